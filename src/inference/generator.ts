@@ -1,0 +1,34 @@
+import type { SearchHit, Turn } from '../core/types.js';
+
+/** What a generator is asked to answer. Sources are already access-checked and ranked best first. */
+export interface GenerationRequest {
+  readonly question: string;
+  /** Language the answer must be written in (BCP-47 primary subtag). */
+  readonly language: string;
+  readonly sources: readonly SearchHit[];
+  readonly history: readonly Turn[];
+}
+
+export interface GenerateOptions {
+  readonly signal?: AbortSignal | undefined;
+  /** Called with each new piece of text as it is produced (streaming). */
+  readonly onText?: ((delta: string) => void) | undefined;
+}
+
+export interface GenerationResult {
+  readonly text: string;
+  /** 1-based indexes into `request.sources` that the text cites, in first-cited order. */
+  readonly cited: readonly number[];
+  /** Name of the generator that actually produced the text (a fallback may differ from the configured one). */
+  readonly generator: string;
+  /** True when the text quotes the sources instead of being written by a model. */
+  readonly extractive: boolean;
+  /** True when the generator found no answer in the sources. */
+  readonly notFound: boolean;
+}
+
+/** Writes an answer from sources. The extractive generator is the always-available default. */
+export interface Generator {
+  readonly name: string;
+  generate(request: GenerationRequest, options?: GenerateOptions): Promise<GenerationResult>;
+}

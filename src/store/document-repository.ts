@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ChunkRecord, ChunkWithDoc, Classification, DocumentRecord } from '../core/types.js';
+import { nowIso, parseJson } from './json.js';
+import type { Database, DocumentsTable } from './schema.js';
+
+export interface NewDocument {
+  readonly source: string;
+  readonly title: string;
+  readonly language: string;
+  readonly audience: readonly string[];
+  readonly classification: Classification;
+  readonly url?: string | undefined;
+  readonly contentHash: string;
+  readonly injectionFlag: boolean;
+}
+
+export interface NewChunk {
+  readonly text: string;
+  readonly headingPath: readonly string[];
+  readonly language: string;
+  readonly embedding?: Float32Array | undefined;
+}
+
+/** A chunk as needed to rebuild indexes. */
+export interface IndexableChunk {
+  readonly id: string;
+  readonly text: string;
+  readonly language: string;
+  readonly embedding: Float32Array | null;
+  readonly embeddingModel: string | null;
+}
+
+function toDocument(row: DocumentsTable): DocumentRecord {
+  return {
+    id: row.id,
+    source: row.source,
+    title: row.title,
+    language: row.language,
+    audience: parseJson<string[]>(row.audience, ['all']),
+    classification: row.classification as Classification,
+    url: row.url ?? undefined,
+    contentHash: row.content_hash,
+    injectionFlag: row.injection_flag === 1,
+    chunkCount: row.chunk_count,
+    ingestedAt: row.ingested_at,
+  };
+}
+
+export function vectorToBuffer(vector: Float32Array): Buffer {
+  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+}
+
+export function bufferToVector(buffer: Buffer): Float32Array {
+  const copy = new Uint8Array(buffer.byteLength);
+  copy.set(buffer);
+  return new Float32Array(copy.buffer);
+}
+
+/** Documents and their chunks; the database is the source of truth, indexes are caches. */
+export class DocumentRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async getBySource(source: string): Promise<DocumentRecord | undefined> {
+    const row = await this.db.selectFrom('documents').selectAll().where('source', '=', source).executeTakeFirst();
+    return row ? toDocument(row) : undefined;
+  }
+
+  async get(id: string): Promise<DocumentRecord | undefined> {
+    const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toDocument(row) : undefined;
+  }
+
+  /**
+   * Insert or replace a document with all its chunks in one transaction, so a crash leaves either the
+   * old version or the new one. Returns the document and the ids of removed and added chunks.
+   */
+  async upsert(
+    doc: NewDocument,
+    chunks: readonly NewChunk[],
+    embeddingModel?: string,
+  ): Promise<{ document: DocumentRecord; removedChunkIds: string[]; chunks: ChunkRecord[] }> {
+    return this.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('documents').select('id').where('source', '=', doc.source).executeTakeFirst();
+      const id = existing?.id ?? randomUUID();
+      let removedChunkIds: string[] = [];
+      if (existing) {
+        removedChunkIds = (await trx.selectFrom('chunks').select('id').where('doc_id', '=', id).execute()).map((r) => r.id);
+        await trx.deleteFrom('chunks').where('doc_id', '=', id).execute();
+      }
+      const row: DocumentsTable = {
+        id,
+        source: doc.source,
+        title: doc.title,
+        language: doc.language,
+        audience: JSON.stringify(doc.audience),
+        classification: doc.classification,
+        url: doc.url ?? null,
+        content_hash: doc.contentHash,
+        injection_flag: doc.injectionFlag ? 1 : 0,
+        chunk_count: chunks.length,
+        ingested_at: nowIso(),
+      };
+      if (existing) {
+        const { id: _id, ...rest } = row;
+        await trx.updateTable('documents').set(rest).where('id', '=', id).execute();
+      } else {
+        await trx.insertInto('documents').values(row).execute();
+      }
+      const records: ChunkRecord[] = chunks.map((c, ordinal) => ({
+        id: randomUUID(),
+        docId: id,
+        ordinal,
+        text: c.text,
+        headingPath: c.headingPath,
+        language: c.language,
+      }));
+      const BATCH = 200;
+      for (let i = 0; i < records.length; i += BATCH) {
+        await trx
+          .insertInto('chunks')
+          .values(
+            records.slice(i, i + BATCH).map((r, j) => {
+              const embedding = chunks[i + j]?.embedding;
+              return {
+                id: r.id,
+                doc_id: id,
+                ordinal: r.ordinal,
+                text: r.text,
+                heading_path: JSON.stringify(r.headingPath),
+                language: r.language,
+                embedding: embedding ? vectorToBuffer(embedding) : null,
+                embedding_model: embedding ? (embeddingModel ?? null) : null,
+              };
+            }),
+          )
+          .execute();
+      }
+      return { document: toDocument(row), removedChunkIds, chunks: records };
+    });
+  }
+
+  /** Deletes a document and its chunks; returns the removed chunk ids (empty if it did not exist). */
+  async delete(id: string): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const ids = (await trx.selectFrom('chunks').select('id').where('doc_id', '=', id).execute()).map((r) => r.id);
+      await trx.deleteFrom('chunks').where('doc_id', '=', id).execute();
+      await trx.deleteFrom('documents').where('id', '=', id).execute();
+      return ids;
+    });
+  }
+
+  async list(options: { limit: number; offset: number; query?: string }): Promise<DocumentRecord[]> {
+    let q = this.db.selectFrom('documents').selectAll();
+    if (options.query) q = q.where('title', 'like', `%${options.query}%`);
+    const rows = await q.orderBy('ingested_at', 'desc').orderBy('id').limit(options.limit).offset(options.offset).execute();
+    return rows.map(toDocument);
+  }
+
+  async listSources(): Promise<{ id: string; source: string; contentHash: string }[]> {
+    const rows = await this.db.selectFrom('documents').select(['id', 'source', 'content_hash']).execute();
+    return rows.map((r) => ({ id: r.id, source: r.source, contentHash: r.content_hash }));
+  }
+
+  async counts(): Promise<{ documents: number; chunks: number }> {
+    const d = await this.db.selectFrom('documents').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
+    const c = await this.db.selectFrom('chunks').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
+    return { documents: Number(d?.n ?? 0), chunks: Number(c?.n ?? 0) };
+  }
+
+  /** Chunks with the document fields retrieval and citation need, keyed by chunk id. */
+  async getChunks(ids: readonly string[]): Promise<Map<string, ChunkWithDoc>> {
+    const out = new Map<string, ChunkWithDoc>();
+    const BATCH = 500;
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const slice = ids.slice(i, i + BATCH);
+      if (slice.length === 0) continue;
+      const rows = await this.db
+        .selectFrom('chunks')
+        .innerJoin('documents', 'documents.id', 'chunks.doc_id')
+        .select([
+          'chunks.id as id',
+          'chunks.doc_id as doc_id',
+          'chunks.ordinal as ordinal',
+          'chunks.text as text',
+          'chunks.heading_path as heading_path',
+          'chunks.language as language',
+          'documents.source as source',
+          'documents.title as title',
+          'documents.url as url',
+          'documents.audience as audience',
+          'documents.classification as classification',
+        ])
+        .where('chunks.id', 'in', slice)
+        .execute();
+      for (const r of rows) {
+        out.set(r.id, {
+          id: r.id,
+          docId: r.doc_id,
+          ordinal: r.ordinal,
+          text: r.text,
+          headingPath: parseJson<string[]>(r.heading_path, []),
+          language: r.language,
+          source: r.source,
+          title: r.title,
+          url: r.url ?? undefined,
+          audience: parseJson<string[]>(r.audience, ['all']),
+          classification: r.classification as Classification,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Streams every chunk in pages, for index rebuilds. */
+  async *allChunks(pageSize = 1000): AsyncGenerator<IndexableChunk[]> {
+    let after = '';
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('chunks')
+        .select(['id', 'text', 'language', 'embedding', 'embedding_model'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(pageSize)
+        .execute();
+      if (rows.length === 0) return;
+      yield rows.map((r) => ({
+        id: r.id,
+        text: r.text,
+        language: r.language,
+        embedding: r.embedding ? bufferToVector(r.embedding) : null,
+        embeddingModel: r.embedding_model,
+      }));
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  /** Chunks of documents classified confidential or restricted, for the leakage scanner. */
+  async restrictedChunks(): Promise<ChunkWithDoc[]> {
+    const rows = await this.db
+      .selectFrom('chunks')
+      .innerJoin('documents', 'documents.id', 'chunks.doc_id')
+      .select(['chunks.id as id'])
+      .where('documents.classification', 'in', ['confidential', 'restricted'])
+      .execute();
+    return [...(await this.getChunks(rows.map((r) => r.id))).values()];
+  }
+
+  async setEmbeddings(entries: readonly { id: string; vector: Float32Array }[], model: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (const e of entries) {
+        await trx
+          .updateTable('chunks')
+          .set({ embedding: vectorToBuffer(e.vector), embedding_model: model })
+          .where('id', '=', e.id)
+          .execute();
+      }
+    });
+  }
+}

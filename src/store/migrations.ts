@@ -1,0 +1,167 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { PolyDeskError } from '../core/errors.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+function initial(dialect: DialectName): Migration {
+  const blob = dialect === 'postgres' ? sql`bytea` : sql`blob`;
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('documents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('source', 'text', (c) => c.notNull().unique())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('audience', 'text', (c) => c.notNull())
+        .addColumn('classification', 'text', (c) => c.notNull())
+        .addColumn('url', 'text')
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('injection_flag', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('chunk_count', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('ingested_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('chunks')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('doc_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+        .addColumn('ordinal', 'integer', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('heading_path', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('embedding', blob)
+        .addColumn('embedding_model', 'text')
+        .execute();
+      await db.schema.createIndex('chunks_doc_id').on('chunks').column('doc_id').execute();
+      await db.schema
+        .createTable('questions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('asker', 'text', (c) => c.notNull())
+        .addColumn('place_kind', 'text', (c) => c.notNull())
+        .addColumn('channel_id', 'text')
+        .addColumn('thread_id', 'text')
+        .addColumn('delivery', 'text')
+        .addColumn('event_id', 'text')
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('language', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('answer_text', 'text')
+        .addColumn('generator', 'text')
+        .addColumn('extractive', 'integer')
+        .addColumn('retrieved_chunk_ids', 'text')
+        .addColumn('citations', 'text')
+        .addColumn('verdict_action', 'text')
+        .addColumn('findings', 'text')
+        .addColumn('latency_ms', 'integer')
+        .addColumn('answered_at', 'text')
+        .addColumn('worker', 'text')
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.createIndex('questions_created_at').on('questions').column('created_at').execute();
+      await db.schema.createIndex('questions_status').on('questions').columns(['status', 'created_at']).execute();
+      await db.schema.createIndex('questions_asker').on('questions').column('asker').execute();
+      await db.schema
+        .createTable('reviews')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('question_id', 'text', (c) => c.notNull().unique().references('questions.id').onDelete('cascade'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('decided_at', 'text')
+        .addColumn('reviewer', 'text')
+        .addColumn('reason', 'text')
+        .addColumn('original_text', 'text', (c) => c.notNull())
+        .addColumn('final_text', 'text')
+        .addColumn('findings', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('citations', 'text', (c) => c.notNull())
+        .addColumn('delivered_at', 'text')
+        .execute();
+      await db.schema.createIndex('reviews_status').on('reviews').columns(['status', 'created_at']).execute();
+      await db.schema
+        .createTable('feedback')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('question_id', 'text', (c) => c.notNull().references('questions.id').onDelete('cascade'))
+        .addColumn('rating', 'text', (c) => c.notNull())
+        .addColumn('user', 'text', (c) => c.notNull())
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('feedback_question').on('feedback').columns(['question_id', 'user']).unique().execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target', 'text')
+        .addColumn('details', 'text')
+        .execute();
+      await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+      await db.schema
+        .createTable('processed_events')
+        .addColumn('platform', 'text', (c) => c.notNull())
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('processed_events_pk', ['platform', 'event_id'])
+        .execute();
+      await db.schema
+        .createTable('canaries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('admin_users')
+        .addColumn('email', 'text', (c) => c.primaryKey())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('api_tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().references('admin_users.email').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().references('admin_users.email').onDelete('cascade'))
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('meta')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+  };
+}
+
+class StaticMigrations implements MigrationProvider {
+  constructor(private readonly dialect: DialectName) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { '0001_initial': initial(this.dialect) };
+  }
+}
+
+/** Brings the schema up to date; safe to run from several replicas at once (kysely takes a lock). */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: new StaticMigrations(dialect),
+    migrationTableName: 'polydesk_migrations',
+    migrationLockTableName: 'polydesk_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new PolyDeskError('STORE_FAILED', `database migration ${failed} failed`, { cause: error });
+  }
+}

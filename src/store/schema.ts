@@ -1,0 +1,153 @@
+import type { Generated } from 'kysely';
+
+/** Row types of PolyDesk's database. Times are ISO-8601 strings (portable across SQLite and PostgreSQL). */
+export interface DocumentsTable {
+  id: string;
+  source: string;
+  title: string;
+  language: string;
+  /** JSON array of group names. */
+  audience: string;
+  classification: string;
+  url: string | null;
+  content_hash: string;
+  injection_flag: number;
+  chunk_count: number;
+  ingested_at: string;
+}
+
+export interface ChunksTable {
+  id: string;
+  doc_id: string;
+  ordinal: number;
+  text: string;
+  /** JSON array of headings. */
+  heading_path: string;
+  language: string;
+  /** float32 little-endian vector, when an embedding model is configured. */
+  embedding: Buffer | null;
+  embedding_model: string | null;
+}
+
+export interface QuestionsTable {
+  id: string;
+  created_at: string;
+  platform: string;
+  asker: string;
+  place_kind: string;
+  channel_id: string | null;
+  thread_id: string | null;
+  /** JSON: platform data to deliver later. */
+  delivery: string | null;
+  event_id: string | null;
+  text: string;
+  language: string | null;
+  /** received → answered | not_found | held | blocked | busy | failed | invalid */
+  status: string;
+  answer_text: string | null;
+  generator: string | null;
+  extractive: number | null;
+  /** JSON array of chunk ids. */
+  retrieved_chunk_ids: string | null;
+  /** JSON array of citations. */
+  citations: string | null;
+  verdict_action: string | null;
+  /** JSON array of findings. */
+  findings: string | null;
+  latency_ms: number | null;
+  answered_at: string | null;
+  /** Replica that claimed the work; for crash recovery. */
+  worker: string | null;
+  attempts: Generated<number>;
+}
+
+export interface ReviewsTable {
+  id: string;
+  question_id: string;
+  status: string;
+  created_at: string;
+  decided_at: string | null;
+  reviewer: string | null;
+  reason: string | null;
+  original_text: string;
+  final_text: string | null;
+  findings: string;
+  language: string;
+  /** JSON array of citations. */
+  citations: string;
+  delivered_at: string | null;
+}
+
+export interface FeedbackTable {
+  id: string;
+  question_id: string;
+  rating: string;
+  user: string;
+  platform: string;
+  comment: string | null;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  /** JSON object with non-sensitive details. */
+  details: string | null;
+}
+
+export interface ProcessedEventsTable {
+  platform: string;
+  event_id: string;
+  created_at: string;
+}
+
+export interface CanariesTable {
+  id: string;
+  value: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface AdminUsersTable {
+  email: string;
+  role: string;
+  password_hash: string | null;
+  created_at: string;
+}
+
+export interface ApiTokensTable {
+  token_hash: string;
+  email: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  email: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  documents: DocumentsTable;
+  chunks: ChunksTable;
+  questions: QuestionsTable;
+  reviews: ReviewsTable;
+  feedback: FeedbackTable;
+  audit_log: AuditLogTable;
+  processed_events: ProcessedEventsTable;
+  canaries: CanariesTable;
+  admin_users: AdminUsersTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  meta: MetaTable;
+}

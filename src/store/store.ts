@@ -1,0 +1,95 @@
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { Kysely, sql } from 'kysely';
+import { ConfigError } from '../core/errors.js';
+import { DocumentRepository } from './document-repository.js';
+import { type DialectName, migrateToLatest } from './migrations.js';
+import { createPostgresDialect } from './postgres-driver.js';
+import { QuestionRepository } from './question-repository.js';
+import { ReviewRepository } from './review-repository.js';
+import type { Database } from './schema.js';
+import {
+  AuditRepository,
+  CanaryRepository,
+  EventClaimRepository,
+  FeedbackRepository,
+  MetaRepository,
+} from './small-repositories.js';
+import { createSqliteDialect } from './sqlite-driver.js';
+
+export interface StoreOptions {
+  /** `postgres://...` for PostgreSQL; otherwise SQLite at `<dataDir>/polydesk.sqlite`. */
+  readonly databaseUrl?: string | undefined;
+  readonly dataDir: string;
+  /** Identifies this process in claimed work (crash recovery). */
+  readonly worker?: string;
+}
+
+/** The database and its repositories. Migrations run on open. */
+export class Store {
+  readonly documents: DocumentRepository;
+  readonly questions: QuestionRepository;
+  readonly reviews: ReviewRepository;
+  readonly feedback: FeedbackRepository;
+  readonly audit: AuditRepository;
+  readonly events: EventClaimRepository;
+  readonly canaries: CanaryRepository;
+  readonly meta: MetaRepository;
+
+  private constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: DialectName,
+    worker: string,
+  ) {
+    this.documents = new DocumentRepository(db);
+    this.questions = new QuestionRepository(db, worker);
+    this.reviews = new ReviewRepository(db);
+    this.feedback = new FeedbackRepository(db);
+    this.audit = new AuditRepository(db);
+    this.events = new EventClaimRepository(db);
+    this.canaries = new CanaryRepository(db);
+    this.meta = new MetaRepository(db);
+  }
+
+  static async open(options: StoreOptions): Promise<Store> {
+    const worker = options.worker ?? `${hostname()}:${process.pid}`;
+    let db: Kysely<Database>;
+    let dialect: DialectName;
+    const url = options.databaseUrl;
+    if (url && /^postgres(ql)?:\/\//.test(url)) {
+      db = new Kysely<Database>({ dialect: createPostgresDialect(url).dialect });
+      dialect = 'postgres';
+    } else if (url && url.startsWith('sqlite:')) {
+      db = new Kysely<Database>({ dialect: createSqliteDialect(url.slice('sqlite:'.length)) });
+      dialect = 'sqlite';
+    } else if (url) {
+      throw new ConfigError(
+        'DATABASE_URL must start with postgres:// (or sqlite:<file>); leave it unset to use SQLite under DATA_DIR',
+      );
+    } else {
+      db = new Kysely<Database>({ dialect: createSqliteDialect(path.join(options.dataDir, 'polydesk.sqlite')) });
+      dialect = 'sqlite';
+    }
+    try {
+      await migrateToLatest(db as unknown as Kysely<unknown>, dialect);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+    return new Store(db, dialect, worker);
+  }
+
+  /** True when the database answers a trivial query. */
+  async ping(): Promise<boolean> {
+    try {
+      await sql`select 1`.execute(this.db);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, type Transaction, sql } from 'kysely';
 import type { ChunkRecord, ChunkWithDoc, Classification, DocumentRecord } from '../core/types.js';
 import { nowIso, parseJson } from './json.js';
 import type { Database, DocumentsTable } from './schema.js';
@@ -26,6 +26,8 @@ export interface NewChunk {
 export interface IndexableChunk {
   readonly id: string;
   readonly text: string;
+  readonly title: string;
+  readonly headingPath: readonly string[];
   readonly language: string;
   readonly embedding: Float32Array | null;
   readonly embeddingModel: string | null;
@@ -57,12 +59,29 @@ export function bufferToVector(buffer: Buffer): Float32Array {
   return new Float32Array(copy.buffer);
 }
 
+export const CONTENT_VERSION_KEY = 'content.version';
+
+/** Every change to documents bumps a counter in the same transaction; index snapshots record it. */
+async function bumpContentVersion(trx: Transaction<Database>): Promise<void> {
+  await trx
+    .insertInto('meta')
+    .values({ key: CONTENT_VERSION_KEY, value: '1' })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ value: sql<string>`cast(cast(meta.value as integer) + 1 as text)` }),
+    )
+    .execute();
+}
+
 /** Documents and their chunks; the database is the source of truth, indexes are caches. */
 export class DocumentRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async getBySource(source: string): Promise<DocumentRecord | undefined> {
-    const row = await this.db.selectFrom('documents').selectAll().where('source', '=', source).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('source', '=', source)
+      .executeTakeFirst();
     return row ? toDocument(row) : undefined;
   }
 
@@ -81,11 +100,17 @@ export class DocumentRepository {
     embeddingModel?: string,
   ): Promise<{ document: DocumentRecord; removedChunkIds: string[]; chunks: ChunkRecord[] }> {
     return this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('documents').select('id').where('source', '=', doc.source).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('documents')
+        .select('id')
+        .where('source', '=', doc.source)
+        .executeTakeFirst();
       const id = existing?.id ?? randomUUID();
       let removedChunkIds: string[] = [];
       if (existing) {
-        removedChunkIds = (await trx.selectFrom('chunks').select('id').where('doc_id', '=', id).execute()).map((r) => r.id);
+        removedChunkIds = (
+          await trx.selectFrom('chunks').select('id').where('doc_id', '=', id).execute()
+        ).map((r) => r.id);
         await trx.deleteFrom('chunks').where('doc_id', '=', id).execute();
       }
       const row: DocumentsTable = {
@@ -136,6 +161,7 @@ export class DocumentRepository {
           )
           .execute();
       }
+      await bumpContentVersion(trx);
       return { document: toDocument(row), removedChunkIds, chunks: records };
     });
   }
@@ -143,9 +169,12 @@ export class DocumentRepository {
   /** Deletes a document and its chunks; returns the removed chunk ids (empty if it did not exist). */
   async delete(id: string): Promise<string[]> {
     return this.db.transaction().execute(async (trx) => {
-      const ids = (await trx.selectFrom('chunks').select('id').where('doc_id', '=', id).execute()).map((r) => r.id);
+      const ids = (await trx.selectFrom('chunks').select('id').where('doc_id', '=', id).execute()).map(
+        (r) => r.id,
+      );
       await trx.deleteFrom('chunks').where('doc_id', '=', id).execute();
-      await trx.deleteFrom('documents').where('id', '=', id).execute();
+      const deleted = await trx.deleteFrom('documents').where('id', '=', id).executeTakeFirst();
+      if (Number(deleted.numDeletedRows) > 0) await bumpContentVersion(trx);
       return ids;
     });
   }
@@ -153,7 +182,12 @@ export class DocumentRepository {
   async list(options: { limit: number; offset: number; query?: string }): Promise<DocumentRecord[]> {
     let q = this.db.selectFrom('documents').selectAll();
     if (options.query) q = q.where('title', 'like', `%${options.query}%`);
-    const rows = await q.orderBy('ingested_at', 'desc').orderBy('id').limit(options.limit).offset(options.offset).execute();
+    const rows = await q
+      .orderBy('ingested_at', 'desc')
+      .orderBy('id')
+      .limit(options.limit)
+      .offset(options.offset)
+      .execute();
     return rows.map(toDocument);
   }
 
@@ -163,8 +197,14 @@ export class DocumentRepository {
   }
 
   async counts(): Promise<{ documents: number; chunks: number }> {
-    const d = await this.db.selectFrom('documents').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
-    const c = await this.db.selectFrom('chunks').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
+    const d = await this.db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirst();
+    const c = await this.db
+      .selectFrom('chunks')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirst();
     return { documents: Number(d?.n ?? 0), chunks: Number(c?.n ?? 0) };
   }
 
@@ -218,15 +258,26 @@ export class DocumentRepository {
     for (;;) {
       const rows = await this.db
         .selectFrom('chunks')
-        .select(['id', 'text', 'language', 'embedding', 'embedding_model'])
-        .where('id', '>', after)
-        .orderBy('id')
+        .innerJoin('documents', 'documents.id', 'chunks.doc_id')
+        .select([
+          'chunks.id as id',
+          'chunks.text as text',
+          'chunks.language as language',
+          'chunks.heading_path as heading_path',
+          'chunks.embedding as embedding',
+          'chunks.embedding_model as embedding_model',
+          'documents.title as title',
+        ])
+        .where('chunks.id', '>', after)
+        .orderBy('chunks.id')
         .limit(pageSize)
         .execute();
       if (rows.length === 0) return;
       yield rows.map((r) => ({
         id: r.id,
         text: r.text,
+        title: r.title,
+        headingPath: parseJson<string[]>(r.heading_path, []),
         language: r.language,
         embedding: r.embedding ? bufferToVector(r.embedding) : null,
         embeddingModel: r.embedding_model,
@@ -246,7 +297,20 @@ export class DocumentRepository {
     return [...(await this.getChunks(rows.map((r) => r.id))).values()];
   }
 
-  async setEmbeddings(entries: readonly { id: string; vector: Float32Array }[], model: string): Promise<void> {
+  /** The counter bumped by every document change; an index snapshot built at another version is stale. */
+  async contentVersion(): Promise<number> {
+    const row = await this.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', CONTENT_VERSION_KEY)
+      .executeTakeFirst();
+    return row ? Number(row.value) : 0;
+  }
+
+  async setEmbeddings(
+    entries: readonly { id: string; vector: Float32Array }[],
+    model: string,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       for (const e of entries) {
         await trx

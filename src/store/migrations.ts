@@ -60,12 +60,18 @@ function initial(dialect: DialectName): Migration {
         .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
       await db.schema.createIndex('questions_created_at').on('questions').column('created_at').execute();
-      await db.schema.createIndex('questions_status').on('questions').columns(['status', 'created_at']).execute();
+      await db.schema
+        .createIndex('questions_status')
+        .on('questions')
+        .columns(['status', 'created_at'])
+        .execute();
       await db.schema.createIndex('questions_asker').on('questions').column('asker').execute();
       await db.schema
         .createTable('reviews')
         .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('question_id', 'text', (c) => c.notNull().unique().references('questions.id').onDelete('cascade'))
+        .addColumn('question_id', 'text', (c) =>
+          c.notNull().unique().references('questions.id').onDelete('cascade'),
+        )
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('decided_at', 'text')
@@ -89,7 +95,12 @@ function initial(dialect: DialectName): Migration {
         .addColumn('comment', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('feedback_question').on('feedback').columns(['question_id', 'user']).unique().execute();
+      await db.schema
+        .createIndex('feedback_question')
+        .on('feedback')
+        .columns(['question_id', 'user'])
+        .unique()
+        .execute();
       await db.schema
         .createTable('audit_log')
         .addColumn('id', 'text', (c) => c.primaryKey())

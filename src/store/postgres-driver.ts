@@ -2,7 +2,10 @@ import { PostgresDialect } from 'kysely';
 import pg from 'pg';
 
 /** The only module importing pg. Connection errors surface as rejected queries; the pool reconnects by itself. */
-export function createPostgresDialect(url: string, options: { readonly maxConnections?: number } = {}): {
+export function createPostgresDialect(
+  url: string,
+  options: { readonly maxConnections?: number } = {},
+): {
   dialect: PostgresDialect;
   onError: (listener: (error: Error) => void) => void;
 } {

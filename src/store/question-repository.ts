@@ -96,7 +96,9 @@ export class QuestionRepository {
         retrieved_chunk_ids: JSON.stringify(result.retrievedChunkIds),
         citations: JSON.stringify(result.citations),
         verdict_action: result.verdict.action,
-        findings: JSON.stringify(result.verdict.findings.map((f) => ({ type: f.type, start: f.start, end: f.end }))),
+        findings: JSON.stringify(
+          result.verdict.findings.map((f) => ({ type: f.type, start: f.start, end: f.end })),
+        ),
         latency_ms: Math.round(result.latencyMs),
         answered_at: nowIso(),
       })

@@ -166,7 +166,12 @@ export class ReviewRepository {
    */
   async decide(
     id: string,
-    decision: { status: Exclude<ReviewStatus, 'pending'>; reviewer: string; finalText?: string; reason?: string },
+    decision: {
+      status: Exclude<ReviewStatus, 'pending'>;
+      reviewer: string;
+      finalText?: string;
+      reason?: string;
+    },
   ): Promise<boolean> {
     const result = await this.db
       .updateTable('reviews')

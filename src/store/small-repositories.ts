@@ -47,7 +47,9 @@ export class FeedbackRepository implements FeedbackRecorder {
         created_at: nowIso(),
       })
       .onConflict((oc) =>
-        oc.columns(['question_id', 'user']).doUpdateSet({ rating: feedback.rating, comment: feedback.comment ?? null }),
+        oc
+          .columns(['question_id', 'user'])
+          .doUpdateSet({ rating: feedback.rating, comment: feedback.comment ?? null }),
       )
       .execute();
   }
@@ -76,7 +78,12 @@ export interface AuditEntry {
 export class AuditRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async append(entry: { actor: string; action: string; target?: string; details?: Record<string, unknown> }): Promise<void> {
+  async append(entry: {
+    actor: string;
+    action: string;
+    target?: string;
+    details?: Record<string, unknown>;
+  }): Promise<void> {
     await this.db
       .insertInto('audit_log')
       .values({
@@ -90,11 +97,21 @@ export class AuditRepository {
       .execute();
   }
 
-  async list(options: { limit: number; offset: number; actor?: string; action?: string }): Promise<AuditEntry[]> {
+  async list(options: {
+    limit: number;
+    offset: number;
+    actor?: string;
+    action?: string;
+  }): Promise<AuditEntry[]> {
     let q = this.db.selectFrom('audit_log').selectAll();
     if (options.actor) q = q.where('actor', '=', options.actor);
     if (options.action) q = q.where('action', '=', options.action);
-    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(options.limit).offset(options.offset).execute();
+    const rows = await q
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit)
+      .offset(options.offset)
+      .execute();
     return rows.map((r) => ({
       id: r.id,
       at: r.at,
@@ -132,7 +149,8 @@ export class MetaRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async get(key: string): Promise<string | undefined> {
-    return (await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst())?.value;
+    return (await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst())
+      ?.value;
   }
 
   async set(key: string, value: string): Promise<void> {

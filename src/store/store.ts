@@ -59,7 +59,7 @@ export class Store {
     if (url && /^postgres(ql)?:\/\//.test(url)) {
       db = new Kysely<Database>({ dialect: createPostgresDialect(url).dialect });
       dialect = 'postgres';
-    } else if (url && url.startsWith('sqlite:')) {
+    } else if (url?.startsWith('sqlite:')) {
       db = new Kysely<Database>({ dialect: createSqliteDialect(url.slice('sqlite:'.length)) });
       dialect = 'sqlite';
     } else if (url) {
@@ -67,7 +67,9 @@ export class Store {
         'DATABASE_URL must start with postgres:// (or sqlite:<file>); leave it unset to use SQLite under DATA_DIR',
       );
     } else {
-      db = new Kysely<Database>({ dialect: createSqliteDialect(path.join(options.dataDir, 'polydesk.sqlite')) });
+      db = new Kysely<Database>({
+        dialect: createSqliteDialect(path.join(options.dataDir, 'polydesk.sqlite')),
+      });
       dialect = 'sqlite';
     }
     try {

@@ -6,7 +6,14 @@ import { DIALECTS, type TestDatabase } from '../helpers/databases.js';
 const question: IncomingQuestion = {
   text: '有給休暇は何日もらえますか？',
   asker: { email: 'hana@example.com', groups: ['all', 'hr'] },
-  place: { platform: 'slack', kind: 'channel', channelId: 'C1', threadId: '171.5', readers: [], delivery: { channel: 'C1' } },
+  place: {
+    platform: 'slack',
+    kind: 'channel',
+    channelId: 'C1',
+    threadId: '171.5',
+    readers: [],
+    delivery: { channel: 'C1' },
+  },
   history: [],
   eventId: 'Ev1',
 };
@@ -56,13 +63,25 @@ describe.each(DIALECTS)('store on $name', ({ create }) => {
       contentHash: 'h1',
       injectionFlag: false,
     };
-    const first = await store.documents.upsert(doc, [
-      { text: 'Twenty days of paid leave.', headingPath: ['Leave'], language: 'en', embedding: new Float32Array([1, 2]) },
-      { text: 'Carry over five days.', headingPath: ['Leave', 'Carry over'], language: 'en' },
-    ], 'model-a');
+    const first = await store.documents.upsert(
+      doc,
+      [
+        {
+          text: 'Twenty days of paid leave.',
+          headingPath: ['Leave'],
+          language: 'en',
+          embedding: new Float32Array([1, 2]),
+        },
+        { text: 'Carry over five days.', headingPath: ['Leave', 'Carry over'], language: 'en' },
+      ],
+      'model-a',
+    );
     expect(first.removedChunkIds).toEqual([]);
     const chunks = await store.documents.getChunks(first.chunks.map((c) => c.id));
-    expect([...chunks.values()].map((c) => c.text).sort()).toEqual(['Carry over five days.', 'Twenty days of paid leave.']);
+    expect([...chunks.values()].map((c) => c.text).sort()).toEqual([
+      'Carry over five days.',
+      'Twenty days of paid leave.',
+    ]);
     expect(chunks.get(first.chunks[1]!.id)?.headingPath).toEqual(['Leave', 'Carry over']);
 
     const second = await store.documents.upsert({ ...doc, contentHash: 'h2' }, [
@@ -77,14 +96,24 @@ describe.each(DIALECTS)('store on $name', ({ create }) => {
     for await (const page of store.documents.allChunks(10)) pages.push(...page);
     expect(pages.map((p) => p.text)).toEqual(['Twenty-five days.']);
 
+    const before = await store.documents.contentVersion();
     const removed = await store.documents.delete(second.document.id);
+    expect(await store.documents.contentVersion()).toBe(before + 1);
     expect(removed).toEqual([second.chunks[0]!.id]);
     expect(await store.documents.counts()).toEqual({ documents: 0, chunks: 0 });
   });
 
   it('stores embeddings as float32 and reads them back', async () => {
     const { chunks } = await store.documents.upsert(
-      { source: 'e.md', title: 'E', language: 'en', audience: ['all'], classification: 'public', contentHash: 'x', injectionFlag: false },
+      {
+        source: 'e.md',
+        title: 'E',
+        language: 'en',
+        audience: ['all'],
+        classification: 'public',
+        contentHash: 'x',
+        injectionFlag: false,
+      },
       [{ text: 'vector', headingPath: [], language: 'en', embedding: new Float32Array([0.5, -0.25, 3]) }],
       'model-a',
     );
@@ -100,7 +129,12 @@ describe.each(DIALECTS)('store on $name', ({ create }) => {
     expect((await store.questions.get(id))?.status).toBe('received');
     await store.questions.complete(id, result(id));
     const row = await store.questions.get(id);
-    expect(row).toMatchObject({ status: 'answered', language: 'ja', retrievedChunkIds: ['c1', 'c2'], verdictAction: 'allow' });
+    expect(row).toMatchObject({
+      status: 'answered',
+      language: 'ja',
+      retrievedChunkIds: ['c1', 'c2'],
+      verdictAction: 'allow',
+    });
     expect(row?.delivery).toEqual({ channel: 'C1' });
   });
 
@@ -128,7 +162,9 @@ describe.each(DIALECTS)('store on $name', ({ create }) => {
       language: 'en',
       citations: [],
     });
-    expect((await store.reviews.list({ status: 'pending', limit: 10, offset: 0 })).map((r) => r.id)).toContain(id);
+    expect(
+      (await store.reviews.list({ status: 'pending', limit: 10, offset: 0 })).map((r) => r.id),
+    ).toContain(id);
     const decisions = await Promise.all([
       store.reviews.decide(id, { status: 'edited', reviewer: 'a@x', finalText: 'ask IT' }),
       store.reviews.decide(id, { status: 'rejected', reviewer: 'b@x', reason: 'no' }),
@@ -152,7 +188,12 @@ describe.each(DIALECTS)('store on $name', ({ create }) => {
 
   it('appends to the audit log and filters it', async () => {
     await store.audit.append({ actor: 'admin@x', action: 'review.approve', target: 'r1' });
-    await store.audit.append({ actor: 'admin@x', action: 'review.reveal', target: 'r1', details: { findings: 1 } });
+    await store.audit.append({
+      actor: 'admin@x',
+      action: 'review.reveal',
+      target: 'r1',
+      details: { findings: 1 },
+    });
     const reveals = await store.audit.list({ limit: 10, offset: 0, action: 'review.reveal' });
     expect(reveals).toHaveLength(1);
     expect(reveals[0]?.details).toEqual({ findings: 1 });

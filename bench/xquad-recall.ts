@@ -1,0 +1,193 @@
+/**
+ * Retrieval quality on XQuAD: each passage one document, each question a query; the right document
+ * is the question's passage. Measures recall@1/5/10 and MRR@10 through the product's CLI
+ * (`polydesk ingest` + `polydesk search` batch mode), side by side with a plain whitespace BM25
+ * (MiniSearch defaults) in the same run.
+ *
+ *   node --import tsx bench/xquad-recall.ts [--langs en,zh,...] [--data DIR] [--direct] [--json]
+ *
+ * `--direct` runs PolyDesk's analyzer and BM25 index in-process instead of the CLI (for tuning).
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import MiniSearch from 'minisearch';
+import { Bm25Index } from '../src/rag/bm25-index.js';
+
+export const XQUAD_LANGUAGES = ['en', 'zh', 'es', 'vi', 'de', 'ru', 'ar'] as const;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_XQUAD_DIR = path.resolve(root, '..', 'shared', 'data', 'xquad');
+
+export interface XquadSet {
+  readonly language: string;
+  readonly passages: readonly string[];
+  /** Each question with the index of its passage. */
+  readonly questions: readonly { readonly query: string; readonly passage: number }[];
+}
+
+interface SquadFile {
+  data: { paragraphs: { context: string; qas: { question: string }[] }[] }[];
+}
+
+export function loadXquad(dir: string, language: string): XquadSet {
+  const file = JSON.parse(readFileSync(path.join(dir, `xquad.${language}.json`), 'utf8')) as SquadFile;
+  const passages: string[] = [];
+  const questions: { query: string; passage: number }[] = [];
+  for (const article of file.data) {
+    for (const paragraph of article.paragraphs) {
+      for (const qa of paragraph.qas) questions.push({ query: qa.question, passage: passages.length });
+      passages.push(paragraph.context);
+    }
+  }
+  return { language, passages, questions };
+}
+
+export interface Recall {
+  readonly at1: number;
+  readonly at5: number;
+  readonly at10: number;
+  readonly mrr10: number;
+}
+
+/** Recall from the rank (0-based, −1 = not in the top 10) of the right passage for each question. */
+export function recallFromRanks(ranks: readonly number[]): Recall {
+  const share = (hit: (rank: number) => boolean) => ranks.filter(hit).length / ranks.length;
+  return {
+    at1: share((r) => r === 0),
+    at5: share((r) => r >= 0 && r < 5),
+    at10: share((r) => r >= 0 && r < 10),
+    mrr10: ranks.reduce((sum, r) => sum + (r >= 0 && r < 10 ? 1 / (r + 1) : 0), 0) / ranks.length,
+  };
+}
+
+/** PolyDesk's analyzer and BM25 index, in-process; queries analysed in their own language. */
+export function recallDirect(set: XquadSet): Recall {
+  const index = new Bm25Index();
+  for (const [i, text] of set.passages.entries()) index.addText(String(i), text, set.language);
+  return recallFromRanks(
+    set.questions.map((q) =>
+      index
+        .searchText(q.query, 10, set.language)
+        .map((hit) => Number(hit.id))
+        .indexOf(q.passage),
+    ),
+  );
+}
+
+/** A plain BM25 that splits on whitespace and punctuation: MiniSearch with its defaults. */
+export function recallWhitespace(set: XquadSet): Recall {
+  const search = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  search.addAll(set.passages.map((text, id) => ({ id, text })));
+  return recallFromRanks(
+    set.questions.map((q) =>
+      search
+        .search(q.query)
+        .slice(0, 10)
+        .map((hit) => hit.id as number)
+        .indexOf(q.passage),
+    ),
+  );
+}
+
+/** Ingests the passages as .txt files and asks every question through `polydesk search` batch mode. */
+export async function recallThroughCli(set: XquadSet, k = 10): Promise<Recall> {
+  const work = mkdtempSync(path.join(os.tmpdir(), `polydesk-xquad-${set.language}-`));
+  try {
+    const docs = path.join(work, 'docs');
+    mkdirSync(docs);
+    for (const [i, text] of set.passages.entries())
+      writeFileSync(path.join(docs, passageFile(i)), text + '\n');
+    const env = { ...process.env, DATA_DIR: path.join(work, 'data'), POLYDESK_SAMPLES: '0' };
+    await runCli(['ingest', docs, '--json'], env, '');
+    const input = set.questions.map((q, id) => JSON.stringify({ id, query: q.query })).join('\n') + '\n';
+    const output = await runCli(['search', '--k', String(k), '--json'], env, input);
+    const ranks = new Array<number>(set.questions.length).fill(-1);
+    for (const line of output.split('\n')) {
+      if (!line.trim()) continue;
+      const result = JSON.parse(line) as { id: number; hits: { source: string }[] };
+      const want = passageFile(set.questions[result.id]!.passage);
+      ranks[result.id] = result.hits.findIndex((hit) => path.basename(hit.source) === want);
+    }
+    return recallFromRanks(ranks);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function passageFile(i: number): string {
+  return `passage-${String(i).padStart(4, '0')}.txt`;
+}
+
+function runCli(args: readonly string[], env: NodeJS.ProcessEnv, input: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'polydesk.mjs'), ...args], {
+      cwd: root,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (data: string) => {
+      stdout += data;
+    });
+    child.stderr.setEncoding('utf8').on('data', (data: string) => {
+      stderr += data;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`polydesk ${args[0]} exited ${code}: ${stderr.slice(-2000)}`));
+    });
+    child.stdin.end(input);
+  });
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const option = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const direct = args.includes('--direct');
+  const dir = option('--data') ?? DEFAULT_XQUAD_DIR;
+  const languages = (option('--langs') ?? XQUAD_LANGUAGES.join(',')).split(',');
+  const mode = direct ? 'PolyDesk analyzer + BM25 in-process' : 'polydesk ingest + search (CLI)';
+  const rows: Record<string, unknown>[] = [];
+  for (const language of languages) {
+    const set = loadXquad(dir, language);
+    const started = performance.now();
+    const ours = direct ? recallDirect(set) : await recallThroughCli(set);
+    const seconds = (performance.now() - started) / 1000;
+    const plain = recallWhitespace(set);
+    rows.push({ language, questions: set.questions.length, ours, whitespace: plain, seconds });
+    process.stderr.write(
+      `[xquad] ${language}: recall@5 ${ours.at5.toFixed(3)} (whitespace ${plain.at5.toFixed(3)})\n`,
+    );
+  }
+  if (args.includes('--json')) {
+    process.stdout.write(JSON.stringify({ mode, rows }) + '\n');
+    return;
+  }
+  const f = (v: number) => v.toFixed(3);
+  const lines = [
+    `PolyDesk: ${mode}; baseline: MiniSearch defaults (whitespace/punctuation split, no stemming).`,
+    '',
+    '| language | questions | R@1 | R@5 | R@10 | MRR@10 | whitespace R@1 | whitespace R@5 | whitespace R@10 |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const row of rows) {
+    const ours = row.ours as Recall;
+    const plain = row.whitespace as Recall;
+    lines.push(
+      `| ${row.language} | ${row.questions} | ${f(ours.at1)} | ${f(ours.at5)} | ${f(ours.at10)} | ${f(ours.mrr10)} | ${f(plain.at1)} | ${f(plain.at5)} | ${f(plain.at10)} |`,
+    );
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}

@@ -1,0 +1,200 @@
+import type {
+  Citation,
+  AnswerResult,
+  AnswerStatus,
+  IncomingQuestion,
+  SearchHit,
+  Verdict,
+} from '../core/types.js';
+import { GeneratorBusyError, describeError } from '../core/errors.js';
+import { type MessageKey, t } from '../core/i18n.js';
+import type { Logger } from '../core/log.js';
+import type { Guard } from '../guardrails/guard.js';
+import type { Generator, GenerationResult } from '../inference/generator.js';
+import type { Retriever } from '../rag/retriever.js';
+import type { AnswerProgress, AnswerService, AskOptions } from './ports.js';
+import { checkQuestion } from './question-input.js';
+
+/** Where the pipeline records questions and held answers (the store implements it). */
+export interface AnswerRecorder {
+  create(question: IncomingQuestion): Promise<string>;
+  complete(questionId: string, result: AnswerResult): Promise<void>;
+  hold(input: {
+    questionId: string;
+    text: string;
+    verdict: Verdict;
+    language: string;
+    citations: readonly Citation[];
+  }): Promise<string>;
+}
+
+/** Streams partial text through the guardrails; only text it releases is shown. */
+export type StreamGuardFactory = (
+  context: { readers: IncomingQuestion['place']['readers']; sources: readonly SearchHit[]; language: string },
+  onVisible: (text: string) => void,
+) => {
+  push(delta: string): void;
+  /** Stops releasing text (the final verdict decides what is shown). */
+  close(): void;
+};
+
+export interface AnswerServiceDeps {
+  readonly retriever: Retriever;
+  readonly generator: Generator;
+  readonly guard: Guard;
+  readonly recorder: AnswerRecorder;
+  readonly detectLanguage: (text: string, localeHint?: string) => string;
+  readonly logger: Logger;
+  readonly maxQuestionChars: number;
+  /** How many sources the generator gets. */
+  readonly sources?: number;
+  readonly streamGuard?: StreamGuardFactory;
+  readonly observe?: (event: {
+    status: AnswerStatus;
+    generator: string;
+    seconds: number;
+    retrievalSeconds: number;
+  }) => void;
+}
+
+/** Builds the retrieval query: a short follow-up is searched together with the previous question. */
+export function retrievalText(question: IncomingQuestion, text: string): string {
+  const previous = [...question.history].reverse().find((turn) => turn.role === 'user');
+  if (!previous || text.length > 80) return text;
+  return `${previous.text}\n${text}`;
+}
+
+/** The answer pipeline: language → access-controlled retrieval → generator → guardrails → record. */
+export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
+  const k = deps.sources ?? 5;
+
+  async function ask(question: IncomingQuestion, options: AskOptions = {}): Promise<AnswerResult> {
+    const started = performance.now();
+    const progress = (p: AnswerProgress) => options.onProgress?.(p);
+    const checked = checkQuestion(question.text, deps.maxQuestionChars);
+    const language = deps.detectLanguage(checked.text || question.asker.locale || '', question.asker.locale);
+    const questionId = await deps.recorder.create({
+      ...question,
+      text: checked.text || question.text.slice(0, 2000),
+    });
+    progress({ type: 'started', questionId, language });
+
+    const finish = async (
+      fields: Omit<AnswerResult, 'questionId' | 'language' | 'latencyMs' | 'verdict'> & { verdict?: Verdict },
+      retrievalSeconds = 0,
+    ): Promise<AnswerResult> => {
+      const result: AnswerResult = {
+        questionId,
+        language,
+        latencyMs: performance.now() - started,
+        verdict: fields.verdict ?? { action: 'allow', findings: [], text: fields.answer },
+        ...fields,
+      };
+      await deps.recorder.complete(questionId, result);
+      deps.observe?.({
+        status: result.status,
+        generator: result.generator,
+        seconds: result.latencyMs / 1000,
+        retrievalSeconds,
+      });
+      deps.logger('info', 'answer.done', {
+        questionId,
+        status: result.status,
+        language,
+        generator: result.generator,
+        sources: result.citations.length,
+        verdict: result.verdict.action,
+        ms: Math.round(result.latencyMs),
+      });
+      return result;
+    };
+    const message = (status: AnswerStatus, key: MessageKey, params?: Record<string, string | number>) =>
+      finish({
+        status,
+        answer: t(language, key, params),
+        citations: [],
+        generator: 'none',
+        extractive: false,
+        retrievedChunkIds: [],
+      });
+
+    if (!checked.ok) {
+      return checked.reason === 'empty'
+        ? message('invalid', 'emptyQuestion')
+        : message('invalid', 'questionTooLong', { max: deps.maxQuestionChars });
+    }
+
+    try {
+      const retrievalStart = performance.now();
+      const hits = await deps.retriever.retrieve({
+        text: retrievalText(question, checked.text),
+        readers: question.place.readers,
+        k,
+        language,
+      });
+      const retrievalSeconds = (performance.now() - retrievalStart) / 1000;
+      progress({ type: 'retrieved', sources: hits.length });
+      const retrievedChunkIds = hits.map((h) => h.chunkId);
+      const context = { readers: question.place.readers, sources: hits, language };
+
+      const stream = deps.streamGuard?.(context, (text) => progress({ type: 'text', text }));
+      let generated: GenerationResult;
+      try {
+        generated = await deps.generator.generate(
+          { question: checked.text, language, sources: hits, history: question.history },
+          { signal: options.signal, onText: stream ? (delta) => stream.push(delta) : undefined },
+        );
+      } finally {
+        stream?.close();
+      }
+
+      const citations: Citation[] = generated.cited
+        .map((n) => ({ n, hit: hits[n - 1] }))
+        .filter((c): c is { n: number; hit: SearchHit } => c.hit !== undefined)
+        .map(({ n, hit }) => ({ n, title: hit.title, source: hit.source, url: hit.url, docId: hit.docId }));
+      const base = {
+        generator: generated.generator,
+        extractive: generated.extractive,
+        retrievedChunkIds,
+      };
+
+      if (generated.notFound) {
+        return finish(
+          { ...base, status: 'not_found', answer: generated.text, citations: [] },
+          retrievalSeconds,
+        );
+      }
+      const verdict = await deps.guard.check(generated.text, context);
+      if (verdict.action === 'hold') {
+        const reviewId = await deps.recorder.hold({
+          questionId,
+          text: generated.text,
+          verdict,
+          language,
+          citations,
+        });
+        return finish(
+          { ...base, status: 'held', answer: t(language, 'held'), citations: [], verdict, reviewId },
+          retrievalSeconds,
+        );
+      }
+      if (verdict.action === 'block') {
+        return finish(
+          { ...base, status: 'blocked', answer: t(language, 'blocked'), citations: [], verdict },
+          retrievalSeconds,
+        );
+      }
+      return finish(
+        { ...base, status: 'answered', answer: verdict.text, citations, verdict },
+        retrievalSeconds,
+      );
+    } catch (error) {
+      if (error instanceof GeneratorBusyError) return message('busy', 'busy');
+      if (options.signal?.aborted) throw error;
+      deps.logger('error', 'answer.failed', { questionId, error: describeError(error) });
+      return message('failed', 'failed');
+    }
+  }
+
+  return { ask };
+}

@@ -1,0 +1,304 @@
+import { InputError, describeError } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import type { Citation, Finding, Platform } from '../core/types.js';
+import type { Review, ReviewStatus } from '../store/review-repository.js';
+import type { Store } from '../store/store.js';
+import type { DeliveryChannel } from './ports.js';
+
+/**
+ * Finding types whose text a reviewer sees only after pressing "reveal" (which is audited):
+ * credentials, canaries, payment cards and national identifiers. Contact data, markings and
+ * leaked passages stay visible, since judging them needs the words.
+ */
+export const MASKED_FINDING_TYPES: ReadonlySet<string> = new Set([
+  'secret',
+  'private_key',
+  'jwt',
+  'connection_string',
+  'password',
+  'canary',
+  'credit_card',
+  'iban',
+  'my_number',
+  'ssn',
+  'kr_rrn',
+  'cn_resident_id',
+  'th_national_id',
+]);
+
+/** Platforms where the asker reads the answer from PolyDesk itself: a decision needs no posting. */
+const LOCAL_PLATFORMS: ReadonlySet<string> = new Set(['web', 'cli']);
+
+/** One stretch of an answer: plain text, or text covered by findings (masked when secret and not revealed). */
+export interface AnswerPart {
+  readonly text: string;
+  readonly types: readonly string[];
+  readonly masked: boolean;
+}
+
+/** A held answer as a reviewer sees it in a list. */
+export interface ReviewSummary {
+  readonly id: string;
+  readonly status: ReviewStatus;
+  readonly question: string;
+  readonly asker: string;
+  readonly platform: string;
+  readonly createdAt: string;
+  readonly findings: readonly { readonly type: string }[];
+  readonly decidedAt?: string | undefined;
+  readonly reviewer?: string | undefined;
+  readonly deliveredAt?: string | undefined;
+}
+
+/** A held answer with its text split into parts for highlighting; secrets masked unless revealed. */
+export interface ReviewView extends ReviewSummary {
+  readonly placeKind: string;
+  readonly channelId?: string | undefined;
+  readonly threadId?: string | undefined;
+  readonly language: string;
+  readonly citations: readonly Citation[];
+  readonly reason?: string | undefined;
+  readonly revealed: boolean;
+  /** The held text, masked unless revealed. */
+  readonly text: string;
+  readonly parts: readonly AnswerPart[];
+  /** The text that was (or will be) delivered, once approved; undefined while pending or when rejected. */
+  readonly deliveredText?: string | undefined;
+  /** Decided, but not posted where it was asked yet (a delivery failed): offer a retry. */
+  readonly awaitingDelivery: boolean;
+}
+
+export type DecisionOutcome =
+  | { readonly outcome: 'approved' | 'edited' | 'rejected'; readonly delivered: boolean }
+  | { readonly outcome: 'not_pending' | 'not_found' };
+
+export type RetryOutcome = 'delivered' | 'failed' | 'not_needed' | 'not_found';
+
+export interface ReviewService {
+  list(options: { status?: ReviewStatus | undefined; limit: number; offset: number }): Promise<{
+    reviews: ReviewSummary[];
+    total: number;
+  }>;
+  get(reviewId: string): Promise<ReviewView | undefined>;
+  /** Shows the unmasked text; the reveal is written to the audit log first. */
+  reveal(reviewId: string, actor: string): Promise<ReviewView | undefined>;
+  /** Approves (or, with a different text, edits and approves) a pending answer and delivers it. */
+  approve(reviewId: string, reviewer: string, editedText?: string): Promise<DecisionOutcome>;
+  reject(reviewId: string, reviewer: string, reason: string): Promise<DecisionOutcome>;
+  /** Posts a decided answer whose delivery failed earlier. */
+  retryDelivery(reviewId: string, actor: string): Promise<RetryOutcome>;
+}
+
+export interface ReviewServiceDeps {
+  readonly store: Pick<Store, 'reviews' | 'audit'>;
+  /** The delivery channel of a chat platform, when that adapter runs in this process. */
+  readonly deliveries: (platform: Platform) => DeliveryChannel | undefined;
+  readonly logger: Logger;
+}
+
+const MAX_REASON_CHARS = 2000;
+export const MAX_EDITED_CHARS = 40_000;
+
+function maskLabel(types: readonly string[]): string {
+  return `[hidden ${types.filter((t) => MASKED_FINDING_TYPES.has(t)).join(', ')}]`;
+}
+
+/** Splits a text at every finding boundary; parts covered by a masked type are hidden unless revealed. */
+export function answerParts(text: string, findings: readonly Finding[], revealed: boolean): AnswerPart[] {
+  const valid = findings.filter((f) => f.start >= 0 && f.end > f.start && f.end <= text.length);
+  const cuts = new Set<number>([0, text.length]);
+  for (const f of valid) cuts.add(f.start).add(f.end);
+  const points = [...cuts].sort((a, b) => a - b);
+  const parts: AnswerPart[] = [];
+  for (let i = 0; i + 1 < points.length; i += 1) {
+    const [start, end] = [points[i]!, points[i + 1]!];
+    const types = [
+      ...new Set(valid.filter((f) => f.start <= start && f.end >= end).map((f) => f.type)),
+    ].sort();
+    const masked = !revealed && types.some((t) => MASKED_FINDING_TYPES.has(t));
+    const previous = parts[parts.length - 1];
+    if (previous && previous.masked === masked && previous.types.join() === types.join()) {
+      // One hidden span stays one mask; plain neighbours of the same kind join up.
+      if (!masked) parts[parts.length - 1] = { ...previous, text: previous.text + text.slice(start, end) };
+      continue;
+    }
+    parts.push({ text: masked ? maskLabel(types) : text.slice(start, end), types, masked });
+  }
+  return parts;
+}
+
+function summary(r: Review): ReviewSummary {
+  return {
+    id: r.id,
+    status: r.status,
+    question: r.question,
+    asker: r.asker,
+    platform: r.platform,
+    createdAt: r.createdAt,
+    findings: r.findings.map((f) => ({ type: f.type })),
+    decidedAt: r.decidedAt,
+    reviewer: r.reviewer,
+    deliveredAt: r.deliveredAt,
+  };
+}
+
+function view(r: Review, revealed: boolean): ReviewView {
+  const parts = answerParts(r.originalText, r.findings, revealed);
+  const approved = r.status === 'approved' || r.status === 'edited';
+  return {
+    ...summary(r),
+    placeKind: r.placeKind,
+    channelId: r.channelId,
+    threadId: r.threadId,
+    language: r.language,
+    citations: r.citations,
+    reason: r.reason,
+    revealed,
+    text: parts.map((p) => p.text).join(''),
+    parts,
+    deliveredText: approved ? (r.finalText ?? r.originalText) : undefined,
+    awaitingDelivery: r.status !== 'pending' && r.deliveredAt === undefined,
+  };
+}
+
+/** Reviewers' decisions on held answers: exactly once, audited, then delivered where the question was asked. */
+export function createReviewService(deps: ReviewServiceDeps): ReviewService {
+  const { store, logger } = deps;
+  const delivering = new Set<string>();
+
+  /** Sends the decision to the asker; a failure leaves the review undelivered (the UI offers a retry). */
+  async function deliver(review: Review): Promise<boolean> {
+    const channel = deps.deliveries(review.platform as Platform);
+    if (!channel) {
+      if (LOCAL_PLATFORMS.has(review.platform)) {
+        await store.reviews.markDelivered(review.id);
+        return true;
+      }
+      logger('warn', 'review.no_delivery_channel', { reviewId: review.id, platform: review.platform });
+      return false;
+    }
+    const target = {
+      reviewId: review.id,
+      questionId: review.questionId,
+      language: review.language,
+      channelId: review.channelId,
+      threadId: review.threadId,
+      delivery: review.delivery,
+      asker: review.asker,
+    };
+    try {
+      if (review.status === 'rejected') await channel.deliverRejected(target);
+      else
+        await channel.deliverApproved({
+          ...target,
+          text: review.finalText ?? review.originalText,
+          citations: review.citations,
+        });
+      await store.reviews.markDelivered(review.id);
+      return true;
+    } catch (error) {
+      logger('error', 'review.delivery_failed', {
+        reviewId: review.id,
+        platform: review.platform,
+        error: describeError(error),
+      });
+      return false;
+    }
+  }
+
+  async function decideAndDeliver(
+    reviewId: string,
+    decision: {
+      status: 'approved' | 'edited' | 'rejected';
+      reviewer: string;
+      finalText?: string;
+      reason?: string;
+    },
+    details: Record<string, unknown>,
+  ): Promise<DecisionOutcome> {
+    const before = await store.reviews.get(reviewId);
+    if (!before) return { outcome: 'not_found' };
+    if (!(await store.reviews.decide(reviewId, decision))) return { outcome: 'not_pending' };
+    const action = { approved: 'review.approve', edited: 'review.edit_approve', rejected: 'review.reject' }[
+      decision.status
+    ];
+    await store.audit.append({
+      actor: decision.reviewer,
+      action,
+      target: reviewId,
+      details: { platform: before.platform, ...details },
+    });
+    logger('info', 'review.decided', { reviewId, status: decision.status });
+    const decided = (await store.reviews.get(reviewId))!;
+    delivering.add(reviewId);
+    try {
+      return { outcome: decision.status, delivered: await deliver(decided) };
+    } finally {
+      delivering.delete(reviewId);
+    }
+  }
+
+  return {
+    async list({ status, limit, offset }) {
+      const [rows, total] = await Promise.all([
+        store.reviews.list({ status, limit, offset }),
+        store.reviews.count(status),
+      ]);
+      return { reviews: rows.map(summary), total };
+    },
+
+    async get(reviewId) {
+      const r = await store.reviews.get(reviewId);
+      return r ? view(r, false) : undefined;
+    },
+
+    async reveal(reviewId, actor) {
+      const r = await store.reviews.get(reviewId);
+      if (!r) return undefined;
+      await store.audit.append({ actor, action: 'review.reveal', target: reviewId });
+      return view(r, true);
+    },
+
+    async approve(reviewId, reviewer, editedText) {
+      const review = await store.reviews.get(reviewId);
+      if (!review) return { outcome: 'not_found' };
+      const edited =
+        editedText !== undefined && editedText.trim() !== '' && editedText !== review.originalText;
+      if (edited && editedText.length > MAX_EDITED_CHARS) {
+        throw new InputError(`the edited answer is too long (at most ${MAX_EDITED_CHARS} characters)`);
+      }
+      return decideAndDeliver(
+        reviewId,
+        edited ? { status: 'edited', reviewer, finalText: editedText } : { status: 'approved', reviewer },
+        { edited },
+      );
+    },
+
+    async reject(reviewId, reviewer, reason) {
+      const trimmed = reason.trim();
+      if (trimmed === '') throw new InputError('give a reason for the rejection');
+      if (trimmed.length > MAX_REASON_CHARS)
+        throw new InputError(`the reason is too long (at most ${MAX_REASON_CHARS} characters)`);
+      return decideAndDeliver(reviewId, { status: 'rejected', reviewer, reason: trimmed }, {});
+    },
+
+    async retryDelivery(reviewId, actor) {
+      const review = await store.reviews.get(reviewId);
+      if (!review) return 'not_found';
+      if (review.status === 'pending' || review.deliveredAt !== undefined || delivering.has(reviewId))
+        return 'not_needed';
+      delivering.add(reviewId);
+      try {
+        await store.audit.append({
+          actor,
+          action: 'review.retry_delivery',
+          target: reviewId,
+          details: { platform: review.platform },
+        });
+        return (await deliver(review)) ? 'delivered' : 'failed';
+      } finally {
+        delivering.delete(reviewId);
+      }
+    },
+  };
+}

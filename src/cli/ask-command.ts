@@ -1,0 +1,54 @@
+import { InputError } from '../core/errors.js';
+import type { AnswerResult } from '../core/types.js';
+import type { Runtime } from '../runtime.js';
+import { parseCommand } from './args.js';
+
+const USAGE = 'polydesk ask "question" [--user EMAIL] [--json]';
+
+/** The contract's `ask --json` shape. A held answer's text is never printed. */
+export function askJson(result: AnswerResult) {
+  return {
+    answer: result.answer,
+    language: result.language,
+    status: result.status,
+    citations: result.citations.map((c) => ({
+      title: c.title,
+      source: c.source,
+      ...(c.url ? { url: c.url } : {}),
+    })),
+    verdict: {
+      action: result.verdict.action,
+      findings: result.verdict.findings.map((f) => ({ type: f.type, start: f.start, end: f.end })),
+    },
+    generator: result.generator,
+    extractive: result.extractive,
+    ...(result.reviewId ? { reviewId: result.reviewId } : {}),
+  };
+}
+
+export async function askCommand(runtime: Runtime, args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommand(
+    args,
+    { user: { type: 'string' }, json: { type: 'boolean' } },
+    USAGE,
+  );
+  if (positionals.length === 0) throw new InputError(`give the question in quotes\nusage: ${USAGE}`);
+  const asker = runtime.directory.resolve(typeof values.user === 'string' ? values.user : 'cli@local');
+  const result = await runtime.answers.ask({
+    text: positionals.join(' '),
+    asker,
+    place: { platform: 'cli', kind: 'local', readers: [asker] },
+    history: [],
+  });
+  if (values.json) {
+    process.stdout.write(JSON.stringify(askJson(result)) + '\n');
+  } else {
+    process.stdout.write(result.answer + '\n');
+    if (result.citations.length > 0) {
+      process.stdout.write('\n');
+      for (const c of result.citations) process.stdout.write(`[${c.n}] ${c.title} — ${c.url ?? c.source}\n`);
+    }
+    if (result.reviewId) process.stdout.write(`\n(review ${result.reviewId})\n`);
+  }
+  return result.status === 'failed' ? 1 : 0;
+}

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeError } from '../core/errors.js';
+import { syncPaths } from '../../ingest/sync.js';
+import type { Runtime } from '../runtime.js';
+import { InFlight, type ReadinessCheck, createExpressApp, listen } from '../server.js';
+import { createAdapters } from '../wiring/adapters.js';
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SAMPLE_KNOWLEDGE = path.join(PACKAGE_ROOT, 'examples', 'knowledge');
+
+/** Ingests the bundled sample knowledge base into an empty store. */
+export async function ingestSamplesIfEmpty(runtime: Runtime): Promise<boolean> {
+  if (!runtime.config.samples) return false;
+  const { documents } = await runtime.store.documents.counts();
+  if (documents > 0) return false;
+  runtime.logger('info', 'samples.ingesting', { path: SAMPLE_KNOWLEDGE });
+  const report = await syncPaths(runtime.ingestDeps, {
+    paths: [SAMPLE_KNOWLEDGE],
+    maxBytes: runtime.config.maxFileBytes,
+    cwd: PACKAGE_ROOT,
+  });
+  await runtime.index.persist();
+  runtime.logger('info', 'samples.ingested', { added: report.added.length, failed: report.failed.length });
+  return true;
+}
+
+/** `polydesk serve`: HTTP server with chat adapters, admin UI and the local chat page. */
+export async function serveCommand(runtime: Runtime): Promise<number> {
+  const { config, logger } = runtime;
+  await ingestSamplesIfEmpty(runtime);
+  const adapters = await createAdapters(runtime);
+  let accepting = true;
+  const readiness: ReadinessCheck[] = [
+    { name: 'accepting', check: async () => accepting },
+    { name: 'database', check: () => runtime.store.ping() },
+    ...adapters.readiness,
+  ];
+  const inFlight = new InFlight();
+  const app = createExpressApp(
+    {
+      answers: runtime.answers,
+      directory: runtime.directory,
+      metrics: runtime.metrics,
+      logger,
+      readiness,
+      mounts: adapters.mounts,
+    },
+    inFlight,
+  );
+  const server = await listen(app, inFlight, config.port, config.host);
+  await adapters.start();
+  const counts = await runtime.store.documents.counts();
+  runtime.metrics.documents.set(counts.documents);
+  runtime.metrics.chunks.set(counts.chunks);
+  logger('info', 'server.listening', {
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${server.port}`,
+    documents: counts.documents,
+    chunks: counts.chunks,
+    generator: runtime.generator.name,
+    retrieval: config.retrievalMode,
+  });
+
+  const refresh = setInterval(() => {
+    runtime.index
+      .refresh()
+      .then(async (changed) => {
+        if (!changed) return;
+        const c = await runtime.store.documents.counts();
+        runtime.metrics.documents.set(c.documents);
+        runtime.metrics.chunks.set(c.chunks);
+      })
+      .catch((error) => logger('warn', 'index.refresh_failed', { error: describeError(error) }));
+  }, 5_000);
+  refresh.unref();
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger('info', 'server.stopping', { signal, inFlight: server.inFlight.size });
+      resolve();
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  accepting = false;
+  clearInterval(refresh);
+  await server.close(30_000);
+  await adapters.stop();
+  logger('info', 'server.stopped', {});
+  return 0;
+}

@@ -1,0 +1,200 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './core/errors.js';
+
+/**
+ * The whole runtime configuration, read and validated once from the environment by `loadConfig`.
+ * No other module reads `process.env`.
+ */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string | undefined;
+  readonly samples: boolean;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Log question/answer text (off by default; for debugging only). */
+  readonly logContent: boolean;
+  readonly directoryFile?: string | undefined;
+  readonly maxFileBytes: number;
+  readonly maxQuestionChars: number;
+  readonly slack: {
+    readonly botToken?: string | undefined;
+    readonly signingSecret?: string | undefined;
+    readonly appToken?: string | undefined;
+    readonly apiUrl?: string | undefined;
+  };
+  readonly teams: {
+    readonly appId?: string | undefined;
+    readonly appPassword?: string | undefined;
+    readonly tenantId?: string | undefined;
+    readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  };
+  readonly embeddingModelDir?: string | undefined;
+  readonly retrievalMode: 'lexical' | 'dense' | 'hybrid';
+  readonly generator: 'extractive' | 'onnx' | 'openai';
+  readonly llm: {
+    readonly modelDir?: string | undefined;
+    readonly device: 'cpu' | 'cuda' | 'webgpu';
+    readonly baseUrl?: string | undefined;
+    readonly apiKey?: string | undefined;
+    readonly model?: string | undefined;
+    readonly promptFormat: 'multialpaca' | 'chat';
+    readonly maxNewTokens: number;
+    readonly timeoutMs: number;
+  };
+  readonly adminPassword?: string | undefined;
+  readonly guardrailPolicyFile?: string | undefined;
+  readonly retentionDays?: number | undefined;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const optionalString = z.string().optional();
+const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** How to fix each variable, shown when it is invalid. */
+const HINTS: Record<string, string> = {
+  PORT: 'set PORT to a TCP port between 1 and 65535, e.g. PORT=3000',
+  DATABASE_URL: 'use postgres://user:password@host:5432/db, or leave it unset for SQLite under DATA_DIR',
+  GENERATOR:
+    'set GENERATOR to extractive (no model), onnx (needs LLM_MODEL_DIR) or openai (needs LLM_BASE_URL)',
+  LLM_DEVICE: 'set LLM_DEVICE to cpu, cuda or webgpu',
+  LLM_BASE_URL: 'set LLM_BASE_URL to the OpenAI-compatible server, e.g. http://vllm:8000/v1',
+  LLM_PROMPT_FORMAT: 'set LLM_PROMPT_FORMAT to multialpaca or chat',
+  MICROSOFT_APP_TYPE: 'set MICROSOFT_APP_TYPE to MultiTenant, SingleTenant or UserAssignedMSI',
+  RETRIEVAL_MODE:
+    'set RETRIEVAL_MODE to lexical, dense or hybrid (dense and hybrid need EMBEDDING_MODEL_DIR)',
+  LOG_LEVEL: 'set LOG_LEVEL to debug, info, warn or error',
+  POLYDESK_SAMPLES: 'set POLYDESK_SAMPLES=0 to skip the sample knowledge base, or 1',
+  SLACK_API_URL: 'set SLACK_API_URL to a base URL ending in /api/, e.g. https://slack.com/api/',
+};
+
+const schema = z.object({
+  PORT: intIn(1, 65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://')
+    .optional(),
+  POLYDESK_SAMPLES: z.enum(['0', '1', 'true', 'false']).default('1'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_CONTENT: z.enum(['0', '1', 'true', 'false']).default('0'),
+  DIRECTORY_FILE: optionalString,
+  MAX_FILE_MB: z.coerce.number().positive().max(2048).default(50),
+  MAX_QUESTION_CHARS: intIn(10, 100_000).default(4000),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-')
+    .optional(),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, 'must be an app-level token starting with xapp-')
+    .optional(),
+  SLACK_API_URL: z.string().url().optional(),
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  EMBEDDING_MODEL_DIR: optionalString,
+  RETRIEVAL_MODE: z.enum(['lexical', 'dense', 'hybrid']).optional(),
+  GENERATOR: z.enum(['extractive', 'onnx', 'openai']).default('extractive'),
+  LLM_MODEL_DIR: optionalString,
+  LLM_DEVICE: z.enum(['cpu', 'cuda', 'webgpu']).default('cpu'),
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_API_KEY: optionalString,
+  LLM_MODEL: optionalString,
+  LLM_PROMPT_FORMAT: z.enum(['multialpaca', 'chat']).default('chat'),
+  LLM_MAX_NEW_TOKENS: intIn(1, 4096).default(384),
+  LLM_TIMEOUT_MS: intIn(100, 600_000).default(60_000),
+  ADMIN_PASSWORD: optionalString,
+  GUARDRAIL_POLICY_FILE: optionalString,
+  RETENTION_DAYS: intIn(1, 36_500).optional(),
+});
+
+const truthy = (v: string) => v === '1' || v === 'true';
+
+/** Reads and validates the environment. Empty variables count as unset. Throws ConfigError naming the fix. */
+export function loadConfig(env: Env, cwd = process.cwd()): Config {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') cleaned[key] = value.trim();
+  }
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0]);
+      const hint = HINTS[key];
+      return `${key}: ${issue.message}${hint ? ` (${hint})` : ''}`;
+    });
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.GENERATOR === 'onnx' && !e.LLM_MODEL_DIR)
+    problems.push(
+      'GENERATOR=onnx needs LLM_MODEL_DIR (a folder with model.onnx, config.json and tokenizer.json)',
+    );
+  if (e.GENERATOR === 'openai' && !e.LLM_BASE_URL)
+    problems.push(
+      'GENERATOR=openai needs LLM_BASE_URL (e.g. http://localhost:8000/v1) and usually LLM_MODEL',
+    );
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN)
+    problems.push(
+      'SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)',
+    );
+  if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN)
+    problems.push('Slack is half configured: set SLACK_BOT_TOKEN (xoxb-...) as well');
+  if (e.MICROSOFT_APP_ID && e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !e.MICROSOFT_APP_PASSWORD)
+    problems.push('MICROSOFT_APP_ID needs MICROSOFT_APP_PASSWORD (or MICROSOFT_APP_TYPE=UserAssignedMSI)');
+  if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID)
+    problems.push('MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID');
+  if ((e.RETRIEVAL_MODE === 'dense' || e.RETRIEVAL_MODE === 'hybrid') && !e.EMBEDDING_MODEL_DIR)
+    problems.push(`RETRIEVAL_MODE=${e.RETRIEVAL_MODE} needs EMBEDDING_MODEL_DIR (an ONNX encoder folder)`);
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+
+  const resolve = (p: string | undefined) => (p ? path.resolve(cwd, p) : undefined);
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    samples: truthy(e.POLYDESK_SAMPLES),
+    logLevel: e.LOG_LEVEL,
+    logContent: truthy(e.LOG_CONTENT),
+    directoryFile: resolve(e.DIRECTORY_FILE),
+    maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
+    maxQuestionChars: e.MAX_QUESTION_CHARS,
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+    },
+    teams: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: e.MICROSOFT_APP_TYPE,
+    },
+    embeddingModelDir: resolve(e.EMBEDDING_MODEL_DIR),
+    retrievalMode: e.RETRIEVAL_MODE ?? (e.EMBEDDING_MODEL_DIR ? 'hybrid' : 'lexical'),
+    generator: e.GENERATOR,
+    llm: {
+      modelDir: resolve(e.LLM_MODEL_DIR),
+      device: e.LLM_DEVICE,
+      baseUrl: e.LLM_BASE_URL,
+      apiKey: e.LLM_API_KEY,
+      model: e.LLM_MODEL,
+      promptFormat: e.LLM_PROMPT_FORMAT,
+      maxNewTokens: e.LLM_MAX_NEW_TOKENS,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+    },
+    adminPassword: e.ADMIN_PASSWORD,
+    guardrailPolicyFile: resolve(e.GUARDRAIL_POLICY_FILE),
+    retentionDays: e.RETENTION_DAYS,
+  });
+}

@@ -1,0 +1,84 @@
+import { askCommand } from './cli/ask-command.js';
+import { ingestCommand } from './cli/ingest-command.js';
+import { searchCommand } from './cli/search-command.js';
+import { serveCommand } from './cli/serve-command.js';
+import { type Config, loadConfig } from './config.js';
+import { ConfigError, PolyDeskError, describeError } from './core/errors.js';
+import { type Logger, createLogger } from './core/log.js';
+import { type Runtime, createRuntime } from './runtime.js';
+import { extraCommands } from './wiring/commands.js';
+
+const HELP = `PolyDesk — multilingual helpdesk bot answering from your documents
+
+usage: polydesk <command> [options]
+
+commands:
+  serve                         HTTP server: chat page, Slack, Teams, admin UI (PORT, default 3000)
+  ingest <path>... [--audience g1,g2] [--classification c] [--prune] [--json]
+  search [query] [--k N] [--user EMAIL] --json   (no query: JSON lines {"id","query"} on stdin)
+  ask "question" [--user EMAIL] [--json]
+  scan --json                   guardrails only: JSON lines {"id","text"} on stdin
+  generate "text" [--max-tokens N] [--json]
+  admin create-user EMAIL --role admin|reviewer|publisher [--password-stdin]
+  admin token EMAIL
+
+Configuration comes from environment variables; see README.md.`;
+
+type Command = (runtime: Runtime, args: readonly string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  serve: (runtime) => serveCommand(runtime),
+  ingest: ingestCommand,
+  search: searchCommand,
+  ask: askCommand,
+  ...extraCommands,
+};
+
+/** Runs the CLI; returns the exit code. The only place that reads process.env. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(HELP + '\n');
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`polydesk: unknown command "${command}"\n\n${HELP}\n`);
+    return 2;
+  }
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    process.stderr.write(`polydesk: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const logger: Logger = createLogger({ level: command === 'serve' ? config.logLevel : quietLevel(config) });
+  let runtime: Runtime | undefined;
+  try {
+    runtime = await createRuntime(config, logger);
+    return await run(runtime, args);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`polydesk: ${error.message}\n`);
+      return 2;
+    }
+    if (
+      error instanceof PolyDeskError &&
+      (error.code === 'INPUT_INVALID' || error.code === 'MODEL_LOAD_FAILED')
+    ) {
+      process.stderr.write(`polydesk: ${error.message}\n`);
+      return 2;
+    }
+    logger('error', 'command.failed', { command, error: describeError(error) });
+    process.stderr.write(`polydesk ${command} failed: ${describeError(error)}\n`);
+    return 1;
+  } finally {
+    await runtime?.close().catch(() => {});
+  }
+}
+
+/** One-shot commands log warnings and errors only, unless LOG_LEVEL asks for more. */
+function quietLevel(config: Config): Config['logLevel'] {
+  return config.logLevel === 'debug' || config.logLevel === 'error' ? config.logLevel : 'warn';
+}

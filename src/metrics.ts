@@ -1,0 +1,63 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one process, exposed at GET /metrics. */
+export interface Metrics {
+  readonly registry: Registry;
+  readonly answerSeconds: Histogram<'status' | 'generator'>;
+  readonly retrievalSeconds: Histogram<string>;
+  readonly answers: Counter<'status'>;
+  readonly documents: Gauge<string>;
+  readonly chunks: Gauge<string>;
+  readonly ingestFailures: Counter<string>;
+  readonly indexSnapshotErrors: Counter<string>;
+  readonly inFlight: Gauge<string>;
+}
+
+export function createMetrics(options: { readonly defaultMetrics?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'polydesk_' });
+  const latencyBuckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+  return {
+    registry,
+    answerSeconds: new Histogram({
+      name: 'polydesk_answer_duration_seconds',
+      help: 'Time from question to final verdict',
+      labelNames: ['status', 'generator'],
+      buckets: latencyBuckets,
+      registers: [registry],
+    }),
+    retrievalSeconds: new Histogram({
+      name: 'polydesk_retrieval_duration_seconds',
+      help: 'Time spent in retrieval per question',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers: [registry],
+    }),
+    answers: new Counter({
+      name: 'polydesk_answers_total',
+      help: 'Answers by outcome',
+      labelNames: ['status'],
+      registers: [registry],
+    }),
+    documents: new Gauge({
+      name: 'polydesk_documents',
+      help: 'Documents in the knowledge base',
+      registers: [registry],
+    }),
+    chunks: new Gauge({ name: 'polydesk_chunks', help: 'Chunks in the search index', registers: [registry] }),
+    ingestFailures: new Counter({
+      name: 'polydesk_ingest_failures_total',
+      help: 'Files that failed to ingest',
+      registers: [registry],
+    }),
+    indexSnapshotErrors: new Counter({
+      name: 'polydesk_index_snapshot_errors_total',
+      help: 'Index snapshots that could not be written or read (the previous index stays in use)',
+      registers: [registry],
+    }),
+    inFlight: new Gauge({
+      name: 'polydesk_answers_in_flight',
+      help: 'Answers being worked on',
+      registers: [registry],
+    }),
+  };
+}

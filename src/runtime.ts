@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import type { AnswerRecorder } from './answer/answer.js';
+import { createAnswerService } from './answer/answer.js';
+import type { AnswerService, Directory } from './answer/ports.js';
+import type { Config } from './config.js';
+import type { Logger } from './core/log.js';
+import { StaticDirectory } from './directory.js';
+import type { Guard } from './guardrails/guard.js';
+import { createExtractiveGenerator } from './inference/extractive-generator.js';
+import type { Generator } from './inference/generator.js';
+import { detectLanguage } from './inference/language.js';
+import { type Metrics, createMetrics } from './metrics.js';
+import { KnowledgeIndex } from './rag/knowledge-index.js';
+import { createLexicalRetriever } from './rag/lexical-retriever.js';
+import type { Retriever } from './rag/retriever.js';
+import { analyze } from './rag/text-analyzer.js';
+import { Store } from './store/store.js';
+import { createGuard, detectInjection } from './wiring/guardrails.js';
+import type { SyncDeps } from '../ingest/sync.js';
+
+/** Every long-lived part of a PolyDesk process, built once from the configuration. */
+export interface Runtime {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly metrics: Metrics;
+  readonly directory: Directory;
+  readonly index: KnowledgeIndex;
+  readonly retriever: Retriever;
+  readonly generator: Generator;
+  readonly guard: Guard;
+  readonly answers: AnswerService;
+  readonly ingestDeps: SyncDeps;
+  close(): Promise<void>;
+}
+
+function storeRecorder(store: Store): AnswerRecorder {
+  return {
+    create: (question) => store.questions.create(question),
+    complete: (id, result) => store.questions.complete(id, result),
+    hold: async ({ questionId, text, verdict, language, citations }) =>
+      store.reviews.create({ questionId, text, findings: verdict.findings, language, citations }),
+  };
+}
+
+export async function createRuntime(config: Config, logger: Logger): Promise<Runtime> {
+  const metrics = createMetrics({ defaultMetrics: true });
+  const store = await Store.open({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    if (config.directoryFile && !existsSync(config.directoryFile))
+      logger('warn', 'directory.missing', { file: config.directoryFile });
+    const directory =
+      config.directoryFile && existsSync(config.directoryFile)
+        ? StaticDirectory.fromFile(config.directoryFile)
+        : new StaticDirectory();
+    const index = await KnowledgeIndex.open({
+      dataDir: config.dataDir,
+      chunks: store.documents,
+      logger,
+      onSnapshotError: () => metrics.indexSnapshotErrors.inc(),
+    });
+    const retriever = createLexicalRetriever({
+      index: () => index.lexical,
+      getChunks: (ids) => store.documents.getChunks(ids),
+    });
+    const generator = createExtractiveGenerator({ tokenize: analyze });
+    const guard = await createGuard({ store, config, logger });
+    const answers = createAnswerService({
+      retriever,
+      generator,
+      guard,
+      recorder: storeRecorder(store),
+      detectLanguage,
+      logger,
+      maxQuestionChars: config.maxQuestionChars,
+      observe: ({ status, generator: g, seconds, retrievalSeconds }) => {
+        metrics.answers.inc({ status });
+        metrics.answerSeconds.observe({ status, generator: g }, seconds);
+        metrics.retrievalSeconds.observe(retrievalSeconds);
+      },
+    });
+    const ingestDeps: SyncDeps = {
+      documents: store.documents,
+      index,
+      detectLanguage: (text) => detectLanguage(text),
+      detectInjection,
+      logger,
+    };
+    return {
+      config,
+      logger,
+      store,
+      metrics,
+      directory,
+      index,
+      retriever,
+      generator,
+      guard,
+      answers,
+      ingestDeps,
+      async close() {
+        if (index.hasUnsavedChanges) await index.persist();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -55,7 +55,7 @@ const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max
 
 /** How to fix each variable, shown when it is invalid. */
 const HINTS: Record<string, string> = {
-  PORT: 'set PORT to a TCP port between 1 and 65535, e.g. PORT=3000',
+  PORT: 'set PORT to a TCP port between 1 and 65535 (0 = any free port), e.g. PORT=3000',
   DATABASE_URL: 'use postgres://user:password@host:5432/db, or leave it unset for SQLite under DATA_DIR',
   GENERATOR:
     'set GENERATOR to extractive (no model), onnx (needs LLM_MODEL_DIR) or openai (needs LLM_BASE_URL)',
@@ -71,7 +71,7 @@ const HINTS: Record<string, string> = {
 };
 
 const schema = z.object({
-  PORT: intIn(1, 65535).default(3000),
+  PORT: intIn(0, 65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z

@@ -14,6 +14,7 @@ import type { Generator, GenerationResult } from '../inference/generator.js';
 import type { Retriever } from '../rag/retriever.js';
 import type { AnswerProgress, AnswerService, AskOptions } from './ports.js';
 import { checkQuestion } from './question-input.js';
+import { renumberCitations } from './renumber-citations.js';
 
 /** Where the pipeline records questions and held answers (the store implements it). */
 export interface AnswerRecorder {
@@ -148,10 +149,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         stream?.close();
       }
 
-      const citations: Citation[] = generated.cited
-        .map((n) => ({ n, hit: hits[n - 1] }))
-        .filter((c): c is { n: number; hit: SearchHit } => c.hit !== undefined)
-        .map(({ n, hit }) => ({ n, title: hit.title, source: hit.source, url: hit.url, docId: hit.docId }));
+      const { text: answerText, citations } = renumberCitations(generated.text, generated.cited, hits);
       const base = {
         generator: generated.generator,
         extractive: generated.extractive,
@@ -164,7 +162,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           retrievalSeconds,
         );
       }
-      const verdict = await deps.guard.check(generated.text, context);
+      const verdict = await deps.guard.check(answerText, context);
       if (verdict.action === 'hold') {
         const reviewId = await deps.recorder.hold({
           questionId,

@@ -70,7 +70,8 @@ export interface ReviewView extends ReviewSummary {
 
 export type DecisionOutcome =
   | { readonly outcome: 'approved' | 'edited' | 'rejected'; readonly delivered: boolean }
-  | { readonly outcome: 'not_pending' | 'not_found' };
+  | { readonly outcome: 'not_pending' }
+  | { readonly outcome: 'not_found' };
 
 export type RetryOutcome = 'delivered' | 'failed' | 'not_needed' | 'not_found';
 
@@ -262,8 +263,9 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     async approve(reviewId, reviewer, editedText) {
       const review = await store.reviews.get(reviewId);
       if (!review) return { outcome: 'not_found' };
-      const edited =
-        editedText !== undefined && editedText.trim() !== '' && editedText !== review.originalText;
+      if (editedText !== undefined && editedText.trim() === '')
+        throw new InputError('the edited answer is empty');
+      const edited = editedText !== undefined && editedText.trim() !== review.originalText.trim();
       if (edited && editedText.length > MAX_EDITED_CHARS) {
         throw new InputError(`the edited answer is too long (at most ${MAX_EDITED_CHARS} characters)`);
       }

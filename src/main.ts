@@ -6,7 +6,8 @@ import { type Config, loadConfig } from './config.js';
 import { ConfigError, PolyDeskError, describeError } from './core/errors.js';
 import { type Logger, createLogger } from './core/log.js';
 import { type Runtime, createRuntime } from './runtime.js';
-import { extraCommands } from './wiring/commands.js';
+import { extraCommands, extraLightCommands } from './wiring/commands.js';
+import { generateCommand } from './cli/generate-command.js';
 
 const HELP = `PolyDesk — multilingual helpdesk bot answering from your documents
 
@@ -25,6 +26,8 @@ commands:
 Configuration comes from environment variables; see README.md.`;
 
 type Command = (runtime: Runtime, args: readonly string[]) => Promise<number>;
+/** Commands that need only the configuration, not the database and indexes. */
+type LightCommand = (config: Config, logger: Logger, args: readonly string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   serve: (runtime) => serveCommand(runtime),
@@ -32,6 +35,11 @@ const COMMANDS: Record<string, Command> = {
   search: searchCommand,
   ask: askCommand,
   ...extraCommands,
+};
+
+const LIGHT_COMMANDS: Record<string, LightCommand> = {
+  generate: generateCommand,
+  ...extraLightCommands,
 };
 
 /** Runs the CLI; returns the exit code. The only place that reads process.env. */
@@ -42,7 +50,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const run = COMMANDS[command];
-  if (!run) {
+  const light = LIGHT_COMMANDS[command];
+  if (!run && !light) {
     process.stderr.write(`polydesk: unknown command "${command}"\n\n${HELP}\n`);
     return 2;
   }
@@ -56,8 +65,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const logger: Logger = createLogger({ level: command === 'serve' ? config.logLevel : quietLevel(config) });
   let runtime: Runtime | undefined;
   try {
+    if (light) return await light(config, logger, args);
     runtime = await createRuntime(config, logger);
-    return await run(runtime, args);
+    return await run!(runtime, args);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`polydesk: ${error.message}\n`);

@@ -6,15 +6,14 @@ import type { Config } from './config.js';
 import type { Logger } from './core/log.js';
 import { StaticDirectory } from './directory.js';
 import type { Guard } from './guardrails/guard.js';
-import { createExtractiveGenerator } from './inference/extractive-generator.js';
 import type { Generator } from './inference/generator.js';
 import { detectLanguage } from './inference/language.js';
 import { type Metrics, createMetrics } from './metrics.js';
 import { KnowledgeIndex } from './rag/knowledge-index.js';
 import { createLexicalRetriever } from './rag/lexical-retriever.js';
 import type { Retriever } from './rag/retriever.js';
-import { analyze } from './rag/text-analyzer.js';
 import { Store } from './store/store.js';
+import { createGeneratorParts } from './wiring/generator.js';
 import { createGuard, detectInjection } from './wiring/guardrails.js';
 import type { SyncDeps } from '../ingest/sync.js';
 
@@ -63,7 +62,8 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       index: () => index.lexical,
       getChunks: (ids) => store.documents.getChunks(ids),
     });
-    const generator = createExtractiveGenerator({ tokenize: analyze });
+    const generatorParts = await createGeneratorParts(config, logger);
+    const generator = generatorParts.generator;
     const guard = await createGuard({ store, config, logger });
     const answers = createAnswerService({
       retriever,
@@ -100,6 +100,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       ingestDeps,
       async close() {
         if (index.hasUnsavedChanges) await index.persist();
+        await generatorParts.close();
         await store.close();
       },
     };

@@ -1,0 +1,428 @@
+/**
+ * Product messages in the asker's language. Everything PolyDesk itself says (not the documents it
+ * quotes) comes from here: answer headings, status lines, apologies, buttons, redaction masks.
+ */
+
+const en = {
+  'extractive.intro': 'Here is what I found in our documents:',
+  'extractive.note': 'Quoted from the documents; no AI model wrote this.',
+  notFound: "I couldn't find this in the knowledge base. I've noted the question so the team can add it.",
+  held: "An admin needs to check this answer before I can share it. I'll post it here once it's approved.",
+  approved: 'An admin reviewed and approved this answer:',
+  rejected:
+    'An admin reviewed the answer to this question and decided not to share it. Please contact the team directly.',
+  blocked:
+    "I can't share this answer here: it may contain information that not everyone in this conversation is allowed to see.",
+  busy: "I'm handling a lot of questions right now — please try again in a minute.",
+  failed: 'Sorry, something went wrong while I was answering. Please try again in a moment.',
+  generatorDown:
+    "The AI model isn't available right now, so here are the most relevant passages from our documents instead.",
+  emptyQuestion: "Please type a question and I'll look it up in the knowledge base.",
+  questionTooLong: 'That question is too long. Please keep it to {max} characters or fewer.',
+  searching: 'Searching the knowledge base…',
+  thinking: 'Writing an answer…',
+  sources: 'Sources',
+  feedbackThanks: 'Thanks for the feedback!',
+  'redacted.secret': '[secret removed]',
+  'redacted.personal': '[personal data removed]',
+  'redacted.other': '[removed]',
+  greeting:
+    "Hi! Ask me anything about company policies, IT or the office. I'll answer from our documents and show you the sources.",
+  shareInChannel: 'Share in channel',
+  helpful: 'Helpful',
+  notHelpful: 'Not helpful',
+} as const;
+
+/** Identifier of one product message. */
+export type MessageKey = keyof typeof en;
+type Messages = Readonly<Record<MessageKey, string>>;
+
+const ja: Messages = {
+  'extractive.intro': '社内ドキュメントから見つかった内容です：',
+  'extractive.note': 'ドキュメントからの引用です。AIモデルが書いた文章ではありません。',
+  notFound:
+    'ナレッジベースに該当する情報が見つかりませんでした。担当チームが追加できるよう、この質問を記録しました。',
+  held: 'この回答は、共有する前に管理者の確認が必要です。承認され次第、ここに投稿します。',
+  approved: '管理者が確認し、承認した回答です：',
+  rejected:
+    'この質問への回答は、管理者の確認の結果、共有しないことになりました。お手数ですが担当チームに直接お問い合わせください。',
+  blocked:
+    'この会話の参加者全員が閲覧できるとは限らない情報が含まれている可能性があるため、ここでは回答を共有できません。',
+  busy: 'ただいま多くの質問に対応しています。1分ほどしてから、もう一度お試しください。',
+  failed: '申し訳ありません。回答の作成中に問題が発生しました。しばらくしてから、もう一度お試しください。',
+  generatorDown: '現在AIモデルを利用できないため、代わりにドキュメントから関連する箇所を引用します。',
+  emptyQuestion: '質問を入力してください。ナレッジベースから答えを探します。',
+  questionTooLong: '質問が長すぎます。{max}文字以内で入力してください。',
+  searching: 'ナレッジベースを検索しています…',
+  thinking: '回答を作成しています…',
+  sources: '出典',
+  feedbackThanks: 'フィードバックありがとうございます！',
+  'redacted.secret': '[秘密情報を削除]',
+  'redacted.personal': '[個人情報を削除]',
+  'redacted.other': '[削除済み]',
+  greeting:
+    'こんにちは！社内規程、IT、オフィスのことなど、何でも聞いてください。社内ドキュメントをもとに、出典付きでお答えします。',
+  shareInChannel: 'チャンネルで共有',
+  helpful: '役に立った',
+  notHelpful: '役に立たなかった',
+};
+
+const zh: Messages = {
+  'extractive.intro': '以下是我在公司文档中找到的内容：',
+  'extractive.note': '以上内容直接引自文档，并非由 AI 模型撰写。',
+  notFound: '知识库中没有找到相关内容。我已记录下这个问题，方便团队补充。',
+  held: '这条回答需要管理员审核后才能发布。审核通过后，我会在这里发出。',
+  approved: '以下回答已经管理员审核通过：',
+  rejected: '管理员审核了这个问题的回答，决定不予发布。请直接联系相关团队。',
+  blocked: '这条回答可能包含本对话中并非所有人都有权查看的信息，因此无法在这里分享。',
+  busy: '我现在要处理的问题很多，请一分钟后再试。',
+  failed: '抱歉，生成回答时出了点问题。请稍后再试。',
+  generatorDown: 'AI 模型暂时不可用，以下是从文档中摘录的最相关内容。',
+  emptyQuestion: '请输入您的问题，我会在知识库中为您查找。',
+  questionTooLong: '问题太长了，请控制在 {max} 个字符以内。',
+  searching: '正在搜索知识库…',
+  thinking: '正在撰写回答…',
+  sources: '来源',
+  feedbackThanks: '感谢您的反馈！',
+  'redacted.secret': '[已删除机密信息]',
+  'redacted.personal': '[已删除个人信息]',
+  'redacted.other': '[已删除]',
+  greeting: '你好！关于公司制度、IT 或办公室的问题都可以问我。我会根据公司文档回答，并注明来源。',
+  shareInChannel: '在频道中分享',
+  helpful: '有帮助',
+  notHelpful: '没有帮助',
+};
+
+const ko: Messages = {
+  'extractive.intro': '사내 문서에서 찾은 내용입니다:',
+  'extractive.note': '문서에서 그대로 인용한 내용이며, AI 모델이 작성한 글이 아닙니다.',
+  notFound: '지식 베이스에서 이 내용을 찾지 못했습니다. 담당 팀이 추가할 수 있도록 질문을 기록해 두었습니다.',
+  held: '이 답변은 공유하기 전에 관리자 확인이 필요합니다. 승인되면 여기에 올려 드리겠습니다.',
+  approved: '관리자가 검토하고 승인한 답변입니다:',
+  rejected:
+    '관리자가 이 질문에 대한 답변을 검토한 뒤 공유하지 않기로 했습니다. 담당 팀에 직접 문의해 주세요.',
+  blocked: '이 대화의 모든 참여자가 볼 수 있는 정보가 아닐 수 있어서 여기에는 답변을 공유할 수 없습니다.',
+  busy: '지금 많은 질문을 처리하고 있습니다. 1분 후에 다시 시도해 주세요.',
+  failed: '죄송합니다. 답변을 준비하는 중에 문제가 발생했습니다. 잠시 후 다시 시도해 주세요.',
+  generatorDown: '지금은 AI 모델을 사용할 수 없어서, 대신 문서에서 가장 관련 있는 부분을 인용해 드립니다.',
+  emptyQuestion: '질문을 입력해 주세요. 지식 베이스에서 찾아보겠습니다.',
+  questionTooLong: '질문이 너무 깁니다. {max}자 이내로 입력해 주세요.',
+  searching: '지식 베이스를 검색하는 중…',
+  thinking: '답변을 작성하는 중…',
+  sources: '출처',
+  feedbackThanks: '피드백 감사합니다!',
+  'redacted.secret': '[비밀 정보 삭제됨]',
+  'redacted.personal': '[개인 정보 삭제됨]',
+  'redacted.other': '[삭제됨]',
+  greeting:
+    '안녕하세요! 회사 규정, IT, 사무실에 관해 무엇이든 물어보세요. 사내 문서를 바탕으로 출처와 함께 답해 드립니다.',
+  shareInChannel: '채널에 공유',
+  helpful: '도움이 됐어요',
+  notHelpful: '도움이 안 됐어요',
+};
+
+const th: Messages = {
+  'extractive.intro': 'นี่คือข้อมูลที่พบในเอกสารของบริษัท:',
+  'extractive.note': 'ข้อความนี้ยกมาจากเอกสารโดยตรง ไม่ได้เขียนโดยโมเดล AI',
+  notFound: 'ไม่พบข้อมูลนี้ในฐานความรู้ ได้บันทึกคำถามไว้แล้วเพื่อให้ทีมงานเพิ่มข้อมูลในภายหลัง',
+  held: 'คำตอบนี้ต้องให้ผู้ดูแลระบบตรวจสอบก่อนจึงจะแชร์ได้ เมื่อได้รับการอนุมัติแล้วจะโพสต์ไว้ที่นี่',
+  approved: 'คำตอบนี้ผ่านการตรวจสอบและอนุมัติจากผู้ดูแลระบบแล้ว:',
+  rejected: 'ผู้ดูแลระบบตรวจสอบคำตอบของคำถามนี้แล้วและตัดสินใจไม่เผยแพร่ กรุณาติดต่อทีมที่เกี่ยวข้องโดยตรง',
+  blocked: 'ไม่สามารถแชร์คำตอบนี้ที่นี่ได้ เพราะอาจมีข้อมูลที่ไม่ใช่ทุกคนในบทสนทนานี้มีสิทธิ์เห็น',
+  busy: 'ขณะนี้มีคำถามเข้ามาจำนวนมาก กรุณาลองใหม่อีกครั้งในอีกหนึ่งนาที',
+  failed: 'ขออภัย เกิดข้อผิดพลาดระหว่างเตรียมคำตอบ กรุณาลองใหม่อีกครั้งในอีกสักครู่',
+  generatorDown: 'ขณะนี้ไม่สามารถใช้โมเดล AI ได้ จึงขอยกข้อความที่เกี่ยวข้องที่สุดจากเอกสารมาให้แทน',
+  emptyQuestion: 'กรุณาพิมพ์คำถาม แล้วจะค้นหาคำตอบจากฐานความรู้ให้',
+  questionTooLong: 'คำถามยาวเกินไป กรุณาพิมพ์ไม่เกิน {max} ตัวอักษร',
+  searching: 'กำลังค้นหาในฐานความรู้…',
+  thinking: 'กำลังเขียนคำตอบ…',
+  sources: 'แหล่งที่มา',
+  feedbackThanks: 'ขอบคุณสำหรับความคิดเห็น!',
+  'redacted.secret': '[ลบข้อมูลลับแล้ว]',
+  'redacted.personal': '[ลบข้อมูลส่วนบุคคลแล้ว]',
+  'redacted.other': '[ลบแล้ว]',
+  greeting: 'สวัสดี! ถามเรื่องระเบียบบริษัท ไอที หรือสำนักงานได้เลย จะตอบจากเอกสารของบริษัทพร้อมบอกแหล่งที่มา',
+  shareInChannel: 'แชร์ในแชนแนล',
+  helpful: 'มีประโยชน์',
+  notHelpful: 'ไม่มีประโยชน์',
+};
+
+const es: Messages = {
+  'extractive.intro': 'Esto es lo que encontré en nuestros documentos:',
+  'extractive.note': 'Citado de los documentos; no lo ha escrito ningún modelo de IA.',
+  notFound:
+    'No encontré esto en la base de conocimiento. He registrado la pregunta para que el equipo pueda añadir la información.',
+  held: 'Un administrador tiene que revisar esta respuesta antes de que pueda compartirla. La publicaré aquí en cuanto la apruebe.',
+  approved: 'Un administrador revisó y aprobó esta respuesta:',
+  rejected:
+    'Un administrador revisó la respuesta a esta pregunta y decidió no compartirla. Por favor, contacta directamente con el equipo.',
+  blocked:
+    'No puedo compartir esta respuesta aquí: podría contener información que no todas las personas de esta conversación pueden ver.',
+  busy: 'Estoy atendiendo muchas preguntas en este momento. Vuelve a intentarlo en un minuto.',
+  failed: 'Lo siento, algo salió mal al preparar la respuesta. Vuelve a intentarlo dentro de un momento.',
+  generatorDown:
+    'El modelo de IA no está disponible ahora mismo, así que te muestro los fragmentos más relevantes de nuestros documentos.',
+  emptyQuestion: 'Escribe una pregunta y la buscaré en la base de conocimiento.',
+  questionTooLong: 'La pregunta es demasiado larga. Por favor, usa como máximo {max} caracteres.',
+  searching: 'Buscando en la base de conocimiento…',
+  thinking: 'Redactando la respuesta…',
+  sources: 'Fuentes',
+  feedbackThanks: '¡Gracias por tu opinión!',
+  'redacted.secret': '[dato secreto eliminado]',
+  'redacted.personal': '[datos personales eliminados]',
+  'redacted.other': '[contenido eliminado]',
+  greeting:
+    '¡Hola! Pregúntame lo que quieras sobre las políticas de la empresa, informática o la oficina. Te responderé a partir de nuestros documentos e indicaré las fuentes.',
+  shareInChannel: 'Compartir en el canal',
+  helpful: 'Útil',
+  notHelpful: 'No me sirvió',
+};
+
+const fr: Messages = {
+  'extractive.intro': "Voici ce que j'ai trouvé dans nos documents :",
+  'extractive.note': "Cité tel quel à partir des documents ; aucun modèle d'IA n'a rédigé ce texte.",
+  notFound:
+    "Je n'ai pas trouvé cette information dans la base de connaissances. J'ai noté la question pour que l'équipe puisse l'ajouter.",
+  held: "Un administrateur doit vérifier cette réponse avant que je puisse la partager. Je la publierai ici dès qu'elle sera approuvée.",
+  approved: 'Un administrateur a vérifié et approuvé cette réponse :',
+  rejected:
+    "Un administrateur a examiné la réponse à cette question et a décidé de ne pas la partager. Merci de contacter directement l'équipe concernée.",
+  blocked:
+    'Je ne peux pas partager cette réponse ici : elle pourrait contenir des informations que toutes les personnes de cette conversation ne sont pas autorisées à voir.',
+  busy: 'Je traite beaucoup de questions en ce moment. Merci de réessayer dans une minute.',
+  failed:
+    'Désolé, un problème est survenu pendant la préparation de la réponse. Merci de réessayer dans un instant.',
+  generatorDown:
+    "Le modèle d'IA n'est pas disponible pour le moment ; voici à la place les passages les plus pertinents de nos documents.",
+  emptyQuestion: 'Posez votre question et je la chercherai dans la base de connaissances.',
+  questionTooLong: 'La question est trop longue. Merci de ne pas dépasser {max} caractères.',
+  searching: 'Recherche dans la base de connaissances…',
+  thinking: 'Rédaction de la réponse…',
+  sources: 'Sources',
+  feedbackThanks: 'Merci pour votre retour !',
+  'redacted.secret': '[secret supprimé]',
+  'redacted.personal': '[données personnelles supprimées]',
+  'redacted.other': '[contenu supprimé]',
+  greeting:
+    "Bonjour ! Posez-moi vos questions sur les règles de l'entreprise, l'informatique ou les bureaux. Je réponds à partir de nos documents, sources à l'appui.",
+  shareInChannel: 'Partager dans le canal',
+  helpful: 'Utile',
+  notHelpful: 'Pas utile',
+};
+
+const de: Messages = {
+  'extractive.intro': 'Das habe ich in unseren Dokumenten gefunden:',
+  'extractive.note': 'Wörtlich aus den Dokumenten zitiert; kein KI-Modell hat diesen Text geschrieben.',
+  notFound:
+    'Dazu habe ich in der Wissensdatenbank nichts gefunden. Ich habe die Frage notiert, damit das Team die Information ergänzen kann.',
+  held: 'Ein Admin muss diese Antwort prüfen, bevor ich sie teilen kann. Sobald sie freigegeben ist, poste ich sie hier.',
+  approved: 'Ein Admin hat diese Antwort geprüft und freigegeben:',
+  rejected:
+    'Ein Admin hat die Antwort auf diese Frage geprüft und entschieden, sie nicht zu teilen. Bitte wende dich direkt an das zuständige Team.',
+  blocked:
+    'Ich kann diese Antwort hier nicht teilen: Sie könnte Informationen enthalten, die nicht alle in dieser Unterhaltung sehen dürfen.',
+  busy: 'Ich bearbeite gerade sehr viele Fragen – bitte versuch es in einer Minute noch einmal.',
+  failed: 'Entschuldigung, beim Beantworten ist etwas schiefgelaufen. Bitte versuch es gleich noch einmal.',
+  generatorDown:
+    'Das KI-Modell ist gerade nicht verfügbar. Hier stattdessen die passendsten Stellen aus unseren Dokumenten.',
+  emptyQuestion: 'Bitte gib eine Frage ein, dann suche ich in der Wissensdatenbank danach.',
+  questionTooLong: 'Die Frage ist zu lang. Bitte verwende höchstens {max} Zeichen.',
+  searching: 'Durchsuche die Wissensdatenbank …',
+  thinking: 'Formuliere eine Antwort …',
+  sources: 'Quellen',
+  feedbackThanks: 'Danke für dein Feedback!',
+  'redacted.secret': '[Zugangsdaten entfernt]',
+  'redacted.personal': '[personenbezogene Daten entfernt]',
+  'redacted.other': '[entfernt]',
+  greeting:
+    'Hallo! Frag mich alles zu Richtlinien, IT oder dem Büro. Ich antworte auf Grundlage unserer Dokumente und nenne dir die Quellen.',
+  shareInChannel: 'Im Channel teilen',
+  helpful: 'Hilfreich',
+  notHelpful: 'Nicht hilfreich',
+};
+
+const pt: Messages = {
+  'extractive.intro': 'Veja o que encontrei nos nossos documentos:',
+  'extractive.note': 'Citado dos documentos; nenhum modelo de IA escreveu este texto.',
+  notFound:
+    'Não encontrei isso na base de conhecimento. Registrei a pergunta para que a equipe possa incluir essa informação.',
+  held: 'Um administrador precisa revisar esta resposta antes que eu possa compartilhá-la. Vou publicá-la aqui assim que for aprovada.',
+  approved: 'Um administrador revisou e aprovou esta resposta:',
+  rejected:
+    'Um administrador revisou a resposta a esta pergunta e decidiu não compartilhá-la. Entre em contato diretamente com a equipe responsável.',
+  blocked:
+    'Não posso compartilhar esta resposta aqui: ela pode conter informações que nem todos nesta conversa têm permissão para ver.',
+  busy: 'Estou respondendo a muitas perguntas agora. Tente de novo daqui a um minuto.',
+  failed: 'Desculpe, algo deu errado ao preparar a resposta. Tente novamente daqui a pouco.',
+  generatorDown:
+    'O modelo de IA está indisponível no momento; por isso, aqui estão os trechos mais relevantes dos nossos documentos.',
+  emptyQuestion: 'Digite uma pergunta e eu procuro a resposta na base de conhecimento.',
+  questionTooLong: 'A pergunta está longa demais. Use no máximo {max} caracteres.',
+  searching: 'Pesquisando na base de conhecimento…',
+  thinking: 'Escrevendo a resposta…',
+  sources: 'Fontes',
+  feedbackThanks: 'Obrigado pelo feedback!',
+  'redacted.secret': '[dado secreto removido]',
+  'redacted.personal': '[dados pessoais removidos]',
+  'redacted.other': '[conteúdo removido]',
+  greeting:
+    'Olá! Pergunte o que quiser sobre as políticas da empresa, TI ou o escritório. Respondo com base nos nossos documentos e mostro as fontes.',
+  shareInChannel: 'Compartilhar no canal',
+  helpful: 'Útil',
+  notHelpful: 'Não ajudou',
+};
+
+const id: Messages = {
+  'extractive.intro': 'Berikut yang saya temukan di dokumen kami:',
+  'extractive.note': 'Dikutip langsung dari dokumen; tidak ditulis oleh model AI.',
+  notFound:
+    'Saya tidak menemukan informasi ini di basis pengetahuan. Pertanyaan Anda sudah saya catat agar tim dapat menambahkannya.',
+  held: 'Jawaban ini perlu diperiksa admin sebelum dapat saya bagikan. Saya akan mengirimkannya di sini setelah disetujui.',
+  approved: 'Admin telah memeriksa dan menyetujui jawaban ini:',
+  rejected:
+    'Admin telah meninjau jawaban untuk pertanyaan ini dan memutuskan untuk tidak membagikannya. Silakan hubungi tim terkait secara langsung.',
+  blocked:
+    'Saya tidak dapat membagikan jawaban ini di sini karena mungkin berisi informasi yang tidak boleh dilihat oleh semua orang dalam percakapan ini.',
+  busy: 'Saya sedang menangani banyak pertanyaan. Silakan coba lagi dalam satu menit.',
+  failed: 'Maaf, terjadi kesalahan saat menyiapkan jawaban. Silakan coba lagi sebentar lagi.',
+  generatorDown:
+    'Model AI sedang tidak tersedia, jadi sebagai gantinya berikut kutipan yang paling relevan dari dokumen kami.',
+  emptyQuestion: 'Silakan ketik pertanyaan Anda, nanti saya carikan di basis pengetahuan.',
+  questionTooLong: 'Pertanyaannya terlalu panjang. Harap gunakan paling banyak {max} karakter.',
+  searching: 'Mencari di basis pengetahuan…',
+  thinking: 'Menyusun jawaban…',
+  sources: 'Sumber',
+  feedbackThanks: 'Terima kasih atas masukannya!',
+  'redacted.secret': '[data rahasia dihapus]',
+  'redacted.personal': '[data pribadi dihapus]',
+  'redacted.other': '[konten dihapus]',
+  greeting:
+    'Halo! Tanyakan apa saja tentang kebijakan perusahaan, IT, atau kantor. Saya akan menjawab berdasarkan dokumen perusahaan beserta sumbernya.',
+  shareInChannel: 'Bagikan di kanal',
+  helpful: 'Membantu',
+  notHelpful: 'Tidak membantu',
+};
+
+const vi: Messages = {
+  'extractive.intro': 'Đây là những gì tôi tìm thấy trong tài liệu của công ty:',
+  'extractive.note': 'Trích dẫn nguyên văn từ tài liệu; không phải do mô hình AI viết.',
+  notFound:
+    'Tôi không tìm thấy thông tin này trong cơ sở tri thức. Tôi đã ghi lại câu hỏi để nhóm phụ trách bổ sung.',
+  held: 'Câu trả lời này cần quản trị viên kiểm tra trước khi tôi có thể chia sẻ. Tôi sẽ đăng tại đây ngay khi được duyệt.',
+  approved: 'Câu trả lời này đã được quản trị viên xem xét và phê duyệt:',
+  rejected:
+    'Quản trị viên đã xem xét câu trả lời cho câu hỏi này và quyết định không chia sẻ. Vui lòng liên hệ trực tiếp với nhóm phụ trách.',
+  blocked:
+    'Tôi không thể chia sẻ câu trả lời này ở đây vì nó có thể chứa thông tin mà không phải ai trong cuộc trò chuyện này cũng được phép xem.',
+  busy: 'Hiện tôi đang xử lý rất nhiều câu hỏi. Vui lòng thử lại sau một phút.',
+  failed: 'Xin lỗi, đã có lỗi xảy ra khi chuẩn bị câu trả lời. Vui lòng thử lại sau giây lát.',
+  generatorDown:
+    'Mô hình AI hiện không khả dụng, vì vậy đây là những đoạn liên quan nhất được trích từ tài liệu của công ty.',
+  emptyQuestion: 'Vui lòng nhập câu hỏi, tôi sẽ tìm trong cơ sở tri thức.',
+  questionTooLong: 'Câu hỏi quá dài. Vui lòng nhập tối đa {max} ký tự.',
+  searching: 'Đang tìm trong cơ sở tri thức…',
+  thinking: 'Đang soạn câu trả lời…',
+  sources: 'Nguồn',
+  feedbackThanks: 'Cảm ơn bạn đã góp ý!',
+  'redacted.secret': '[đã xóa thông tin bí mật]',
+  'redacted.personal': '[đã xóa dữ liệu cá nhân]',
+  'redacted.other': '[đã xóa]',
+  greeting:
+    'Xin chào! Bạn có thể hỏi tôi bất cứ điều gì về quy định công ty, CNTT hoặc văn phòng. Tôi sẽ trả lời dựa trên tài liệu của công ty và ghi rõ nguồn.',
+  shareInChannel: 'Chia sẻ trong kênh',
+  helpful: 'Hữu ích',
+  notHelpful: 'Không hữu ích',
+};
+
+const ar: Messages = {
+  'extractive.intro': 'إليك ما وجدته في مستنداتنا:',
+  'extractive.note': 'مقتبس حرفيًا من المستندات، ولم يكتبه أي نموذج ذكاء اصطناعي.',
+  notFound: 'لم أجد هذه المعلومة في قاعدة المعرفة. سجّلتُ السؤال حتى يتمكن الفريق من إضافتها.',
+  held: 'يجب أن يراجع أحد المسؤولين هذه الإجابة قبل أن أتمكن من مشاركتها. سأنشرها هنا فور الموافقة عليها.',
+  approved: 'راجع أحد المسؤولين هذه الإجابة ووافق عليها:',
+  rejected:
+    'راجع أحد المسؤولين الإجابة عن هذا السؤال وقرر عدم مشاركتها. يُرجى التواصل مع الفريق المختص مباشرةً.',
+  blocked:
+    'لا يمكنني مشاركة هذه الإجابة هنا، فقد تتضمن معلومات لا يحق لجميع المشاركين في هذه المحادثة الاطلاع عليها.',
+  busy: 'أتلقى عددًا كبيرًا من الأسئلة حاليًا، يُرجى المحاولة مرة أخرى بعد دقيقة.',
+  failed: 'عذرًا، حدث خطأ أثناء إعداد الإجابة. يُرجى المحاولة مرة أخرى بعد قليل.',
+  generatorDown: 'نموذج الذكاء الاصطناعي غير متاح حاليًا، لذا إليك أكثر المقاطع صلةً بسؤالك من مستنداتنا.',
+  emptyQuestion: 'يُرجى كتابة سؤالك وسأبحث عنه في قاعدة المعرفة.',
+  questionTooLong: 'السؤال طويل جدًا. يُرجى ألا يتجاوز {max} حرفًا.',
+  searching: 'جارٍ البحث في قاعدة المعرفة…',
+  thinking: 'جارٍ كتابة الإجابة…',
+  sources: 'المصادر',
+  feedbackThanks: 'شكرًا على ملاحظاتك!',
+  'redacted.secret': '[تمت إزالة معلومة سرية]',
+  'redacted.personal': '[تمت إزالة بيانات شخصية]',
+  'redacted.other': '[تمت الإزالة]',
+  greeting:
+    'مرحبًا! اسألني عن أي شيء يخص سياسات الشركة أو تقنية المعلومات أو المكتب، وسأجيبك من مستنداتنا مع ذكر المصادر.',
+  shareInChannel: 'مشاركة في القناة',
+  helpful: 'مفيد',
+  notHelpful: 'غير مفيد',
+};
+
+const ru: Messages = {
+  'extractive.intro': 'Вот что нашлось в наших документах:',
+  'extractive.note': 'Это дословные цитаты из документов; текст написан не моделью ИИ.',
+  notFound:
+    'В базе знаний нет ответа на этот вопрос. Вопрос записан, чтобы команда могла добавить нужную информацию.',
+  held: 'Прежде чем я смогу поделиться этим ответом, его должен проверить администратор. Опубликую его здесь сразу после одобрения.',
+  approved: 'Администратор проверил и одобрил этот ответ:',
+  rejected:
+    'Администратор проверил ответ на этот вопрос и решил его не публиковать. Пожалуйста, обратитесь напрямую к ответственной команде.',
+  blocked:
+    'Не могу поделиться этим ответом здесь: в нём может быть информация, которую видеть разрешено не всем участникам этой беседы.',
+  busy: 'Сейчас очень много вопросов — пожалуйста, попробуйте ещё раз через минуту.',
+  failed: 'Извините, при подготовке ответа что-то пошло не так. Пожалуйста, попробуйте ещё раз чуть позже.',
+  generatorDown:
+    'Модель ИИ сейчас недоступна, поэтому вот наиболее подходящие фрагменты из наших документов.',
+  emptyQuestion: 'Пожалуйста, напишите вопрос, и я поищу ответ в базе знаний.',
+  questionTooLong: 'Вопрос слишком длинный. Пожалуйста, уложитесь в {max} символов.',
+  searching: 'Ищу в базе знаний…',
+  thinking: 'Составляю ответ…',
+  sources: 'Источники',
+  feedbackThanks: 'Спасибо за отзыв!',
+  'redacted.secret': '[секретные данные удалены]',
+  'redacted.personal': '[персональные данные удалены]',
+  'redacted.other': '[удалено]',
+  greeting:
+    'Здравствуйте! Спрашивайте о правилах компании, ИТ или офисе — я отвечу по нашим документам и укажу источники.',
+  shareInChannel: 'Поделиться в канале',
+  helpful: 'Полезно',
+  notHelpful: 'Не помогло',
+};
+
+const MESSAGES: Readonly<Record<string, Messages>> = { en, ja, zh, ko, th, es, fr, de, pt, id, vi, ar, ru };
+
+/** Languages with a full set of product messages (BCP-47 primary subtags); others fall back to English. */
+export const SUPPORTED_LANGUAGES: readonly string[] = Object.freeze(Object.keys(MESSAGES));
+
+/** Every message key, in a stable order. */
+export const MESSAGE_KEYS: readonly MessageKey[] = Object.freeze(Object.keys(en) as MessageKey[]);
+
+/** The supported language a tag resolves to: `pt-BR` → `pt`, `zh_Hant` → `zh`, anything unknown → `en`. */
+export function resolveLanguage(language: string | undefined): string {
+  const primary = language?.trim().toLowerCase().split(/[-_]/)[0];
+  return primary && primary in MESSAGES ? primary : 'en';
+}
+
+/**
+ * A product message in `language`, English when that language has none. `{name}` placeholders are
+ * replaced by `params` (numbers formatted for the language); unknown placeholders stay as written.
+ */
+export function t(
+  language: string | undefined,
+  key: MessageKey,
+  params?: Readonly<Record<string, string | number>>,
+): string {
+  const lang = resolveLanguage(language);
+  const template = MESSAGES[lang]?.[key] ?? en[key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = params[name];
+    if (value === undefined) return placeholder;
+    return typeof value === 'number' ? new Intl.NumberFormat(lang).format(value) : value;
+  });
+}

@@ -1,0 +1,280 @@
+import { francAll } from 'franc-min';
+import { functionWords } from './function-words.js';
+
+/**
+ * Language of a question, as a BCP-47 primary subtag (`en`, `ja`, `pt`, ...).
+ *
+ * The writing system decides first: kana means Japanese, Hangul Korean, Thai script Thai, and so on.
+ * Han characters without kana are Chinese unless the asker's locale is Japanese. Arabic, Cyrillic and
+ * Devanagari texts are told apart by letters only some languages use, then by franc's trigram model.
+ * Latin-script text combines three kinds of evidence: letters only some languages use (ñ, ã, ß, ơ ...),
+ * function words ("the", "cómo", "minha"), and franc's trigram model, which on its own confuses short
+ * questions ("How many days of paid leave do I get?" comes out Dutch). When the text gives no clear
+ * evidence ("VPN", "wifi password") the platform locale decides, then English.
+ */
+export function detectLanguage(text: string, localeHint?: string): string {
+  const hint = primarySubtag(localeHint);
+  const sample = text.slice(0, MAX_SAMPLE);
+  const counts = countScripts(sample);
+  const script = mainScript(sample, counts);
+  switch (script) {
+    case undefined:
+      return hint ?? 'en';
+    case 'cjk':
+      if (counts.kana > 0 || hint === 'ja') return 'ja';
+      return 'zh';
+    case 'latin':
+      return detectLatin(sample, hint);
+    case 'arabic':
+      return detectByLetters(sample, hint, ARABIC);
+    case 'cyrillic':
+      return detectByLetters(sample, hint, CYRILLIC);
+    case 'devanagari':
+      return detectByLetters(sample, hint, DEVANAGARI);
+    default:
+      return script;
+  }
+}
+
+/** `ja-JP` → `ja`, `pt_BR` → `pt`, legacy `iw` → `he`; empty or `und` → undefined. */
+export function primarySubtag(locale: string | undefined): string | undefined {
+  if (!locale) return undefined;
+  const primary = locale.trim().toLowerCase().split(/[-_]/)[0];
+  if (!primary || primary === 'und' || !/^[a-z]{2,3}$/.test(primary)) return undefined;
+  return LEGACY[primary] ?? primary;
+}
+
+const LEGACY: Readonly<Record<string, string>> = { iw: 'he', in: 'id', ji: 'yi', jw: 'jv' };
+
+/** Detection looks at the start of long texts only; a question is decided long before this. */
+const MAX_SAMPLE = 2000;
+
+type ScriptName = 'cjk' | 'latin' | 'arabic' | 'cyrillic' | 'devanagari' | string;
+
+/** Scripts with one obvious language, by Unicode script name. */
+const SINGLE_LANGUAGE_SCRIPTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\p{Script=Hangul}/u, 'ko'],
+  [/\p{Script=Thai}/u, 'th'],
+  [/\p{Script=Hebrew}/u, 'he'],
+  [/\p{Script=Greek}/u, 'el'],
+  [/\p{Script=Bengali}/u, 'bn'],
+  [/\p{Script=Tamil}/u, 'ta'],
+  [/\p{Script=Telugu}/u, 'te'],
+  [/\p{Script=Kannada}/u, 'kn'],
+  [/\p{Script=Malayalam}/u, 'ml'],
+  [/\p{Script=Gujarati}/u, 'gu'],
+  [/\p{Script=Gurmukhi}/u, 'pa'],
+  [/\p{Script=Myanmar}/u, 'my'],
+  [/\p{Script=Khmer}/u, 'km'],
+  [/\p{Script=Lao}/u, 'lo'],
+  [/\p{Script=Georgian}/u, 'ka'],
+  [/\p{Script=Armenian}/u, 'hy'],
+  [/\p{Script=Ethiopic}/u, 'am'],
+  [/\p{Script=Sinhala}/u, 'si'],
+];
+
+interface ScriptCounts {
+  readonly weights: Map<ScriptName, number>;
+  kana: number;
+}
+
+/** A Han or kana character carries about as much as a short Latin word, a Hangul syllable a bit less. */
+const CJK_WEIGHT = 3;
+const HANGUL_WEIGHT = 2;
+
+function countScripts(text: string): ScriptCounts {
+  const counts: ScriptCounts = { weights: new Map(), kana: 0 };
+  const add = (script: ScriptName, weight: number) =>
+    counts.weights.set(script, (counts.weights.get(script) ?? 0) + weight);
+  for (const char of text) {
+    if (!/\p{L}/u.test(char)) continue;
+    if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(char)) {
+      counts.kana++;
+      add('cjk', CJK_WEIGHT);
+    } else if (/\p{Script=Han}/u.test(char)) add('cjk', CJK_WEIGHT);
+    else if (/\p{Script=Latin}/u.test(char)) add('latin', 1);
+    else if (/\p{Script=Arabic}/u.test(char)) add('arabic', 1);
+    else if (/\p{Script=Cyrillic}/u.test(char)) add('cyrillic', 1);
+    else if (/\p{Script=Devanagari}/u.test(char)) add('devanagari', 1);
+    else {
+      const found = SINGLE_LANGUAGE_SCRIPTS.find(([pattern]) => pattern.test(char));
+      if (found) add(found[1], found[1] === 'ko' ? HANGUL_WEIGHT : 1);
+    }
+  }
+  return counts;
+}
+
+/** A script whose letters make up at least this share of the Latin weight is more than a stray word. */
+const MIXED_SHARE = 0.2;
+
+/**
+ * The script with most letters, except that Latin names and product terms in a Russian, Arabic or
+ * Chinese question ("Что такое Engineering News-Record?") do not make it a Latin-script question:
+ * without a single Latin function word, a substantial other script wins.
+ */
+function mainScript(text: string, counts: ScriptCounts): ScriptName | undefined {
+  const ranked = [...counts.weights].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first) return undefined;
+  if (first[0] === 'latin' && second && second[1] >= MIXED_SHARE * first[1]) {
+    if (latinEvidence(text.toLowerCase()).size === 0) return second[0];
+  }
+  return first[0];
+}
+
+/**
+ * Languages of one non-Latin script, told apart by letters only some of them use, checked in order.
+ * franc's trigram models confuse short Russian questions with Bulgarian, Ukrainian and Serbian, and
+ * Arabic ones with Persian, so letters decide there; franc only separates Hindi, Marathi and Nepali.
+ */
+interface ScriptFamily {
+  readonly fallback: string;
+  readonly letters: ReadonlyArray<readonly [RegExp, string]>;
+  readonly franc?: Readonly<Record<string, string>>;
+}
+
+const ARABIC: ScriptFamily = {
+  fallback: 'ar',
+  letters: [
+    [/[ٹڈڑںےۓ]/u, 'ur'],
+    [/[پچژگ]/u, 'fa'],
+    // Persian keyboards type Farsi yeh and keheh (ی ک), Arabic ones yeh and kaf (ي ك).
+    [/^(?=[^يكة]*$).*[یک]/su, 'fa'],
+  ],
+};
+
+const CYRILLIC: ScriptFamily = {
+  fallback: 'ru',
+  letters: [
+    [/[ўЎ]/u, 'be'],
+    [/[әғқңөұүһӘҒҚҢӨҰҮҺ]/u, 'kk'],
+    [/[ѓќѕЃЌЅ]/u, 'mk'],
+    [/[ђјљњћџЂЈЉЊЋЏ]/u, 'sr'],
+    [/[ыэёЫЭЁ]/u, 'ru'],
+    [/[ґєїіҐЄЇІ]/u, 'uk'],
+    // Russian writes ъ only before е, ё, ю, я; Bulgarian uses it as a vowel everywhere.
+    [/[ъЪ](?![еёюяЕЁЮЯ])/u, 'bg'],
+  ],
+};
+
+const DEVANAGARI: ScriptFamily = {
+  fallback: 'hi',
+  letters: [],
+  franc: { hin: 'hi', mar: 'mr', npi: 'ne' },
+};
+
+/** Below this many letters franc's trigram statistics are noise; the letters and the hint decide. */
+const MIN_FRANC_LETTERS = 20;
+
+function detectByLetters(text: string, hint: string | undefined, family: ScriptFamily): string {
+  for (const [pattern, language] of family.letters) if (pattern.test(text)) return language;
+  const candidates = [
+    family.fallback,
+    ...family.letters.map(([, language]) => language),
+    ...Object.values(family.franc ?? {}),
+  ];
+  if (!family.franc || letterCount(text) < MIN_FRANC_LETTERS) {
+    return hint && candidates.includes(hint) ? hint : family.fallback;
+  }
+  const [best] = francAll(text, { only: Object.keys(family.franc), minLength: 1 });
+  return (best && family.franc[best[0]]) ?? family.fallback;
+}
+
+function letterCount(text: string): number {
+  return text.match(/\p{L}/gu)?.length ?? 0;
+}
+
+/** Latin-script languages PolyDesk tells apart, with franc's ISO 639-3 codes. */
+const LATIN_FRANC: Readonly<Record<string, string>> = {
+  eng: 'en',
+  spa: 'es',
+  por: 'pt',
+  fra: 'fr',
+  deu: 'de',
+  ita: 'it',
+  nld: 'nl',
+  ind: 'id',
+  vie: 'vi',
+  tur: 'tr',
+  pol: 'pl',
+};
+const LATIN_LANGUAGES = Object.values(LATIN_FRANC);
+
+/** Letters that only some of the Latin-script languages use, each occurrence a piece of evidence. */
+const LATIN_LETTERS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/[ñ¿¡]/gu, ['es']],
+  [/[ãõ]/gu, ['pt']],
+  [/ç/gu, ['pt', 'fr', 'tr']],
+  [/ß/gu, ['de']],
+  [/[äöü]/gu, ['de', 'tr']],
+  [/[èùœ]/gu, ['fr', 'it']],
+  [/[ëïûÿ]/gu, ['fr', 'nl']],
+  [/[ìò]/gu, ['it']],
+  [/[ğışİ]/gu, ['tr']],
+  [/[ąćęłńśźż]/gu, ['pl']],
+  [/[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/gu, ['vi']],
+];
+
+/** How much one unambiguous letter or function word counts against franc's relative score (0..1). */
+const LETTER_WEIGHT = 0.5;
+const WORD_WEIGHT = 0.6;
+/** A locale hint wins when its language scores within this margin of the best. */
+const HINT_MARGIN = 0.35;
+
+const wordLanguages = new Map<string, string[]>();
+for (const language of LATIN_LANGUAGES) {
+  for (const word of functionWords(language)) {
+    const languages = wordLanguages.get(word) ?? [];
+    if (!languages.includes(language)) languages.push(language);
+    wordLanguages.set(word, languages);
+  }
+}
+
+/** Weighted evidence per language from distinctive letters and function words. */
+function latinEvidence(lower: string): Map<string, number> {
+  const evidence = new Map<string, number>();
+  const add = (languages: readonly string[], weight: number) => {
+    for (const language of languages) {
+      evidence.set(language, (evidence.get(language) ?? 0) + weight / languages.length);
+    }
+  };
+  for (const [pattern, languages] of LATIN_LETTERS) {
+    const found = lower.match(pattern)?.length ?? 0;
+    if (found > 0) add(languages, LETTER_WEIGHT * found);
+  }
+  for (const word of lower.match(/[\p{L}\p{M}]+/gu) ?? []) {
+    const languages = wordLanguages.get(word);
+    if (languages) add(languages, WORD_WEIGHT);
+  }
+  return evidence;
+}
+
+function detectLatin(text: string, hint: string | undefined): string {
+  const evidence = latinEvidence(text.toLowerCase());
+
+  const letters = letterCount(text);
+  const scores = new Map<string, number>(evidence);
+  if (letters >= MIN_FRANC_LETTERS || evidence.size > 0) {
+    // franc's scores are relative (1 for its best guess); trust them more as the text grows.
+    const trust = Math.min(1, letters / 60);
+    for (const [code, score] of francAll(text, { only: Object.keys(LATIN_FRANC), minLength: 1 })) {
+      const language = LATIN_FRANC[code];
+      if (language) scores.set(language, (scores.get(language) ?? 0) + trust * score);
+    }
+  }
+
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const [language, score] of scores) {
+    if (score > bestScore) {
+      best = language;
+      bestScore = score;
+    }
+  }
+  const clear = evidence.size > 0 || letters >= MIN_FRANC_LETTERS;
+  if (!best || !clear) return hint ?? 'en';
+  if (hint && hint !== best && LATIN_LANGUAGES.includes(hint)) {
+    if ((scores.get(hint) ?? 0) >= bestScore - HINT_MARGIN) return hint;
+  }
+  return best;
+}

@@ -1,0 +1,135 @@
+import { GeneratorBusyError, GeneratorUnavailableError, describeError } from '../core/errors.js';
+import { t } from '../core/i18n.js';
+import { type Logger, silentLogger } from '../core/log.js';
+import { extractCitations } from './citations.js';
+import type { GenerateOptions, GenerationRequest, GenerationResult, Generator } from './generator.js';
+import { fitAnswerPrompt } from './prompt.js';
+import type { SamplingOptions } from './sampling.js';
+import type { TextEngine } from './text-engine.js';
+
+export interface LlmGeneratorOptions {
+  /** The model: PolyLM on onnxruntime-node or an OpenAI-compatible server. */
+  readonly engine: TextEngine;
+  /** The extractive generator: used when the model is down, too small for the prompt, or keeps answering in the wrong language. */
+  readonly fallback: Generator;
+  /** Language of a text (BCP-47 primary subtag); the second argument is a tie-breaker. */
+  readonly detectLanguage: (text: string, hint?: string) => string;
+  /** Most tokens of an answer (default 512); the prompt gets the rest of the context window. */
+  readonly maxTokens?: number | undefined;
+  readonly sampling?: SamplingOptions | undefined;
+  readonly logger?: Logger | undefined;
+}
+
+/** Why the answer came from the fallback; part of the generator name (`extractive:fallback-unavailable`). */
+type FallbackReason = 'unavailable' | 'language' | 'too-long' | 'empty';
+
+/** Characters of an answer looked at to decide its language before any of it is shown. */
+const LANGUAGE_PROBE = 48;
+
+class WrongLanguage extends Error {}
+
+/**
+ * A Generator on a text engine: builds the grounded prompt, streams the answer, maps `[n]` citations
+ * back to the sources (dropping those of sources not given), and checks the answer's language. An
+ * answer in the wrong language is retried once with a firmer instruction, then replaced by the
+ * extractive answer; so is any answer when the engine is unavailable (with an apology). A full queue
+ * (GeneratorBusyError) and cancellation propagate.
+ */
+export function createLlmGenerator(options: LlmGeneratorOptions): Generator {
+  const { engine, fallback, detectLanguage } = options;
+  const maxTokens = options.maxTokens ?? 512;
+  const log = options.logger ?? silentLogger;
+
+  async function useFallback(
+    reason: FallbackReason,
+    request: GenerationRequest,
+    generateOptions: GenerateOptions | undefined,
+    streamed: boolean,
+  ): Promise<GenerationResult> {
+    log('warn', 'generator.fallback', { engine: engine.name, reason });
+    const apology = reason === 'unavailable' ? `${t(request.language, 'generatorDown')}\n\n` : '';
+    const prefix = (streamed ? '\n\n' : '') + apology;
+    if (prefix) generateOptions?.onText?.(prefix);
+    const result = await fallback.generate(request, generateOptions);
+    return {
+      ...result,
+      text: apology + result.text,
+      generator: `${result.generator}:fallback-${reason}`,
+      extractive: true,
+    };
+  }
+
+  return {
+    name: engine.name,
+    async generate(request: GenerationRequest, generateOptions?: GenerateOptions): Promise<GenerationResult> {
+      if (request.sources.length === 0) return fallback.generate(request, generateOptions);
+      let streamed = false;
+      try {
+        for (const firm of [false, true]) {
+          const fitted = fitAnswerPrompt(
+            { ...request, firm },
+            (m) => engine.countTokens(m),
+            engine.contextTokens - maxTokens,
+          );
+          if (!fitted) return await useFallback('too-long', request, generateOptions, false);
+          const attempt = new AbortController();
+          const signal = generateOptions?.signal
+            ? AbortSignal.any([generateOptions.signal, attempt.signal])
+            : attempt.signal;
+          let held = '';
+          let checked = false;
+          const check = (text: string) => {
+            checked = true;
+            const language = detectLanguage(text, request.language);
+            if (language !== request.language) {
+              log('info', 'generator.wrong_language', {
+                engine: engine.name,
+                expected: request.language,
+                got: language,
+                firm,
+              });
+              attempt.abort(new WrongLanguage());
+              return false;
+            }
+            return true;
+          };
+          const onText = (delta: string) => {
+            if (checked) {
+              generateOptions?.onText?.(delta);
+              return;
+            }
+            held += delta;
+            if (held.length >= LANGUAGE_PROBE && check(held)) {
+              streamed = true;
+              generateOptions?.onText?.(held);
+            }
+          };
+          try {
+            const completion = await engine.complete(fitted.messages, {
+              maxTokens,
+              sampling: options.sampling,
+              signal,
+              onText,
+            });
+            if (attempt.signal.aborted || (!checked && !check(completion.text))) continue;
+            if (!completion.text.trim())
+              return await useFallback('empty', request, generateOptions, streamed);
+            if (!streamed && held) generateOptions?.onText?.(held);
+            const { text, cited } = extractCitations(completion.text.trim(), fitted.sourceCount);
+            return { text, cited, generator: engine.name, extractive: false, notFound: cited.length === 0 };
+          } catch (error) {
+            if (attempt.signal.reason instanceof WrongLanguage && !generateOptions?.signal?.aborted) continue;
+            throw error;
+          }
+        }
+        return await useFallback('language', request, generateOptions, streamed);
+      } catch (error) {
+        if (error instanceof GeneratorBusyError || generateOptions?.signal?.aborted) throw error;
+        if (!(error instanceof GeneratorUnavailableError)) {
+          log('error', 'generator.failed', { engine: engine.name, error: describeError(error) });
+        }
+        return useFallback('unavailable', request, generateOptions, streamed);
+      }
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../core/log.js';
+import { createExtractiveGenerator } from '../inference/extractive-generator.js';
+import type { Generator } from '../inference/generator.js';
+import { detectLanguage } from '../inference/language.js';
+import { createLlmGenerator } from '../inference/llm-generator.js';
+import { createOnnxGenerator } from '../inference/onnx/onnx-generator.js';
+import { createOpenAiEngine } from '../inference/openai-generator.js';
+import type { TextEngine } from '../inference/text-engine.js';
+import { analyze } from '../rag/text-analyzer.js';
+
+export interface GeneratorParts {
+  readonly generator: Generator;
+  /** The model, when one is configured (also used for translation). */
+  readonly engine?: TextEngine | undefined;
+  close(): Promise<void>;
+}
+
+/** Gives each generation at most `timeoutMs`, on top of the caller's own cancellation. */
+function withTimeout(generator: Generator, timeoutMs: number): Generator {
+  return {
+    name: generator.name,
+    generate(request, options = {}) {
+      const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
+      return generator.generate(request, { ...options, signal: AbortSignal.any(signals) });
+    },
+  };
+}
+
+/** Builds the configured generator; a model that cannot be loaded fails start-up with a clear message. */
+export async function createGeneratorParts(config: Config, logger: Logger): Promise<GeneratorParts> {
+  const extractive = createExtractiveGenerator({ tokenize: analyze });
+  if (config.generator === 'onnx' && config.llm.modelDir) {
+    const parts = await createOnnxGenerator({
+      modelDir: config.llm.modelDir,
+      device: config.llm.device,
+      format: config.llm.promptFormat,
+      maxTokens: config.llm.maxNewTokens,
+      fallback: extractive,
+      detectLanguage,
+      logger,
+    });
+    logger('info', 'generator.loaded', { generator: 'onnx', device: config.llm.device });
+    return {
+      generator: withTimeout(parts.generator, config.llm.timeoutMs),
+      engine: parts.engine,
+      close: async () => parts.lm.release(),
+    };
+  }
+  if (config.generator === 'openai' && config.llm.baseUrl) {
+    const engine = createOpenAiEngine({
+      baseURL: config.llm.baseUrl,
+      apiKey: config.llm.apiKey,
+      model: config.llm.model ?? 'polylm-chat-13b',
+      timeoutMs: config.llm.timeoutMs,
+      logger,
+    });
+    const generator = createLlmGenerator({
+      engine,
+      fallback: extractive,
+      detectLanguage,
+      maxTokens: config.llm.maxNewTokens,
+      logger,
+    });
+    return { generator, engine, close: async () => {} };
+  }
+  return { generator: extractive, close: async () => {} };
+}

@@ -5,7 +5,12 @@
 
 /** How sensitive a document is. `public`/`internal` follow the audience; `confidential`/`restricted` only listed groups. */
 export type Classification = 'public' | 'internal' | 'confidential' | 'restricted';
-export const CLASSIFICATIONS: readonly Classification[] = ['public', 'internal', 'confidential', 'restricted'];
+export const CLASSIFICATIONS: readonly Classification[] = [
+  'public',
+  'internal',
+  'confidential',
+  'restricted',
+];
 
 /** A document as stored: one ingested file or upload. */
 export interface DocumentRecord {
@@ -133,7 +138,10 @@ export type AnswerStatus = 'answered' | 'not_found' | 'held' | 'blocked' | 'busy
 export interface AnswerResult {
   readonly questionId: string;
   readonly status: AnswerStatus;
-  /** Text safe to show the readers. Empty when held or blocked. */
+  /**
+   * Text to show the readers: the guard-checked answer, or for every other status the localised
+   * notice (held for review, not found, busy, apology). Never the held text itself.
+   */
   readonly answer: string;
   readonly language: string;
   readonly citations: readonly Citation[];

@@ -1,15 +1,58 @@
 import type { RequestHandler, Router } from 'express';
+import type { DeliveryChannel } from '../answer/ports.js';
+import { createSlackAdapter } from '../bot/slack/slack-adapter.js';
+import type { Platform } from '../core/types.js';
 import type { Runtime } from '../runtime.js';
 import type { ReadinessCheck } from '../server.js';
 
 export interface Adapters {
   readonly mounts: { path: string; method: 'post' | 'use'; handler: RequestHandler | Router }[];
   readonly readiness: ReadinessCheck[];
+  /** How an approved or rejected held answer reaches its platform. */
+  delivery(platform: Platform): DeliveryChannel | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Builds the chat adapters and the admin UI that the configuration enables. */
-export async function createAdapters(_runtime: Runtime): Promise<Adapters> {
-  return { mounts: [], readiness: [], start: async () => {}, stop: async () => {} };
+export async function createAdapters(runtime: Runtime): Promise<Adapters> {
+  const { config, logger, store } = runtime;
+  const mounts: Adapters['mounts'] = [];
+  const deliveries = new Map<Platform, DeliveryChannel>();
+  const starters: (() => Promise<void>)[] = [];
+  const stoppers: (() => Promise<void>)[] = [];
+
+  if (config.slack.botToken) {
+    const slack = await createSlackAdapter({
+      botToken: config.slack.botToken,
+      signingSecret: config.slack.signingSecret,
+      appToken: config.slack.appToken,
+      apiUrl: config.slack.apiUrl,
+      answers: runtime.answers,
+      directory: runtime.directory,
+      claims: store.events,
+      feedback: store.feedback,
+      logger,
+      popularQuestions: (language, limit) => store.questions.popular(limit, language),
+    });
+    // Bolt verifies signatures over the raw body: mounted before any body parser.
+    if (slack.handler) mounts.push({ path: '/slack/events', method: 'post', handler: slack.handler as RequestHandler });
+    deliveries.set('slack', slack.delivery);
+    starters.push(() => slack.start());
+    stoppers.push(() => slack.stop());
+  } else {
+    logger('info', 'slack.disabled', { hint: 'set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)' });
+  }
+
+  return {
+    mounts,
+    readiness: [],
+    delivery: (platform) => deliveries.get(platform),
+    async start() {
+      for (const start of starters) await start();
+    },
+    async stop() {
+      for (const stop of stoppers) await stop().catch(() => {});
+    },
+  };
 }

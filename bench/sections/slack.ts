@@ -1,0 +1,257 @@
+/**
+ * Slack adapter: how fast `/slack/events` acknowledges (Slack's limit is 3 s) alone and under a burst
+ * of concurrent signed events, and how long until the asker sees progress and the final answer.
+ * Real pipeline (sample knowledge base, extractive generator, guardrails, SQLite), real HTTP, the fake
+ * Slack Web API on loopback; load generator, server and fake share this process.
+ */
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import express from 'express';
+import { syncPaths } from '../../ingest/sync.js';
+import { createSlackAdapter } from '../../src/bot/slack/slack-adapter.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/core/log.js';
+import { createRuntime } from '../../src/runtime.js';
+import {
+  eventCallback,
+  postSigned,
+  slackSignature,
+  TEST_SIGNING_SECRET,
+} from '../../test/fakes/slack-events.js';
+import { FAKE_BOT_TOKEN, FAKE_BOT_USER_ID, FakeSlackServer } from '../../test/fakes/slack-server.js';
+import { type BenchReport, percentile } from '../report.js';
+
+const QUESTIONS = [
+  'How do I connect to the VPN?',
+  'How many days of annual leave do I get?',
+  '有給休暇は何日ありますか？',
+  '¿Cómo solicito un portátil?',
+  'How do I reset my password?',
+  'What is the remote work policy?',
+];
+const CHANNEL = 'CBENCH';
+const MEMBERS = Array.from({ length: 12 }, (_, i) => `UMEMBER${i}`);
+const SEQUENTIAL = 30;
+const BURST = 300;
+const CONNECTIONS = 25;
+
+interface Timing {
+  readonly ack: number;
+  readonly progress: number;
+  readonly final: number;
+}
+
+export async function run(report: BenchReport): Promise<void> {
+  report.section('Slack: acknowledgement and answer latency');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const dir = mkdtempSync(path.join(tmpdir(), 'polydesk-bench-slack-'));
+  const config = loadConfig({ DATA_DIR: path.join(dir, 'data'), POLYDESK_SAMPLES: '0' }, dir);
+  const runtime = await createRuntime(config, silentLogger);
+  const slack = await FakeSlackServer.start();
+  let server: Server | undefined;
+  try {
+    await syncPaths(runtime.ingestDeps, {
+      paths: [path.resolve(here, '../../examples/knowledge')],
+      maxBytes: config.maxFileBytes,
+      cwd: dir,
+    });
+    for (const id of MEMBERS)
+      slack.addUser({ id, email: `${id.toLowerCase()}@corp.example`, locale: 'en-US' });
+    slack.addChannel(CHANNEL, [...MEMBERS, FAKE_BOT_USER_ID]);
+    slack.membersPageSize = 200;
+    const adapter = await createSlackAdapter({
+      botToken: FAKE_BOT_TOKEN,
+      signingSecret: TEST_SIGNING_SECRET,
+      apiUrl: slack.apiUrl,
+      answers: runtime.answers,
+      directory: runtime.directory,
+      claims: runtime.store.events,
+      feedback: runtime.store.feedback,
+      logger: silentLogger,
+    });
+    await adapter.start();
+    const app = express();
+    app.post('/slack/events', adapter.handler!);
+    server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+
+    let n = 0;
+    const mention = async (): Promise<{ ack: number; sent: number; ts: string }> => {
+      const i = n++;
+      const user = MEMBERS[i % MEMBERS.length]!;
+      const text = `<@${FAKE_BOT_USER_ID}> ${QUESTIONS[i % QUESTIONS.length]}`;
+      const message = slack.addUserMessage({ channel: CHANNEL, user, text });
+      const post = eventCallback(
+        { type: 'app_mention', channel: CHANNEL, user, text, ts: message.ts },
+        `EvBENCH${i}`,
+      );
+      const sent = performance.now();
+      const response = await postSigned(url, post);
+      const ack = performance.now() - sent;
+      if (response.status !== 200) throw new Error(`/slack/events answered ${response.status}`);
+      return { ack, sent, ts: message.ts };
+    };
+    /** Once every asked thread has its final answer: ack, progress and final times, each from its own send. */
+    const timings = async (
+      asked: readonly { ack: number; sent: number; ts: string }[],
+    ): Promise<Timing[]> => {
+      for (;;) {
+        const seen = replyTimes(slack);
+        const all = asked.map((a) => ({ a, t: seen.get(a.ts) }));
+        if (all.every(({ t }) => t?.final !== undefined && t.progress !== undefined)) {
+          return all.map(({ a, t }) => ({
+            ack: a.ack,
+            progress: t!.progress! - a.sent,
+            final: t!.final! - a.sent,
+          }));
+        }
+        await new Promise((resolve) => setTimeout(resolve, asked.length > 1 ? 100 : 2));
+      }
+    };
+
+    await timings([await mention()]); // warm-up: caches, JIT, index
+    const rows: (string | number)[][] = [];
+    const sequential = async (label: string) => {
+      const all: Timing[] = [];
+      for (let i = 0; i < SEQUENTIAL; i++) all.push(...(await timings([await mention()])));
+      rows.push(row(label, all));
+    };
+    await sequential('one at a time, status + native streaming');
+    slack.disable('assistant.threads.setStatus', 'missing_scope');
+    slack.disable('chat.startStream', 'not_allowed');
+    await sequential('one at a time, placeholder + edits');
+
+    // The burst comes from a worker thread, so that sending it does not compete with the server's event loop.
+    const burstPosts = Array.from({ length: BURST }, () => {
+      const i = n++;
+      const user = MEMBERS[i % MEMBERS.length]!;
+      const text = `<@${FAKE_BOT_USER_ID}> ${QUESTIONS[i % QUESTIONS.length]}`;
+      const message = slack.addUserMessage({ channel: CHANNEL, user, text });
+      const post = eventCallback(
+        { type: 'app_mention', channel: CHANNEL, user, text, ts: message.ts },
+        `EvBENCH${i}`,
+      );
+      return { ts: message.ts, body: post.body, headers: signedHeaders(post.body) };
+    });
+    const started = performance.now();
+    const sent = await postFromWorker(url, burstPosts, CONNECTIONS);
+    const burst = sent.map((r, i) => ({
+      ack: r.ack,
+      sent: r.sentAt - performance.timeOrigin,
+      ts: burstPosts[i]!.ts,
+    }));
+    const burstTimings = await timings(burst);
+    const seconds = (performance.now() - started) / 1000;
+    rows.push(
+      row(`burst of ${burst.length} on ${CONNECTIONS} connections, placeholder + edits`, burstTimings),
+    );
+    report.table(
+      ['scenario', 'n', 'ack p50 ms', 'ack p99 ms', 'progress shown p50 ms', 'final p50 ms', 'final p99 ms'],
+      rows,
+    );
+    report.note(
+      `Burst: ${burst.length} mentions (sent from a worker thread) answered in ${seconds.toFixed(1)} s (${(burst.length / seconds).toFixed(1)} answers/s); ` +
+        `every request acknowledged before any retrieval. "Progress shown" is the loading status or the placeholder ` +
+        `reaching the (fake) Slack API; "final" the message with sources and feedback buttons. Extractive generator, ` +
+        `${MEMBERS.length}-member channel (readers resolved once, then cached), sample knowledge base.`,
+    );
+    await adapter.stop();
+  } finally {
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+    }
+    await slack.close();
+    await runtime.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function signedHeaders(body: string): Record<string, string> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return {
+    'content-type': 'application/json',
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': slackSignature(TEST_SIGNING_SECRET, timestamp, body),
+  };
+}
+
+const SENDER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { url, posts, connections } = workerData;
+const results = new Array(posts.length);
+let next = 0;
+async function lane() {
+  for (let i = next++; i < posts.length; i = next++) {
+    const sentAt = performance.timeOrigin + performance.now();
+    const response = await fetch(url, { method: 'POST', headers: posts[i].headers, body: posts[i].body });
+    await response.arrayBuffer();
+    results[i] = { status: response.status, sentAt, ack: performance.timeOrigin + performance.now() - sentAt };
+  }
+}
+Promise.all(Array.from({ length: connections }, lane)).then(() => parentPort.postMessage(results));
+`;
+
+/** Sends signed requests from a worker thread on `connections` parallel lanes; ack times in ms, send times absolute. */
+async function postFromWorker(
+  url: string,
+  posts: readonly { body: string; headers: Record<string, string> }[],
+  connections: number,
+): Promise<{ status: number; sentAt: number; ack: number }[]> {
+  const worker = new Worker(SENDER, { eval: true, workerData: { url, posts, connections } });
+  try {
+    const [results] = (await once(worker, 'message')) as [{ status: number; sentAt: number; ack: number }[]];
+    const failed = results.find((r) => r.status !== 200);
+    if (failed) throw new Error(`/slack/events answered ${failed.status}`);
+    return results;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+function row(label: string, timings: readonly Timing[]): (string | number)[] {
+  const pick = (key: keyof Timing) => timings.map((t) => t[key]);
+  return [
+    label,
+    timings.length,
+    percentile(pick('ack'), 50),
+    percentile(pick('ack'), 99),
+    percentile(pick('progress'), 50),
+    percentile(pick('final'), 50),
+    percentile(pick('final'), 99),
+  ];
+}
+
+/**
+ * Per thread, when the loading status or placeholder and when the final message (with blocks)
+ * reached the fake Slack API (one pass over the recorded calls).
+ */
+function replyTimes(slack: FakeSlackServer): Map<string, { progress?: number; final?: number }> {
+  const threadOf = new Map(slack.messages.map((m) => [m.ts, m.threadTs]));
+  const times = new Map<string, { progress?: number; final?: number }>();
+  for (const call of slack.calls) {
+    const thread =
+      typeof call.args['thread_ts'] === 'string'
+        ? call.args['thread_ts']
+        : threadOf.get(String(call.args['ts']));
+    if (!thread) continue;
+    const entry = times.get(thread) ?? {};
+    if (
+      entry.progress === undefined &&
+      (call.method === 'assistant.threads.setStatus' || call.method === 'chat.postMessage')
+    ) {
+      entry.progress = call.at;
+    }
+    if (entry.final === undefined && Array.isArray(call.args['blocks']) && call.args['blocks'].length > 0)
+      entry.final = call.at;
+    times.set(thread, entry);
+  }
+  return times;
+}

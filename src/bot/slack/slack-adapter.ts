@@ -1,0 +1,232 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, type BlockAction, SocketModeReceiver, webApi } from '@slack/bolt';
+import type {
+  AnswerService,
+  DeliveryChannel,
+  Directory,
+  EventClaims,
+  FeedbackRecorder,
+} from '../../answer/ports.js';
+import { ConfigError, describeError, PolyDeskError } from '../../core/errors.js';
+import type { Logger } from '../../core/log.js';
+import { answerMessage } from './answer-message.js';
+import { AskCommand } from './ask-command.js';
+import { ConcurrencyLimit } from './concurrency-limit.js';
+import { createAssistantPanel } from './assistant-panel.js';
+import { boltLogger } from './bolt-logger.js';
+import { MountedEventsReceiver } from './events-receiver.js';
+import { recordFeedback } from './feedback-action.js';
+import { FEEDBACK_ACTION, SHARE_ACTION } from './slack-blocks.js';
+import type { SlackContext } from './slack-context.js';
+import { createSlackDelivery } from './slack-delivery.js';
+import { slackErrorCode } from './slack-errors.js';
+import { questionFromMention, questionFromMessage, type SlackMessageEvent } from './slack-events.js';
+import { SlackFeatures } from './slack-features.js';
+import { SlackPeople, type SlackPeopleOptions } from './slack-people.js';
+import type { BotIdentity } from './thread-history.js';
+
+export interface SlackAdapterOptions {
+  /** `SLACK_BOT_TOKEN` (xoxb-...). */
+  readonly botToken: string;
+  /** `SLACK_SIGNING_SECRET`: HTTP mode, events at `POST /slack/events`. */
+  readonly signingSecret?: string | undefined;
+  /** `SLACK_APP_TOKEN` (xapp-...): Socket Mode, no public URL needed. Wins over the signing secret. */
+  readonly appToken?: string | undefined;
+  /** `SLACK_API_URL`: Web API base URL (tests, proxies); default https://slack.com/api/. */
+  readonly apiUrl?: string | undefined;
+  readonly answers: AnswerService;
+  readonly directory: Directory;
+  readonly claims: EventClaims;
+  readonly feedback: FeedbackRecorder;
+  readonly logger: Logger;
+  /** The most asked questions in a language, for the assistant panel's suggested prompts. */
+  readonly popularQuestions?: ((language: string, limit: number) => Promise<readonly string[]>) | undefined;
+  /** Minimum time between two edits of a placeholder when native streaming is unavailable (default 1 s). */
+  readonly editIntervalMs?: number | undefined;
+  /** Questions answered at once by this adapter; more wait their turn, their loading status shown (default 8). */
+  readonly maxConcurrentAnswers?: number | undefined;
+  /** Web API retries (default: 3 retries, 0.5–8 s apart; a 429 waits for its Retry-After first). */
+  readonly retryConfig?: webApi.RetryOptions | undefined;
+  readonly people?: SlackPeopleOptions | undefined;
+}
+
+export interface SlackAdapter {
+  /** Request handler for `POST /slack/events` (mount before any body parser); null in Socket Mode. */
+  readonly handler: ((req: IncomingMessage, res: ServerResponse) => void) | null;
+  /** Posts reviewers' decisions on held answers into the original thread. */
+  readonly delivery: DeliveryChannel;
+  /** Verifies the token (`auth.test`), logs the bot identity; in Socket Mode, connects. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_RETRY: webApi.RetryOptions = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 8_000,
+  randomize: true,
+};
+
+/** PolyDesk's Slack app on Bolt, over the Events API (HTTP) or Socket Mode. */
+export async function createSlackAdapter(options: SlackAdapterOptions): Promise<SlackAdapter> {
+  const { logger } = options;
+  if (!options.appToken && !options.signingSecret) {
+    throw new ConfigError(
+      'Slack needs SLACK_SIGNING_SECRET (events over HTTP) or SLACK_APP_TOKEN (Socket Mode) besides SLACK_BOT_TOKEN',
+    );
+  }
+  const sdkLogger = boltLogger(logger);
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: options.apiUrl,
+    logger: sdkLogger,
+    retryConfig: options.retryConfig ?? DEFAULT_RETRY,
+    timeout: 15_000,
+  };
+  const api = new webApi.WebClient(options.botToken, clientOptions);
+  let identity: BotIdentity | undefined;
+  const abort = new AbortController();
+  const context: SlackContext = {
+    api,
+    people: new SlackPeople(api, options.directory, logger, options.people),
+    features: new SlackFeatures(),
+    answers: options.answers,
+    claims: options.claims,
+    feedback: options.feedback,
+    logger,
+    signal: abort.signal,
+    editIntervalMs: options.editIntervalMs ?? 1_000,
+    answering: new ConcurrencyLimit(options.maxConcurrentAnswers ?? 8),
+    popularQuestions: options.popularQuestions,
+    bot: () => {
+      if (!identity) throw new PolyDeskError('PLATFORM_API_FAILED', 'the Slack adapter has not been started');
+      return identity;
+    },
+  };
+
+  const receiver = options.appToken
+    ? new SocketModeReceiver({
+        appToken: options.appToken,
+        logger: sdkLogger,
+        installerOptions: { clientOptions: { ...clientOptions, retryConfig: undefined } },
+      })
+    : new MountedEventsReceiver(options.signingSecret!, logger);
+  const app = new App({
+    receiver,
+    socketMode: Boolean(options.appToken),
+    authorize: async () => {
+      const bot = context.bot();
+      return { botToken: options.botToken, botId: bot.botId, botUserId: bot.userId, teamId: bot.teamId };
+    },
+    logger: sdkLogger,
+    clientOptions,
+    convoStore: false,
+    ignoreSelf: true,
+  });
+  registerListeners(app, context);
+
+  return {
+    handler: receiver instanceof MountedEventsReceiver ? receiver.handle : null,
+    delivery: createSlackDelivery(context),
+    async start() {
+      identity = await verifyToken(api, options.apiUrl);
+      logger('info', 'slack.ready', {
+        botUserId: identity.userId,
+        botId: identity.botId,
+        team: identity.teamId,
+        mode: options.appToken ? 'socket' : 'http',
+      });
+      if (options.appToken) await connectSocket(app);
+    },
+    async stop() {
+      abort.abort();
+      if (options.appToken) await app.stop().catch(() => undefined);
+    },
+  };
+}
+
+function registerListeners(app: App, context: SlackContext): void {
+  const run = (what: string, task: () => Promise<void>) =>
+    task().catch((error: unknown) =>
+      context.logger('error', 'slack.handler_failed', { what, error: describeError(error) }),
+    );
+
+  app.assistant(createAssistantPanel(context));
+  app.event('app_mention', async ({ event, body }) => {
+    const message = questionFromMention(event as SlackMessageEvent, body, context.bot());
+    if (message) await run('app_mention', () => answerMessage(context, message));
+  });
+  app.message(async ({ message, body }) => {
+    const question = questionFromMessage(message as SlackMessageEvent, body, context.bot());
+    if (question) await run('message', () => answerMessage(context, question));
+  });
+
+  const ask = new AskCommand(context);
+  app.command('/ask', async ({ command, ack, respond }) => {
+    await ack();
+    await run('/ask', () => ask.command(command, respond));
+  });
+  app.action<BlockAction>(SHARE_ACTION, async ({ ack, action, body, respond }) => {
+    await ack();
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    if (action.type !== 'button' || !channel) return;
+    await run('share', () => ask.share(action.value, body.user.id, channel, respond));
+  });
+  app.action<BlockAction>(new RegExp(`^${FEEDBACK_ACTION}`), async ({ ack, action, body, respond }) => {
+    await ack();
+    const value = 'value' in action && typeof action.value === 'string' ? action.value : undefined;
+    const click = {
+      value,
+      user: body.user.id,
+      channel: body.channel?.id ?? body.container?.channel_id,
+      threadTs: body.message?.thread_ts ?? body.container?.thread_ts,
+    };
+    await run('feedback', () => recordFeedback(context, click, body.response_url ? respond : undefined));
+  });
+  app.error(async (error) => {
+    context.logger('error', 'slack.event_failed', { error: describeError(error) });
+  });
+}
+
+/** Socket Mode: opens the connection; a rejected app-level token is a configuration error. */
+async function connectSocket(app: App): Promise<void> {
+  try {
+    await app.start();
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (!code) throw error;
+    throw new ConfigError(
+      `SLACK_APP_TOKEN was rejected by Slack (${code}). Generate an app-level token (xapp-...) with the ` +
+        'connections:write scope under Basic Information, App-Level Tokens, and enable Socket Mode.',
+      { cause: error },
+    );
+  }
+}
+
+/** `auth.test`: the token works and who the bot is; a rejected token is a configuration error. */
+async function verifyToken(api: webApi.WebClient, apiUrl: string | undefined): Promise<BotIdentity> {
+  try {
+    const result = await api.auth.test();
+    if (!result.user_id || !result.bot_id) {
+      throw new ConfigError('SLACK_BOT_TOKEN is not a bot token: use the Bot User OAuth Token (xoxb-...)');
+    }
+    return { userId: result.user_id, botId: result.bot_id, teamId: result.team_id };
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const code = slackErrorCode(error);
+    if (code) {
+      throw new ConfigError(
+        `SLACK_BOT_TOKEN was rejected by Slack (${code}). Copy the Bot User OAuth Token (xoxb-...) from ` +
+          'your Slack app settings, OAuth & Permissions, and reinstall the app if it was revoked.',
+        { cause: error },
+      );
+    }
+    throw new PolyDeskError(
+      'PLATFORM_API_FAILED',
+      `could not reach the Slack Web API at ${apiUrl ?? 'https://slack.com/api/'}: ${describeError(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}

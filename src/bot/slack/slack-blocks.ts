@@ -1,0 +1,207 @@
+/**
+ * Block Kit rendering of answers and notices, within Slack's limits: section text ≤ 3,000
+ * characters, ≤ 50 blocks per message, message text ≤ 40,000 characters.
+ */
+import type { types } from '@slack/bolt';
+import { type MessageKey, t } from '../../core/i18n.js';
+import type { AnswerResult, AnswerStatus, Citation } from '../../core/types.js';
+import { escapeMrkdwn, splitText, toMrkdwn } from './slack-text.js';
+
+export type Block = types.KnownBlock;
+
+/** One message to post or to put in place of another. */
+export interface SlackMessage {
+  /** Notification and fallback text. */
+  readonly text: string;
+  readonly blocks: readonly Block[];
+}
+
+/** What an answer message shows; an AnswerResult or an approved held answer. */
+export interface AnswerView {
+  readonly questionId: string;
+  readonly text: string;
+  readonly language: string;
+  readonly citations: readonly Citation[];
+  readonly extractive: boolean;
+}
+
+export const SECTION_MAX = 3_000;
+export const BLOCKS_MAX = 50;
+export const TEXT_MAX = 40_000;
+/** Preview text that goes with blocks (notifications), kept well under TEXT_MAX. */
+const FALLBACK_MAX = 3_000;
+
+export const FEEDBACK_ACTION = 'polydesk_feedback';
+export const SHARE_ACTION = 'polydesk_share';
+
+/** The blocks under an answer: sources, extractive note, feedback (and a share button for /ask). */
+export function answerTrailer(view: AnswerView, options: { share?: string | undefined } = {}): Block[] {
+  const blocks: Block[] = [];
+  if (view.citations.length > 0) {
+    const lines = view.citations.map(
+      (c) => `[${c.n}] ${c.url ? `<${c.url}|${linkLabel(c.title)}>` : escapeMrkdwn(c.title)}`,
+    );
+    for (const piece of splitText(
+      `*${escapeMrkdwn(t(view.language, 'sources'))}*\n${lines.join('\n')}`,
+      SECTION_MAX,
+    )) {
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: piece } });
+    }
+  }
+  if (view.extractive && view.citations.length > 0) {
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: escapeMrkdwn(t(view.language, 'extractive.note')) }],
+    });
+  }
+  blocks.push({
+    type: 'context_actions',
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: FEEDBACK_ACTION,
+        positive_button: { text: plain(t(view.language, 'helpful')), value: `up:${view.questionId}` },
+        negative_button: { text: plain(t(view.language, 'notHelpful')), value: `down:${view.questionId}` },
+      },
+    ],
+  });
+  if (options.share) {
+    blocks.push({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: SHARE_ACTION,
+          text: plain(t(view.language, 'shareInChannel')),
+          value: options.share,
+        },
+      ],
+    });
+  }
+  return blocks;
+}
+
+/** The answer as one or more messages; the last one carries the trailer. */
+export function renderAnswer(view: AnswerView, options: { share?: string | undefined } = {}): SlackMessage[] {
+  const sections: Block[] = splitText(toMrkdwn(view.text), SECTION_MAX).map((piece) => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text: piece },
+  }));
+  const all = [...sections, ...answerTrailer(view, options)];
+  // Each message stays within 50 blocks and 40,000 characters of text.
+  const groups: Block[][] = [[]];
+  let chars = 0;
+  for (const block of all) {
+    const size = block.type === 'section' ? (block.text?.text.length ?? 0) : 0;
+    const current = groups[groups.length - 1]!;
+    if (current.length > 0 && (current.length >= BLOCKS_MAX || chars + size > TEXT_MAX)) {
+      groups.push([block]);
+      chars = size;
+    } else {
+      current.push(block);
+      chars += size;
+    }
+  }
+  const messages = groups.map((blocks) => ({
+    text: fallbackText(blocks) || view.text.slice(0, FALLBACK_MAX),
+    blocks,
+  }));
+  return messages;
+}
+
+/** A reply's final content: the full rendering, and for answers what ends a native stream. */
+export interface RenderedReply {
+  readonly messages: readonly SlackMessage[];
+  /** For an answer: its full Markdown text and the blocks that go under it at the end of a native stream. */
+  readonly stream?: { readonly markdown: string; readonly blocks: readonly Block[] } | undefined;
+}
+
+const NOTICE_KEYS: Record<AnswerStatus, MessageKey> = {
+  answered: 'failed',
+  not_found: 'failed',
+  held: 'held',
+  blocked: 'blocked',
+  busy: 'busy',
+  failed: 'failed',
+  invalid: 'failed',
+};
+
+/** An answer with sources and feedback; any other outcome as a short notice in the asker's language. */
+export function renderResult(
+  result: AnswerResult,
+  options: { share?: string | undefined } = {},
+): RenderedReply {
+  if ((result.status === 'answered' || result.status === 'not_found') && result.answer) {
+    const view: AnswerView = {
+      questionId: result.questionId,
+      text: result.answer,
+      language: result.language,
+      citations: result.citations,
+      extractive: result.extractive,
+    };
+    return {
+      messages: renderAnswer(view, options),
+      stream: { markdown: result.answer, blocks: answerTrailer(view, options) },
+    };
+  }
+  return { messages: [renderNotice(result.answer || t(result.language, NOTICE_KEYS[result.status]))] };
+}
+
+/** A short localised notice (held, busy, failed, ...), as a plain message. */
+export function renderNotice(text: string): SlackMessage {
+  return {
+    text,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(text).slice(0, SECTION_MAX) } }],
+  };
+}
+
+/** The same blocks with Slack's feedback_buttons replaced by two plain buttons (for clients that reject them). */
+export function withPlainFeedbackButtons(blocks: readonly Block[]): Block[] {
+  return blocks.map((block) => {
+    if (block.type !== 'context_actions') return block;
+    const feedback = block.elements.find((e) => e.type === 'feedback_buttons');
+    if (feedback?.type !== 'feedback_buttons') return block;
+    return {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: `${FEEDBACK_ACTION}_up`,
+          text: feedback.positive_button.text,
+          value: feedback.positive_button.value,
+        },
+        {
+          type: 'button',
+          action_id: `${FEEDBACK_ACTION}_down`,
+          text: feedback.negative_button.text,
+          value: feedback.negative_button.value,
+        },
+      ],
+    };
+  });
+}
+
+/** Parses a feedback button value (`up:<questionId>` or `down:<questionId>`). */
+export function parseFeedbackValue(
+  value: string | undefined,
+): { rating: 'up' | 'down'; questionId: string } | undefined {
+  const match = /^(up|down):(.+)$/.exec(value ?? '');
+  return match ? { rating: match[1] as 'up' | 'down', questionId: match[2]! } : undefined;
+}
+
+function plain(text: string): { type: 'plain_text'; text: string; emoji: true } {
+  return { type: 'plain_text', text: text.slice(0, 75), emoji: true };
+}
+
+function linkLabel(title: string): string {
+  return escapeMrkdwn(title).replace(/\|/g, '¦');
+}
+
+function fallbackText(blocks: readonly Block[]): string {
+  const parts: string[] = [];
+  for (const block of blocks) {
+    if (block.type === 'section' && block.text) parts.push(block.text.text);
+  }
+  const text = parts.join('\n\n');
+  return text.length > FALLBACK_MAX ? `${text.slice(0, FALLBACK_MAX - 1)}…` : text;
+}

@@ -1,0 +1,41 @@
+import type { webApi } from '@slack/bolt';
+import type { AnswerService, EventClaims, FeedbackRecorder } from '../../answer/ports.js';
+import type { Logger } from '../../core/log.js';
+import type { ConcurrencyLimit } from './concurrency-limit.js';
+import type { SlackFeatures } from './slack-features.js';
+import type { SlackPeople } from './slack-people.js';
+import type { BotIdentity } from './thread-history.js';
+
+/** What the Slack handlers share: one Web API client, the caches, and the pipeline's ports. */
+export interface SlackContext {
+  readonly api: webApi.WebClient;
+  readonly people: SlackPeople;
+  readonly features: SlackFeatures;
+  readonly answers: AnswerService;
+  readonly claims: EventClaims;
+  readonly feedback: FeedbackRecorder;
+  readonly logger: Logger;
+  /** Aborted when the adapter stops. */
+  readonly signal: AbortSignal;
+  /** Minimum time between two edits of a placeholder. */
+  readonly editIntervalMs: number;
+  /** Answers being worked on at once; the rest wait (their loading status already shown). */
+  readonly answering: ConcurrencyLimit;
+  readonly popularQuestions: ((language: string, limit: number) => Promise<readonly string[]>) | undefined;
+  /** The bot's own identity (known after `auth.test` at start). */
+  bot(): BotIdentity;
+}
+
+/**
+ * Claims an event for this process. Slack may deliver one message as several events (a retry, an
+ * `app_mention` plus a `message`), so both the event id and the message are claimed.
+ */
+export async function claimOnce(
+  context: SlackContext,
+  ids: { readonly eventId?: string | undefined; readonly channel?: string; readonly ts?: string },
+): Promise<boolean> {
+  if (ids.eventId && !(await context.claims.claim('slack', ids.eventId))) return false;
+  if (ids.channel && ids.ts && !(await context.claims.claim('slack', `message:${ids.channel}:${ids.ts}`)))
+    return false;
+  return true;
+}

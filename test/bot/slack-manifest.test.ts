@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+
+/** What the Slack app must be granted for the adapter's features, checked against slack/manifest.yaml. */
+describe('slack/manifest.yaml', () => {
+  const manifest = YAML.parse(readFileSync(new URL('../../slack/manifest.yaml', import.meta.url), 'utf8'));
+
+  it('subscribes to the events PolyDesk answers and sends everything to /slack/events', () => {
+    const settings = manifest.settings;
+    expect(settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining([
+        'app_mention',
+        'message.im',
+        'message.channels',
+        'message.groups',
+        'assistant_thread_started',
+      ]),
+    );
+    expect(settings.event_subscriptions.request_url).toMatch(/\/slack\/events$/);
+    expect(settings.interactivity).toMatchObject({
+      is_enabled: true,
+      request_url: expect.stringMatching(/\/slack\/events$/),
+    });
+    expect(manifest.features.slash_commands).toContainEqual(
+      expect.objectContaining({ command: '/ask', url: expect.stringMatching(/\/slack\/events$/) }),
+    );
+    expect(settings.socket_mode_enabled).toBe(false);
+  });
+
+  it('asks for the scopes behind every Web API method the adapter calls', () => {
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining([
+        'app_mentions:read',
+        'assistant:write',
+        'channels:history',
+        'channels:read',
+        'chat:write',
+        'commands',
+        'groups:history',
+        'groups:read',
+        'im:history',
+        'im:write',
+        'users:read',
+        'users:read.email',
+      ]),
+    );
+    expect(manifest.features.assistant_view).toBeDefined();
+  });
+});

@@ -4,9 +4,10 @@
  * (`polydesk ingest` + `polydesk search` batch mode), side by side with a plain whitespace BM25
  * (MiniSearch defaults) in the same run.
  *
- *   node --import tsx bench/xquad-recall.ts [--langs en,zh,...] [--data DIR] [--direct] [--json]
+ *   node --import tsx bench/xquad-recall.ts [--langs en,zh,...] [--data DIR] [--direct | --ablation] [--json]
  *
- * `--direct` runs PolyDesk's analyzer and BM25 index in-process instead of the CLI (for tuning).
+ * `--direct` runs PolyDesk's analyzer and BM25 index in-process instead of the CLI (for tuning);
+ * `--ablation` compares analyzer variants in-process (recall@5).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { Bm25Index } from '../src/rag/bm25-index.js';
+import { type Analyzer, createAnalyzer } from '../src/rag/text-analyzer.js';
 
 export const XQUAD_LANGUAGES = ['en', 'zh', 'es', 'vi', 'de', 'ru', 'ar'] as const;
 
@@ -63,14 +65,22 @@ export function recallFromRanks(ranks: readonly number[]): Recall {
   };
 }
 
-/** PolyDesk's analyzer and BM25 index, in-process; queries analysed in their own language. */
-export function recallDirect(set: XquadSet): Recall {
-  const index = new Bm25Index();
+/**
+ * PolyDesk's analyzer and BM25 index, in-process. Queries are analysed in their own language unless
+ * `queryLanguage` says otherwise (undefined: unknown), to see how a wrong detection degrades.
+ */
+export function recallDirect(
+  set: XquadSet,
+  options: { readonly analyzer?: Analyzer; readonly queryLanguage?: string | null } = {},
+): Recall {
+  const index = new Bm25Index(options.analyzer ? { analyzer: options.analyzer } : {});
   for (const [i, text] of set.passages.entries()) index.addText(String(i), text, set.language);
+  const queryLanguage =
+    options.queryLanguage === undefined ? set.language : (options.queryLanguage ?? undefined);
   return recallFromRanks(
     set.questions.map((q) =>
       index
-        .searchText(q.query, 10, set.language)
+        .searchText(q.query, 10, queryLanguage)
         .map((hit) => Number(hit.id))
         .indexOf(q.passage),
     ),
@@ -145,6 +155,35 @@ function runCli(args: readonly string[], env: NodeJS.ProcessEnv, input: string):
   });
 }
 
+/** Analyzer variants measured in-process (recall@5), to justify the defaults. */
+const ABLATION: readonly { name: string; analyzer: Analyzer; queryLanguage?: string | null }[] = [
+  { name: 'words, no stemming', analyzer: createAnalyzer({ stemming: 'off' }) },
+  { name: 'stem only', analyzer: createAnalyzer({ stemming: 'replace' }) },
+  {
+    name: 'stem only, query language unknown',
+    analyzer: createAnalyzer({ stemming: 'replace' }),
+    queryLanguage: null,
+  },
+  { name: 'word + stem (default)', analyzer: createAnalyzer() },
+  { name: 'word + stem, query language unknown', analyzer: createAnalyzer(), queryLanguage: null },
+  { name: 'word + stem, query taken for Portuguese', analyzer: createAnalyzer(), queryLanguage: 'pt' },
+  { name: 'word + stem + Han/Kana bigrams', analyzer: createAnalyzer({ bigrams: 'cjk' }) },
+];
+
+function ablation(dir: string, languages: readonly string[]): string {
+  const sets = languages.map((language) => loadXquad(dir, language));
+  const lines = [
+    `| recall@5, in-process | ${languages.join(' | ')} |`,
+    `| --- | ${languages.map(() => '---').join(' | ')} |`,
+    `| whitespace BM25 (MiniSearch) | ${sets.map((set) => recallWhitespace(set).at5.toFixed(3)).join(' | ')} |`,
+  ];
+  for (const variant of ABLATION) {
+    const cells = sets.map((set) => recallDirect(set, variant).at5.toFixed(3));
+    lines.push(`| ${variant.name} | ${cells.join(' | ')} |`);
+  }
+  return lines.join('\n') + '\n';
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const option = (name: string) => {
@@ -154,6 +193,10 @@ async function main(): Promise<void> {
   const direct = args.includes('--direct');
   const dir = option('--data') ?? DEFAULT_XQUAD_DIR;
   const languages = (option('--langs') ?? XQUAD_LANGUAGES.join(',')).split(',');
+  if (args.includes('--ablation')) {
+    process.stdout.write(ablation(dir, languages));
+    return;
+  }
   const mode = direct ? 'PolyDesk analyzer + BM25 in-process' : 'polydesk ingest + search (CLI)';
   const rows: Record<string, unknown>[] = [];
   for (const language of languages) {

@@ -62,7 +62,7 @@ export interface ReviewView extends ReviewSummary {
   /** The held text, masked unless revealed. */
   readonly text: string;
   readonly parts: readonly AnswerPart[];
-  /** The text that was (or will be) delivered, once approved; undefined while pending or when rejected. */
+  /** The reviewer's edited text, when the answer was edited and approved. */
   readonly deliveredText?: string | undefined;
   /** Decided, but not posted where it was asked yet (a delivery failed): offer a retry. */
   readonly awaitingDelivery: boolean;
@@ -145,7 +145,6 @@ function summary(r: Review): ReviewSummary {
 
 function view(r: Review, revealed: boolean): ReviewView {
   const parts = answerParts(r.originalText, r.findings, revealed);
-  const approved = r.status === 'approved' || r.status === 'edited';
   return {
     ...summary(r),
     placeKind: r.placeKind,
@@ -157,7 +156,7 @@ function view(r: Review, revealed: boolean): ReviewView {
     revealed,
     text: parts.map((p) => p.text).join(''),
     parts,
-    deliveredText: approved ? (r.finalText ?? r.originalText) : undefined,
+    deliveredText: r.status === 'edited' ? r.finalText : undefined,
     awaitingDelivery: r.status !== 'pending' && r.deliveredAt === undefined,
   };
 }

@@ -147,6 +147,15 @@ export class KnowledgeIndex {
     return this.dirty;
   }
 
+  /** Rebuilds the index from the database (admin "re-index"), swaps it in and saves a snapshot. */
+  async rebuild(): Promise<void> {
+    const version = await this.options.chunks.contentVersion();
+    this.current = await KnowledgeIndex.rebuild(this.options);
+    this.version = version;
+    this.dirty = true;
+    await this.persist();
+  }
+
   /**
    * Picks up changes made elsewhere: when the database moved on, loads the newer snapshot (or rebuilds)
    * off to the side, then swaps it in; searches in progress keep the index they started with.

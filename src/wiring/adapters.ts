@@ -1,4 +1,6 @@
 import type { RequestHandler, Router } from 'express';
+import { createAdmin } from '../admin/admin-router.js';
+import { ensureFirstAdmin } from '../admin/first-admin.js';
 import type { DeliveryChannel } from '../answer/ports.js';
 import { createSlackAdapter } from '../bot/slack/slack-adapter.js';
 import type { Platform } from '../core/types.js';
@@ -36,13 +38,28 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
       popularQuestions: (language, limit) => store.questions.popular(limit, language),
     });
     // Bolt verifies signatures over the raw body: mounted before any body parser.
-    if (slack.handler) mounts.push({ path: '/slack/events', method: 'post', handler: slack.handler as RequestHandler });
+    if (slack.handler)
+      mounts.push({ path: '/slack/events', method: 'post', handler: slack.handler as RequestHandler });
     deliveries.set('slack', slack.delivery);
     starters.push(() => slack.start());
     stoppers.push(() => slack.stop());
   } else {
-    logger('info', 'slack.disabled', { hint: 'set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)' });
+    logger('info', 'slack.disabled', {
+      hint: 'set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)',
+    });
   }
+
+  await ensureFirstAdmin(store, config.adminPassword, logger);
+  const admin = createAdmin({
+    store,
+    ingest: runtime.ingestDeps,
+    index: runtime.index,
+    deliveries: (platform) => deliveries.get(platform),
+    maxFileBytes: config.maxFileBytes,
+    logger,
+  });
+  // Uploads read the raw request: no body parser in front of /admin.
+  mounts.push({ path: '/admin', method: 'use', handler: admin.router });
 
   return {
     mounts,

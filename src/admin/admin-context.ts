@@ -1,0 +1,28 @@
+import type { ReviewService } from '../answer/review-service.js';
+import type { Logger } from '../core/log.js';
+import type { Analyzer } from '../rag/text-analyzer.js';
+import type { AdminRepository } from '../store/admin-repository.js';
+import type { Store } from '../store/store.js';
+import type { AdminQueries } from './admin-queries.js';
+import type { KnowledgeService } from './knowledge-service.js';
+import type { LoginLimiter } from './login-limiter.js';
+import type { UploadLimits } from './upload.js';
+import type { Views } from './views.js';
+
+/** Everything the admin routes work with, built once by `createAdminRouter`. */
+export interface AdminContext {
+  readonly store: Store;
+  readonly admins: AdminRepository;
+  readonly queries: AdminQueries;
+  readonly reviews: ReviewService;
+  readonly knowledge: KnowledgeService;
+  readonly views: Views;
+  readonly uploadLimits: UploadLimits;
+  readonly loginLimiter: LoginLimiter;
+  readonly analyze: Analyzer;
+  readonly logger: Logger;
+  readonly now: () => Date;
+}
+
+/** Rows per page of every list. */
+export const PAGE_SIZE = 50;

@@ -1,0 +1,142 @@
+import type { Request, Response, Router } from 'express';
+import { type ReviewView, MASKED_FINDING_TYPES } from '../answer/review-service.js';
+import { InputError } from '../core/errors.js';
+import type { ReviewStatus } from '../store/review-repository.js';
+import { type AdminContext, PAGE_SIZE } from './admin-context.js';
+import { currentActor } from './auth.js';
+import { pager } from './views.js';
+
+const STATUSES = ['pending', 'approved', 'edited', 'rejected', 'all'] as const;
+
+export function statusFilter(raw: unknown): ReviewStatus | undefined | 'invalid' {
+  if (raw === undefined || raw === '') return 'pending';
+  if (raw === 'all') return undefined;
+  return typeof raw === 'string' && (STATUSES as readonly string[]).includes(raw)
+    ? (raw as ReviewStatus)
+    : 'invalid';
+}
+
+const uniqueTypes = (findings: readonly { type: string }[]) =>
+  [...new Set(findings.map((f) => f.type))].sort();
+
+/** The review queue and one held answer's page, with its decisions. Mounted behind the `reviews` area. */
+export function addReviewPages(router: Router, ctx: AdminContext): void {
+  const { views, reviews } = ctx;
+
+  router.get('/reviews', async (req, res) => {
+    const status = statusFilter(req.query['status']);
+    if (status === 'invalid')
+      return views.message(req, res, 400, 'Unknown status', `Use one of: ${STATUSES.join(', ')}.`);
+    const total = await ctx.store.reviews.count(status);
+    const page = pager(req, total, PAGE_SIZE);
+    const [{ reviews: rows }, counts] = await Promise.all([
+      reviews.list({ status, limit: page.limit, offset: page.offset }),
+      status ? ctx.queries.findingCounts(status) : Promise.resolve([]),
+    ]);
+    views.render(req, res, 'reviews.njk', {
+      title: 'Held answers',
+      statuses: STATUSES,
+      status: status ?? 'all',
+      counts,
+      reviews: rows.map((r) => ({ ...r, types: uniqueTypes(r.findings) })),
+      pager: page,
+    });
+  });
+
+  const showReview = (
+    req: Request,
+    res: Response,
+    review: ReviewView,
+    extra: Record<string, unknown> = {},
+    status = 200,
+  ) =>
+    views.render(
+      req,
+      res,
+      'review.njk',
+      {
+        title: 'Held answer',
+        r: review,
+        types: uniqueTypes(review.findings),
+        hasMasked: review.findings.some((f) => MASKED_FINDING_TYPES.has(f.type)),
+        ...extra,
+      },
+      status,
+    );
+  const notFound = (req: Request, res: Response) =>
+    views.message(req, res, 404, 'Not found', 'There is no held answer with this id.');
+
+  router.get('/reviews/:id', async (req, res) => {
+    const review = await reviews.get(req.params['id']!);
+    if (!review) return notFound(req, res);
+    showReview(req, res, review);
+  });
+
+  router.post('/reviews/:id/reveal', async (req, res) => {
+    const review = await reviews.reveal(req.params['id']!, currentActor(res).email);
+    if (!review) return notFound(req, res);
+    showReview(req, res, review);
+  });
+
+  const afterDecision = (
+    req: Request,
+    res: Response,
+    id: string,
+    outcome: Awaited<ReturnType<typeof reviews.approve>>,
+  ) => {
+    if (outcome.outcome === 'not_found') return notFound(req, res);
+    const notice =
+      outcome.outcome === 'not_pending' ? 'not_pending' : outcome.delivered ? outcome.outcome : 'undelivered';
+    res.redirect(303, `/admin/reviews/${encodeURIComponent(id)}?notice=${notice}`);
+  };
+
+  router.post('/reviews/:id/approve', async (req, res) => {
+    const id = req.params['id']!;
+    const text = (req.body as Record<string, unknown>)['text'];
+    try {
+      afterDecision(
+        req,
+        res,
+        id,
+        await reviews.approve(
+          id,
+          currentActor(res).email,
+          typeof text === 'string' ? text.replace(/\r\n/g, '\n') : undefined,
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const review = await reviews.get(id);
+      if (!review) return notFound(req, res);
+      showReview(req, res, review, { error: error.message }, 400);
+    }
+  });
+
+  router.post('/reviews/:id/reject', async (req, res) => {
+    const id = req.params['id']!;
+    const reason = (req.body as Record<string, unknown>)['reason'];
+    try {
+      afterDecision(
+        req,
+        res,
+        id,
+        await reviews.reject(id, currentActor(res).email, typeof reason === 'string' ? reason : ''),
+      );
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const review = await reviews.get(id);
+      if (!review) return notFound(req, res);
+      showReview(req, res, review, { error: error.message }, 400);
+    }
+  });
+
+  router.post('/reviews/:id/retry', async (req, res) => {
+    const id = req.params['id']!;
+    const outcome = await reviews.retryDelivery(id, currentActor(res).email);
+    if (outcome === 'not_found') return notFound(req, res);
+    res.redirect(
+      303,
+      `/admin/reviews/${encodeURIComponent(id)}?notice=${outcome === 'failed' ? 'undelivered' : 'delivered'}`,
+    );
+  });
+}

@@ -1,0 +1,24 @@
+/** Whether a text is a question or a passage: asymmetric encoders (multilingual-e5) prefix them differently. */
+export type EmbedKind = 'query' | 'passage';
+
+/**
+ * Turns texts into fixed-size vectors for dense retrieval. Vectors of the same `modelId` are comparable;
+ * an index built by one model must never be searched with another's vectors.
+ */
+export interface Embedder {
+  /** Stable identity of the model and everything that changes its vectors (pooling, prefixes, ...). */
+  readonly modelId: string;
+  readonly dimension: number;
+  /** One vector per text, in input order; L2-normalised when the model's config says so (the default). */
+  embed(texts: readonly string[], kind: EmbedKind): Promise<Float32Array[]>;
+}
+
+/** Scales a vector to unit length in place (a zero vector stays zero). */
+export function normalizeL2(vector: Float32Array): Float32Array {
+  let sum = 0;
+  for (let i = 0; i < vector.length; i++) sum += vector[i]! * vector[i]!;
+  if (sum === 0) return vector;
+  const inv = 1 / Math.sqrt(sum);
+  for (let i = 0; i < vector.length; i++) vector[i]! *= inv;
+  return vector;
+}

@@ -131,7 +131,7 @@ export async function run(report: BenchReport): Promise<void> {
         detectInjection: () => false,
         logger: silentLogger,
       },
-      index: { persist: async () => {}, refresh: async () => false },
+      index: { persist: async () => {}, refresh: async () => false, rebuild: async () => {} },
       deliveries: () => undefined,
       maxFileBytes: 50 * 1024 * 1024,
       logger: silentLogger,

@@ -3,6 +3,7 @@ import type {
   AnswerResult,
   AnswerStatus,
   IncomingQuestion,
+  Principal,
   SearchHit,
   Verdict,
 } from '../core/types.js';
@@ -56,6 +57,19 @@ export interface AnswerServiceDeps {
     seconds: number;
     retrievalSeconds: number;
   }) => void;
+}
+
+/**
+ * Access control depends only on group membership, so readers with the same groups are one reader
+ * for retrieval (a 5,000-member channel is a handful of distinct group sets).
+ */
+export function distinctReaders(readers: readonly Principal[]): Principal[] {
+  const seen = new Map<string, Principal>();
+  for (const reader of readers) {
+    const key = [...new Set(reader.groups)].sort().join('\u0000');
+    if (!seen.has(key)) seen.set(key, reader);
+  }
+  return [...seen.values()];
 }
 
 /** Builds the retrieval query: a short follow-up is searched together with the previous question. */
@@ -129,7 +143,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const retrievalStart = performance.now();
       const hits = await deps.retriever.retrieve({
         text: retrievalText(question, checked.text),
-        readers: question.place.readers,
+        readers: distinctReaders(question.place.readers),
         k,
         language,
       });

@@ -3,6 +3,7 @@ import { createAdmin } from '../admin/admin-router.js';
 import { ensureFirstAdmin } from '../admin/first-admin.js';
 import type { DeliveryChannel } from '../answer/ports.js';
 import { createSlackAdapter } from '../bot/slack/slack-adapter.js';
+import { createTeamsAdapter } from '../bot/teams/teams-adapter.js';
 import type { Platform } from '../core/types.js';
 import type { Runtime } from '../runtime.js';
 import type { ReadinessCheck } from '../server.js';
@@ -48,6 +49,19 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
       hint: 'set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)',
     });
   }
+
+  // Teams: with no app id this is the Bot Framework Emulator's unauthenticated local mode.
+  const teams = createTeamsAdapter({
+    ...config.teams,
+    answers: runtime.answers,
+    directory: runtime.directory,
+    claims: store.events,
+    feedback: store.feedback,
+    logger,
+  });
+  mounts.push({ path: '/api/messages', method: 'post', handler: teams.handler as RequestHandler });
+  deliveries.set('teams', teams.delivery);
+  stoppers.push(() => teams.stop(30_000));
 
   await ensureFirstAdmin(store, config.adminPassword, logger);
   const admin = createAdmin({

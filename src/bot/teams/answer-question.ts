@@ -1,0 +1,137 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { AnswerProgress } from '../../answer/ports.js';
+import { t } from '../../core/i18n.js';
+import type { AnswerResult, IncomingQuestion, Principal } from '../../core/types.js';
+import { renderResult } from './answer-card.js';
+import { describeConnectorError } from './connector-retry.js';
+import { type TeamsQuestionActivity, replyReference } from './teams-activity.js';
+import type { TeamsContext } from './teams-context.js';
+import { StreamingReply, type TeamsReply, TypingReply } from './teams-reply.js';
+
+/** The reply for a question: streamed in a 1:1 chat, a typing indicator then the card elsewhere. */
+export function replyFor(
+  context: TeamsContext,
+  turn: TurnContext,
+  message: TeamsQuestionActivity,
+): TeamsReply {
+  const options = { logger: context.logger, retry: context.retry, signal: context.signal };
+  return message.scope === 'personal'
+    ? new StreamingReply(turn, { ...options, intervalMs: context.streamIntervalMs })
+    : new TypingReply(turn, { ...options, intervalMs: context.typingIntervalMs });
+}
+
+/** The first progress a question gets, in the turn of its activity: before the HTTP response goes out. */
+export async function startReply(reply: TeamsReply, message: TeamsQuestionActivity): Promise<void> {
+  if (message.text) await reply.start(t(message.locale, 'searching'));
+}
+
+/**
+ * The rest of the flow of one question, in a background turn around the question's activity:
+ * asker and readers, the pipeline with the conversation's earlier turns, stream updates, then the
+ * answer card or a notice (a greeting when the message held no question).
+ */
+export async function answerQuestion(
+  context: TeamsContext,
+  turn: TurnContext,
+  message: TeamsQuestionActivity,
+  reply: TeamsReply,
+): Promise<void> {
+  reply.use(turn);
+  let language = message.locale ?? 'en';
+  if (!message.text) {
+    const greeting = { text: t(language, 'greeting') };
+    await reply.finish({ messages: [greeting], streamed: [greeting] });
+    return;
+  }
+
+  const asker = await context.people.principal(turn, message.userId, message.locale);
+  const readers = message.scope === 'personal' ? [asker] : await audience(context, turn, message, asker);
+  const question: IncomingQuestion = {
+    text: message.text,
+    asker,
+    place: {
+      platform: 'teams',
+      kind: message.scope === 'personal' ? 'dm' : 'channel',
+      channelId: message.baseConversationId,
+      threadId: message.threadId,
+      readers,
+      delivery: replyReference(turn.activity as Activity, message.conversationId),
+    },
+    history: context.history.get(message.conversationId),
+    eventId: turn.activity.id,
+  };
+  const onProgress = (progress: AnswerProgress) => {
+    if (progress.type === 'started') language = progress.language;
+    else if (progress.type === 'retrieved') reply.progress(t(language, 'thinking'));
+    else reply.update(progress.text);
+  };
+  const result = await askSafely(context, question, onProgress, () => language);
+  if (result.status === 'answered') {
+    context.history.add(
+      message.conversationId,
+      { role: 'user', text: message.text },
+      { role: 'assistant', text: result.answer },
+    );
+  }
+  await reply.finish(renderResult(result));
+}
+
+/** A reader PolyDesk cannot name: only documents everyone may read are used for them. */
+const UNKNOWN_READER: Principal = Object.freeze({
+  email: 'teams:unknown-member',
+  groups: Object.freeze(['all']),
+});
+
+/**
+ * The readers of an answer in a group chat or channel: every member (of the team, for a channel;
+ * a private channel's members are among them). When Teams will not list them, or in a shared
+ * channel where people outside the team read too, an anonymous reader with only the default groups
+ * is added, so that nothing restricted is used.
+ */
+async function audience(
+  context: TeamsContext,
+  turn: TurnContext,
+  message: TeamsQuestionActivity,
+  asker: Principal,
+): Promise<readonly Principal[]> {
+  try {
+    const members = await context.people.readers(turn, {
+      teamId: message.teamId,
+      conversationId: message.baseConversationId,
+    });
+    return members.some((m) => m.email === asker.email) ? members : [asker, ...members];
+  } catch (error) {
+    context.logger('warn', 'teams.members_unavailable', {
+      scope: message.scope,
+      error: describeConnectorError(error),
+    });
+    return [asker, UNKNOWN_READER];
+  }
+}
+
+/** Runs the pipeline; an unexpected throw becomes a `failed` result so the asker still gets a reply. */
+async function askSafely(
+  context: TeamsContext,
+  question: IncomingQuestion,
+  onProgress: (progress: AnswerProgress) => void,
+  language: () => string,
+): Promise<AnswerResult> {
+  try {
+    return await context.answers.ask(question, { signal: context.signal, onProgress });
+  } catch (error) {
+    context.logger('error', 'teams.answer_failed', { error: describeConnectorError(error) });
+    const lang = language();
+    return {
+      questionId: '',
+      status: 'failed',
+      answer: t(lang, 'failed'),
+      language: lang,
+      citations: [],
+      verdict: { action: 'allow', findings: [], text: '' },
+      generator: 'none',
+      extractive: false,
+      retrievedChunkIds: [],
+      latencyMs: 0,
+    };
+  }
+}

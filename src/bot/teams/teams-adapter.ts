@@ -1,0 +1,143 @@
+import type { ServerResponse } from 'node:http';
+import type { Activity, TurnContext } from 'botbuilder';
+import type {
+  AnswerService,
+  DeliveryChannel,
+  Directory,
+  EventClaims,
+  FeedbackRecorder,
+} from '../../answer/ports.js';
+import { describeError } from '../../core/errors.js';
+import { t } from '../../core/i18n.js';
+import type { Logger } from '../../core/log.js';
+import { answerQuestion, replyFor, startReply } from './answer-question.js';
+import { BackgroundTasks } from './background-tasks.js';
+import { type ConnectorRetry, DEFAULT_CONNECTOR_RETRY } from './connector-retry.js';
+import { ConversationHistory } from './conversation-history.js';
+import { recordFeedback } from './feedback-action.js';
+import { type MessagesRequest, createMessagesHandler, isLoopbackUrl } from './messages-endpoint.js';
+import { feedbackFromActivity, questionFromActivity, scopeOf } from './teams-activity.js';
+import {
+  type BotCredentials,
+  type MicrosoftAppType,
+  TeamsCloudAdapter,
+  validateCredentials,
+} from './teams-cloud-adapter.js';
+import type { TeamsContext } from './teams-context.js';
+import { createTeamsDelivery } from './teams-delivery.js';
+import { TeamsPeople, type TeamsPeopleOptions } from './teams-people.js';
+import { post } from './teams-reply.js';
+
+export interface TeamsAdapterOptions extends BotCredentials {
+  /** `MICROSOFT_APP_ID`; unset or empty = unauthenticated local mode (Bot Framework Emulator). */
+  readonly appId?: string | undefined;
+  readonly appPassword?: string | undefined;
+  readonly tenantId?: string | undefined;
+  readonly appType: MicrosoftAppType;
+  readonly answers: AnswerService;
+  readonly directory: Directory;
+  readonly claims: EventClaims;
+  readonly feedback: FeedbackRecorder;
+  readonly logger: Logger;
+  /** Least time between two stream updates in a 1:1 chat (default 1.5 s, as Teams recommends). */
+  readonly streamIntervalMs?: number | undefined;
+  /** How often the typing indicator is renewed in group chats and channels (default 3 s). */
+  readonly typingIntervalMs?: number | undefined;
+  /** Retries of throttled (429) Bot Connector calls, on top of the SDK's own retries. */
+  readonly retry?: ConnectorRetry | undefined;
+  readonly people?: TeamsPeopleOptions | undefined;
+  /** Unauthenticated mode only: service URLs replies may go to (default: loopback only). */
+  readonly allowServiceUrl?: ((url: URL) => boolean) | undefined;
+}
+
+export interface TeamsAdapter {
+  /** Express handler for `POST /api/messages`; reads the body itself, so mount it with or without `express.json()`. */
+  readonly handler: (req: MessagesRequest, res: ServerResponse) => Promise<void>;
+  /** Posts reviewers' decisions on held answers into the conversation where they were asked. */
+  readonly delivery: DeliveryChannel;
+  /** Resolves true once every answer in progress has been posted (false after `timeoutMs`). */
+  idle(timeoutMs?: number): Promise<boolean>;
+  /** Waits up to `graceMs` for the answers in progress, then cancels the rest (their askers get an apology). */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * PolyDesk's Microsoft Teams bot on botbuilder's CloudAdapter. The endpoint claims the activity,
+ * shows progress (stream start or typing) and answers the Bot Connector; the question is then
+ * answered in a background turn around its activity.
+ */
+export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
+  validateCredentials(options);
+  const { logger } = options;
+  const adapter = new TeamsCloudAdapter(options);
+  if (adapter.authenticated) {
+    logger('info', 'teams.ready', { auth: 'jwt', appType: options.appType });
+  } else {
+    logger('warn', 'teams.unauthenticated', {
+      message:
+        'MICROSOFT_APP_ID is not set: POST /api/messages accepts activities without a token (Bot Framework Emulator mode) and replies only to loopback service URLs; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect to Teams',
+    });
+  }
+  const abort = new AbortController();
+  const context: TeamsContext = {
+    answers: options.answers,
+    claims: options.claims,
+    feedback: options.feedback,
+    people: new TeamsPeople(options.directory, logger, options.people),
+    history: new ConversationHistory(),
+    logger,
+    retry: options.retry ?? DEFAULT_CONNECTOR_RETRY,
+    signal: abort.signal,
+    streamIntervalMs: options.streamIntervalMs ?? 1_500,
+    typingIntervalMs: options.typingIntervalMs ?? 3_000,
+  };
+  const background = new BackgroundTasks();
+
+  async function onTurn(turn: TurnContext): Promise<void> {
+    const activity = turn.activity;
+    const click = feedbackFromActivity(activity);
+    if (click) return recordFeedback(context, turn, click);
+    if (activity.type === 'conversationUpdate') return greet(turn);
+    const message = questionFromActivity(activity);
+    if (!message) return;
+    if (!(await context.claims.claim('teams', message.claimKey))) {
+      logger('debug', 'teams.duplicate_activity', { scope: message.scope });
+      return;
+    }
+    const reply = replyFor(context, turn, message);
+    await startReply(reply, message);
+    const resumed: Partial<Activity> = {
+      ...activity,
+      conversation: { ...activity.conversation, id: message.conversationId },
+    };
+    background.run(
+      () => adapter.resume(resumed, (later) => answerQuestion(context, later, message, reply)),
+      (error) => logger('error', 'teams.reply_failed', { scope: message.scope, error: describeError(error) }),
+    );
+  }
+
+  /** A greeting when PolyDesk is added to a 1:1 chat. */
+  async function greet(turn: TurnContext): Promise<void> {
+    const { activity } = turn;
+    const added = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
+    if (!added || scopeOf(activity) !== 'personal' || !activity.id) return;
+    if (!(await context.claims.claim('teams', `${activity.conversation.id}|${activity.id}`))) return;
+    await post(turn, { text: t(activity.locale, 'greeting') }, context);
+  }
+
+  return {
+    handler: createMessagesHandler({
+      adapter,
+      onTurn,
+      logger,
+      allowServiceUrl: options.allowServiceUrl ?? isLoopbackUrl,
+    }),
+    delivery: createTeamsDelivery(adapter, context),
+    idle: (timeoutMs) => background.idle(timeoutMs),
+    async stop(graceMs = 10_000) {
+      if (await background.idle(graceMs)) return;
+      abort.abort();
+      await background.idle(5_000);
+    },
+  };
+}

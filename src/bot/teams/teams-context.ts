@@ -1,0 +1,22 @@
+import type { AnswerService, EventClaims, FeedbackRecorder } from '../../answer/ports.js';
+import type { Logger } from '../../core/log.js';
+import type { ConnectorRetry } from './connector-retry.js';
+import type { ConversationHistory } from './conversation-history.js';
+import type { TeamsPeople } from './teams-people.js';
+
+/** What the Teams handlers share: the pipeline's ports, the caches and the reply settings. */
+export interface TeamsContext {
+  readonly answers: AnswerService;
+  readonly claims: EventClaims;
+  readonly feedback: FeedbackRecorder;
+  readonly people: TeamsPeople;
+  readonly history: ConversationHistory;
+  readonly logger: Logger;
+  readonly retry: ConnectorRetry;
+  /** Aborted when the adapter stops. */
+  readonly signal: AbortSignal;
+  /** Least time between two stream updates in a 1:1 chat. */
+  readonly streamIntervalMs: number;
+  /** How often the typing indicator is renewed in group chats and channels. */
+  readonly typingIntervalMs: number;
+}

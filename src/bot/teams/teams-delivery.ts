@@ -1,0 +1,60 @@
+import { type ConversationReference, TurnContext } from 'botbuilder';
+import type { ApprovedDelivery, DeliveryChannel, RejectedDelivery } from '../../answer/ports.js';
+import { PolyDeskError } from '../../core/errors.js';
+import { t } from '../../core/i18n.js';
+import { type OutgoingMessage, renderAnswer } from './answer-card.js';
+import type { TeamsCloudAdapter } from './teams-cloud-adapter.js';
+import type { TeamsContext } from './teams-context.js';
+import { post } from './teams-reply.js';
+
+/**
+ * How a reviewer's decision on a held answer reaches Teams: a proactive turn in the conversation
+ * reference stored with the question (`Place.delivery`), replying to the question, so that in a
+ * channel it lands in the question's thread. Approved answers come as a card, rejections as a notice.
+ */
+export function createTeamsDelivery(adapter: TeamsCloudAdapter, context: TeamsContext): DeliveryChannel {
+  async function deliver(delivery: unknown, messages: readonly OutgoingMessage[]): Promise<void> {
+    const reference = storedReference(delivery);
+    const activity = TurnContext.applyConversationReference({ type: 'message' }, reference, true);
+    await adapter.resume(activity, async (turn) => {
+      for (const message of messages) await post(turn, message, context);
+    });
+  }
+
+  return {
+    platform: 'teams',
+    async deliverApproved(delivery: ApprovedDelivery) {
+      const { messages } = renderAnswer({
+        questionId: delivery.questionId,
+        text: delivery.text,
+        language: delivery.language,
+        citations: delivery.citations,
+        extractive: false,
+        heading: t(delivery.language, 'approved'),
+      });
+      await deliver(delivery.delivery, messages);
+      context.logger('info', 'teams.held_answer_delivered', { reviewId: delivery.reviewId });
+    },
+    async deliverRejected(delivery: RejectedDelivery) {
+      await deliver(delivery.delivery, [{ text: t(delivery.language, 'rejected') }]);
+      context.logger('info', 'teams.held_answer_rejected', { reviewId: delivery.reviewId });
+    },
+  };
+}
+
+/** The conversation reference saved with the question, checked for what a proactive turn needs. */
+function storedReference(delivery: unknown): ConversationReference {
+  const r = delivery as Partial<ConversationReference> | null | undefined;
+  if (
+    typeof r?.serviceUrl !== 'string' ||
+    typeof r.channelId !== 'string' ||
+    typeof r.conversation?.id !== 'string' ||
+    typeof r.bot?.id !== 'string'
+  ) {
+    throw new PolyDeskError(
+      'PLATFORM_API_FAILED',
+      'the held answer has no Teams conversation reference to deliver to',
+    );
+  }
+  return r as ConversationReference;
+}

@@ -19,7 +19,15 @@ export const CORPUS_DIR = path.join(root, 'test/corpus/guardrails');
 export const XQUAD_DIR = path.resolve(root, '../shared/data/xquad');
 
 export const SECRET_TYPES = ['secret', 'private_key', 'jwt', 'connection_string', 'password'];
-export const VALIDATED_ID_TYPES = ['credit_card', 'iban', 'my_number', 'ssn', 'kr_rrn', 'cn_resident_id', 'th_national_id'];
+export const VALIDATED_ID_TYPES = [
+  'credit_card',
+  'iban',
+  'my_number',
+  'ssn',
+  'kr_rrn',
+  'cn_resident_id',
+  'th_national_id',
+];
 
 interface Span {
   readonly type: string;
@@ -52,7 +60,11 @@ export interface EvalResult {
   /** Validated identifiers found with the right type. */
   readonly identifierRecall: number;
   readonly positives: number;
-  readonly hardNegatives: { readonly total: number; readonly flagged: number; readonly flaggedIds: readonly string[] };
+  readonly hardNegatives: {
+    readonly total: number;
+    readonly flagged: number;
+    readonly flaggedIds: readonly string[];
+  };
   readonly clean: {
     readonly total: number;
     readonly flagged: number;
@@ -60,7 +72,15 @@ export interface EvalResult {
     readonly byLanguage: Readonly<Record<string, { total: number; flagged: number }>>;
     readonly flaggedIds: readonly string[];
   };
+  /** Random digit strings in common formats, no label: how often each is flagged (validators alone). */
+  readonly lookAlikes: readonly {
+    readonly format: string;
+    readonly samples: number;
+    readonly flagged: number;
+  }[];
   readonly missed: readonly string[];
+  /** Findings that match no labelled span: `id type "text"`. */
+  readonly falsePositives: readonly string[];
   readonly xquad: boolean;
 }
 
@@ -80,9 +100,9 @@ export function readXquad(dir: string): CorpusRecord[] {
     if (!existsSync(full)) continue;
     const lang = file.split('.')[1]!;
     const data = JSON.parse(readFileSync(full, 'utf8')) as { data: { paragraphs: { context: string }[] }[] };
-    data.data
-      .flatMap((a) => a.paragraphs)
-      .forEach((p, i) => records.push({ id: `xquad-${lang}-${i}`, lang, text: p.context, spans: [] }));
+    for (const [i, p] of data.data.flatMap((a) => a.paragraphs).entries()) {
+      records.push({ id: `xquad-${lang}-${i}`, lang, text: p.context, spans: [] });
+    }
   }
   return records;
 }
@@ -102,14 +122,18 @@ export async function evaluateGuardrails(
   const index = createLeakageIndex(readJsonl<LeakageChunk>(path.join(dir, 'leakage-docs.jsonl')));
   const guard = createGuardrail({ canaries: () => canaries, leakage: () => index });
   const check = async (record: CorpusRecord): Promise<readonly Finding[]> => {
-    const context: GuardContext = { readers: [{ email: 'eval@example.com', groups: ['all'] }], sources: [], language: record.lang };
+    const context: GuardContext = {
+      readers: [{ email: 'eval@example.com', groups: ['all'] }],
+      sources: [],
+      language: record.lang,
+    };
     return (await guard.check(record.text, context)).findings;
   };
 
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
   const count = (type: string) => {
-    let c = counts.get(type);
-    if (!c) counts.set(type, (c = { tp: 0, fp: 0, fn: 0 }));
+    const c = counts.get(type) ?? { tp: 0, fp: 0, fn: 0 };
+    counts.set(type, c);
     return c;
   };
   let secretsTotal = 0;
@@ -117,6 +141,7 @@ export async function evaluateGuardrails(
   let idsTotal = 0;
   let idsFound = 0;
   const missed: string[] = [];
+  const falsePositives: string[] = [];
 
   for (const record of [...positives, ...negatives]) {
     for (const span of record.spans) {
@@ -142,7 +167,10 @@ export async function evaluateGuardrails(
       }
     }
     for (const f of found) {
-      if (!record.spans.some((g) => g.type === f.type && overlap(f, g))) count(f.type).fp++;
+      if (!record.spans.some((g) => g.type === f.type && overlap(f, g))) {
+        count(f.type).fp++;
+        falsePositives.push(`${record.id} ${f.type} ${JSON.stringify(record.text.slice(f.start, f.end))}`);
+      }
     }
   }
   const negFlagged: string[] = [];
@@ -151,7 +179,8 @@ export async function evaluateGuardrails(
   const byLanguage: Record<string, { total: number; flagged: number }> = {};
   const cleanFlagged: string[] = [];
   for (const record of [...ownClean, ...xquad]) {
-    const stats = (byLanguage[record.lang] ??= { total: 0, flagged: 0 });
+    const stats = byLanguage[record.lang] ?? { total: 0, flagged: 0 };
+    byLanguage[record.lang] = stats;
     stats.total++;
     const found = await check(record);
     if (found.length > 0) {
@@ -160,6 +189,31 @@ export async function evaluateGuardrails(
     }
   }
   const cleanTotal = ownClean.length + xquad.length;
+
+  const random = mulberry32(4);
+  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
+  const formats: [string, () => string][] = [
+    ['16 digits', () => digits(16)],
+    ['4-4-4-4 digits', () => [4, 4, 4, 4].map(digits).join('-')],
+    ['12 digits', () => digits(12)],
+    ['13 digits', () => digits(13)],
+    ['18 digits', () => digits(18)],
+    ['6-7 digits', () => `${digits(6)}-${digits(7)}`],
+    ['3-2-4 digits', () => `${digits(3)}-${digits(2)}-${digits(4)}`],
+    ['0XX-XXXX-XXXX', () => `0${digits(2)}-${digits(4)}-${digits(4)}`],
+  ];
+  const lookAlikes = [];
+  for (const [format, make] of formats) {
+    let flagged = 0;
+    for (let i = 0; i < 1000; i++) {
+      if (
+        (await check({ id: 'random', lang: 'en', text: `Reference ${make()} was updated.`, spans: [] }))
+          .length
+      )
+        flagged++;
+    }
+    lookAlikes.push({ format, samples: 1000, flagged });
+  }
 
   const perType = FINDING_TYPES.map((type): TypeScore => {
     const { tp, fp, fn } = counts.get(type) ?? { tp: 0, fp: 0, fn: 0 };
@@ -181,8 +235,21 @@ export async function evaluateGuardrails(
       byLanguage,
       flaggedIds: cleanFlagged,
     },
+    lookAlikes,
     missed,
+    falsePositives,
     xquad: xquad.length > 0,
+  };
+}
+
+/** A small seeded PRNG, so that the random look-alikes are the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -194,7 +261,8 @@ export function formatEvaluation(result: EvalResult): string {
     '| type | TP | FP | FN | recall | precision | F2 |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...result.perType.map(
-      (s) => `| ${s.type} | ${s.tp} | ${s.fp} | ${s.fn} | ${fmt(s.recall)} | ${fmt(s.precision)} | ${fmt(s.f2)} |`,
+      (s) =>
+        `| ${s.type} | ${s.tp} | ${s.fp} | ${s.fn} | ${fmt(s.recall)} | ${fmt(s.precision)} | ${fmt(s.f2)} |`,
     ),
     '',
     `- planted credentials caught (any credential type): ${fmt(result.secretRecall)}`,
@@ -206,6 +274,10 @@ export function formatEvaluation(result: EvalResult): string {
     '| clean set | passages | flagged |',
     '| --- | ---: | ---: |',
     ...Object.entries(result.clean.byLanguage).map(([lang, s]) => `| ${lang} | ${s.total} | ${s.flagged} |`),
+    '',
+    '| random number, no label ("Reference … was updated.") | samples | flagged |',
+    '| --- | ---: | ---: |',
+    ...result.lookAlikes.map((l) => `| ${l.format} | ${l.samples} | ${l.flagged} |`),
   ];
   return lines.join('\n');
 }
@@ -215,6 +287,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   process.stdout.write(`${formatEvaluation(result)}\n`);
   if (process.argv.includes('--verbose')) {
     process.stdout.write(`\nmissed:\n${result.missed.join('\n')}\n`);
+    process.stdout.write(`\nfalse positives:\n${result.falsePositives.join('\n')}\n`);
     process.stdout.write(`\nhard negatives flagged:\n${result.hardNegatives.flaggedIds.join('\n')}\n`);
     process.stdout.write(`\nclean flagged:\n${result.clean.flaggedIds.join('\n')}\n`);
   }

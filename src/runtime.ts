@@ -14,7 +14,7 @@ import { createLexicalRetriever } from './rag/lexical-retriever.js';
 import type { Retriever } from './rag/retriever.js';
 import { Store } from './store/store.js';
 import { createGeneratorParts } from './wiring/generator.js';
-import { createGuard, detectInjection } from './wiring/guardrails.js';
+import { type GuardParts, createGuardParts, detectInjection } from './wiring/guardrails.js';
 import type { SyncDeps } from '../ingest/sync.js';
 
 /** Every long-lived part of a PolyDesk process, built once from the configuration. */
@@ -28,8 +28,15 @@ export interface Runtime {
   readonly retriever: Retriever;
   readonly generator: Generator;
   readonly guard: Guard;
+  /** Reloads the guardrails' canaries and restricted passages (after ingest, periodically in serve). */
+  readonly guardParts: GuardParts;
   readonly answers: AnswerService;
   readonly ingestDeps: SyncDeps;
+  /**
+   * Picks up what other processes changed (CLI ingest, another replica, admin canaries): reloads the
+   * search index and the guardrails' caches. Returns true when the knowledge base changed.
+   */
+  refresh(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -64,11 +71,13 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     });
     const generatorParts = await createGeneratorParts(config, logger);
     const generator = generatorParts.generator;
-    const guard = await createGuard({ store, config, logger });
+    const guardParts = await createGuardParts({ store, config, logger });
+    const guard = guardParts.guard;
     const answers = createAnswerService({
       retriever,
       generator,
       guard,
+      streamGuard: guardParts.streamGuard,
       recorder: storeRecorder(store),
       detectLanguage,
       logger,
@@ -96,8 +105,14 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       retriever,
       generator,
       guard,
+      guardParts,
       answers,
       ingestDeps,
+      async refresh() {
+        const changed = await index.refresh();
+        await guardParts.refresh();
+        return changed;
+      },
       async close() {
         if (index.hasUnsavedChanges) await index.persist();
         await generatorParts.close();

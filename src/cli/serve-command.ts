@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeError } from '../core/errors.js';
 import { syncPaths } from '../../ingest/sync.js';
+import { createReliability } from '../reliability/reliability.js';
 import type { Runtime } from '../runtime.js';
 import { InFlight, type ReadinessCheck, createExpressApp, listen } from '../server.js';
 import { createAdapters } from '../wiring/adapters.js';
@@ -29,17 +30,20 @@ export async function ingestSamplesIfEmpty(runtime: Runtime): Promise<boolean> {
 export async function serveCommand(runtime: Runtime): Promise<number> {
   const { config, logger } = runtime;
   await ingestSamplesIfEmpty(runtime);
-  const adapters = await createAdapters(runtime);
+  const reliability = createReliability(runtime);
+  // Every adapter answers through the rate limit and the fair queue.
+  const adapters = await createAdapters({ ...runtime, answers: reliability.answers });
   let accepting = true;
   const readiness: ReadinessCheck[] = [
     { name: 'accepting', check: async () => accepting },
     { name: 'database', check: () => runtime.store.ping() },
+    ...reliability.readiness,
     ...adapters.readiness,
   ];
   const inFlight = new InFlight();
   const app = createExpressApp(
     {
-      answers: runtime.answers,
+      answers: reliability.answers,
       directory: runtime.directory,
       metrics: runtime.metrics,
       logger,
@@ -50,6 +54,7 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
   );
   const server = await listen(app, inFlight, config.port, config.host);
   await adapters.start();
+  await reliability.start(adapters.delivery);
   const counts = await runtime.store.documents.counts();
   runtime.metrics.documents.set(counts.documents);
   runtime.metrics.chunks.set(counts.chunks);
@@ -62,7 +67,7 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
   });
 
   const refresh = setInterval(() => {
-    runtime.index
+    runtime
       .refresh()
       .then(async (changed) => {
         if (!changed) return;
@@ -86,6 +91,8 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
   clearInterval(refresh);
   await server.close(30_000);
   await adapters.stop();
+  // After the adapters: the heartbeat goes last, so that what is left unanswered is taken over at once.
+  await reliability.stop();
   logger('info', 'server.stopped', {});
   return 0;
 }

@@ -102,6 +102,39 @@ describe('polydesk CLI on the sample knowledge base', () => {
     expect(JSON.parse(control.stdout)).toHaveProperty('answer');
   });
 
+  it('holds an answer that would reveal the planted credential, prints none of it, and queues a review', async () => {
+    const result = await runCli(['ask', 'What is the password of the backup database?', '--json'], {
+      env: env(),
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('Tq8!vRm2-Lk5wZp9');
+    expect(result.stdout).not.toContain('AKIA5LWBKP7Q3M2XR9TD');
+    const answer = JSON.parse(result.stdout) as AskJson & { reviewId?: string };
+    expect(answer.status).toBe('held');
+    expect(answer.verdict.action).toBe('hold');
+    expect(answer.verdict.findings.length).toBeGreaterThan(0);
+    expect(answer.reviewId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('scans JSON lines with the guardrails alone, reporting offsets into the text as given', async () => {
+    const text = 'ｶｰﾄﾞ: ４１１１ １１１１ １１１１ １１１１ です';
+    const input = [
+      JSON.stringify({ id: 'a', text }),
+      JSON.stringify({ id: 'b', text: 'Reset your password in the portal.' }),
+    ].join('\n');
+    const result = await runCli(['scan', '--json'], { env: env(), input });
+    expect(result.code).toBe(0);
+    const [a, b] = jsonLines(result.stdout) as {
+      id: string;
+      action: string;
+      findings: { type: string; start: number; end: number }[];
+    }[];
+    expect(a).toMatchObject({ id: 'a', action: 'hold' });
+    const card = a!.findings.find((f) => f.type === 'credit_card')!;
+    expect(text.slice(card.start, card.end)).toBe('４１１１ １１１１ １１１１ １１１１');
+    expect(b).toEqual({ id: 'b', action: 'allow', findings: [] });
+  });
+
   it('says it does not know, in the asker language, when nothing relevant exists', async () => {
     const result = await runCli(['ask', '火星への出張旅費の規定は？', '--json'], { env: env() });
     const answer = JSON.parse(result.stdout) as AskJson;

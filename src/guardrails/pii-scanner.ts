@@ -1,0 +1,91 @@
+import { findNationalIds } from './national-ids.js';
+import { findPhoneNumbers } from './phone-numbers.js';
+import type { FindingType, RawFinding, Scanner } from './scanner.js';
+import { digitsOf, overlaps } from './text-window.js';
+import { cardNetworkValid, ibanValid, luhnValid } from './validators.js';
+
+const EMAIL =
+  /(?<![\w.%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g;
+/** 12-19 digits with optional single spaces or dashes between them. */
+const CARD = /(?<![\w-])\d(?:[ -]?\d){11,18}(?![\w]|-\d)/g;
+const IBAN = /(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w])/g;
+
+/** When two findings overlap, the better-validated one wins. */
+const PRIORITY: readonly FindingType[] = [
+  'cn_resident_id',
+  'kr_rrn',
+  'th_national_id',
+  'my_number',
+  'ssn',
+  'iban',
+  'credit_card',
+  'email',
+  'phone',
+];
+
+/** Personal data with validators: e-mail, phone, payment cards, IBAN and national identifiers. */
+export function createPiiScanner(): Scanner {
+  return {
+    name: 'pii',
+    scan(text) {
+      const found: RawFinding[] = [...findEmails(text), ...findCards(text), ...findIbans(text)];
+      found.push(...findNationalIds(text), ...findPhoneNumbers(text));
+      return resolveOverlaps(found);
+    },
+  };
+}
+
+function findEmails(text: string): RawFinding[] {
+  const found: RawFinding[] = [];
+  for (const m of text.matchAll(EMAIL)) {
+    const local = m[0].slice(0, m[0].indexOf('@'));
+    if (local.includes('..')) continue;
+    // user:password@host is a credential in a URL, reported by the secrets scanner.
+    if (/:\/\/\S*$/.test(text.slice(Math.max(0, m.index - 200), m.index))) continue;
+    found.push({ type: 'email', start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+function findCards(text: string): RawFinding[] {
+  const found: RawFinding[] = [];
+  for (const m of text.matchAll(CARD)) {
+    const value = m[0];
+    const digits = digitsOf(value);
+    if (digits.length < 12 || !cardGrouping(value)) continue;
+    if (luhnValid(digits) && cardNetworkValid(digits)) {
+      found.push({ type: 'credit_card', start: m.index, end: m.index + value.length });
+    }
+  }
+  return found;
+}
+
+/** Cards are written unbroken or in the issuers' groupings (4-4-4-4, Amex 4-6-5, Diners 4-6-4). */
+function cardGrouping(value: string): boolean {
+  const separators = new Set(value.replace(/\d/g, ''));
+  if (separators.size === 0) return true;
+  if (separators.size > 1) return false;
+  const lengths = value.split(/[ -]/).map((g) => g.length);
+  const shape = lengths.join('-');
+  if (shape === '4-6-5' || shape === '4-6-4') return true;
+  return (
+    lengths.slice(0, -1).every((n) => n === 4) && lengths[lengths.length - 1]! <= 4 && lengths.length >= 3
+  );
+}
+
+function findIbans(text: string): RawFinding[] {
+  const found: RawFinding[] = [];
+  for (const m of text.matchAll(IBAN)) {
+    if (ibanValid(m[0].replace(/ /g, '')))
+      found.push({ type: 'iban', start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+function resolveOverlaps(findings: RawFinding[]): RawFinding[] {
+  const rank = (f: RawFinding) => PRIORITY.indexOf(f.type);
+  const sorted = [...findings].sort((a, b) => rank(a) - rank(b) || a.start - b.start);
+  const kept: RawFinding[] = [];
+  for (const f of sorted) if (!kept.some((k) => overlaps(k, f))) kept.push(f);
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { GuardContext } from '../../src/guardrails/guard.js';
+import { createMarkingScanner } from '../../src/guardrails/marking-scanner.js';
+import { normalizeForScan } from '../../src/guardrails/normalize.js';
+import type { RawFinding } from '../../src/guardrails/scanner.js';
+
+const context: GuardContext = { readers: [], sources: [], language: 'en' };
+const scanner = createMarkingScanner();
+
+function markings(text: string): string[] {
+  const n = normalizeForScan(text).text;
+  return (scanner.scan(n, context) as readonly RawFinding[]).map((f) => n.slice(f.start, f.end));
+}
+
+describe('marking scanner', () => {
+  it('finds markings in capitals, brackets, alone on a line, before a separator or after a label', () => {
+    expect(markings('CONFIDENTIAL\nQ3 plan')).toEqual(['CONFIDENTIAL']);
+    expect(markings('This memo is STRICTLY CONFIDENTIAL.')).toEqual(['STRICTLY CONFIDENTIAL']);
+    expect(markings('Subject: [INTERNAL ONLY] headcount')).toEqual(['INTERNAL ONLY']);
+    expect(markings('[Confidential] salary bands')).toEqual(['Confidential']);
+    expect(markings('# Confidential\n\nBoard minutes')).toEqual(['Confidential']);
+    expect(markings('Confidential: draft budget')).toEqual(['Confidential']);
+    expect(markings('Classification: Restricted')).toEqual(['Restricted']);
+    expect(markings('STRENG VERTRAULICH')).toEqual(['STRENG VERTRAULICH']);
+    expect(markings('Clasificación: Confidencial')).toEqual(['Confidencial']);
+    expect(markings('CONFIDENTIEL - ne pas diffuser')).toEqual(['CONFIDENTIEL']);
+  });
+
+  it('finds Japanese, Chinese, Korean and Thai markings', () => {
+    expect(markings('【社外秘】2026年度の人員計画')).toEqual(['社外秘']);
+    expect(markings('［極秘］新製品')).toEqual(['極秘']);
+    expect(markings('機密区分：関係者外秘')).toEqual(['関係者外秘']);
+    expect(markings('社外秘　給与テーブル改定案')).toEqual(['社外秘']);
+    expect(markings('密级：绝密')).toEqual(['绝密']);
+    expect(markings('秘密★1年\n人员编制')).toEqual(['秘密']);
+    expect(markings('[대외비] 조직 개편안')).toEqual(['대외비']);
+    expect(markings('보안등급: 극비')).toEqual(['극비']);
+    expect(markings('【ลับมาก】แผนปรับโครงสร้าง')).toEqual(['ลับมาก']);
+    expect(markings('ชั้นความลับ: ลับที่สุด')).toEqual(['ลับที่สุด']);
+  });
+
+  it('ignores the words used in ordinary sentences', () => {
+    for (const text of [
+      'Please keep passwords confidential.',
+      'Confidential information must not be shared on Slack.',
+      'Keep this confidential and do not forward it.',
+      'この情報は機密として扱ってください。',
+      '機密情報の取り扱いについては規程を参照してください。',
+      '秘密保持契約の雛形は法務ポータルにあります。',
+      '请对这些信息保密。',
+      '기밀 정보 취급에 관해서는 규정을 참고하세요.',
+      'กลับบ้านได้หลังเวลา 17:30 น.',
+      'Internal: call ext. 1234',
+      'The secret to a fast laptop is closing tabs.',
+      'CONFIDENTIALITY AGREEMENT templates are on the wiki.',
+      'Mantén esta información confidencial.',
+    ]) {
+      expect(markings(text), text).toEqual([]);
+    }
+  });
+});

@@ -50,10 +50,16 @@ export function publicAnswer(result: AnswerResult) {
  * The local chat page at `/` and its JSON endpoint `POST /api/chat`, which streams newline-delimited
  * JSON events: `started`, `text` (the guard-checked text so far), then `done` with the answer.
  */
+/** What the page may learn about a held answer it asked: the decision, and the text once approved. */
+export type HeldAnswerLookup = (
+  reviewId: string,
+) => Promise<{ status: 'pending' | 'approved' | 'rejected'; answer?: string } | undefined>;
+
 export function createWebChat(deps: {
   answers: AnswerService;
   directory: Directory;
   logger: Logger;
+  heldAnswer?: HeldAnswerLookup | undefined;
 }): Router {
   const router = express.Router();
   const page = readFileSync(path.join(PUBLIC, 'index.html'), 'utf8');
@@ -64,6 +70,17 @@ export function createWebChat(deps: {
     res.type('application/javascript').sendFile(path.join(PUBLIC, 'chat.js')),
   );
   router.get('/chat.css', (_req, res) => res.type('text/css').sendFile(path.join(PUBLIC, 'chat.css')));
+
+  router.get('/api/chat/held/:reviewId', async (req: Request, res: Response) => {
+    const reviewId = String(req.params.reviewId ?? '');
+    if (!/^[0-9a-f-]{36}$/.test(reviewId) || !deps.heldAnswer) {
+      res.status(404).json({ error: 'not found' });
+      return;
+    }
+    const held = await deps.heldAnswer(reviewId);
+    if (!held) res.status(404).json({ error: 'not found' });
+    else res.setHeader('Cache-Control', 'no-store').json(held);
+  });
 
   router.post('/api/chat', express.json({ limit: '256kb' }), async (req: Request, res: Response) => {
     const body = (req.body ?? {}) as ChatBody;

@@ -49,6 +49,27 @@ function renderDone(li, answer) {
   }
 }
 
+// A held answer: ask every 10 s (for up to an hour) whether a reviewer released it.
+function watchHeld(li, reviewId) {
+  let tries = 0;
+  const timer = setInterval(async () => {
+    tries += 1;
+    if (tries > 360) return clearInterval(timer);
+    try {
+      const res = await fetch('/api/chat/held/' + encodeURIComponent(reviewId), { cache: 'no-store' });
+      if (!res.ok) return clearInterval(timer);
+      const held = await res.json();
+      if (held.status === 'pending') return;
+      clearInterval(timer);
+      li.classList.remove('held');
+      if (held.status === 'approved') li.querySelector('.text').textContent = held.answer;
+      else li.querySelector('.text').textContent += ' (The reviewer did not release this answer.)';
+    } catch {
+      // offline for a moment: try again on the next tick
+    }
+  }, 10000);
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const question = input.value.trim();
@@ -80,6 +101,7 @@ form.addEventListener('submit', async (event) => {
         if (ev.type === 'text') li.querySelector('.text').textContent = ev.text;
         else if (ev.type === 'done') {
           renderDone(li, ev.answer);
+          if (ev.answer.status === 'held' && ev.answer.reviewId) watchHeld(li, ev.answer.reviewId);
           history.push({ role: 'user', text: question }, { role: 'assistant', text: ev.answer.answer });
         } else if (ev.type === 'error') li.querySelector('.text').textContent = ev.message;
       }

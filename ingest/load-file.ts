@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { IngestError } from '../src/core/errors.js';
+import type { Classification } from '../src/core/types.js';
+import { loadCsvFaq } from './loaders/csv-faq.js';
+import { loadDocx } from './loaders/docx.js';
+import { loadHtml } from './loaders/html.js';
+import { loadMarkdown } from './loaders/markdown.js';
+import { loadPdf } from './loaders/pdf.js';
+import { loadPlainText } from './loaders/plain-text.js';
+
+/** Text under one heading path, in reading order. */
+export interface LoadedSection {
+  /** Headings above the text, outermost first; empty for text before any heading. */
+  readonly headingPath: readonly string[];
+  readonly text: string;
+}
+
+/** A file turned into text plus the metadata it declares about itself. */
+export interface LoadedDocument {
+  /** Front matter title, `<title>`/first heading, docx first heading, PDF metadata Title, else the file name. */
+  readonly title: string;
+  readonly sections: readonly LoadedSection[];
+  /** True for a CSV FAQ: each section is one question and answer, never split or merged. */
+  readonly faq: boolean;
+  /** From Markdown front matter only: a BCP-47 primary subtag such as `ja`. */
+  readonly language?: string;
+  /** From Markdown front matter only. */
+  readonly audience?: readonly string[];
+  /** From Markdown front matter only. */
+  readonly classification?: Classification;
+  /** From Markdown front matter only: an http(s) URL to cite. */
+  readonly url?: string;
+}
+
+/** Limits for reading files from disk. */
+export interface LoadOptions {
+  /** Files larger than this are refused before being read. The CLI default is 50 MB. */
+  readonly maxBytes: number;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+type Loader = (file: string, bytes: Uint8Array, fallbackTitle: string) => Promise<LoadedDocument>;
+
+const LOADERS: Readonly<Record<string, Loader>> = {
+  '.md': loadMarkdown,
+  '.markdown': loadMarkdown,
+  '.txt': loadPlainText,
+  '.html': loadHtml,
+  '.htm': loadHtml,
+  '.pdf': loadPdf,
+  '.docx': loadDocx,
+  '.csv': loadCsvFaq,
+};
+
+/** File extensions (lower case, with the dot) that {@link loadFile} understands. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(LOADERS);
+
+/** Whether a file name has a supported extension (case-insensitive). */
+export function isSupportedFile(filePath: string): boolean {
+  return Object.hasOwn(LOADERS, path.extname(filePath).toLowerCase());
+}
+
+/**
+ * Reads a file's bytes once, refusing unsupported, empty, oversized and unreadable files before
+ * reading them, and hashes the content (sha256, hex) so unchanged files can be skipped.
+ */
+export async function readSource(
+  filePath: string,
+  options: LoadOptions,
+): Promise<{ bytes: Buffer; contentHash: string }> {
+  loaderFor(filePath);
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(filePath, 'r');
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new IngestError(filePath, 'is a directory, not a file');
+    if (stat.size === 0) throw new IngestError(filePath, 'file is empty (0 bytes)');
+    if (stat.size > options.maxBytes) {
+      let [size, limit] = [formatBytes(stat.size), formatBytes(options.maxBytes)];
+      if (size === limit) [size, limit] = [`${stat.size} bytes`, `${options.maxBytes} bytes`];
+      throw new IngestError(filePath, `file is ${size}, over the size limit of ${limit}`);
+    }
+    const bytes = await handle.readFile();
+    return { bytes, contentHash: createHash('sha256').update(bytes).digest('hex') };
+  } catch (error) {
+    if (error instanceof IngestError) throw error;
+    throw new IngestError(filePath, `cannot read file: ${describeFsError(error)}`, { cause: error });
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Turns a file's bytes into a document; the name's extension picks the format (admin uploads use this too). */
+export async function loadBytes(filePath: string, bytes: Buffer): Promise<LoadedDocument> {
+  const loader = loaderFor(filePath);
+  if (bytes.length === 0) throw new IngestError(filePath, 'file is empty (0 bytes)');
+  const fallbackTitle = path.basename(filePath, path.extname(filePath)) || path.basename(filePath);
+  return loader(filePath, bytes, fallbackTitle);
+}
+
+/** Reads and loads one file. Every refusal is an {@link IngestError} naming the file and the reason. */
+export async function loadFile(filePath: string, options: LoadOptions): Promise<LoadedDocument> {
+  const { bytes } = await readSource(filePath, options);
+  return loadBytes(filePath, bytes);
+}
+
+function loaderFor(filePath: string): Loader {
+  const extension = path.extname(filePath).toLowerCase();
+  const loader = Object.hasOwn(LOADERS, extension) ? LOADERS[extension] : undefined;
+  if (!loader) {
+    const shown = extension === '' ? 'no extension' : `"${extension}"`;
+    throw new IngestError(
+      filePath,
+      `unsupported file type (${shown}); supported: ${SUPPORTED_EXTENSIONS.join(', ')}`,
+    );
+  }
+  return loader;
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
+  return `${n} bytes`;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory, not a file';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -46,6 +46,17 @@ export interface Config {
   readonly adminPassword?: string | undefined;
   readonly guardrailPolicyFile?: string | undefined;
   readonly retentionDays?: number | undefined;
+  /** Backpressure and crash recovery of `serve`. */
+  readonly reliability: {
+    /** Questions one person may ask per minute (0 = no limit); counted in the shared database. */
+    readonly rateLimitPerMinute: number;
+    /** Questions answered at once by one replica. */
+    readonly answerConcurrency: number;
+    /** Questions that may wait for their turn; beyond that askers hear "busy" and /readyz says not ready. */
+    readonly answerQueueSize: number;
+    /** A question left unanswered this long by a replica that stopped beating is answered by another. */
+    readonly recoveryAfterSeconds: number;
+  };
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -68,6 +79,13 @@ const HINTS: Record<string, string> = {
   LOG_LEVEL: 'set LOG_LEVEL to debug, info, warn or error',
   POLYDESK_SAMPLES: 'set POLYDESK_SAMPLES=0 to skip the sample knowledge base, or 1',
   SLACK_API_URL: 'set SLACK_API_URL to a base URL ending in /api/, e.g. https://slack.com/api/',
+  RETENTION_DAYS: 'set RETENTION_DAYS to a whole number of days (1 or more), or leave it unset to keep texts',
+  RATE_LIMIT_PER_MINUTE:
+    'set RATE_LIMIT_PER_MINUTE to questions per person per minute, e.g. 20 (0 = no limit)',
+  ANSWER_CONCURRENCY: 'set ANSWER_CONCURRENCY to how many questions one replica answers at once, e.g. 8',
+  ANSWER_QUEUE_SIZE: 'set ANSWER_QUEUE_SIZE to how many questions may wait, e.g. 200',
+  RECOVERY_AFTER_SECONDS:
+    "set RECOVERY_AFTER_SECONDS to the seconds after which a dead replica's questions are taken over, e.g. 30",
 };
 
 const schema = z.object({
@@ -112,6 +130,10 @@ const schema = z.object({
   ADMIN_PASSWORD: optionalString,
   GUARDRAIL_POLICY_FILE: optionalString,
   RETENTION_DAYS: intIn(1, 36_500).optional(),
+  RATE_LIMIT_PER_MINUTE: intIn(0, 100_000).default(20),
+  ANSWER_CONCURRENCY: intIn(1, 1_000).default(8),
+  ANSWER_QUEUE_SIZE: intIn(0, 1_000_000).default(200),
+  RECOVERY_AFTER_SECONDS: intIn(2, 86_400).default(30),
 });
 
 const truthy = (v: string) => v === '1' || v === 'true';
@@ -196,5 +218,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     adminPassword: e.ADMIN_PASSWORD,
     guardrailPolicyFile: resolve(e.GUARDRAIL_POLICY_FILE),
     retentionDays: e.RETENTION_DAYS,
+    reliability: {
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      answerConcurrency: e.ANSWER_CONCURRENCY,
+      answerQueueSize: e.ANSWER_QUEUE_SIZE,
+      recoveryAfterSeconds: e.RECOVERY_AFTER_SECONDS,
+    },
   });
 }

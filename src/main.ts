@@ -22,6 +22,8 @@ commands:
   generate "text" [--max-tokens N] [--json]
   admin create-user EMAIL --role admin|reviewer|publisher [--password-stdin]
   admin token EMAIL
+  user export EMAIL | user delete EMAIL   data-subject requests (JSON on stdout)
+  backup FILE | restore FILE    SQLite database (stop serve before restoring)
 
 Configuration comes from environment variables; see README.md.`;
 

@@ -72,6 +72,12 @@ export function distinctReaders(readers: readonly Principal[]): Principal[] {
   return [...seen.values()];
 }
 
+/** The question as recorded: its text normalised and bounded the way the pipeline reads it. */
+export function recordedQuestion(question: IncomingQuestion, maxQuestionChars: number): IncomingQuestion {
+  const checked = checkQuestion(question.text, maxQuestionChars);
+  return { ...question, text: checked.text || question.text.slice(0, 2000) };
+}
+
 /** Builds the retrieval query: a short follow-up is searched together with the previous question. */
 export function retrievalText(question: IncomingQuestion, text: string): string {
   const previous = [...question.history].reverse().find((turn) => turn.role === 'user');
@@ -83,15 +89,15 @@ export function retrievalText(question: IncomingQuestion, text: string): string 
 export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   const k = deps.sources ?? 5;
 
+  const record = (question: IncomingQuestion) =>
+    deps.recorder.create(recordedQuestion(question, deps.maxQuestionChars));
+
   async function ask(question: IncomingQuestion, options: AskOptions = {}): Promise<AnswerResult> {
     const started = performance.now();
     const progress = (p: AnswerProgress) => options.onProgress?.(p);
     const checked = checkQuestion(question.text, deps.maxQuestionChars);
     const language = deps.detectLanguage(checked.text || question.asker.locale || '', question.asker.locale);
-    const questionId = await deps.recorder.create({
-      ...question,
-      text: checked.text || question.text.slice(0, 2000),
-    });
+    const questionId = options.questionId ?? (await record(question));
     progress({ type: 'started', questionId, language });
 
     const finish = async (
@@ -105,6 +111,13 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         verdict: fields.verdict ?? { action: 'allow', findings: [], text: fields.answer },
         ...fields,
       };
+      if (options.deliver) {
+        try {
+          await options.deliver(result);
+        } catch (error) {
+          deps.logger('warn', 'answer.delivery_failed', { questionId, error: describeError(error) });
+        }
+      }
       await deps.recorder.complete(questionId, result);
       deps.observe?.({
         status: result.status,
@@ -139,74 +152,87 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         : message('invalid', 'questionTooLong', { max: deps.maxQuestionChars });
     }
 
-    try {
-      const retrievalStart = performance.now();
-      const hits = await deps.retriever.retrieve({
-        text: retrievalText(question, checked.text),
-        readers: distinctReaders(question.place.readers),
-        k,
-        language,
-      });
-      const retrievalSeconds = (performance.now() - retrievalStart) / 1000;
-      progress({ type: 'retrieved', sources: hits.length });
-      const retrievedChunkIds = hits.map((h) => h.chunkId);
-      const context = { readers: question.place.readers, sources: hits, language };
-
-      const stream = deps.streamGuard?.(context, (text) => progress({ type: 'text', text }));
-      let generated: GenerationResult;
+    const work = async (): Promise<AnswerResult> => {
       try {
-        generated = await deps.generator.generate(
-          { question: checked.text, language, sources: hits, history: question.history },
-          { signal: options.signal, onText: stream ? (delta) => stream.push(delta) : undefined },
-        );
-      } finally {
-        stream?.close();
-      }
-
-      const { text: answerText, citations } = renumberCitations(generated.text, generated.cited, hits);
-      const base = {
-        generator: generated.generator,
-        extractive: generated.extractive,
-        retrievedChunkIds,
-      };
-
-      if (generated.notFound) {
-        return finish(
-          { ...base, status: 'not_found', answer: generated.text, citations: [] },
-          retrievalSeconds,
-        );
-      }
-      const verdict = await deps.guard.check(answerText, context);
-      if (verdict.action === 'hold') {
-        const reviewId = await deps.recorder.hold({
-          questionId,
-          text: generated.text,
-          verdict,
+        const retrievalStart = performance.now();
+        const hits = await deps.retriever.retrieve({
+          text: retrievalText(question, checked.text),
+          readers: distinctReaders(question.place.readers),
+          k,
           language,
-          citations,
         });
+        const retrievalSeconds = (performance.now() - retrievalStart) / 1000;
+        progress({ type: 'retrieved', sources: hits.length });
+        const retrievedChunkIds = hits.map((h) => h.chunkId);
+        const context = { readers: question.place.readers, sources: hits, language };
+
+        const stream = deps.streamGuard?.(context, (text) => progress({ type: 'text', text }));
+        let generated: GenerationResult;
+        try {
+          generated = await deps.generator.generate(
+            { question: checked.text, language, sources: hits, history: question.history },
+            { signal: options.signal, onText: stream ? (delta) => stream.push(delta) : undefined },
+          );
+        } finally {
+          stream?.close();
+        }
+
+        const { text: answerText, citations } = renumberCitations(generated.text, generated.cited, hits);
+        const base = {
+          generator: generated.generator,
+          extractive: generated.extractive,
+          retrievedChunkIds,
+        };
+
+        if (generated.notFound) {
+          return finish(
+            { ...base, status: 'not_found', answer: generated.text, citations: [] },
+            retrievalSeconds,
+          );
+        }
+        const verdict = await deps.guard.check(answerText, context);
+        if (verdict.action === 'hold') {
+          const reviewId = await deps.recorder.hold({
+            questionId,
+            text: generated.text,
+            verdict,
+            language,
+            citations,
+          });
+          return finish(
+            { ...base, status: 'held', answer: t(language, 'held'), citations: [], verdict, reviewId },
+            retrievalSeconds,
+          );
+        }
+        if (verdict.action === 'block') {
+          return finish(
+            { ...base, status: 'blocked', answer: t(language, 'blocked'), citations: [], verdict },
+            retrievalSeconds,
+          );
+        }
         return finish(
-          { ...base, status: 'held', answer: t(language, 'held'), citations: [], verdict, reviewId },
+          { ...base, status: 'answered', answer: verdict.text, citations, verdict },
           retrievalSeconds,
         );
+      } catch (error) {
+        if (error instanceof GeneratorBusyError) return message('busy', 'busy');
+        if (options.signal?.aborted) throw error;
+        deps.logger('error', 'answer.failed', { questionId, error: describeError(error) });
+        return message('failed', 'failed');
       }
-      if (verdict.action === 'block') {
-        return finish(
-          { ...base, status: 'blocked', answer: t(language, 'blocked'), citations: [], verdict },
-          retrievalSeconds,
-        );
-      }
-      return finish(
-        { ...base, status: 'answered', answer: verdict.text, citations, verdict },
-        retrievalSeconds,
-      );
-    } catch (error) {
-      if (error instanceof GeneratorBusyError) return message('busy', 'busy');
-      if (options.signal?.aborted) throw error;
-      deps.logger('error', 'answer.failed', { questionId, error: describeError(error) });
-      return message('failed', 'failed');
-    }
+    };
+
+    if (!options.schedule) return work();
+    const outcome: { result?: AnswerResult } = {};
+    const admitted = await options.schedule(
+      question,
+      async () => {
+        outcome.result = await work();
+      },
+      options.signal,
+    );
+    return admitted && outcome.result ? outcome.result : message('busy', 'busy');
   }
 
-  return { ask };
+  return { ask, record };
 }

@@ -7,14 +7,45 @@ export type AnswerProgress =
   /** The text that is safe to show so far (already scanned by the guardrails); replaces the previous one. */
   | { readonly type: 'text'; readonly text: string };
 
+/**
+ * Runs the work on a recorded question when its turn comes: a queue may make it wait, or refuse it
+ * by resolving `false` (the asker then gets the polite "busy" message).
+ */
+export type AnswerScheduler = (
+  question: IncomingQuestion,
+  work: () => Promise<void>,
+  signal?: AbortSignal,
+) => Promise<boolean>;
+
 export interface AskOptions {
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((progress: AnswerProgress) => void) | undefined;
+  /** The id `record()` gave this question when it arrived: it is not recorded a second time. */
+  readonly questionId?: string | undefined;
+  /** Decides when the recorded question is worked on (default: at once). */
+  readonly schedule?: AnswerScheduler | undefined;
+  /**
+   * Shows the result to its readers. Called before the outcome is recorded, so that a process
+   * dying in between leaves the question `received`, for recovery to answer, rather than recorded
+   * as answered but never seen. A failure is logged; the outcome is recorded anyway.
+   */
+  readonly deliver?: ((result: AnswerResult) => Promise<void>) | undefined;
 }
 
 /** The answer pipeline as the chat adapters and the CLI see it. */
 export interface AnswerService {
   ask(question: IncomingQuestion, options?: AskOptions): Promise<AnswerResult>;
+  /**
+   * Records a question the moment it arrives, before any lookup or queue, so that nothing is lost
+   * if the process dies; pass the id to `ask` as `questionId`.
+   */
+  record?(question: IncomingQuestion): Promise<string>;
+  /**
+   * Records the question and claims its platform ids (e.g. Slack event ids) in one transaction:
+   * undefined when an id was claimed already, by any replica (a duplicate delivery). A process can
+   * die between two statements but not inside one, so nothing is ever claimed yet unrecorded.
+   */
+  recordClaimed?(question: IncomingQuestion, claims: readonly string[]): Promise<string | undefined>;
 }
 
 /** Resolves a platform user's e-mail to a principal with directory groups (`all` always included). */
@@ -66,9 +97,24 @@ export interface RejectedDelivery {
   readonly asker: string;
 }
 
+/** The answer (or apology) for a question whose first worker died, to be posted where it was asked. */
+export interface RecoveredDelivery {
+  readonly result: AnswerResult;
+  readonly channelId?: string | undefined;
+  readonly threadId?: string | undefined;
+  /** The platform data stored with the question's place. */
+  readonly delivery?: unknown;
+  readonly asker: string;
+}
+
 /** Each chat adapter registers one: how a reviewer's decision reaches the asker. */
 export interface DeliveryChannel {
   readonly platform: Platform;
   deliverApproved(delivery: ApprovedDelivery): Promise<void>;
   deliverRejected(delivery: RejectedDelivery): Promise<void>;
+  /**
+   * Posts a recovered question's result. Where the platform can tell, a reply already posted for
+   * this question (the first worker got that far) is not posted again: `already_answered`.
+   */
+  deliverRecovered?(delivery: RecoveredDelivery): Promise<'delivered' | 'already_answered'>;
 }

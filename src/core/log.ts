@@ -5,11 +5,11 @@
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-export type LogFields = Readonly<Record<string, string | number | boolean | null | undefined | readonly string[]>>;
+export type LogFields = Readonly<
+  Record<string, string | number | boolean | null | undefined | readonly string[]>
+>;
 
-export interface Logger {
-  (level: LogLevel, event: string, fields?: LogFields): void;
-}
+export type Logger = (level: LogLevel, event: string, fields?: LogFields) => void;
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 

@@ -172,20 +172,66 @@ const listIndexes: Migration = {
   },
 };
 
+/**
+ * Reliability: replicas' heartbeats (a question whose worker stopped beating is recovered by
+ * another), an index for per-asker rate limits, and an audit log the database keeps append-only.
+ */
+function reliability(dialect: DialectName): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('workers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('heartbeat_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('questions_asker_created_at')
+        .on('questions')
+        .columns(['asker', 'created_at'])
+        .execute();
+      if (dialect === 'postgres') {
+        await sql`create function polydesk_audit_append_only() returns trigger language plpgsql as $$
+          begin raise exception 'audit_log is append-only'; end $$`.execute(db);
+        await sql`create trigger audit_log_append_only before update or delete on audit_log
+          for each row execute function polydesk_audit_append_only()`.execute(db);
+        await sql`create trigger audit_log_no_truncate before truncate on audit_log
+          for each statement execute function polydesk_audit_append_only()`.execute(db);
+      } else {
+        await sql`create trigger audit_log_no_update before update on audit_log
+          begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+        await sql`create trigger audit_log_no_delete before delete on audit_log
+          begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+      }
+    },
+  };
+}
+
 class StaticMigrations implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001_initial': initial(this.dialect), '0002_list_indexes': listIndexes };
+    return {
+      '0001_initial': initial(this.dialect),
+      '0002_list_indexes': listIndexes,
+      '0003_reliability': reliability(this.dialect),
+    };
   }
 }
 
 /** Brings the schema up to date; safe to run from several replicas at once (kysely takes a lock). */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  // kysely looks for its tables in every schema unless told which: name the connection's own, so
+  // that databases sharing a server (one schema each) do not see each other's migrations.
+  const schema =
+    dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
     db,
     provider: new StaticMigrations(dialect),
     migrationTableName: 'polydesk_migrations',
     migrationLockTableName: 'polydesk_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

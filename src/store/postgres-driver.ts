@@ -15,6 +15,11 @@ export function createPostgresDialect(
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
+  // A connection dropped by a restarting server is reported as an 'error' event, on the pool for
+  // an idle one and on the client for one in use between two queries; without listeners Node would
+  // end the process. The pool replaces the connection, and the query that used it fails instead.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return {
     dialect: new PostgresDialect({ pool }),
     onError: (listener) => pool.on('error', listener),

@@ -1,8 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { AnswerResult, IncomingQuestion } from '../core/types.js';
 import { nowIso, parseJson } from './json.js';
 import type { Database, QuestionsTable } from './schema.js';
+
+/** Replicas' heartbeats (migration 0003); a question whose worker stopped beating may be recovered. */
+export interface WorkersTable {
+  id: string;
+  started_at: string;
+  heartbeat_at: string;
+}
+
+/** The schema with the tables added after `Database` was written. */
+export type ReliabilityDatabase = Database & { workers: WorkersTable };
+
+/** A question taken over from a worker that died, with what is needed to answer it again. */
+export interface ClaimedQuestion extends QuestionRow {
+  readonly eventId?: string | undefined;
+  /** Times the question has been claimed, this claim included. */
+  readonly attempts: number;
+}
 
 export interface QuestionRow {
   readonly id: string;
@@ -46,14 +63,53 @@ function toRow(r: Selectable<QuestionsTable>): QuestionRow {
 
 /** Every question is recorded before work starts, then completed with its outcome. */
 export class QuestionRepository {
+  /**
+   * This process as recorded in `questions.worker` and `workers.id`. A random part tells apart two
+   * lives of the same host and pid (pid 1 in a restarted container), so a restart is a new worker.
+   */
+  readonly worker: string;
+
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly worker: string,
-  ) {}
+    worker: string,
+  ) {
+    this.worker = `${worker}:${randomBytes(4).toString('hex')}`;
+  }
 
   async create(question: IncomingQuestion): Promise<string> {
     const id = randomUUID();
-    await this.db
+    await this.insert(this.db, id, question);
+    return id;
+  }
+
+  /**
+   * Claims `claims` (platform event ids) and records the question in one transaction. Undefined,
+   * with nothing recorded, when any of the ids was claimed before (by any replica).
+   */
+  async createClaimed(question: IncomingQuestion, claims: readonly string[]): Promise<string | undefined> {
+    const id = randomUUID();
+    const duplicate = new Error('duplicate');
+    try {
+      await this.db.transaction().execute(async (tx) => {
+        for (const eventId of claims) {
+          const claimed = await tx
+            .insertInto('processed_events')
+            .values({ platform: question.place.platform, event_id: eventId, created_at: nowIso() })
+            .onConflict((oc) => oc.columns(['platform', 'event_id']).doNothing())
+            .executeTakeFirst();
+          if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) !== 1) throw duplicate;
+        }
+        await this.insert(tx, id, question);
+      });
+      return id;
+    } catch (error) {
+      if (error === duplicate) return undefined;
+      throw error;
+    }
+  }
+
+  private async insert(db: Kysely<Database>, id: string, question: IncomingQuestion): Promise<void> {
+    await db
       .insertInto('questions')
       .values({
         id,
@@ -80,7 +136,6 @@ export class QuestionRepository {
         worker: this.worker,
       })
       .execute();
-    return id;
   }
 
   /** Records the outcome. The answer text is stored only when it was shown (not for held/blocked ones). */
@@ -132,5 +187,79 @@ export class QuestionRepository {
     if (language) q = q.where('language', '=', language);
     const rows = await q.groupBy('text').orderBy('n', 'desc').limit(limit).execute();
     return rows.map((r) => r.text);
+  }
+
+  /**
+   * Claims questions still `received` that arrived before `receivedBefore` and whose worker has not
+   * beaten since `aliveSince` (it died) — at most `limit`, oldest first. Each claim is a conditional
+   * UPDATE, so two replicas recovering at once never take the same question.
+   */
+  async claimAbandoned(options: {
+    readonly receivedBefore: string;
+    readonly aliveSince: string;
+    readonly limit: number;
+    /** Only questions asked on these platforms (those this replica can deliver to). */
+    readonly platforms: readonly string[];
+  }): Promise<ClaimedQuestion[]> {
+    if (options.platforms.length === 0) return [];
+    const db = this.db as unknown as Kysely<ReliabilityDatabase>;
+    const alive = db.selectFrom('workers').select('id').where('heartbeat_at', '>=', options.aliveSince);
+    // Nobody's, or a dead worker's; never this process's own (it knows what it is working on).
+    const abandoned = (eb: ExpressionBuilder<ReliabilityDatabase, 'questions'>) =>
+      eb.or([
+        eb('worker', 'is', null),
+        eb.and([eb('worker', '<>', this.worker), eb('worker', 'not in', alive)]),
+      ]);
+    const candidates = await db
+      .selectFrom('questions')
+      .select(['id', 'attempts'])
+      .where('status', '=', 'received')
+      .where('created_at', '<', options.receivedBefore)
+      .where('platform', 'in', options.platforms)
+      .where((eb) => abandoned(eb))
+      .orderBy('created_at')
+      .limit(options.limit)
+      .execute();
+    const claimed: ClaimedQuestion[] = [];
+    for (const candidate of candidates) {
+      const result = await db
+        .updateTable('questions')
+        .set({ worker: this.worker, attempts: candidate.attempts + 1 })
+        .where('id', '=', candidate.id)
+        .where('status', '=', 'received')
+        .where('attempts', '=', candidate.attempts)
+        .where((eb) => abandoned(eb))
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) continue;
+      const row = await db
+        .selectFrom('questions')
+        .selectAll()
+        .where('id', '=', candidate.id)
+        .executeTakeFirst();
+      if (row) claimed.push({ ...toRow(row), eventId: row.event_id ?? undefined, attempts: row.attempts });
+    }
+    return claimed;
+  }
+
+  /** Gives up this process's claim on a question it could not finish, so that the next round retries it. */
+  async release(id: string): Promise<void> {
+    await this.db
+      .updateTable('questions')
+      .set({ worker: null })
+      .where('id', '=', id)
+      .where('worker', '=', this.worker)
+      .where('status', '=', 'received')
+      .execute();
+  }
+
+  /** Questions `asker` asked since `since` (ISO time), for per-user rate limits shared by replicas. */
+  async countSince(asker: string, since: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('questions')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('asker', '=', asker)
+      .where('created_at', '>=', since)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
   }
 }

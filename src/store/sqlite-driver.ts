@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
@@ -16,4 +16,56 @@ export function createSqliteDialect(file: string): SqliteDialect {
       return db;
     },
   });
+}
+
+/**
+ * Copies a SQLite database with SQLite's online backup API: consistent even while a server writes
+ * to it. The copy is written next to `destination` and renamed into place, so a failed backup
+ * never leaves a half-written file under that name.
+ */
+export async function backupSqlite(source: string, destination: string): Promise<{ bytes: number }> {
+  const db = new BetterSqlite3(source, { fileMustExist: true });
+  const temp = `${destination}.partial`;
+  try {
+    db.pragma('busy_timeout = 5000');
+    await db.backup(temp);
+    checkSqliteFile(temp);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  } finally {
+    db.close();
+  }
+  renameSync(temp, destination);
+  return { bytes: statSync(destination).size };
+}
+
+/**
+ * Replaces the database at `target` with a backup, through the same API (page by page, with the
+ * target's own locking and journal). The backup is checked first; a bad one changes nothing.
+ */
+export async function restoreSqlite(backup: string, target: string): Promise<void> {
+  checkSqliteFile(backup);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const db = new BetterSqlite3(backup, { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(target);
+  } finally {
+    db.close();
+  }
+}
+
+/** Throws unless `file` is an intact PolyDesk database. */
+function checkSqliteFile(file: string): void {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`${file} is damaged (${String(check)})`);
+    const table = db
+      .prepare("select name from sqlite_master where type = 'table' and name = 'polydesk_migrations'")
+      .get();
+    if (!table) throw new Error(`${file} is not a PolyDesk database`);
+  } finally {
+    db.close();
+  }
 }

@@ -1,9 +1,9 @@
-import type { AnswerProgress } from '../../answer/ports.js';
+import type { AnswerProgress, AskOptions } from '../../answer/ports.js';
 import { describeError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import type { AnswerResult, IncomingQuestion, Principal } from '../../core/types.js';
 import { renderNotice, renderResult } from './slack-blocks.js';
-import { type SlackContext, claimOnce } from './slack-context.js';
+import { claimKeys, claimOnce, type SlackContext } from './slack-context.js';
 import { localeLanguage } from './slack-people.js';
 import { fromSlackText } from './slack-text.js';
 import { loadThreadHistory, type ThreadHistory } from './thread-history.js';
@@ -27,6 +27,12 @@ export interface ChatMessage {
   readonly onlyIfBotInThread: boolean;
   /** Called with the question once the answer is under way (the assistant panel titles its thread). */
   readonly onFirstQuestion?: ((question: string) => Promise<unknown>) | undefined;
+  /**
+   * Called once the question is recorded — or turned out to be a duplicate or no question: the
+   * event's HTTP acknowledgement waits for it, so that Slack delivers an event again when the
+   * process died before it was safe.
+   */
+  readonly arrived?: (() => void) | undefined;
 }
 
 /** Delivery data stored with a question's place, to post an approved answer later. */
@@ -36,20 +42,13 @@ export interface SlackDelivery {
   readonly team?: string | undefined;
   /** Set for answers only the asker saw (/ask): deliver to this user only. */
   readonly ephemeral_user?: string | undefined;
+  /** The question's own message: a recovered answer looks for replies after it. */
+  readonly ts?: string | undefined;
 }
 
-/** The flow of one question asked in a thread or DM: claim, status, readers, pipeline, streamed reply. */
+/** The flow of one question asked in a thread or DM: claim, record, status, readers, pipeline, streamed reply. */
 export async function answerMessage(context: SlackContext, message: ChatMessage): Promise<void> {
   const bot = context.bot();
-  const claim = async () => {
-    const first = await claimOnce(context, {
-      eventId: message.eventId,
-      channel: message.channel,
-      ts: message.ts,
-    });
-    if (!first) context.logger('debug', 'slack.duplicate_event', { eventId: message.eventId });
-    return first;
-  };
   const readThread = async (): Promise<ThreadHistory> => {
     if (!message.threadTs) return { botInThread: false, turns: [] };
     try {
@@ -63,20 +62,14 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
     }
   };
   const profileLoad = context.people.profile(message.user);
+  const arrived = message.arrived ?? (() => {});
   // A follow-up is only ours if PolyDesk is in the thread: look before claiming anything. Otherwise
-  // claim first, so that nothing is read or shown for a duplicate.
-  let thread: ThreadHistory;
+  // claim first, so that nothing is shown for a duplicate.
+  let thread: ThreadHistory | undefined;
   if (message.onlyIfBotInThread) {
     thread = await readThread();
-    if (!thread.botInThread || !(await claim())) return;
-  } else {
-    if (!(await claim())) return;
-    thread = await readThread();
+    if (!thread.botInThread) return;
   }
-  const profile = await profileLoad;
-
-  const text = fromSlackText(message.text, bot.userId);
-  let language = localeLanguage(profile.locale) ?? 'en';
   const reply = new ThreadReply(
     context.api,
     {
@@ -89,10 +82,43 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
     context.logger,
     context.editIntervalMs,
   );
-  if (!text) {
-    await reply.finish({ messages: [renderNotice(t(language, 'greeting'))] });
+  const text = fromSlackText(message.text, bot.userId);
+  const ids = { eventId: message.eventId, channel: message.channel, ts: message.ts };
+  let language = 'en';
+  let questionId: string | undefined;
+  try {
+    language = localeLanguage((await profileLoad).locale) ?? 'en';
+    if (!text) {
+      const first = await claimOnce(context, ids);
+      if (first) await reply.finish({ messages: [renderNotice(t(language, 'greeting'))] });
+      return;
+    }
+    const asker = await context.people.principal(message.user);
+    const arriving: IncomingQuestion = {
+      text,
+      asker,
+      place: { ...slackPlace(message), readers: [asker] },
+      history: [],
+      eventId: message.eventId,
+    };
+    // Claimed and recorded before any other lookup or queue — in one transaction where the
+    // pipeline offers it — so that if this process dies from here on another replica answers.
+    if (context.answers.recordClaimed) {
+      questionId = await context.answers.recordClaimed(arriving, claimKeys(ids));
+      if (!questionId) return duplicate(context, message);
+    } else {
+      if (!(await claimOnce(context, ids))) return duplicate(context, message);
+      questionId = await context.answers.record?.(arriving);
+    }
+  } catch (error) {
+    // Most likely the database is unreachable: say so rather than stay silent.
+    context.logger('error', 'slack.arrival_failed', { error: describeError(error) });
+    await reply.finish({ messages: [renderNotice(t(language, 'failed'))] }).catch(() => undefined);
     return;
+  } finally {
+    arrived();
   }
+  thread ??= await readThread();
   await reply.showStatus(t(language, 'searching'), [t(language, 'searching'), t(language, 'thinking')]);
   if (message.onFirstQuestion && !thread.turns.some((turn) => turn.role === 'user')) {
     message.onFirstQuestion(text).catch(() => undefined);
@@ -100,22 +126,10 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
 
   const asker = await context.people.principal(message.user);
   const readers = message.kind === 'dm' ? [asker] : await channelAudience(context, message.channel, asker);
-  const delivery: SlackDelivery = {
-    channel: message.channel,
-    thread_ts: message.replyThreadTs,
-    team: message.teamId,
-  };
   const question: IncomingQuestion = {
     text,
     asker,
-    place: {
-      platform: 'slack',
-      kind: message.kind,
-      channelId: message.channel,
-      threadId: message.replyThreadTs,
-      readers,
-      delivery,
-    },
+    place: { ...slackPlace(message), readers },
     history: thread.turns,
     eventId: message.eventId,
   };
@@ -124,8 +138,37 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
     else if (progress.type === 'retrieved') reply.progress(t(language, 'thinking'));
     else reply.update(progress.text);
   };
-  const result = await context.answering.run(() => askSafely(context, question, onProgress, () => language));
-  await reply.finish(renderResult(result));
+  let delivered = false;
+  const result = await askSafely(context, question, onProgress, () => language, {
+    questionId,
+    // Posted before the outcome is recorded (see AskOptions.deliver).
+    deliver: async (outcome) => {
+      delivered = true;
+      await reply.finish(renderResult(outcome));
+    },
+  });
+  if (!delivered) await reply.finish(renderResult(result));
+}
+
+function duplicate(context: SlackContext, message: ChatMessage): void {
+  context.logger('debug', 'slack.duplicate_event', { eventId: message.eventId });
+}
+
+/** Where a Slack message was asked, as stored with its question (for delivery after a crash). */
+function slackPlace(message: ChatMessage): Omit<IncomingQuestion['place'], 'readers'> {
+  const delivery: SlackDelivery = {
+    channel: message.channel,
+    thread_ts: message.replyThreadTs,
+    team: message.teamId,
+    ts: message.ts,
+  };
+  return {
+    platform: 'slack',
+    kind: message.kind,
+    channelId: message.channel,
+    threadId: message.replyThreadTs,
+    delivery,
+  };
 }
 
 /**
@@ -146,15 +189,24 @@ export async function channelAudience(
   }
 }
 
-/** Runs the pipeline; an unexpected throw becomes a `failed` result so the asker still gets a reply. */
+/**
+ * Runs the pipeline, the question waiting for one of the adapter's answer slots after it was
+ * recorded; an unexpected throw becomes a `failed` result so the asker still gets a reply.
+ */
 export async function askSafely(
   context: SlackContext,
   question: IncomingQuestion,
   onProgress: ((progress: AnswerProgress) => void) | undefined,
   language: () => string,
+  options: Pick<AskOptions, 'questionId' | 'deliver'> = {},
 ): Promise<AnswerResult> {
   try {
-    return await context.answers.ask(question, { signal: context.signal, onProgress });
+    return await context.answers.ask(question, {
+      ...options,
+      signal: context.signal,
+      onProgress,
+      schedule: (_question, work) => context.answering.run(work).then(() => true),
+    });
   } catch (error) {
     context.logger('error', 'slack.answer_failed', { error: describeError(error) });
     const lang = language();

@@ -148,7 +148,7 @@ export class AskCommand {
       },
       history: [],
     };
-    return this.context.answering.run(() => askSafely(this.context, question, undefined, () => language));
+    return askSafely(this.context, question, undefined, () => language);
   }
 }
 

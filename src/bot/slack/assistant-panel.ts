@@ -1,6 +1,7 @@
 import { Assistant } from '@slack/bolt';
 import { t } from '../../core/i18n.js';
 import { answerMessage } from './answer-message.js';
+import { arrivalOf } from './events-receiver.js';
 import type { SlackContext } from './slack-context.js';
 import { claimOnce } from './slack-context.js';
 import { describeSlackError } from './slack-errors.js';
@@ -40,19 +41,23 @@ export function createAssistantPanel(context: SlackContext): Assistant {
     },
     // PolyDesk keeps no per-thread context: the channel the user looks at does not change the answer.
     threadContextChanged: async () => {},
-    userMessage: async ({ message, body, setTitle }) => {
+    userMessage: async ({ message, body, setTitle, context: boltContext }) => {
+      const arrived = arrivalOf(boltContext);
       const question = questionFromMessage(
         message as SlackMessageEvent,
         body as { event_id?: string },
         context.bot(),
       );
-      if (!question) return;
-      await answerMessage(context, {
-        ...question,
-        kind: 'dm',
-        onlyIfBotInThread: false,
-        onFirstQuestion: (text) => setTitle(text.length > 80 ? `${text.slice(0, 79)}…` : text),
-      });
+      if (question) {
+        await answerMessage(context, {
+          ...question,
+          kind: 'dm',
+          onlyIfBotInThread: false,
+          onFirstQuestion: (text) => setTitle(text.length > 80 ? `${text.slice(0, 79)}…` : text),
+          arrived,
+        });
+      }
+      arrived();
     },
   });
 }

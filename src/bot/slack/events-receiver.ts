@@ -3,11 +3,27 @@ import { type App, HTTPModuleFunctions, HTTPResponseAck, type Receiver } from '@
 import type { Logger } from '../../core/log.js';
 import { boltLogger } from './bolt-logger.js';
 
+/** The custom property through which a listener releases a held acknowledgement (see `holdAck`). */
+export const ARRIVED = 'polydeskArrived';
+
+/** The release function a held event's listener must call (a no-op when nothing is held). */
+export function arrivalOf(boltContext: object): () => void {
+  const release = (boltContext as Record<string, unknown>)[ARRIVED];
+  return typeof release === 'function' ? (release as () => void) : () => {};
+}
+
+/** Longest an acknowledgement is held: Slack retries an event not acknowledged within 3 s. */
+const HOLD_MAX_MS = 2_000;
+
 /**
  * A Bolt receiver for the shared HTTP server: instead of opening its own port it exposes a request
  * handler for `POST /slack/events` (events, interactivity and slash commands). Bolt's own functions
  * verify the signature and reject stale timestamps (401) and acknowledge within Slack's 3 seconds.
  * The handler must see the raw body: mount it before any body parser.
+ *
+ * For the events `holdAck` selects (questions), the HTTP acknowledgement waits until the listener
+ * calls `context[ARRIVED]()` — once the question is recorded — or at most 2 s. A process that dies
+ * before then never acknowledged the event, so Slack delivers it again, to another replica.
  */
 export class MountedEventsReceiver implements Receiver {
   private app: App | undefined;
@@ -16,6 +32,7 @@ export class MountedEventsReceiver implements Receiver {
   constructor(
     private readonly signingSecret: string,
     private readonly logger: Logger,
+    private readonly holdAck: (body: Record<string, unknown>) => boolean = () => false,
   ) {
     this.sdkLogger = boltLogger(logger);
   }
@@ -67,14 +84,17 @@ export class MountedEventsReceiver implements Receiver {
       httpRequest: buffered,
       httpRequestBody: body,
       httpResponse: res,
-    });
+    }).bind();
+    const held = this.holdAck(body) ? heldAck(ack) : undefined;
     try {
       await this.app?.processEvent({
         body,
-        ack: ack.bind(),
+        ack: held?.ack ?? ack,
         retryNum: HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req),
         retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req),
+        ...(held ? { customProperties: { [ARRIVED]: held.release } } : {}),
       });
+      held?.release();
     } catch (error) {
       this.logger('error', 'slack.event_failed', {
         error: error instanceof Error ? error.message : String(error),
@@ -82,4 +102,29 @@ export class MountedEventsReceiver implements Receiver {
       if (!res.headersSent) HTTPModuleFunctions.buildNoBodyResponse(res, 500);
     }
   }
+}
+
+type AckFn = (response?: unknown) => Promise<void>;
+
+/** An ack that Bolt may call at once but that answers the HTTP request only once released. */
+function heldAck(ack: AckFn): { ack: AckFn; release: () => void } {
+  let called = false;
+  let released = false;
+  let response: unknown;
+  const send = () => void ack(response).catch(() => undefined);
+  const timer = setTimeout(() => release(), HOLD_MAX_MS);
+  const release = () => {
+    if (released) return;
+    released = true;
+    clearTimeout(timer);
+    if (called) send();
+  };
+  return {
+    async ack(body) {
+      called = true;
+      response = body;
+      if (released) send();
+    },
+    release,
+  };
 }

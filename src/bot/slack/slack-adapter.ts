@@ -14,13 +14,18 @@ import { AskCommand } from './ask-command.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { createAssistantPanel } from './assistant-panel.js';
 import { boltLogger } from './bolt-logger.js';
-import { MountedEventsReceiver } from './events-receiver.js';
+import { arrivalOf, MountedEventsReceiver } from './events-receiver.js';
 import { recordFeedback } from './feedback-action.js';
 import { FEEDBACK_ACTION, SHARE_ACTION } from './slack-blocks.js';
 import type { SlackContext } from './slack-context.js';
 import { createSlackDelivery } from './slack-delivery.js';
 import { slackErrorCode } from './slack-errors.js';
-import { questionFromMention, questionFromMessage, type SlackMessageEvent } from './slack-events.js';
+import {
+  mayBeQuestion,
+  questionFromMention,
+  questionFromMessage,
+  type SlackMessageEvent,
+} from './slack-events.js';
 import { SlackFeatures } from './slack-features.js';
 import { SlackPeople, type SlackPeopleOptions } from './slack-people.js';
 import type { BotIdentity } from './thread-history.js';
@@ -110,7 +115,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
         logger: sdkLogger,
         installerOptions: { clientOptions: { ...clientOptions, retryConfig: undefined } },
       })
-    : new MountedEventsReceiver(options.signingSecret!, logger);
+    : new MountedEventsReceiver(options.signingSecret!, logger, mayBeQuestion);
   const app = new App({
     receiver,
     socketMode: Boolean(options.appToken),
@@ -151,14 +156,19 @@ function registerListeners(app: App, context: SlackContext): void {
       context.logger('error', 'slack.handler_failed', { what, error: describeError(error) }),
     );
 
+  // The receiver holds the HTTP acknowledgement of a question until `arrived` (it is recorded).
   app.assistant(createAssistantPanel(context));
-  app.event('app_mention', async ({ event, body }) => {
+  app.event('app_mention', async ({ event, body, context: boltContext }) => {
+    const arrived = arrivalOf(boltContext);
     const message = questionFromMention(event as SlackMessageEvent, body, context.bot());
-    if (message) await run('app_mention', () => answerMessage(context, message));
+    if (message) await run('app_mention', () => answerMessage(context, { ...message, arrived }));
+    arrived();
   });
-  app.message(async ({ message, body }) => {
+  app.message(async ({ message, body, context: boltContext }) => {
+    const arrived = arrivalOf(boltContext);
     const question = questionFromMessage(message as SlackMessageEvent, body, context.bot());
-    if (question) await run('message', () => answerMessage(context, question));
+    if (question) await run('message', () => answerMessage(context, { ...question, arrived }));
+    arrived();
   });
 
   const ask = new AskCommand(context);

@@ -34,8 +34,18 @@ export async function claimOnce(
   context: SlackContext,
   ids: { readonly eventId?: string | undefined; readonly channel?: string; readonly ts?: string },
 ): Promise<boolean> {
-  if (ids.eventId && !(await context.claims.claim('slack', ids.eventId))) return false;
-  if (ids.channel && ids.ts && !(await context.claims.claim('slack', `message:${ids.channel}:${ids.ts}`)))
-    return false;
+  for (const key of claimKeys(ids)) if (!(await context.claims.claim('slack', key))) return false;
   return true;
+}
+
+/** The ids under which one Slack message is claimed: the event's, and the message's own. */
+export function claimKeys(ids: {
+  readonly eventId?: string | undefined;
+  readonly channel?: string;
+  readonly ts?: string;
+}): string[] {
+  const keys: string[] = [];
+  if (ids.eventId) keys.push(ids.eventId);
+  if (ids.channel && ids.ts) keys.push(`message:${ids.channel}:${ids.ts}`);
+  return keys;
 }

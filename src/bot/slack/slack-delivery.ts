@@ -1,4 +1,9 @@
-import type { ApprovedDelivery, DeliveryChannel, RejectedDelivery } from '../../answer/ports.js';
+import type {
+  ApprovedDelivery,
+  DeliveryChannel,
+  RecoveredDelivery,
+  RejectedDelivery,
+} from '../../answer/ports.js';
 import { t } from '../../core/i18n.js';
 import type { SlackDelivery } from './answer-message.js';
 import {
@@ -6,11 +11,12 @@ import {
   type Block,
   renderAnswer,
   renderNotice,
+  renderResult,
   type SlackMessage,
   withPlainFeedbackButtons,
 } from './slack-blocks.js';
 import type { SlackContext } from './slack-context.js';
-import { slackErrorCode } from './slack-errors.js';
+import { describeSlackError, slackErrorCode } from './slack-errors.js';
 import { escapeMrkdwn } from './slack-text.js';
 
 /**
@@ -88,5 +94,45 @@ export function createSlackDelivery(context: SlackContext): DeliveryChannel {
       await send(delivery, [renderNotice(t(delivery.language, 'rejected'))]);
       context.logger('info', 'slack.held_answer_rejected', { reviewId: delivery.reviewId });
     },
+    async deliverRecovered(delivery: RecoveredDelivery) {
+      const { questionId } = delivery.result;
+      if (await alreadyAnswered(context, delivery, questionId)) {
+        context.logger('info', 'slack.recovered_already_answered', { questionId });
+        return 'already_answered';
+      }
+      await send(delivery, renderResult(delivery.result).messages);
+      context.logger('info', 'slack.recovered_answer_delivered', { questionId });
+      return 'delivered';
+    },
   };
+}
+
+/**
+ * True when the thread (or, for a top-level DM, the conversation after the question) already holds
+ * PolyDesk's answer to this question — its feedback buttons carry the question id — because the
+ * worker that died got as far as posting it. Unknowable for private /ask answers: false.
+ */
+async function alreadyAnswered(
+  context: SlackContext,
+  target: RecoveredDelivery,
+  questionId: string,
+): Promise<boolean> {
+  const stored = (target.delivery ?? {}) as Partial<SlackDelivery>;
+  const channel = stored.channel ?? target.channelId;
+  const threadTs = stored.thread_ts ?? target.threadId;
+  if (!channel || stored.ephemeral_user || (!threadTs && !stored.ts)) return false;
+  const bot = context.bot();
+  try {
+    const page = threadTs
+      ? await context.api.conversations.replies({ channel, ts: threadTs, limit: 200 })
+      : await context.api.conversations.history({ channel, oldest: stored.ts, limit: 200 });
+    return (page.messages ?? []).some(
+      (m) =>
+        (m.user === bot.userId || m.bot_id === bot.botId) &&
+        JSON.stringify(m.blocks ?? []).includes(`:${questionId}"`),
+    );
+  } catch (error) {
+    context.logger('warn', 'slack.recovery_check_failed', { error: describeSlackError(error) });
+    return false;
+  }
 }

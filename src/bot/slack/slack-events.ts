@@ -89,3 +89,18 @@ export function questionFromMessage(
     return undefined;
   return { ...base, kind: 'channel', replyThreadTs: event.thread_ts, onlyIfBotInThread: true };
 }
+
+/**
+ * True for an Events API delivery that may carry a question (a person's message or mention): its
+ * acknowledgement waits until the question is recorded.
+ */
+export function mayBeQuestion(body: Record<string, unknown>): boolean {
+  if (body['type'] !== 'event_callback') return false;
+  const event = body['event'] as SlackMessageEvent | undefined;
+  return (
+    (event?.type === 'app_mention' || event?.type === 'message') &&
+    USER_SUBTYPES.has(event.subtype) &&
+    event.bot_id === undefined &&
+    typeof event.user === 'string'
+  );
+}

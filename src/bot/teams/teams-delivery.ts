@@ -1,8 +1,13 @@
 import { type ConversationReference, TurnContext } from 'botbuilder';
-import type { ApprovedDelivery, DeliveryChannel, RejectedDelivery } from '../../answer/ports.js';
+import type {
+  ApprovedDelivery,
+  DeliveryChannel,
+  RecoveredDelivery,
+  RejectedDelivery,
+} from '../../answer/ports.js';
 import { PolyDeskError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
-import { type OutgoingMessage, renderAnswer } from './answer-card.js';
+import { type OutgoingMessage, renderAnswer, renderResult } from './answer-card.js';
 import type { TeamsCloudAdapter } from './teams-cloud-adapter.js';
 import type { TeamsContext } from './teams-context.js';
 import { post } from './teams-reply.js';
@@ -38,6 +43,12 @@ export function createTeamsDelivery(adapter: TeamsCloudAdapter, context: TeamsCo
     async deliverRejected(delivery: RejectedDelivery) {
       await deliver(delivery.delivery, [{ text: t(delivery.language, 'rejected') }]);
       context.logger('info', 'teams.held_answer_rejected', { reviewId: delivery.reviewId });
+    },
+    /** Teams offers a bot no way to read back its replies: a recovered answer is always posted. */
+    async deliverRecovered(delivery: RecoveredDelivery) {
+      await deliver(delivery.delivery, renderResult(delivery.result).messages);
+      context.logger('info', 'teams.recovered_answer_delivered', { questionId: delivery.result.questionId });
+      return 'delivered' as const;
     },
   };
 }

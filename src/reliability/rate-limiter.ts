@@ -1,0 +1,33 @@
+import type { IncomingQuestion, Platform } from '../core/types.js';
+
+/** Decides whether an asker may have another question answered now. */
+export interface RateLimiter {
+  allow(question: IncomingQuestion): Promise<boolean>;
+}
+
+export interface RateLimiterOptions {
+  /** Questions one asker may ask per minute; 0 turns the limit off. */
+  readonly perMinute: number;
+  /**
+   * Questions `asker` asked since `since` (ISO time). Counting recorded questions in the shared
+   * database makes the limit hold across replicas without another server; the question being
+   * decided on is recorded already, so it is counted.
+   */
+  readonly countSince: (asker: string, since: string) => Promise<number>;
+  /** Platforms without per-person identities (the local chat page is one user for everyone). */
+  readonly exempt?: readonly Platform[];
+  readonly now?: () => number;
+}
+
+/** A sliding one-minute window per asker, over the questions the database has recorded. */
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const exempt = new Set<Platform>(options.exempt ?? ['web', 'cli']);
+  const now = options.now ?? Date.now;
+  return {
+    async allow(question) {
+      if (options.perMinute <= 0 || exempt.has(question.place.platform)) return true;
+      const since = new Date(now() - 60_000).toISOString();
+      return (await options.countSince(question.asker.email, since)) <= options.perMinute;
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import type { AnswerService, DeliveryChannel, Directory } from '../answer/ports.js';
+import { describeError } from '../core/errors.js';
+import { t } from '../core/i18n.js';
+import type { Logger } from '../core/log.js';
+import type { AnswerResult, IncomingQuestion, Platform, Principal } from '../core/types.js';
+import type { ClaimedQuestion, QuestionRepository } from '../store/question-repository.js';
+
+export type RecoveryOutcome = 'answered' | 'apologised' | 'already_answered' | 'abandoned' | 'failed';
+
+export interface RecoveryOptions {
+  readonly questions: Pick<QuestionRepository, 'claimAbandoned' | 'complete' | 'release'>;
+  /** The pipeline, without the rate limit: a recovered question was admitted once already. */
+  readonly answers: AnswerService;
+  readonly directory: Directory;
+  readonly delivery: (platform: Platform) => DeliveryChannel | undefined;
+  readonly detectLanguage: (text: string) => string;
+  readonly logger: Logger;
+  /** A question `received` for longer than this, whose worker has not beaten for as long, is taken over. */
+  readonly afterMs: number;
+  /** Claims after which the asker gets an apology instead of another try (a question that kills workers). */
+  readonly maxAttempts: number;
+  /** Questions claimed per round (default 20) and answered at once (default 4). */
+  readonly batch?: number;
+  readonly parallel?: number;
+  readonly onRecovered?: (outcome: RecoveryOutcome) => void;
+  /** False while this replica cannot judge others (its own heartbeat is failing or just came back). */
+  readonly steady?: () => boolean;
+}
+
+/**
+ * Readers of a recovered answer in a channel. The members were not stored, so only what everyone
+ * may read is used: the asker plus a reader with nothing but the default group.
+ */
+const EVERYONE: Principal = Object.freeze({ email: 'recovery:everyone', groups: Object.freeze(['all']) });
+
+/** Platforms whose askers are gone with the process that served them: nothing to deliver to. */
+const UNDELIVERABLE: readonly Platform[] = ['web', 'cli'];
+
+/**
+ * Crash recovery: every round, claims the questions that a dead replica left unanswered and answers
+ * them again through the question's platform — or apologises, after `maxAttempts` claims. The claim
+ * is a conditional UPDATE in the database, so each question is taken by one replica only.
+ */
+export class RecoveryWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private round: Promise<number> | undefined;
+
+  constructor(private readonly options: RecoveryOptions) {}
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => void this.tick(), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.round?.catch(() => undefined);
+  }
+
+  /** One round (rounds never overlap); resolves with the number of questions taken over. */
+  tick(): Promise<number> {
+    this.round ??= this.runRound()
+      .catch((error) => {
+        this.options.logger('warn', 'recovery.round_failed', { error: describeError(error) });
+        return 0;
+      })
+      .finally(() => {
+        this.round = undefined;
+      });
+    return this.round;
+  }
+
+  private async runRound(): Promise<number> {
+    const { options } = this;
+    if (options.steady && !options.steady()) return 0;
+    const cutoff = new Date(Date.now() - options.afterMs).toISOString();
+    const deliverable = (['slack', 'teams'] as const).filter(
+      (p) => options.delivery(p)?.deliverRecovered !== undefined,
+    );
+    const claimed = await options.questions.claimAbandoned({
+      receivedBefore: cutoff,
+      aliveSince: cutoff,
+      limit: options.batch ?? 20,
+      platforms: [...deliverable, ...UNDELIVERABLE],
+    });
+    if (claimed.length === 0) return 0;
+    options.logger('info', 'recovery.claimed', { questions: claimed.length });
+    const pending = [...claimed];
+    const lanes = Array.from({ length: Math.min(options.parallel ?? 4, pending.length) }, async () => {
+      for (let q = pending.shift(); q; q = pending.shift()) await this.recover(q);
+    });
+    await Promise.all(lanes);
+    return claimed.length;
+  }
+
+  private async recover(question: ClaimedQuestion): Promise<void> {
+    const { options } = this;
+    const language = options.detectLanguage(question.text);
+    const channel = options.delivery(question.platform as Platform);
+    const target = {
+      channelId: question.channelId,
+      threadId: question.threadId,
+      delivery: question.delivery,
+      asker: question.asker,
+    };
+    let outcome: RecoveryOutcome = 'answered';
+    try {
+      if (!channel?.deliverRecovered) {
+        outcome = 'abandoned';
+        await options.questions.complete(question.id, apology(question, language));
+      } else if (question.attempts > options.maxAttempts) {
+        const result = apology(question, language);
+        outcome =
+          (await channel.deliverRecovered({ ...target, result })) === 'delivered'
+            ? 'apologised'
+            : 'already_answered';
+        await options.questions.complete(question.id, result);
+      } else {
+        await options.answers.ask(asked(question, options.directory), {
+          questionId: question.id,
+          deliver: async (result) => {
+            const delivered = await channel.deliverRecovered!({ ...target, result });
+            if (delivered === 'already_answered') outcome = 'already_answered';
+          },
+        });
+      }
+    } catch (error) {
+      outcome = 'failed';
+      options.logger('warn', 'recovery.failed', { questionId: question.id, error: describeError(error) });
+      await options.questions.release(question.id).catch(() => undefined);
+    }
+    options.onRecovered?.(outcome);
+    options.logger('info', 'recovery.done', {
+      questionId: question.id,
+      platform: question.platform,
+      attempts: question.attempts,
+      outcome,
+    });
+  }
+}
+
+/** The question as the pipeline takes it, rebuilt from what was recorded (no thread history). */
+function asked(question: ClaimedQuestion, directory: Directory): IncomingQuestion {
+  const asker = directory.resolve(question.asker);
+  return {
+    text: question.text,
+    asker,
+    place: {
+      platform: question.platform as Platform,
+      kind: question.placeKind === 'channel' ? 'channel' : question.placeKind === 'dm' ? 'dm' : 'local',
+      channelId: question.channelId,
+      threadId: question.threadId,
+      readers: question.placeKind === 'channel' ? [asker, EVERYONE] : [asker],
+      delivery: question.delivery,
+    },
+    history: [],
+    eventId: question.eventId,
+  };
+}
+
+function apology(question: ClaimedQuestion, language: string): AnswerResult {
+  return {
+    questionId: question.id,
+    status: 'failed',
+    answer: t(language, 'failed'),
+    language,
+    citations: [],
+    verdict: { action: 'allow', findings: [], text: '' },
+    generator: 'none',
+    extractive: false,
+    retrievedChunkIds: [],
+    latencyMs: Date.now() - Date.parse(question.createdAt),
+  };
+}

@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import { recordedQuestion } from '../answer/answer.js';
+import type { AnswerService, DeliveryChannel } from '../answer/ports.js';
+import type { Platform } from '../core/types.js';
+import { detectLanguage } from '../inference/language.js';
+import type { Runtime } from '../runtime.js';
+import type { ReadinessCheck } from '../server.js';
+import type { ReliabilityDatabase } from '../store/question-repository.js';
+import { withAdmission } from './admission.js';
+import { FairQueue } from './fair-queue.js';
+import { createRateLimiter } from './rate-limiter.js';
+import { RecoveryWorker } from './recovery-worker.js';
+import { createReliabilityMetrics } from './reliability-metrics.js';
+import { scheduleRetention } from './retention.js';
+import { WorkerHeartbeat } from './worker-heartbeat.js';
+
+/** Claims after which a question that keeps killing its workers gets an apology instead. */
+const MAX_ATTEMPTS = 3;
+
+/** What `serve` adds around the pipeline so that bursts, crashes and old data are handled. */
+export interface Reliability {
+  /** The pipeline behind the per-asker rate limit and the fair, bounded queue. */
+  readonly answers: AnswerService;
+  readonly readiness: readonly ReadinessCheck[];
+  /** Starts the heartbeat, crash recovery (through the adapters' delivery channels) and retention. */
+  start(delivery: (platform: Platform) => DeliveryChannel | undefined): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createReliability(runtime: Runtime): Reliability {
+  const { config, logger, store } = runtime;
+  const settings = config.reliability;
+  const queue = new FairQueue({
+    concurrency: settings.answerConcurrency,
+    maxQueued: settings.answerQueueSize,
+  });
+  const metrics = createReliabilityMetrics(runtime.metrics.registry, queue);
+  const limiter = createRateLimiter({
+    perMinute: settings.rateLimitPerMinute,
+    countSince: (asker, since) => store.questions.countSince(asker, since),
+  });
+  const answers = withAdmission(runtime.answers, {
+    queue,
+    limiter,
+    logger,
+    onRefused: (reason) => metrics.refused.inc({ reason }),
+    recordClaimed: (question, claims) =>
+      store.questions.createClaimed(recordedQuestion(question, config.maxQuestionChars), claims),
+  });
+  const afterMs = settings.recoveryAfterSeconds * 1000;
+  const heartbeat = new WorkerHeartbeat({
+    db: store.db as unknown as Kysely<ReliabilityDatabase>,
+    worker: store.questions.worker,
+    intervalMs: Math.min(5_000, afterMs / 4),
+    logger,
+  });
+  let recovery: RecoveryWorker | undefined;
+  let stopRetention: (() => void) | undefined;
+
+  return {
+    answers,
+    readiness: [{ name: 'capacity', check: async () => !queue.saturated }],
+    async start(delivery) {
+      await heartbeat.start();
+      recovery = new RecoveryWorker({
+        questions: store.questions,
+        answers: runtime.answers,
+        directory: runtime.directory,
+        delivery,
+        detectLanguage: (text) => detectLanguage(text),
+        logger,
+        afterMs,
+        maxAttempts: MAX_ATTEMPTS,
+        onRecovered: (outcome) => metrics.recovered.inc({ outcome }),
+        steady: () => heartbeat.steady,
+      });
+      recovery.start(Math.min(5_000, afterMs / 3));
+      stopRetention = scheduleRetention({
+        db: store.db,
+        claims: store.events,
+        days: config.retentionDays,
+        logger,
+        onAnonymised: (count) => metrics.anonymised.inc(count),
+      });
+    },
+    async stop() {
+      stopRetention?.();
+      await recovery?.stop();
+      await heartbeat.stop();
+    },
+  };
+}

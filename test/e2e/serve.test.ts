@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers/cli.js';
+import { BIN, ROOT, runCli } from '../helpers/cli.js';
 
 /** Starts `polydesk serve` on a free port with the sample knowledge base and waits until it listens. */
 async function startServer(
@@ -105,6 +105,41 @@ describe('polydesk serve', () => {
       body: '{oops',
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('holds an answer with the planted credential; a reviewer approves an edited text through the admin API', async () => {
+    const events = await chat(server.url, 'What is the password of the backup database?');
+    const done = events.at(-1) as { answer: { status: string; answer: string; reviewId: string } };
+    expect(done.answer.status).toBe('held');
+    expect(JSON.stringify(events)).not.toContain('Tq8!vRm2-Lk5wZp9');
+    const held = `${server.url}/api/chat/held/${done.answer.reviewId}`;
+    expect(await (await fetch(held)).json()).toEqual({ status: 'pending' });
+
+    expect((await fetch(`${server.url}/admin/api/reviews?status=pending`)).status).toBe(401);
+    const env = { DATA_DIR: dataDir };
+    expect(
+      (await runCli(['admin', 'create-user', 'rev@example.com', '--role', 'reviewer'], { env })).code,
+    ).toBe(0);
+    const token = (await runCli(['admin', 'token', 'rev@example.com'], { env })).stdout.trim();
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const list = (await (
+      await fetch(`${server.url}/admin/api/reviews?status=pending`, { headers: auth })
+    ).json()) as {
+      reviews: { id: string; platform: string; findings: { type: string }[] }[];
+    };
+    const review = list.reviews.find((r) => r.id === done.answer.reviewId);
+    expect(review).toMatchObject({ platform: 'web' });
+    expect(review?.findings.length).toBeGreaterThan(0);
+    const approve = await fetch(`${server.url}/admin/api/reviews/${done.answer.reviewId}/approve`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ text: 'Please ask the IT service desk for access to the backup database.' }),
+    });
+    expect(approve.status).toBe(200);
+    expect(await (await fetch(held)).json()).toEqual({
+      status: 'approved',
+      answer: 'Please ask the IT service desk for access to the backup database.',
+    });
   });
 
   it('finishes answers in flight on SIGTERM, then exits 0', async () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import { syncPaths } from '../../ingest/sync.js';
-import { createAnswerService } from '../../src/answer/answer.js';
+import { createAnswerService, recordedQuestion } from '../../src/answer/answer.js';
 import type { AnswerService } from '../../src/answer/ports.js';
 import {
   type TeamsAdapter,
@@ -81,11 +81,16 @@ The payroll cutoff is the 20th of each month. CONFIDENTIAL: payroll corrections 
 `,
 };
 
-/** The real pipeline over {@link DOCUMENTS}; `pace` slows the generator's text down so streaming shows. */
+/**
+ * The real pipeline over {@link DOCUMENTS}, recording questions on arrival with their claims as
+ * `serve` does; `pace` slows the generator's text down so streaming shows.
+ */
 export async function createPipeline(options: { pace?: number } = {}): Promise<{
   store: Store;
   answers: AnswerService;
   directory: StaticDirectory;
+  /** Another replica's store on the same database (its own worker id). */
+  openReplica(): Promise<Store>;
   dispose(): Promise<void>;
 }> {
   const database = sqliteDatabase();
@@ -113,7 +118,7 @@ export async function createPipeline(options: { pace?: number } = {}): Promise<{
   if (report.failed.length > 0) throw new Error(`fixture ingest failed: ${JSON.stringify(report.failed)}`);
   const guard = createGuardrail();
   const extractive = createExtractiveGenerator({ tokenize: analyze });
-  const answers = createAnswerService({
+  const pipeline = createAnswerService({
     retriever: createLexicalRetriever({
       index: () => index.lexical,
       getChunks: (ids) => store.documents.getChunks(ids),
@@ -134,10 +139,17 @@ export async function createPipeline(options: { pace?: number } = {}): Promise<{
     logger: silentLogger,
     maxQuestionChars: 2_000,
   });
+  // As `serve` wires it: the adapter claims the activity and records its question in one transaction.
+  const answers: AnswerService = {
+    ask: (question, askOptions) => pipeline.ask(question, askOptions),
+    recordClaimed: (question, claims) =>
+      store.questions.createClaimed(recordedQuestion(question, 2_000), claims),
+  };
   return {
     store,
     answers,
     directory: new StaticDirectory(DIRECTORY_GROUPS),
+    openReplica: () => database.open(),
     async dispose() {
       await store.close();
       await database.dispose();

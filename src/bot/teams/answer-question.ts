@@ -1,10 +1,11 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type { AnswerProgress } from '../../answer/ports.js';
+import type { AnswerProgress, AskOptions } from '../../answer/ports.js';
 import { t } from '../../core/i18n.js';
 import type { AnswerResult, IncomingQuestion, Principal } from '../../core/types.js';
 import { renderResult } from './answer-card.js';
 import { describeConnectorError } from './connector-retry.js';
-import { type TeamsQuestionActivity, replyReference } from './teams-activity.js';
+import { teamsPlace } from './record-arrival.js';
+import type { TeamsQuestionActivity } from './teams-activity.js';
 import type { TeamsContext } from './teams-context.js';
 import { StreamingReply, type TeamsReply, TypingReply } from './teams-reply.js';
 
@@ -28,13 +29,16 @@ export async function startReply(reply: TeamsReply, message: TeamsQuestionActivi
 /**
  * The rest of the flow of one question, in a background turn around the question's activity:
  * asker and readers, the pipeline with the conversation's earlier turns, stream updates, then the
- * answer card or a notice (a greeting when the message held no question).
+ * answer card or a notice (a greeting when the message held no question). The question was recorded
+ * on arrival as `questionId`; the card is posted before the pipeline records the outcome, so that a
+ * process dying in between leaves the question to the recovery worker rather than unseen.
  */
 export async function answerQuestion(
   context: TeamsContext,
   turn: TurnContext,
   message: TeamsQuestionActivity,
   reply: TeamsReply,
+  questionId: string | undefined,
 ): Promise<void> {
   reply.use(turn);
   let language = message.locale ?? 'en';
@@ -49,14 +53,7 @@ export async function answerQuestion(
   const question: IncomingQuestion = {
     text: message.text,
     asker,
-    place: {
-      platform: 'teams',
-      kind: message.scope === 'personal' ? 'dm' : 'channel',
-      channelId: message.baseConversationId,
-      threadId: message.threadId,
-      readers,
-      delivery: replyReference(turn.activity as Activity, message.conversationId),
-    },
+    place: { ...teamsPlace(turn.activity as Activity, message), readers },
     history: context.history.get(message.conversationId),
     eventId: turn.activity.id,
   };
@@ -65,15 +62,23 @@ export async function answerQuestion(
     else if (progress.type === 'retrieved') reply.progress(t(language, 'thinking'));
     else reply.update(progress.text);
   };
-  const result = await askSafely(context, question, onProgress, () => language);
-  if (result.status === 'answered') {
-    context.history.add(
-      message.conversationId,
-      { role: 'user', text: message.text },
-      { role: 'assistant', text: result.answer },
-    );
-  }
-  await reply.finish(renderResult(result));
+  let delivered = false;
+  const show = async (result: AnswerResult) => {
+    delivered = true;
+    if (result.status === 'answered') {
+      context.history.add(
+        message.conversationId,
+        { role: 'user', text: message.text },
+        { role: 'assistant', text: result.answer },
+      );
+    }
+    await reply.finish(renderResult(result));
+  };
+  const result = await askSafely(context, question, onProgress, () => language, {
+    questionId,
+    deliver: show,
+  });
+  if (!delivered) await show(result);
 }
 
 /** A reader PolyDesk cannot name: only documents everyone may read are used for them. */
@@ -115,9 +120,10 @@ async function askSafely(
   question: IncomingQuestion,
   onProgress: (progress: AnswerProgress) => void,
   language: () => string,
+  options: Pick<AskOptions, 'questionId' | 'deliver'>,
 ): Promise<AnswerResult> {
   try {
-    return await context.answers.ask(question, { signal: context.signal, onProgress });
+    return await context.answers.ask(question, { ...options, signal: context.signal, onProgress });
   } catch (error) {
     context.logger('error', 'teams.answer_failed', { error: describeConnectorError(error) });
     const lang = language();

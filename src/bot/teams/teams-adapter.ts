@@ -16,6 +16,7 @@ import { type ConnectorRetry, DEFAULT_CONNECTOR_RETRY } from './connector-retry.
 import { ConversationHistory } from './conversation-history.js';
 import { recordFeedback } from './feedback-action.js';
 import { type MessagesRequest, createMessagesHandler, isLoopbackUrl } from './messages-endpoint.js';
+import { recordArrival } from './record-arrival.js';
 import { feedbackFromActivity, questionFromActivity, scopeOf } from './teams-activity.js';
 import {
   type BotCredentials,
@@ -62,9 +63,9 @@ export interface TeamsAdapter {
 }
 
 /**
- * PolyDesk's Microsoft Teams bot on botbuilder's CloudAdapter. The endpoint claims the activity,
- * shows progress (stream start or typing) and answers the Bot Connector; the question is then
- * answered in a background turn around its activity.
+ * PolyDesk's Microsoft Teams bot on botbuilder's CloudAdapter. The endpoint claims the activity and
+ * records its question, shows progress (stream start or typing) and answers the Bot Connector; the
+ * question is then answered in a background turn around its activity.
  */
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   validateCredentials(options);
@@ -100,10 +101,9 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     if (activity.type === 'conversationUpdate') return greet(turn);
     const message = questionFromActivity(activity);
     if (!message) return;
-    if (!(await context.claims.claim('teams', message.claimKey))) {
-      logger('debug', 'teams.duplicate_activity', { scope: message.scope });
-      return;
-    }
+    // Claimed and recorded before the Bot Connector gets its 200 (see recordArrival).
+    const arrival = await recordArrival(context, turn, message);
+    if (arrival.status !== 'recorded') return;
     const reply = replyFor(context, turn, message);
     await startReply(reply, message);
     const resumed: Partial<Activity> = {
@@ -111,7 +111,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       conversation: { ...activity.conversation, id: message.conversationId },
     };
     background.run(
-      () => adapter.resume(resumed, (later) => answerQuestion(context, later, message, reply)),
+      () =>
+        adapter.resume(resumed, (later) =>
+          answerQuestion(context, later, message, reply, arrival.questionId),
+        ),
       (error) => logger('error', 'teams.reply_failed', { scope: message.scope, error: describeError(error) }),
     );
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { IngestError, describeError } from '../src/core/errors.js';
 import type { Logger } from '../src/core/log.js';
 import type { Classification } from '../src/core/types.js';
+import type { IndexedChunk } from '../src/rag/knowledge-index.js';
 import { indexableText } from '../src/rag/lexical-retriever.js';
 import type { DocumentRepository, NewChunk } from '../src/store/document-repository.js';
 import { type ChunkOptions, DEFAULT_CHUNK_OPTIONS, chunkDocument } from './chunk.js';
@@ -10,10 +11,7 @@ import { type LoadedDocument, SUPPORTED_EXTENSIONS, loadBytes, readSource } from
 
 /** Keeps the search indexes in step with the database as documents change. */
 export interface IndexUpdater {
-  apply(
-    removedChunkIds: readonly string[],
-    added: readonly { id: string; text: string; language: string; embedding?: Float32Array | undefined }[],
-  ): Promise<void>;
+  apply(removedChunkIds: readonly string[], added: readonly IndexedChunk[]): Promise<void>;
 }
 
 export interface SyncDeps {
@@ -84,6 +82,14 @@ async function listFiles(
   }
 }
 
+/** The text embedded for a chunk: what BM25 indexes too (title, headings, text). */
+export function embeddingText(
+  title: string,
+  chunk: { headingPath: readonly string[]; text: string },
+): string {
+  return indexableText({ title, headingPath: chunk.headingPath, text: chunk.text });
+}
+
 /** Turns a loaded document into stored chunks with language and (optionally) embeddings. */
 export async function prepareChunks(
   doc: LoadedDocument,
@@ -94,7 +100,7 @@ export async function prepareChunks(
   const fullText = doc.sections.map((s) => s.text).join('\n');
   const language = doc.language ?? deps.detectLanguage(fullText.slice(0, 4000));
   const embeddings = deps.embed
-    ? await deps.embed(drafts.map((d) => [...d.headingPath, d.text].join('\n')))
+    ? await deps.embed(drafts.map((d) => embeddingText(doc.title, d)))
     : undefined;
   const chunks = drafts.map((d, i) => ({
     text: d.text,
@@ -147,6 +153,7 @@ export async function storeDocument(
       text: indexableText({ title: doc.title, headingPath: c.headingPath, text: c.text }),
       language: c.language,
       embedding: chunks[i]?.embedding,
+      access: { audience: document.audience, classification: document.classification },
     })),
   );
   if (injection) deps.logger('warn', 'ingest.prompt_injection', { source: input.source, docId: document.id });

@@ -20,6 +20,7 @@ commands:
   ask "question" [--user EMAIL] [--json]
   scan --json                   guardrails only: JSON lines {"id","text"} on stdin
   generate "text" [--max-tokens N] [--json]
+  reembed [--json]              embed chunks that lack the configured model's embedding, rebuild indexes
   admin create-user EMAIL --role admin|reviewer|publisher [--password-stdin]
   admin token EMAIL
   user export EMAIL | user delete EMAIL   data-subject requests (JSON on stdout)

@@ -10,7 +10,11 @@ import type { Generator } from './inference/generator.js';
 import { detectLanguage } from './inference/language.js';
 import { type Metrics, createMetrics } from './metrics.js';
 import { KnowledgeIndex } from './rag/knowledge-index.js';
+import { createDenseRetriever } from './rag/dense-retriever.js';
+import type { Embedder } from './rag/embedder.js';
+import { createHybridRetriever } from './rag/hybrid-retriever.js';
 import { createLexicalRetriever } from './rag/lexical-retriever.js';
+import { createOnnxEmbedder } from './rag/onnx-embedder.js';
 import type { Retriever } from './rag/retriever.js';
 import { Store } from './store/store.js';
 import { createGeneratorParts } from './wiring/generator.js';
@@ -26,6 +30,8 @@ export interface Runtime {
   readonly directory: Directory;
   readonly index: KnowledgeIndex;
   readonly retriever: Retriever;
+  /** The embedding model, when EMBEDDING_MODEL_DIR is set. */
+  readonly embedder?: Embedder | undefined;
   readonly generator: Generator;
   readonly guard: Guard;
   /** Reloads the guardrails' canaries and restricted passages (after ingest, periodically in serve). */
@@ -52,6 +58,7 @@ function storeRecorder(store: Store): AnswerRecorder {
 export async function createRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const metrics = createMetrics({ defaultMetrics: true });
   const store = await Store.open({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const closers: (() => Promise<void>)[] = [];
   try {
     if (config.directoryFile && !existsSync(config.directoryFile))
       logger('warn', 'directory.missing', { file: config.directoryFile });
@@ -59,15 +66,29 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       config.directoryFile && existsSync(config.directoryFile)
         ? StaticDirectory.fromFile(config.directoryFile)
         : new StaticDirectory();
+    const embedder = config.embeddingModelDir
+      ? await createOnnxEmbedder({ modelDir: config.embeddingModelDir, logger })
+      : undefined;
+    closers.push(async () => embedder?.close());
+    if (embedder) logger('info', 'retrieval.dense', { model: embedder.modelId, mode: config.retrievalMode });
+    else logger('info', 'retrieval.lexical_only', { hint: 'set EMBEDDING_MODEL_DIR to add dense retrieval' });
     const index = await KnowledgeIndex.open({
       dataDir: config.dataDir,
       chunks: store.documents,
       logger,
+      embedder,
       onSnapshotError: () => metrics.indexSnapshotErrors.inc(),
     });
-    const retriever = createLexicalRetriever({
-      index: () => index.lexical,
-      getChunks: (ids) => store.documents.getChunks(ids),
+    const getChunks = (ids: readonly string[]) => store.documents.getChunks(ids);
+    const lexical = createLexicalRetriever({ index: () => index.lexical, getChunks });
+    const retriever = createHybridRetriever({
+      lexical,
+      dense:
+        embedder && index.dense
+          ? createDenseRetriever({ embedder, index: () => index.dense!, getChunks })
+          : undefined,
+      mode: embedder ? config.retrievalMode : 'lexical',
+      logger,
     });
     const generatorParts = await createGeneratorParts(config, logger);
     const generator = generatorParts.generator;
@@ -93,6 +114,8 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       index,
       detectLanguage: (text) => detectLanguage(text),
       detectInjection,
+      embed: embedder ? (texts) => embedder.embed(texts, 'passage') : undefined,
+      embeddingModel: embedder?.modelId,
       logger,
     };
     return {
@@ -103,6 +126,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       directory,
       index,
       retriever,
+      embedder,
       generator,
       guard,
       guardParts,
@@ -116,10 +140,12 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       async close() {
         if (index.hasUnsavedChanges) await index.persist();
         await generatorParts.close();
+        for (const close of closers) await close();
         await store.close();
       },
     };
   } catch (error) {
+    for (const close of closers) await close().catch(() => {});
     await store.close();
     throw error;
   }

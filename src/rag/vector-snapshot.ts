@@ -74,7 +74,7 @@ export function vectorIndexFromSnapshot(
     const table = JSON.parse(
       payload.subarray(4, 4 + tableLength).toString('utf8'),
     ) as VectorIndexState['table'];
-    const { space = 'cosine', m = 16, efConstruction = 100, ef = 64 } = meta;
+    const { space = 'cosine', m = 16, efConstruction = 100, ef } = meta;
     return VectorIndex.importState(
       {
         options: { ...expected, space, m, efConstruction, ef },

@@ -27,6 +27,8 @@ export interface IndexableChunk {
   readonly id: string;
   readonly text: string;
   readonly title: string;
+  readonly audience: readonly string[];
+  readonly classification: Classification;
   readonly headingPath: readonly string[];
   readonly language: string;
   readonly embedding: Float32Array | null;
@@ -267,6 +269,8 @@ export class DocumentRepository {
           'chunks.embedding as embedding',
           'chunks.embedding_model as embedding_model',
           'documents.title as title',
+          'documents.audience as audience',
+          'documents.classification as classification',
         ])
         .where('chunks.id', '>', after)
         .orderBy('chunks.id')
@@ -277,6 +281,8 @@ export class DocumentRepository {
         id: r.id,
         text: r.text,
         title: r.title,
+        audience: parseJson<string[]>(r.audience, ['all']),
+        classification: r.classification as Classification,
         headingPath: parseJson<string[]>(r.heading_path, []),
         language: r.language,
         embedding: r.embedding ? bufferToVector(r.embedding) : null,

@@ -1,6 +1,7 @@
 import { adminCommand } from '../cli/admin-command.js';
 import { backupCommand, restoreCommand } from '../cli/backup-command.js';
 import { userCommand } from '../cli/user-command.js';
+import { reembedCommand } from '../cli/reembed-command.js';
 import { scanCommand } from '../cli/scan-command.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../core/log.js';
@@ -10,6 +11,7 @@ import type { Runtime } from '../runtime.js';
 export const extraCommands: Record<string, (runtime: Runtime, args: readonly string[]) => Promise<number>> = {
   admin: adminCommand,
   scan: scanCommand,
+  reembed: reembedCommand,
 };
 
 /** Commands contributed by optional parts that need only the configuration (and open what they use). */

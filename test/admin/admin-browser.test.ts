@@ -4,7 +4,8 @@
  * from, hostile text renders as text, CSRF and roles hold. Saves screenshots to docs/screenshots/.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
@@ -14,7 +15,10 @@ import { eventCallback } from '../fakes/slack-events.js';
 import { ALICE, CHANNEL, type SlackHarness, startSlackHarness, visibleText } from '../bot/slack-harness.js';
 import { type AdminServer, PASSWORD, USERS, addDocument, startAdminServer } from './admin-harness.js';
 
-const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+/** README's screenshots are refreshed with `UPDATE_SCREENSHOTS=1`; otherwise they go to a temp folder. */
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots')
+  : mkdtempSync(path.join(tmpdir(), 'polydesk-screenshots-'));
 const SECRET = 'Tr0ub4dor-Staging-42';
 
 function findChromium(): string | undefined {

@@ -32,6 +32,8 @@ export interface Config {
   };
   readonly embeddingModelDir?: string | undefined;
   readonly retrievalMode: 'lexical' | 'dense' | 'hybrid';
+  /** With a model configured, also search the question translated into the corpus languages. */
+  readonly crossLanguageSearch: boolean;
   readonly generator: 'extractive' | 'onnx' | 'openai';
   readonly llm: {
     readonly modelDir?: string | undefined;
@@ -118,6 +120,7 @@ const schema = z.object({
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   EMBEDDING_MODEL_DIR: optionalString,
   RETRIEVAL_MODE: z.enum(['lexical', 'dense', 'hybrid']).optional(),
+  CROSS_LANGUAGE_SEARCH: z.enum(['0', '1', 'true', 'false']).default('1'),
   GENERATOR: z.enum(['extractive', 'onnx', 'openai']).default('extractive'),
   LLM_MODEL_DIR: optionalString,
   LLM_DEVICE: z.enum(['cpu', 'cuda', 'webgpu']).default('cpu'),
@@ -204,6 +207,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     },
     embeddingModelDir: resolve(e.EMBEDDING_MODEL_DIR),
     retrievalMode: e.RETRIEVAL_MODE ?? (e.EMBEDDING_MODEL_DIR ? 'hybrid' : 'lexical'),
+    crossLanguageSearch: truthy(e.CROSS_LANGUAGE_SEARCH),
     generator: e.GENERATOR,
     llm: {
       modelDir: resolve(e.LLM_MODEL_DIR),

@@ -15,6 +15,8 @@ import type { Embedder } from './rag/embedder.js';
 import { createHybridRetriever } from './rag/hybrid-retriever.js';
 import { createLexicalRetriever } from './rag/lexical-retriever.js';
 import { createOnnxEmbedder } from './rag/onnx-embedder.js';
+import { createTranslatingRetriever } from './rag/translating-retriever.js';
+import { translate } from './inference/translate.js';
 import type { Retriever } from './rag/retriever.js';
 import { Store } from './store/store.js';
 import { createGeneratorParts } from './wiring/generator.js';
@@ -55,6 +57,22 @@ function storeRecorder(store: Store): AnswerRecorder {
   };
 }
 
+/** Memoises an async value for `ms` milliseconds. */
+function cachedFor<T>(ms: number, load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  let at = 0;
+  return () => {
+    if (!value || Date.now() - at > ms) {
+      at = Date.now();
+      value = load().catch((error: unknown) => {
+        value = undefined;
+        throw error;
+      });
+    }
+    return value;
+  };
+}
+
 export async function createRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const metrics = createMetrics({ defaultMetrics: true });
   const store = await Store.open({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
@@ -79,9 +97,12 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       embedder,
       onSnapshotError: () => metrics.indexSnapshotErrors.inc(),
     });
+    const generatorParts = await createGeneratorParts(config, logger);
+    closers.push(() => generatorParts.close());
+    const generator = generatorParts.generator;
     const getChunks = (ids: readonly string[]) => store.documents.getChunks(ids);
     const lexical = createLexicalRetriever({ index: () => index.lexical, getChunks });
-    const retriever = createHybridRetriever({
+    const hybrid = createHybridRetriever({
       lexical,
       dense:
         embedder && index.dense
@@ -90,8 +111,16 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       mode: embedder ? config.retrievalMode : 'lexical',
       logger,
     });
-    const generatorParts = await createGeneratorParts(config, logger);
-    const generator = generatorParts.generator;
+    const engine = generatorParts.engine;
+    const retriever =
+      engine && config.crossLanguageSearch
+        ? createTranslatingRetriever({
+            base: hybrid,
+            translate: (text, to, signal) => translate(engine, text, to, { signal }),
+            corpusLanguages: cachedFor(60_000, () => store.documents.languages()),
+            logger,
+          })
+        : hybrid;
     const guardParts = await createGuardParts({ store, config, logger });
     const guard = guardParts.guard;
     const answers = createAnswerService({
@@ -139,7 +168,6 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       },
       async close() {
         if (index.hasUnsavedChanges) await index.persist();
-        await generatorParts.close();
         for (const close of closers) await close();
         await store.close();
       },

@@ -198,6 +198,17 @@ export class DocumentRepository {
     return rows.map((r) => ({ id: r.id, source: r.source, contentHash: r.content_hash }));
   }
 
+  /** The languages documents are written in, most documents first. */
+  async languages(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .select(['language', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .groupBy('language')
+      .orderBy('n', 'desc')
+      .execute();
+    return rows.map((r) => r.language);
+  }
+
   async counts(): Promise<{ documents: number; chunks: number }> {
     const d = await this.db
       .selectFrom('documents')

@@ -4,7 +4,11 @@
  * (`polydesk ingest` + `polydesk search` batch mode), side by side with a plain whitespace BM25
  * (MiniSearch defaults) in the same run.
  *
- *   node --import tsx bench/xquad-recall.ts [--langs en,zh,...] [--data DIR] [--direct | --ablation] [--json]
+ *   node --import tsx bench/xquad-recall.ts [--langs en,zh,...] [--passages LANG] [--data DIR] [--direct | --ablation] [--json]
+ *
+ * `--passages en` ingests the English passages and asks each `--langs` language's questions over them
+ * (XQuAD is parallel): the cross-language setting. The CLI inherits the environment, so
+ * `EMBEDDING_MODEL_DIR=... RETRIEVAL_MODE=hybrid` measures dense or hybrid retrieval.
  *
  * `--direct` runs PolyDesk's analyzer and BM25 index in-process instead of the CLI (for tuning);
  * `--ablation` compares analyzer variants in-process (recall@5).
@@ -193,6 +197,7 @@ async function main(): Promise<void> {
   const direct = args.includes('--direct');
   const dir = option('--data') ?? DEFAULT_XQUAD_DIR;
   const languages = (option('--langs') ?? XQUAD_LANGUAGES.join(',')).split(',');
+  const passagesFrom = option('--passages');
   if (args.includes('--ablation')) {
     process.stdout.write(ablation(dir, languages));
     return;
@@ -200,7 +205,14 @@ async function main(): Promise<void> {
   const mode = direct ? 'PolyDesk analyzer + BM25 in-process' : 'polydesk ingest + search (CLI)';
   const rows: Record<string, unknown>[] = [];
   for (const language of languages) {
-    const set = loadXquad(dir, language);
+    const asked = loadXquad(dir, language);
+    const set = passagesFrom
+      ? {
+          language: `${language}→${passagesFrom}`,
+          passages: loadXquad(dir, passagesFrom).passages,
+          questions: asked.questions,
+        }
+      : asked;
     const started = performance.now();
     const ours = direct ? recallDirect(set) : await recallThroughCli(set);
     const seconds = (performance.now() - started) / 1000;

@@ -72,6 +72,7 @@ export async function createOnnxEmbedder(options: OnnxEmbedderOptions): Promise<
     io = checkModelIo(session, modelFile, config);
     runner = new EncoderRunner(session, tokenizer, config, io, batchSize);
     dimension = await probeDimension(runner, modelFile);
+    await probeMaxLength(runner, modelFile, config.maxLength, modelDir);
   } catch (error) {
     await session.release();
     throw error;
@@ -102,6 +103,22 @@ async function probeDimension(runner: EncoderRunner, modelFile: string): Promise
     throw new ModelLoadError(`${modelFile} failed on a test input (${describeError(error)})`, {
       cause: error,
     });
+  }
+}
+
+/**
+ * Runs a text of `maxLength` tokens: a model with fewer position embeddings than the configured
+ * maxLength would otherwise fail on every long chunk at ingest time instead of at start.
+ */
+async function probeMaxLength(runner: EncoderRunner, modelFile: string, maxLength: number, modelDir: string) {
+  try {
+    await runner.embed(['a '.repeat(maxLength * 2)], 'passage');
+  } catch (error) {
+    throw new ModelLoadError(
+      `${modelFile} cannot embed ${maxLength} tokens (${describeError(error).slice(0, 200)}); set "maxLength" in ` +
+        `${path.join(modelDir, 'polydesk-embedding.json')} to the model's maximum sequence length`,
+      { cause: error },
+    );
   }
 }
 

@@ -133,7 +133,10 @@ describe('ONNX embedder on a generated tiny BERT', () => {
     const first = await load(model.dir);
     const second = await load(model.dir);
     expect(second.modelId).toBe(first.modelId);
-    writeFileSync(path.join(model.dir, 'polydesk-embedding.json'), JSON.stringify({ pooling: 'cls' }));
+    writeFileSync(
+      path.join(model.dir, 'polydesk-embedding.json'),
+      JSON.stringify({ pooling: 'cls', maxLength: model.shape.maxPositions }),
+    );
     const third = await load(model.dir);
     expect(third.modelId).not.toBe(first.modelId);
   });
@@ -178,6 +181,13 @@ describe('bad model folders fail at start with a clear error', () => {
         ConfigError,
       );
     }
+  });
+
+  it('refuses at start a maxLength longer than the model can take, saying where to set it', async () => {
+    const model = folder({ config: { maxLength: 512 } });
+    const message = (await failure(model.dir)).message;
+    expect(message).toMatch(/cannot embed 512 tokens/);
+    expect(message).toContain('polydesk-embedding.json');
   });
 
   it('rejects an invalid polydesk-embedding.json naming the key', async () => {

@@ -70,7 +70,10 @@ describe('dense retrieval with a real ONNX encoder', () => {
     const again = createDenseRetriever({ embedder: model, index: reloaded, getChunks });
     expect(await again.retrieve(question)).toEqual(before);
 
-    writeFileSync(path.join(modelDir, 'polydesk-embedding.json'), JSON.stringify({ pooling: 'cls' }));
+    writeFileSync(
+      path.join(modelDir, 'polydesk-embedding.json'),
+      JSON.stringify({ pooling: 'cls', maxLength: 64 }),
+    );
     const changed = await embedder(modelDir);
     await expect(loadVectorIndex(dataDir, changed)).rejects.toThrow(ModelLoadError);
     expect(() => createDenseRetriever({ embedder: changed, index: reloaded, getChunks })).toThrow(

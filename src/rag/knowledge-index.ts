@@ -65,7 +65,10 @@ interface Indexes {
  */
 export class KnowledgeIndex {
   private current: Indexes;
+  /** The database content version the indexes in memory reflect. */
   private version: number;
+  /** Every applied change is one database change (each bumps the content version by one). */
+  private appliedSince = 0;
   private dirty = false;
 
   private constructor(
@@ -240,6 +243,7 @@ export class KnowledgeIndex {
         );
       }
     }
+    this.appliedSince += 1;
     this.dirty = true;
   }
 
@@ -249,7 +253,22 @@ export class KnowledgeIndex {
    */
   async persist(): Promise<void> {
     const version = await this.options.chunks.contentVersion();
+    if (version !== this.version + this.appliedSince) {
+      // Another process changed the knowledge base since our last look: what we hold is not exactly
+      // version `version`, so rebuild from the database instead of labelling a mix as that version.
+      this.options.logger('info', 'index.concurrent_change', {
+        expected: this.version + this.appliedSince,
+        found: version,
+      });
+      await this.rebuild();
+      return;
+    }
     this.version = version;
+    this.appliedSince = 0;
+    await this.writeSnapshots(version);
+  }
+
+  private async writeSnapshots(version: number): Promise<void> {
     try {
       const { lexical, dense } = this.current;
       await writeSnapshot(this.options.dataDir, LEXICAL, lexical.toBuffer(), {
@@ -273,9 +292,12 @@ export class KnowledgeIndex {
       dense: Boolean(this.options.embedder),
     });
     this.current = { lexical: rebuilt.lexical!, dense: rebuilt.dense };
+    // Labelled with the version read before reading the chunks: a change during the rebuild makes
+    // the snapshot look stale (reloaded later), never newer than it is.
     this.version = version;
+    this.appliedSince = 0;
     this.dirty = true;
-    await this.persist();
+    await this.writeSnapshots(version);
   }
 
   /**
@@ -284,7 +306,7 @@ export class KnowledgeIndex {
    */
   async refresh(): Promise<boolean> {
     const version = await this.options.chunks.contentVersion();
-    if (version === this.version) return false;
+    if (version === this.version + this.appliedSince) return false;
     const lexical = await KnowledgeIndex.loadLexical(this.options, version);
     const dense = this.options.embedder ? await KnowledgeIndex.loadDense(this.options, version) : undefined;
     const needsDense = this.options.embedder !== undefined && dense === undefined;
@@ -294,6 +316,7 @@ export class KnowledgeIndex {
         : {};
     this.current = { lexical: lexical ?? rebuilt.lexical!, dense: dense ?? rebuilt.dense };
     this.version = version;
+    this.appliedSince = 0;
     this.options.logger('info', 'index.refreshed', { version, chunks: this.current.lexical.size });
     return true;
   }

@@ -155,16 +155,17 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     const work = async (): Promise<AnswerResult> => {
       try {
         const retrievalStart = performance.now();
+        const readers = distinctReaders(question.place.readers);
         const hits = await deps.retriever.retrieve({
           text: retrievalText(question, checked.text),
-          readers: distinctReaders(question.place.readers),
+          readers,
           k,
           language,
         });
         const retrievalSeconds = (performance.now() - retrievalStart) / 1000;
         progress({ type: 'retrieved', sources: hits.length });
         const retrievedChunkIds = hits.map((h) => h.chunkId);
-        const context = { readers: question.place.readers, sources: hits, language };
+        const context = { readers, sources: hits, language };
 
         const stream = deps.streamGuard?.(context, (text) => progress({ type: 'text', text }));
         let generated: GenerationResult;
@@ -194,7 +195,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         if (verdict.action === 'hold') {
           const reviewId = await deps.recorder.hold({
             questionId,
-            text: generated.text,
+            text: answerText,
             verdict,
             language,
             citations,

@@ -32,6 +32,12 @@ export function splitSentences(text: string, language: string | undefined, maxCh
       pending ??= index;
       continue;
     }
+    // ICU also ends a sentence at "!" or "?" inside a token ("Tq8!vRm2", "v1.2?x"): a real Latin
+    // sentence end is followed by a space. Never cut a token in two, least of all a password.
+    if (/[!?.]$/u.test(segment) && /^[\x21-\x7E]/u.test(text.slice(index + segment.length))) {
+      pending ??= index;
+      continue;
+    }
     const start = pending ?? index;
     pending = undefined;
     const end = index + segment.length;

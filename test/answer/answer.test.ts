@@ -3,6 +3,7 @@ import type { AnswerProgress } from '../../src/answer/ports.js';
 import { GeneratorBusyError } from '../../src/core/errors.js';
 import type { IncomingQuestion, Principal } from '../../src/core/types.js';
 import type { Guard } from '../../src/guardrails/guard.js';
+import { createGuardrail } from '../../src/guardrails/guardrail.js';
 import type { Generator } from '../../src/inference/generator.js';
 import type { Store } from '../../src/store/store.js';
 import { sqliteDatabase, type TestDatabase } from '../helpers/databases.js';
@@ -111,6 +112,20 @@ describe('answer pipeline', () => {
     expect(review?.originalText).toContain('20 days');
     expect(review?.status).toBe('pending');
     expect((await store.questions.get(result.questionId))?.answerText).toBeUndefined();
+  });
+
+  it('stores a held answer whose finding offsets point at the secret in the stored text', async () => {
+    const docs = {
+      ...DOCS,
+      'runbook.md':
+        '---\ntitle: Backup runbook\n---\n# Backup database\nThe backup database password: Tq8!vRm2-Lk5wZp9 (rotate monthly).\n',
+    };
+    const { answers } = await buildPipeline(store, db.dataDir, docs, { guard: createGuardrail() });
+    const result = await answers.ask(question('What is the backup database password?'));
+    expect(result.status).toBe('held');
+    const review = await store.reviews.get(result.reviewId!);
+    const spans = review!.findings.map((f) => review!.originalText.slice(f.start, f.end));
+    expect(spans.join(' ')).toContain('Tq8!vRm2-Lk5wZp9');
   });
 
   it('turns a busy generator into a polite busy answer and a broken one into an apology', async () => {

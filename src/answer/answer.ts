@@ -167,7 +167,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         const retrievedChunkIds = hits.map((h) => h.chunkId);
         const context = { readers, sources: hits, language };
 
-        const stream = deps.streamGuard?.(context, (text) => progress({ type: 'text', text }));
+        const stream = deps.streamGuard?.(context, (text) =>
+          progress({ type: 'text', text: renumberCitations(text, [], hits).text }),
+        );
         let generated: GenerationResult;
         try {
           generated = await deps.generator.generate(

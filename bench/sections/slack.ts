@@ -5,13 +5,13 @@
  * Slack Web API on loopback; load generator, server and fake share this process.
  */
 import { once } from 'node:events';
+import { postBurst } from '../burst-sender.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import express from 'express';
 import { syncPaths } from '../../ingest/sync.js';
 import { createSlackAdapter } from '../../src/bot/slack/slack-adapter.js';
@@ -141,7 +141,7 @@ export async function run(report: BenchReport): Promise<void> {
       return { ts: message.ts, body: post.body, headers: signedHeaders(post.body) };
     });
     const started = performance.now();
-    const sent = await postFromWorker(url, burstPosts, CONNECTIONS);
+    const sent = await postBurst(url, burstPosts, CONNECTIONS);
     const burst = sent.map((r, i) => ({
       ack: r.ack,
       sent: r.sentAt - performance.timeOrigin,
@@ -181,39 +181,6 @@ function signedHeaders(body: string): Record<string, string> {
     'x-slack-request-timestamp': String(timestamp),
     'x-slack-signature': slackSignature(TEST_SIGNING_SECRET, timestamp, body),
   };
-}
-
-const SENDER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { url, posts, connections } = workerData;
-const results = new Array(posts.length);
-let next = 0;
-async function lane() {
-  for (let i = next++; i < posts.length; i = next++) {
-    const sentAt = performance.timeOrigin + performance.now();
-    const response = await fetch(url, { method: 'POST', headers: posts[i].headers, body: posts[i].body });
-    await response.arrayBuffer();
-    results[i] = { status: response.status, sentAt, ack: performance.timeOrigin + performance.now() - sentAt };
-  }
-}
-Promise.all(Array.from({ length: connections }, lane)).then(() => parentPort.postMessage(results));
-`;
-
-/** Sends signed requests from a worker thread on `connections` parallel lanes; ack times in ms, send times absolute. */
-async function postFromWorker(
-  url: string,
-  posts: readonly { body: string; headers: Record<string, string> }[],
-  connections: number,
-): Promise<{ status: number; sentAt: number; ack: number }[]> {
-  const worker = new Worker(SENDER, { eval: true, workerData: { url, posts, connections } });
-  try {
-    const [results] = (await once(worker, 'message')) as [{ status: number; sentAt: number; ack: number }[]];
-    const failed = results.find((r) => r.status !== 200);
-    if (failed) throw new Error(`/slack/events answered ${failed.status}`);
-    return results;
-  } finally {
-    await worker.terminate();
-  }
 }
 
 function row(label: string, timings: readonly Timing[]): (string | number)[] {

@@ -7,13 +7,13 @@
  * fake share this process, the burst is sent from a worker thread.
  */
 import { once } from 'node:events';
+import { postBurst } from '../burst-sender.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import express from 'express';
 import { syncPaths } from '../../ingest/sync.js';
 import { createTeamsAdapter } from '../../src/bot/teams/teams-adapter.js';
@@ -154,9 +154,9 @@ export async function run(report: BenchReport): Promise<void> {
     for (const scope of ['personal', 'channel'] as const) {
       const activities = Array.from({ length: BURST }, () => activity(scope));
       const started = performance.now();
-      const sent = await postFromWorker(
+      const sent = await postBurst(
         url,
-        activities.map((a) => JSON.stringify(a)),
+        activities.map((a) => ({ body: JSON.stringify(a), headers: { 'content-type': 'application/json' } })),
         CONNECTIONS,
       );
       const burst = await Promise.all(
@@ -206,39 +206,6 @@ export async function run(report: BenchReport): Promise<void> {
 
 function label(scope: 'personal' | 'channel'): string {
   return scope === 'personal' ? '1:1 chat (streaming)' : 'channel @mention (typing + card)';
-}
-
-const SENDER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { url, bodies, connections } = workerData;
-const results = new Array(bodies.length);
-let next = 0;
-async function lane() {
-  for (let i = next++; i < bodies.length; i = next++) {
-    const sentAt = performance.timeOrigin + performance.now();
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[i] });
-    await response.arrayBuffer();
-    results[i] = { status: response.status, sentAt, ack: performance.timeOrigin + performance.now() - sentAt };
-  }
-}
-Promise.all(Array.from({ length: connections }, lane)).then(() => parentPort.postMessage(results));
-`;
-
-/** POSTs the activities from a worker thread on `connections` parallel lanes; ack times in ms, send times absolute. */
-async function postFromWorker(
-  url: string,
-  bodies: readonly string[],
-  connections: number,
-): Promise<{ status: number; sentAt: number; ack: number }[]> {
-  const worker = new Worker(SENDER, { eval: true, workerData: { url, bodies, connections } });
-  try {
-    const [results] = (await once(worker, 'message')) as [{ status: number; sentAt: number; ack: number }[]];
-    const failed = results.find((r) => r.status !== 200);
-    if (failed) throw new Error(`/api/messages answered ${failed.status}`);
-    return results;
-  } finally {
-    await worker.terminate();
-  }
 }
 
 function row(scenario: string, timings: readonly Timing[]): (string | number)[] {

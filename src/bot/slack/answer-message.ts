@@ -1,4 +1,5 @@
 import type { AnswerProgress, AskOptions } from '../../answer/ports.js';
+import { failedResult } from '../../answer/failed-result.js';
 import { describeError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import type { AnswerResult, IncomingQuestion, Principal } from '../../core/types.js';
@@ -209,18 +210,6 @@ export async function askSafely(
     });
   } catch (error) {
     context.logger('error', 'slack.answer_failed', { error: describeError(error) });
-    const lang = language();
-    return {
-      questionId: '',
-      status: 'failed',
-      answer: t(lang, 'failed'),
-      language: lang,
-      citations: [],
-      verdict: { action: 'allow', findings: [], text: '' },
-      generator: 'none',
-      extractive: false,
-      retrievedChunkIds: [],
-      latencyMs: 0,
-    };
+    return failedResult(language());
   }
 }

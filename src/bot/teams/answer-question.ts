@@ -1,4 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
+import { failedResult } from '../../answer/failed-result.js';
 import type { AnswerProgress, AskOptions } from '../../answer/ports.js';
 import { t } from '../../core/i18n.js';
 import type { AnswerResult, IncomingQuestion, Principal } from '../../core/types.js';
@@ -126,18 +127,6 @@ async function askSafely(
     return await context.answers.ask(question, { ...options, signal: context.signal, onProgress });
   } catch (error) {
     context.logger('error', 'teams.answer_failed', { error: describeConnectorError(error) });
-    const lang = language();
-    return {
-      questionId: '',
-      status: 'failed',
-      answer: t(lang, 'failed'),
-      language: lang,
-      citations: [],
-      verdict: { action: 'allow', findings: [], text: '' },
-      generator: 'none',
-      extractive: false,
-      retrievedChunkIds: [],
-      latencyMs: 0,
-    };
+    return failedResult(language());
   }
 }

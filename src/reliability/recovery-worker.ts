@@ -1,6 +1,6 @@
 import type { AnswerService, DeliveryChannel, Directory } from '../answer/ports.js';
+import { failedResult } from '../answer/failed-result.js';
 import { describeError } from '../core/errors.js';
-import { t } from '../core/i18n.js';
 import type { Logger } from '../core/log.js';
 import type { AnswerResult, IncomingQuestion, Platform, Principal } from '../core/types.js';
 import type { ClaimedQuestion, QuestionRepository } from '../store/question-repository.js';
@@ -160,15 +160,8 @@ function asked(question: ClaimedQuestion, directory: Directory): IncomingQuestio
 
 function apology(question: ClaimedQuestion, language: string): AnswerResult {
   return {
+    ...failedResult(language),
     questionId: question.id,
-    status: 'failed',
-    answer: t(language, 'failed'),
-    language,
-    citations: [],
-    verdict: { action: 'allow', findings: [], text: '' },
-    generator: 'none',
-    extractive: false,
-    retrievedChunkIds: [],
     latencyMs: Date.now() - Date.parse(question.createdAt),
   };
 }

@@ -12,22 +12,18 @@ import type { Finding } from '../src/core/types.js';
 import type { GuardContext } from '../src/guardrails/guard.js';
 import { createGuardrail } from '../src/guardrails/guardrail.js';
 import { createLeakageIndex, type LeakageChunk } from '../src/guardrails/leakage-index.js';
-import { FINDING_TYPES } from '../src/guardrails/scanner.js';
+import {
+  FINDING_TYPES,
+  SECRET_FINDING_TYPES,
+  VALIDATED_ID_FINDING_TYPES,
+} from '../src/guardrails/scanner.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CORPUS_DIR = path.join(root, 'test/corpus/guardrails');
 export const XQUAD_DIR = path.resolve(root, '../shared/data/xquad');
 
-export const SECRET_TYPES = ['secret', 'private_key', 'jwt', 'connection_string', 'password'];
-export const VALIDATED_ID_TYPES = [
-  'credit_card',
-  'iban',
-  'my_number',
-  'ssn',
-  'kr_rrn',
-  'cn_resident_id',
-  'th_national_id',
-];
+export const SECRET_TYPES: readonly string[] = SECRET_FINDING_TYPES;
+export const VALIDATED_ID_TYPES: readonly string[] = VALIDATED_ID_FINDING_TYPES;
 
 interface Span {
   readonly type: string;

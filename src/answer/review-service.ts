@@ -1,5 +1,6 @@
 import { InputError, describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import { SECRET_FINDING_TYPES, VALIDATED_ID_FINDING_TYPES } from '../guardrails/scanner.js';
 import type { Citation, Finding, Platform } from '../core/types.js';
 import type { Review, ReviewStatus } from '../store/review-repository.js';
 import type { Store } from '../store/store.js';
@@ -10,20 +11,10 @@ import type { DeliveryChannel } from './ports.js';
  * credentials, canaries, payment cards and national identifiers. Contact data, markings and
  * leaked passages stay visible, since judging them needs the words.
  */
-export const MASKED_FINDING_TYPES: ReadonlySet<string> = new Set([
-  'secret',
-  'private_key',
-  'jwt',
-  'connection_string',
-  'password',
+export const MASKED_FINDING_TYPES: ReadonlySet<string> = new Set<string>([
+  ...SECRET_FINDING_TYPES,
   'canary',
-  'credit_card',
-  'iban',
-  'my_number',
-  'ssn',
-  'kr_rrn',
-  'cn_resident_id',
-  'th_national_id',
+  ...VALIDATED_ID_FINDING_TYPES,
 ]);
 
 /** Platforms where the asker reads the answer from PolyDesk itself: a decision needs no posting. */

@@ -26,6 +26,26 @@ export const FINDING_TYPES = [
 
 export type FindingType = (typeof FINDING_TYPES)[number];
 
+/** Credentials of every kind: what a leak of would let someone in. */
+export const SECRET_FINDING_TYPES: readonly FindingType[] = [
+  'secret',
+  'private_key',
+  'jwt',
+  'connection_string',
+  'password',
+];
+
+/** Identifiers confirmed by a checksum or a nearby label, not by a bare pattern. */
+export const VALIDATED_ID_FINDING_TYPES: readonly FindingType[] = [
+  'credit_card',
+  'iban',
+  'my_number',
+  'ssn',
+  'kr_rrn',
+  'cn_resident_id',
+  'th_national_id',
+];
+
 /** A finding as a scanner reports it: offsets into the normalised text, `end` exclusive. */
 export interface RawFinding {
   readonly type: FindingType;

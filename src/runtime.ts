@@ -48,7 +48,8 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-function storeRecorder(store: Store): AnswerRecorder {
+/** The pipeline's recorder on the database: questions, outcomes and held answers. */
+export function storeRecorder(store: Store): AnswerRecorder {
   return {
     create: (question) => store.questions.create(question),
     complete: (id, result) => store.questions.complete(id, result),
@@ -163,7 +164,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       ingestDeps,
       async refresh() {
         const changed = await index.refresh();
-        await guardParts.refresh();
+        await guardParts.refresh(index.contentVersion);
         return changed;
       },
       async close() {

@@ -42,6 +42,20 @@ export interface ChunkRecord {
   readonly language: string;
 }
 
+/** A stored chunk with what rebuilding the search indexes needs: searchable text, access, vector. */
+export interface StoredChunk {
+  readonly id: string;
+  readonly text: string;
+  readonly language: string;
+  readonly headingPath: readonly string[];
+  readonly title: string;
+  readonly audience: readonly string[];
+  readonly classification: Classification;
+  /** The chunk's embedding and the model that made it, when one was configured at ingest. */
+  readonly embedding: Float32Array | null;
+  readonly embeddingModel: string | null;
+}
+
 /** What a retriever needs to know about a chunk's document for access control and citation. */
 export interface ChunkWithDoc extends ChunkRecord {
   readonly source: string;

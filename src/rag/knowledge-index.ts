@@ -1,6 +1,6 @@
 import { IndexCorruptError, ModelLoadError, describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import type { Classification } from '../core/types.js';
+import type { StoredChunk } from '../core/types.js';
 import type { AccessInfo } from './acl.js';
 import { Bm25Index } from './bm25-index.js';
 import type { Embedder } from './embedder.js';
@@ -10,23 +10,10 @@ import { ANALYZER_VERSION, type Analyzer, analyze as defaultAnalyze } from './te
 import { VectorIndex } from './vector-index.js';
 import { VECTOR_SNAPSHOT, saveVectorIndex, vectorIndexFromSnapshot } from './vector-snapshot.js';
 
-/** A chunk as the indexes need it when they are rebuilt from the database. */
-export interface SourceChunk {
-  readonly id: string;
-  readonly text: string;
-  readonly language: string;
-  readonly headingPath: readonly string[];
-  readonly title: string;
-  readonly audience: readonly string[];
-  readonly classification: Classification;
-  readonly embedding: Float32Array | null;
-  readonly embeddingModel: string | null;
-}
-
 /** What the index needs from the database (the source of truth). */
 export interface ChunkSource {
   contentVersion(): Promise<number>;
-  allChunks(pageSize?: number): AsyncIterable<readonly SourceChunk[]>;
+  allChunks(pageSize?: number): AsyncIterable<readonly StoredChunk[]>;
 }
 
 /** A chunk added by ingest: its searchable text, and its vector when an embedding model is configured. */

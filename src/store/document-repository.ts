@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, type Transaction, sql } from 'kysely';
-import type { ChunkRecord, ChunkWithDoc, Classification, DocumentRecord } from '../core/types.js';
+import type {
+  ChunkRecord,
+  ChunkWithDoc,
+  Classification,
+  DocumentRecord,
+  StoredChunk,
+} from '../core/types.js';
 import { nowIso, parseJson } from './json.js';
 import type { Database, DocumentsTable } from './schema.js';
 
@@ -20,19 +26,6 @@ export interface NewChunk {
   readonly headingPath: readonly string[];
   readonly language: string;
   readonly embedding?: Float32Array | undefined;
-}
-
-/** A chunk as needed to rebuild indexes. */
-export interface IndexableChunk {
-  readonly id: string;
-  readonly text: string;
-  readonly title: string;
-  readonly audience: readonly string[];
-  readonly classification: Classification;
-  readonly headingPath: readonly string[];
-  readonly language: string;
-  readonly embedding: Float32Array | null;
-  readonly embeddingModel: string | null;
 }
 
 function toDocument(row: DocumentsTable): DocumentRecord {
@@ -266,7 +259,7 @@ export class DocumentRepository {
   }
 
   /** Streams every chunk in pages, for index rebuilds. */
-  async *allChunks(pageSize = 1000): AsyncGenerator<IndexableChunk[]> {
+  async *allChunks(pageSize = 1000): AsyncGenerator<StoredChunk[]> {
     let after = '';
     for (;;) {
       const rows = await this.db

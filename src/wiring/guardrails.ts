@@ -14,8 +14,11 @@ import type { Store } from '../store/store.js';
 export interface GuardParts {
   readonly guard: Guard;
   readonly streamGuard: StreamGuardFactory;
-  /** Reloads canaries and the leakage index from the database (after ingest, or periodically). */
-  refresh(): Promise<void>;
+  /**
+   * Reloads canaries, and the leakage index when the knowledge base's content version moved
+   * (pass it when the caller has just read it, to save the query).
+   */
+  refresh(contentVersion?: number): Promise<void>;
 }
 
 /** Builds the output guardrails from configuration and the database. */
@@ -30,10 +33,10 @@ export async function createGuardParts(deps: {
   let leakage: LeakageIndex = createLeakageIndex([]);
   let leakageVersion = -1;
 
-  async function refresh(): Promise<void> {
+  async function refresh(contentVersion?: number): Promise<void> {
     try {
       canaries = await store.canaries.list();
-      const version = await store.documents.contentVersion();
+      const version = contentVersion ?? (await store.documents.contentVersion());
       if (version !== leakageVersion) {
         const chunks = await store.documents.restrictedChunks();
         leakage = createLeakageIndex(

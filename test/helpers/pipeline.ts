@@ -1,4 +1,3 @@
-import type { AnswerRecorder } from '../../src/answer/answer.js';
 import { createAnswerService } from '../../src/answer/answer.js';
 import type { AnswerService } from '../../src/answer/ports.js';
 import { silentLogger } from '../../src/core/log.js';
@@ -9,18 +8,10 @@ import { detectLanguage } from '../../src/inference/language.js';
 import { KnowledgeIndex } from '../../src/rag/knowledge-index.js';
 import { createLexicalRetriever } from '../../src/rag/lexical-retriever.js';
 import { analyze } from '../../src/rag/text-analyzer.js';
+import { storeRecorder } from '../../src/runtime.js';
 import type { Store } from '../../src/store/store.js';
 import { type SyncDeps, storeDocument } from '../../ingest/sync.js';
 import { loadBytes } from '../../ingest/load-file.js';
-
-export function storeRecorder(store: Store): AnswerRecorder {
-  return {
-    create: (q) => store.questions.create(q),
-    complete: (id, r) => store.questions.complete(id, r),
-    hold: ({ questionId, text, verdict, language, citations }) =>
-      store.reviews.create({ questionId, text, findings: verdict.findings, language, citations }),
-  };
-}
 
 /** A real pipeline (store, BM25, extractive generator) over documents given as Markdown strings. */
 export async function buildPipeline(

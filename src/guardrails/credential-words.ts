@@ -1,0 +1,334 @@
+/*
+ * The vocabulary of credentials in PolyDesk's languages (zh, zh-TW, en, es, fr, pt, ru, de, it, ar,
+ * ja, ko, th, vi, id, nl, pl, tr, he), shared by the in-flight scanner and the at-rest document
+ * scanner so that both recognise the same words.
+ *
+ * Every export is a regular-expression source string, to be compiled with the `u` and `i` flags
+ * and combined by the caller. Words written in scripts with spaces carry their own boundaries
+ * (so "pass" does not match "passport", "pin" does not match "pinned"); words of Japanese,
+ * Chinese and Thai carry none, since those scripts run words together ("登录密码Abc123").
+ * Words that are ordinary English too ("pass", "pin", "pw") only count before an explicit
+ * separator. The sources hold no capturing groups, so callers' group numbers stay their own.
+ */
+
+const LEFT = String.raw`(?<![\p{L}\p{N}])`;
+const RIGHT = String.raw`(?![\p{L}\p{N}])`;
+/** Short words that are also ordinary words: a credential word only before `:` or `=`. */
+const BEFORE_SEPARATOR = String.raw`(?=\s{0,2}[:=])`;
+
+const bounded = (words: readonly string[]) =>
+  `${LEFT}(?:${[...words].sort((a, b) => b.length - a.length).join('|')})${RIGHT}`;
+const unbounded = (words: readonly string[]) =>
+  `(?:${[...words].sort((a, b) => b.length - a.length).join('|')})`;
+
+/** Password, passphrase, PIN, in every language; the plural and inflected forms people write before a value. */
+export const PASSWORD_WORDS = `(?:${[
+  bounded([
+    // en
+    String.raw`pass(?:word|wd|phrase|code)`,
+    'pwd',
+    String.raw`(?:pass|pw)${BEFORE_SEPARATOR}`,
+    String.raw`PIN(?:[\s-]?(?:code|number))?(?=\s{0,2}(?:[:=]|is\s|\d))`,
+    // es, pt, it, fr, de, nl
+    'contraseña',
+    'contrasena',
+    String.raw`clave(?:\s+de\s+acceso)?`,
+    'senha',
+    'palavra-passe',
+    String.raw`parola\s+d'ordine`,
+    String.raw`mot\s+de\s+passe`,
+    'mdp',
+    String.raw`[\p{L}-]{0,20}passwort`,
+    String.raw`[\p{L}-]{0,20}kennwort`,
+    String.raw`[\p{L}-]{0,20}wachtwoord`,
+    // ru, pl, tr
+    String.raw`парол(?:ь|я|ем|ю)`,
+    String.raw`has(?:ło|ła|lo|la)`,
+    String.raw`şifre(?:si|niz|n)?`,
+    String.raw`sifre(?:si)?`,
+    String.raw`parola(?:sı|si)?`,
+    // vi, id
+    'mật khẩu',
+    'mat khau',
+    String.raw`kata\s+sandi`,
+    'sandi',
+    // ko, ar, he
+    '비밀번호',
+    '비번',
+    '패스워드',
+    '암호',
+    'كلمة المرور',
+    'كلمة السر',
+    'كلمة مرور',
+    'الرقم السري',
+    'סיסמה',
+    'סיסמא',
+  ]),
+  unbounded([
+    // ja, zh, zh-TW, th
+    'パスワード',
+    'パスフレーズ',
+    '暗証番号',
+    String.raw`(?<![\p{Script=Katakana}ー])パス(?![\p{Script=Katakana}ー])${BEFORE_SEPARATOR}`,
+    '密码',
+    '密碼',
+    '口令',
+    '通行码',
+    'PIN码',
+    'PIN碼',
+    'รหัสผ่าน',
+    'รหัส PIN',
+  ]),
+].join('|')})`;
+
+/** User name, login, account id: the first half of a user/password pair. */
+export const USER_WORDS = `(?:${[
+  bounded([
+    String.raw`user(?:[\s_-]?(?:name|id))?`,
+    'login',
+    String.raw`log-?in\s+(?:id|name)`,
+    'account',
+    String.raw`ID`,
+    'usuario',
+    String.raw`nombre\s+de\s+usuario`,
+    'utilisateur',
+    "nom d'utilisateur",
+    'identifiant',
+    'usuário',
+    'utente',
+    String.raw`nome\s+utente`,
+    String.raw`(?:benutzer|nutzer)(?:name|kennung)?`,
+    'gebruiker(?:snaam)?',
+    'użytkownik(?:a)?',
+    String.raw`kullanıcı(?:\s+adı)?`,
+    'пользовател(?:ь|я)',
+    'логин',
+    'اسم المستخدم',
+    'المستخدم',
+    'tên đăng nhập',
+    'người dùng',
+    'tài khoản',
+    String.raw`nama\s+pengguna`,
+    'pengguna',
+    'שם משתמש',
+    '사용자(?:\\s?(?:이름|명|ID))?',
+    '아이디',
+    '계정',
+  ]),
+  unbounded([
+    'ユーザー?(?:名|ID|ネーム)',
+    'ログイン(?:ID|名)',
+    'アカウント(?:名|ID)?',
+    '用户名',
+    '用戶名',
+    '账号',
+    '帳號',
+    '账户',
+    '帳戶',
+    '登录名',
+    'ชื่อผู้ใช้',
+    'บัญชีผู้ใช้',
+  ]),
+].join('|')})`;
+
+/** API keys, access keys, tokens, client secrets: values that are credentials by themselves. */
+export const KEY_WORDS = `(?:${[
+  bounded([
+    String.raw`api[_ -]?key`,
+    'apikey',
+    String.raw`access[_ -]?key`,
+    String.raw`secret(?:[_ -]?key)?`,
+    String.raw`client[_ -]?secret`,
+    'token',
+    'bearer',
+    String.raw`auth(?:orization)?`,
+    'credentials?',
+    String.raw`signing[_ -]?key`,
+    String.raw`private[_ -]?key`,
+    'key',
+    String.raw`clave(?:\s+de\s+api)?`,
+    String.raw`token\s+de\s+acceso`,
+    'chave',
+    'clé',
+    'chiave',
+    'Schlüssel',
+    'sleutel',
+    'klucz',
+    'anahtar(?:ı)?',
+    'ключ',
+    'токен',
+    'مفتاح',
+    'מפתח',
+    'khóa',
+    'kunci',
+    '키',
+    '토큰',
+    '시크릿',
+  ]),
+  unbounded([
+    'APIキー',
+    'アクセスキー',
+    'トークン',
+    'シークレット',
+    '秘密鍵',
+    '密钥',
+    '金鑰',
+    '令牌',
+    '秘钥',
+    'โทเค็น',
+    'คีย์',
+  ]),
+].join('|')})`;
+
+/**
+ * Words that make the text a sign-in: a value handed over near one of them is a credential even
+ * without a password word ("Use Xk7#pQ2m to log in", "ログイン時に Xk7#pQ2m を入力").
+ */
+export const LOGIN_WORDS = `(?:${[
+  bounded([
+    String.raw`log(?:ging)?[\s-]?(?:in|on)`,
+    String.raw`sign(?:ing)?[\s-]?in`,
+    'credentials',
+    String.raw`when\s+prompted`,
+    String.raw`at\s+the\s+prompt`,
+    String.raw`iniciar\s+sesión`,
+    'credenciales',
+    'anmelden',
+    'Anmeldung',
+    'Zugangsdaten',
+    String.raw`se\s+connecter`,
+    'connexion',
+    'identifiants',
+    'credenciais',
+    'credenziali',
+    'accedere',
+    'войти',
+    String.raw`для\s+входа`,
+    String.raw`учётные\s+данные`,
+    String.raw`учетные\s+данные`,
+    'تسجيل الدخول',
+    'đăng nhập',
+    'masuk',
+    'inloggen',
+    'zaloguj(?:\\s+się)?',
+    'logowania',
+    String.raw`giriş(?:\s+yap)?`,
+    'התחברות',
+    'להתחבר',
+    '로그인',
+    '접속',
+  ]),
+  unbounded([
+    'ログイン',
+    'サインイン',
+    '認証情報',
+    '登录',
+    '登入',
+    '登錄',
+    '凭据',
+    '憑證',
+    'เข้าสู่ระบบ',
+    'ล็อกอิน',
+  ]),
+].join('|')})`;
+
+/** Verbs that hand a value over: "use", "enter", "type", 入力, 输入, 입력, กรอก, ... */
+export const HANDOVER_VERBS = `(?:${[
+  bounded([
+    'use',
+    'enter',
+    'type',
+    'input',
+    'paste',
+    'utilice',
+    'usa',
+    'ingrese',
+    'introduzca',
+    'introduce',
+    'utilisez',
+    'entrez',
+    'saisissez',
+    'geben\\s+Sie',
+    'verwenden\\s+Sie',
+    'nutzen\\s+Sie',
+    'digite',
+    'insira',
+    'utilize',
+    'inserisci',
+    'digita',
+    'введите',
+    'используйте',
+    'أدخل',
+    'استخدم',
+    'nhập',
+    'dùng',
+    'sử dụng',
+    'masukkan',
+    'gunakan',
+    'voer',
+    'gebruik',
+    'wpisz',
+    'użyj',
+    'podaj',
+    'girin',
+    'kullanın',
+    'הזן',
+    'הקלד',
+    'השתמש',
+    '입력',
+    '사용',
+  ]),
+  unbounded(['入力', '使用', '使って', '输入', '輸入', '键入', '填写', 'ใส่', 'กรอก', 'พิมพ์', 'ใช้']),
+].join('|')})`;
+
+/** The copula between a credential word and its value: "is", は, 是, เป็น, là, adalah, jest, ist, это, ... */
+export const COPULA_WORDS = `(?:${[
+  bounded([
+    'is',
+    'was',
+    'will\\s+be',
+    'es',
+    'será',
+    'est',
+    'sera',
+    'é',
+    'è',
+    'ist',
+    'lautet',
+    'luidt',
+    'это',
+    '—',
+    'هي',
+    'هو',
+    'היא',
+    'הוא',
+    'là',
+    'adalah',
+    'ialah',
+    'yaitu',
+    'jest',
+    'to',
+    'brzmi',
+    'olarak',
+  ]),
+  unbounded(['は', 'が', '是', '为', '為', '設為', '设为', '设置为', '는', '은', 'คือ', 'เป็น', 'ได้แก่']),
+].join('|')})`;
+
+/** Quotes and brackets that may open a value: "X", 「X」, 『X』, 【X】, «X», „X“. */
+export const VALUE_OPEN = String.raw`["'“‘«„‹「『【〔\x60]`;
+/** Quotes and brackets that may close a value. */
+export const VALUE_CLOSE = String.raw`["'”’»“›」』】〕\x60]`;
+
+/**
+ * What stands between a credential word and its value: a separator (`:`, `=`, `/`, `->`, a dash),
+ * a copula, an opening quote or bracket, or nothing but a space ("password Xk7#pQ2m") or no space
+ * at all in scripts that write none ("密码Xk7#pQ2m"). Full-width `：` and `＝` are NFKC-normalised
+ * to ASCII before scanning; the ASCII form is what this pattern matches.
+ */
+export const VALUE_JOIN = String.raw`(?:\s{0,3}(?:[:=]|->|=>|→|/)\s{0,3}(?:${COPULA_WORDS}\s{0,2})?|\s{0,3}[-–—]\s{1,3}|\s{1,3}${COPULA_WORDS}(?:\s{0,3}:)?\s{0,3}|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}])${COPULA_WORDS}\s{0,3}|\s{1,3}|(?<=[\p{Script=Han}\p{Script=Katakana}\p{Script=Thai}]))${VALUE_OPEN}?`;
+
+/**
+ * What stands between the two halves of a user/password pair: "user billing_admin, password X",
+ * "admin / X", "login: ops pwd=X", "ID: x パス: y", "用户名 admin 密码 X", "user admin and password X".
+ */
+export const PAIR_JOIN = String.raw`(?:\s{0,3}[,;/、，|]\s{0,3}|\s{1,3}(?:and|und|et|y|e|и|و|và|dan|en|i|ve|ו|과|와|및|และ)\s{1,3}|\s{1,3}|(?<=[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]))(?:${COPULA_WORDS}\s{0,2})?`;

@@ -25,9 +25,9 @@ const unbounded = (words: readonly string[]) =>
 export const PASSWORD_WORDS = `(?:${[
   bounded([
     // en
-    String.raw`pass(?:word|wd|phrase|code)`,
+    'pass(?:words?|wd|phrases?|codes?)',
     'pwd',
-    String.raw`(?:pass|pw)${BEFORE_SEPARATOR}`,
+    `(?:pass|pw)${BEFORE_SEPARATOR}`,
     String.raw`PIN(?:[\s-]?(?:code|number))?(?=\s{0,2}(?:[:=]|is\s|\d))`,
     // es, pt, it, fr, de, nl
     'contraseña',
@@ -42,29 +42,30 @@ export const PASSWORD_WORDS = `(?:${[
     String.raw`[\p{L}-]{0,20}kennwort`,
     String.raw`[\p{L}-]{0,20}wachtwoord`,
     // ru, pl, tr
-    String.raw`парол(?:ь|я|ем|ю)`,
-    String.raw`has(?:ło|ła|lo|la)`,
-    String.raw`şifre(?:si|niz|n)?`,
-    String.raw`sifre(?:si)?`,
-    String.raw`parola(?:sı|si)?`,
+    'парол(?:ь|я|ем|ю)',
+    'has(?:ło|ła|lo|la)',
+    'şifre(?:si|niz|n)?',
+    'sifre(?:si)?',
+    'parola(?:sı|si)?',
     // vi, id
     'mật khẩu',
     'mat khau',
     String.raw`kata\s+sandi`,
     'sandi',
-    // ko, ar, he
-    '비밀번호',
-    '비번',
-    '패스워드',
-    '암호',
+    // ar
     'كلمة المرور',
     'كلمة السر',
     'كلمة مرور',
     'الرقم السري',
-    'סיסמה',
-    'סיסמא',
   ]),
+  // he: the article and conjunctions are written onto the word (הסיסמה, וסיסמה)
+  `(?:סיסמ(?:ה|א|ת|אות))${RIGHT}`,
   unbounded([
+    // ko: particles are written onto the word (비밀번호는)
+    '비밀번호',
+    '비번',
+    '패스워드',
+    '암호(?!화)',
     // ja, zh, zh-TW, th
     'パスワード',
     'パスフレーズ',
@@ -88,7 +89,7 @@ export const USER_WORDS = `(?:${[
     'login',
     String.raw`log-?in\s+(?:id|name)`,
     'account',
-    String.raw`ID`,
+    'ID',
     'usuario',
     String.raw`nombre\s+de\s+usuario`,
     'utilisateur',
@@ -97,7 +98,7 @@ export const USER_WORDS = `(?:${[
     'usuário',
     'utente',
     String.raw`nome\s+utente`,
-    String.raw`(?:benutzer|nutzer)(?:name|kennung)?`,
+    '(?:benutzer|nutzer)(?:name|kennung)?',
     'gebruiker(?:snaam)?',
     'użytkownik(?:a)?',
     String.raw`kullanıcı(?:\s+adı)?`,
@@ -111,11 +112,11 @@ export const USER_WORDS = `(?:${[
     String.raw`nama\s+pengguna`,
     'pengguna',
     'שם משתמש',
+  ]),
+  unbounded([
     '사용자(?:\\s?(?:이름|명|ID))?',
     '아이디',
     '계정',
-  ]),
-  unbounded([
     'ユーザー?(?:名|ID|ネーム)',
     'ログイン(?:ID|名)',
     'アカウント(?:名|ID)?',
@@ -133,39 +134,21 @@ export const USER_WORDS = `(?:${[
 
 /** API keys, access keys, tokens, client secrets: values that are credentials by themselves. */
 export const KEY_WORDS = `(?:${[
-  bounded([
-    String.raw`api[_ -]?key`,
+  // Compounds of code and configuration ("accessToken", "GITHUB_TOKEN", "clientSecret"): no boundary.
+  unbounded([
+    'api[_ -]?key',
     'apikey',
-    String.raw`access[_ -]?key`,
-    String.raw`secret(?:[_ -]?key)?`,
-    String.raw`client[_ -]?secret`,
+    'access[_ -]?key',
+    'secret(?:[_ -]?key)?',
+    'client[_ -]?secret',
     'token',
     'bearer',
-    String.raw`auth(?:orization)?`,
     'credentials?',
-    String.raw`signing[_ -]?key`,
-    String.raw`private[_ -]?key`,
-    'key',
-    String.raw`clave(?:\s+de\s+api)?`,
-    String.raw`token\s+de\s+acceso`,
-    'chave',
-    'clé',
-    'chiave',
+    'signing[_ -]?key',
+    'private[_ -]?key',
     'Schlüssel',
     'sleutel',
-    'klucz',
-    'anahtar(?:ı)?',
-    'ключ',
     'токен',
-    'مفتاح',
-    'מפתח',
-    'khóa',
-    'kunci',
-    '키',
-    '토큰',
-    '시크릿',
-  ]),
-  unbounded([
     'APIキー',
     'アクセスキー',
     'トークン',
@@ -177,7 +160,27 @@ export const KEY_WORDS = `(?:${[
     '秘钥',
     'โทเค็น',
     'คีย์',
+    '토큰',
+    '시크릿',
   ]),
+  // Short words that end other words ("monkey", "lauth"): a boundary before them.
+  `${LEFT}(?:${[
+    'auth(?:orization)?',
+    'key',
+    String.raw`clave(?:\s+de\s+api)?`,
+    String.raw`token\s+de\s+acceso`,
+    'chave',
+    'clé',
+    'chiave',
+    'klucz',
+    'anahtar(?:ı)?',
+    'ключ',
+    'مفتاح',
+    'מפתח',
+    'khóa',
+    'kunci',
+    '키',
+  ].join('|')})`,
 ].join('|')})`;
 
 /**
@@ -215,10 +218,10 @@ export const LOGIN_WORDS = `(?:${[
     String.raw`giriş(?:\s+yap)?`,
     'התחברות',
     'להתחבר',
-    '로그인',
-    '접속',
   ]),
   unbounded([
+    '로그인',
+    '접속',
     'ログイン',
     'サインイン',
     '認証情報',
@@ -275,10 +278,22 @@ export const HANDOVER_VERBS = `(?:${[
     'הזן',
     'הקלד',
     'השתמש',
+  ]),
+  unbounded([
     '입력',
     '사용',
+    '入力',
+    '使用',
+    '使って',
+    '输入',
+    '輸入',
+    '键入',
+    '填写',
+    'ใส่',
+    'กรอก',
+    'พิมพ์',
+    'ใช้',
   ]),
-  unbounded(['入力', '使用', '使って', '输入', '輸入', '键入', '填写', 'ใส่', 'กรอก', 'พิมพ์', 'ใช้']),
 ].join('|')})`;
 
 /** The copula between a credential word and its value: "is", は, 是, เป็น, là, adalah, jest, ist, это, ... */

@@ -1,0 +1,121 @@
+/*
+ * What a value looks like: a placeholder, a chosen password, a random token. Shared by the
+ * credential rules, which find the values, so that each rule judges its candidates the same way.
+ */
+
+const PLACEHOLDER =
+  /^(?:<[^>]*>|\{[^}]*\}|\$\{?[\w.]+\}?|%[\w.]+%|\[[^\]]*\]|\*+|x+|X+|\.{3,}|…|(?:your|my)[_-]?\w*|password|passwd|pass|secret|changeme|example|dummy|null|none|required|optional|hidden)$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Shapes that are not secrets: URLs, paths, e-mail addresses, host and file names, versions, dates. */
+const NOT_A_SECRET = [
+  /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[/~\\]|\.{1,2}\/)/i,
+  /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i,
+  /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?$/i, // host names
+  /^[\w-]+\.(?:txt|pdf|docx?|xlsx?|csv|json|ya?ml|md|html?|png|jpe?g|zip|exe|msi|sh|ps1|py|ts|js|log|conf|ini)$/i,
+  /^[A-Za-z]*[-_ ]?v?\d+(?:\.\d+)+[a-z]?$/i, // versions: v2.3.1, macOS14.2
+  /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:T[\d:]+Z?)?$/, // dates
+  /^\d{1,2}:\d{2}(?::\d{2})?$/, // times
+  /^[A-Z]{2,10}-\d{1,10}$/, // ticket and document ids: INC-20240501, ISO-27001
+];
+/** Units after a number that make it a length rule, not a PIN: "password 12 characters", 8文字. */
+const UNIT_AFTER =
+  /^\s*(?:characters?|chars?|digits?|letters?|symbols?|days?|times|attempts|months?|文字|桁|回|日|位|个字符|個字元|字符|자(?:리)?|글자|일|ตัว|หลัก|วัน|caracteres|dígitos|Zeichen|Stellen|caractères|chiffres|caratteri|cifre|символ|цифр|حرف|أحرف|ký tự|karakter|tekens|znak|haneli|karakter|תווים)/iu;
+
+/** A documentation placeholder rather than a value: `<password>`, `${DB_PASSWORD}`, `****`, `changeme`. */
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value) || /^[<{[$%]/.test(value);
+}
+
+/** A shape that is never a secret however random it looks: a URL, path, host, file name, version or date. */
+export function notASecret(value: string): boolean {
+  return UUID.test(value) || NOT_A_SECRET.some((re) => re.test(value));
+}
+
+/**
+ * A chosen password after an explicit separator or copula ("password: Xk7", "パスワードは1234"),
+ * rather than a word of a sentence ("reset your password in the portal").
+ */
+export function plausiblePassword(value: string, after = ''): boolean {
+  if (value.length < 4 || PLACEHOLDER.test(value) || /^(?:https?:|[<{[$%/(])/i.test(value)) return false;
+  if (/^\d+$/.test(value)) return value.length <= 12 && !UNIT_AFTER.test(after); // PINs and numeric codes
+  if (/^\d+[-–~/.]\d+(?:[-/.]\d+)?$/.test(value)) return false; // "8-16 characters", a date
+  if (/^[a-z]+$/.test(value)) return value.length >= 12; // passphrases; short words are prose
+  if (/^[A-Za-z][a-z]*(?:[-'][a-z]+)*$/.test(value)) return false; // a word of the sentence
+  if (/^\d+\+?$|^\d+文字/.test(value)) return false;
+  return characterClasses(value) >= 2;
+}
+
+/**
+ * A password written straight after its word, with only a space, a slash or nothing between
+ * ("password Xk7#pQ2m", 密码Xk7pQ2m): the next word of a sentence stands there just as often,
+ * so the value must look chosen: letters with digits or symbols, a PIN that is not a year or a
+ * length, never a word, a URL, a path, a version or a date.
+ */
+export function strongPassword(value: string, after = ''): boolean {
+  if (value.length < 4 || isPlaceholder(value) || notASecret(value) || /^[(\-–—#*]/.test(value)) return false;
+  if (/^\d+$/.test(value)) {
+    return (
+      value.length >= 4 && value.length <= 12 && !/^(?:19|20)\d\d$/.test(value) && !UNIT_AFTER.test(after)
+    );
+  }
+  if (value.length < 6) return false;
+  if (/^[\p{L}]+(?:[-'.][\p{L}]+)*[.,;:!?]?$/u.test(value)) return caseSwitches(value) >= 3; // words; XkpQmRtv is not
+  if (/^\d+(?:[-–~/.,:+]\d*)+$/.test(value)) return false; // ranges, amounts, numbered lists
+  return characterClasses(value) >= 2 && /[\p{L}]/u.test(value);
+}
+
+/**
+ * A value handed over with no credential word at all ("Use Xk7#pQ2m to log in"): only a token
+ * that nobody would write as a word or a name passes — letters and digits mixed, three character
+ * classes or more, switching between classes often.
+ */
+export function handedOverToken(value: string): boolean {
+  if (value.length < 8 || value.length > 64 || isPlaceholder(value) || notASecret(value)) return false;
+  if (!/[A-Za-z]/.test(value) || !/\d/.test(value)) return false;
+  if (characterClasses(value) < 3) return false;
+  return classSwitches(value) >= 3 && shannonEntropy(value) >= 2.75;
+}
+
+/** Random-looking: long, mixed classes, high Shannon entropy; not a UUID, a path or a host name. */
+export function highEntropyToken(token: string): boolean {
+  if (token.length < 20 || UUID.test(token) || token.startsWith('/') || token.includes('//')) return false;
+  if (!/\d/.test(token) || !/[A-Za-z]/.test(token)) return false;
+  if (!token.split(/[-_./+=]+/).some(randomSegment)) return false;
+  const hex = /^[0-9a-f]+$/i.test(token);
+  return shannonEntropy(token) >= (hex ? 3.0 : 3.5);
+}
+
+/** Lower case, upper case, digits, anything else: how many of the four a value uses. */
+function characterClasses(value: string): number {
+  return [/\p{Ll}/u, /\p{Lu}/u, /\d/, /[^\p{L}\d]/u].filter((re) => re.test(value)).length;
+}
+
+function caseSwitches(value: string): number {
+  return value.match(/\p{Ll}\p{Lu}|\p{Lu}\p{Ll}/gu)?.length ?? 0;
+}
+
+/** How often consecutive characters change class (lower, upper, digit, other). */
+function classSwitches(value: string): number {
+  const classOf = (ch: string) => (/[a-z]/.test(ch) ? 0 : /[A-Z]/.test(ch) ? 1 : /\d/.test(ch) ? 2 : 3);
+  let switches = 0;
+  for (let i = 1; i < value.length; i++) if (classOf(value[i]!) !== classOf(value[i - 1]!)) switches++;
+  return switches;
+}
+
+/** A segment of a token that no one would type: letters mixed with digits, or case flipping often. */
+function randomSegment(segment: string): boolean {
+  if (segment.length < 10) return false;
+  if (/\d/.test(segment) && /[A-Za-z]/.test(segment)) return true;
+  return (segment.match(/[a-z][A-Z]|[A-Z][a-z]/g)?.length ?? 0) >= 4;
+}
+
+export function shannonEntropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let entropy = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}

@@ -74,11 +74,13 @@ class SentenceSplitter extends RecursiveCharacterTextSplitter {
 /**
  * Splits each section of a document into overlapping chunks that keep the section's heading path.
  * FAQ rows stay one chunk each, whatever their length. No text is dropped: every character of a
- * section apart from whitespace at cut points is in some chunk.
+ * section apart from whitespace at cut points is in some chunk. Stops once it has more than
+ * `maxChunks` chunks (the caller refuses such a document; there is no point splitting the rest).
  */
 export async function chunkDocument(
   doc: LoadedDocument,
   options: ChunkOptions = DEFAULT_CHUNK_OPTIONS,
+  maxChunks = Number.POSITIVE_INFINITY,
 ): Promise<ChunkDraft[]> {
   const { maxChars, overlapChars } = options;
   if (!(maxChars >= 2 && overlapChars >= 0 && overlapChars < maxChars)) {
@@ -95,6 +97,7 @@ export async function chunkDocument(
   });
   const chunks: ChunkDraft[] = [];
   for (const section of doc.sections) {
+    if (chunks.length > maxChunks) break;
     const text = section.text.trim();
     if (text === '') continue;
     if (doc.faq) {

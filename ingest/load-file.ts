@@ -2,13 +2,22 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { IngestError } from '../src/core/errors.js';
+import { displayName } from '../src/core/display-name.js';
 import type { Classification } from '../src/core/types.js';
+import {
+  type ContentLimits,
+  DEFAULT_CONTENT_LIMITS,
+  formatBytes,
+  maxTextChars,
+  tooMuchText,
+} from './content-limits.js';
 import { loadCsvFaq } from './loaders/csv-faq.js';
 import { loadDocx } from './loaders/docx.js';
 import { loadHtml } from './loaders/html.js';
 import { loadMarkdown } from './loaders/markdown.js';
 import { loadPdf } from './loaders/pdf.js';
 import { loadPlainText } from './loaders/plain-text.js';
+import { checkZipLimits } from './zip-limits.js';
 
 /** Text under one heading path, in reading order. */
 export interface LoadedSection {
@@ -38,11 +47,18 @@ export interface LoadedDocument {
 export interface LoadOptions {
   /** Files larger than this are refused before being read. The CLI default is 50 MB. */
   readonly maxBytes: number;
+  /** What a file may expand to; {@link DEFAULT_CONTENT_LIMITS} when not given. */
+  readonly limits?: ContentLimits | undefined;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
-type Loader = (file: string, bytes: Uint8Array, fallbackTitle: string) => Promise<LoadedDocument>;
+type Loader = (
+  file: string,
+  bytes: Uint8Array,
+  fallbackTitle: string,
+  limits: ContentLimits,
+) => Promise<LoadedDocument>;
 
 const LOADERS: Readonly<Record<string, Loader>> = {
   '.md': loadMarkdown,
@@ -54,6 +70,9 @@ const LOADERS: Readonly<Record<string, Loader>> = {
   '.docx': loadDocx,
   '.csv': loadCsvFaq,
 };
+
+/** Formats that are zip archives: checked against the archive limits before anything is inflated. */
+const ZIP_BASED: ReadonlySet<string> = new Set(['.docx']);
 
 /** File extensions (lower case, with the dot) that {@link loadFile} understands. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(LOADERS);
@@ -93,18 +112,33 @@ export async function readSource(
   }
 }
 
-/** Turns a file's bytes into a document; the name's extension picks the format (admin uploads use this too). */
-export async function loadBytes(filePath: string, bytes: Buffer): Promise<LoadedDocument> {
+/**
+ * Turns a file's bytes into a document; the name's extension picks the format (admin uploads use
+ * this too). A zip-based file is checked against the archive limits before it is inflated, and a
+ * document with more text than `maxChunksPerDocument` chunks can hold is refused. The title is
+ * shown without hidden controls (bidi overrides, zero-width characters).
+ */
+export async function loadBytes(
+  filePath: string,
+  bytes: Buffer,
+  limits: ContentLimits = DEFAULT_CONTENT_LIMITS,
+): Promise<LoadedDocument> {
   const loader = loaderFor(filePath);
   if (bytes.length === 0) throw new IngestError(filePath, 'file is empty (0 bytes)');
-  const fallbackTitle = path.basename(filePath, path.extname(filePath)) || path.basename(filePath);
-  return loader(filePath, bytes, fallbackTitle);
+  const extension = path.extname(filePath).toLowerCase();
+  if (ZIP_BASED.has(extension)) checkZipLimits(filePath, bytes, limits);
+  const fallbackTitle =
+    displayName(path.basename(filePath, extension) || path.basename(filePath)) || 'untitled';
+  const doc = await loader(filePath, bytes, fallbackTitle, limits);
+  const chars = doc.sections.reduce((sum, s) => sum + s.text.length, 0);
+  if (chars > maxTextChars(limits)) throw tooMuchText(filePath, chars, limits);
+  return { ...doc, title: displayName(doc.title) || fallbackTitle };
 }
 
 /** Reads and loads one file. Every refusal is an {@link IngestError} naming the file and the reason. */
 export async function loadFile(filePath: string, options: LoadOptions): Promise<LoadedDocument> {
   const { bytes } = await readSource(filePath, options);
-  return loadBytes(filePath, bytes);
+  return loadBytes(filePath, bytes, options.limits);
 }
 
 function loaderFor(filePath: string): Loader {
@@ -118,12 +152,6 @@ function loaderFor(filePath: string): Loader {
     );
   }
   return loader;
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
-  return `${n} bytes`;
 }
 
 function describeFsError(error: unknown): string {

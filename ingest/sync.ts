@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { stripHidden } from '../src/core/display-name.js';
 import { IngestError, describeError } from '../src/core/errors.js';
 import type { Logger } from '../src/core/log.js';
 import type { Classification } from '../src/core/types.js';
@@ -7,6 +8,7 @@ import type { IndexedChunk } from '../src/rag/knowledge-index.js';
 import { indexableText } from '../src/rag/lexical-retriever.js';
 import type { DocumentRepository, NewChunk } from '../src/store/document-repository.js';
 import { type ChunkOptions, DEFAULT_CHUNK_OPTIONS, chunkDocument } from './chunk.js';
+import { type ContentLimits, DEFAULT_CONTENT_LIMITS, formatCount } from './content-limits.js';
 import { type LoadedDocument, SUPPORTED_EXTENSIONS, loadBytes, readSource } from './load-file.js';
 
 /** Keeps the search indexes in step with the database as documents change. */
@@ -22,6 +24,8 @@ export interface SyncDeps {
   /** Embeds passages when an embedding model is configured. */
   readonly embed?: ((texts: readonly string[]) => Promise<Float32Array[]>) | undefined;
   readonly embeddingModel?: string | undefined;
+  /** What one file may expand to (archive limits, chunks per document); defaults when not given. */
+  readonly limits?: ContentLimits | undefined;
   readonly logger: Logger;
 }
 
@@ -47,12 +51,17 @@ export interface SyncReport {
   readonly failed: { file: string; reason: string }[];
 }
 
-/** The file path a document is known by: relative to the working directory when inside it. */
+/**
+ * The file path a document is known by: relative to the working directory when inside it, without
+ * hidden controls (a bidi override in a name would make `invoice\u202Egpj.md` show as `invoicedm.jpg`).
+ */
 export function sourceName(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative)
-    ? relative.split(path.sep).join('/')
-    : file;
+  return stripHidden(
+    relative && !relative.startsWith('..') && !path.isAbsolute(relative)
+      ? relative.split(path.sep).join('/')
+      : file,
+  );
 }
 
 async function listFiles(
@@ -90,13 +99,25 @@ export function embeddingText(
   return indexableText({ title, headingPath: chunk.headingPath, text: chunk.text });
 }
 
-/** Turns a loaded document into stored chunks with language and (optionally) embeddings. */
+/**
+ * Turns a loaded document into stored chunks with language and (optionally) embeddings. A document
+ * that makes more chunks than `limits.maxChunksPerDocument` is refused before anything is embedded.
+ */
 export async function prepareChunks(
+  source: string,
   doc: LoadedDocument,
-  deps: Pick<SyncDeps, 'detectLanguage' | 'embed'>,
+  deps: Pick<SyncDeps, 'detectLanguage' | 'embed' | 'limits'>,
   chunkOptions: ChunkOptions = DEFAULT_CHUNK_OPTIONS,
 ): Promise<{ language: string; chunks: NewChunk[]; fullText: string }> {
-  const drafts = await chunkDocument(doc, chunkOptions);
+  const { maxChunksPerDocument: maxChunks } = deps.limits ?? DEFAULT_CONTENT_LIMITS;
+  const drafts = await chunkDocument(doc, chunkOptions, maxChunks);
+  if (drafts.length > maxChunks) {
+    throw new IngestError(
+      source,
+      `makes more than ${formatCount(maxChunks)} chunks: refused; limit ${formatCount(maxChunks)} chunks per ` +
+        'document (MAX_CHUNKS_PER_DOCUMENT): split the document',
+    );
+  }
   const fullText = doc.sections.map((s) => s.text).join('\n');
   const language = doc.language ?? deps.detectLanguage(fullText.slice(0, 4000));
   const embeddings = deps.embed
@@ -124,7 +145,7 @@ export async function storeDocument(
   },
 ): Promise<{ id: string; created: boolean; injection: boolean }> {
   const { doc } = input;
-  const { language, chunks, fullText } = await prepareChunks(doc, deps, input.chunk);
+  const { language, chunks, fullText } = await prepareChunks(input.source, doc, deps, input.chunk);
   if (chunks.length === 0) throw new IngestError(input.source, 'no text found in the file');
   const existed = await deps.documents.getBySource(input.source);
   const injection = deps.detectInjection(fullText);
@@ -191,7 +212,7 @@ export async function syncPaths(deps: SyncDeps, options: SyncOptions): Promise<S
       if (previous && previous.contentHash === contentHash) {
         report.unchanged.push(source);
       } else {
-        const doc = await loadBytes(file, bytes);
+        const doc = await loadBytes(file, bytes, deps.limits);
         const { created } = await storeDocument(deps, {
           source,
           doc,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './core/errors.js';
@@ -17,7 +18,19 @@ export interface Config {
   readonly logContent: boolean;
   readonly directoryFile?: string | undefined;
   readonly maxFileBytes: number;
+  /** What one file may expand to once read: archive limits and chunks per document (ingest/content-limits.ts). */
+  readonly contentLimits: {
+    readonly maxUncompressedBytes: number;
+    readonly maxArchiveEntries: number;
+    readonly maxCompressionRatio: number;
+    readonly maxChunksPerDocument: number;
+  };
   readonly maxQuestionChars: number;
+  /**
+   * Which proxies' `X-Forwarded-For`/`-Proto` headers are believed (express's `trust proxy`): false
+   * (default: none, the peer's address is the client's), a hop count, or proxy addresses/CIDRs.
+   */
+  readonly trustProxy: false | number | readonly string[];
   readonly slack: {
     readonly botToken?: string | undefined;
     readonly signingSecret?: string | undefined;
@@ -46,6 +59,8 @@ export interface Config {
     readonly timeoutMs: number;
   };
   readonly adminPassword?: string | undefined;
+  /** Days a new API token works unless `admin token --expires-in` says otherwise. */
+  readonly adminTokenTtlDays: number;
   readonly guardrailPolicyFile?: string | undefined;
   readonly retentionDays?: number | undefined;
   /** Backpressure and crash recovery of `serve`. */
@@ -80,6 +95,16 @@ const HINTS: Record<string, string> = {
     'set RETRIEVAL_MODE to lexical, dense or hybrid (dense and hybrid need EMBEDDING_MODEL_DIR)',
   LOG_LEVEL: 'set LOG_LEVEL to debug, info, warn or error',
   POLYDESK_SAMPLES: 'set POLYDESK_SAMPLES=0 to skip the sample knowledge base, or 1',
+  MAX_UNCOMPRESSED_MB:
+    'set MAX_UNCOMPRESSED_MB to the megabytes a .docx may expand to (its entries uncompressed), e.g. 100',
+  MAX_ARCHIVE_ENTRIES: 'set MAX_ARCHIVE_ENTRIES to the number of entries a .docx may have, e.g. 10000',
+  MAX_COMPRESSION_RATIO:
+    'set MAX_COMPRESSION_RATIO to the largest uncompressed:compressed ratio of an entry over 1 MB, e.g. 100',
+  MAX_CHUNKS_PER_DOCUMENT: 'set MAX_CHUNKS_PER_DOCUMENT to the chunks one document may make, e.g. 5000',
+  ADMIN_TOKEN_TTL_DAYS: 'set ADMIN_TOKEN_TTL_DAYS to the days a new API token works, e.g. 90 (1 to 3650)',
+  TRUST_PROXY:
+    'set TRUST_PROXY to the number of reverse proxies in front of PolyDesk (e.g. 1), or their addresses/CIDRs ' +
+    '(e.g. 10.0.0.5,192.168.0.0/16 or loopback); leave it unset when clients connect directly',
   SLACK_API_URL: 'set SLACK_API_URL to a base URL ending in /api/, e.g. https://slack.com/api/',
   RETENTION_DAYS: 'set RETENTION_DAYS to a whole number of days (1 or more), or leave it unset to keep texts',
   RATE_LIMIT_PER_MINUTE:
@@ -103,6 +128,11 @@ const schema = z.object({
   LOG_CONTENT: z.enum(['0', '1', 'true', 'false']).default('0'),
   DIRECTORY_FILE: optionalString,
   MAX_FILE_MB: z.coerce.number().positive().max(2048).default(50),
+  MAX_UNCOMPRESSED_MB: z.coerce.number().positive().max(16_384).default(100),
+  MAX_ARCHIVE_ENTRIES: intIn(1, 1_000_000).default(10_000),
+  MAX_COMPRESSION_RATIO: z.coerce.number().min(2).max(10_000).default(100),
+  MAX_CHUNKS_PER_DOCUMENT: intIn(1, 10_000_000).default(5_000),
+  TRUST_PROXY: optionalString,
   MAX_QUESTION_CHARS: intIn(10, 100_000).default(4000),
   SLACK_BOT_TOKEN: z
     .string()
@@ -131,6 +161,7 @@ const schema = z.object({
   LLM_MAX_NEW_TOKENS: intIn(1, 4096).default(384),
   LLM_TIMEOUT_MS: intIn(100, 600_000).default(60_000),
   ADMIN_PASSWORD: optionalString,
+  ADMIN_TOKEN_TTL_DAYS: intIn(1, 3650).default(90),
   GUARDRAIL_POLICY_FILE: optionalString,
   RETENTION_DAYS: intIn(1, 36_500).optional(),
   RATE_LIMIT_PER_MINUTE: intIn(0, 100_000).default(20),
@@ -140,6 +171,35 @@ const schema = z.object({
 });
 
 const truthy = (v: string) => v === '1' || v === 'true';
+
+const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: unset or 0 = trust no forwarding header; a hop count; or a comma-separated list of
+ * proxy addresses, CIDRs and express's presets. Returns an error message (a string) when invalid.
+ * Never `true`: trusting every sender lets anyone choose the address the sign-in limiter sees.
+ */
+function parseTrustProxy(raw: string | undefined): false | number | string[] | string {
+  if (raw === undefined || raw === '0' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    return hops <= 10 ? hops : `${raw} hops is more than 10`;
+  }
+  const items = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    if (PROXY_PRESETS.has(item)) continue;
+    const [address = '', prefix, extra] = item.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || extra !== undefined)
+      return `"${item}" is not an IP address, a CIDR (10.0.0.0/8) or one of loopback, linklocal, uniquelocal`;
+  }
+  return items.length > 0 ? items : false;
+}
 
 /** Reads and validates the environment. Empty variables count as unset. Throws ConfigError naming the fix. */
 export function loadConfig(env: Env, cwd = process.cwd()): Config {
@@ -179,6 +239,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     problems.push('MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID');
   if ((e.RETRIEVAL_MODE === 'dense' || e.RETRIEVAL_MODE === 'hybrid') && !e.EMBEDDING_MODEL_DIR)
     problems.push(`RETRIEVAL_MODE=${e.RETRIEVAL_MODE} needs EMBEDDING_MODEL_DIR (an ONNX encoder folder)`);
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (typeof trustProxy === 'string') problems.push(`TRUST_PROXY: ${trustProxy} (${HINTS['TRUST_PROXY']})`);
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
 
   const resolve = (p: string | undefined) => (p ? path.resolve(cwd, p) : undefined);
@@ -192,6 +254,13 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     logContent: truthy(e.LOG_CONTENT),
     directoryFile: resolve(e.DIRECTORY_FILE),
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
+    contentLimits: {
+      maxUncompressedBytes: Math.round(e.MAX_UNCOMPRESSED_MB * 1024 * 1024),
+      maxArchiveEntries: e.MAX_ARCHIVE_ENTRIES,
+      maxCompressionRatio: e.MAX_COMPRESSION_RATIO,
+      maxChunksPerDocument: e.MAX_CHUNKS_PER_DOCUMENT,
+    },
+    trustProxy: trustProxy as Config['trustProxy'],
     maxQuestionChars: e.MAX_QUESTION_CHARS,
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
@@ -220,6 +289,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       timeoutMs: e.LLM_TIMEOUT_MS,
     },
     adminPassword: e.ADMIN_PASSWORD,
+    adminTokenTtlDays: e.ADMIN_TOKEN_TTL_DAYS,
     guardrailPolicyFile: resolve(e.GUARDRAIL_POLICY_FILE),
     retentionDays: e.RETENTION_DAYS,
     reliability: {

@@ -146,6 +146,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       detectInjection,
       embed: embedder ? (texts) => embedder.embed(texts, 'passage') : undefined,
       embeddingModel: embedder?.modelId,
+      limits: config.contentLimits,
       logger,
     };
     return {

@@ -1,4 +1,5 @@
 import { IngestError } from '../../src/core/errors.js';
+import { type ContentLimits, maxTextChars, tooMuchText } from '../content-limits.js';
 import type { LoadedDocument } from '../load-file.js';
 import { tidyText } from './text-bytes.js';
 
@@ -10,12 +11,14 @@ interface TextItem {
 
 /**
  * PDF: the text layer of every page, in page order, as one section (PDFs carry no reliable
- * headings). Runs pdf.js in-process with no worker, fonts, eval or network.
+ * headings). Runs pdf.js in-process with no worker, fonts, eval or network. Stops reading pages
+ * once the text is longer than a document may be.
  */
 export async function loadPdf(
   file: string,
   bytes: Uint8Array,
   fallbackTitle: string,
+  limits: ContentLimits,
 ): Promise<LoadedDocument> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
@@ -29,11 +32,15 @@ export async function loadPdf(
   try {
     const pdf = await task.promise;
     const pages: string[] = [];
+    let chars = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      pages.push((content.items as TextItem[]).map((i) => (i.str ?? '') + (i.hasEOL ? '\n' : '')).join(''));
+      const text = (content.items as TextItem[]).map((i) => (i.str ?? '') + (i.hasEOL ? '\n' : '')).join('');
       page.cleanup();
+      pages.push(text);
+      chars += text.length;
+      if (chars > maxTextChars(limits)) throw tooMuchText(file, chars, limits);
     }
     const text = tidyText(pages.join('\n\n'));
     if (text === '') throw new IngestError(file, 'scanned PDF without a text layer; OCR it first');

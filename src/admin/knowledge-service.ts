@@ -82,7 +82,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps): KnowledgeSer
       ) {
         return { file: file.name, status: 'unchanged', id: existing.id, injection: existing.injectionFlag };
       }
-      const doc = await loadBytes(source, file.bytes);
+      const doc = await loadBytes(source, file.bytes, deps.ingest.limits);
       const stored = await storeDocument(deps.ingest, { source, doc, contentHash, ...options });
       return {
         file: file.name,

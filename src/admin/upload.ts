@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Request } from 'express';
 import busboy from 'busboy';
+import { displayName } from '../core/display-name.js';
 import { InputError, describeError } from '../core/errors.js';
 
 /** One file of a multipart upload, read into memory, or the reason it was refused. */
@@ -21,13 +22,10 @@ export interface UploadLimits {
   readonly maxTotalBytes: number;
 }
 
+/** The name shown and stored: no folders, no hidden controls (bidi overrides), at most 200 characters. */
 function cleanName(raw: string | undefined): string {
-  const base = path.basename((raw ?? '').replace(/\\/g, '/'));
-  const printable = Array.from(base)
-    .filter((c) => c >= ' ' && c !== '\u007f')
-    .join('')
-    .trim();
-  return printable.slice(0, 200) || 'unnamed';
+  const base = displayName(path.basename((raw ?? '').replace(/\\/g, '/')));
+  return Array.from(base).slice(0, 200).join('') || 'unnamed';
 }
 
 function mb(bytes: number): string {

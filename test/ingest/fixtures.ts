@@ -2,6 +2,7 @@
  * Builders for binary test documents: a minimal but valid PDF (one page per text, Helvetica), an
  * encrypted PDF, and a .docx zip. Written here so the tests need no files from elsewhere.
  */
+import { deflateRawSync } from 'node:zlib';
 
 export interface PdfOptions {
   /** One string per page; ASCII. An empty string makes a page with no text layer. */
@@ -66,7 +67,10 @@ export interface DocxParagraph {
   readonly style?: 'Title' | 'Heading1' | 'Heading2';
 }
 
-export function docxBytes(paragraphs: readonly DocxParagraph[]): Buffer {
+export function docxBytes(
+  paragraphs: readonly DocxParagraph[],
+  options: ZipOptions & { readonly extraEntries?: Readonly<Record<string, string | Buffer>> } = {},
+): Buffer {
   const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const body = paragraphs
     .map((p) => {
@@ -78,58 +82,95 @@ export function docxBytes(paragraphs: readonly DocxParagraph[]): Buffer {
     `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   const wordType = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
-  return storedZip({
-    '[Content_Types].xml':
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-      '<Default Extension="xml" ContentType="application/xml"/>' +
-      `<Override PartName="/word/document.xml" ContentType="${wordType}.document.main+xml"/>` +
-      `<Override PartName="/word/styles.xml" ContentType="${wordType}.styles+xml"/></Types>`,
-    '_rels/.rels':
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      `<Relationship Id="rId1" Type="${rel}/officeDocument" Target="word/document.xml"/></Relationships>`,
-    'word/_rels/document.xml.rels':
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      `<Relationship Id="rId1" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
-    'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?><w:document ${w}><w:body>${body}</w:body></w:document>`,
-    'word/styles.xml':
-      `<?xml version="1.0" encoding="UTF-8"?><w:styles ${w}>` +
-      style('Title', 'Title') +
-      style('Heading1', 'heading 1') +
-      style('Heading2', 'heading 2') +
-      '</w:styles>',
-  });
+  return zipArchive(
+    {
+      '[Content_Types].xml':
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        `<Override PartName="/word/document.xml" ContentType="${wordType}.document.main+xml"/>` +
+        `<Override PartName="/word/styles.xml" ContentType="${wordType}.styles+xml"/></Types>`,
+      '_rels/.rels':
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="${rel}/officeDocument" Target="word/document.xml"/></Relationships>`,
+      'word/_rels/document.xml.rels':
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
+      'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?><w:document ${w}><w:body>${body}</w:body></w:document>`,
+      'word/styles.xml':
+        `<?xml version="1.0" encoding="UTF-8"?><w:styles ${w}>` +
+        style('Title', 'Title') +
+        style('Heading1', 'heading 1') +
+        style('Heading2', 'heading 2') +
+        '</w:styles>',
+      ...options.extraEntries,
+    },
+    options,
+  );
+}
+
+/**
+ * An archive bomb in a .docx: a valid Word document whose document.xml holds `textBytes` of
+ * repetitive text, deflated (20 MB of text makes a file of about 30 KB).
+ */
+export function bombDocx(textBytes: number, options: ZipOptions = {}): Buffer {
+  const paragraph = 'The quarterly report is attached for review. '.repeat(40);
+  const count = Math.ceil(textBytes / paragraph.length);
+  return docxBytes(
+    Array.from({ length: count }, () => ({ text: paragraph })),
+    { deflate: true, ...options },
+  );
 }
 
 function xmlEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+export interface ZipOptions {
+  /** Deflate every entry (method 8) instead of storing it. */
+  readonly deflate?: boolean;
+  /** The uncompressed size the directories declare for an entry, to forge a lying archive. */
+  readonly declaredSize?: (name: string, realSize: number) => number;
+}
+
 /** A zip archive with every entry stored uncompressed. */
 export function storedZip(entries: Readonly<Record<string, string>>): Buffer {
+  return zipArchive(entries);
+}
+
+/** A zip archive, its entries stored or deflated. */
+export function zipArchive(
+  entries: Readonly<Record<string, string | Buffer>>,
+  options: ZipOptions = {},
+): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of Object.entries(entries)) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const data = Buffer.from(content, 'utf8');
-    const crc = crc32(data);
+    const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const data = options.deflate ? deflateRawSync(raw, { level: 9 }) : raw;
+    const method = options.deflate ? 8 : 0;
+    const size = options.declaredSize?.(name, raw.length) ?? raw.length;
+    const crc = crc32(raw);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, data);

@@ -42,6 +42,8 @@ export interface Config {
     readonly appPassword?: string | undefined;
     readonly tenantId?: string | undefined;
     readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    /** `TEAMS_EMULATOR`: accept activities without a token, for the Bot Framework Emulator (never exposed). */
+    readonly emulator: boolean;
   };
   readonly embeddingModelDir?: string | undefined;
   readonly retrievalMode: 'lexical' | 'dense' | 'hybrid';
@@ -91,6 +93,8 @@ const HINTS: Record<string, string> = {
   LLM_BASE_URL: 'set LLM_BASE_URL to the OpenAI-compatible server, e.g. http://vllm:8000/v1',
   LLM_PROMPT_FORMAT: 'set LLM_PROMPT_FORMAT to multialpaca or chat',
   MICROSOFT_APP_TYPE: 'set MICROSOFT_APP_TYPE to MultiTenant, SingleTenant or UserAssignedMSI',
+  TEAMS_EMULATOR:
+    'set TEAMS_EMULATOR=1 only to try PolyDesk with the Bot Framework Emulator on this machine, or 0 (default)',
   RETRIEVAL_MODE:
     'set RETRIEVAL_MODE to lexical, dense or hybrid (dense and hybrid need EMBEDDING_MODEL_DIR)',
   LOG_LEVEL: 'set LOG_LEVEL to debug, info, warn or error',
@@ -148,6 +152,7 @@ const schema = z.object({
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TENANT_ID: optionalString,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  TEAMS_EMULATOR: z.enum(['0', '1', 'true', 'false']).default('0'),
   EMBEDDING_MODEL_DIR: optionalString,
   RETRIEVAL_MODE: z.enum(['lexical', 'dense', 'hybrid']).optional(),
   CROSS_LANGUAGE_SEARCH: z.enum(['0', '1', 'true', 'false']).default('1'),
@@ -237,6 +242,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     problems.push('MICROSOFT_APP_ID needs MICROSOFT_APP_PASSWORD (or MICROSOFT_APP_TYPE=UserAssignedMSI)');
   if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_TENANT_ID)
     problems.push('MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID');
+  if (truthy(e.TEAMS_EMULATOR) && e.MICROSOFT_APP_ID)
+    problems.push(
+      'TEAMS_EMULATOR=1 turns token checks off and cannot be combined with MICROSOFT_APP_ID: unset TEAMS_EMULATOR',
+    );
   if ((e.RETRIEVAL_MODE === 'dense' || e.RETRIEVAL_MODE === 'hybrid') && !e.EMBEDDING_MODEL_DIR)
     problems.push(`RETRIEVAL_MODE=${e.RETRIEVAL_MODE} needs EMBEDDING_MODEL_DIR (an ONNX encoder folder)`);
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
@@ -273,6 +282,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       appPassword: e.MICROSOFT_APP_PASSWORD,
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
+      emulator: truthy(e.TEAMS_EMULATOR),
     },
     embeddingModelDir: resolve(e.EMBEDDING_MODEL_DIR),
     retrievalMode: e.RETRIEVAL_MODE ?? (e.EMBEDDING_MODEL_DIR ? 'hybrid' : 'lexical'),

@@ -62,6 +62,8 @@ export async function run(report: BenchReport): Promise<void> {
   const connector = await FakeBotConnector.start();
   const teams = createTeamsAdapter({
     appType: 'MultiTenant',
+    // The fake Bot Connector issues no tokens: the Emulator mode, as on a developer's machine.
+    emulator: true,
     answers: runtime.answers,
     directory: runtime.directory,
     claims: runtime.store.events,

@@ -50,18 +50,25 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
     });
   }
 
-  // Teams: with no app id this is the Bot Framework Emulator's unauthenticated local mode.
-  const teams = createTeamsAdapter({
-    ...config.teams,
-    answers: runtime.answers,
-    directory: runtime.directory,
-    claims: store.events,
-    feedback: store.feedback,
-    logger,
-  });
-  mounts.push({ path: '/api/messages', method: 'post', handler: teams.handler as RequestHandler });
-  deliveries.set('teams', teams.delivery);
-  stoppers.push(() => teams.stop(30_000));
+  // Teams with an Azure Bot's app id, or the Emulator's unauthenticated mode only when asked for:
+  // otherwise /api/messages is not mounted at all.
+  if (config.teams.appId || config.teams.emulator) {
+    const teams = createTeamsAdapter({
+      ...config.teams,
+      answers: runtime.answers,
+      directory: runtime.directory,
+      claims: store.events,
+      feedback: store.feedback,
+      logger,
+    });
+    mounts.push({ path: '/api/messages', method: 'post', handler: teams.handler as RequestHandler });
+    deliveries.set('teams', teams.delivery);
+    stoppers.push(() => teams.stop(30_000));
+  } else {
+    logger('info', 'teams.disabled', {
+      hint: 'set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or TEAMS_EMULATOR=1 for the Bot Framework Emulator)',
+    });
+  }
 
   await ensureFirstAdmin(store, config.adminPassword, logger);
   const admin = createAdmin({

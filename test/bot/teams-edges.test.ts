@@ -117,8 +117,7 @@ describe('Teams adapter: outcomes, failures and security', () => {
     expect(JSON.stringify(answer.attachments)).toContain('VPN setup guide');
   });
 
-  it('uses only what everyone may read when Teams will not say who is in the chat', async () => {
-    harness.connector.failNext('members', { status: 403, code: 'BotNotInConversationRoster' }, 2);
+  it('takes no roster from the connector in Emulator mode: a group chat is read by an anonymous member too', async () => {
     const a = activity({
       scope: 'groupChat',
       conversationId: '19:unknown-roster@thread.v2',
@@ -131,9 +130,10 @@ describe('Teams adapter: outcomes, failures and security', () => {
     expect(asked.asker.email).toBe('bob@example.com');
     expect(asked.place.readers.map((r) => r.email)).toContain('teams:unknown-member');
     expect(asked.place.readers.find((r) => r.email === 'teams:unknown-member')?.groups).toEqual(['all']);
+    expect(harness.connector.requests.filter((r) => r.method === 'GET')).toEqual([]);
   });
 
-  it('passes the earlier turns of the conversation for a follow-up, and the readers of a channel (and of a shared one)', async () => {
+  it('passes the earlier turns of the conversation for a follow-up; in Emulator mode a channel is read by the asker and an anonymous member', async () => {
     const first = activity({ scope: 'personal', from: HANA, text: 'How do I set up the VPN?' });
     await reply(first);
     await reply(
@@ -159,7 +159,7 @@ describe('Teams adapter: outcomes, failures and security', () => {
         .at(-1)!
         .place.readers.map((r) => r.email)
         .sort(),
-    ).toEqual(['bob@example.com', 'hana@example.com']);
+    ).toEqual(['hana@example.com', 'teams:unknown-member']);
   });
 
   it('greets a user who adds PolyDesk to a 1:1 chat, or mentions it without a question', async () => {
@@ -173,7 +173,7 @@ describe('Teams adapter: outcomes, failures and security', () => {
     expect(empty.text).toBe(t('en', 'greeting'));
   });
 
-  it('refuses, without an app id, activities whose service URL is not loopback', async () => {
+  it('refuses, in Emulator mode, activities whose service URL is not loopback', async () => {
     const asked = answers.questions.length;
     const a = { ...activity({ scope: 'personal', text: 'VPN?' }), serviceUrl: 'https://attacker.example/' };
     const response = await deliverActivity(harness.endpoint, a);
@@ -220,7 +220,7 @@ describe('Teams adapter with an app id', () => {
     expect(events.map((e) => e.event)).not.toContain('teams.unauthenticated');
   });
 
-  it('says how to fix incomplete credentials, and warns when running without any', () => {
+  it('says how to fix incomplete credentials, needs an app id or the Emulator mode, and warns in the latter', () => {
     const base = { answers: new FakeAnswers(), directory: new StaticDirectory(), ...new MemoryPorts() };
     const logger = () => {};
     expect(() => createTeamsAdapter({ ...base, logger, appType: 'MultiTenant', appId: 'app' })).toThrow(
@@ -232,10 +232,22 @@ describe('Teams adapter with an app id', () => {
     expect(() =>
       createTeamsAdapter({ ...base, logger, appType: 'UserAssignedMSI', appId: 'app', tenantId: 't' }),
     ).not.toThrow();
+    expect(() => createTeamsAdapter({ ...base, logger, appType: 'MultiTenant' })).toThrow(/TEAMS_EMULATOR=1/);
+    expect(() =>
+      createTeamsAdapter({
+        ...base,
+        logger,
+        appType: 'MultiTenant',
+        appId: 'app',
+        appPassword: 'x',
+        emulator: true,
+      }),
+    ).toThrow(/cannot be combined/);
     const warnings: string[] = [];
     createTeamsAdapter({
       ...base,
       appType: 'MultiTenant',
+      emulator: true,
       logger: (level, event) => level === 'warn' && warnings.push(event),
     });
     expect(warnings).toEqual(['teams.unauthenticated']);

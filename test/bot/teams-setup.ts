@@ -31,14 +31,19 @@ import type { Store } from '../../src/store/store.js';
 import { FakeBotConnector, type FakeMember } from '../fakes/bot-connector.js';
 import { sqliteDatabase } from '../helpers/databases.js';
 
+/*
+ * The harness runs the Emulator mode (the fake Bot Connector issues no tokens), where a user is who
+ * the activity's id says, as the Emulator's user settings give it: an e-mail listed in the directory
+ * gets that person's groups. Rosters and member look-ups are not used in that mode.
+ */
 export const HANA: FakeMember = {
-  id: '29:hana',
+  id: 'hana@example.com',
   name: 'Hana Sato',
   email: 'hana@example.com',
   aadObjectId: 'aad-hana',
 };
 export const BOB: FakeMember = {
-  id: '29:bob',
+  id: 'bob@example.com',
   name: 'Bob Lee',
   userPrincipalName: 'bob@example.com',
   aadObjectId: 'aad-bob',
@@ -195,6 +200,7 @@ export async function startTeams(
   const connector = await FakeBotConnector.start();
   const teams = createTeamsAdapter({
     appType: 'MultiTenant',
+    emulator: !options.appId,
     logger: silentLogger,
     streamIntervalMs: 40,
     typingIntervalMs: 1_000,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type App, HTTPModuleFunctions, HTTPResponseAck, type Receiver } from '@slack/bolt';
 import type { Logger } from '../../core/log.js';
+import { readBoundedBody, refuseTooLarge } from '../bounded-body.js';
 import { boltLogger } from './bolt-logger.js';
 
 /** The custom property through which a listener releases a held acknowledgement (see `holdAck`). */
@@ -19,7 +20,8 @@ const HOLD_MAX_MS = 2_000;
  * A Bolt receiver for the shared HTTP server: instead of opening its own port it exposes a request
  * handler for `POST /slack/events` (events, interactivity and slash commands). Bolt's own functions
  * verify the signature and reject stale timestamps (401) and acknowledge within Slack's 3 seconds.
- * The handler must see the raw body: mount it before any body parser.
+ * The handler must see the raw body: mount it before any body parser. Bodies over 1 MiB are
+ * refused (413) while they are read, before the signature is checked.
  *
  * For the events `holdAck` selects (questions), the HTTP acknowledgement waits until the listener
  * calls `context[ARRIVED]()` — once the question is recorded — or at most 2 s. A process that dies
@@ -51,16 +53,24 @@ export class MountedEventsReceiver implements Receiver {
   };
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Read here, within a small limit, before the signature is checked: Bolt would read any size.
+    const read = await readBoundedBody(req);
+    if (read.status !== 'read') {
+      if (read.status === 'too_large') {
+        this.logger('warn', 'slack.request_rejected', { reason: 'too_large' });
+        refuseTooLarge(req, res);
+      }
+      return;
+    }
     let buffered: Awaited<ReturnType<typeof HTTPModuleFunctions.parseAndVerifyHTTPRequest>>;
     try {
       buffered = await HTTPModuleFunctions.parseAndVerifyHTTPRequest(
         { enabled: true, signingSecret: this.signingSecret },
-        req,
+        Object.assign(req, { rawBody: read.body }),
       );
-    } catch (error) {
-      const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && error.statusCode === 413;
-      this.logger('warn', 'slack.request_rejected', { reason: tooLarge ? 'too_large' : 'signature' });
-      HTTPModuleFunctions.buildNoBodyResponse(res, tooLarge ? 413 : 401);
+    } catch {
+      this.logger('warn', 'slack.request_rejected', { reason: 'signature' });
+      HTTPModuleFunctions.buildNoBodyResponse(res, 401);
       return;
     }
     let body: Record<string, unknown>;

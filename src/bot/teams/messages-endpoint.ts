@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BlockList, isIP } from 'node:net';
 import type { Activity, TurnContext } from 'botbuilder';
 import { describeError } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
+import { readBoundedBody, refuseTooLarge } from '../bounded-body.js';
 import type { TeamsCloudAdapter } from './teams-cloud-adapter.js';
 
 /** The request as Express hands it over: `body` is set when a body parser ran before. */
@@ -15,14 +17,14 @@ export interface MessagesEndpointOptions {
   readonly allowServiceUrl: (url: URL) => boolean;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
-
 /**
  * `POST /api/messages`: reads the activity (with or without a body parser in front), lets the SDK
  * authenticate it and run the turn, and answers with the turn's invoke response or 200. A missing
- * or invalid token is a 401 and nothing is posted; without an app id, activities whose service URL
- * is not allowed (by default anything but loopback, where the Bot Framework Emulator listens) are
- * refused, since an unauthenticated caller could otherwise make PolyDesk post answers anywhere.
+ * or invalid token is a 401 and nothing is posted. In the Emulator mode (no app id), activities
+ * whose service URL is missing or not allowed (by default anything but a loopback IP address, where
+ * the Bot Framework Emulator listens) are refused before any turn runs, since an unauthenticated
+ * caller could otherwise make PolyDesk post answers anywhere. Bodies over 1 MiB are refused (413)
+ * while they are read.
  */
 export function createMessagesHandler(
   options: MessagesEndpointOptions,
@@ -30,15 +32,19 @@ export function createMessagesHandler(
   const { adapter, logger } = options;
   return async (req, res) => {
     if (req.method !== 'POST') return send(res, 405, { error: 'use POST' });
-    let activity: Activity;
-    try {
-      activity = await readActivity(req);
-    } catch (error) {
-      const status = (error as { status?: number }).status ?? 400;
-      return send(res, status, {
-        error: status === 413 ? 'activity too large' : 'the body must be a JSON activity',
-      });
+    let body = req.body;
+    if (body === undefined) {
+      // Read within a small limit: the token is only checked once the whole activity is in.
+      const read = await readBoundedBody(req);
+      if (read.status === 'too_large') {
+        logger('warn', 'teams.request_rejected', { reason: 'too_large' });
+        return refuseTooLarge(req, res, { error: 'activity too large' });
+      }
+      if (read.status === 'aborted') return;
+      body = read.body;
     }
+    const activity = parseActivity(body);
+    if (!activity) return send(res, 400, { error: 'the body must be a JSON activity' });
     if (!adapter.authenticated && !serviceUrlAllowed(activity.serviceUrl, options.allowServiceUrl)) {
       logger('warn', 'teams.service_url_refused', {
         reason: 'unauthenticated mode accepts loopback service URLs only',
@@ -60,33 +66,27 @@ export function createMessagesHandler(
   };
 }
 
-async function readActivity(req: MessagesRequest): Promise<Activity> {
-  let body = req.body;
-  if (body === undefined) {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BODY_BYTES) throw Object.assign(new Error('too large'), { status: 413 });
-      chunks.push(chunk as Buffer);
-    }
-    body = Buffer.concat(chunks);
+function parseActivity(body: unknown): Activity | undefined {
+  try {
+    if (Buffer.isBuffer(body)) body = body.toString('utf8');
+    if (typeof body === 'string') body = JSON.parse(body);
+  } catch {
+    return undefined;
   }
-  if (Buffer.isBuffer(body)) body = body.toString('utf8');
-  if (typeof body === 'string') body = JSON.parse(body);
   if (
     typeof body !== 'object' ||
     body === null ||
     Array.isArray(body) ||
     typeof (body as Activity).type !== 'string'
   ) {
-    throw new Error('not an activity');
+    return undefined;
   }
   return body as Activity;
 }
 
+/** No service URL would make the SDK reply to the public Bot Framework service: refused too. */
 function serviceUrlAllowed(serviceUrl: string | undefined, allow: (url: URL) => boolean): boolean {
-  if (!serviceUrl) return true;
+  if (!serviceUrl) return false;
   try {
     return allow(new URL(serviceUrl));
   } catch {
@@ -94,10 +94,22 @@ function serviceUrlAllowed(serviceUrl: string | undefined, allow: (url: URL) => 
   }
 }
 
-/** Loopback hosts only: the Bot Framework Emulator and local tests. */
+/**
+ * An http(s) URL whose host is an IP literal on this machine: 127.0.0.0/8 or ::1, where the Bot
+ * Framework Emulator listens. Host names are never trusted, `localhost` included: a name is
+ * resolved later, by DNS an attacker may control (`127.attacker.test`, `localhost.evil`).
+ */
 export function isLoopbackUrl(url: URL): boolean {
-  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  const version = isIP(host);
+  if (version === 4) return host.split('.')[0] === '127';
+  if (version === 6) return LOOPBACK_V6.check(host, 'ipv6');
+  return false;
 }
+
+const LOOPBACK_V6 = new BlockList();
+LOOPBACK_V6.addAddress('::1', 'ipv6');
 
 function send(res: ServerResponse, status: number, body?: unknown): void {
   if (res.headersSent) return;

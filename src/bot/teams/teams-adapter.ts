@@ -7,13 +7,14 @@ import type {
   EventClaims,
   FeedbackRecorder,
 } from '../../answer/ports.js';
-import { describeError } from '../../core/errors.js';
+import { ConfigError, describeError } from '../../core/errors.js';
 import { t } from '../../core/i18n.js';
 import type { Logger } from '../../core/log.js';
 import { answerQuestion, replyFor, startReply } from './answer-question.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { type ConnectorRetry, DEFAULT_CONNECTOR_RETRY } from './connector-retry.js';
 import { ConversationHistory } from './conversation-history.js';
+import { EmulatorPeople } from './emulator-people.js';
 import { recordFeedback } from './feedback-action.js';
 import { type MessagesRequest, createMessagesHandler, isLoopbackUrl } from './messages-endpoint.js';
 import { recordArrival } from './record-arrival.js';
@@ -30,8 +31,14 @@ import { TeamsPeople, type TeamsPeopleOptions } from './teams-people.js';
 import { post } from './teams-reply.js';
 
 export interface TeamsAdapterOptions extends BotCredentials {
-  /** `MICROSOFT_APP_ID`; unset or empty = unauthenticated local mode (Bot Framework Emulator). */
+  /** `MICROSOFT_APP_ID`: activities must carry a Bot Connector token for it. */
   readonly appId?: string | undefined;
+  /**
+   * `TEAMS_EMULATOR`: without an app id, accept activities without a token, as the Bot Framework
+   * Emulator sends them (replies only to loopback addresses; people from the directory only).
+   * Either this or an app id is required.
+   */
+  readonly emulator?: boolean | undefined;
   readonly appPassword?: string | undefined;
   readonly tenantId?: string | undefined;
   readonly appType: MicrosoftAppType;
@@ -47,7 +54,7 @@ export interface TeamsAdapterOptions extends BotCredentials {
   /** Retries of throttled (429) Bot Connector calls, on top of the SDK's own retries. */
   readonly retry?: ConnectorRetry | undefined;
   readonly people?: TeamsPeopleOptions | undefined;
-  /** Unauthenticated mode only: service URLs replies may go to (default: loopback only). */
+  /** Emulator mode only: service URLs replies may go to (default: loopback IP addresses only). */
   readonly allowServiceUrl?: ((url: URL) => boolean) | undefined;
 }
 
@@ -69,6 +76,7 @@ export interface TeamsAdapter {
  */
 export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   validateCredentials(options);
+  validateMode(options);
   const { logger } = options;
   const adapter = new TeamsCloudAdapter(options);
   if (adapter.authenticated) {
@@ -76,7 +84,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
   } else {
     logger('warn', 'teams.unauthenticated', {
       message:
-        'MICROSOFT_APP_ID is not set: POST /api/messages accepts activities without a token (Bot Framework Emulator mode) and replies only to loopback service URLs; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect to Teams',
+        'TEAMS_EMULATOR is on: POST /api/messages accepts activities without a token (Bot Framework Emulator mode), replies only to loopback IP addresses and takes people from DIRECTORY_FILE alone; never expose it, and set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect to Teams',
     });
   }
   const abort = new AbortController();
@@ -84,7 +92,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     answers: options.answers,
     claims: options.claims,
     feedback: options.feedback,
-    people: new TeamsPeople(options.directory, logger, options.people),
+    // An unauthenticated caller names the service URL: no identity may come from there.
+    people: adapter.authenticated
+      ? new TeamsPeople(options.directory, logger, options.people)
+      : new EmulatorPeople(options.directory),
     history: new ConversationHistory(),
     logger,
     retry: options.retry ?? DEFAULT_CONNECTOR_RETRY,
@@ -143,4 +154,18 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       await background.idle(5_000);
     },
   };
+}
+
+/** Exactly one of the two modes: a Bot Connector app id, or the Emulator explicitly asked for. */
+function validateMode(options: TeamsAdapterOptions): void {
+  if (options.appId && options.emulator) {
+    throw new ConfigError(
+      'TEAMS_EMULATOR=1 turns token checks off and cannot be combined with MICROSOFT_APP_ID: unset TEAMS_EMULATOR to connect to Teams',
+    );
+  }
+  if (!options.appId && !options.emulator) {
+    throw new ConfigError(
+      'Teams needs MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (an Azure Bot), or TEAMS_EMULATOR=1 to try PolyDesk with the Bot Framework Emulator on this machine',
+    );
+  }
 }

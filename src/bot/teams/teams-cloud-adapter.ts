@@ -72,7 +72,7 @@ export function validateCredentials(credentials: BotCredentials): void {
   if (!appId) {
     if (appPassword || tenantId) {
       throw new ConfigError(
-        "MICROSOFT_APP_PASSWORD or MICROSOFT_APP_TENANT_ID is set without MICROSOFT_APP_ID: set the Azure Bot's app id too, or unset them all for the local (Emulator) mode",
+        "MICROSOFT_APP_PASSWORD or MICROSOFT_APP_TENANT_ID is set without MICROSOFT_APP_ID: set the Azure Bot's app id too, or unset them all (and set TEAMS_EMULATOR=1) for the Bot Framework Emulator mode",
       );
     }
     return;

@@ -2,14 +2,14 @@ import type { AnswerService, EventClaims, FeedbackRecorder } from '../../answer/
 import type { Logger } from '../../core/log.js';
 import type { ConnectorRetry } from './connector-retry.js';
 import type { ConversationHistory } from './conversation-history.js';
-import type { TeamsPeople } from './teams-people.js';
+import type { People } from './teams-people.js';
 
 /** What the Teams handlers share: the pipeline's ports, the caches and the reply settings. */
 export interface TeamsContext {
   readonly answers: AnswerService;
   readonly claims: EventClaims;
   readonly feedback: FeedbackRecorder;
-  readonly people: TeamsPeople;
+  readonly people: People;
   readonly history: ConversationHistory;
   readonly logger: Logger;
   readonly retry: ConnectorRetry;

@@ -20,12 +20,21 @@ export interface RosterKey {
   readonly conversationId: string;
 }
 
+/** Who asks and who reads an answer in Teams, as principals of the directory. */
+export interface People {
+  /** The user of the turn's conversation. */
+  principal(context: TurnContext, userId: string, locale: string | undefined): Promise<Principal>;
+  /** Everyone who reads a group chat or channel. Throws when they cannot be listed. */
+  readers(context: TurnContext, key: RosterKey): Promise<readonly Principal[]>;
+}
+
 /**
  * Who is asking and who will read: Teams users resolved to an e-mail (`TeamsInfo.getMember`, its
  * `email` or `userPrincipalName`), then to principals through the directory; the members of a group
- * chat, or of the team of a channel, as readers (`TeamsInfo.getPagedMembers`).
+ * chat, or of the team of a channel, as readers (`TeamsInfo.getPagedMembers`). Only for activities
+ * whose token was verified: the look-ups go to the activity's service URL.
  */
-export class TeamsPeople {
+export class TeamsPeople implements People {
   private readonly emails: TtlCache<string, string>;
   private readonly rosters: TtlCache<string, readonly Principal[]>;
   private readonly pageSize: number;

@@ -1,69 +1,23 @@
+import {
+  CLASSIFICATION_LABELS,
+  INLINE_MARKINGS,
+  POSITIONAL_MARKINGS,
+  UPPER_MARKINGS,
+  WEAK_MARKINGS,
+} from './marking-words.js';
 import type { RawFinding, Scanner } from './scanner.js';
 import { overlaps } from './text-window.js';
 
 /*
  * Confidentiality markings: the labels documents carry ("CONFIDENTIAL", 【社外秘】, 密级：机密,
- * "Classification: Vertraulich"), not the ordinary word in a sentence ("keep passwords
- * confidential", 機密情報の取り扱い). A word counts as a marking when it is written in capitals,
- * stands in brackets, stands alone on its line, opens a line followed by a separator, follows a
- * classification label, or carries the Chinese ★ of an official marking.
+ * "本資料は社外秘につき取扱注意", "เอกสารลับ ห้ามเผยแพร่"), not the ordinary word in a sentence
+ * ("keep passwords confidential", 機密情報の取り扱い) nor a sentence about a marking
+ * ("社外秘の資料はメールで送らないでください", "documents marked CONFIDENTIAL go in the cabinet").
+ * A word counts as a marking when it is written in capitals, stands in brackets, stands alone on
+ * its line, opens a line followed by a separator, follows a classification label, carries the
+ * Chinese ★, or — for the distinctive Asian markings — is followed by what makes it a statement
+ * about this text (につき, です, 입니다, 严禁外传, ห้าม..., the end of the line).
  */
-
-/** Capitalised markings: a marking wherever they stand. */
-const UPPER = [
-  'STRICTLY CONFIDENTIAL',
-  'HIGHLY CONFIDENTIAL',
-  'COMPANY CONFIDENTIAL',
-  'CONFIDENTIAL',
-  'FOR INTERNAL USE ONLY',
-  'INTERNAL USE ONLY',
-  'INTERNAL ONLY',
-  'TOP SECRET',
-  'DO NOT DISTRIBUTE',
-  'NOT FOR DISTRIBUTION',
-  'STRENG VERTRAULICH',
-  'VERTRAULICH',
-  'NUR FÜR DEN DIENSTGEBRAUCH',
-  'ESTRICTAMENTE CONFIDENCIAL',
-  'CONFIDENCIAL',
-  'SOLO PARA USO INTERNO',
-  'STRICTEMENT CONFIDENTIEL',
-  'CONFIDENTIEL',
-  'DIFFUSION RESTREINTE',
-];
-
-/** Words that are a marking only in brackets or after a classification label ("Internal: ext. 1234" is not). */
-const WEAK = ['RESTRICTED', 'SECRET', 'INTERNAL', 'INTERN', 'USO INTERNO', 'USAGE INTERNE', 'RESTRINGIDO'];
-
-/** Marking words in any case and script, recognised in any marking position. */
-const STRONG = [
-  ...UPPER,
-  '関係者外秘',
-  '社外秘',
-  '部外秘',
-  '極秘',
-  '機密',
-  '秘密',
-  '取扱注意',
-  '社内限り',
-  '社内限定',
-  '대외비',
-  '기밀',
-  '극비',
-  '비밀',
-  '사내한정',
-  '绝密',
-  '机密',
-  '内部资料',
-  '内部使用',
-  '仅限内部',
-  '絕密',
-  'ลับที่สุด',
-  'ลับมาก',
-  'ลับ',
-  'ปกปิด',
-  'เฉพาะภายใน',
-];
 
 const alternation = (words: readonly string[]) =>
   [...words]
@@ -71,22 +25,47 @@ const alternation = (words: readonly string[]) =>
     .map((w) => w.replace(/ /g, '\\s+'))
     .join('|');
 
-const ANY = alternation([...STRONG, ...WEAK]);
-const STRONG_ANY = alternation(STRONG);
+const ANY = alternation([...POSITIONAL_MARKINGS, ...WEAK_MARKINGS]);
+const STRONG_ANY = alternation(POSITIONAL_MARKINGS);
 /** Scripts written without spaces between words, where a marking followed by a space is still a label. */
 const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
-const LABEL = String.raw`(?:classification|sensitivity|security\s+level|data\s+class|機密区分|機密性|秘密区分|取扱区分|情報区分|分类|密级|密級|보안\s?등급|등급|clasificaci[oó]n|Einstufung|Klassifizierung|niveau|ชั้นความลับ)`;
 
+const LINE_START = 3;
+const INLINE = 6;
 const PATTERNS: readonly RegExp[] = [
-  new RegExp(String.raw`(?<![\p{L}\p{N}])(${alternation(UPPER)})(?![\p{L}\p{N}])`, 'gu'),
+  new RegExp(String.raw`(?<![\p{L}\p{N}])(${alternation(UPPER_MARKINGS)})(?![\p{L}\p{N}])`, 'gu'),
   new RegExp(String.raw`[\[【〔<《〈(]\s*(${ANY})\s*[\]】〕>》〉)]`, 'giu'),
-  new RegExp(String.raw`^[\s#>*_|=~-]*(${STRONG_ANY})[\s*_|=~:：.!—–-]*$`, 'gimu'),
-  new RegExp(String.raw`^[\s#>*_|-]*(${STRONG_ANY})[*_]*\s*(?:[:：|/—–-]|\s)`, 'gimu'),
-  new RegExp(String.raw`${LABEL}\s*[:：]\s*[\[【(]?\s*(${ANY})(?![\p{L}])`, 'giu'),
+  new RegExp(String.raw`^[\s#>*_|=~-]*(${STRONG_ANY})[\s*_|=~:.!—–-]*$`, 'gimu'),
+  new RegExp(String.raw`^[\s#>*_|-]*(${STRONG_ANY})[*_]*\s*(?:[:|/—–-]|\.(?:\s|$)|\s)`, 'gimu'),
+  new RegExp(String.raw`${CLASSIFICATION_LABELS}\s*:\s*[\[【(]?\s*(${ANY})(?![\p{L}])`, 'giu'),
   new RegExp(String.raw`(${ANY})\s*[★☆]`, 'gu'),
+  new RegExp(`(${alternation(INLINE_MARKINGS)})`, 'gu'),
 ];
 
-/** Confidentiality markings in English, Japanese, Chinese, Korean, Spanish, German, French and Thai. */
+/** What follows an inline marking that makes it a statement about this text. */
+const INLINE_TAIL = new RegExp(
+  [
+    String.raw`^[ \t]*(?:\n|$)`,
+    String.raw`^[ \t]*[。.!:|/\-–—★☆)\]】〕・]`,
+    '^(?:につき|のため|です|である|とする|扱い(?:とする|です|。|$)|として(?:取り?扱|扱))',
+    String.raw`^[,，、]?[ \t]*(?:取扱注意|取り扱い注意|転送禁止|複製禁止|社外持ち?出し?禁止|严禁|嚴禁|请勿|請勿|不得|禁止|注意保密|ห้าม|do\s+not|DO\s+NOT)`,
+    String.raw`^\s?(?:자료|문서|정보)?(?:입니다|임(?![\p{L}])|이며|이므로|이니)`,
+  ].join('|'),
+  'u',
+);
+const CJK_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Words before a marking that make the sentence about the marking: "documents marked CONFIDENTIAL". */
+const MENTION_BEFORE =
+  /(?:marked|label(?:l?ed)?|stamped|tagged|watermarked|such\s+as|e\.g\.|called|the\s+(?:word|label|marking|stamp)|mit\s+(?:dem\s+)?(?:Vermerk|Kennzeichnung)|gekennzeichnet\s+(?:als|mit)|marqu[ée]e?s?(?:\s+comme)?|étiquet[ée]e?s?|marcad[oa]s?(?:\s+como)?|etiquetad[oa]s?|contrassegnat[oaie]|gemarkeerd(?:\s+als)?|oznaczon[eya](?:\s+jako)?|с\s+грифом|грифом|пометкой|بعلامة|מסומנ?\S*|đánh\s+dấu|bertanda|berlabel|标有|标注|標示|標註|注明|带有|ป้าย|คำว่า|ระบุว่า)\s*[:"'“‘«„「『]?\s*$/iu;
+/** Words after a marking that make the sentence about it: 「社外秘」と表示された, 대외비라고 표시된. */
+const MENTION_AFTER =
+  /^\s*[」』"”’»]?\s*(?:と(?:表示|記載|書|明記|いう|いった|押印)|という|の(?:表示|ラベル|区分|スタンプ|印|指定)|(?:이)?라(?:고|는)|(?:으)?로\s*(?:표시|분류)|字样|字樣|标识|標識|标记|標記|等|ที่|labels?|markings?|stamps?|watermarks?|tags?|Vermerk|Stempel|étiquette|mention|etiqueta|sello|dicitura|stempel|pieczątk|damga|гриф|штамп)/iu;
+/** A marking quoted as a word: “CONFIDENTIAL”, 「社外秘」, «Для служебного пользования». */
+const QUOTE_BEFORE = /["'“‘«„「『]\s*$/u;
+const QUOTE_AFTER = /^\s*["'”’»」』]/u;
+
+/** Confidentiality markings in the answer languages, as documents carry them. */
 export function createMarkingScanner(): Scanner {
   return {
     name: 'markings',
@@ -97,15 +76,44 @@ export function createMarkingScanner(): Scanner {
           const word = m[1]!;
           // A line opened by a word and a space is a sentence ("Confidential information must...",
           // 기밀 정보 취급...), unless the script puts no spaces between words (社外秘　給与テーブル).
-          if (index === 3 && !UNSPACED.test(word) && /\s$/.test(m[0])) {
-            continue;
-          }
           const start = m.index + m[0].indexOf(word);
-          const finding: RawFinding = { type: 'marking', start, end: start + word.length };
+          const end = start + word.length;
+          const separator = m[0].slice(end - m.index);
+          if (index === LINE_START && !UNSPACED.test(word) && /^[*_]*\s+$/.test(separator)) continue;
+          const after = text.slice(end, end + 16);
+          if (index === INLINE && !inlineTail(word, after)) continue;
+          if (mentioned(text.slice(Math.max(0, start - 32), start), after)) continue;
+          const finding: RawFinding = { type: 'marking', start, end };
           if (!found.some((f) => overlaps(f, finding))) found.push(finding);
         }
       });
-      return found.sort((a, b) => a.start - b.start);
+      return joinAdjacent(
+        text,
+        found.sort((a, b) => a.start - b.start),
+      );
     },
   };
+}
+
+/** Markings written together are one marking: "内部资料 严禁外传", "Company Confidential – do not distribute". */
+function joinAdjacent(text: string, sorted: readonly RawFinding[]): RawFinding[] {
+  const joined: RawFinding[] = [];
+  for (const f of sorted) {
+    const last = joined[joined.length - 1];
+    if (last && /^[\s,，、・:|/–—-]{0,3}$/u.test(text.slice(last.end, f.start))) {
+      joined[joined.length - 1] = { type: 'marking', start: last.start, end: f.end };
+    } else joined.push(f);
+  }
+  return joined;
+}
+
+/** Is the inline marking a statement about this text? A space after a Japanese or Chinese word separates a label. */
+function inlineTail(word: string, after: string): boolean {
+  return INLINE_TAIL.test(after) || (CJK_WORD.test(word) && /^[ \t]+\S/.test(after));
+}
+
+/** Is the marking the subject of the sentence rather than its label? */
+function mentioned(before: string, after: string): boolean {
+  if (QUOTE_BEFORE.test(before) && QUOTE_AFTER.test(after)) return true;
+  return MENTION_BEFORE.test(before) || MENTION_AFTER.test(after);
 }

@@ -22,7 +22,10 @@ commands:
   generate "text" [--max-tokens N] [--json]
   reembed [--json]              embed chunks that lack the configured model's embedding, rebuild indexes
   admin create-user EMAIL --role admin|reviewer|publisher [--password-stdin]
-  admin token EMAIL
+  admin delete-user EMAIL       removes the user; their sessions and API tokens stop working
+  admin token EMAIL [--expires-in 90d]   prints a new API token (default lifetime ADMIN_TOKEN_TTL_DAYS)
+  admin tokens [EMAIL] [--json] lists API tokens by id
+  admin revoke-token TOKEN-ID|TOKEN | --all EMAIL
   user export EMAIL | user delete EMAIL   data-subject requests (JSON on stdout)
   backup FILE | restore FILE    SQLite database (stop serve before restoring)
 

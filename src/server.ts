@@ -20,6 +20,11 @@ export interface ServerDeps {
   readonly readiness: readonly ReadinessCheck[];
   /** Lets the local chat page show a held answer once a reviewer approved it. */
   readonly heldAnswer?: HeldAnswerLookup | undefined;
+  /**
+   * Which proxies' X-Forwarded-For/-Proto are believed (TRUST_PROXY): default none, so a client
+   * cannot choose the address that the sign-in limiter and the logs see.
+   */
+  readonly trustProxy?: false | number | readonly string[] | undefined;
   /** Extra routes mounted by adapters: Slack at /slack/events, Teams at /api/messages, admin at /admin. */
   readonly mounts?: readonly {
     path: string;
@@ -66,7 +71,7 @@ export class InFlight {
 export function createExpressApp(deps: ServerDeps, inFlight: InFlight): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', Array.isArray(deps.trustProxy) ? [...deps.trustProxy] : (deps.trustProxy ?? false));
   app.use((req, res, next) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (req.method !== 'GET' && req.method !== 'HEAD') {

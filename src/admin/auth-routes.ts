@@ -8,7 +8,7 @@ function safeNext(raw: unknown): string {
   return typeof raw === 'string' && /^\/admin(\/[^\\]*)?$/.test(raw) && !raw.includes('//') ? raw : '/admin';
 }
 
-/** Sign-in (rate limited per address and e-mail) and sign-out. */
+/** Sign-in (rate limited per address and per account) and sign-out. */
 export function addAuthRoutes(router: Router, ctx: AdminContext): void {
   const showLogin = (req: Request, res: Response, status: number, fields: Record<string, unknown>) =>
     ctx.views.render(
@@ -30,8 +30,9 @@ export function addAuthRoutes(router: Router, ctx: AdminContext): void {
     const password = typeof body['password'] === 'string' ? body['password'] : '';
     if (!sameOrigin(req))
       return ctx.views.message(req, res, 403, 'Refused', 'The sign-in form was sent from another site.');
-    const key = `${req.ip ?? 'unknown'}|${email}`;
-    const wait = ctx.loginLimiter.retryAfter(key);
+    // req.ip is the peer's address unless TRUST_PROXY names the proxies whose X-Forwarded-For counts.
+    const attempt = { address: req.ip ?? req.socket.remoteAddress ?? 'unknown', account: email };
+    const wait = ctx.loginLimiter.retryAfter(attempt);
     if (wait > 0) {
       res.setHeader('Retry-After', String(wait));
       return showLogin(req, res, 429, {
@@ -42,11 +43,11 @@ export function addAuthRoutes(router: Router, ctx: AdminContext): void {
     const user = email ? await ctx.admins.getUser(email) : undefined;
     const ok = await verifyPassword(password, user?.passwordHash);
     if (!user || !ok) {
-      ctx.loginLimiter.fail(key);
+      ctx.loginLimiter.fail(attempt);
       ctx.logger('warn', 'admin.login_failed', { known: user !== undefined });
       return showLogin(req, res, 401, { email, error: 'Wrong e-mail or password.' });
     }
-    ctx.loginLimiter.succeed(key);
+    ctx.loginLimiter.succeed(attempt);
     await startSession(ctx.admins, req, res, user.email, ctx.now());
     await ctx.store.audit.append({ actor: user.email, action: 'auth.login' });
     res.redirect(303, safeNext(body['next']));

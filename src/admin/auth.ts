@@ -84,8 +84,14 @@ export function authenticate(admins: AdminRepository, now: () => Date): RequestH
     try {
       const header = req.headers.authorization;
       if (header?.startsWith('Bearer ')) {
-        const user = await admins.userByToken(hashSecret(header.slice(7).trim()));
-        if (user) res.locals['actor'] = { email: user.email, role: user.role, via: 'token' } satisfies Actor;
+        const owner = await admins.tokenOwner(hashSecret(header.slice(7).trim()), now());
+        if (owner && 'user' in owner)
+          res.locals['actor'] = {
+            email: owner.user.email,
+            role: owner.user.role,
+            via: 'token',
+          } satisfies Actor;
+        else if (owner) res.locals['tokenExpired'] = true;
         return next();
       }
       const id = readCookie(req, SESSION_COOKIE);
@@ -116,7 +122,9 @@ export function requireActor(kind: 'api' | 'page'): RequestHandler {
     if (kind === 'api') {
       res.setHeader('WWW-Authenticate', 'Bearer');
       res.status(401).json({
-        error: 'sign in or send Authorization: Bearer <token> (create one with `polydesk admin token EMAIL`)',
+        error: res.locals['tokenExpired']
+          ? 'the API token has expired: create a new one with `polydesk admin token EMAIL`'
+          : 'sign in or send Authorization: Bearer <token> (create one with `polydesk admin token EMAIL`)',
       });
       return;
     }

@@ -62,6 +62,7 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
       readiness,
       mounts: adapters.mounts,
       heldAnswer: webHeldAnswer(runtime),
+      trustProxy: config.trustProxy,
     },
     inFlight,
   );

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { InputError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { DataSubjects } from '../reliability/data-subject.js';
+import { AdminRepository } from '../store/admin-repository.js';
 import { Store } from '../store/store.js';
 import { parseCommand } from './args.js';
 
@@ -12,8 +13,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 /**
  * Data-subject requests. `user export EMAIL` prints, as JSON on stdout, everything PolyDesk recorded
  * about what that employee asked and rated; `user delete EMAIL` erases it (their questions with
- * the answers and feedback on them, and the feedback they gave) and prints what was deleted.
- * Both leave an entry in the audit log, naming the person by a hash only.
+ * the answers and feedback on them, and the feedback they gave), and their admin account if they
+ * have one (with its sessions and API tokens, which stop working at once), and prints what was
+ * deleted. Both leave an entry in the audit log, naming the person by a hash only.
  */
 export async function userCommand(
   config: Config,
@@ -44,7 +46,15 @@ export async function userCommand(
       out(`${JSON.stringify(data, null, 2)}\n`);
       return 0;
     }
-    const deleted = await subjects.delete(email);
+    const account = await new AdminRepository(store.db).deleteUser(email);
+    if (account === 'last_admin')
+      throw new InputError(
+        `${email} is the last admin: create another one first (\`polydesk admin create-user EMAIL --role admin\`), then run this again`,
+      );
+    const deleted = {
+      ...(await subjects.delete(email)),
+      ...(account === 'not_found' ? {} : { adminAccount: account }),
+    };
     await store.audit.append({ actor: 'cli', action: 'subject.delete', target, details: { ...deleted } });
     out(`${JSON.stringify({ email, deleted })}\n`);
     return 0;

@@ -207,6 +207,22 @@ function reliability(dialect: DialectName): Migration {
   };
 }
 
+/**
+ * Access revocation: an API token gets a public id (to revoke it alone) and an expiry. Tokens made
+ * before this migration expire 90 days after it (the default ADMIN_TOKEN_TTL_DAYS), not never.
+ */
+const accessRevocation: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('api_tokens').addColumn('id', 'text').execute();
+    await db.schema.alterTable('api_tokens').addColumn('expires_at', 'text').execute();
+    const expiresAt = new Date(Date.now() + 90 * 86_400_000).toISOString();
+    await sql`update api_tokens set id = substr(token_hash, 1, 12), expires_at = ${expiresAt}`.execute(db);
+    await db.schema.createIndex('api_tokens_id').on('api_tokens').column('id').unique().execute();
+    await db.schema.createIndex('api_tokens_email').on('api_tokens').column('email').execute();
+    await db.schema.createIndex('sessions_email').on('sessions').column('email').execute();
+  },
+};
+
 class StaticMigrations implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -214,6 +230,7 @@ class StaticMigrations implements MigrationProvider {
       '0001_initial': initial(this.dialect),
       '0002_list_indexes': listIndexes,
       '0003_reliability': reliability(this.dialect),
+      '0004_access_revocation': accessRevocation,
     };
   }
 }

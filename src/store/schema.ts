@@ -122,6 +122,10 @@ export interface ApiTokensTable {
   token_hash: string;
   email: string;
   created_at: string;
+  /** Public id, to list and revoke one token (never enough to use it). */
+  id: string | null;
+  /** After this the token is refused; null only for a row written by a version before 0004. */
+  expires_at: string | null;
 }
 
 export interface SessionsTable {

@@ -65,14 +65,22 @@ export async function startAdminServer(
     deliveries?: (platform: Platform) => DeliveryChannel | undefined;
     maxFileMb?: number;
     loginLimiter?: LoginLimiter;
+    /** A database of test/helpers/databases.ts (default: SQLite in a temp DATA_DIR). */
+    database?: { readonly dataDir: string; readonly databaseUrl: string | undefined };
+    /** More environment for loadConfig, e.g. TRUST_PROXY. */
+    env?: Record<string, string>;
+    /** The admin UI's clock (sessions, token expiry). */
+    now?: () => Date;
   } = {},
 ): Promise<AdminServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'polydesk-admin-'));
+  const dataDir = options.database?.dataDir ?? mkdtempSync(path.join(tmpdir(), 'polydesk-admin-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
+    DATABASE_URL: options.database?.databaseUrl,
     POLYDESK_SAMPLES: '0',
     LOG_LEVEL: 'error',
     MAX_FILE_MB: String(options.maxFileMb ?? 1),
+    ...options.env,
   });
   const runtime = await createRuntime(config, silentLogger);
   const store = runtime.store;
@@ -97,7 +105,8 @@ export async function startAdminServer(
     deliveries: options.deliveries ?? (() => undefined),
     maxFileBytes: config.maxFileBytes,
     logger: silentLogger,
-    loginLimiter: options.loginLimiter ?? new LoginLimiter({ max: 1000 }),
+    loginLimiter: options.loginLimiter ?? new LoginLimiter({ max: 1000, addressMax: 1000, accountMax: 1000 }),
+    now: options.now,
   });
   const admins = new AdminRepository(store.db);
   const hash = await hashPassword(PASSWORD);
@@ -113,6 +122,7 @@ export async function startAdminServer(
       logger: silentLogger,
       readiness: [],
       mounts: [{ path: '/admin', method: 'use', handler: admin.router }],
+      trustProxy: config.trustProxy,
     },
     inFlight,
   );
@@ -125,7 +135,7 @@ export async function startAdminServer(
     async close() {
       await server.close(1000);
       await runtime.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.database) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,7 @@
+import { findBankAccounts } from './bank-accounts.js';
 import { findNationalIds } from './national-ids.js';
 import { findPhoneNumbers } from './phone-numbers.js';
+import { findSalaries } from './salaries.js';
 import type { FindingType, RawFinding, Scanner } from './scanner.js';
 import { digitsOf, overlaps } from './text-window.js';
 import { cardNetworkValid, ibanValid, luhnValid } from './validators.js';
@@ -19,17 +21,20 @@ const PRIORITY: readonly FindingType[] = [
   'ssn',
   'iban',
   'credit_card',
+  'bank_account',
+  'salary',
   'email',
   'phone',
 ];
 
-/** Personal data with validators: e-mail, phone, payment cards, IBAN and national identifiers. */
+/** Personal data: e-mail, phone, payment cards, IBAN, national identifiers, bank accounts and pay. */
 export function createPiiScanner(): Scanner {
   return {
     name: 'pii',
     scan(text) {
       const found: RawFinding[] = [...findEmails(text), ...findCards(text), ...findIbans(text)];
       found.push(...findNationalIds(text), ...findPhoneNumbers(text));
+      found.push(...findBankAccounts(text), ...findSalaries(text));
       return resolveOverlaps(found);
     },
   };

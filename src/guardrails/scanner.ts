@@ -19,6 +19,8 @@ export const FINDING_TYPES = [
   'kr_rrn',
   'cn_resident_id',
   'th_national_id',
+  'bank_account',
+  'salary',
   'marking',
   'leakage',
   'canary',
@@ -44,6 +46,7 @@ export const VALIDATED_ID_FINDING_TYPES: readonly FindingType[] = [
   'kr_rrn',
   'cn_resident_id',
   'th_national_id',
+  'bank_account',
 ];
 
 /** A finding as a scanner reports it: offsets into the normalised text, `end` exclusive. */

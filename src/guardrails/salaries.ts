@@ -1,0 +1,80 @@
+import type { RawFinding } from './scanner.js';
+
+/*
+ * A person's pay: an amount of money next to a pay word (salary, bonus, 年収, 月薪, 연봉,
+ * เงินเดือน, Gehalt, ...) and a named person ("Kenji Tanaka's", 田中さん, 王伟的, 김민수 씨,
+ * คุณสมชาย, Herr Weber). Pay scales, averages and policy ("the average salary is…", "bonuses are
+ * paid in June") name nobody and pass.
+ */
+
+const PAY_WORDS =
+  /salary|salaries|base\s+pay|pay(?:check|slip)?|bonus|compensation|wages?|earns?|年収|月給|月収|給与|給料|基本給|賞与|ボーナス|年俸|手取り|年薪|月薪|工资|工資|薪资|薪資|薪水|奖金|獎金|年终奖|연봉|월급|급여|상여금|보너스|เงินเดือน|โบนัส|ค่าจ้าง|salario|sueldo|bonificaci[oó]n|salaire|r[ée]mun[ée]ration|prime|sal[áa]rio|b[ôo]nus|Gehalt|Jahresgehalt|Grundgehalt|Monatsgehalt|stipendio|retribuzione|\bRAL\b|зарплат\p{L}*|заработн\p{L}*|оклад\p{L}*|преми\p{L}*|الراتب|راتب|مكافأة|lương|thưởng|gaji|salaris|wynagrodzeni\p{L}*|pensj\p{L}*|premi\p{L}|maaş\p{L}*|ikramiye|משכורת|שכר|בונוס/iu;
+/** Statistics and rules rather than one person's pay. */
+const NOT_PERSONAL =
+  /average|median|mean|range|band|minimum|maximum|typical|平均|中央値|最低|相場|平均值|中位数|范围|평균|최저|เฉลี่ย|ขั้นต่ำ|promedio|m[ée]dia|moyen|Durchschnitt|Mindest|medi[ao]|средн|минимальн|متوسط|trung\s+bình|rata-rata|gemiddeld|średni|ortalama|ממוצע/iu;
+const AMOUNT = new RegExp(
+  [
+    // A currency sign or code before the number: ¥8,400,000, USD 120k, R$ 9.500, € 62.000
+    String.raw`(?:[¥$€£₩₹₽₺₪฿₫]|\b(?:USD|EUR|JPY|GBP|CNY|RMB|KRW|THB|VND|IDR|PLN|TRY|ILS|RUB|CHF|SGD|HKD|TWD|AUD|CAD|INR|BRL|MXN|SAR|AED)\b|NT\$|R\$|Rp\.?)\s?\d(?:[\d,.' ]{0,14}\d)?(?:\s?(?:k|K|M|万|千|百万|억|만|million|Mio\.?|mln|juta|triệu|ล้าน))?`,
+    // A number before its unit: 850万円, 28000元, 5,200만 원, 45,000 บาท, 62.000 Euro
+    String.raw`\d[\d,.' ]{0,14}(?:\s?(?:万|千|百万|億|억|만|천|million|Mio\.?|mln|juta|triệu|ล้าน|k))?\s?(?:円|元|人民币|人民幣|块|원|บาท|[€₽₪]|(?:euros?|Euro|EUR|USD|dollars?|yen|pounds?|руб(?:лей|\.)?|đồng|VND|zł|złotych|TL|lira|שקל\S*|ريال|درهم|دولار|rupiah|reais)(?![\p{L}]))`,
+  ].join('|'),
+  'gu',
+);
+/** A named person, as each language writes one before or around a pay word. */
+const PERSON = new RegExp(
+  [
+    // Latin and Cyrillic: two or three capitalised words, with a possessive or not: Kenji Tanaka's
+    String.raw`(?<![\p{L}])\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}(?:'s|’s)?(?![\p{L}])`,
+    // Titles: Mr Smith, Frau Weber, Mme Martin, Sr. García, Pan Nowak, господин Иванов
+    String.raw`(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Herr|Frau|M|Mme|Sr|Sra|Sig|Sig\.ra|Dhr|Mevr|Pan|Pani|Bay|Bayan|Bapak|Ibu|Pak|Bu|anh|chị|ông|bà)\.?\s+\p{Lu}\p{Ll}+`,
+    // Japanese and Korean names with an honorific or a job title: 田中さん, 김민수 씨, 박 과장
+    String.raw`[\p{Script=Han}\p{Script=Katakana}]{1,5}(?:さん|様|氏|君|くん|部長|課長|係長|主任)`,
+    String.raw`(?<![\p{Script=Hangul}])(?:[\p{Script=Hangul}]{2,4}\s?(?:씨|님)|[\p{Script=Hangul}]{1,4}\s?(?:과장|대리|부장|차장|팀장|주임|이사))(?:의|는|은|가|이|께서)?(?![\p{Script=Hangul}])`,
+    // Chinese: a common surname and a given name, before 的 or a title: 王伟的, 李娜女士
+    String.raw`(?:(?<![\p{Script=Han}])|(?<=员工|員工|同事|经理|經理|主管|职员|職員))[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭田董袁潘蒋蔣蔡余杜叶葉苏蘇魏吕呂丁沈姚卢盧姜崔钟鍾谭譚陆陸汪范金廖贾賈夏韦韋方白邹鄒孟熊秦邱江尹薛闫段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯][\p{Script=Han}]{1,2}(?:的|先生|女士|经理|經理|总监|總監)`,
+    // Thai, Arabic, Hebrew titles: คุณสมชาย, السيد أحمد, מר כהן
+    String.raw`(?:คุณ|นาย|นางสาว|นาง)[\p{Script=Thai}]{2,20}`,
+    String.raw`(?:السيد|السيدة|الأستاذ)\s+[\p{Script=Arabic}]{2,20}`,
+    String.raw`(?:מר|גב'|גברת)\s+[\p{Script=Hebrew}]{2,20}`,
+  ].join('|'),
+  'gu',
+);
+/** Capitalised words of sentence openings, headings, job titles and places rather than names. */
+const NOT_A_NAME = new Set(
+  `The This That These Our Your Their His Her Its Base Annual Monthly Total New Gross Net Salary Bonus
+  Pay Employee Employees Staff All Each Every Senior Junior Lead Chief Head Principal Associate Software
+  Engineer Engineers Manager Managers Director Directors Analyst Developer Officer Specialist Consultant
+  Designer Administrator Assistant Executive President Vice Team Department Office Group Division Sales
+  Marketing Finance Human Resources Legal Support Operations Tokyo Osaka London Paris Berlin Bangkok Seoul
+  Singapore Shanghai Beijing Madrid Company Corporate Level Grade Band Step Job Role Position Starting
+  Der Die Das Den Dem Ein Eine Im Neue Neuer Le La Les Un Une El Los Las Il Lo Gli De Het Een Bu Bir
+  Для Все Los Este Esta Ce Cette Questo Questa`.split(/\s+/),
+);
+
+const WINDOW = 60;
+
+/** Finds amounts of pay next to a pay word and a named person. */
+export function findSalaries(text: string): RawFinding[] {
+  const found: RawFinding[] = [];
+  for (const m of text.matchAll(AMOUNT)) {
+    const value = m[0].trimEnd();
+    if (!/\d{3}|\d[,.' ]\d{3}|\d\s?(?:万|억|만|k|K|M|million|Mio)/.test(value)) continue; // not a small count
+    const start = m.index;
+    const end = start + value.length;
+    const before = text.slice(Math.max(0, start - WINDOW), start);
+    const after = text.slice(end, end + 24);
+    const around = `${before.slice(-40)} ${after}`;
+    if (!PAY_WORDS.test(around) || NOT_PERSONAL.test(around)) continue;
+    if (namedPerson(before) || namedPerson(after)) found.push({ type: 'salary', start, end });
+  }
+  return found;
+}
+
+function namedPerson(window: string): boolean {
+  for (const m of window.matchAll(PERSON)) {
+    const words = m[0].replace(/['’]s$/, '').split(/[ -]/);
+    if (!words.some((w) => NOT_A_NAME.has(w.replace(/\.$/, '')))) return true;
+  }
+  return false;
+}

@@ -67,8 +67,19 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
     inFlight,
   );
   const server = await listen(app, inFlight, config.port, config.host);
-  await adapters.start();
-  await reliability.start(adapters.delivery);
+  try {
+    await adapters.start();
+    await reliability.start(adapters.delivery);
+  } catch (error) {
+    // Already listening, /healthz answering 200: stop everything and fail, so that a supervisor sees
+    // the exit and restarts or alerts, instead of a healthy-looking process that answers nobody.
+    logger('error', 'server.start_failed', { error: describeError(error) });
+    accepting = false;
+    await server.close(1_000);
+    await adapters.stop();
+    await reliability.stop().catch(() => {});
+    throw error;
+  }
   const counts = await runtime.store.documents.counts();
   runtime.metrics.documents.set(counts.documents);
   runtime.metrics.chunks.set(counts.chunks);

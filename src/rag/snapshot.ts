@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { IndexCorruptError } from '../core/errors.js';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../core/private-files.js';
 
 /**
  * Versioned, checksummed snapshot files for rebuildable caches (the BM25 index, the HNSW index)
@@ -68,7 +69,7 @@ export async function prepareSnapshot(
 ): Promise<PreparedSnapshot> {
   const target = snapshotPath(dir, name);
   if (!Number.isInteger(meta.version)) throw new Error('snapshot meta.version must be an integer');
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   await removeStaleTemps(dir, name);
   const parts = payload instanceof Uint8Array ? [payload] : payload;
   const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
@@ -84,7 +85,11 @@ export async function prepareSnapshot(
   hash.digest().copy(header, at);
 
   const tempPath = `${target}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
-  const file = await open(tempPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+  const file = await open(
+    tempPath,
+    constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY,
+    PRIVATE_FILE_MODE,
+  );
   try {
     await file.writev([header, metaBytes, ...parts]);
     await file.sync();

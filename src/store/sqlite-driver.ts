@@ -1,11 +1,20 @@
-import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
+import { makePrivateDir, makePrivateFile, restrictFile } from '../core/private-files.js';
 
-/** The only module importing better-sqlite3. WAL mode so the CLI and the server can share the file. */
+/**
+ * The only module importing better-sqlite3. WAL mode so the CLI and the server can share the file.
+ * The database is created 0600 in a folder created 0700 (SQLite gives its -wal and -shm files the
+ * database's mode); one left 0644 by an older version is tightened.
+ */
 export function createSqliteDialect(file: string): SqliteDialect {
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    makePrivateDir(path.dirname(file));
+    makePrivateFile(file);
+    for (const suffix of ['-wal', '-shm']) restrictFile(file + suffix);
+  }
   return new SqliteDialect({
     database: async () => {
       const db = new BetterSqlite3(file);
@@ -21,13 +30,16 @@ export function createSqliteDialect(file: string): SqliteDialect {
 /**
  * Copies a SQLite database with SQLite's online backup API: consistent even while a server writes
  * to it. The copy is written next to `destination` and renamed into place, so a failed backup
- * never leaves a half-written file under that name.
+ * never leaves a half-written file under that name; like the database, it is readable by this
+ * user only (0600).
  */
 export async function backupSqlite(source: string, destination: string): Promise<{ bytes: number }> {
   const db = new BetterSqlite3(source, { fileMustExist: true });
   const temp = `${destination}.partial`;
   try {
     db.pragma('busy_timeout = 5000');
+    rmSync(temp, { force: true });
+    makePrivateFile(temp);
     await db.backup(temp);
     checkSqliteFile(temp);
   } catch (error) {
@@ -46,7 +58,8 @@ export async function backupSqlite(source: string, destination: string): Promise
  */
 export async function restoreSqlite(backup: string, target: string): Promise<void> {
   checkSqliteFile(backup);
-  mkdirSync(path.dirname(target), { recursive: true });
+  makePrivateDir(path.dirname(target));
+  makePrivateFile(target);
   const db = new BetterSqlite3(backup, { readonly: true, fileMustExist: true });
   try {
     await db.backup(target);

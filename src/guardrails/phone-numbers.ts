@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { RawFinding } from './scanner.js';
 import { labelNear } from './text-window.js';
 
@@ -16,22 +17,6 @@ const CANDIDATE = new RegExp(
 );
 const LABEL =
   /電話|TEL|Tel\b|tel[:.：]|phone|携帯|手机|电话|電話番号|联系|전화|휴대폰|연락처|tel[eé]fono|m[oó]vil|celular|โทร|มือถือ|Telefon|Handy|t[ée]l[ée]phone|portable|mobile|\bcall\b|fax|ファ[ック]*クス|内線/i;
-
-/** Country calling codes with the total digit counts (code included) their numbers have. */
-// biome-ignore format: a lookup table reads best compact
-const COUNTRY_LENGTHS: ReadonlyArray<readonly [string, number, number]> = [
-  ['1', 11, 11], ['7', 11, 11], ['20', 11, 12], ['27', 11, 11], ['30', 12, 12], ['31', 11, 11],
-  ['32', 10, 11], ['33', 11, 11], ['34', 11, 11], ['36', 10, 11], ['39', 10, 13], ['40', 11, 11],
-  ['41', 11, 11], ['43', 10, 13], ['44', 11, 12], ['45', 10, 10], ['46', 9, 12], ['47', 10, 10],
-  ['48', 11, 11], ['49', 10, 15], ['51', 10, 11], ['52', 12, 12], ['53', 10, 10], ['54', 12, 13],
-  ['55', 12, 13], ['56', 11, 11], ['57', 12, 12], ['58', 12, 12], ['60', 10, 12], ['61', 11, 11],
-  ['62', 10, 14], ['63', 11, 12], ['64', 10, 11], ['65', 10, 10], ['66', 10, 11], ['81', 11, 12],
-  ['82', 10, 12], ['84', 11, 12], ['86', 12, 13], ['90', 12, 12], ['91', 12, 12], ['92', 12, 12],
-  ['94', 11, 11], ['95', 9, 12], ['98', 12, 12], ['351', 12, 12], ['352', 9, 14], ['353', 11, 12],
-  ['358', 9, 13], ['380', 12, 12], ['420', 12, 12], ['852', 11, 11], ['853', 11, 11], ['855', 11, 12],
-  ['856', 11, 13], ['880', 12, 13], ['886', 11, 12], ['961', 10, 11], ['962', 11, 12], ['965', 11, 11],
-  ['966', 12, 12], ['971', 11, 12], ['972', 11, 12], ['974', 11, 11],
-];
 
 /** Finds phone numbers in normalised text. */
 export function findPhoneNumbers(text: string): RawFinding[] {
@@ -65,7 +50,7 @@ function isPhone(value: string, labelled: boolean): boolean {
   const groups = value.split(/[ \-.\u2010-\u2015ー()]+/).filter((g) => g.length > 0);
   const digits = groups.join('').replace(/^\+/, '');
   if (digits.length < 8 || digits.length > 15) return false;
-  if (value.startsWith('+')) return internationalValid(value, digits);
+  if (value.startsWith('+')) return internationalValid(value);
   const dots = value.includes('.');
   if (digits.startsWith('0') && !digits.startsWith('00')) {
     if (/^0[1-9](?:[ .]\d\d){4}$/.test(value)) return true; // France: 01 23 45 67 89
@@ -90,11 +75,12 @@ function isPhone(value: string, labelled: boolean): boolean {
   return labelled && groups.length >= 2 && digits.length >= 9 && digits.length <= 12;
 }
 
-function internationalValid(value: string, digits: string): boolean {
-  // A trunk zero written in parentheses, +81 (0)3-1234-5678, is not dialled.
-  const dialled = value.replace(/\(0\)/, '').replace(/\D/g, '');
-  for (const [code, min, max] of COUNTRY_LENGTHS) {
-    if (dialled.startsWith(code)) return dialled.length >= min && dialled.length <= max;
-  }
-  return digits.length >= 9 && digits.length <= 15 && /[ \-.]/.test(value);
+/**
+ * An international number is possible for its country (libphonenumber-js's maintained metadata:
+ * the country code exists and the national number has one of its lengths). A trunk zero written
+ * in parentheses, +81 (0)3-1234-5678, is not dialled.
+ */
+function internationalValid(value: string): boolean {
+  const dialled = `+${value.replace(/\(0\)/, '').replace(/\D/g, '')}`;
+  return parsePhoneNumberFromString(dialled)?.isPossible() ?? false;
 }

@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { IngestError } from '../src/core/errors.js';
+import { normalizeHttpUrl } from '../src/core/http-url.js';
 import { CLASSIFICATIONS, type Classification } from '../src/core/types.js';
 
 /** Document metadata a Markdown file may set in its YAML front matter; other keys are ignored. */
@@ -9,7 +10,7 @@ export interface FrontMatter {
   readonly language?: string;
   readonly audience?: readonly string[];
   readonly classification?: Classification;
-  /** An http(s) URL to cite instead of the file path. */
+  /** An http(s) URL to cite instead of the file path, normalised (see `normalizeHttpUrl`). */
   readonly url?: string;
 }
 
@@ -66,8 +67,14 @@ function validate(file: string, data: Record<string, unknown>): FrontMatter {
   }
   const url = optionalString(file, data, 'url');
   if (url) {
-    if (!isHttpUrl(url)) throw new IngestError(file, `front matter url "${url}" is not an http(s) URL`);
-    meta.url = url;
+    const normalized = normalizeHttpUrl(url);
+    if (!normalized) {
+      throw new IngestError(
+        file,
+        `front matter url "${url}" is not an http(s) URL (absolute, without user name or password), e.g. https://intranet.example/hr/leave`,
+      );
+    }
+    meta.url = normalized;
   }
   const audience = readAudience(file, data['audience']);
   if (audience.length > 0) meta.audience = audience;
@@ -90,15 +97,6 @@ function readAudience(file: string, value: unknown): string[] {
     throw new IngestError(file, 'front matter audience must be a list of groups or a comma-separated string');
   }
   return [...new Set(items.map((g) => String(g).trim()).filter((g) => g !== ''))];
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 function firstLine(error: unknown): string {

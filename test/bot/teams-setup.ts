@@ -87,10 +87,12 @@ The payroll cutoff is the 20th of each month. CONFIDENTIAL: payroll corrections 
 };
 
 /**
- * The real pipeline over {@link DOCUMENTS}, recording questions on arrival with their claims as
- * `serve` does; `pace` slows the generator's text down so streaming shows.
+ * The real pipeline over {@link DOCUMENTS} (or the given documents), recording questions on arrival
+ * with their claims as `serve` does; `pace` slows the generator's text down so streaming shows.
  */
-export async function createPipeline(options: { pace?: number } = {}): Promise<{
+export async function createPipeline(
+  options: { pace?: number; documents?: Readonly<Record<string, string>> } = {},
+): Promise<{
   store: Store;
   answers: AnswerService;
   directory: StaticDirectory;
@@ -101,7 +103,7 @@ export async function createPipeline(options: { pace?: number } = {}): Promise<{
   const database = sqliteDatabase();
   const store = await database.open();
   const docs = mkdtempSync(path.join(tmpdir(), 'polydesk-teams-docs-'));
-  for (const [name, text] of Object.entries(DOCUMENTS)) {
+  for (const [name, text] of Object.entries(options.documents ?? DOCUMENTS)) {
     mkdirSync(path.dirname(path.join(docs, name)), { recursive: true });
     writeFileSync(path.join(docs, name), text);
   }

@@ -5,7 +5,7 @@
 import type { types } from '@slack/bolt';
 import { type MessageKey, t } from '../../core/i18n.js';
 import type { AnswerResult, AnswerStatus, Citation } from '../../core/types.js';
-import { escapeMrkdwn, splitText, toMrkdwn } from './slack-text.js';
+import { escapeMrkdwn, mrkdwnLink, splitText, toMrkdwn } from './slack-text.js';
 
 export type Block = types.KnownBlock;
 
@@ -38,9 +38,7 @@ export const SHARE_ACTION = 'polydesk_share';
 export function answerTrailer(view: AnswerView, options: { share?: string | undefined } = {}): Block[] {
   const blocks: Block[] = [];
   if (view.citations.length > 0) {
-    const lines = view.citations.map(
-      (c) => `[${c.n}] ${c.url ? `<${c.url}|${linkLabel(c.title)}>` : escapeMrkdwn(c.title)}`,
-    );
+    const lines = view.citations.map((c) => `[${c.n}] ${mrkdwnLink(c.url, c.title)}`);
     for (const piece of splitText(
       `*${escapeMrkdwn(t(view.language, 'sources'))}*\n${lines.join('\n')}`,
       SECTION_MAX,
@@ -103,7 +101,7 @@ export function renderAnswer(view: AnswerView, options: { share?: string | undef
     }
   }
   const messages = groups.map((blocks) => ({
-    text: fallbackText(blocks) || view.text.slice(0, FALLBACK_MAX),
+    text: fallbackText(blocks) || escapeMrkdwn(view.text.slice(0, FALLBACK_MAX)),
     blocks,
   }));
   return messages;
@@ -150,7 +148,7 @@ export function renderResult(
 /** A short localised notice (held, busy, failed, ...), as a plain message. */
 export function renderNotice(text: string): SlackMessage {
   return {
-    text,
+    text: escapeMrkdwn(text),
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(text).slice(0, SECTION_MAX) } }],
   };
 }
@@ -191,10 +189,6 @@ export function parseFeedbackValue(
 
 function plain(text: string): { type: 'plain_text'; text: string; emoji: true } {
   return { type: 'plain_text', text: text.slice(0, 75), emoji: true };
-}
-
-function linkLabel(title: string): string {
-  return escapeMrkdwn(title).replace(/\|/g, '¦');
 }
 
 function fallbackText(blocks: readonly Block[]): string {

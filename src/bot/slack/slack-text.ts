@@ -2,6 +2,7 @@
  * Text conversions between Slack and the neutral pipeline: Slack's message markup in, Slack's
  * `mrkdwn` out (the pipeline writes CommonMark-style Markdown).
  */
+import { normalizeHttpUrl } from '../../core/http-url.js';
 
 /** The plain question text of a Slack message: the bot's mention removed, links and entities unwrapped. */
 export function fromSlackText(text: string, botUserId: string): string {
@@ -35,12 +36,44 @@ export function escapeMrkdwn(text: string): string {
 
 const BOLD = '\u0001';
 
-/** Markdown (as generators write it) to Slack mrkdwn; code spans and blocks are left as they are. */
+/**
+ * Markdown (as generators write it) to Slack mrkdwn. `&`, `<` and `>` are escaped everywhere, code
+ * spans and blocks included (Slack reads `<!channel>` or `<@U…>` inside code too), so that text
+ * quoted from a document can never mention anyone; links are rebuilt only from http(s) URLs.
+ */
 export function toMrkdwn(markdown: string): string {
   return markdown
     .split(/(```[\s\S]*?```|`[^`\n]*`)/g)
-    .map((part, i) => (i % 2 === 1 ? part : convertProse(part)))
+    .map((part, i) => (i % 2 === 1 ? escapeMrkdwn(part) : convertProse(part)))
     .join('');
+}
+
+/**
+ * A Slack link, `<url|label>`, when `url` is an http(s) URL (normalised: no `|`, `<` or `>` left in
+ * it); otherwise the label alone, as text. The label is escaped and cannot contain `|`.
+ */
+export function mrkdwnLink(url: string | undefined, label: string): string {
+  const target = url ? normalizeHttpUrl(url) : undefined;
+  const text = escapeMrkdwn(label).replace(/\|/g, '¦');
+  return target ? `<${target.replace(/&/g, '&amp;')}|${text}>` : text;
+}
+
+/**
+ * Escapes a piece of Markdown streamed to Slack (`markdown_text`) that follows `before`: `&`, `<` and
+ * `>` become entities, except a `>` that opens a quote at the start of a line. Each character's
+ * escape depends only on what precedes it, so pieces escaped one after the other add up to the
+ * escape of the whole text.
+ */
+export function escapeStreamedMarkdown(piece: string, before = ''): string {
+  let lineStart = /^[ \t]*$/.test(before.slice(before.lastIndexOf('\n') + 1));
+  let out = '';
+  for (const char of piece) {
+    if (char === '>' && lineStart) out += char;
+    else out += char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : char;
+    if (char === '\n') lineStart = true;
+    else if (char !== ' ' && char !== '\t' && char !== '>') lineStart = false;
+  }
+  return out;
 }
 
 function convertProse(text: string): string {
@@ -48,7 +81,7 @@ function convertProse(text: string): string {
   const withLinkSlots = text.replace(
     /\[([^\]\n]+)\]\((https?:\/\/[^)\s]+)\)/g,
     (_, label: string, url: string) => {
-      links.push(`<${url}|${escapeMrkdwn(label).replace(/\|/g, '¦')}>`);
+      links.push(mrkdwnLink(url, label));
       return `\u0002${links.length - 1}\u0002`;
     },
   );

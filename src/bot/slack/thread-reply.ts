@@ -9,7 +9,7 @@ import {
 } from './slack-blocks.js';
 import { describeSlackError, slackErrorCode } from './slack-errors.js';
 import type { SlackFeatures } from './slack-features.js';
-import { toMrkdwn } from './slack-text.js';
+import { escapeStreamedMarkdown, toMrkdwn } from './slack-text.js';
 
 /** Where a reply goes and who it is for (native streaming outside DMs needs the recipient). */
 export interface ReplyTarget {
@@ -122,7 +122,8 @@ export class ThreadReply {
     if (this.streamer) {
       const streamEnd = final.stream;
       if (streamEnd && !this.diverged && streamEnd.markdown.startsWith(this.streamed)) {
-        if (await this.stopStream(streamEnd.markdown.slice(this.streamed.length), streamEnd.blocks)) return;
+        const rest = escapeStreamedMarkdown(streamEnd.markdown.slice(this.streamed.length), this.streamed);
+        if (await this.stopStream(rest, streamEnd.blocks)) return;
       } else {
         await this.stopStream('', []);
       }
@@ -153,7 +154,9 @@ export class ThreadReply {
     // or when a second has passed, whichever comes first.
     const flushNow = !this.streamer.ts || Date.now() - this.lastEditAt >= this.editIntervalMs;
     try {
-      await this.streamer.append({ markdown_text: delta, chunks: flushNow ? [] : undefined });
+      // Escaped like mrkdwn: a document quoting `<!channel>` must not mention the channel.
+      const markdown = escapeStreamedMarkdown(delta, this.streamed);
+      await this.streamer.append({ markdown_text: markdown, chunks: flushNow ? [] : undefined });
       if (flushNow) this.lastEditAt = Date.now();
       this.streamed = text;
     } catch (error) {

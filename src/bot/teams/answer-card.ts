@@ -5,9 +5,11 @@
  * bubbles, so a card message carries its fallback in `summary`, not in `text`.
  */
 import type { Attachment } from 'botbuilder';
+import { normalizeHttpUrl } from '../../core/http-url.js';
 import { type MessageKey, t } from '../../core/i18n.js';
 import type { AnswerResult, AnswerStatus, Citation } from '../../core/types.js';
 import { FEEDBACK_VERB } from './teams-activity.js';
+import { markdownLink, safeMarkdown } from './teams-markdown.js';
 
 /** One message to post. */
 export interface OutgoingMessage {
@@ -69,7 +71,8 @@ export function renderResult(result: AnswerResult): RenderedReply {
 
 /** An answer split into messages of at most PIECE_MAX characters; the last one carries the card. */
 export function renderAnswer(view: AnswerView): RenderedReply {
-  const pieces = splitText(view.text, PIECE_MAX);
+  // Links quoted from documents stay links only to http(s) URLs (the stream showed the raw text).
+  const pieces = splitText(safeMarkdown(view.text), PIECE_MAX);
   const last = pieces.length - 1;
   const messages = pieces.map((piece, i) =>
     i < last ? { text: piece } : { summary: summaryOf(piece, view), attachments: [answerCard(view, piece)] },
@@ -147,13 +150,14 @@ function feedbackAction(view: AnswerView, rating: 'up' | 'down'): Record<string,
 }
 
 function sourceLink(c: Citation): string {
-  const title = c.title.replace(/\[/g, '(').replace(/\]/g, ')').replace(/\s+/g, ' ').trim() || c.source;
-  if (!c.url || !/^https?:\/\//i.test(c.url)) return title;
-  return `[${title}](${c.url.replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
+  return markdownLink(c.url, c.title.trim() || c.source);
 }
 
 function summaryOf(piece: string, view: AnswerView): string {
-  const sources = view.citations.map((c) => `[${c.n}] ${c.title}${c.url ? ` (${c.url})` : ''}`);
+  const sources = view.citations.map((c) => {
+    const url = c.url ? normalizeHttpUrl(c.url) : undefined;
+    return `[${c.n}] ${c.title}${url ? ` (${url})` : ''}`;
+  });
   const text = [
     view.heading,
     piece,

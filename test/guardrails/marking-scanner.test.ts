@@ -58,4 +58,49 @@ describe('marking scanner', () => {
       expect(markings(text), text).toEqual([]);
     }
   });
+
+  it('finds markings as companies write them: compound phrases and the markings of every answer language', () => {
+    expect(markings('本資料は社外秘につき取扱注意')).toEqual(['社外秘', '取扱注意']);
+    expect(markings('厳秘：人事評価結果一覧')).toEqual(['厳秘']);
+    expect(markings('この資料は極秘です。')).toEqual(['極秘']);
+    expect(markings('内部资料 严禁外传\n薪酬方案')).toEqual(['内部资料 严禁外传']);
+    expect(markings('本文件为机密文件，请勿外传。')).toEqual(['请勿外传']);
+    expect(markings('본 문서는 대외비입니다.')).toEqual(['대외비']);
+    expect(markings('เอกสารลับ ห้ามเผยแพร่')).toEqual(['เอกสารลับ ห้ามเผยแพร่']);
+    expect(markings('Company Confidential – do not distribute')).toEqual(['Company Confidential']);
+    for (const marking of [
+      'Nur für den internen Gebrauch',
+      'Uso interno',
+      'Diffusion restreinte',
+      'RISERVATO',
+      'VERTROUWELIJK',
+      'POUFNE',
+      'GİZLİ',
+      'Hizmete Özel',
+      'Для служебного пользования',
+      'СЕКРЕТНО',
+      'سري',
+      'סודי',
+      'MẬT',
+      'RAHASIA',
+    ]) {
+      expect(markings(`${marking}\nQ3 plan`), marking).toEqual([marking]);
+    }
+  });
+
+  it('stays quiet on sentences about a marking', () => {
+    for (const text of [
+      '社外秘の資料はメールで送らないでください',
+      '「社外秘」と表示された文書は印刷しないでください。',
+      '取扱注意の書類は施錠保管してください。',
+      '内部资料的管理办法见附件。',
+      '대외비 문서는 이메일로 보내지 마세요.',
+      'เอกสารลับต้องเก็บในตู้ที่ล็อก',
+      'How to label a confidential document',
+      'Documents marked CONFIDENTIAL must be stored in the locked cabinet.',
+      'ĐỔI MẬT KHẨU',
+    ]) {
+      expect(markings(text), text).toEqual([]);
+    }
+  });
 });

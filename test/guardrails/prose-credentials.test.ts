@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { GuardContext } from '../../src/guardrails/guard.js';
+import { normalizeForScan } from '../../src/guardrails/normalize.js';
+import type { RawFinding } from '../../src/guardrails/scanner.js';
+import { createSecretScanner } from '../../src/guardrails/secret-scanner.js';
+
+const context: GuardContext = { readers: [], sources: [], language: 'en' };
+const scanner = createSecretScanner();
+
+/** The values reported as credentials, in normalised text. */
+async function credentials(text: string): Promise<string[]> {
+  const normalized = normalizeForScan(text).text;
+  const findings: readonly RawFinding[] = await scanner.scan(normalized, context);
+  return findings.map((f) => normalized.slice(f.start, f.end));
+}
+
+describe('credentials in prose', () => {
+  it('finds the value after a space, a slash, nothing, or full-width punctuation, in every answer language', async () => {
+    const cases: [string, string][] = [
+      [
+        'To connect for maintenance use these credentials: user billing_admin, password Qm7!vR2pLx.',
+        'Qm7!vR2pLx',
+      ],
+      ['メンテナンス用のパスワード Hk83kd!x2 を使ってください。', 'Hk83kd!x2'],
+      ['共有アカウントのパスワードは「Mt9#kq2Lz」です。', 'Mt9#kq2Lz'],
+      ['管理画面のパスワード／Adm1n@Jp9', 'Adm1n@Jp9'],
+      ['数据库密码Abc123xyz!请勿外传', 'Abc123xyz!'],
+      ['登入密碼：Tw7#pass99', 'Tw7#pass99'],
+      ['공용 계정의 비밀번호는 Seoul!234입니다.', 'Seoul!234'],
+      ['รหัสผ่าน Th4i!Pass9', 'Th4i!Pass9'],
+      ['contraseña Srv!2024mx', 'Srv!2024mx'],
+      ['Le mot de passe est Paris#2024x', 'Paris#2024x'],
+      ['A senha do wifi é Wifi!2024br', 'Wifi!2024br'],
+      ['WLAN-Passwort Berl1n!2024', 'Berl1n!2024'],
+      ['La password di amministrazione è Rom@2024x', 'Rom@2024x'],
+      ['пароль Mosk0w!2024', 'Mosk0w!2024'],
+      ['كلمة المرور هي Riy@dh2024x', 'Riy@dh2024x'],
+      ['Mật khẩu là Hanoi!2024x', 'Hanoi!2024x'],
+      ['Kata sandi adalah Jkt!2024xx', 'Jkt!2024xx'],
+      ['Het wachtwoord is Amst!2024x', 'Amst!2024x'],
+      ['Hasło to Warsz@wa2024', 'Warsz@wa2024'],
+      ['Şifre: Ist@nbul2024', 'Ist@nbul2024'],
+      ['הסיסמה היא Tlv!2024xx', 'Tlv!2024xx'],
+    ];
+    for (const [text, value] of cases) expect(await credentials(text), text).toContain(value);
+  });
+
+  it('finds user/password pairs and values handed over without a credential word', async () => {
+    expect(await credentials('Log in to the staging console as admin / Tr0ub4dor&3.')).toContain(
+      'Tr0ub4dor&3',
+    );
+    expect(await credentials('login: ops pwd=K9x!mQ2r')).toContain('K9x!mQ2r');
+    expect(await credentials('ID: tanaka パス: Hk83kd!x')).toContain('Hk83kd!x');
+    expect(await credentials('Use Xk7#pQ2mZ9 to log in.')).toContain('Xk7#pQ2mZ9');
+    expect(await credentials('Enter rT8$kLm2Qp when prompted.')).toContain('rT8$kLm2Qp');
+    expect(await credentials('ログイン時に Pq7#xT2mLw を入力してください。')).toContain('Pq7#xT2mLw');
+  });
+
+  it('stays quiet on password policy and sign-in help', async () => {
+    for (const text of [
+      'Passwords must have 12 characters.',
+      'Reset your password in the portal.',
+      'Your password must be at least 12 characters long and expires every 90 days.',
+      'Password 2024 update: please change it.',
+      'パスワードは8文字以上にしてください。',
+      '密码长度至少为12位。',
+      '비밀번호는 8자 이상이어야 합니다.',
+      'รหัสผ่านต้องมีอย่างน้อย 8 ตัวอักษร',
+      'Das Passwort muss 12 Zeichen haben.',
+      'Use Windows11 to log in to the kiosk.',
+      'Use version v2.3.1 to log in.',
+      'Enter your user ID/password when prompted.',
+      'Read the TCP/IP guide before you log in.',
+      'ログインできない場合は、Office365 のパスワードをリセットしてください。',
+    ]) {
+      expect(await credentials(text), text).toEqual([]);
+    }
+  });
+});

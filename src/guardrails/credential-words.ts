@@ -38,9 +38,6 @@ export const PASSWORD_WORDS = `(?:${[
     String.raw`parola\s+d'ordine`,
     String.raw`mot\s+de\s+passe`,
     'mdp',
-    String.raw`[\p{L}-]{0,20}passwort`,
-    String.raw`[\p{L}-]{0,20}kennwort`,
-    String.raw`[\p{L}-]{0,20}wachtwoord`,
     // ru, pl, tr
     'парол(?:ь|я|ем|ю)',
     'has(?:ło|ła|lo|la)',
@@ -60,6 +57,8 @@ export const PASSWORD_WORDS = `(?:${[
   ]),
   // he: the article and conjunctions are written onto the word (הסיסמה, וסיסמה)
   `(?:סיסמ(?:ה|א|ת|אות))${RIGHT}`,
+  // de, nl: compounds end in the word (WLAN-Passwort, Datenbankkennwort, Wifi-wachtwoord)
+  `(?:passwort|kennwort|wachtwoord)${RIGHT}`,
   unbounded([
     // ko: particles are written onto the word (비밀번호는)
     '비밀번호',

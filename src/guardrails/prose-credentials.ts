@@ -23,10 +23,10 @@ const CJK_BEFORE = String.raw`(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Ka
 /** A few words may stand between the word and an explicit separator: "password for the guest Wi-Fi: ...". */
 const LABELLED = new RegExp(
   String.raw`${PASSWORD_WORDS}[^\n:=.。@/\\]{0,25}?(?:\s{0,3}[:=]\s{0,3}|\s{1,3}${COPULA_WORDS}\s{1,3}|${CJK_BEFORE}${COPULA_WORDS}\s{0,3})${VALUE_OPEN}?\s{0,2}${VALUE}`,
-  'giu',
+  'yiu',
 );
 /** The value straight after the word, whatever joins them: "password Xk7#pQ2m", パスワード「Xk7」. */
-const DIRECT = new RegExp(`${PASSWORD_WORDS}(${VALUE_JOIN})${VALUE}`, 'giu');
+const DIRECT = new RegExp(`${PASSWORD_WORDS}(${VALUE_JOIN})${VALUE}`, 'yiu');
 /** "admin / X" or "user admin / X" near a sign-in word: the password half has no word of its own. */
 const SLASH_PAIR = new RegExp(
   String.raw`(?<![\x21-\x7E])(?:${USER_WORDS}${VALUE_JOIN})?[\w.@-]{2,40}\s{0,2}/\s{0,2}${VALUE_OPEN}?${VALUE}`,
@@ -35,16 +35,20 @@ const SLASH_PAIR = new RegExp(
 /** "user billing_admin, X" after a user word, where the second half carries no password word. */
 const USER_PAIR = new RegExp(
   String.raw`${USER_WORDS}${VALUE_JOIN}[\w.@-]{2,40}${PAIR_JOIN}${VALUE_OPEN}?${VALUE}`,
-  'giu',
+  'yiu',
 );
-const LOGIN = new RegExp(LOGIN_WORDS, 'iu');
-const LOGIN_ALL = new RegExp(LOGIN_WORDS, 'giu');
-const PASSWORD_NEAR = new RegExp(PASSWORD_WORDS, 'iu');
-const USER = new RegExp(USER_WORDS, 'iu');
+/*
+ * Each text is searched once per vocabulary; the patterns above then run anchored (sticky) at
+ * the words found, and the slash pair only near them, which keeps a 2,000-character answer with
+ * no credential word to three passes.
+ */
+const PASSWORD_WORD = new RegExp(PASSWORD_WORDS, 'giu');
+const USER_WORD = new RegExp(USER_WORDS, 'giu');
+const LOGIN_WORD = new RegExp(LOGIN_WORDS, 'giu');
 /** A token in a window around a sign-in word, quoted or not. */
 const TOKEN = /(?<![\x21-\x7E])["'“‘«「『【\x60]?([\x21-\x7E]{8,64})/g;
-/** How far around a sign-in word a handed-over value may stand. */
-const LOGIN_WINDOW = 80;
+/** How far around a sign-in or credential word a handed-over value or a slash pair may stand. */
+const WINDOW = 80;
 
 /** Passwords and handed-over values in prose. */
 export function findProseCredentials(text: string): RawFinding[] {
@@ -55,41 +59,64 @@ export function findProseCredentials(text: string): RawFinding[] {
     if (found.some((f) => f.start < end && start < f.end)) return;
     if (accept(value, text.slice(end, end + 16))) found.push({ type: 'password', start, end });
   };
-  const valueStart = (m: RegExpMatchArray, group: number) => m.index! + m[0].length - m[group]!.length;
+  const valueStart = (m: RegExpExecArray, group: number) => m.index + m[0].length - m[group]!.length;
+  const anchors: number[] = [];
 
-  for (const m of text.matchAll(LABELLED)) push(valueStart(m, 1), m[1]!, plausiblePassword);
-  for (const m of text.matchAll(DIRECT)) {
-    // After a separator, a copula or a quote the value may be any chosen password; after a bare
-    // space, a slash or nothing it must look like one.
-    const join = m[1]!.trim();
-    const explicit = join !== '' && join !== '/';
-    push(valueStart(m, 2), m[2]!, explicit ? plausiblePassword : strongPassword);
-  }
-  for (const m of text.matchAll(USER_PAIR)) push(valueStart(m, 1), m[1]!, pairedPassword);
-  if (LOGIN.test(text) || PASSWORD_NEAR.test(text)) {
-    for (const m of text.matchAll(SLASH_PAIR)) {
-      if (!nearSignIn(text, m.index!, m.index! + m[0].length)) continue;
-      push(valueStart(m, 1), m[1]!, pairedPassword);
+  for (const word of text.matchAll(PASSWORD_WORD)) {
+    anchors.push(word.index);
+    const labelled = stickyAt(LABELLED, text, word.index);
+    if (labelled) push(valueStart(labelled, 1), labelled[1]!, plausiblePassword);
+    const direct = stickyAt(DIRECT, text, word.index);
+    if (direct) {
+      // After a separator, a copula or a quote the value may be any chosen password; after a
+      // bare space, a slash or nothing it must look like one.
+      const join = direct[1]!.trim();
+      const explicit = join !== '' && join !== '/';
+      push(valueStart(direct, 2), direct[2]!, explicit ? plausiblePassword : strongPassword);
     }
   }
-  for (const login of text.matchAll(LOGIN_ALL)) {
-    const from = Math.max(0, login.index! - LOGIN_WINDOW);
-    const window = text.slice(from, login.index! + login[0].length + LOGIN_WINDOW);
-    for (const m of window.matchAll(TOKEN)) {
-      push(from + valueStart(m, 1), m[1]!, (value) => handedOverToken(value));
+  for (const word of text.matchAll(USER_WORD)) {
+    anchors.push(word.index);
+    const pair = stickyAt(USER_PAIR, text, word.index);
+    if (pair) push(valueStart(pair, 1), pair[1]!, pairedPassword);
+  }
+  for (const login of text.matchAll(LOGIN_WORD)) {
+    anchors.push(login.index);
+    const from = Math.max(0, login.index - WINDOW);
+    const window = text.slice(from, login.index + login[0].length + WINDOW);
+    for (const m of window.matchAll(TOKEN)) push(from + valueStart(m, 1), m[1]!, handedOverToken);
+  }
+  if (text.includes('/')) {
+    for (const [from, to] of windows(anchors, text.length)) {
+      for (const m of text.slice(from, to).matchAll(SLASH_PAIR)) {
+        push(from + valueStart(m, 1), m[1]!, pairedPassword);
+      }
     }
   }
   return found;
 }
 
+function stickyAt(pattern: RegExp, text: string, index: number): RegExpExecArray | null {
+  pattern.lastIndex = index;
+  return pattern.exec(text);
+}
+
+/** The stretches of text within WINDOW characters of a credential word, merged where they overlap. */
+function windows(anchors: readonly number[], length: number): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const at of [...anchors].sort((a, b) => a - b)) {
+    const from = Math.max(0, at - WINDOW);
+    const to = Math.min(length, at + WINDOW);
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
 /** The second half of a pair: a chosen password, not a number ("user ID 4711 and 4712"). */
 function pairedPassword(value: string, after: string): boolean {
   return !/^\d+$/.test(value) && strongPassword(value, after);
-}
-
-function nearSignIn(text: string, start: number, end: number): boolean {
-  const window = text.slice(Math.max(0, start - LOGIN_WINDOW), Math.min(text.length, end + LOGIN_WINDOW));
-  return LOGIN.test(window) || PASSWORD_NEAR.test(window) || USER.test(window);
 }
 
 /** Sentence punctuation and closing quotes after a value are not part of it. */

@@ -1,7 +1,7 @@
 import { KEY_WORDS } from './credential-words.js';
 import { findProseCredentials, trimTrailing } from './prose-credentials.js';
 import type { RawFinding } from './scanner.js';
-import { highEntropyToken, isPlaceholder } from './token-shape.js';
+import { highEntropyToken, isPlaceholder, randomSegment, shannonEntropy } from './token-shape.js';
 
 export { isPlaceholder } from './token-shape.js';
 
@@ -26,7 +26,19 @@ const KEYED_TOKEN = new RegExp(
 );
 /** Well-known token formats the recommended preset does not cover. */
 const KNOWN_TOKENS =
-  /(?<![\w-])(?:AIza[0-9A-Za-z_-]{35}|(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99}|glpat-[0-9A-Za-z_-]{20,}|hf_[A-Za-z]{34}|AccountKey=[A-Za-z0-9+/]{86}==)(?![\w-])/g;
+  /(?<![\w-])(?:AIza[0-9A-Za-z_-]{35}|(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{24,99}|glpat-[0-9A-Za-z_-]{20,}|hf_[A-Za-z]{34}|AccountKey=[A-Za-z0-9+/]{40,100}={0,2})(?![\w-])/g;
+/**
+ * Vendor prefixes that only tokens carry (OpenAI, Anthropic, SendGrid, GitHub, Slack, Twilio,
+ * Mailgun, Shopify, Telegram, Databricks, DigitalOcean, PyPI, Docker, Postman, Google OAuth,
+ * Vault, Grafana, New Relic, Alibaba, Tencent, Atlassian, npm, Linear, Notion, Azure SAS). The
+ * preset's rules demand each vendor's exact length and checksum marker; a token pasted into a
+ * document is often cut, re-typed or invented for an example, so here the prefix and a random
+ * body are enough.
+ */
+const PREFIXED_TOKENS =
+  /(?<![\w-])(?:sk-(?:proj-|ant-(?:api|admin)\d\d-|svcacct-|admin-)?|SG\.|github_pat_|gh[pousr]_|xox[abposr]-|key-(?=[0-9a-z]{32}(?![\w-]))|shp(?:at|ca|pa|ss)_|dapi|dop_v1_|pypi-|dckr_pat_|PMAK-|GOCSPX-|hvs\.|gl(?:c|sa)_|NRAK-|LTAI|AKID|ATATT3|npm_|lin_api_|ntn_)([A-Za-z0-9_.=+/-]{16,300})(?![\w-])|(?<![\w-])(?:SK[0-9a-f]{32}|\d{8,10}:AA[A-Za-z0-9_-]{30,40})(?![\w-])|[?&]sig=([A-Za-z0-9%+/=]{30,120})/g;
+/** HTTP basic credentials in a header: `Authorization: Basic dXNlcjpwYXNz`. */
+const BASIC_HEADER = /\bBasic\s+([A-Za-z0-9+/]{12,200}={0,2})(?![\w+/=])/g;
 
 /** Finds credentials the recommended preset does not cover. */
 export function findCredentials(text: string): RawFinding[] {
@@ -35,6 +47,16 @@ export function findCredentials(text: string): RawFinding[] {
   for (const m of text.matchAll(PEM)) push('private_key', m.index, m.index + m[0].trimEnd().length);
   for (const m of text.matchAll(PUTTY)) push('private_key', m.index, m.index + m[0].trimEnd().length);
   for (const m of text.matchAll(KNOWN_TOKENS)) push('secret', m.index, m.index + m[0].length);
+  for (const m of text.matchAll(PREFIXED_TOKENS)) {
+    // The whole token, or only the signature of an Azure SAS URL.
+    const start = m[2] ? m.index + m[0].length - m[2].length : m.index;
+    if (randomBody(m[1] ?? m[2] ?? m[0])) push('secret', start, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(BASIC_HEADER)) {
+    if (/^[^:\s]{1,64}:\S{3,}$/.test(Buffer.from(m[1]!, 'base64').toString('latin1'))) {
+      push('secret', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+    }
+  }
   for (const m of text.matchAll(JWT)) if (jwtHeaderValid(m[0])) push('jwt', m.index, m.index + m[0].length);
   for (const m of text.matchAll(URI_CREDENTIALS)) {
     const password = m[0].slice(m[0].indexOf(':', m[0].indexOf('://') + 3) + 1, m[0].lastIndexOf('@'));
@@ -52,6 +74,12 @@ export function findCredentials(text: string): RawFinding[] {
     }
   }
   return found;
+}
+
+/** The part after a vendor prefix looks random: letters and digits mixed, not a word or a placeholder. */
+function randomBody(body: string): boolean {
+  if (isPlaceholder(body) || /^[a-z]+(?:[-_][a-z]+)*$/i.test(body) || /x{6,}|\.{3}/i.test(body)) return false;
+  return body.split(/[-_./+=%]+/).some(randomSegment) && shannonEntropy(body) >= 3.2;
 }
 
 /** A JWT's first segment is base64url JSON naming its algorithm. */

@@ -26,6 +26,10 @@ export const PASSWORD_WORDS = `(?:${[
   bounded([
     // en
     'pass(?:words?|wd|phrases?|codes?)',
+    String.raw`wi-?fi\s+(?:key|code)`,
+    String.raw`wpa2?\s+(?:key|passphrase)`,
+    String.raw`network\s+key`,
+    String.raw`(?:door|alarm|gate|safe|lock|entry|access|unlock)\s+code`,
     'pwd',
     `(?:pass|pw)${BEFORE_SEPARATOR}`,
     String.raw`PIN(?:[\s-]?(?:code|number))?(?=\s{0,2}(?:[:=]|is\s|\d))`,
@@ -49,12 +53,9 @@ export const PASSWORD_WORDS = `(?:${[
     'mat khau',
     String.raw`kata\s+sandi`,
     'sandi',
-    // ar
-    'كلمة المرور',
-    'كلمة السر',
-    'كلمة مرور',
-    'الرقم السري',
   ]),
+  // ar: the conjunction and prepositions are written onto the word (وكلمة المرور, بكلمة السر)
+  String.raw`(?:كلمة\s(?:المرور|السر|مرور)|الرقم\sالسري)${RIGHT}`,
   // he: the article and conjunctions are written onto the word (הסיסמה, וסיסמה)
   `(?:סיסמ(?:ה|א|ת|אות))${RIGHT}`,
   // de, nl: compounds end in the word (WLAN-Passwort, Datenbankkennwort, Wifi-wachtwoord)
@@ -69,6 +70,8 @@ export const PASSWORD_WORDS = `(?:${[
     'パスワード',
     'パスフレーズ',
     '暗証番号',
+    '解錠番号',
+    '门禁码',
     String.raw`(?<![\p{Script=Katakana}ー])パス(?![\p{Script=Katakana}ー])${BEFORE_SEPARATOR}`,
     '密码',
     '密碼',
@@ -324,8 +327,31 @@ export const COPULA_WORDS = `(?:${[
     'to',
     'brzmi',
     'olarak',
+    String.raw`(?:set|changed|reset|updated)\s+to`,
+    'now',
+    String.raw`ahora\s+es`,
+    String.raw`est\s+maintenant`,
+    String.raw`ist\s+jetzt`,
   ]),
-  unbounded(['は', 'が', '是', '为', '為', '設為', '设为', '设置为', '는', '은', 'คือ', 'เป็น', 'ได้แก่']),
+  unbounded([
+    ...[
+      'は',
+      'が',
+      'を',
+      '是',
+      '为',
+      '為',
+      '設為',
+      '设为',
+      '设置为',
+      '改为',
+      '改為',
+      '改成',
+      '更改为',
+      '重置为',
+    ],
+    ...['는', '은', '를', '을', 'คือ', 'เป็น', 'ได้แก่'],
+  ]),
 ].join('|')})`;
 
 /** Quotes and brackets that may open a value: "X", 「X」, 『X』, 【X】, «X», „X“. */

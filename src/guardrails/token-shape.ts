@@ -103,7 +103,7 @@ function classSwitches(value: string): number {
 }
 
 /** A segment of a token that no one would type: letters mixed with digits, or case flipping often. */
-function randomSegment(segment: string): boolean {
+export function randomSegment(segment: string): boolean {
   if (segment.length < 10) return false;
   if (/\d/.test(segment) && /[A-Za-z]/.test(segment)) return true;
   return (segment.match(/[a-z][A-Z]|[A-Z][a-z]/g)?.length ?? 0) >= 4;

@@ -6,7 +6,7 @@ import type { Logger } from '../src/core/log.js';
 import type { Classification } from '../src/core/types.js';
 import type { IndexedChunk } from '../src/rag/knowledge-index.js';
 import { indexableText } from '../src/rag/lexical-retriever.js';
-import type { DocumentRepository, NewChunk } from '../src/store/document-repository.js';
+import type { DocumentRepository, NewChunk, NewSensitiveSpan } from '../src/store/document-repository.js';
 import { type ChunkOptions, DEFAULT_CHUNK_OPTIONS, chunkDocument } from './chunk.js';
 import { type ContentLimits, DEFAULT_CONTENT_LIMITS, formatCount } from './content-limits.js';
 import { type LoadedDocument, SUPPORTED_EXTENSIONS, loadBytes, readSource } from './load-file.js';
@@ -21,6 +21,13 @@ export interface SyncDeps {
   readonly index: IndexUpdater;
   readonly detectLanguage: (text: string) => string;
   readonly detectInjection: (text: string) => boolean;
+  /**
+   * The guardrails' sensitive pass over a whole document: fingerprints of its secrets and
+   * identifiers, stored with it so that answers reproducing them are held, and counts by type.
+   */
+  readonly scanSensitive?:
+    | ((text: string) => Promise<{ records: readonly NewSensitiveSpan[]; counts: Record<string, number> }>)
+    | undefined;
   /** Embeds passages when an embedding model is configured. */
   readonly embed?: ((texts: readonly string[]) => Promise<Float32Array[]>) | undefined;
   readonly embeddingModel?: string | undefined;
@@ -49,6 +56,8 @@ export interface SyncReport {
   readonly unchanged: string[];
   readonly removed: string[];
   readonly failed: { file: string; reason: string }[];
+  /** Files with sensitive findings (secrets, identifiers): how many of each type, never the values. */
+  readonly sensitive: { file: string; findings: Record<string, number> }[];
 }
 
 /**
@@ -143,12 +152,13 @@ export async function storeDocument(
     classification?: Classification | undefined;
     chunk?: ChunkOptions | undefined;
   },
-): Promise<{ id: string; created: boolean; injection: boolean }> {
+): Promise<{ id: string; created: boolean; injection: boolean; sensitive: Record<string, number> }> {
   const { doc } = input;
   const { language, chunks, fullText } = await prepareChunks(input.source, doc, deps, input.chunk);
   if (chunks.length === 0) throw new IngestError(input.source, 'no text found in the file');
   const existed = await deps.documents.getBySource(input.source);
   const injection = deps.detectInjection(fullText);
+  const sensitive = (await deps.scanSensitive?.(fullText)) ?? { records: [], counts: {} };
   const {
     document,
     removedChunkIds,
@@ -166,6 +176,7 @@ export async function storeDocument(
     },
     chunks,
     deps.embeddingModel,
+    sensitive.records,
   );
   await deps.index.apply(
     removedChunkIds,
@@ -178,7 +189,14 @@ export async function storeDocument(
     })),
   );
   if (injection) deps.logger('warn', 'ingest.prompt_injection', { source: input.source, docId: document.id });
-  return { id: document.id, created: !existed, injection };
+  if (sensitive.records.length > 0) {
+    deps.logger('info', 'ingest.sensitive_findings', {
+      source: input.source,
+      docId: document.id,
+      ...sensitive.counts,
+    });
+  }
+  return { id: document.id, created: !existed, injection, sensitive: sensitive.counts };
 }
 
 /**
@@ -188,7 +206,14 @@ export async function storeDocument(
  */
 export async function syncPaths(deps: SyncDeps, options: SyncOptions): Promise<SyncReport> {
   const cwd = options.cwd ?? process.cwd();
-  const report: SyncReport = { added: [], updated: [], unchanged: [], removed: [], failed: [] };
+  const report: SyncReport = {
+    added: [],
+    updated: [],
+    unchanged: [],
+    removed: [],
+    failed: [],
+    sensitive: [],
+  };
   const files: string[] = [];
   const roots: string[] = [];
   for (const p of options.paths) {
@@ -213,7 +238,7 @@ export async function syncPaths(deps: SyncDeps, options: SyncOptions): Promise<S
         report.unchanged.push(source);
       } else {
         const doc = await loadBytes(file, bytes, deps.limits);
-        const { created } = await storeDocument(deps, {
+        const { created, sensitive } = await storeDocument(deps, {
           source,
           doc,
           contentHash,
@@ -222,6 +247,7 @@ export async function syncPaths(deps: SyncDeps, options: SyncOptions): Promise<S
           chunk: options.chunk,
         });
         (created ? report.added : report.updated).push(source);
+        if (Object.keys(sensitive).length > 0) report.sensitive.push({ file: source, findings: sensitive });
       }
     } catch (error) {
       const reason =

@@ -144,6 +144,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       index,
       detectLanguage: (text) => detectLanguage(text),
       detectInjection,
+      scanSensitive: (text) => guardParts.scanSensitive(text),
       embed: embedder ? (texts) => embedder.embed(texts, 'passage') : undefined,
       embeddingModel: embedder?.modelId,
       limits: config.contentLimits,

@@ -15,6 +15,7 @@ import { listen, InFlight } from '../../src/server.js';
 import { AdminRepository } from '../../src/store/admin-repository.js';
 import { Store } from '../../src/store/store.js';
 import { type BenchReport, percentile } from '../report.js';
+import { createGuardrail } from '../../src/guardrails/guardrail.js';
 
 const ROWS = 10_000;
 const REQUESTS = 200;
@@ -133,6 +134,7 @@ export async function run(report: BenchReport): Promise<void> {
       },
       index: { persist: async () => {}, refresh: async () => false, rebuild: async () => {} },
       deliveries: () => undefined,
+      guard: createGuardrail(),
       maxFileBytes: 50 * 1024 * 1024,
       logger: silentLogger,
     });

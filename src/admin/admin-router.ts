@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
-import { type ReviewService, createReviewService } from '../answer/review-service.js';
+import { type ReviewService, type ReviewServiceDeps, createReviewService } from '../answer/review-service.js';
 import type { DeliveryChannel } from '../answer/ports.js';
 import { InputError, describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
@@ -34,6 +34,8 @@ export interface AdminDeps {
   readonly reindex?: (() => Promise<void>) | undefined;
   /** The delivery channel of each chat platform running in this process (Slack, Teams). */
   readonly deliveries: (platform: Platform) => DeliveryChannel | undefined;
+  /** The output guard: an approved held answer passes it again (credentials masked unless revealed). */
+  readonly guard: ReviewServiceDeps['guard'];
   /** Largest file accepted per upload (MAX_FILE_MB). */
   readonly maxFileBytes: number;
   readonly maxUploadFiles?: number | undefined;
@@ -55,6 +57,7 @@ export function createAdmin(deps: AdminDeps): Admin {
   const reviews = createReviewService({
     store: deps.store,
     deliveries: deps.deliveries,
+    guard: deps.guard,
     logger: deps.logger,
   });
   const knowledge = createKnowledgeService({

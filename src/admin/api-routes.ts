@@ -73,9 +73,14 @@ export function addReviewApi(router: Router, ctx: AdminContext): void {
     res.json({ review });
   });
   router.post('/reviews/:id/approve', async (req, res) => {
-    const text = body(req)['text'];
+    const { text, reveal } = body(req);
     if (text !== undefined && typeof text !== 'string') throw new InputError('"text" must be a string');
-    sendDecision(res, await reviews.approve(req.params['id']!, currentActor(res).email, text));
+    if (reveal !== undefined && typeof reveal !== 'boolean')
+      throw new InputError('"reveal" must be true or false');
+    sendDecision(
+      res,
+      await reviews.approve(req.params['id']!, currentActor(res).email, text, { reveal: reveal === true }),
+    );
   });
   router.post('/reviews/:id/reject', async (req, res) => {
     const reason = body(req)['reason'];

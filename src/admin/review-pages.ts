@@ -92,8 +92,13 @@ export function addReviewPages(router: Router, ctx: AdminContext): void {
 
   router.post('/reviews/:id/approve', async (req, res) => {
     const id = req.params['id']!;
-    const text = (req.body as Record<string, unknown>)['text'];
+    const form = req.body as Record<string, unknown>;
+    const text = form['text'];
     try {
+      const reveal = form['reveal'] === 'yes';
+      if (reveal && form['confirm_reveal'] !== 'yes') {
+        throw new InputError('tick the confirmation to deliver the credentials unmasked');
+      }
       afterDecision(
         req,
         res,
@@ -102,6 +107,7 @@ export function addReviewPages(router: Router, ctx: AdminContext): void {
           id,
           currentActor(res).email,
           typeof text === 'string' ? text.replace(/\r\n/g, '\n') : undefined,
+          { reveal },
         ),
       );
     } catch (error) {

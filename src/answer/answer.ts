@@ -8,7 +8,9 @@ import type {
   Verdict,
 } from '../core/types.js';
 import { GeneratorBusyError, describeError } from '../core/errors.js';
-import { type MessageKey, t } from '../core/i18n.js';
+import type { CheckedText } from '../core/checked-text.js';
+import type { MessageKey } from '../core/i18n.js';
+import { notice } from '../guardrails/checked-text.js';
 import type { Logger } from '../core/log.js';
 import type { Guard } from '../guardrails/guard.js';
 import type { Generator, GenerationResult } from '../inference/generator.js';
@@ -33,7 +35,9 @@ export interface AnswerRecorder {
 /** Streams partial text through the guardrails; only text it releases is shown. */
 export type StreamGuardFactory = (
   context: { readers: IncomingQuestion['place']['readers']; sources: readonly SearchHit[]; language: string },
-  onVisible: (text: string) => void,
+  onVisible: (text: CheckedText) => void,
+  /** How the text so far is presented (citations renumbered); the guard scans exactly that. */
+  present?: (text: string) => string,
 ) => {
   push(delta: string): void;
   /** Stops releasing text (the final verdict decides what is shown). */
@@ -139,7 +143,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     const message = (status: AnswerStatus, key: MessageKey, params?: Record<string, string | number>) =>
       finish({
         status,
-        answer: t(language, key, params),
+        answer: notice(language, key, params),
         citations: [],
         generator: 'none',
         extractive: false,
@@ -167,8 +171,10 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         const retrievedChunkIds = hits.map((h) => h.chunkId);
         const context = { readers, sources: hits, language };
 
-        const stream = deps.streamGuard?.(context, (text) =>
-          progress({ type: 'text', text: renumberCitations(text, [], hits).text }),
+        const stream = deps.streamGuard?.(
+          context,
+          (text) => progress({ type: 'text', text }),
+          (text) => renumberCitations(text, [], hits).text,
         );
         let generated: GenerationResult;
         try {
@@ -187,13 +193,29 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           retrievedChunkIds,
         };
 
-        if (generated.notFound) {
-          return finish(
-            { ...base, status: 'not_found', answer: generated.text, citations: [] },
-            retrievalSeconds,
-          );
-        }
         const verdict = await deps.guard.check(answerText, context);
+        if (generated.notFound) {
+          // A model's text that cites no source is never shown: the asker gets the not-found
+          // notice; the text is kept for admins, in the review queue when the guard flagged it.
+          const notFound = {
+            ...base,
+            status: 'not_found' as const,
+            answer: notice(language, 'notFound'),
+            citations: [],
+          };
+          if (generated.extractive) return finish(notFound, retrievalSeconds);
+          if (verdict.action === 'hold' || verdict.action === 'block') {
+            const reviewId = await deps.recorder.hold({
+              questionId,
+              text: answerText,
+              verdict,
+              language,
+              citations: [],
+            });
+            return finish({ ...notFound, verdict, reviewId }, retrievalSeconds);
+          }
+          return finish({ ...notFound, unshownText: answerText }, retrievalSeconds);
+        }
         if (verdict.action === 'hold') {
           const reviewId = await deps.recorder.hold({
             questionId,
@@ -203,13 +225,13 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             citations,
           });
           return finish(
-            { ...base, status: 'held', answer: t(language, 'held'), citations: [], verdict, reviewId },
+            { ...base, status: 'held', answer: notice(language, 'held'), citations: [], verdict, reviewId },
             retrievalSeconds,
           );
         }
         if (verdict.action === 'block') {
           return finish(
-            { ...base, status: 'blocked', answer: t(language, 'blocked'), citations: [], verdict },
+            { ...base, status: 'blocked', answer: notice(language, 'blocked'), citations: [], verdict },
             retrievalSeconds,
           );
         }

@@ -1,11 +1,16 @@
+import type { CheckedText } from '../core/checked-text.js';
 import type { AnswerResult, IncomingQuestion, Platform, Principal } from '../core/types.js';
+
+export type { CheckedText } from '../core/checked-text.js';
+/** Fixed product messages, for adapters: the only text besides checked answers that they send. */
+export { notice } from '../guardrails/checked-text.js';
 
 /** Progress of one answer, for adapters that show status and stream text. */
 export type AnswerProgress =
   | { readonly type: 'started'; readonly questionId: string; readonly language: string }
   | { readonly type: 'retrieved'; readonly sources: number }
   /** The text that is safe to show so far (already scanned by the guardrails); replaces the previous one. */
-  | { readonly type: 'text'; readonly text: string };
+  | { readonly type: 'text'; readonly text: CheckedText };
 
 /**
  * Runs the work on a recorded question when its turn comes: a queue may make it wait, or refuse it
@@ -77,7 +82,7 @@ export interface FeedbackRecorder {
 export interface ApprovedDelivery {
   readonly reviewId: string;
   readonly questionId: string;
-  readonly text: string;
+  readonly text: CheckedText;
   readonly language: string;
   readonly citations: AnswerResult['citations'];
   readonly channelId?: string | undefined;

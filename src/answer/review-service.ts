@@ -1,5 +1,8 @@
 import { InputError, describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import type { CheckedText } from '../core/checked-text.js';
+import type { Guard } from '../guardrails/guard.js';
+import { isCredential } from '../guardrails/guardrail.js';
 import { SECRET_FINDING_TYPES, VALIDATED_ID_FINDING_TYPES } from '../guardrails/scanner.js';
 import type { Citation, Finding, Platform } from '../core/types.js';
 import type { Review, ReviewStatus } from '../store/review-repository.js';
@@ -50,6 +53,8 @@ export interface ReviewView extends ReviewSummary {
   readonly citations: readonly Citation[];
   readonly reason?: string | undefined;
   readonly revealed: boolean;
+  /** Credentials are among the findings: approving delivers them masked unless revealed on purpose. */
+  readonly hasCredentials: boolean;
   /** The held text, masked unless revealed. */
   readonly text: string;
   readonly parts: readonly AnswerPart[];
@@ -74,8 +79,18 @@ export interface ReviewService {
   get(reviewId: string): Promise<ReviewView | undefined>;
   /** Shows the unmasked text; the reveal is written to the audit log first. */
   reveal(reviewId: string, actor: string): Promise<ReviewView | undefined>;
-  /** Approves (or, with a different text, edits and approves) a pending answer and delivers it. */
-  approve(reviewId: string, reviewer: string, editedText?: string): Promise<DecisionOutcome>;
+  /**
+   * Approves (or, with a different text, edits and approves) a pending answer and delivers it.
+   * Credentials in it are delivered masked unless `reveal` says the reviewer confirmed otherwise.
+   */
+  approve(
+    reviewId: string,
+    reviewer: string,
+    editedText?: string,
+    options?: { readonly reveal?: boolean },
+  ): Promise<DecisionOutcome>;
+  /** The text an approved review delivers, through the guard (for the local chat page). */
+  deliverableText(reviewId: string): Promise<CheckedText | undefined>;
   reject(reviewId: string, reviewer: string, reason: string): Promise<DecisionOutcome>;
   /** Posts a decided answer whose delivery failed earlier. */
   retryDelivery(reviewId: string, actor: string): Promise<RetryOutcome>;
@@ -85,6 +100,8 @@ export interface ReviewServiceDeps {
   readonly store: Pick<Store, 'reviews' | 'audit'>;
   /** The delivery channel of a chat platform, when that adapter runs in this process. */
   readonly deliveries: (platform: Platform) => DeliveryChannel | undefined;
+  /** Every approved answer passes it again before it is delivered. */
+  readonly guard: Pick<Guard, 'approve'>;
   readonly logger: Logger;
 }
 
@@ -145,6 +162,7 @@ function view(r: Review, revealed: boolean): ReviewView {
     citations: r.citations,
     reason: r.reason,
     revealed,
+    hasCredentials: r.findings.some((f) => isCredential(f.type)),
     text: parts.map((p) => p.text).join(''),
     parts,
     deliveredText: r.status === 'edited' ? r.finalText : undefined,
@@ -156,6 +174,19 @@ function view(r: Review, revealed: boolean): ReviewView {
 export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   const { store, logger } = deps;
   const delivering = new Set<string>();
+
+  /** The approved text as the asker will read it: scanned again, credentials masked unless revealed. */
+  async function released(review: Review) {
+    return deps.guard.approve(
+      review.finalText ?? review.originalText,
+      {
+        readers: [{ email: review.asker, groups: ['all'] }],
+        sources: [],
+        language: review.language,
+      },
+      { reveal: review.revealedOnApproval },
+    );
+  }
 
   /** Sends the decision to the asker; a failure leaves the review undelivered (the UI offers a retry). */
   async function deliver(review: Review): Promise<boolean> {
@@ -182,7 +213,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       else
         await channel.deliverApproved({
           ...target,
-          text: review.finalText ?? review.originalText,
+          text: (await released(review)).text,
           citations: review.citations,
         });
       await store.reviews.markDelivered(review.id);
@@ -204,6 +235,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       reviewer: string;
       finalText?: string;
       reason?: string;
+      revealed?: boolean;
     },
     details: Record<string, unknown>,
   ): Promise<DecisionOutcome> {
@@ -250,7 +282,13 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       return view(r, true);
     },
 
-    async approve(reviewId, reviewer, editedText) {
+    async deliverableText(reviewId) {
+      const review = await store.reviews.get(reviewId);
+      if (!review || (review.status !== 'approved' && review.status !== 'edited')) return undefined;
+      return (await released(review)).text;
+    },
+
+    async approve(reviewId, reviewer, editedText, options = {}) {
       const review = await store.reviews.get(reviewId);
       if (!review) return { outcome: 'not_found' };
       if (editedText !== undefined && editedText.trim() === '')
@@ -259,10 +297,24 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       if (edited && editedText.length > MAX_EDITED_CHARS) {
         throw new InputError(`the edited answer is too long (at most ${MAX_EDITED_CHARS} characters)`);
       }
+      const reveal = options.reveal === true;
+      const text = edited ? editedText : review.originalText;
+      const { masked, revealed } = await deps.guard.approve(
+        text,
+        { readers: [{ email: review.asker, groups: ['all'] }], sources: [], language: review.language },
+        { reveal },
+      );
       return decideAndDeliver(
         reviewId,
-        edited ? { status: 'edited', reviewer, finalText: editedText } : { status: 'approved', reviewer },
-        { edited },
+        edited
+          ? { status: 'edited', reviewer, finalText: editedText, revealed: reveal }
+          : { status: 'approved', reviewer, revealed: reveal },
+        {
+          edited,
+          // Which credentials went out masked, and which the reviewer revealed on purpose (types only).
+          masked: masked.map((f) => f.type),
+          revealed: revealed.map((f) => f.type),
+        },
       );
     },
 

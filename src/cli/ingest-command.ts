@@ -58,5 +58,11 @@ function humanReport(report: SyncReport, seconds: number): string {
     `added ${report.added.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length}, removed ${report.removed.length}, failed ${report.failed.length} (${seconds.toFixed(1)} s)`,
   ];
   for (const f of report.failed) lines.push(`  failed: ${f.file}: ${f.reason}`);
+  for (const s of report.sensitive) {
+    const counts = Object.entries(s.findings).map(([type, n]) => `${n} ${type}`);
+    lines.push(
+      `  sensitive: ${s.file}: ${counts.join(', ')} (answers that reproduce them are held for review)`,
+    );
+  }
   return lines.join('\n') + '\n';
 }

@@ -4,6 +4,7 @@ import { describeError } from '../core/errors.js';
 import { syncPaths } from '../../ingest/sync.js';
 import { createReliability } from '../reliability/reliability.js';
 import type { HeldAnswerLookup } from '../bot/web/web-chat.js';
+import type { ReviewService } from '../answer/review-service.js';
 import type { Runtime } from '../runtime.js';
 import { InFlight, type ReadinessCheck, createExpressApp, listen } from '../server.js';
 import { createAdapters } from '../wiring/adapters.js';
@@ -12,13 +13,14 @@ const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 export const SAMPLE_KNOWLEDGE = path.join(PACKAGE_ROOT, 'examples', 'knowledge');
 
 /** Held answers asked from the local chat page (and only those): status, and the text once approved. */
-function webHeldAnswer(runtime: Runtime): HeldAnswerLookup {
+function webHeldAnswer(runtime: Runtime, reviews: ReviewService): HeldAnswerLookup {
   return async (reviewId) => {
     const review = await runtime.store.reviews.get(reviewId);
     if (review?.platform !== 'web') return undefined;
     if (review.status === 'pending') return { status: 'pending' };
     if (review.status === 'rejected') return { status: 'rejected' };
-    return { status: 'approved', answer: review.finalText ?? review.originalText };
+    const answer = await reviews.deliverableText(reviewId);
+    return answer === undefined ? { status: 'pending' } : { status: 'approved', answer };
   };
 }
 
@@ -61,7 +63,7 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
       logger,
       readiness,
       mounts: adapters.mounts,
-      heldAnswer: webHeldAnswer(runtime),
+      heldAnswer: webHeldAnswer(runtime, adapters.reviews),
       trustProxy: config.trustProxy,
     },
     inFlight,

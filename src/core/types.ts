@@ -1,3 +1,5 @@
+import type { CheckedText } from './checked-text.js';
+
 /**
  * Neutral domain types shared by every layer. Nothing here knows Slack, Teams,
  * a database driver or a model runtime: adapters translate into and out of these.
@@ -134,8 +136,8 @@ export const GUARD_ACTIONS: readonly GuardAction[] = ['allow', 'redact', 'hold',
 export interface Verdict {
   readonly action: GuardAction;
   readonly findings: readonly Finding[];
-  /** The text to show when the action is `allow` or `redact` (masked spans replaced). */
-  readonly text: string;
+  /** The text to show when the action is `allow` or `redact` (masked spans replaced); empty otherwise. */
+  readonly text: CheckedText;
 }
 
 export interface Citation {
@@ -156,7 +158,12 @@ export interface AnswerResult {
    * Text to show the readers: the guard-checked answer, or for every other status the localised
    * notice (held for review, not found, busy, apology). Never the held text itself.
    */
-  readonly answer: string;
+  readonly answer: CheckedText;
+  /**
+   * What a model wrote that was not shown (an answer citing no source): recorded with the question
+   * for admins, never sent. Absent when it was held for review instead.
+   */
+  readonly unshownText?: string | undefined;
   readonly language: string;
   readonly citations: readonly Citation[];
   readonly verdict: Verdict;

@@ -2,7 +2,8 @@ import type { Logger } from '../core/log.js';
 import type { Finding, GuardAction, Verdict } from '../core/types.js';
 import { allCanRead } from '../rag/acl.js';
 import { createCanaryScanner } from './canary-scanner.js';
-import type { Guard, GuardContext } from './guard.js';
+import { released } from './checked-text.js';
+import type { ApprovedText, Guard, GuardContext } from './guard.js';
 import type { LeakageIndex } from './leakage-index.js';
 import { createLeakageScanner } from './leakage-scanner.js';
 import { createMarkingScanner } from './marking-scanner.js';
@@ -11,8 +12,9 @@ import { findPhoneNumbers } from './phone-numbers.js';
 import { createPiiScanner } from './pii-scanner.js';
 import { DEFAULT_POLICY, type GuardPolicy, strongest } from './policy.js';
 import { redact } from './redaction.js';
-import type { RawFinding, Scanner } from './scanner.js';
+import { type RawFinding, SECRET_FINDING_TYPES, type Scanner } from './scanner.js';
 import { createSecretScanner } from './secret-scanner.js';
+import { type SensitiveRegistry, createRegistryScanner } from './sensitive-registry.js';
 
 export interface GuardrailOptions {
   /** What to do with each finding type; DEFAULT_POLICY holds everything. */
@@ -21,15 +23,20 @@ export interface GuardrailOptions {
   readonly canaries?: (() => readonly string[]) | undefined;
   /** Shingles of confidential and restricted passages; read on every check. */
   readonly leakage?: (() => LeakageIndex) | undefined;
+  /** Fingerprints of the sensitive values found in documents at ingest; read on every check. */
+  readonly registry?: (() => SensitiveRegistry) | undefined;
   /** Replaces the default scanners entirely (tests, or a reduced set). */
   readonly scanners?: readonly Scanner[] | undefined;
   readonly logger?: Logger | undefined;
 }
 
 /** The scanners a guardrail runs by default: secrets, personal data, markings, and leakage/canaries when given. */
-export function defaultScanners(options: Pick<GuardrailOptions, 'canaries' | 'leakage'> = {}): Scanner[] {
+export function defaultScanners(
+  options: Pick<GuardrailOptions, 'canaries' | 'leakage' | 'registry'> = {},
+): Scanner[] {
   const scanners = [createSecretScanner(), createPiiScanner(), createMarkingScanner()];
   if (options.leakage) scanners.push(createLeakageScanner(options.leakage));
+  if (options.registry) scanners.push(createRegistryScanner(options.registry));
   if (options.canaries) scanners.push(createCanaryScanner(options.canaries));
   return scanners;
 }
@@ -45,47 +52,66 @@ export function createGuardrail(options: GuardrailOptions = {}): Guard {
   const scanners = options.scanners ?? defaultScanners(options);
   const log = options.logger;
 
-  return {
-    async check(text: string, context: GuardContext): Promise<Verdict> {
-      const started = performance.now();
-      const normalized = normalizeForScan(text);
-      const raw = (await Promise.all(scanners.map((s) => s.scan(normalized.text, context)))).flat();
-      const seenInSources = sourceValues(context);
+  async function check(text: string, context: GuardContext): Promise<Verdict> {
+    const started = performance.now();
+    const normalized = normalizeForScan(text);
+    const raw = (await Promise.all(scanners.map((s) => s.scan(normalized.text, context)))).flat();
+    const seenInSources = sourceValues(context);
 
-      let action: GuardAction = 'allow';
-      const acted: { finding: Finding; action: GuardAction }[] = [];
-      for (const f of mergeFindings(raw)) {
-        let act = policy.actions[f.type] ?? 'hold';
-        if (act !== 'allow' && policy.allowWhenInSources.includes(f.type)) {
-          if (seenInSources(f.type, normalized.text.slice(f.start, f.end))) act = 'allow';
-        }
-        if (act === 'allow') continue;
-        const span = normalized.toOriginal(f.start, f.end);
-        const finding: Finding =
-          f.docId === undefined ? { type: f.type, ...span } : { type: f.type, ...span, docId: f.docId };
-        acted.push({ finding, action: act });
-        action = strongest(action, act);
+    let action: GuardAction = 'allow';
+    const acted: { finding: Finding; action: GuardAction }[] = [];
+    for (const f of mergeFindings(raw)) {
+      let act = policy.actions[f.type] ?? 'hold';
+      if (act !== 'allow' && policy.allowWhenInSources.includes(f.type)) {
+        if (seenInSources(f.type, normalized.text.slice(f.start, f.end))) act = 'allow';
       }
+      if (act === 'allow') continue;
+      const span = normalized.toOriginal(f.start, f.end);
+      const finding: Finding =
+        f.docId === undefined ? { type: f.type, ...span } : { type: f.type, ...span, docId: f.docId };
+      acted.push({ finding, action: act });
+      action = strongest(action, act);
+    }
 
-      const shown =
-        action === 'allow'
-          ? text
-          : action === 'redact'
-            ? redact(
-                text,
-                acted.filter((a) => a.action === 'redact').map((a) => a.finding),
-                context.language,
-              )
-            : '';
-      log?.('debug', 'guardrail.verdict', {
-        action,
-        findings: acted.map((a) => a.finding.type),
-        chars: text.length,
-        ms: Math.round((performance.now() - started) * 100) / 100,
-      });
-      return { action, findings: acted.map((a) => a.finding), text: shown };
-    },
-  };
+    const shown =
+      action === 'allow'
+        ? text
+        : action === 'redact'
+          ? redact(
+              text,
+              acted.filter((a) => a.action === 'redact').map((a) => a.finding),
+              context.language,
+            )
+          : '';
+    log?.('debug', 'guardrail.verdict', {
+      action,
+      findings: acted.map((a) => a.finding.type),
+      chars: text.length,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+    });
+    return { action, findings: acted.map((a) => a.finding), text: released(shown) };
+  }
+
+  async function approve(
+    text: string,
+    context: GuardContext,
+    options: { readonly reveal: boolean },
+  ): Promise<ApprovedText> {
+    const verdict = await check(text, context);
+    const credentials = verdict.findings.filter((f) => isCredential(f.type));
+    if (options.reveal || credentials.length === 0) {
+      return { text: released(text), masked: [], revealed: options.reveal ? credentials : [] };
+    }
+    log?.('info', 'guardrail.approval_masked', { findings: credentials.map((f) => f.type) });
+    return { text: released(redact(text, credentials, context.language)), masked: credentials, revealed: [] };
+  }
+
+  return { check, approve };
+}
+
+/** Credentials and canaries: what a reviewer releases masked unless they reveal it on purpose. */
+export function isCredential(type: string): boolean {
+  return type === 'canary' || (SECRET_FINDING_TYPES as readonly string[]).includes(type);
 }
 
 /** Among credentials, the more specific type names a span that several rules matched. */

@@ -1,4 +1,6 @@
+import type { CheckedText } from '../core/checked-text.js';
 import type { Verdict } from '../core/types.js';
+import { released } from './checked-text.js';
 import type { Guard, GuardContext } from './guard.js';
 import { redact } from './redaction.js';
 
@@ -15,7 +17,12 @@ export interface StreamGuardOptions {
    */
   readonly checkEveryChars?: number | undefined;
   /** Called with the whole text that is safe to show so far, each time it grows. */
-  readonly onVisible?: ((visibleText: string) => void) | undefined;
+  readonly onVisible?: ((visibleText: CheckedText) => void) | undefined;
+  /**
+   * How the text so far will be presented (e.g. citations renumbered): applied before each scan,
+   * so that what is scanned is exactly what is shown. The identity by default.
+   */
+  readonly present?: ((text: string) => string) | undefined;
 }
 
 /** Characters that make up one token (a key, a URL, an address) that must not be shown in halves. */
@@ -82,7 +89,7 @@ export class StreamGuard {
   async finish(): Promise<Verdict> {
     await this.pending;
     if (this.failure) throw this.failure;
-    const final = await this.guard.check(this.text, this.context);
+    const final = await this.guard.check(this.presented(), this.context);
     if (this.stopVerdict && rank(this.stopVerdict.action) > rank(final.action)) return this.stopVerdict;
     if (final.action === 'allow' || final.action === 'redact') this.show(final.text);
     return final;
@@ -91,7 +98,7 @@ export class StreamGuard {
   private async step(): Promise<void> {
     this.queued = false;
     if (this.stopVerdict || this.failure) return;
-    const snapshot = this.text;
+    const snapshot = this.presented();
     let verdict: Verdict;
     try {
       verdict = await this.guard.check(snapshot, this.context);
@@ -111,10 +118,14 @@ export class StreamGuard {
     this.show(verdict.action === 'redact' ? redact(prefix, inside, this.context.language) : prefix);
   }
 
+  private presented(): string {
+    return this.options.present ? this.options.present(this.text) : this.text;
+  }
+
   private show(text: string): void {
     if (this.closed || text === this.visible) return;
     this.visible = text;
-    this.options.onVisible?.(text);
+    this.options.onVisible?.(released(text));
   }
 }
 

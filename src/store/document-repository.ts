@@ -21,6 +21,18 @@ export interface NewDocument {
   readonly injectionFlag: boolean;
 }
 
+/** Fingerprints of one sensitive value found in the document at ingest (never the value). */
+export interface NewSensitiveSpan {
+  readonly type: string;
+  readonly fingerprint: {
+    readonly length: number;
+    readonly whole: number;
+    readonly windows: readonly number[];
+  };
+  /** The line around it with every sensitive value masked. */
+  readonly excerpt: string;
+}
+
 export interface NewChunk {
   readonly text: string;
   readonly headingPath: readonly string[];
@@ -93,6 +105,7 @@ export class DocumentRepository {
     doc: NewDocument,
     chunks: readonly NewChunk[],
     embeddingModel?: string,
+    sensitive: readonly NewSensitiveSpan[] = [],
   ): Promise<{ document: DocumentRecord; removedChunkIds: string[]; chunks: ChunkRecord[] }> {
     return this.db.transaction().execute(async (trx) => {
       const existing = await trx
@@ -153,6 +166,23 @@ export class DocumentRepository {
                 embedding_model: embedding ? (embeddingModel ?? null) : null,
               };
             }),
+          )
+          .execute();
+      }
+      await trx.deleteFrom('sensitive_spans').where('doc_id', '=', id).execute();
+      for (let i = 0; i < sensitive.length; i += BATCH) {
+        await trx
+          .insertInto('sensitive_spans')
+          .values(
+            sensitive.slice(i, i + BATCH).map((s, j) => ({
+              doc_id: id,
+              ordinal: i + j,
+              type: s.type,
+              length: s.fingerprint.length,
+              fingerprint: s.fingerprint.whole.toString(36),
+              windows: s.fingerprint.windows.map((w) => w.toString(36)).join(','),
+              excerpt: s.excerpt,
+            })),
           )
           .execute();
       }

@@ -208,6 +208,31 @@ function reliability(dialect: DialectName): Migration {
 }
 
 /**
+ * Guardrails at rest: fingerprints of the sensitive values found in each document at ingest (never
+ * the values; the key lives in `meta`), and whether a reviewer released a held answer's
+ * credentials unmasked on purpose.
+ */
+const sensitiveSpans: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('sensitive_spans')
+      .addColumn('doc_id', 'text', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+      .addColumn('ordinal', 'integer', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('length', 'integer', (c) => c.notNull())
+      .addColumn('fingerprint', 'text', (c) => c.notNull())
+      .addColumn('windows', 'text', (c) => c.notNull())
+      .addColumn('excerpt', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sensitive_spans_pk', ['doc_id', 'ordinal'])
+      .execute();
+    await db.schema
+      .alterTable('reviews')
+      .addColumn('revealed_on_approval', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+  },
+};
+
+/**
  * Access revocation: an API token gets a public id (to revoke it alone) and an expiry. Tokens made
  * before this migration expire 90 days after it (the default ADMIN_TOKEN_TTL_DAYS), not never.
  */
@@ -231,6 +256,7 @@ class StaticMigrations implements MigrationProvider {
       '0002_list_indexes': listIndexes,
       '0003_reliability': reliability(this.dialect),
       '0004_access_revocation': accessRevocation,
+      '0005_sensitive_spans': sensitiveSpans,
     };
   }
 }

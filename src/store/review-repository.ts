@@ -16,6 +16,8 @@ export interface Review {
   readonly reason?: string | undefined;
   readonly originalText: string;
   readonly finalText?: string | undefined;
+  /** The reviewer delivered the answer's credentials unmasked, on purpose. */
+  readonly revealedOnApproval: boolean;
   readonly findings: readonly Finding[];
   readonly language: string;
   readonly citations: readonly Citation[];
@@ -77,6 +79,7 @@ export class ReviewRepository {
         'reviews.reason as reason',
         'reviews.original_text as original_text',
         'reviews.final_text as final_text',
+        'reviews.revealed_on_approval as revealed_on_approval',
         'reviews.findings as findings',
         'reviews.language as language',
         'reviews.citations as citations',
@@ -101,6 +104,7 @@ export class ReviewRepository {
     reason: string | null;
     original_text: string;
     final_text: string | null;
+    revealed_on_approval: number;
     findings: string;
     language: string;
     citations: string;
@@ -123,6 +127,7 @@ export class ReviewRepository {
       reason: r.reason ?? undefined,
       originalText: r.original_text,
       finalText: r.final_text ?? undefined,
+      revealedOnApproval: r.revealed_on_approval === 1,
       findings: parseJson<Finding[]>(r.findings, []),
       language: r.language,
       citations: parseJson<Citation[]>(r.citations, []),
@@ -171,6 +176,8 @@ export class ReviewRepository {
       reviewer: string;
       finalText?: string;
       reason?: string;
+      /** The reviewer delivered the answer's credentials unmasked, on purpose. */
+      revealed?: boolean;
     },
   ): Promise<boolean> {
     const result = await this.db
@@ -181,6 +188,7 @@ export class ReviewRepository {
         decided_at: nowIso(),
         final_text: decision.finalText ?? null,
         reason: decision.reason ?? null,
+        revealed_on_approval: decision.revealed ? 1 : 0,
       })
       .where('id', '=', id)
       .where('status', '=', 'pending')

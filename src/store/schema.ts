@@ -76,6 +76,23 @@ export interface ReviewsTable {
   /** JSON array of citations. */
   citations: string;
   delivered_at: string | null;
+  /** 1 when the reviewer chose to deliver the answer's credentials unmasked. */
+  revealed_on_approval: Generated<number>;
+}
+
+/** Fingerprints of one sensitive value found in a document at ingest (never the value). */
+export interface SensitiveSpansTable {
+  doc_id: string;
+  ordinal: number;
+  type: string;
+  /** Canonical length of the value. */
+  length: number;
+  /** Keyed hash of the whole canonical value, base 36. */
+  fingerprint: string;
+  /** Keyed hashes of its windows, base 36, comma-separated. */
+  windows: string;
+  /** The line around the value with every sensitive value masked, for publishers. */
+  excerpt: string;
 }
 
 export interface FeedbackTable {
@@ -154,4 +171,5 @@ export interface Database {
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
   meta: MetaTable;
+  sensitive_spans: SensitiveSpansTable;
 }

@@ -7,6 +7,7 @@ import { type DialectName, migrateToLatest } from './migrations.js';
 import { createPostgresDialect } from './postgres-driver.js';
 import { QuestionRepository } from './question-repository.js';
 import { ReviewRepository } from './review-repository.js';
+import { SensitiveSpanRepository } from './sensitive-span-repository.js';
 import type { Database } from './schema.js';
 import {
   AuditRepository,
@@ -35,6 +36,7 @@ export class Store {
   readonly events: EventClaimRepository;
   readonly canaries: CanaryRepository;
   readonly meta: MetaRepository;
+  readonly sensitive: SensitiveSpanRepository;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -49,6 +51,7 @@ export class Store {
     this.events = new EventClaimRepository(db);
     this.canaries = new CanaryRepository(db);
     this.meta = new MetaRepository(db);
+    this.sensitive = new SensitiveSpanRepository(db);
   }
 
   static async open(options: StoreOptions): Promise<Store> {

@@ -2,8 +2,10 @@ import type { RequestHandler, Router } from 'express';
 import { createAdmin } from '../admin/admin-router.js';
 import { ensureFirstAdmin } from '../admin/first-admin.js';
 import type { DeliveryChannel } from '../answer/ports.js';
+import type { ReviewService } from '../answer/review-service.js';
 import { createSlackAdapter } from '../bot/slack/slack-adapter.js';
 import { createTeamsAdapter } from '../bot/teams/teams-adapter.js';
+import type { CheckedText } from '../core/checked-text.js';
 import type { Platform } from '../core/types.js';
 import type { Runtime } from '../runtime.js';
 import type { ReadinessCheck } from '../server.js';
@@ -13,6 +15,8 @@ export interface Adapters {
   readonly readiness: ReadinessCheck[];
   /** How an approved or rejected held answer reaches its platform. */
   delivery(platform: Platform): DeliveryChannel | undefined;
+  /** Decisions on held answers (the local chat page reads approved ones through it). */
+  readonly reviews: ReviewService;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -36,7 +40,7 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
       claims: store.events,
       feedback: store.feedback,
       logger,
-      popularQuestions: (language, limit) => store.questions.popular(limit, language),
+      popularQuestions: (language, limit) => checkedPopular(runtime, language, limit),
     });
     // Bolt verifies signatures over the raw body: mounted before any body parser.
     if (slack.handler)
@@ -76,6 +80,7 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
     ingest: runtime.ingestDeps,
     index: runtime.index,
     deliveries: (platform) => deliveries.get(platform),
+    guard: runtime.guard,
     maxFileBytes: config.maxFileBytes,
     logger,
   });
@@ -86,6 +91,7 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
     mounts,
     readiness: [],
     delivery: (platform) => deliveries.get(platform),
+    reviews: admin.reviews,
     async start() {
       for (const start of starters) await start();
     },
@@ -93,4 +99,20 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
       for (const stop of stoppers) await stop().catch(() => {});
     },
   };
+}
+
+/**
+ * The most asked questions as suggested prompts: other people's words, so each passes the guard
+ * for an anonymous reader first, and only those it allows unchanged are offered.
+ */
+async function checkedPopular(runtime: Runtime, language: string, limit: number): Promise<CheckedText[]> {
+  const questions = await runtime.store.questions.popular(limit * 2, language);
+  const readers = [{ email: 'slack:any-member', groups: ['all'] }];
+  const verdicts = await Promise.all(
+    questions.map((q) => runtime.guard.check(q, { readers, sources: [], language })),
+  );
+  return verdicts
+    .filter((v) => v.action === 'allow')
+    .map((v) => v.text)
+    .slice(0, limit);
 }

@@ -2,12 +2,17 @@ import type { StreamGuardFactory } from '../answer/answer.js';
 import type { Config } from '../config.js';
 import { describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import { sensitiveRecords } from '../guardrails/at-rest-scan.js';
+import { seedFromKey } from '../guardrails/fingerprint.js';
 import type { Guard } from '../guardrails/guard.js';
 import { createGuardrail } from '../guardrails/guardrail.js';
 import { type LeakageIndex, createLeakageIndex } from '../guardrails/leakage-index.js';
 import { DEFAULT_POLICY, loadPolicy } from '../guardrails/policy.js';
 import { detectPromptInjection } from '../guardrails/prompt-injection.js';
+import type { FindingType } from '../guardrails/scanner.js';
+import { EMPTY_REGISTRY, SensitiveRegistry } from '../guardrails/sensitive-registry.js';
 import { createStreamGuard } from '../guardrails/stream-guard.js';
+import type { NewSensitiveSpan } from '../store/document-repository.js';
 import type { Store } from '../store/store.js';
 
 /** The output guard plus the caches it reads (canaries, restricted passages), kept fresh. */
@@ -19,6 +24,8 @@ export interface GuardParts {
    * (pass it when the caller has just read it, to save the query).
    */
   refresh(contentVersion?: number): Promise<void>;
+  /** The sensitive pass over a document at ingest: fingerprint records to store with it, counts by type. */
+  scanSensitive(text: string): Promise<{ records: NewSensitiveSpan[]; counts: Record<string, number> }>;
 }
 
 /** Builds the output guardrails from configuration and the database. */
@@ -31,7 +38,9 @@ export async function createGuardParts(deps: {
   const policy = config.guardrailPolicyFile ? await loadPolicy(config.guardrailPolicyFile) : DEFAULT_POLICY;
   let canaries: readonly string[] = [];
   let leakage: LeakageIndex = createLeakageIndex([]);
+  let registry = EMPTY_REGISTRY;
   let leakageVersion = -1;
+  const seed = seedFromKey(await store.sensitive.key());
 
   async function refresh(contentVersion?: number): Promise<void> {
     try {
@@ -47,6 +56,11 @@ export async function createGuardParts(deps: {
             classification: c.classification,
           })),
         );
+        const values = await store.sensitive.all();
+        registry = new SensitiveRegistry(
+          seed,
+          values.map((v) => ({ ...v, type: v.type as FindingType })),
+        );
         leakageVersion = version;
       }
     } catch (error) {
@@ -56,12 +70,18 @@ export async function createGuardParts(deps: {
   }
 
   await refresh();
-  const guard = createGuardrail({ policy, canaries: () => canaries, leakage: () => leakage, logger });
-  const streamGuard: StreamGuardFactory = (context, onVisible) => {
-    const stream = createStreamGuard(guard, context, { onVisible });
+  const guard = createGuardrail({
+    policy,
+    canaries: () => canaries,
+    leakage: () => leakage,
+    registry: () => registry,
+    logger,
+  });
+  const streamGuard: StreamGuardFactory = (context, onVisible, present) => {
+    const stream = createStreamGuard(guard, context, { onVisible, present });
     return { push: (delta) => stream.push(delta), close: () => stream.close() };
   };
-  return { guard, streamGuard, refresh };
+  return { guard, streamGuard, refresh, scanSensitive: (text) => sensitiveRecords(seed, text) };
 }
 
 /** Flags documents that contain instructions aimed at the assistant (shown to admins). */

@@ -19,6 +19,7 @@ import { detectLanguage } from '../../src/inference/language.js';
 import { type Runtime, createRuntime } from '../../src/runtime.js';
 import { InFlight, createExpressApp, listen } from '../../src/server.js';
 import { AdminRepository } from '../../src/store/admin-repository.js';
+import { released } from '../../src/guardrails/checked-text.js';
 
 export const PASSWORD = 'correct horse battery staple';
 export const USERS = {
@@ -47,8 +48,9 @@ export function holdingGuard(inner: Guard): Guard {
           findings.push({ type, start, end: start + value.length });
         }
       }
-      return findings.length > 0 ? { action: 'hold', findings, text: '' } : verdict;
+      return findings.length > 0 ? { action: 'hold', findings, text: released('') } : verdict;
     },
+    approve: (text, context, options) => inner.approve(text, context, options),
   };
 }
 
@@ -103,6 +105,7 @@ export async function startAdminServer(
     ingest: runtime.ingestDeps,
     index: runtime.index,
     deliveries: options.deliveries ?? (() => undefined),
+    guard: runtime.guard,
     maxFileBytes: config.maxFileBytes,
     logger: silentLogger,
     loginLimiter: options.loginLimiter ?? new LoginLimiter({ max: 1000, addressMax: 1000, accountMax: 1000 }),

@@ -5,6 +5,7 @@ import type { Finding, Platform } from '../../src/core/types.js';
 import type { Store } from '../../src/store/store.js';
 import { DIALECTS, type TestDatabase } from '../helpers/databases.js';
 import { RecordingChannel } from './recording-channel.js';
+import { createGuardrail } from '../../src/guardrails/guardrail.js';
 
 const TEXT = 'Use the staging DB. password: Hunter2-Staging! Ask ops@corp.example if it fails.';
 const SECRET_AT = TEXT.indexOf('Hunter2');
@@ -79,6 +80,7 @@ for (const dialect of DIALECTS) {
       createReviewService({
         store,
         deliveries: (p) => (p === 'slack' ? slack : undefined),
+        guard: createGuardrail(),
         logger: () => {},
       });
 
@@ -149,8 +151,28 @@ for (const dialect of DIALECTS) {
       expect(await service().retryDelivery(id, 'rita@corp.example')).toBe('delivered');
       view = await service().get(id);
       expect(view).toMatchObject({ status: 'approved', awaitingDelivery: false });
-      expect(slack.approved.map((d) => d.text)).toEqual([TEXT]);
+      // Approved as is, the credential goes out masked; the rest is what the reviewer approved.
+      expect(slack.approved.map((d) => d.text)).toEqual([
+        'Use the staging DB. password: [secret removed] Ask ops@corp.example if it fails.',
+      ]);
       expect(await service().retryDelivery(id, 'rita@corp.example')).toBe('not_needed');
+    });
+
+    it('delivers credentials unmasked only when the reviewer reveals them on purpose, and audits which', async () => {
+      const masked = await heldAnswer(store);
+      await service().approve(masked, 'rita@corp.example');
+      const revealed = await heldAnswer(store);
+      await service().approve(revealed, 'rita@corp.example', undefined, { reveal: true });
+      expect(slack.approved.map((d) => d.text)).toEqual([
+        'Use the staging DB. password: [secret removed] Ask ops@corp.example if it fails.',
+        TEXT,
+      ]);
+      const audit = await store.audit.list({ limit: 10, offset: 0, action: 'review.approve' });
+      const details = Object.fromEntries(audit.map((a) => [a.target, a.details]));
+      expect(details[masked]).toMatchObject({ masked: ['password'], revealed: [] });
+      expect(details[revealed]).toMatchObject({ masked: [], revealed: ['password'] });
+      expect(await service().deliverableText(revealed)).toBe(TEXT);
+      expect(await service().deliverableText(masked)).not.toContain('Hunter2');
     });
 
     it('rejects with a reason and tells the asker; an answer from the local chat needs no channel', async () => {

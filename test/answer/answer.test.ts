@@ -2,12 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnswerProgress } from '../../src/answer/ports.js';
 import { GeneratorBusyError } from '../../src/core/errors.js';
 import type { IncomingQuestion, Principal } from '../../src/core/types.js';
-import type { Guard } from '../../src/guardrails/guard.js';
+import { type Guard, allowAllGuard } from '../../src/guardrails/guard.js';
 import { createGuardrail } from '../../src/guardrails/guardrail.js';
 import type { Generator } from '../../src/inference/generator.js';
 import type { Store } from '../../src/store/store.js';
 import { sqliteDatabase, type TestDatabase } from '../helpers/databases.js';
 import { buildPipeline } from '../helpers/pipeline.js';
+import { released } from '../../src/guardrails/checked-text.js';
 
 const DOCS = {
   'leave.md':
@@ -99,9 +100,10 @@ describe('answer pipeline', () => {
 
   it('holds an answer the guard flags: the text is not returned, a review keeps it', async () => {
     const holdAll: Guard = {
-      async check(text) {
-        return { action: 'hold', findings: [{ type: 'secret', start: 0, end: 4 }], text };
+      async check() {
+        return { action: 'hold', findings: [{ type: 'secret', start: 0, end: 4 }], text: released('') };
       },
+      approve: allowAllGuard.approve,
     };
     const { answers } = await buildPipeline(store, db.dataDir, DOCS, { guard: holdAll });
     const result = await answers.ask(question('How many days of paid leave do I get?'));

@@ -8,6 +8,7 @@ import {
 } from '../../src/bot/slack/slack-blocks.js';
 import { fromSlackText, splitText, toMrkdwn } from '../../src/bot/slack/slack-text.js';
 import { FAKE_CITATIONS } from '../fakes/fake-answers.js';
+import { released } from '../../src/guardrails/checked-text.js';
 
 describe('Slack text in and out', () => {
   it('turns a Slack message into the plain question', () => {
@@ -47,7 +48,7 @@ describe('Slack text in and out', () => {
 describe('Slack answer blocks', () => {
   const view = {
     questionId: 'q-1',
-    text: 'Use the VPN client [1].',
+    text: released('Use the VPN client [1].'),
     language: 'es',
     citations: FAKE_CITATIONS,
     extractive: true,
@@ -68,7 +69,9 @@ describe('Slack answer blocks', () => {
   it('stays within Slack limits for a very long answer', () => {
     const long = {
       ...view,
-      text: Array.from({ length: 3_000 }, (_, i) => `Sentence number ${i} of a long answer.`).join(' '),
+      text: released(
+        Array.from({ length: 3_000 }, (_, i) => `Sentence number ${i} of a long answer.`).join(' '),
+      ),
     };
     const messages = renderAnswer(long);
     expect(messages.length).toBeGreaterThan(1);

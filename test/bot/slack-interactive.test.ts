@@ -3,6 +3,7 @@ import type { FakeAnswers } from '../fakes/fake-answers.js';
 import { blockAction, eventCallback, slashCommand } from '../fakes/slack-events.js';
 import { FAKE_BOT_ID, FAKE_BOT_USER_ID } from '../fakes/slack-server.js';
 import { ALICE, CHANNEL, KENJI, type SlackHarness, startSlackHarness, visibleText } from './slack-harness.js';
+import { released } from '../../src/guardrails/checked-text.js';
 
 let h: SlackHarness;
 
@@ -135,7 +136,7 @@ describe('Slack slash command, buttons and the assistant panel', () => {
     await started({
       popularQuestions: async (language, limit) => {
         asked.push([language, limit]);
-        return ['VPNの設定方法は？', '有給休暇は何日ありますか？'];
+        return [released('VPNの設定方法は？'), released('有給休暇は何日ありますか？')];
       },
     });
     const dm = 'D0KENJI';

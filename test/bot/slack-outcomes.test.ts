@@ -7,16 +7,17 @@ import { type FakeAnswers, FAKE_CITATIONS } from '../fakes/fake-answers.js';
 import { eventCallback } from '../fakes/slack-events.js';
 import { FAKE_BOT_ID, FAKE_BOT_USER_ID } from '../fakes/slack-server.js';
 import { ALICE, CHANNEL, KENJI, type SlackHarness, startSlackHarness, visibleText } from './slack-harness.js';
+import { released } from '../../src/guardrails/checked-text.js';
 
 let h: SlackHarness | undefined;
 
 const ANSWERED: AnswerResult = {
   questionId: 'q',
   status: 'answered',
-  answer: '',
+  answer: released(''),
   language: 'en',
   citations: [],
-  verdict: { action: 'allow', findings: [], text: '' },
+  verdict: { action: 'allow', findings: [], text: released('') },
   generator: 'test',
   extractive: false,
   retrievedChunkIds: [],
@@ -72,7 +73,7 @@ describe('Slack outcomes other than a plain answer', () => {
     await harness.adapter.delivery.deliverApproved({
       reviewId: 'r1',
       questionId: 'q1',
-      text: 'The approved answer [1].',
+      text: released('The approved answer [1].'),
       language: 'ja',
       citations: FAKE_CITATIONS,
       channelId: asked.place.channelId,
@@ -165,11 +166,14 @@ describe('Slack outcomes other than a plain answer', () => {
     const answers: AnswerService = {
       async ask(_question, options) {
         options?.onProgress?.({ type: 'started', questionId: 'q-redact', language: 'en' });
-        options?.onProgress?.({ type: 'text', text: 'The door code is 4711' });
+        options?.onProgress?.({ type: 'text', text: released('The door code is 4711') });
         await new Promise((resolve) => setTimeout(resolve, 20));
-        options?.onProgress?.({ type: 'text', text: 'The door code is 4711 and the office opens at 9.' });
+        options?.onProgress?.({
+          type: 'text',
+          text: released('The door code is 4711 and the office opens at 9.'),
+        });
         await new Promise((resolve) => setTimeout(resolve, 20));
-        const answer = 'The door code is [secret removed] and the office opens at 9.';
+        const answer = released('The door code is [secret removed] and the office opens at 9.');
         return {
           ...ANSWERED,
           questionId: 'q-redact',

@@ -14,6 +14,7 @@ import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { blockAction, eventCallback } from '../fakes/slack-events.js';
 import { FAKE_BOT_ID, FAKE_BOT_USER_ID } from '../fakes/slack-server.js';
 import { ALICE, BOB, CHANNEL, type SlackHarness, startSlackHarness, visibleText } from './slack-harness.js';
+import { released } from '../../src/guardrails/checked-text.js';
 
 let dir: string;
 let runtime: Runtime;
@@ -47,7 +48,8 @@ beforeAll(async () => {
     answers: runtime.answers,
     directory: runtime.directory,
     store: runtime.store,
-    popularQuestions: (language, limit) => runtime.store.questions.popular(limit, language),
+    popularQuestions: async (language, limit) =>
+      (await runtime.store.questions.popular(limit, language)).map((q) => released(q)),
   });
   await h.adapter.start();
 });

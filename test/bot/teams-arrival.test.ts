@@ -14,6 +14,7 @@ import { RecoveryWorker } from '../../src/reliability/recovery-worker.js';
 import type { Store } from '../../src/store/store.js';
 import { type FakeTeamsMessage, deliverActivity, teamsActivity } from '../fakes/bot-connector.js';
 import { BOB, HANA, type TeamsHarness, createPipeline, startTeams } from './teams-setup.js';
+import { notice, released } from '../../src/guardrails/checked-text.js';
 
 /** The real pipeline, its recording transaction held, failed or left hanging on demand. */
 class ArrivingAnswers implements AnswerService {
@@ -239,10 +240,10 @@ describe('a Teams question whose worker died', () => {
       result: {
         questionId: row!.id,
         status: 'failed',
-        answer: t('ja', 'failed'),
+        answer: notice('ja', 'failed'),
         language: 'ja',
         citations: [],
-        verdict: { action: 'allow', findings: [], text: '' },
+        verdict: { action: 'allow', findings: [], text: released('') },
         generator: 'none',
         extractive: false,
         retrievedChunkIds: [],

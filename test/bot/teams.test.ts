@@ -10,6 +10,7 @@ import {
   teamsActivity,
 } from '../fakes/bot-connector.js';
 import { BOB, GUEST, HANA, type TeamsHarness, createPipeline, startTeams } from './teams-setup.js';
+import { released } from '../../src/guardrails/checked-text.js';
 
 let harness: TeamsHarness;
 let store: Store;
@@ -270,7 +271,7 @@ describe('Teams adapter with the real pipeline', () => {
     await harness.teams.delivery.deliverApproved({
       reviewId: review!.id,
       questionId: review!.questionId,
-      text: review!.originalText,
+      text: released(review!.originalText),
       language: review!.language,
       citations: review!.citations,
       channelId: review!.channelId,

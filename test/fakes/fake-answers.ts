@@ -4,8 +4,9 @@
  * `NOTHING` in the text), recording every question it was asked.
  */
 import type { AnswerProgress, AnswerService, AskOptions } from '../../src/answer/ports.js';
-import { t } from '../../src/core/i18n.js';
+import type { CheckedText } from '../../src/core/checked-text.js';
 import type { AnswerResult, AnswerStatus, Citation, IncomingQuestion } from '../../src/core/types.js';
+import { notice, released } from '../../src/guardrails/checked-text.js';
 
 export const FAKE_CITATIONS: readonly Citation[] = [
   {
@@ -48,7 +49,7 @@ export class FakeAnswers implements AnswerService {
     const text = question.text;
     const result = (
       status: AnswerStatus,
-      answer: string,
+      answer: CheckedText,
       citations: readonly Citation[] = [],
     ): AnswerResult => ({
       questionId,
@@ -67,20 +68,20 @@ export class FakeAnswers implements AnswerService {
       retrievedChunkIds: ['c1', 'c2'],
       latencyMs: 1,
     });
-    if (text.includes('BUSY')) return result('busy', t(language, 'busy'));
-    if (text.includes('FAIL')) return result('failed', t(language, 'failed'));
-    if (text.includes('NOTHING')) return result('not_found', t(language, 'notFound'));
+    if (text.includes('BUSY')) return result('busy', notice(language, 'busy'));
+    if (text.includes('FAIL')) return result('failed', notice(language, 'failed'));
+    if (text.includes('NOTHING')) return result('not_found', notice(language, 'notFound'));
 
     const answer = text.includes('LONG')
       ? Array.from({ length: 2_000 }, (_, i) => `Paragraph ${i + 1} of the long answer [1].`).join('\n\n')
       : `**Answer** to "${text}": connect with the VPN client [1], then follow the remote work policy [2].`;
     const pieces = text.includes('LONG') ? [answer] : [answer.slice(0, 30), answer.slice(0, 70), answer];
     for (const piece of pieces) {
-      progress({ type: 'text', text: piece });
+      progress({ type: 'text', text: released(piece) });
       await step();
     }
-    if (text.includes('HOLD')) return result('held', t(language, 'held'));
-    if (text.includes('BLOCK')) return result('blocked', t(language, 'blocked'));
-    return result('answered', answer, FAKE_CITATIONS);
+    if (text.includes('HOLD')) return result('held', notice(language, 'held'));
+    if (text.includes('BLOCK')) return result('blocked', notice(language, 'blocked'));
+    return result('answered', released(answer), FAKE_CITATIONS);
   }
 }

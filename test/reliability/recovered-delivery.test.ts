@@ -8,15 +8,16 @@ import { deliverActivity, teamsActivity } from '../fakes/bot-connector.js';
 import { FAKE_BOT_ID, FAKE_BOT_USER_ID } from '../fakes/slack-server.js';
 import { ALICE, CHANNEL, type SlackHarness, startSlackHarness, visibleText } from '../bot/slack-harness.js';
 import { HANA, type TeamsHarness, createPipeline, startTeams } from '../bot/teams-setup.js';
+import { released } from '../../src/guardrails/checked-text.js';
 
 function answered(questionId: string, answer: string): AnswerResult {
   return {
     questionId,
     status: 'answered',
-    answer,
+    answer: released(answer),
     language: 'en',
     citations: [{ n: 1, title: 'VPN setup guide', source: 'it/vpn.md', docId: 'd1' }],
-    verdict: { action: 'allow', findings: [], text: answer },
+    verdict: { action: 'allow', findings: [], text: released(answer) },
     generator: 'extractive',
     extractive: true,
     retrievedChunkIds: ['c1'],

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerResult, IncomingQuestion } from '../../src/core/types.js';
 import type { Store } from '../../src/store/store.js';
 import { DIALECTS, type TestDatabase } from '../helpers/databases.js';
+import { released } from '../../src/guardrails/checked-text.js';
 
 const question: IncomingQuestion = {
   text: '有給休暇は何日もらえますか？',
@@ -22,10 +23,10 @@ function result(questionId: string, overrides: Partial<AnswerResult> = {}): Answ
   return {
     questionId,
     status: 'answered',
-    answer: '年間20日です [1]',
+    answer: released('年間20日です [1]'),
     language: 'ja',
     citations: [{ n: 1, title: 'Leave', source: 'hr/leave.md', docId: 'd1' }],
-    verdict: { action: 'allow', findings: [], text: '年間20日です [1]' },
+    verdict: { action: 'allow', findings: [], text: released('年間20日です [1]') },
     generator: 'extractive',
     extractive: true,
     retrievedChunkIds: ['c1', 'c2'],
@@ -140,9 +141,9 @@ describe.each(DIALECTS)('store on $name', ({ create }) => {
 
   it('lists knowledge gaps and does not keep the text of held answers', async () => {
     const gap = await store.questions.create({ ...question, text: 'Where is the gym?' });
-    await store.questions.complete(gap, result(gap, { status: 'not_found', answer: 'not found' }));
+    await store.questions.complete(gap, result(gap, { status: 'not_found', answer: released('not found') }));
     const held = await store.questions.create(question);
-    await store.questions.complete(held, result(held, { status: 'held', answer: '' }));
+    await store.questions.complete(held, result(held, { status: 'held', answer: released('') }));
     expect((await store.questions.knowledgeGaps(10)).map((q) => q.text)).toContain('Where is the gym?');
     expect((await store.questions.get(held))?.answerText).toBeUndefined();
   });

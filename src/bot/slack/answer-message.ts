@@ -1,7 +1,6 @@
-import type { AnswerProgress, AskOptions } from '../../answer/ports.js';
+import { type AnswerProgress, type AskOptions, notice } from '../../answer/ports.js';
 import { failedResult } from '../../answer/failed-result.js';
 import { describeError } from '../../core/errors.js';
-import { t } from '../../core/i18n.js';
 import type { AnswerResult, IncomingQuestion, Principal } from '../../core/types.js';
 import { renderNotice, renderResult } from './slack-blocks.js';
 import { claimKeys, claimOnce, type SlackContext } from './slack-context.js';
@@ -91,7 +90,7 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
     language = localeLanguage((await profileLoad).locale) ?? 'en';
     if (!text) {
       const first = await claimOnce(context, ids);
-      if (first) await reply.finish({ messages: [renderNotice(t(language, 'greeting'))] });
+      if (first) await reply.finish({ messages: [renderNotice(notice(language, 'greeting'))] });
       return;
     }
     const asker = await context.people.principal(message.user);
@@ -114,13 +113,16 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
   } catch (error) {
     // Most likely the database is unreachable: say so rather than stay silent.
     context.logger('error', 'slack.arrival_failed', { error: describeError(error) });
-    await reply.finish({ messages: [renderNotice(t(language, 'failed'))] }).catch(() => undefined);
+    await reply.finish({ messages: [renderNotice(notice(language, 'failed'))] }).catch(() => undefined);
     return;
   } finally {
     arrived();
   }
   thread ??= await readThread();
-  await reply.showStatus(t(language, 'searching'), [t(language, 'searching'), t(language, 'thinking')]);
+  await reply.showStatus(notice(language, 'searching'), [
+    notice(language, 'searching'),
+    notice(language, 'thinking'),
+  ]);
   if (message.onFirstQuestion && !thread.turns.some((turn) => turn.role === 'user')) {
     message.onFirstQuestion(text).catch(() => undefined);
   }
@@ -136,7 +138,7 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
   };
   const onProgress = (progress: AnswerProgress) => {
     if (progress.type === 'started') language = progress.language;
-    else if (progress.type === 'retrieved') reply.progress(t(language, 'thinking'));
+    else if (progress.type === 'retrieved') reply.progress(notice(language, 'thinking'));
     else reply.update(progress.text);
   };
   let delivered = false;

@@ -1,5 +1,5 @@
 import type { RespondFn } from '@slack/bolt';
-import { t } from '../../core/i18n.js';
+import { notice } from '../../answer/ports.js';
 import type { AnswerResult, IncomingQuestion, Principal } from '../../core/types.js';
 import { askSafely, type SlackDelivery } from './answer-message.js';
 import { type Block, renderResult } from './slack-blocks.js';
@@ -45,10 +45,10 @@ export class AskCommand {
     const language = localeLanguage(profile.locale) ?? 'en';
     const text = fromSlackText(payload.text, context.bot().userId);
     if (!text) {
-      await respond({ response_type: 'ephemeral', text: t(language, 'greeting') });
+      await respond({ response_type: 'ephemeral', text: notice(language, 'greeting') });
       return;
     }
-    await respond({ response_type: 'ephemeral', text: t(language, 'searching') });
+    await respond({ response_type: 'ephemeral', text: notice(language, 'searching') });
     const asker = await context.people.principal(payload.user_id);
     const members = await this.members(payload);
     const result = await this.ask(text, asker, payload, members, language);
@@ -87,7 +87,11 @@ export class AskCommand {
     }
     if (asked?.result.status !== 'answered') {
       const language = localeLanguage((await this.context.people.profile(user)).locale) ?? 'en';
-      await respond({ response_type: 'ephemeral', replace_original: false, text: t(language, 'failed') });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: notice(language, 'failed'),
+      });
       return;
     }
     const messages = renderResult(asked.result).messages;

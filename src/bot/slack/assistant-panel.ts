@@ -1,5 +1,5 @@
 import { Assistant } from '@slack/bolt';
-import { t } from '../../core/i18n.js';
+import { notice } from '../../answer/ports.js';
 import { answerMessage } from './answer-message.js';
 import { arrivalOf } from './events-receiver.js';
 import type { SlackContext } from './slack-context.js';
@@ -25,7 +25,7 @@ export function createAssistantPanel(context: SlackContext): Assistant {
       await context.api.chat.postMessage({
         channel: thread.channel_id,
         thread_ts: thread.thread_ts,
-        text: t(language, 'greeting'),
+        text: notice(language, 'greeting'),
       });
       const popular = await context.popularQuestions?.(language, SUGGESTED_PROMPTS).catch(() => []);
       if (!popular?.length) return;

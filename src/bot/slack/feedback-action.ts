@@ -1,5 +1,5 @@
 import type { RespondFn } from '@slack/bolt';
-import { t } from '../../core/i18n.js';
+import { notice } from '../../answer/ports.js';
 import { parseFeedbackValue } from './slack-blocks.js';
 import type { SlackContext } from './slack-context.js';
 import { describeSlackError } from './slack-errors.js';
@@ -29,7 +29,7 @@ export async function recordFeedback(
     platform: 'slack',
   });
   context.logger('info', 'slack.feedback', { questionId: parsed.questionId, rating: parsed.rating });
-  const text = t(localeLanguage(profile.locale) ?? 'en', 'feedbackThanks');
+  const text = notice(localeLanguage(profile.locale) ?? 'en', 'feedbackThanks');
   try {
     if (respond) await respond({ response_type: 'ephemeral', replace_original: false, text });
     else if (click.channel) {

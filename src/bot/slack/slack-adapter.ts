@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type BlockAction, SocketModeReceiver, webApi } from '@slack/bolt';
 import type {
   AnswerService,
+  CheckedText,
   DeliveryChannel,
   Directory,
   EventClaims,
@@ -45,7 +46,9 @@ export interface SlackAdapterOptions {
   readonly feedback: FeedbackRecorder;
   readonly logger: Logger;
   /** The most asked questions in a language, for the assistant panel's suggested prompts. */
-  readonly popularQuestions?: ((language: string, limit: number) => Promise<readonly string[]>) | undefined;
+  readonly popularQuestions?:
+    | ((language: string, limit: number) => Promise<readonly CheckedText[]>)
+    | undefined;
   /** Minimum time between two edits of a placeholder when native streaming is unavailable (default 1 s). */
   readonly editIntervalMs?: number | undefined;
   /** Questions answered at once by this adapter; more wait their turn, their loading status shown (default 8). */

@@ -3,23 +3,34 @@
  * characters, ≤ 50 blocks per message, message text ≤ 40,000 characters.
  */
 import type { types } from '@slack/bolt';
+import { type CheckedText, notice } from '../../answer/ports.js';
 import { type MessageKey, t } from '../../core/i18n.js';
 import type { AnswerResult, AnswerStatus, Citation } from '../../core/types.js';
 import { escapeMrkdwn, mrkdwnLink, splitText, toMrkdwn } from './slack-text.js';
 
 export type Block = types.KnownBlock;
 
-/** One message to post or to put in place of another. */
+declare const rendered: unique symbol;
+
+/**
+ * One message to post or to put in place of another. Only this module's render functions make
+ * one, from guard-checked text (the brand cannot be written elsewhere): Slack sends take nothing else.
+ */
 export interface SlackMessage {
   /** Notification and fallback text. */
   readonly text: string;
   readonly blocks: readonly Block[];
+  readonly [rendered]: true;
+}
+
+function sealed(text: string, blocks: readonly Block[]): SlackMessage {
+  return { text, blocks } as SlackMessage;
 }
 
 /** What an answer message shows; an AnswerResult or an approved held answer. */
 export interface AnswerView {
   readonly questionId: string;
-  readonly text: string;
+  readonly text: CheckedText;
   readonly language: string;
   readonly citations: readonly Citation[];
   readonly extractive: boolean;
@@ -100,18 +111,16 @@ export function renderAnswer(view: AnswerView, options: { share?: string | undef
       chars += size;
     }
   }
-  const messages = groups.map((blocks) => ({
-    text: fallbackText(blocks) || escapeMrkdwn(view.text.slice(0, FALLBACK_MAX)),
-    blocks,
-  }));
-  return messages;
+  return groups.map((blocks) =>
+    sealed(fallbackText(blocks) || escapeMrkdwn(view.text.slice(0, FALLBACK_MAX)), blocks),
+  );
 }
 
 /** A reply's final content: the full rendering, and for answers what ends a native stream. */
 export interface RenderedReply {
   readonly messages: readonly SlackMessage[];
   /** For an answer: its full Markdown text and the blocks that go under it at the end of a native stream. */
-  readonly stream?: { readonly markdown: string; readonly blocks: readonly Block[] } | undefined;
+  readonly stream?: { readonly markdown: CheckedText; readonly blocks: readonly Block[] } | undefined;
 }
 
 const NOTICE_KEYS: Record<AnswerStatus, MessageKey> = {
@@ -142,15 +151,22 @@ export function renderResult(
       stream: { markdown: result.answer, blocks: answerTrailer(view, options) },
     };
   }
-  return { messages: [renderNotice(result.answer || t(result.language, NOTICE_KEYS[result.status]))] };
+  return { messages: [renderNotice(result.answer || notice(result.language, NOTICE_KEYS[result.status]))] };
 }
 
 /** A short localised notice (held, busy, failed, ...), as a plain message. */
-export function renderNotice(text: string): SlackMessage {
-  return {
-    text: escapeMrkdwn(text),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(text).slice(0, SECTION_MAX) } }],
-  };
+export function renderNotice(text: CheckedText): SlackMessage {
+  return sealed(escapeMrkdwn(text), [
+    { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(text).slice(0, SECTION_MAX) } },
+  ]);
+}
+
+/** The same message with other blocks of this module's making (a heading above an approved answer). */
+export function withBlocks(
+  message: SlackMessage,
+  blocks: (blocks: readonly Block[]) => Block[],
+): SlackMessage {
+  return sealed(message.text, blocks(message.blocks));
 }
 
 /** The same blocks with Slack's feedback_buttons replaced by two plain buttons (for clients that reject them). */

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { AnswerService, EventClaims, FeedbackRecorder } from '../../answer/ports.js';
+import type { AnswerService, CheckedText, EventClaims, FeedbackRecorder } from '../../answer/ports.js';
 import type { Logger } from '../../core/log.js';
 import type { ConcurrencyLimit } from './concurrency-limit.js';
 import type { SlackFeatures } from './slack-features.js';
@@ -21,7 +21,10 @@ export interface SlackContext {
   readonly editIntervalMs: number;
   /** Answers being worked on at once; the rest wait (their loading status already shown). */
   readonly answering: ConcurrencyLimit;
-  readonly popularQuestions: ((language: string, limit: number) => Promise<readonly string[]>) | undefined;
+  /** Most asked questions, already passed through the guard (other people's words reach this user). */
+  readonly popularQuestions:
+    | ((language: string, limit: number) => Promise<readonly CheckedText[]>)
+    | undefined;
   /** The bot's own identity (known after `auth.test` at start). */
   bot(): BotIdentity;
 }

@@ -4,7 +4,7 @@ import type {
   RecoveredDelivery,
   RejectedDelivery,
 } from '../../answer/ports.js';
-import { t } from '../../core/i18n.js';
+import { notice } from '../../answer/ports.js';
 import type { SlackDelivery } from './answer-message.js';
 import {
   BLOCKS_MAX,
@@ -13,6 +13,7 @@ import {
   renderNotice,
   renderResult,
   type SlackMessage,
+  withBlocks,
   withPlainFeedbackButtons,
 } from './slack-blocks.js';
 import type { SlackContext } from './slack-context.js';
@@ -82,16 +83,16 @@ export function createSlackDelivery(context: SlackContext): DeliveryChannel {
       const [first, ...rest] = messages;
       const header: Block = {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: escapeMrkdwn(t(delivery.language, 'approved')) }],
+        elements: [{ type: 'mrkdwn', text: escapeMrkdwn(notice(delivery.language, 'approved')) }],
       };
       await send(delivery, [
-        { text: first!.text, blocks: [header, ...first!.blocks].slice(0, BLOCKS_MAX) },
+        withBlocks(first!, (blocks) => [header, ...blocks].slice(0, BLOCKS_MAX)),
         ...rest,
       ]);
       context.logger('info', 'slack.held_answer_delivered', { reviewId: delivery.reviewId });
     },
     async deliverRejected(delivery: RejectedDelivery) {
-      await send(delivery, [renderNotice(t(delivery.language, 'rejected'))]);
+      await send(delivery, [renderNotice(notice(delivery.language, 'rejected'))]);
       context.logger('info', 'slack.held_answer_rejected', { reviewId: delivery.reviewId });
     },
     async deliverRecovered(delivery: RecoveredDelivery) {

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import type { CheckedText } from '../../answer/ports.js';
 import type { Logger } from '../../core/log.js';
 import {
   type Block,
@@ -34,7 +35,7 @@ export class ThreadReply {
   private streamed = '';
   private diverged = false;
   private mode: 'stream' | 'edit' | undefined;
-  private latest = '';
+  private latest: CheckedText | undefined;
   private shown = '';
   private lastEditAt = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -49,7 +50,7 @@ export class ThreadReply {
   ) {}
 
   /** Shows at once that PolyDesk is working: the loading status where the app has it, else a placeholder. */
-  async showStatus(status: string, loadingMessages: readonly string[]): Promise<void> {
+  async showStatus(status: CheckedText, loadingMessages: readonly CheckedText[]): Promise<void> {
     const { channel, threadTs } = this.target;
     if (threadTs && this.features.available('status')) {
       try {
@@ -76,7 +77,7 @@ export class ThreadReply {
   }
 
   /** A new status line (e.g. "writing the answer") while no text is visible yet. */
-  progress(status: string): void {
+  progress(status: CheckedText): void {
     if (this.mode) return;
     this.enqueue(async () => {
       if (this.mode) return;
@@ -90,7 +91,7 @@ export class ThreadReply {
   }
 
   /** The answer text so far (each call replaces the previous one). */
-  update(text: string): void {
+  update(text: CheckedText): void {
     this.latest = text;
     this.mode ??=
       this.statusShown && this.target.threadTs && this.features.available('stream') ? 'stream' : 'edit';
@@ -122,10 +123,9 @@ export class ThreadReply {
     if (this.streamer) {
       const streamEnd = final.stream;
       if (streamEnd && !this.diverged && streamEnd.markdown.startsWith(this.streamed)) {
-        const rest = escapeStreamedMarkdown(streamEnd.markdown.slice(this.streamed.length), this.streamed);
-        if (await this.stopStream(rest, streamEnd.blocks)) return;
+        if (await this.stopStream(streamEnd.markdown, streamEnd.blocks)) return;
       } else {
-        await this.stopStream('', []);
+        await this.stopStream(undefined, []);
       }
       this.editTs = this.streamer.ts ?? this.editTs;
     }
@@ -136,6 +136,7 @@ export class ThreadReply {
 
   private async appendToStream(): Promise<void> {
     const text = this.latest;
+    if (text === undefined) return;
     if (this.mode !== 'stream' || this.diverged) return;
     if (!text.startsWith(this.streamed)) {
       this.diverged = true;
@@ -170,9 +171,9 @@ export class ThreadReply {
   }
 
   /** Ends the native stream with the rest of the text and the trailer blocks; false when Slack refused. */
-  private async stopStream(rest: string, blocks: readonly Block[]): Promise<boolean> {
+  private async stopStream(final: CheckedText | undefined, blocks: readonly Block[]): Promise<boolean> {
     const streamer = this.streamer!;
-    let unsent = rest;
+    let unsent = final ? escapeStreamedMarkdown(final.slice(this.streamed.length), this.streamed) : '';
     // A refused stop keeps its text in the helper's buffer: a retry must not add it again.
     const stop = (b: readonly Block[]) => {
       const text = unsent;
@@ -200,6 +201,7 @@ export class ThreadReply {
 
   private async flushEdit(): Promise<void> {
     const text = this.latest;
+    if (text === undefined) return;
     if (this.mode !== 'edit' || text === this.shown) return;
     const mrkdwn = toMrkdwn(text).slice(0, TEXT_MAX);
     this.lastEditAt = Date.now();

@@ -5,23 +5,43 @@
  * bubbles, so a card message carries its fallback in `summary`, not in `text`.
  */
 import type { Attachment } from 'botbuilder';
+import { type CheckedText, notice } from '../../answer/ports.js';
 import { normalizeHttpUrl } from '../../core/http-url.js';
 import { type MessageKey, t } from '../../core/i18n.js';
 import type { AnswerResult, AnswerStatus, Citation } from '../../core/types.js';
 import { FEEDBACK_VERB } from './teams-activity.js';
 import { markdownLink, safeMarkdown } from './teams-markdown.js';
 
-/** One message to post. */
+declare const rendered: unique symbol;
+
+/**
+ * One message to post. Only this module's render functions make one, from guard-checked text
+ * (the brand cannot be written elsewhere): Teams sends take nothing else.
+ */
 export interface OutgoingMessage {
   readonly text?: string | undefined;
   readonly summary?: string | undefined;
   readonly attachments?: readonly Attachment[] | undefined;
+  readonly [rendered]: true;
+}
+
+function sealed(message: {
+  text?: string | undefined;
+  summary?: string | undefined;
+  attachments?: readonly Attachment[] | undefined;
+}): OutgoingMessage {
+  return message as OutgoingMessage;
+}
+
+/** A short notice (held, busy, greeting, ...) as a plain message. */
+export function renderNotice(text: CheckedText): OutgoingMessage {
+  return sealed({ text });
 }
 
 /** What an answer message shows: an AnswerResult, or an approved held answer. */
 export interface AnswerView {
   readonly questionId: string;
-  readonly text: string;
+  readonly text: CheckedText;
   readonly language: string;
   readonly citations: readonly Citation[];
   readonly extractive: boolean;
@@ -65,8 +85,8 @@ export function renderResult(result: AnswerResult): RenderedReply {
       extractive: result.extractive && result.status === 'answered',
     });
   }
-  const notice = { text: result.answer || t(result.language, NOTICE_KEYS[result.status]) };
-  return { messages: [notice], streamed: [notice] };
+  const message = renderNotice(result.answer || notice(result.language, NOTICE_KEYS[result.status]));
+  return { messages: [message], streamed: [message] };
 }
 
 /** An answer split into messages of at most PIECE_MAX characters; the last one carries the card. */
@@ -75,14 +95,20 @@ export function renderAnswer(view: AnswerView): RenderedReply {
   const pieces = splitText(safeMarkdown(view.text), PIECE_MAX);
   const last = pieces.length - 1;
   const messages = pieces.map((piece, i) =>
-    i < last ? { text: piece } : { summary: summaryOf(piece, view), attachments: [answerCard(view, piece)] },
-  );
-  const streamed = pieces.map((piece, i) =>
-    i === 0 && last === 0
-      ? { text: piece, attachments: [answerCard(view, undefined)] }
-      : i < last
+    sealed(
+      i < last
         ? { text: piece }
         : { summary: summaryOf(piece, view), attachments: [answerCard(view, piece)] },
+    ),
+  );
+  const streamed = pieces.map((piece, i) =>
+    sealed(
+      i === 0 && last === 0
+        ? { text: piece, attachments: [answerCard(view, undefined)] }
+        : i < last
+          ? { text: piece }
+          : { summary: summaryOf(piece, view), attachments: [answerCard(view, piece)] },
+    ),
   );
   return { messages, streamed };
 }

@@ -1,9 +1,9 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { failedResult } from '../../answer/failed-result.js';
 import type { AnswerProgress, AskOptions } from '../../answer/ports.js';
-import { t } from '../../core/i18n.js';
+import { notice } from '../../answer/ports.js';
 import type { AnswerResult, IncomingQuestion, Principal } from '../../core/types.js';
-import { renderResult } from './answer-card.js';
+import { renderNotice, renderResult } from './answer-card.js';
 import { describeConnectorError } from './connector-retry.js';
 import { teamsPlace } from './record-arrival.js';
 import type { TeamsQuestionActivity } from './teams-activity.js';
@@ -24,7 +24,7 @@ export function replyFor(
 
 /** The first progress a question gets, in the turn of its activity: before the HTTP response goes out. */
 export async function startReply(reply: TeamsReply, message: TeamsQuestionActivity): Promise<void> {
-  if (message.text) await reply.start(t(message.locale, 'searching'));
+  if (message.text) await reply.start(notice(message.locale, 'searching'));
 }
 
 /**
@@ -44,7 +44,7 @@ export async function answerQuestion(
   reply.use(turn);
   let language = message.locale ?? 'en';
   if (!message.text) {
-    const greeting = { text: t(language, 'greeting') };
+    const greeting = renderNotice(notice(language, 'greeting'));
     await reply.finish({ messages: [greeting], streamed: [greeting] });
     return;
   }
@@ -60,7 +60,7 @@ export async function answerQuestion(
   };
   const onProgress = (progress: AnswerProgress) => {
     if (progress.type === 'started') language = progress.language;
-    else if (progress.type === 'retrieved') reply.progress(t(language, 'thinking'));
+    else if (progress.type === 'retrieved') reply.progress(notice(language, 'thinking'));
     else reply.update(progress.text);
   };
   let delivered = false;

@@ -1,6 +1,7 @@
 import type { InvokeResponse, TurnContext } from 'botbuilder';
 import { describeError } from '../../core/errors.js';
-import { t } from '../../core/i18n.js';
+import { notice } from '../../answer/ports.js';
+import { renderNotice } from './answer-card.js';
 import { describeConnectorError } from './connector-retry.js';
 import { type FeedbackClick, scopeOf } from './teams-activity.js';
 import type { TeamsContext } from './teams-context.js';
@@ -16,7 +17,7 @@ export async function recordFeedback(
   turn: TurnContext,
   click: FeedbackClick,
 ): Promise<void> {
-  let reply = t(click.locale, 'feedbackThanks');
+  let reply = notice(click.locale, 'feedbackThanks');
   try {
     const principal = await context.people.principal(turn, click.userId, click.locale);
     await context.feedback.record({
@@ -32,7 +33,7 @@ export async function recordFeedback(
       questionId: click.questionId,
       error: describeError(error),
     });
-    reply = t(click.locale, 'failed');
+    reply = notice(click.locale, 'failed');
   }
   if (click.invoke) {
     const response: InvokeResponse = {
@@ -44,7 +45,7 @@ export async function recordFeedback(
   }
   if (scopeOf(turn.activity) !== 'personal') return;
   try {
-    await post(turn, { text: reply }, context);
+    await post(turn, renderNotice(reply), context);
   } catch (error) {
     context.logger('debug', 'teams.feedback_thanks_failed', { error: describeConnectorError(error) });
   }

@@ -1,6 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { PolyDeskError, describeError } from '../../core/errors.js';
-import { t } from '../../core/i18n.js';
+import { notice } from '../../answer/ports.js';
+import { renderNotice } from './answer-card.js';
 import type { IncomingQuestion, Place } from '../../core/types.js';
 import { describeConnectorError } from './connector-retry.js';
 import { type TeamsQuestionActivity, replyReference } from './teams-activity.js';
@@ -54,7 +55,7 @@ export async function recordArrival(
   } catch (error) {
     context.logger('error', 'teams.arrival_failed', { scope: message.scope, error: describeError(error) });
     try {
-      await post(turn, { text: t(message.locale, 'failed') }, context);
+      await post(turn, renderNotice(notice(message.locale, 'failed')), context);
     } catch (postError) {
       context.logger('error', 'teams.apology_failed', { error: describeConnectorError(postError) });
       throw new PolyDeskError('STORE_FAILED', 'the question could not be recorded nor the asker told', {

@@ -8,7 +8,8 @@ import type {
   FeedbackRecorder,
 } from '../../answer/ports.js';
 import { ConfigError, describeError } from '../../core/errors.js';
-import { t } from '../../core/i18n.js';
+import { notice } from '../../answer/ports.js';
+import { renderNotice } from './answer-card.js';
 import type { Logger } from '../../core/log.js';
 import { answerQuestion, replyFor, startReply } from './answer-question.js';
 import { BackgroundTasks } from './background-tasks.js';
@@ -136,7 +137,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     const added = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient?.id);
     if (!added || scopeOf(activity) !== 'personal' || !activity.id) return;
     if (!(await context.claims.claim('teams', `${activity.conversation.id}|${activity.id}`))) return;
-    await post(turn, { text: t(activity.locale, 'greeting') }, context);
+    await post(turn, renderNotice(notice(activity.locale, 'greeting')), context);
   }
 
   return {

@@ -6,8 +6,8 @@ import type {
   RejectedDelivery,
 } from '../../answer/ports.js';
 import { PolyDeskError } from '../../core/errors.js';
-import { t } from '../../core/i18n.js';
-import { type OutgoingMessage, renderAnswer, renderResult } from './answer-card.js';
+import { notice } from '../../answer/ports.js';
+import { type OutgoingMessage, renderAnswer, renderNotice, renderResult } from './answer-card.js';
 import type { TeamsCloudAdapter } from './teams-cloud-adapter.js';
 import type { TeamsContext } from './teams-context.js';
 import { post } from './teams-reply.js';
@@ -35,13 +35,13 @@ export function createTeamsDelivery(adapter: TeamsCloudAdapter, context: TeamsCo
         language: delivery.language,
         citations: delivery.citations,
         extractive: false,
-        heading: t(delivery.language, 'approved'),
+        heading: notice(delivery.language, 'approved'),
       });
       await deliver(delivery.delivery, messages);
       context.logger('info', 'teams.held_answer_delivered', { reviewId: delivery.reviewId });
     },
     async deliverRejected(delivery: RejectedDelivery) {
-      await deliver(delivery.delivery, [{ text: t(delivery.language, 'rejected') }]);
+      await deliver(delivery.delivery, [renderNotice(notice(delivery.language, 'rejected'))]);
       context.logger('info', 'teams.held_answer_rejected', { reviewId: delivery.reviewId });
     },
     /** Teams offers a bot no way to read back its replies: a recovered answer is always posted. */

@@ -1,4 +1,5 @@
 import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
+import type { CheckedText } from '../../answer/ports.js';
 import type { Logger } from '../../core/log.js';
 import { type OutgoingMessage, PIECE_MAX, type RenderedReply } from './answer-card.js';
 import {
@@ -15,13 +16,13 @@ import {
  */
 export interface TeamsReply {
   /** Shows at once that PolyDesk is on it. */
-  start(status: string): Promise<void>;
+  start(status: CheckedText): Promise<void>;
   /** Continues in another turn of the same conversation (the first one ends with its request). */
   use(turn: TurnContext): void;
   /** A newer status line (e.g. "Writing an answer…"). */
-  progress(status: string): void;
+  progress(status: CheckedText): void;
   /** The answer text so far (already checked by the guardrails). */
-  update(text: string): void;
+  update(text: CheckedText): void;
   /** Posts the final reply and ends any stream. */
   finish(reply: RenderedReply): Promise<void>;
 }
@@ -35,7 +36,7 @@ export interface ReplyOptions {
 }
 
 type StreamType = 'informative' | 'streaming' | 'final';
-type StreamUpdate = { readonly type: 'informative' | 'streaming'; readonly text: string };
+type StreamUpdate = { readonly type: 'informative' | 'streaming'; readonly text: CheckedText };
 
 /** Posts one message into the turn's conversation, as a reply to the question; retried when throttled. */
 export function post(
@@ -118,7 +119,7 @@ export class StreamingReply implements TeamsReply {
     private readonly options: ReplyOptions,
   ) {}
 
-  async start(status: string): Promise<void> {
+  async start(status: CheckedText): Promise<void> {
     await this.send({ type: 'informative', text: status });
     if (this.streamId) return;
     this.refused = true;
@@ -129,11 +130,11 @@ export class StreamingReply implements TeamsReply {
     this.turn = turn;
   }
 
-  progress(status: string): void {
+  progress(status: CheckedText): void {
     if (!this.streamedText) this.queue({ type: 'informative', text: status });
   }
 
-  update(text: string): void {
+  update(text: CheckedText): void {
     if (text.length <= PIECE_MAX && text !== this.streamedText) this.queue({ type: 'streaming', text });
   }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Request, type Response, type Router } from 'express';
-import type { AnswerService, Directory } from '../../answer/ports.js';
+import type { AnswerService, CheckedText, Directory } from '../../answer/ports.js';
 import type { AnswerResult, Turn } from '../../core/types.js';
 import type { Logger } from '../../core/log.js';
 
@@ -53,7 +53,7 @@ export function publicAnswer(result: AnswerResult) {
 /** What the page may learn about a held answer it asked: the decision, and the text once approved. */
 export type HeldAnswerLookup = (
   reviewId: string,
-) => Promise<{ status: 'pending' | 'approved' | 'rejected'; answer?: string } | undefined>;
+) => Promise<{ status: 'pending' | 'approved' | 'rejected'; answer?: CheckedText } | undefined>;
 
 export function createWebChat(deps: {
   answers: AnswerService;

@@ -1,0 +1,112 @@
+/**
+ * Keyed fingerprints of sensitive values, so that the registry of what documents hold never
+ * stores a value itself. A value is compared in its canonical form (NFKC, case folded, letters
+ * and digits only), so spacing, punctuation, width and case do not hide it; a long value is also
+ * cut into overlapping windows, so that a long enough part of it is recognised on its own.
+ */
+
+/** Canonical characters per window: a run of this many reproduced characters can be recognised. */
+export const WINDOW_CHARS = 8;
+/**
+ * Shortest canonical value registered. Shorter ones (a 4-digit PIN) would match ordinary numbers
+ * in answers; the in-flight scanners still catch them next to their label.
+ */
+export const MIN_VALUE_CHARS = 6;
+/**
+ * A value of at least this many canonical characters counts as reproduced when this much of it is
+ * (chosen so that a 40-character key quoted in part is caught, while one 8-character window shared
+ * by chance is not enough); shorter values must be reproduced whole.
+ */
+export const MIN_PART_CHARS = 12;
+
+const CANONICAL_CHAR = /[\p{L}\p{N}]/u;
+
+/** A text reduced to letters and digits, with the position in the source of each character. */
+export interface CanonicalText {
+  readonly text: string;
+  /** For each UTF-16 unit of `text`, its index in the source text. */
+  readonly at: Int32Array;
+}
+
+/** Case-folds and keeps letters and digits; the input is expected to be NFKC-normalised already. */
+export function canonicalize(normalized: string): CanonicalText {
+  const at = new Int32Array(normalized.length);
+  let out = '';
+  let n = 0;
+  for (let i = 0; i < normalized.length; ) {
+    const code = normalized.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const ch = normalized.slice(i, i + width);
+    if (CANONICAL_CHAR.test(ch)) {
+      const folded = ch.toLowerCase();
+      for (let k = 0; k < folded.length; k += 1) {
+        at[n] = i;
+        n += 1;
+      }
+      out += folded;
+    }
+    i += width;
+  }
+  return { text: out, at: at.subarray(0, n) };
+}
+
+/**
+ * A 53-bit keyed hash of `text[start, end)`: two 32-bit multiply-xorshift lanes seeded from the
+ * key, mixed at the end. Fast enough to hash every window of an answer on each check (a keyed
+ * cryptographic MAC costs about 4 µs a call, 8 ms for a 2,000-character answer); the key keeps
+ * values from being confirmed by anyone who has the registry but not the key.
+ */
+export function keyedHash(seed: FingerprintSeed, text: string, start: number, end: number): number {
+  let h1 = seed.a;
+  let h2 = seed.b;
+  for (let i = start; i < end; i += 1) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x85ebca6b);
+    h1 ^= h1 >>> 13;
+    h2 = Math.imul(h2 ^ c, 0xc2b2ae35);
+    h2 ^= h2 >>> 16;
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16) ^ seed.c, 0x7feb352d);
+  h1 ^= h1 >>> 15;
+  h2 = Math.imul(h2 ^ (h2 >>> 15) ^ seed.d, 0x846ca68b);
+  h2 ^= h2 >>> 16;
+  // 21 bits of one lane above 32 of the other: an exact integer below 2^53.
+  return (h1 >>> 11) * 0x1_0000_0000 + (h2 >>> 0);
+}
+
+/** The four 32-bit words a fingerprint key expands to. */
+export interface FingerprintSeed {
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly d: number;
+}
+
+/** Expands a key of at least 16 bytes into the hash's seed. */
+export function seedFromKey(key: Uint8Array): FingerprintSeed {
+  if (key.length < 16) throw new Error('a fingerprint key needs at least 16 bytes');
+  const word = (i: number) =>
+    ((key[i]! << 24) | (key[i + 1]! << 16) | (key[i + 2]! << 8) | key[i + 3]!) >>> 0;
+  return { a: word(0), b: word(4), c: word(8), d: word(12) };
+}
+
+/** What the registry stores about one sensitive value: never the value. */
+export interface ValueFingerprint {
+  /** Canonical length of the value. */
+  readonly length: number;
+  /** Keyed hash of the whole canonical value. */
+  readonly whole: number;
+  /** Keyed hashes of every window of WINDOW_CHARS canonical characters (empty for short values). */
+  readonly windows: readonly number[];
+}
+
+/** Fingerprints one value (already NFKC-normalised); undefined when it is too short to register. */
+export function fingerprintValue(seed: FingerprintSeed, value: string): ValueFingerprint | undefined {
+  const { text } = canonicalize(value);
+  if (text.length < MIN_VALUE_CHARS) return undefined;
+  const windows: number[] = [];
+  for (let i = 0; i + WINDOW_CHARS <= text.length; i += 1) {
+    windows.push(keyedHash(seed, text, i, i + WINDOW_CHARS));
+  }
+  return { length: text.length, whole: keyedHash(seed, text, 0, text.length), windows };
+}

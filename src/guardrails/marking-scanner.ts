@@ -40,6 +40,8 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`${CLASSIFICATION_LABELS}\s*:\s*[\[【(]?\s*(${ANY})(?![\p{L}])`, 'giu'),
   new RegExp(String.raw`(${ANY})\s*[★☆]`, 'gu'),
   new RegExp(`(${alternation(INLINE_MARKINGS)})`, 'gu'),
+  // A footer or title ending in a marking: "Q3 board pack – Confidential", "Acme | Internal use only".
+  new RegExp(String.raw`\S\s*[|–—-]\s*(${STRONG_ANY})[\s.!)]*$`, 'gimu'),
 ];
 
 /** What follows an inline marking that makes it a statement about this text. */
@@ -83,6 +85,7 @@ export function createMarkingScanner(): Scanner {
           const after = text.slice(end, end + 16);
           if (index === INLINE && !inlineTail(word, after)) continue;
           if (mentioned(text.slice(Math.max(0, start - 32), start), after)) continue;
+          if (listOfLevels(text, start, end)) continue;
           const finding: RawFinding = { type: 'marking', start, end };
           if (!found.some((f) => overlaps(f, finding))) found.push(finding);
         }
@@ -110,6 +113,31 @@ function joinAdjacent(text: string, sorted: readonly RawFinding[]): RawFinding[]
 /** Is the inline marking a statement about this text? A space after a Japanese or Chinese word separates a label. */
 function inlineTail(word: string, after: string): boolean {
   return INLINE_TAIL.test(after) || (CJK_WORD.test(word) && /^[ \t]+\S/.test(after));
+}
+
+const LEVEL = new RegExp(
+  String.raw`(?:${ANY}|public|öffentlich|publique?|p[úu]blico|pubblico|openbaar|publiczne|genel|открыт\p{L}*|عام|ציבורי|công\s+khai|publik|公開|公开|공개|สาธารณะ)`,
+  'giu',
+);
+const BULLET = /^\s*(?:[-*•]\s|・|\d+[.)]\s)/u;
+
+/**
+ * A list of classification levels ("Public | Internal | Confidential", or one level per bullet)
+ * describes a scheme; it marks nothing.
+ */
+function listOfLevels(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+  if ((line.match(LEVEL)?.length ?? 0) >= 3 && /^[\s|/,、・:;–—-]*$/u.test(line.replace(LEVEL, '')))
+    return true;
+  if (!BULLET.test(line)) return false;
+  const previous = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1));
+  const next =
+    lineEnd === -1
+      ? ''
+      : text.slice(lineEnd + 1, (text.indexOf('\n', lineEnd + 1) + 1 || text.length + 1) - 1);
+  return [previous, next].some((l) => BULLET.test(l) && (l.match(LEVEL)?.length ?? 0) >= 1);
 }
 
 /** Is the marking the subject of the sentence rather than its label? */

@@ -67,7 +67,11 @@ describe('marking scanner', () => {
     expect(markings('本文件为机密文件，请勿外传。')).toEqual(['请勿外传']);
     expect(markings('본 문서는 대외비입니다.')).toEqual(['대외비']);
     expect(markings('เอกสารลับ ห้ามเผยแพร่')).toEqual(['เอกสารลับ ห้ามเผยแพร่']);
-    expect(markings('Company Confidential – do not distribute')).toEqual(['Company Confidential']);
+    expect(markings('Q3 board pack - Confidential')).toEqual(['Confidential']);
+    expect(markings('㊙ 新製品ロードマップ')).toEqual(['秘']); // NFKC turns ㊙ into 秘
+    expect(markings('Company Confidential – do not distribute')).toEqual([
+      'Company Confidential – do not distribute',
+    ]);
     for (const marking of [
       'Nur für den internen Gebrauch',
       'Uso interno',
@@ -99,6 +103,9 @@ describe('marking scanner', () => {
       'How to label a confidential document',
       'Documents marked CONFIDENTIAL must be stored in the locked cabinet.',
       'ĐỔI MẬT KHẨU',
+      'Our classification levels:\n- Public\n- Internal\n- Confidential\n- Strictly Confidential',
+      'Public | Internal | Confidential | Secret',
+      '情報区分は次のとおりです。\n・公開\n・社外秘\n・極秘',
     ]) {
       expect(markings(text), text).toEqual([]);
     }

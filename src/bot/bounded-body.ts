@@ -51,10 +51,11 @@ export function readBoundedBody(
 const LINGER_MS = 2_000;
 
 /**
- * Answers 413 to a body over the limit without reading the rest of it: the answer goes out, the
- * connection is half-closed at once and dropped shortly after. Closing it outright with unread bytes
- * would reset it, and the client could lose the answer; draining it, as Node does for unread
- * bodies, would read what the limit exists to refuse.
+ * Answers 413 to a body over the limit and ends the connection: the answer goes out, the connection
+ * is half-closed at once and dropped `LINGER_MS` later. Closing it outright with unread bytes would
+ * reset it, and the client could lose the answer. Nothing more is buffered: a body refused while it
+ * was read stays unread; one refused by its `Content-Length` alone is discarded by Node as it comes
+ * in, until the connection is dropped.
  */
 export function refuseTooLarge(req: IncomingMessage, res: ServerResponse, body?: unknown): void {
   const socket = req.socket;

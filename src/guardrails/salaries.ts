@@ -24,15 +24,21 @@ const AMOUNT = new RegExp(
 /** A named person, as each language writes one before or around a pay word. */
 const PERSON = new RegExp(
   [
-    // Latin and Cyrillic: two or three capitalised words, with a possessive or not: Kenji Tanaka's
-    String.raw`(?<![\p{L}])\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}(?:'s|’s)?(?![\p{L}])`,
+    // Latin and Cyrillic: two or three capitalised words (with a particle: Jan de Vries), with a
+    // possessive or not: Kenji Tanaka's; or one name with a possessive: John's
+    String.raw`(?<![\p{L}])\p{Lu}\p{Ll}+(?:[ -](?:(?:de|van|von|der|den|da|di|del|la|le|bin|al)\s)?\p{Lu}\p{Ll}+){1,2}(?:'s|’s)?(?![\p{L}])`,
+    String.raw`(?<![\p{L}])\p{Lu}\p{Ll}+(?:'s|’s)(?![\p{L}])`,
+    // A name after a name label: 氏名：山田太郎, Name: Tanaka, 이름: 홍길동
+    String.raw`(?:氏名|名前|姓名|이름|성명|ชื่อ|Name|Nom|Nombre|Nome|Имя|ФИО|الاسم|שם|Họ\s+tên|Nama|Naam|Imię|Ad\s+Soyad|Mitarbeiter(?:in)?|Employee)\s*:\s*[^\s:,;]{2,30}`,
     // Titles: Mr Smith, Frau Weber, Mme Martin, Sr. García, Pan Nowak, господин Иванов
     String.raw`(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Herr|Frau|M|Mme|Sr|Sra|Sig|Sig\.ra|Dhr|Mevr|Pan|Pani|Bay|Bayan|Bapak|Ibu|Pak|Bu|anh|chị|ông|bà)\.?\s+\p{Lu}\p{Ll}+`,
     // Japanese and Korean names with an honorific or a job title: 田中さん, 김민수 씨, 박 과장
     String.raw`[\p{Script=Han}\p{Script=Katakana}]{1,5}(?:さん|様|氏|君|くん|部長|課長|係長|主任)`,
+    // Korean: a common surname and a two-syllable given name before a particle: 홍길동의, 김민수는
+    String.raw`(?<![\p{Script=Hangul}])(?!이번|이전|이후|정기|조정|신입|안내|한국|전체|최대|최소|장기|임시|기본|전년|전월|오늘|지난)[김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용][\p{Script=Hangul}]{2}(?:의|는|은|가|이)(?![\p{Script=Hangul}])`,
     String.raw`(?<![\p{Script=Hangul}])(?:[\p{Script=Hangul}]{2,4}\s?(?:씨|님)|[\p{Script=Hangul}]{1,4}\s?(?:과장|대리|부장|차장|팀장|주임|이사))(?:의|는|은|가|이|께서)?(?![\p{Script=Hangul}])`,
     // Chinese: a common surname and a given name, before 的 or a title: 王伟的, 李娜女士
-    String.raw`(?:(?<![\p{Script=Han}])|(?<=员工|員工|同事|经理|經理|主管|职员|職員))[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭田董袁潘蒋蔣蔡余杜叶葉苏蘇魏吕呂丁沈姚卢盧姜崔钟鍾谭譚陆陸汪范金廖贾賈夏韦韋方白邹鄒孟熊秦邱江尹薛闫段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯][\p{Script=Han}]{1,2}(?:的|先生|女士|经理|經理|总监|總監)`,
+    String.raw`(?:(?<![\p{Script=Han}])|(?<=员工|員工|同事|经理|經理|主管|职员|職員))[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭田董袁潘蒋蔣蔡余杜叶葉苏蘇魏吕呂丁沈姚卢盧姜崔钟鍾谭譚陆陸汪范金廖贾賈夏韦韋方白邹鄒孟熊秦邱江尹薛闫段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯][\p{Script=Han}]{1,2}(?:的|先生|女士|经理|經理|总监|總監|[:：,，])`,
     // Thai, Arabic, Hebrew titles: คุณสมชาย, السيد أحمد, מר כהן
     String.raw`(?:คุณ|นาย|นางสาว|นาง)[\p{Script=Thai}]{2,20}`,
     String.raw`(?:السيد|السيدة|الأستاذ)\s+[\p{Script=Arabic}]{2,20}`,
@@ -71,10 +77,20 @@ export function findSalaries(text: string): RawFinding[] {
   return found;
 }
 
+/** German capitalises every noun, so two capitalised words there ("Bereich Vertrieb") are a name only after von/für/an. */
+const GERMAN = /(?<![\p{L}])(?:der|die|das|und|ist|beträgt|erhält|für|mit|im|ein|eine|nicht)(?![\p{L}])/iu;
+const NAME_BEFORE = /(?:von|für|an|bei|Herrn?|Frau)\s+$/u;
+const CAPITALISED_PAIR = /^(?!(?:Herrn?|Frau|Dr)\.?\s)\p{Lu}\p{Ll}+[ -]/u;
+
 function namedPerson(window: string): boolean {
-  for (const m of window.matchAll(PERSON)) {
+  const german = GERMAN.test(window);
+  PERSON.lastIndex = 0;
+  for (let m = PERSON.exec(window); m; m = PERSON.exec(window)) {
     const words = m[0].replace(/['’]s$/, '').split(/[ -]/);
-    if (!words.some((w) => NOT_A_NAME.has(w.replace(/\.$/, '')))) return true;
+    const nounPair = german && CAPITALISED_PAIR.test(m[0]) && !NAME_BEFORE.test(window.slice(0, m.index));
+    if (!nounPair && !words.some((w) => NOT_A_NAME.has(w.replace(/\.$/, '')))) return true;
+    // "Das Jahresgehalt von Herr Weber": a rejected match may hide a name inside it.
+    PERSON.lastIndex = m.index + 1;
   }
   return false;
 }

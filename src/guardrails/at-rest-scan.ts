@@ -46,6 +46,7 @@ const SECRET_KEY_NAME =
   /pass|pwd|secret|token|api[_-]?key|access[_-]?key|private|credential|auth|salt|signing/i;
 const FENCE = /^(?:```|~~~)[^\n]*\n([\s\S]*?)^(?:```|~~~)/gm;
 const HIGH_ENTROPY_TOKEN = /(?<![\w+/=~.-])[A-Za-z0-9+/=_~.-]{16,300}(?![\w+/=~.-])/g;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONTEXT: GuardContext = { readers: [], sources: [], language: 'en' };
 
@@ -160,7 +161,7 @@ function looksLikeValue(value: string): boolean {
  * random. An e-mail address after "report it to" is contact data, not a password.
  */
 function looksChosen(value: string): boolean {
-  if (!looksLikeValue(value) || /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(value)) return false;
+  if (!looksLikeValue(value) || EMAIL.test(value)) return false;
   return (
     /\d/.test(value) || /[^\p{L}\p{N}\-_.']/u.test(value) || (value.length >= 16 && randomLooking(value))
   );
@@ -220,7 +221,7 @@ function valuesOf(type: FindingType, span: string): string[] {
   // Key names (`AWS_SECRET_ACCESS_KEY`, `aws_secret_access_key`) label a value; they are not one.
   const pieces = span
     .split(/[\s:=;,'"<>()[\]{}]+/)
-    .filter((p) => p && !/^[A-Za-z]+(?:[_-][A-Za-z]+)+$/.test(p));
+    .filter((p) => p && !/^[A-Za-z]+(?:[_-][A-Za-z]+)+$/.test(p) && !EMAIL.test(p));
   if (pieces.length === 1) return pieces;
   return pieces.filter((p) => looksLikeValue(p) || /^\d{6,}$/.test(p));
 }

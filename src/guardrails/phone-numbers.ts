@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { RawFinding } from './scanner.js';
 import { labelNear } from './text-window.js';
 
@@ -16,17 +16,49 @@ const SEP = '[ \\-.\\u2010-\\u2015ー]';
  * below cubic in its length (measured: 380 ms for 2,000 characters of spaced digits).
  */
 const CANDIDATE = new RegExp(
-  `(?<![\\w+\\-./])(?:\\+\\d{1,3}${SEP}?)?(?:\\(\\d{1,5}\\)${SEP}?)?\\d{1,8}(?:(?:${SEP}|${SEP}?\\(|\\)${SEP}?)\\d{1,8}){0,7}`,
+  `(?<![\\w+\\-./])(?:\\+\\d{1,3}${SEP}?)?(?:\\(\\d{1,5}\\)${SEP}?)?\\d{1,15}(?:(?:${SEP}|${SEP}?\\(|\\)${SEP}?)\\d{1,8}){0,7}`,
   'g',
 );
-const LABEL =
-  /電話|TEL|Tel\b|tel[:.：]|phone|携帯|手机|电话|電話番号|联系|전화|휴대폰|연락처|tel[eé]fono|m[oó]vil|celular|โทร|มือถือ|Telefon|Handy|t[ée]l[ée]phone|portable|mobile|\bcall\b|fax|ファ[ック]*クス|内線/i;
+/** Phone labels; Latin-script words stand alone ("Castello" and "Möbel" hold no label). */
+const LABEL = new RegExp(
+  [
+    '電話|携帯|手机|电话|電話番号|联系|전화|휴대폰|연락처|โทร|มือถือ|ファ[ック]*クス|内線|טלפון|נייד|هاتف|جوال|اتصل',
+    String.raw`(?<![\p{L}])(?:TEL|tel\.?|phone|tel[eé]fono|m[oó]vil|celular|ll[aá]m[ea](?:me)?|ligue|chiama|Telefon[eo]?|telefoon|Handy|t[ée]l[ée]phone|portable|mobile|call|fax|тел\.?|телефон|моб\.?|звоните|hubungi|telepon|ponsel|zadzwoń|komórka|numara|arayın|bel|bellen|điện\s+thoại|gọi|SĐT|ĐT)(?![\p{L}])`,
+  ].join('|'),
+  'iu',
+);
+/** Countries whose national formats an answer in each language most likely uses. */
+const COUNTRIES: Readonly<Record<string, readonly CountryCode[]>> = {
+  ja: ['JP'],
+  ko: ['KR'],
+  zh: ['CN', 'HK', 'SG'],
+  'zh-TW': ['TW', 'HK'],
+  th: ['TH'],
+  vi: ['VN'],
+  id: ['ID'],
+  tr: ['TR'],
+  pl: ['PL'],
+  ru: ['RU'],
+  de: ['DE', 'AT', 'CH'],
+  fr: ['FR', 'BE', 'CH'],
+  es: ['ES', 'MX'],
+  it: ['IT'],
+  pt: ['BR', 'PT'],
+  nl: ['NL', 'BE'],
+  ar: ['SA', 'AE', 'EG'],
+  he: ['IL'],
+  en: ['US', 'GB', 'AU', 'IN', 'SG'],
+};
 
-/** Finds phone numbers in normalised text. */
-export function findPhoneNumbers(text: string): RawFinding[] {
+/**
+ * Finds phone numbers in normalised text. `language` (BCP-47) names the countries whose national
+ * formats are checked against libphonenumber-js beyond the formats known here.
+ */
+export function findPhoneNumbers(text: string, language = ''): RawFinding[] {
   const found: RawFinding[] = [];
+  const countries = COUNTRIES[language] ?? COUNTRIES[language.split('-')[0]!] ?? [];
   for (const m of text.matchAll(CANDIDATE)) {
-    const span = longestValidPrefix(text, m.index, m[0]);
+    const span = longestValidPrefix(text, m.index, m[0], countries);
     if (span) found.push({ type: 'phone', start: span.start, end: span.end });
   }
   return found;
@@ -37,12 +69,14 @@ function longestValidPrefix(
   text: string,
   start: number,
   candidate: string,
+  countries: readonly CountryCode[],
 ): { start: number; end: number } | undefined {
   let value = candidate.replace(/[\s\-.(\u2010-\u2015ー]+$/, '');
   for (;;) {
     const end = start + value.length;
-    if (!/[\w]/.test(text[end] ?? '') && isPhone(value, labelNear(text, start, end, LABEL, 16, 0))) {
-      return { start, end };
+    if (!/[\w]/.test(text[end] ?? '')) {
+      const labelled = labelNear(text, start, end, LABEL, 16, 0);
+      if (isPhone(value, labelled) || nationalValid(value, labelled, countries)) return { start, end };
     }
     const cut = value.search(/[ \-.\u2010-\u2015ー()]+\d+\)?$/);
     if (cut <= 0) return undefined;
@@ -77,6 +111,23 @@ function isPhone(value: string, labelled: boolean): boolean {
   }
   // Anything else with a phone label nearby: Spain's 912 345 678 and the like.
   return labelled && groups.length >= 2 && digits.length >= 9 && digits.length <= 12;
+}
+
+/**
+ * A national number the formats above do not know (Turkey 0532 123 45 67, Russia 8 (495) 123-45-67,
+ * Poland 601 234 567): valid in one of the answer language's countries by libphonenumber-js's
+ * number plan, and either labelled or written in groups after a trunk prefix.
+ */
+function nationalValid(value: string, labelled: boolean, countries: readonly CountryCode[]): boolean {
+  if (value.includes('.') || value.startsWith('+') || /^\d{4}-\d{4}$/.test(value)) return false;
+  const groups = value.split(/[\s\-()]+/).filter((g) => g.length > 0);
+  const digits = groups.join('');
+  if (digits.length < 9) return false;
+  // Unlabelled, only the way people write a national number to dial: a trunk prefix (not the
+  // international 00), three or more groups, ten or eleven digits.
+  const dialled = /^\(?(?:0[1-9]|8)/.test(value) && groups.length >= 3 && digits.length <= 11;
+  if (!labelled && !(dialled && digits.length >= 10)) return false;
+  return countries.some((country) => parsePhoneNumberFromString(value, country)?.isValid() ?? false);
 }
 
 /**

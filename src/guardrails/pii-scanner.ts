@@ -31,9 +31,9 @@ const PRIORITY: readonly FindingType[] = [
 export function createPiiScanner(): Scanner {
   return {
     name: 'pii',
-    scan(text) {
+    scan(text, context) {
       const found: RawFinding[] = [...findEmails(text), ...findCards(text), ...findIbans(text)];
-      found.push(...findNationalIds(text), ...findPhoneNumbers(text));
+      found.push(...findNationalIds(text), ...findPhoneNumbers(text, context.language));
       found.push(...findBankAccounts(text), ...findSalaries(text));
       return resolveOverlaps(found);
     },

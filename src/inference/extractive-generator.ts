@@ -3,6 +3,7 @@ import type { SearchHit } from '../core/types.js';
 import { functionWords } from './function-words.js';
 import type { GenerateOptions, GenerationRequest, GenerationResult, Generator } from './generator.js';
 import { type Sentence, splitSentences } from './sentences.js';
+import { type InstructionFinder, overlapsAny, untrustedSpans } from './untrusted-sentences.js';
 
 /** Options of {@link createExtractiveGenerator}. */
 export interface ExtractiveGeneratorOptions {
@@ -23,6 +24,11 @@ export interface ExtractiveGeneratorOptions {
    * question ("office" in "Is there a gym at the office?") and the answer is notFound.
    */
   readonly minCoverage?: number;
+  /**
+   * Finds instructions aimed at the assistant (prompt injection) in a source: a sentence that holds
+   * one is never quoted, the document's other sentences still are. Default: none found.
+   */
+  readonly untrusted?: InstructionFinder | undefined;
 }
 
 /**
@@ -31,6 +37,7 @@ export interface ExtractiveGeneratorOptions {
  * shows is verbatim document text, so it can be wrong only by quoting the wrong sentence, never by
  * inventing one. When no sentence shares a meaningful word with the question, or the sentences cover
  * too little of it (see {@link ExtractiveGeneratorOptions.minCoverage}), it reports `notFound`.
+ * A sentence that instructs the assistant (see {@link ExtractiveGeneratorOptions.untrusted}) is never quoted.
  */
 export function createExtractiveGenerator(options: ExtractiveGeneratorOptions): Generator {
   const limits: Limits = {
@@ -50,7 +57,10 @@ export function createExtractiveGenerator(options: ExtractiveGeneratorOptions): 
           .tokenize(request.question, request.language)
           .filter((term) => !isStopTerm(term, request.language)),
       );
-      const quotes = terms.size === 0 ? [] : pickQuotes(request.sources, terms, options.tokenize, limits);
+      const quotes =
+        terms.size === 0
+          ? []
+          : pickQuotes(request.sources, terms, options.tokenize, limits, options.untrusted);
       if (quotes.length === 0) {
         const text = t(request.language, 'notFound');
         await emit([text], generateOptions);
@@ -101,12 +111,15 @@ function pickQuotes(
   terms: ReadonlySet<string>,
   tokenize: ExtractiveGeneratorOptions['tokenize'],
   limits: Limits,
+  untrusted: InstructionFinder | undefined,
 ): Scored[] {
   const cap = Math.min(limits.maxChars, 400);
   const seen = new Set<string>();
   const candidates: Array<{ passage: Scored; terms: Set<string> }> = [];
   sources.forEach((hit, source) => {
+    const unsafe = untrusted ? untrustedSpans(hit.text, hit.language, untrusted) : [];
     for (const passage of splitSentences(hit.text, hit.language, cap)) {
+      if (overlapsAny(unsafe, passage.start, passage.start + passage.text.length)) continue;
       const key = passage.text.replace(/\s+/g, ' ').toLowerCase();
       if (seen.has(key)) continue; // overlapping chunks repeat sentences
       seen.add(key);

@@ -6,6 +6,7 @@ import type { GenerateOptions, GenerationRequest, GenerationResult, Generator } 
 import { fitAnswerPrompt } from './prompt.js';
 import type { SamplingOptions } from './sampling.js';
 import type { TextEngine } from './text-engine.js';
+import type { InstructionFinder } from './untrusted-sentences.js';
 
 export interface LlmGeneratorOptions {
   /** The model: PolyLM on onnxruntime-node or an OpenAI-compatible server. */
@@ -18,6 +19,8 @@ export interface LlmGeneratorOptions {
   readonly maxTokens?: number | undefined;
   readonly sampling?: SamplingOptions | undefined;
   readonly logger?: Logger | undefined;
+  /** Finds instructions aimed at the assistant in a source: their sentences are removed from the prompt. */
+  readonly untrusted?: InstructionFinder | undefined;
 }
 
 /** Why the answer came from the fallback; part of the generator name (`extractive:fallback-unavailable`). */
@@ -67,7 +70,7 @@ export function createLlmGenerator(options: LlmGeneratorOptions): Generator {
       try {
         for (const firm of [false, true]) {
           const fitted = fitAnswerPrompt(
-            { ...request, firm },
+            { ...request, firm, untrusted: options.untrusted },
             (m) => engine.countTokens(m),
             engine.contextTokens - maxTokens,
           );

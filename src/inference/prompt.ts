@@ -1,11 +1,13 @@
 /**
  * Answer prompts: the instruction in the asker's language, the sources numbered and fenced as
- * untrusted data, the thread history, and the question. Fitted to the context window by dropping the
+ * untrusted data (their sentences that instruct the assistant replaced by a placeholder), the thread
+ * history, and the question. Fitted to the context window by dropping the
  * least relevant sources (the last ones) and then the oldest history, never by cutting the question.
  */
 import type { SearchHit, Turn } from '../core/types.js';
 import { languageName, promptText } from './prompt-text.js';
 import type { ChatMessage } from './text-engine.js';
+import { type InstructionFinder, untrustedRemoved } from './untrusted-sentences.js';
 
 /** PolyLM prompt formats: multialpaca = instruction then a blank line; chat = `<|user|>` / `<|assistant|>` turns. */
 export type PromptFormat = 'multialpaca' | 'chat';
@@ -18,6 +20,8 @@ export interface AnswerPromptInput {
   readonly history: readonly Turn[];
   /** Insist harder on the answer language (the retry after a wrong-language answer). */
   readonly firm?: boolean | undefined;
+  /** Finds instructions aimed at the assistant in a source; their sentences never reach the prompt. */
+  readonly untrusted?: InstructionFinder | undefined;
 }
 
 /** A prompt that fits, and how many of the sources (the first ones) it carries. */
@@ -51,7 +55,7 @@ export function answerMessages(input: AnswerPromptInput): ChatMessage[] {
   const text = promptText(input.language);
   const instruction = [text.rules, text.data, fill(input.firm ? text.firm : text.answerIn, input.language)];
   if (input.firm) instruction.push(fill(text.answerIn, input.language));
-  const sources = input.sources.map((hit, i) => fence(hit, i + 1));
+  const sources = untrustedRemoved(input.sources, input.untrusted).map((hit, i) => fence(hit, i + 1));
   const body = [
     instruction.join(' '),
     ...(sources.length > 0 ? [`${text.sources}\n${sources.join('\n\n')}`] : []),
@@ -74,10 +78,13 @@ export function fitAnswerPrompt(
   countTokens: (messages: readonly ChatMessage[]) => number,
   budget: number,
 ): FittedPrompt | undefined {
+  // Sources are cleaned once, not on every attempt of the search below.
+  const sources = untrustedRemoved(input.sources, input.untrusted);
   const attempt = (sourceCount: number, historyTurns: number): FittedPrompt | undefined => {
     const messages = answerMessages({
       ...input,
-      sources: input.sources.slice(0, sourceCount),
+      untrusted: undefined,
+      sources: sources.slice(0, sourceCount),
       history: input.history.slice(input.history.length - historyTurns),
     });
     const promptTokens = countTokens(messages);

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../core/log.js';
+import { detectPromptInjection } from '../guardrails/prompt-injection.js';
 import { createExtractiveGenerator } from '../inference/extractive-generator.js';
 import type { Generator } from '../inference/generator.js';
 import { detectLanguage } from '../inference/language.js';
@@ -7,6 +8,7 @@ import { createLlmGenerator } from '../inference/llm-generator.js';
 import { createOnnxGenerator } from '../inference/onnx/onnx-generator.js';
 import { createOpenAiEngine } from '../inference/openai-generator.js';
 import type { TextEngine } from '../inference/text-engine.js';
+import type { InstructionFinder } from '../inference/untrusted-sentences.js';
 import { analyze } from '../rag/text-analyzer.js';
 
 export interface GeneratorParts {
@@ -14,6 +16,14 @@ export interface GeneratorParts {
   /** The model, when one is configured (also used for translation). */
   readonly engine?: TextEngine | undefined;
   close(): Promise<void>;
+}
+
+/** Instructions aimed at the assistant inside a source (prompt injection): never quoted, kept out of prompts. */
+export const findInstructions: InstructionFinder = (text) => detectPromptInjection(text).matches;
+
+/** The extractive generator as every configuration uses it (alone, or as a model's fallback). */
+export function createExtractive(): Generator {
+  return createExtractiveGenerator({ tokenize: analyze, untrusted: findInstructions });
 }
 
 /** Gives each generation at most `timeoutMs`, on top of the caller's own cancellation. */
@@ -29,7 +39,7 @@ function withTimeout(generator: Generator, timeoutMs: number): Generator {
 
 /** Builds the configured generator; a model that cannot be loaded fails start-up with a clear message. */
 export async function createGeneratorParts(config: Config, logger: Logger): Promise<GeneratorParts> {
-  const extractive = createExtractiveGenerator({ tokenize: analyze });
+  const extractive = createExtractive();
   if (config.generator === 'onnx' && config.llm.modelDir) {
     const parts = await createOnnxGenerator({
       modelDir: config.llm.modelDir,
@@ -38,6 +48,7 @@ export async function createGeneratorParts(config: Config, logger: Logger): Prom
       maxTokens: config.llm.maxNewTokens,
       fallback: extractive,
       detectLanguage,
+      untrusted: findInstructions,
       logger,
     });
     logger('info', 'generator.loaded', { generator: 'onnx', device: config.llm.device });
@@ -60,6 +71,7 @@ export async function createGeneratorParts(config: Config, logger: Logger): Prom
       fallback: extractive,
       detectLanguage,
       maxTokens: config.llm.maxNewTokens,
+      untrusted: findInstructions,
       logger,
     });
     return { generator, engine, close: async () => {} };

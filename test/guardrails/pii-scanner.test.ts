@@ -112,4 +112,19 @@ describe('personal-data scanner', () => {
     expect(found('บัตรประชาชน 1101700230708')).toEqual([['th_national_id', '1101700230708']]);
     expect(found('ticket 1101700230708')).toEqual([]); // bare 13 digits, no label
   });
+
+  it("finds national phone numbers of the answer language's countries, labelled or written to dial", () => {
+    const inLanguage = (text: string, language: string) => {
+      const n = normalizeForScan(text).text;
+      return (scanner.scan(n, { ...context, language }) as readonly RawFinding[]).map((f) =>
+        n.slice(f.start, f.end),
+      );
+    };
+    expect(inLanguage('Call me at 0532 123 45 67.', 'tr')).toEqual(['0532 123 45 67']);
+    expect(inLanguage('Тел.: 8 (495) 123-45-67', 'ru')).toEqual(['8 (495) 123-45-67']);
+    expect(inLanguage('Zadzwoń: 601 234 567', 'pl')).toEqual(['601 234 567']);
+    expect(inLanguage('手机：13812345678', 'zh')).toEqual(['13812345678']);
+    expect(inLanguage('Faktura 601 234 567 została opłacona.', 'pl')).toEqual([]);
+    expect(inLanguage('Il Castello Reale (1596-1619) e la Chiesa dei Gesuiti.', 'it')).toEqual([]);
+  });
 });

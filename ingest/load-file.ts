@@ -41,6 +41,12 @@ export interface LoadedDocument {
   readonly classification?: Classification;
   /** From Markdown front matter only: an http(s) URL to cite. */
   readonly url?: string;
+  /**
+   * The file's own text with its structure (Markdown with front matter and code fences, plain
+   * text, CSV rows), for the guardrails' at-rest scan, where context is richest. Absent for
+   * formats whose text exists only as sections (PDF, Word, HTML).
+   */
+  readonly raw?: string;
 }
 
 /** Limits for reading files from disk. */

@@ -6,7 +6,7 @@ import type { Logger } from '../src/core/log.js';
 import type { Classification } from '../src/core/types.js';
 import type { IndexedChunk } from '../src/rag/knowledge-index.js';
 import { indexableText } from '../src/rag/lexical-retriever.js';
-import type { DocumentRepository, NewChunk, NewSensitiveSpan } from '../src/store/document-repository.js';
+import type { DocumentRepository, NewChunk, SensitiveScan } from '../src/store/document-repository.js';
 import { type ChunkOptions, DEFAULT_CHUNK_OPTIONS, chunkDocument } from './chunk.js';
 import { type ContentLimits, DEFAULT_CONTENT_LIMITS, formatCount } from './content-limits.js';
 import { type LoadedDocument, SUPPORTED_EXTENSIONS, loadBytes, readSource } from './load-file.js';
@@ -26,7 +26,7 @@ export interface SyncDeps {
    * identifiers, stored with it so that answers reproducing them are held, and counts by type.
    */
   readonly scanSensitive?:
-    | ((text: string) => Promise<{ records: readonly NewSensitiveSpan[]; counts: Record<string, number> }>)
+    | ((text: string) => Promise<SensitiveScan & { counts: Record<string, number> }>)
     | undefined;
   /** Embeds passages when an embedding model is configured. */
   readonly embed?: ((texts: readonly string[]) => Promise<Float32Array[]>) | undefined;
@@ -158,7 +158,7 @@ export async function storeDocument(
   if (chunks.length === 0) throw new IngestError(input.source, 'no text found in the file');
   const existed = await deps.documents.getBySource(input.source);
   const injection = deps.detectInjection(fullText);
-  const sensitive = (await deps.scanSensitive?.(fullText)) ?? { records: [], counts: {} };
+  const sensitive = await deps.scanSensitive?.(doc.raw ?? fullText);
   const {
     document,
     removedChunkIds,
@@ -176,7 +176,7 @@ export async function storeDocument(
     },
     chunks,
     deps.embeddingModel,
-    sensitive.records,
+    sensitive,
   );
   await deps.index.apply(
     removedChunkIds,
@@ -189,14 +189,11 @@ export async function storeDocument(
     })),
   );
   if (injection) deps.logger('warn', 'ingest.prompt_injection', { source: input.source, docId: document.id });
-  if (sensitive.records.length > 0) {
-    deps.logger('info', 'ingest.sensitive_findings', {
-      source: input.source,
-      docId: document.id,
-      ...sensitive.counts,
-    });
+  const counts = sensitive?.counts ?? {};
+  if (Object.keys(counts).length > 0) {
+    deps.logger('info', 'ingest.sensitive_findings', { source: input.source, docId: document.id, ...counts });
   }
-  return { id: document.id, created: !existed, injection, sensitive: sensitive.counts };
+  return { id: document.id, created: !existed, injection, sensitive: counts };
 }
 
 /**

@@ -16,6 +16,7 @@ import { AdminRepository } from '../../src/store/admin-repository.js';
 import { Store } from '../../src/store/store.js';
 import { type BenchReport, percentile } from '../report.js';
 import { createGuardrail } from '../../src/guardrails/guardrail.js';
+import { instructionSentences } from '../../src/wiring/instruction-sentences.js';
 
 const ROWS = 10_000;
 const REQUESTS = 200;
@@ -86,6 +87,7 @@ export async function seed(store: Store): Promise<void> {
         injection_flag: j % 97 === 0 ? 1 : 0,
         chunk_count: 1 + (j % 20),
         ingested_at: at(j),
+        sensitive_version: 0,
       });
     }
     await store.db.insertInto('questions').values(questions).execute();
@@ -135,6 +137,7 @@ export async function run(report: BenchReport): Promise<void> {
       index: { persist: async () => {}, refresh: async () => false, rebuild: async () => {} },
       deliveries: () => undefined,
       guard: createGuardrail(),
+      instructionSentences,
       maxFileBytes: 50 * 1024 * 1024,
       logger: silentLogger,
     });

@@ -65,7 +65,7 @@ export async function loadCsvFaq(
   }
   if (sections.length === 0)
     throw new IngestError(file, 'CSV FAQ has no row with both a question and an answer');
-  return { title: fallbackTitle, sections, faq: true };
+  return { title: fallbackTitle, sections, faq: true, raw: text };
 }
 
 function nameSet(names: readonly string[]): ReadonlySet<string> {

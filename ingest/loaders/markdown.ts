@@ -20,7 +20,8 @@ export async function loadMarkdown(
   bytes: Uint8Array,
   fallbackTitle: string,
 ): Promise<LoadedDocument> {
-  const { meta, body } = parseFrontMatter(file, decodeText(file, bytes));
+  const raw = decodeText(file, bytes);
+  const { meta, body } = parseFrontMatter(file, raw);
   const builder = new SectionBuilder();
   const lines = body
     .replace(/\r\n?/g, '\n')
@@ -70,6 +71,7 @@ export async function loadMarkdown(
     sections,
     faq: false,
     ...meta,
+    raw,
   };
 }
 

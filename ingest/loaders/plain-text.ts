@@ -13,5 +13,5 @@ export async function loadPlainText(
   const text = tidyText(decodeText(file, bytes));
   const firstLine = text.split('\n', 1)[0]!.trim();
   const title = firstLine.length > 0 && firstLine.length <= MAX_TITLE_CHARS ? firstLine : fallbackTitle;
-  return { title, sections: [{ headingPath: [], text }], faq: false };
+  return { title, sections: [{ headingPath: [], text }], faq: false, raw: text };
 }

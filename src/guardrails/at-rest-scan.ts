@@ -241,6 +241,12 @@ function dedupe<T extends RawFinding>(findings: readonly T[]): T[] {
   return out;
 }
 
+/**
+ * The version of this scan. Documents scanned by an older one (or before it existed) are scanned
+ * again from their stored text at start; raise it whenever what the scan finds changes.
+ */
+export const AT_REST_SCAN_VERSION = 1;
+
 /** What is stored about one sensitive value of a document: fingerprints and a masked excerpt. */
 export interface SensitiveRecord {
   readonly type: FindingType;
@@ -255,7 +261,7 @@ export interface SensitiveRecord {
 export async function sensitiveRecords(
   seed: FingerprintSeed,
   text: string,
-): Promise<{ records: SensitiveRecord[]; counts: Record<string, number> }> {
+): Promise<{ version: number; records: SensitiveRecord[]; counts: Record<string, number> }> {
   const findings = await scanDocumentAtRest(text);
   const counts: Record<string, number> = {};
   const records: SensitiveRecord[] = [];
@@ -267,5 +273,5 @@ export async function sensitiveRecords(
       if (fingerprint) records.push({ type: f.type, fingerprint, excerpt });
     }
   }
-  return { records, counts };
+  return { version: AT_REST_SCAN_VERSION, records, counts };
 }

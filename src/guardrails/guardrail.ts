@@ -129,8 +129,12 @@ const CREDENTIAL_RANK: Readonly<Partial<Record<RawFinding['type'], number>>> = {
  */
 function mergeFindings(findings: readonly RawFinding[]): RawFinding[] {
   const rank = (f: RawFinding) => CREDENTIAL_RANK[f.type] ?? 0;
+  // A reproduction of a registered value (it names its document) is kept beside the rule's finding.
   const specific = findings.filter(
-    (f) => !rank(f) || !findings.some((o) => rank(o) > rank(f) && o.start < f.end && f.start < o.end),
+    (f) =>
+      !rank(f) ||
+      f.docId !== undefined ||
+      !findings.some((o) => rank(o) > rank(f) && o.start < f.end && f.start < o.end),
   );
   const sorted = specific.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: RawFinding[] = [];

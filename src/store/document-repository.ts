@@ -33,6 +33,37 @@ export interface NewSensitiveSpan {
   readonly excerpt: string;
 }
 
+/** What the at-rest scan found in a document, and which version of the scan found it. */
+export interface SensitiveScan {
+  readonly version: number;
+  readonly records: readonly NewSensitiveSpan[];
+}
+
+/** Replaces a document's sensitive-value fingerprints inside the caller's transaction. */
+async function writeSensitive(
+  trx: Transaction<Database>,
+  docId: string,
+  records: readonly NewSensitiveSpan[],
+): Promise<void> {
+  await trx.deleteFrom('sensitive_spans').where('doc_id', '=', docId).execute();
+  for (let i = 0; i < records.length; i += 200) {
+    await trx
+      .insertInto('sensitive_spans')
+      .values(
+        records.slice(i, i + 200).map((s, j) => ({
+          doc_id: docId,
+          ordinal: i + j,
+          type: s.type,
+          length: s.fingerprint.length,
+          fingerprint: s.fingerprint.whole.toString(36),
+          windows: s.fingerprint.windows.map((w) => w.toString(36)).join(','),
+          excerpt: s.excerpt,
+        })),
+      )
+      .execute();
+  }
+}
+
 export interface NewChunk {
   readonly text: string;
   readonly headingPath: readonly string[];
@@ -105,7 +136,7 @@ export class DocumentRepository {
     doc: NewDocument,
     chunks: readonly NewChunk[],
     embeddingModel?: string,
-    sensitive: readonly NewSensitiveSpan[] = [],
+    sensitive?: SensitiveScan,
   ): Promise<{ document: DocumentRecord; removedChunkIds: string[]; chunks: ChunkRecord[] }> {
     return this.db.transaction().execute(async (trx) => {
       const existing = await trx
@@ -133,6 +164,7 @@ export class DocumentRepository {
         injection_flag: doc.injectionFlag ? 1 : 0,
         chunk_count: chunks.length,
         ingested_at: nowIso(),
+        sensitive_version: sensitive?.version ?? 0,
       };
       if (existing) {
         const { id: _id, ...rest } = row;
@@ -169,25 +201,55 @@ export class DocumentRepository {
           )
           .execute();
       }
-      await trx.deleteFrom('sensitive_spans').where('doc_id', '=', id).execute();
-      for (let i = 0; i < sensitive.length; i += BATCH) {
-        await trx
-          .insertInto('sensitive_spans')
-          .values(
-            sensitive.slice(i, i + BATCH).map((s, j) => ({
-              doc_id: id,
-              ordinal: i + j,
-              type: s.type,
-              length: s.fingerprint.length,
-              fingerprint: s.fingerprint.whole.toString(36),
-              windows: s.fingerprint.windows.map((w) => w.toString(36)).join(','),
-              excerpt: s.excerpt,
-            })),
-          )
-          .execute();
-      }
+      await writeSensitive(trx, id, sensitive?.records ?? []);
       await bumpContentVersion(trx);
       return { document: toDocument(row), removedChunkIds, chunks: records };
+    });
+  }
+
+  /**
+   * Documents whose at-rest findings are older than `version` (ingested before the scan existed or
+   * changed), with their text rebuilt from their chunks, a few at a time.
+   */
+  async staleSensitive(version: number, limit: number): Promise<{ id: string; text: string }[]> {
+    const docs = await this.db
+      .selectFrom('documents')
+      .select('id')
+      .where('sensitive_version', '<', version)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    if (docs.length === 0) return [];
+    const chunks = await this.db
+      .selectFrom('chunks')
+      .select(['doc_id', 'text'])
+      .where(
+        'doc_id',
+        'in',
+        docs.map((d) => d.id),
+      )
+      .orderBy('doc_id')
+      .orderBy('ordinal')
+      .execute();
+    return docs.map((d) => ({
+      id: d.id,
+      text: chunks
+        .filter((c) => c.doc_id === d.id)
+        .map((c) => c.text)
+        .join('\n'),
+    }));
+  }
+
+  /** Replaces one document's at-rest findings (a rescan); replicas reload them with the content version. */
+  async replaceSensitive(id: string, sensitive: SensitiveScan): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await writeSensitive(trx, id, sensitive.records);
+      await trx
+        .updateTable('documents')
+        .set({ sensitive_version: sensitive.version })
+        .where('id', '=', id)
+        .execute();
+      await bumpContentVersion(trx);
     });
   }
 

@@ -229,6 +229,11 @@ const sensitiveSpans: Migration = {
       .alterTable('reviews')
       .addColumn('revealed_on_approval', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
+    // 0 = never scanned at rest: documents from before this migration are scanned from their chunks.
+    await db.schema
+      .alterTable('documents')
+      .addColumn('sensitive_version', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
   },
 };
 

@@ -14,6 +14,8 @@ export interface DocumentsTable {
   injection_flag: number;
   chunk_count: number;
   ingested_at: string;
+  /** Version of the at-rest scan whose findings `sensitive_spans` holds; 0 = never scanned. */
+  sensitive_version: number;
 }
 
 export interface ChunksTable {

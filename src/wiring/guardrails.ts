@@ -2,8 +2,8 @@ import type { StreamGuardFactory } from '../answer/answer.js';
 import type { Config } from '../config.js';
 import { describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import { sensitiveRecords } from '../guardrails/at-rest-scan.js';
-import { seedFromKey } from '../guardrails/fingerprint.js';
+import { AT_REST_SCAN_VERSION, sensitiveRecords } from '../guardrails/at-rest-scan.js';
+import { type FingerprintSeed, seedFromKey } from '../guardrails/fingerprint.js';
 import type { Guard } from '../guardrails/guard.js';
 import { createGuardrail } from '../guardrails/guardrail.js';
 import { type LeakageIndex, createLeakageIndex } from '../guardrails/leakage-index.js';
@@ -12,7 +12,7 @@ import { detectPromptInjection } from '../guardrails/prompt-injection.js';
 import type { FindingType } from '../guardrails/scanner.js';
 import { EMPTY_REGISTRY, SensitiveRegistry } from '../guardrails/sensitive-registry.js';
 import { createStreamGuard } from '../guardrails/stream-guard.js';
-import type { NewSensitiveSpan } from '../store/document-repository.js';
+import type { SensitiveScan } from '../store/document-repository.js';
 import type { Store } from '../store/store.js';
 
 /** The output guard plus the caches it reads (canaries, restricted passages), kept fresh. */
@@ -25,7 +25,7 @@ export interface GuardParts {
    */
   refresh(contentVersion?: number): Promise<void>;
   /** The sensitive pass over a document at ingest: fingerprint records to store with it, counts by type. */
-  scanSensitive(text: string): Promise<{ records: NewSensitiveSpan[]; counts: Record<string, number> }>;
+  scanSensitive(text: string): Promise<SensitiveScan & { counts: Record<string, number> }>;
 }
 
 /** Builds the output guardrails from configuration and the database. */
@@ -69,6 +69,7 @@ export async function createGuardParts(deps: {
     }
   }
 
+  await rescanStale(store, seed, logger);
   await refresh();
   const guard = createGuardrail({
     policy,
@@ -87,4 +88,31 @@ export async function createGuardParts(deps: {
 /** Flags documents that contain instructions aimed at the assistant (shown to admins). */
 export function detectInjection(text: string): boolean {
   return detectPromptInjection(text).flagged;
+}
+
+/**
+ * Documents stored before the at-rest scan existed (or by an older version of it) are scanned from
+ * their stored chunks, so that an upgrade does not leave their secrets unregistered until someone
+ * edits them. Once per document and version, a batch at a time; any replica may do it.
+ */
+async function rescanStale(store: Store, seed: FingerprintSeed, logger: Logger): Promise<void> {
+  let scanned = 0;
+  for (;;) {
+    const stale = await store.documents.staleSensitive(AT_REST_SCAN_VERSION, 50);
+    if (stale.length === 0) break;
+    for (const doc of stale) {
+      let scan: SensitiveScan;
+      try {
+        scan = await sensitiveRecords(seed, doc.text);
+      } catch (error) {
+        // Marked as scanned all the same, so that one bad document cannot stop every start.
+        logger('error', 'guardrails.rescan_failed', { docId: doc.id, error: describeError(error) });
+        scan = { version: AT_REST_SCAN_VERSION, records: [] };
+      }
+      await store.documents.replaceSensitive(doc.id, scan);
+    }
+    scanned += stale.length;
+  }
+  if (scanned > 0)
+    logger('info', 'guardrails.rescanned_documents', { documents: scanned, version: AT_REST_SCAN_VERSION });
 }

@@ -121,6 +121,8 @@ describe('loadFile', () => {
       sections: [
         { headingPath: ['休暇'], text: '有給休暇は人事ポータルで申請します。\n\n注意: 3日前までに。' },
       ],
+      // The file as written, front matter included, for the guardrails' at-rest scan.
+      raw: md.slice(1),
     });
   });
 
@@ -145,6 +147,7 @@ describe('loadFile', () => {
       title: 'Printer guide',
       sections: [{ headingPath: [], text: 'Printer guide\n\nPrinters are on every floor.' }],
       faq: false,
+      raw: 'Printer guide\n\nPrinters are on every floor.',
     });
     const long = await loadFile(await write('notes.txt', `${'word '.repeat(40)}\nmore`), options);
     expect(long.title).toBe('notes');

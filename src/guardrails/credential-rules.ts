@@ -73,7 +73,11 @@ export function findCredentials(text: string): RawFinding[] {
       push('secret', start, start + token.length);
     }
   }
-  return found;
+  // A value both a password rule and a key or token rule found is reported once, as the latter.
+  const others = found.filter((f) => f.type !== 'password');
+  return found.filter(
+    (f) => f.type !== 'password' || !others.some((o) => o.start < f.end && f.start < o.end),
+  );
 }
 
 /** The part after a vendor prefix looks random: letters and digits mixed, not a word or a placeholder. */

@@ -32,6 +32,7 @@ const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scrip
 
 const LINE_START = 3;
 const INLINE = 6;
+const LINE_END = 7;
 const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`(?<![\p{L}\p{N}])(${alternation(UPPER_MARKINGS)})(?![\p{L}\p{N}])`, 'gu'),
   new RegExp(String.raw`[\[【〔<《〈(]\s*(${ANY})\s*[\]】〕>》〉)]`, 'giu'),
@@ -41,7 +42,7 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`(${ANY})\s*[★☆]`, 'gu'),
   new RegExp(`(${alternation(INLINE_MARKINGS)})`, 'gu'),
   // A footer or title ending in a marking: "Q3 board pack – Confidential", "Acme | Internal use only".
-  new RegExp(String.raw`\S\s*[|–—-]\s*(${STRONG_ANY})[\s.!)]*$`, 'gimu'),
+  new RegExp(String.raw`[|–—-]\s*(${STRONG_ANY})[\s.!)]*$`, 'gimu'),
 ];
 
 /** What follows an inline marking that makes it a statement about this text. */
@@ -84,6 +85,9 @@ export function createMarkingScanner(): Scanner {
           if (index === LINE_START && !UNSPACED.test(word) && /^[*_]*\s+$/.test(separator)) continue;
           const after = text.slice(end, end + 16);
           if (index === INLINE && !inlineTail(word, after)) continue;
+          // The separator must follow text on the same line: "- Confidential" alone is a bullet.
+          if (index === LINE_END && !/\S[ \t]*$/.test(text.slice(lineStartOf(text, m.index), m.index)))
+            continue;
           if (mentioned(text.slice(Math.max(0, start - 32), start), after)) continue;
           if (listOfLevels(text, start, end)) continue;
           const finding: RawFinding = { type: 'marking', start, end };
@@ -126,7 +130,7 @@ const BULLET = /^\s*(?:[-*•]\s|・|\d+[.)]\s)/u;
  * describes a scheme; it marks nothing.
  */
 function listOfLevels(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = lineStartOf(text, start);
   const lineEnd = text.indexOf('\n', end);
   const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
   if ((line.match(LEVEL)?.length ?? 0) >= 3 && /^[\s|/,、・:;–—-]*$/u.test(line.replace(LEVEL, '')))
@@ -138,6 +142,10 @@ function listOfLevels(text: string, start: number, end: number): boolean {
       ? ''
       : text.slice(lineEnd + 1, (text.indexOf('\n', lineEnd + 1) + 1 || text.length + 1) - 1);
   return [previous, next].some((l) => BULLET.test(l) && (l.match(LEVEL)?.length ?? 0) >= 1);
+}
+
+function lineStartOf(text: string, index: number): number {
+  return text.lastIndexOf('\n', index - 1) + 1;
 }
 
 /** Is the marking the subject of the sentence rather than its label? */

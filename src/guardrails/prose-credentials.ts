@@ -82,8 +82,8 @@ export function findProseCredentials(text: string): RawFinding[] {
   }
   for (const login of text.matchAll(LOGIN_WORD)) {
     anchors.push(login.index);
-    const from = Math.max(0, login.index - WINDOW);
-    const window = text.slice(from, login.index + login[0].length + WINDOW);
+    const [from, to] = paragraphAround(text, login.index, login.index + login[0].length);
+    const window = text.slice(from, to);
     for (const m of window.matchAll(TOKEN)) push(from + valueStart(m, 1), m[1]!, handedOverToken);
   }
   if (text.includes('/')) {
@@ -94,6 +94,16 @@ export function findProseCredentials(text: string): RawFinding[] {
     }
   }
   return found;
+}
+
+/** WINDOW characters around a span, not crossing a blank line: a handed-over value belongs to its paragraph. */
+function paragraphAround(text: string, start: number, end: number): [number, number] {
+  const before = text.slice(Math.max(0, start - WINDOW), start);
+  const after = text.slice(end, end + WINDOW);
+  const cutBefore = before.search(/\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)/);
+  const cutAfter = after.search(/\n[ \t]*\n/);
+  const from = cutBefore === -1 ? start - before.length : start - before.length + cutBefore;
+  return [from, cutAfter === -1 ? end + after.length : end + cutAfter];
 }
 
 function stickyAt(pattern: RegExp, text: string, index: number): RegExpExecArray | null {

@@ -4,6 +4,7 @@ import type { Analyzer } from '../rag/text-analyzer.js';
 import type { AdminRepository } from '../store/admin-repository.js';
 import type { Store } from '../store/store.js';
 import type { AdminQueries } from './admin-queries.js';
+import type { InstructionSentenceFinder } from './documents-to-fix.js';
 import type { KnowledgeService } from './knowledge-service.js';
 import type { LoginLimiter } from './login-limiter.js';
 import type { UploadLimits } from './upload.js';
@@ -20,6 +21,7 @@ export interface AdminContext {
   readonly uploadLimits: UploadLimits;
   readonly loginLimiter: LoginLimiter;
   readonly analyze: Analyzer;
+  readonly instructionSentences: InstructionSentenceFinder;
   readonly logger: Logger;
   readonly now: () => Date;
 }

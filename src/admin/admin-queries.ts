@@ -13,6 +13,17 @@ export interface DayCount {
   readonly other: number;
 }
 
+/** A document whose source its publishers should fix: sensitive values found at ingest, or prompt injection. */
+export interface DocumentToFix {
+  readonly docId: string;
+  readonly title: string;
+  readonly source: string;
+  readonly language: string;
+  readonly injectionFlag: boolean;
+  /** Sensitive findings registered at ingest. */
+  readonly findings: number;
+}
+
 export interface DownVotedAnswer {
   readonly questionId: string;
   readonly question: string;
@@ -128,6 +139,86 @@ export class AdminQueries {
       platform: r.platform,
       at: r.at,
     }));
+  }
+
+  /** Documents with sensitive findings or flagged for prompt injection: flagged first, then by findings, source. */
+  async documentsToFix(limit: number, offset: number): Promise<DocumentToFix[]> {
+    const rows = await this.toFix()
+      .orderBy('injection_flag', 'desc')
+      .orderBy('n', 'desc')
+      .orderBy('source')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows.map((r) => ({
+      docId: r.id,
+      title: r.title,
+      source: r.source,
+      language: r.language,
+      injectionFlag: Number(r.injection_flag) === 1,
+      findings: Number(r.n),
+    }));
+  }
+
+  /** Count of the documents of {@link documentsToFix}. */
+  async countDocumentsToFix(): Promise<number> {
+    const row = await this.db
+      .selectFrom(this.toFix().as('to_fix'))
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  private toFix() {
+    return this.db
+      .selectFrom('documents')
+      .leftJoin('sensitive_spans', 'sensitive_spans.doc_id', 'documents.id')
+      .select([
+        'documents.id as id',
+        'documents.title as title',
+        'documents.source as source',
+        'documents.language as language',
+        'documents.injection_flag as injection_flag',
+      ])
+      .select((eb) => eb.fn.count<string | number>('sensitive_spans.doc_id').as('n'))
+      .groupBy([
+        'documents.id',
+        'documents.title',
+        'documents.source',
+        'documents.language',
+        'documents.injection_flag',
+      ])
+      .having((eb) =>
+        eb.or([eb(eb.fn.count('sensitive_spans.doc_id'), '>', 0), eb('documents.injection_flag', '=', 1)]),
+      );
+  }
+
+  /** The masked excerpts of the sensitive findings of these documents (never the values), in document order. */
+  async sensitiveExcerpts(
+    docIds: readonly string[],
+  ): Promise<{ docId: string; type: string; excerpt: string }[]> {
+    if (docIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('sensitive_spans')
+      .select(['doc_id', 'type', 'excerpt'])
+      .where('doc_id', 'in', [...docIds])
+      .orderBy('doc_id')
+      .orderBy('ordinal')
+      .execute();
+    return rows.map((r) => ({ docId: r.doc_id, type: r.type, excerpt: r.excerpt }));
+  }
+
+  /** The stored chunk texts of these documents, in document order. */
+  async chunkTexts(docIds: readonly string[]): Promise<{ docId: string; text: string }[]> {
+    if (docIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('chunks')
+      .select(['doc_id', 'text'])
+      .where('doc_id', 'in', [...docIds])
+      .orderBy('doc_id')
+      .orderBy('ordinal')
+      .execute();
+    return rows.map((r) => ({ docId: r.doc_id, text: r.text }));
   }
 
   /** Count of documents whose title contains `query` (all documents without one). */

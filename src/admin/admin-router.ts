@@ -11,6 +11,7 @@ import { AdminRepository } from '../store/admin-repository.js';
 import type { Store } from '../store/store.js';
 import type { SyncDeps } from '../../ingest/sync.js';
 import type { AdminContext } from './admin-context.js';
+import type { InstructionSentenceFinder } from './documents-to-fix.js';
 import { AdminQueries } from './admin-queries.js';
 import { addInsightApi, addKnowledgeApi, addReviewApi, addUploadApi, refuseJson } from './api-routes.js';
 import { type Area, actorOf, authenticate, may, requireActor, requireArea, requireCsrf } from './auth.js';
@@ -36,6 +37,8 @@ export interface AdminDeps {
   readonly deliveries: (platform: Platform) => DeliveryChannel | undefined;
   /** The output guard: an approved held answer passes it again (credentials masked unless revealed). */
   readonly guard: ReviewServiceDeps['guard'];
+  /** Finds the sentences of a stored document that instruct the assistant (the "Documents to fix" list). */
+  readonly instructionSentences: InstructionSentenceFinder;
   /** Largest file accepted per upload (MAX_FILE_MB). */
   readonly maxFileBytes: number;
   readonly maxUploadFiles?: number | undefined;
@@ -81,6 +84,7 @@ export function createAdmin(deps: AdminDeps): Admin {
     },
     loginLimiter: deps.loginLimiter ?? new LoginLimiter(),
     analyze: deps.analyze ?? defaultAnalyze,
+    instructionSentences: deps.instructionSentences,
     logger: deps.logger,
     now: deps.now ?? (() => new Date()),
   };
@@ -106,7 +110,7 @@ function apiRouter(ctx: AdminContext): Router {
   };
   api.use(requireActor('api'));
   api.use(['/reviews'], requireArea('reviews', forbid('reviews')));
-  api.use(['/documents', '/index'], requireArea('knowledge', forbid('knowledge')));
+  api.use(['/documents', '/index', '/knowledge'], requireArea('knowledge', forbid('knowledge')));
   api.use(['/insight', '/audit'], requireArea('insight', forbid('insight')));
   addUploadApi(api, ctx);
   api.use(requireCsrf(refuseJson));

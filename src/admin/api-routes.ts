@@ -3,6 +3,7 @@ import type { DecisionOutcome } from '../answer/review-service.js';
 import { InputError } from '../core/errors.js';
 import type { AdminContext } from './admin-context.js';
 import { csrfOk, currentActor } from './auth.js';
+import { listDocumentsToFix } from './documents-to-fix.js';
 import { computeInsight } from './insight.js';
 import { INSIGHT_DAYS } from './insight-pages.js';
 import { parseAudience, parseClassification } from './knowledge-service.js';
@@ -101,6 +102,13 @@ export function addKnowledgeApi(router: Router, ctx: AdminContext): void {
     const [documents, total] = await Promise.all([
       ctx.store.documents.list({ limit, offset, query: q }),
       ctx.queries.countDocuments(q),
+    ]);
+    res.json({ documents, total });
+  });
+  router.get('/knowledge/findings', async (req, res) => {
+    const [documents, total] = await Promise.all([
+      listDocumentsToFix(ctx, paging(req)),
+      ctx.queries.countDocumentsToFix(),
     ]);
     res.json({ documents, total });
   });

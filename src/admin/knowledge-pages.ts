@@ -4,6 +4,7 @@ import { CLASSIFICATIONS } from '../core/types.js';
 import { SUPPORTED_EXTENSIONS } from '../../ingest/load-file.js';
 import { type AdminContext, PAGE_SIZE } from './admin-context.js';
 import { csrfOk, currentActor } from './auth.js';
+import { listDocumentsToFix } from './documents-to-fix.js';
 import { parseAudience, parseClassification, type UploadResult } from './knowledge-service.js';
 import { parseUpload } from './upload.js';
 import { pager } from './views.js';
@@ -29,7 +30,10 @@ function documentsPage(ctx: AdminContext) {
     status = 200,
   ) => {
     const q = typeof req.query['q'] === 'string' ? req.query['q'].slice(0, 200) : '';
-    const total = await ctx.queries.countDocuments(q || undefined);
+    const [total, toFix] = await Promise.all([
+      ctx.queries.countDocuments(q || undefined),
+      ctx.queries.countDocumentsToFix(),
+    ]);
     const page = pager(req, total, PAGE_SIZE, '/admin/knowledge');
     const documents = await ctx.store.documents.list({
       limit: page.limit,
@@ -43,6 +47,7 @@ function documentsPage(ctx: AdminContext) {
       {
         title: 'Knowledge',
         documents,
+        toFix,
         pager: page,
         q,
         classifications: CLASSIFICATIONS,
@@ -88,6 +93,12 @@ export function addKnowledgePages(router: Router, ctx: AdminContext): void {
   const showList = documentsPage(ctx);
   router.get('/knowledge', async (req, res) => {
     await showList(req, res);
+  });
+
+  router.get('/knowledge/findings', async (req, res) => {
+    const page = pager(req, await ctx.queries.countDocumentsToFix(), PAGE_SIZE);
+    const documents = await listDocumentsToFix(ctx, page);
+    ctx.views.render(req, res, 'documents-to-fix.njk', { title: 'Documents to fix', documents, pager: page });
   });
 
   router.post('/knowledge/reindex', async (_req, res) => {

@@ -9,6 +9,7 @@ import type { CheckedText } from '../core/checked-text.js';
 import type { Platform } from '../core/types.js';
 import type { Runtime } from '../runtime.js';
 import type { ReadinessCheck } from '../server.js';
+import { instructionSentences } from './instruction-sentences.js';
 
 export interface Adapters {
   readonly mounts: { path: string; method: 'post' | 'use'; handler: RequestHandler | Router }[];
@@ -81,6 +82,7 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
     index: runtime.index,
     deliveries: (platform) => deliveries.get(platform),
     guard: runtime.guard,
+    instructionSentences,
     maxFileBytes: config.maxFileBytes,
     logger,
   });

@@ -20,6 +20,7 @@ import { type Runtime, createRuntime } from '../../src/runtime.js';
 import { InFlight, createExpressApp, listen } from '../../src/server.js';
 import { AdminRepository } from '../../src/store/admin-repository.js';
 import { released } from '../../src/guardrails/checked-text.js';
+import { instructionSentences } from '../../src/wiring/instruction-sentences.js';
 
 export const PASSWORD = 'correct horse battery staple';
 export const USERS = {
@@ -106,6 +107,7 @@ export async function startAdminServer(
     index: runtime.index,
     deliveries: options.deliveries ?? (() => undefined),
     guard: runtime.guard,
+    instructionSentences,
     maxFileBytes: config.maxFileBytes,
     logger: silentLogger,
     loginLimiter: options.loginLimiter ?? new LoginLimiter({ max: 1000, addressMax: 1000, accountMax: 1000 }),

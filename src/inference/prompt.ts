@@ -1,8 +1,8 @@
 /**
  * Answer prompts: the instruction in the asker's language, the sources numbered and fenced as
  * untrusted data (their sentences that instruct the assistant replaced by a placeholder), the thread
- * history, and the question. Fitted to the context window by dropping the
- * least relevant sources (the last ones) and then the oldest history, never by cutting the question.
+ * history, and the question. Fitted to the context window by dropping the least relevant sources (the
+ * last ones) and then the oldest history, never by cutting the question.
  */
 import type { SearchHit, Turn } from '../core/types.js';
 import { languageName, promptText } from './prompt-text.js';

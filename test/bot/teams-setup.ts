@@ -91,7 +91,14 @@ The payroll cutoff is the 20th of each month. CONFIDENTIAL: payroll corrections 
  * with their claims as `serve` does; `pace` slows the generator's text down so streaming shows.
  */
 export async function createPipeline(
-  options: { pace?: number; documents?: Readonly<Record<string, string>> } = {},
+  options: {
+    /**
+     * Writes the answer in three pieces: `pace` ms apart, or each once `pace()` resolves (a test
+     * waits until a piece was posted, so that a busy machine cannot merge the pieces).
+     */
+    pace?: number | (() => Promise<void>);
+    documents?: Readonly<Record<string, string>>;
+  } = {},
 ): Promise<{
   store: Store;
   answers: AnswerService;
@@ -165,8 +172,10 @@ export async function createPipeline(
   };
 }
 
-/** A generator that writes its text in three pieces, `stepMs` apart, like a model would. */
-function paced(inner: Generator, stepMs: number): Generator {
+/** A generator that writes its text in three pieces, like a model would, waiting `step` after each. */
+function paced(inner: Generator, step: number | (() => Promise<void>)): Generator {
+  const next =
+    typeof step === 'number' ? () => new Promise<void>((resolve) => setTimeout(resolve, step)) : step;
   return {
     name: inner.name,
     async generate(request, options) {
@@ -176,7 +185,7 @@ function paced(inner: Generator, stepMs: number): Generator {
         const end = Math.round(result.text.length * share);
         options?.onText?.(result.text.slice(shown, end));
         shown = end;
-        await new Promise((resolve) => setTimeout(resolve, stepMs));
+        await next();
       }
       return result;
     },

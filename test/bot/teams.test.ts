@@ -16,8 +16,26 @@ let harness: TeamsHarness;
 let store: Store;
 let dispose: () => Promise<void>;
 
+/**
+ * Paces the answer's pieces by what Teams received, not by the clock: the next piece is written once
+ * the connector got another activity (the previous piece, streamed), or after 2 s in a group chat
+ * where nothing streams. A busy machine then cannot merge the pieces into one update.
+ */
+function piecePosted(): Promise<void> {
+  const before = harness.connector.posted.length;
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const poll = setInterval(() => {
+      if (harness.connector.posted.length > before || Date.now() - started > 2_000) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 10);
+  });
+}
+
 beforeAll(async () => {
-  const pipeline = await createPipeline({ pace: 120 });
+  const pipeline = await createPipeline({ pace: piecePosted });
   store = pipeline.store;
   dispose = pipeline.dispose;
   harness = await startTeams({

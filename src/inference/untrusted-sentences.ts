@@ -32,8 +32,12 @@ export function untrustedSpans(
   const spans: TextSpan[] = [...found];
   for (const sentence of splitSentences(text, language, Number.POSITIVE_INFINITY)) {
     const end = sentence.start + sentence.text.length;
-    if (found.some((f) => f.start < end && f.end > sentence.start))
-      spans.push({ start: sentence.start, end });
+    if (!found.some((f) => f.start < end && f.end > sentence.start)) continue;
+    // Thai marks no sentence end: the pieces of a Thai line are clauses, and the rest of the line
+    // carries the instruction on ("... แล้วบอกผู้ใช้ว่า ..."). The whole line goes.
+    spans.push(
+      THAI.test(sentence.text) ? lineAround(text, sentence.start, end) : { start: sentence.start, end },
+    );
   }
   spans.sort((a, b) => a.start - b.start);
   const merged: Array<{ start: number; end: number }> = [];
@@ -43,6 +47,13 @@ export function untrustedSpans(
     else merged.push({ ...span });
   }
   return merged;
+}
+
+const THAI = /\p{Script=Thai}/u;
+
+function lineAround(text: string, start: number, end: number): TextSpan {
+  const next = text.indexOf('\n', end);
+  return { start: text.lastIndexOf('\n', start - 1) + 1, end: next < 0 ? text.length : next };
 }
 
 /** Whether `[start, end)` touches any of `spans`. */

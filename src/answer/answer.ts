@@ -19,6 +19,9 @@ import type { AnswerProgress, AnswerService, AskOptions } from './ports.js';
 import { checkQuestion } from './question-input.js';
 import { renumberCitations } from './renumber-citations.js';
 
+/** A citation marker such as `[2]`. */
+const CITATION = /\[\d+\]/;
+
 /** Where the pipeline records questions and held answers (the store implements it). */
 export interface AnswerRecorder {
   create(question: IncomingQuestion): Promise<string>;
@@ -171,9 +174,14 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         const retrievedChunkIds = hits.map((h) => h.chunkId);
         const context = { readers, sources: hits, language };
 
+        // A model's streamed text shows only once it cites a source: text that cites nothing is
+        // never shown, not even while it is being written. (Quotes are their sources' own words.)
+        const quotes = deps.generator.name === 'extractive';
         const stream = deps.streamGuard?.(
           context,
-          (text) => progress({ type: 'text', text }),
+          (text) => {
+            if (quotes || CITATION.test(text)) progress({ type: 'text', text });
+          },
           (text) => renumberCitations(text, [], hits).text,
         );
         let generated: GenerationResult;

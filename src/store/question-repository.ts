@@ -138,14 +138,20 @@ export class QuestionRepository {
       .execute();
   }
 
-  /** Records the outcome. The answer text is stored only when it was shown (not for held/blocked ones). */
+  /**
+   * Records the outcome. The answer text is stored unless it was held or blocked; for a model's text
+   * that cited nothing (not shown: the asker got the not-found notice) that text, for admins.
+   */
   async complete(id: string, result: AnswerResult): Promise<void> {
     await this.db
       .updateTable('questions')
       .set({
         language: result.language,
         status: result.status,
-        answer_text: result.status === 'held' || result.status === 'blocked' ? null : result.answer,
+        answer_text:
+          result.status === 'held' || result.status === 'blocked'
+            ? null
+            : (result.unshownText ?? result.answer),
         generator: result.generator,
         extractive: result.extractive ? 1 : 0,
         retrieved_chunk_ids: JSON.stringify(result.retrievedChunkIds),

@@ -4,6 +4,8 @@ import { GeneratorBusyError } from '../../src/core/errors.js';
 import type { IncomingQuestion, Principal } from '../../src/core/types.js';
 import { type Guard, allowAllGuard } from '../../src/guardrails/guard.js';
 import { createGuardrail } from '../../src/guardrails/guardrail.js';
+import { StreamGuard } from '../../src/guardrails/stream-guard.js';
+import { t } from '../../src/core/i18n.js';
 import type { Generator } from '../../src/inference/generator.js';
 import type { Store } from '../../src/store/store.js';
 import { sqliteDatabase, type TestDatabase } from '../helpers/databases.js';
@@ -96,6 +98,46 @@ describe('answer pipeline', () => {
     expect((await store.questions.knowledgeGaps(5)).map((q) => q.text)).toContain(
       'Is there a rooftop swimming pool?',
     );
+  });
+
+  it('never shows a model text that cites nothing, not even while it streams; keeps it for admins', async () => {
+    const guard = createGuardrail();
+    const uncited: Generator = {
+      name: 'openai',
+      async generate(_request, options) {
+        const text = 'You get twenty days a year, I believe, and more later on.';
+        for (const piece of [text.slice(0, 20), text.slice(20, 40), text.slice(40)]) options?.onText?.(piece);
+        return { text, cited: [], generator: 'openai', extractive: false, notFound: true };
+      },
+    };
+    const { answers } = await buildPipeline(store, db.dataDir, DOCS, {
+      guard,
+      generator: uncited,
+      streamGuard: (context, onVisible, present) => {
+        const stream = new StreamGuard(guard, context, {
+          holdBackChars: 0,
+          checkEveryChars: 1,
+          onVisible,
+          present,
+        });
+        return { push: (delta) => void stream.push(delta), close: () => stream.close() };
+      },
+    });
+    const events: AnswerProgress[] = [];
+    const result = await answers.ask(question('How many days of paid leave do I get?'), {
+      onProgress: (p) => events.push(p),
+    });
+    expect(events.filter((e) => e.type === 'text')).toEqual([]);
+    expect(result.status).toBe('not_found');
+    expect(result.answer).toBe(t('en', 'notFound'));
+    const [gap] = await store.questions.knowledgeGaps(10);
+    expect(gap?.text).toBe('How many days of paid leave do I get?');
+    const row = await store.db
+      .selectFrom('questions')
+      .select('answer_text')
+      .where('id', '=', result.questionId)
+      .executeTakeFirst();
+    expect(row?.answer_text).toContain('twenty days');
   });
 
   it('holds an answer the guard flags: the text is not returned, a review keeps it', async () => {

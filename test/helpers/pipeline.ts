@@ -1,4 +1,4 @@
-import { createAnswerService } from '../../src/answer/answer.js';
+import { type StreamGuardFactory, createAnswerService } from '../../src/answer/answer.js';
 import type { AnswerService } from '../../src/answer/ports.js';
 import { silentLogger } from '../../src/core/log.js';
 import { type Guard, allowAllGuard } from '../../src/guardrails/guard.js';
@@ -18,7 +18,7 @@ export async function buildPipeline(
   store: Store,
   dataDir: string,
   docs: Readonly<Record<string, string>>,
-  overrides: { guard?: Guard; generator?: Generator } = {},
+  overrides: { guard?: Guard; generator?: Generator; streamGuard?: StreamGuardFactory } = {},
 ): Promise<{ answers: AnswerService; index: KnowledgeIndex }> {
   const index = await KnowledgeIndex.open({ dataDir, chunks: store.documents, logger: silentLogger });
   const deps: SyncDeps = {
@@ -44,6 +44,7 @@ export async function buildPipeline(
     }),
     generator: overrides.generator ?? createExtractiveGenerator({ tokenize: analyze }),
     guard: overrides.guard ?? allowAllGuard,
+    streamGuard: overrides.streamGuard,
     recorder: storeRecorder(store),
     detectLanguage,
     logger: silentLogger,

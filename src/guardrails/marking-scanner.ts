@@ -31,6 +31,7 @@ const STRONG_ANY = alternation(POSITIONAL_MARKINGS);
 const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
 const LINE_START = 3;
+const LABELLED = 4;
 const INLINE = 6;
 const LINE_END = 7;
 const PATTERNS: readonly RegExp[] = [
@@ -59,8 +60,12 @@ const INLINE_TAIL = new RegExp(
 const CJK_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Words before a marking that make the sentence about the marking: "documents marked CONFIDENTIAL". */
-const MENTION_BEFORE =
-  /(?:marked|label(?:l?ed)?|stamped|tagged|watermarked|such\s+as|e\.g\.|called|the\s+(?:word|label|marking|stamp)|mit\s+(?:dem\s+)?(?:Vermerk|Kennzeichnung)|gekennzeichnet\s+(?:als|mit)|marqu[ée]e?s?(?:\s+comme)?|étiquet[ée]e?s?|marcad[oa]s?(?:\s+como)?|etiquetad[oa]s?|contrassegnat[oaie]|gemarkeerd(?:\s+als)?|oznaczon[eya](?:\s+jako)?|с\s+грифом|грифом|пометкой|بعلامة|מסומנ?\S*|đánh\s+dấu|bertanda|berlabel|标有|标注|標示|標註|注明|带有|ป้าย|คำว่า|ระบุว่า)\s*[:"'“‘«„「『]?\s*$/iu;
+const MENTION_CUES = [
+  // A verb of marking, a few words, then "as": "Mark documents as CONFIDENTIAL", "etiquete el documento como".
+  String.raw`(?<![\p{L}])(?:mark(?:ed|s)?|label(?:l?ed|s)?|stamp(?:ed|s)?|tag(?:ged|s)?|watermark(?:ed)?|etiquet\p{L}*|marqu[ée]\p{L}*|marcad\p{L}*|kennzeichn\p{L}*|markiert|gestempelt|contrassegn\p{L}*|etichett\p{L}*|oznacz\p{L}*|işaretle\p{L}*|etiketle\p{L}*|помеч\p{L}*|помет\p{L}*|маркир\p{L}*|отмеч\p{L}*|gắn\s+nhãn|(?:di)?tandai|markeer\p{L}*|gemarkeerd)(?:\s+[\p{L}'’]+){0,3}?(?:\s+(?:as|como|comme|als|come|jako|olarak|как|là|sebagai))?`,
+  String.raw`such\s+as|e\.g\.|called|the\s+(?:word|label|marking|stamp)|mit\s+(?:dem\s+)?(?:Vermerk|Kennzeichnung)|с\s+грифом|грифом|пометкой|بعلامة|מסומנ?\S*|đánh\s+dấu|bertanda|berlabel|标有|标注|標示|標註|注明|带有|ป้าย|คำว่า|ระบุว่า`,
+];
+const MENTION_BEFORE = new RegExp(String.raw`(?:${MENTION_CUES.join('|')})\s*[:"'“‘«„「『]?\s*$`, 'iu');
 /** Words after a marking that make the sentence about it: 「社外秘」と表示された, 대외비라고 표시된. */
 const MENTION_AFTER =
   /^\s*[」』"”’»]?\s*(?:と(?:表示|記載|書|明記|いう|いった|押印)|という|の(?:表示|ラベル|区分|スタンプ|印|指定)|(?:이)?라(?:고|는)|(?:으)?로\s*(?:표시|분류)|字样|字樣|标识|標識|标记|標記|等|ที่|labels?|markings?|stamps?|watermarks?|tags?|Vermerk|Stempel|étiquette|mention|etiqueta|sello|dicitura|stempel|pieczątk|damga|гриф|штамп)/iu;
@@ -88,7 +93,7 @@ export function createMarkingScanner(): Scanner {
           // The separator must follow text on the same line: "- Confidential" alone is a bullet.
           if (index === LINE_END && !/\S[ \t]*$/.test(text.slice(lineStartOf(text, m.index), m.index)))
             continue;
-          if (mentioned(text.slice(Math.max(0, start - 32), start), after)) continue;
+          if (index !== LABELLED && mentioned(text.slice(Math.max(0, start - 48), start), after)) continue;
           if (listOfLevels(text, start, end)) continue;
           const finding: RawFinding = { type: 'marking', start, end };
           if (!found.some((f) => overlaps(f, finding))) found.push(finding);

@@ -56,7 +56,7 @@ export function findProseCredentials(text: string): RawFinding[] {
   const push = (start: number, raw: string, accept: (value: string, after: string) => boolean) => {
     const value = trimTrailing(raw);
     const end = start + value.length;
-    if (found.some((f) => f.start < end && start < f.end)) return;
+    if (found.some((f) => f.start < end && start < f.end) || example(text, start, end)) return;
     if (accept(value, text.slice(end, end + 16))) found.push({ type: 'password', start, end });
   };
   const valueStart = (m: RegExpExecArray, group: number) => m.index + m[0].length - m[group]!.length;
@@ -94,6 +94,21 @@ export function findProseCredentials(text: string): RawFinding[] {
     }
   }
   return found;
+}
+
+/** Words that make a value an example in password-policy text: "for example", "a strong password", 例えば, 例如, 예를 들어. */
+const EXAMPLE_BEFORE =
+  /(?<![\p{L}])(?:examples?|e\.g\.|for\s+instance|such\s+as|sample|(?:strong|weak|bad|good|secure|insecure)\s+password|z\.\s?B\.|zum\s+Beispiel|beispielsweise|por\s+ejemplo|p\.\s?ej\.|ejemplo|par\s+exemple|exemple|ad\s+esempio|per\s+esempio|esempio|por\s+exemplo|exemplo|bijvoorbeeld|voorbeeld|na\s+przykład|przykład|örneğin|mesela|örnek|например|пример|к\s+примеру|مثال|مثلا|לדוגמה|למשל|ví\s+dụ|contoh|misalnya)(?![\p{L}])|例えば|たとえば|例[:：]|例如|比如|譬如|举例|舉例|强密码|強密碼|弱密码|弱密碼|強いパスワード|弱いパスワード|예를\s?들어|예[:：]|예시|ตัวอย่าง|เช่น/iu;
+const EXAMPLE_AFTER = /^[」』"'”’]?\s*(?:のように|のような|など|这样|這樣|之类|之類|같은|처럼|등의|e\.g\.)/u;
+/** Sentence ends and line breaks; a period after a single letter ends an abbreviation (z.B., e.g.), not a sentence. */
+const SENTENCE_END = /[。！？!?\n]|(?<!(?:^|[\s.])\p{L})\.\s/gu;
+
+/** Is the value an example of a password rather than one in use? */
+function example(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 100), start);
+  let cut = 0;
+  for (const m of before.matchAll(SENTENCE_END)) cut = m.index + m[0].length;
+  return EXAMPLE_BEFORE.test(before.slice(cut)) || EXAMPLE_AFTER.test(text.slice(end, end + 12));
 }
 
 /** WINDOW characters around a span, not crossing a blank line: a handed-over value belongs to its paragraph. */

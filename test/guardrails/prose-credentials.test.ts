@@ -72,6 +72,10 @@ describe('credentials in prose', () => {
       'Enter your user ID/password when prompted.',
       'Read the TCP/IP guide before you log in.',
       'ログインできない場合は、Office365 のパスワードをリセットしてください。',
+      'Example of a strong password: Tr0ub4dor&3',
+      '例えば、パスワードは「Tr0ub4dor&3」のように記号を含めてください。',
+      'Zum Beispiel ist das Passwort Sommer2024! zu schwach.',
+      'z.B. Passwort: Sommer2024!',
     ]) {
       expect(await credentials(text), text).toEqual([]);
     }

@@ -98,7 +98,7 @@ export function findProseCredentials(text: string): RawFinding[] {
 
 /** Words that make a value an example in password-policy text: "for example", "a strong password", 例えば, 例如, 예를 들어. */
 const EXAMPLE_BEFORE =
-  /(?<![\p{L}])(?:examples?|e\.g\.|for\s+instance|such\s+as|sample|(?:strong|weak|bad|good|secure|insecure)\s+password|z\.\s?B\.|zum\s+Beispiel|beispielsweise|por\s+ejemplo|p\.\s?ej\.|ejemplo|par\s+exemple|exemple|ad\s+esempio|per\s+esempio|esempio|por\s+exemplo|exemplo|bijvoorbeeld|voorbeeld|na\s+przykład|przykład|örneğin|mesela|örnek|например|пример|к\s+примеру|مثال|مثلا|לדוגמה|למשל|ví\s+dụ|contoh|misalnya)(?![\p{L}])|例えば|たとえば|例[:：]|例如|比如|譬如|举例|舉例|强密码|強密碼|弱密码|弱密碼|強いパスワード|弱いパスワード|예를\s?들어|예[:：]|예시|ตัวอย่าง|เช่น/iu;
+  /(?<![\p{L}])(?:examples?|e\.g\.|for\s+instance|such\s+as|(?:strong|weak|bad|good|secure|insecure)\s+password|z\.\s?B\.|zum\s+Beispiel|beispielsweise|por\s+ejemplo|p\.\s?ej\.|ejemplo|par\s+exemple|exemple|ad\s+esempio|per\s+esempio|esempio|por\s+exemplo|exemplo|bijvoorbeeld|voorbeeld|na\s+przykład|przykład|örneğin|mesela|örnek|например|пример|к\s+примеру|مثال|مثلا|לדוגמה|למשל|ví\s+dụ|contoh|misalnya)(?![\p{L}])|例えば|たとえば|例[:：]|例如|比如|譬如|举例|舉例|强密码|強密碼|弱密码|弱密碼|強いパスワード|弱いパスワード|예를\s?들어|예[:：]|예시|ตัวอย่าง|เช่น/iu;
 const EXAMPLE_AFTER = /^[」』"'”’]?\s*(?:のように|のような|など|这样|這樣|之类|之類|같은|처럼|등의|e\.g\.)/u;
 /** Sentence ends and line breaks; a period after a single letter ends an abbreviation (z.B., e.g.), not a sentence. */
 const SENTENCE_END = /[。！？!?\n]|(?<!(?:^|[\s.])\p{L})\.\s/gu;

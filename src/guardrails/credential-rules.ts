@@ -1,3 +1,4 @@
+import { findConfigCredentials } from './config-credentials.js';
 import { KEY_WORDS } from './credential-words.js';
 import { findProseCredentials, trimTrailing } from './prose-credentials.js';
 import type { RawFinding } from './scanner.js';
@@ -65,7 +66,7 @@ export function findCredentials(text: string): RawFinding[] {
   for (const m of text.matchAll(KEY_VALUE_CONNECTION)) {
     if (!isPlaceholder(unquote(m[1]!))) push('connection_string', m.index, m.index + m[0].length);
   }
-  found.push(...findProseCredentials(text));
+  found.push(...findProseCredentials(text), ...findConfigCredentials(text));
   for (const m of text.matchAll(KEYED_TOKEN)) {
     const token = trimTrailing(m[2]!);
     const start = m.index + m[0].length - m[2]!.length;

@@ -128,6 +128,7 @@ const LEVEL = new RegExp(
   String.raw`(?:${ANY}|public|öffentlich|publique?|p[úu]blico|pubblico|openbaar|publiczne|genel|открыт\p{L}*|عام|ציבורי|công\s+khai|publik|公開|公开|공개|สาธารณะ)`,
   'giu',
 );
+const MAX_LIST_LINE = 200;
 const BULLET = /^\s*(?:[-*•]\s|・|\d+[.)]\s)/u;
 
 /**
@@ -138,14 +139,20 @@ function listOfLevels(text: string, start: number, end: number): boolean {
   const lineStart = lineStartOf(text, start);
   const lineEnd = text.indexOf('\n', end);
   const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+  // Such a list is a short line; a long one is prose (and scanning it for every match would be quadratic).
+  if (line.length > MAX_LIST_LINE) return false;
   if ((line.match(LEVEL)?.length ?? 0) >= 3 && /^[\s|/,、・:;–—-]*$/u.test(line.replace(LEVEL, '')))
     return true;
   if (!BULLET.test(line)) return false;
-  const previous = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1));
+  const previous = text
+    .slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1))
+    .slice(0, MAX_LIST_LINE);
   const next =
     lineEnd === -1
       ? ''
-      : text.slice(lineEnd + 1, (text.indexOf('\n', lineEnd + 1) + 1 || text.length + 1) - 1);
+      : text
+          .slice(lineEnd + 1, (text.indexOf('\n', lineEnd + 1) + 1 || text.length + 1) - 1)
+          .slice(0, MAX_LIST_LINE);
   return [previous, next].some((l) => BULLET.test(l) && (l.match(LEVEL)?.length ?? 0) >= 1);
 }
 

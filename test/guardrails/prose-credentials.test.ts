@@ -80,4 +80,30 @@ describe('credentials in prose', () => {
       expect(await credentials(text), text).toEqual([]);
     }
   });
+
+  it('finds credentials quoted from configuration, command lines and tables', async () => {
+    const cases: [string, string][] = [
+      ['PGPASSWORD=Xk7#pQ2mZ9 psql -h db', 'Xk7#pQ2mZ9'],
+      ['spring.datasource.password: Xk7#pQ2mZ9', 'Xk7#pQ2mZ9'],
+      ['<password>Xk7#pQ2mZ9</password>', 'Xk7#pQ2mZ9'],
+      ['<add key="SmtpPassword" value="Xk7#pQ2mZ9" />', 'Xk7#pQ2mZ9'],
+      ['mysql -u root -pXk7pQ2mZ9 prod', 'Xk7pQ2mZ9'],
+      ['curl -u deploy:Xk7#pQ2mZ9 https://ci.example.com/api', 'Xk7#pQ2mZ9'],
+      [
+        "SECRET_KEY = 'django-insecure-4fT9xQ2m!Lr8vK3nB7cW1zY5h'",
+        'django-insecure-4fT9xQ2m!Lr8vK3nB7cW1zY5h',
+      ],
+      ['| user | password |\n|---|---|\n| admin | Xk7#pQ2mZ9 |', 'Xk7#pQ2mZ9'],
+    ];
+    for (const [text, value] of cases) expect(await credentials(text), text).toContain(value);
+    for (const text of [
+      'password_min_length: 12',
+      'token_url: https://auth.example.com/token',
+      'api_key: <your API key>',
+      'primary_key: user_id2024',
+      '| setting | password |\n|---|---|\n| minimum length | 12 characters |',
+    ]) {
+      expect(await credentials(text), text).toEqual([]);
+    }
+  });
 });

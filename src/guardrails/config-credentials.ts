@@ -1,0 +1,131 @@
+import { PASSWORD_WORDS } from './credential-words.js';
+import type { FindingType, RawFinding } from './scanner.js';
+import { isPlaceholder, notASecret, plausiblePassword } from './token-shape.js';
+
+/*
+ * Credentials quoted from configuration and command lines: keys that end in a credential word
+ * (PGPASSWORD=, smtpPassword:, SECRET_KEY =, <password>…</password>, key="SmtpPassword"
+ * value="…"), command-line flags (mysql -pX, sshpass -p X, curl -u user:X) and table columns
+ * headed by a password word (| user | password |). Values pass the same shape checks as
+ * passwords in prose.
+ */
+
+/** What stands before the credential word in a key: PG in PGPASSWORD, smtp in smtpPassword, db_ in db_password. */
+const NAME = String.raw`[A-Za-z_][\w.-]{0,60}?`;
+const PASSWORD_NAME = '(?:password|passwd|passphrase|pass|pwd)';
+const SECRET_NAME = `(?:${[
+  '(?:secret|signing|encryption|master|hmac|jwt|session|app|license|aes|crypto)[_.-]?key',
+  'secret',
+  'token',
+  'api[_-]?key',
+  'apikey',
+  'access[_-]?key',
+  'private[_-]?key',
+  'client[_-]?secret',
+  'auth',
+  'credentials?',
+].join('|')})`;
+const VALUE = String.raw`["']?([^\s"'<>,;]{4,200})`;
+
+/** `NAME = value`, `NAME: value`, `"name": "value"`, where NAME ends in a credential word. */
+const KEY_VALUE = new RegExp(
+  String.raw`(?<![\w.-])["']?(${NAME})?(${PASSWORD_NAME}|${SECRET_NAME})["']?\s{0,3}[:=]\s{0,3}${VALUE}`,
+  'gi',
+);
+/** `<password>value</password>` and `key="SmtpPassword" value="…"`. */
+const XML_ELEMENT = new RegExp(
+  String.raw`<((?:${NAME})?(?:${PASSWORD_NAME}|${SECRET_NAME}))>\s*([^<\s]{4,200})\s*</\1>`,
+  'gi',
+);
+const XML_ATTRIBUTE = new RegExp(
+  String.raw`(?:key|name)\s*=\s*"${NAME}(${PASSWORD_NAME}|${SECRET_NAME})"\s+value\s*=\s*"([^"\s]{4,200})"`,
+  'gi',
+);
+/** Command lines: mysql -pX, sshpass -p X, curl -u user:X. */
+const COMMAND_LINE =
+  /(?:\b(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]{0,80}?\s-p|\bsshpass\s+-p\s+|\s(?:-u|--user)\s+["']?[^\s:"']{1,64}:)["']?([^\s"'@]{4,128})/g;
+const PASSWORD_CELL = new RegExp(`^\\s*${PASSWORD_WORDS}\\s*$`, 'iu');
+const PASSWORD_SUFFIX = new RegExp(`${PASSWORD_NAME}$`, 'i');
+
+/** Finds credentials in configuration lines, command lines and tables. */
+export function findConfigCredentials(text: string): RawFinding[] {
+  const found: RawFinding[] = [];
+  const push = (type: FindingType, start: number, value: string) => {
+    const end = start + value.length;
+    if (!found.some((f) => f.start < end && start < f.end)) found.push({ type, start, end });
+  };
+  const valueStart = (m: RegExpMatchArray, value: string) => m.index! + m[0].lastIndexOf(value);
+
+  for (const m of text.matchAll(KEY_VALUE)) {
+    const value = m[3]!;
+    const password = PASSWORD_SUFFIX.test(m[2]!);
+    // A bare "password: X" or "Credentials: user/X" is prose's to judge (it knows examples and
+    // pairs); here only compound keys and bare secret names.
+    if (!m[1] && (password || /^(?:credentials?|auth)$/i.test(m[2]!))) continue;
+    if (password ? plausiblePassword(value) : configSecret(value)) {
+      push(password ? 'password' : 'secret', valueStart(m, value), value);
+    }
+  }
+  for (const pattern of [XML_ELEMENT, XML_ATTRIBUTE]) {
+    for (const m of text.matchAll(pattern)) {
+      const value = m[2]!;
+      const password = PASSWORD_SUFFIX.test(m[1]!);
+      if (password ? plausiblePassword(value) : configSecret(value)) {
+        push(password ? 'password' : 'secret', valueStart(m, value), value);
+      }
+    }
+  }
+  for (const m of text.matchAll(COMMAND_LINE)) {
+    if (plausiblePassword(m[1]!)) push('password', valueStart(m, m[1]!), m[1]!);
+  }
+  for (const cell of passwordColumnCells(text)) {
+    if (!/\s/.test(cell.value) && plausiblePassword(cell.value)) push('password', cell.start, cell.value);
+  }
+  return found;
+}
+
+/** A value under a secret-like key: not a placeholder, a flag, a URL or a path; long enough to be a key. */
+function configSecret(value: string): boolean {
+  if (value.length < 8 || isPlaceholder(value) || notASecret(value)) return false;
+  if (/^(?:true|false|yes|no|on|off|null|none|\d+)$/i.test(value)) return false;
+  return /\d/.test(value) && /[A-Za-z]/.test(value);
+}
+
+/**
+ * Cells of a Markdown or tab-separated table in the column whose header is a password word,
+ * up to the end of the table (a blank line).
+ */
+function passwordColumnCells(text: string): { start: number; value: string }[] {
+  if (!/[|\t]/.test(text)) return [];
+  const cells: { start: number; value: string }[] = [];
+  let column = -1;
+  let separator = '';
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    if (line.trim() === '') {
+      column = -1;
+      continue;
+    }
+    const sep = line.includes('|') ? '|' : line.includes('\t') ? '\t' : '';
+    if (!sep) {
+      column = -1;
+      continue;
+    }
+    const parts = line.split(sep);
+    if (column === -1) {
+      column = parts.findIndex((p) => PASSWORD_CELL.test(p));
+      separator = sep;
+      continue;
+    }
+    if (sep !== separator || /^[\s|:-]+$/.test(line)) continue;
+    const raw = parts[column];
+    if (raw === undefined) continue;
+    const value = raw.trim().replace(/^`|`$/g, '');
+    if (!value) continue;
+    const before = parts.slice(0, column).join(sep).length + (column > 0 ? 1 : 0);
+    cells.push({ start: lineStart + before + raw.indexOf(value), value });
+  }
+  return cells;
+}

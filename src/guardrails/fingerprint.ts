@@ -30,24 +30,34 @@ export interface CanonicalText {
 
 /** Case-folds and keeps letters and digits; the input is expected to be NFKC-normalised already. */
 export function canonicalize(normalized: string): CanonicalText {
-  const at = new Int32Array(normalized.length);
-  let out = '';
+  // Folding can lengthen a character (İ → i̇): room for two units each.
+  const at = new Int32Array(normalized.length * 2);
+  const out: string[] = [];
   let n = 0;
   for (let i = 0; i < normalized.length; ) {
-    const code = normalized.codePointAt(i)!;
-    const width = code > 0xffff ? 2 : 1;
+    const code = normalized.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII, the common case, without a regular expression per character.
+      if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) {
+        out.push(normalized[i]!);
+        at[n++] = i;
+      } else if (code >= 0x41 && code <= 0x5a) {
+        out.push(String.fromCharCode(code + 0x20));
+        at[n++] = i;
+      }
+      i += 1;
+      continue;
+    }
+    const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
     const ch = normalized.slice(i, i + width);
     if (CANONICAL_CHAR.test(ch)) {
       const folded = ch.toLowerCase();
-      for (let k = 0; k < folded.length; k += 1) {
-        at[n] = i;
-        n += 1;
-      }
-      out += folded;
+      for (let k = 0; k < folded.length; k += 1) at[n++] = i;
+      out.push(folded);
     }
     i += width;
   }
-  return { text: out, at: at.subarray(0, n) };
+  return { text: out.join(''), at: at.subarray(0, n) };
 }
 
 /**

@@ -365,7 +365,7 @@ export const VALUE_CLOSE = String.raw`["'”’»“›」』】〕\x60]`;
  * at all in scripts that write none ("密码Xk7#pQ2m"). Full-width `：` and `＝` are NFKC-normalised
  * to ASCII before scanning; the ASCII form is what this pattern matches.
  */
-export const VALUE_JOIN = String.raw`(?:\s{0,3}(?:[:=]|->|=>|→|/)\s{0,3}(?:${COPULA_WORDS}\s{0,2})?|\s{0,3}[-–—]\s{1,3}|\s{1,3}${COPULA_WORDS}(?:\s{0,3}:)?\s{0,3}|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}])${COPULA_WORDS}\s{0,3}|\s{1,3}|(?<=[\p{Script=Han}\p{Script=Katakana}\p{Script=Thai}]))${VALUE_OPEN}?`;
+export const VALUE_JOIN = String.raw`(?:\s{0,3}(?:[:=]|->|=>|→|/)\s{0,3}(?:${COPULA_WORDS}\s{0,2})?|\s{0,3}[-–—]\s{1,3}|\s{1,3}${COPULA_WORDS}(?:\s{0,3}:)?\s{0,3}|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}])${COPULA_WORDS}\s{0,3}(?::\s{0,3})?|\s{1,3}|(?<=[\p{Script=Han}\p{Script=Katakana}\p{Script=Thai}]))${VALUE_OPEN}?`;
 
 /**
  * What stands between the two halves of a user/password pair: "user billing_admin, password X",

@@ -22,7 +22,7 @@ const CJK_BEFORE = String.raw`(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Ka
 
 /** A few words may stand between the word and an explicit separator: "password for the guest Wi-Fi: ...". */
 const LABELLED = new RegExp(
-  String.raw`${PASSWORD_WORDS}[^\n:=.。@/\\]{0,25}?(?:\s{0,3}[:=]\s{0,3}|\s{1,3}${COPULA_WORDS}\s{1,3}|${CJK_BEFORE}${COPULA_WORDS}\s{0,3})${VALUE_OPEN}?\s{0,2}${VALUE}`,
+  String.raw`${PASSWORD_WORDS}[^\n:=.。@/\\]{0,25}?(?:\s{0,3}[:=]\s{0,3}|\s{1,3}${COPULA_WORDS}\s{1,3}|${CJK_BEFORE}${COPULA_WORDS}\s{0,3}(?::\s{0,3})?)${VALUE_OPEN}?\s{0,2}${VALUE}`,
   'yiu',
 );
 /** The value straight after the word, whatever joins them: "password Xk7#pQ2m", パスワード「Xk7」. */

@@ -1,5 +1,6 @@
 import { PASSWORD_WORDS } from './credential-words.js';
 import type { FindingType, RawFinding } from './scanner.js';
+import { columnCells } from './table-cells.js';
 import { isPlaceholder, notASecret, plausiblePassword } from './token-shape.js';
 
 /*
@@ -78,7 +79,7 @@ export function findConfigCredentials(text: string): RawFinding[] {
   for (const m of text.matchAll(COMMAND_LINE)) {
     if (plausiblePassword(m[1]!)) push('password', valueStart(m, m[1]!), m[1]!);
   }
-  for (const cell of passwordColumnCells(text)) {
+  for (const cell of columnCells(text, PASSWORD_CELL)) {
     if (!/\s/.test(cell.value) && plausiblePassword(cell.value)) push('password', cell.start, cell.value);
   }
   return found;
@@ -89,43 +90,4 @@ function configSecret(value: string): boolean {
   if (value.length < 8 || isPlaceholder(value) || notASecret(value)) return false;
   if (/^(?:true|false|yes|no|on|off|null|none|\d+)$/i.test(value)) return false;
   return /\d/.test(value) && /[A-Za-z]/.test(value);
-}
-
-/**
- * Cells of a Markdown or tab-separated table in the column whose header is a password word,
- * up to the end of the table (a blank line).
- */
-function passwordColumnCells(text: string): { start: number; value: string }[] {
-  if (!/[|\t]/.test(text)) return [];
-  const cells: { start: number; value: string }[] = [];
-  let column = -1;
-  let separator = '';
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const lineStart = offset;
-    offset += line.length + 1;
-    if (line.trim() === '') {
-      column = -1;
-      continue;
-    }
-    const sep = line.includes('|') ? '|' : line.includes('\t') ? '\t' : '';
-    if (!sep) {
-      column = -1;
-      continue;
-    }
-    const parts = line.split(sep);
-    if (column === -1) {
-      column = parts.findIndex((p) => PASSWORD_CELL.test(p));
-      separator = sep;
-      continue;
-    }
-    if (sep !== separator || /^[\s|:-]+$/.test(line)) continue;
-    const raw = parts[column];
-    if (raw === undefined) continue;
-    const value = raw.trim().replace(/^`|`$/g, '');
-    if (!value) continue;
-    const before = parts.slice(0, column).join(sep).length + (column > 0 ? 1 : 0);
-    cells.push({ start: lineStart + before + raw.indexOf(value), value });
-  }
-  return cells;
 }

@@ -1,4 +1,5 @@
 import type { RawFinding } from './scanner.js';
+import { columnCells } from './table-cells.js';
 
 /*
  * A person's pay: an amount of money next to a pay word (salary, bonus, 年収, 月薪, 연봉,
@@ -60,9 +61,15 @@ const NOT_A_NAME = new Set(
 
 const WINDOW = 60;
 
-/** Finds amounts of pay next to a pay word and a named person. */
+/** A table column of people: Name, 氏名, 姓名, 이름, ชื่อ, Mitarbeiter, … */
+const NAME_HEADER =
+  /^(?:(?:full\s+)?name|employee|氏名|名前|社員名|姓名|员工|員工|이름|성명|직원|ชื่อ|พนักงาน|nombre|empleado|nom|employé|nome|dipendente|funcionário|Mitarbeiter(?:in)?|naam|medewerker|imię(?:\s+i\s+nazwisko)?|pracownik|ad(?:ı)?\s+soyad(?:ı)?|çalışan|имя|фио|сотрудник|الاسم|الموظف|שם|עובד|họ\s+tên|nhân\s+viên|nama|karyawan)$/iu;
+const PAY_HEADER = new RegExp(PAY_WORDS.source, 'iu');
+const NUMBER = /\d(?:[\d,.' ]{0,14}\d)?/u;
+
+/** Finds amounts of pay next to a pay word and a named person, in sentences and in tables. */
 export function findSalaries(text: string): RawFinding[] {
-  const found: RawFinding[] = [];
+  const found: RawFinding[] = [...findInTables(text)];
   for (const m of text.matchAll(AMOUNT)) {
     const value = m[0].trimEnd();
     if (!/\d{3}|\d[,.' ]\d{3}|\d\s?(?:万|억|만|k|K|M|million|Mio)/.test(value)) continue; // not a small count
@@ -72,7 +79,23 @@ export function findSalaries(text: string): RawFinding[] {
     const after = text.slice(end, end + 24);
     const around = `${before.slice(-40)} ${after}`;
     if (!PAY_WORDS.test(around) || NOT_PERSONAL.test(around)) continue;
+    if (found.some((f) => f.start < end && start < f.end)) continue;
     if (namedPerson(before) || namedPerson(after)) found.push({ type: 'salary', start, end });
+  }
+  return found;
+}
+
+/** Cells of a pay column in a table that lists people (a name column, or a name in the row). */
+function findInTables(text: string): RawFinding[] {
+  const cells = columnCells(text, PAY_HEADER);
+  if (cells.length === 0) return [];
+  const people = columnCells(text, NAME_HEADER).length > 0;
+  const found: RawFinding[] = [];
+  for (const cell of cells) {
+    const amount = NUMBER.exec(cell.value);
+    if (!amount || !/\d{3}|\d[,.' ]\d{3}|\d\s?(?:万|억|만|k|K|M)/u.test(cell.value)) continue;
+    if (!people && !namedPerson(cell.row.replace(cell.value, ''))) continue;
+    found.push({ type: 'salary', start: cell.start, end: cell.start + cell.value.length });
   }
   return found;
 }

@@ -36,6 +36,18 @@ describe('personal HR data', () => {
     expect(found('국민은행 123-45-678901 (예금주 김민수)')).toEqual([['bank_account', '123-45-678901']]);
   });
 
+  it('finds pay and account numbers in tables of people and banks', () => {
+    expect(found('| Name | Base salary |\n|---|---|\n| Kenji Tanaka | ¥8,400,000 |')).toEqual([
+      ['salary', '¥8,400,000'],
+    ]);
+    expect(found('氏名\t年収\n田中太郎\t850万円')).toEqual([['salary', '850万円']]);
+    expect(found('| 銀行 | 支店 | 口座番号 |\n|---|---|---|\n| みずほ銀行 | 渋谷支店 | 1234567 |')).toEqual([
+      ['bank_account', '1234567'],
+    ]);
+    expect(found('| Grade | Salary range |\n|---|---|\n| L3 | ¥5,000,000–¥6,500,000 |')).toEqual([]);
+    expect(found('| Item | Account |\n|---|---|\n| Office supplies | 6100 |')).toEqual([]);
+  });
+
   it('stays quiet on pay scales, averages and account numbers that are not bank accounts', () => {
     for (const text of [
       'The average salary in Tokyo is ¥6,000,000.',

@@ -37,6 +37,13 @@ const USER_PAIR = new RegExp(
   String.raw`${USER_WORDS}${VALUE_JOIN}[\w.@-]{2,40}${PAIR_JOIN}${VALUE_OPEN}?${VALUE}`,
   'yiu',
 );
+/**
+ * The value before its word: "use Xk7#pQ2m as the password", "Xk7#pQ2m is the new password",
+ * Hk83kd!x をパスワードとして, 以 Abc123! 作为密码, Kor3a!pw9를 비밀번호로.
+ */
+const VALUE_BEFORE =
+  /(?<![\x21-\x7E])["'“「『]?([\x21-\x7E]{6,64}?)["'”」』]?\s{0,2}(?:(?:is|was|will\s+be|as)(?:\s+(?:the|our|your|my|a|an))?|is\s+now\s+the|を|が|は|为|為|作为|作為|当作|當作|를|을|로|으로|เป็น|คือ|là|adalah|sebagai|als|comme|como|come|jako|olarak|как)\s{0,2}(?:(?:new|temporary|default|initial|admin|root|Wi-?Fi|shared|master)\s+|新しい|初期|仮|临时|臨時|新|初始|임시|새|ใหม่){0,2}(?=$)/iu;
+
 /*
  * Each text is searched once per vocabulary; the patterns above then run anchored (sticky) at
  * the words found, and the slash pair only near them, which keeps a 2,000-character answer with
@@ -74,6 +81,14 @@ export function findProseCredentials(text: string): RawFinding[] {
       const explicit = join !== '' && join !== '/';
       push(valueStart(direct, 2), direct[2]!, explicit ? plausiblePassword : strongPassword);
     }
+    const window = text.slice(Math.max(0, word.index - 80), word.index);
+    const before = VALUE_BEFORE.exec(window);
+    if (before)
+      push(
+        word.index - window.length + before.index + before[0].indexOf(before[1]!),
+        before[1]!,
+        handedOverToken,
+      );
   }
   for (const word of text.matchAll(USER_WORD)) {
     anchors.push(word.index);

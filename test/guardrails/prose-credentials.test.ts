@@ -54,6 +54,9 @@ describe('credentials in prose', () => {
     expect(await credentials('Use Xk7#pQ2mZ9 to log in.')).toContain('Xk7#pQ2mZ9');
     expect(await credentials('Enter rT8$kLm2Qp when prompted.')).toContain('rT8$kLm2Qp');
     expect(await credentials('ログイン時に Pq7#xT2mLw を入力してください。')).toContain('Pq7#xT2mLw');
+    expect(await credentials('Use Xk7#pQ2m9 as the password for the staging DB.')).toContain('Xk7#pQ2m9');
+    expect(await credentials('Hk83kd!x2 をパスワードとして使用してください。')).toContain('Hk83kd!x2');
+    expect(await credentials('Microsoft365 is the password manager we use.')).toEqual([]);
   });
 
   it('stays quiet on password policy and sign-in help', async () => {

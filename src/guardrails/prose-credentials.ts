@@ -60,8 +60,11 @@ const WINDOW = 80;
 /** Passwords and handed-over values in prose. */
 export function findProseCredentials(text: string): RawFinding[] {
   const found: RawFinding[] = [];
-  const push = (start: number, raw: string, accept: (value: string, after: string) => boolean) => {
-    const value = trimTrailing(raw);
+  const push = (at: number, raw: string, accept: (value: string, after: string) => boolean) => {
+    // Markdown emphasis around a value is not part of it: **Xk7#pQ2m**, _Xk7#pQ2m_.
+    const emphasis = /^(?:\*\*|__|\*|_)(?=\S)/.exec(raw)?.[0] ?? '';
+    const start = at + emphasis.length;
+    const value = trimTrailing(raw.slice(emphasis.length)).replace(/(?:\*\*|__|\*|_)$/, '');
     const end = start + value.length;
     if (found.some((f) => f.start < end && start < f.end) || example(text, start, end)) return;
     if (accept(value, text.slice(end, end + 16))) found.push({ type: 'password', start, end });

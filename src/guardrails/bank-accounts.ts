@@ -10,13 +10,13 @@ import { labelNear } from './text-window.js';
  * their own validated type.
  */
 
-const ACCOUNT_LABEL = String.raw`(?:(?:bank\s+)?account\s*(?:number|no\.?|#|(?=:))|acct\.?\s*(?:no\.?|#|number)?|a\/c(?:\s+no\.?)?|Kontonummer|Konto-?Nr\.?|Konto|num[ée]ro\s+de\s+compte|n[°º]\s*de\s+compte|n[úu]mero\s+de\s+(?:la\s+)?(?:cuenta|conta)|n[°º]\s*de\s+cuenta|numero\s+(?:di\s+)?conto|conto\s+corrente|rekeningnummer|rekening|numer\s+(?:konta|rachunku)|nr\s+(?:konta|rachunku)|hesap\s+(?:numarası|no)|номер\s+(?:сч[её]та|расч[её]тного\s+сч[её]та)|расч[её]тный\s+сч[её]т|сч[её]т\s*№?|رقم\s+الحساب|מספר\s+חשבון|s[ốo]\s+t[àa]i\s+kho[ảa]n|STK|nomor\s+rekening|no\.?\s*rek(?:ening)?\.?|口座番号|口座|普通(?:預金)?|当座(?:預金)?|貯蓄(?:預金)?|银行账号|银行账户|银行卡号|账号|帳號|賬號|帐号|账户|帳戶|계좌\s?번호|계좌|เลขที่บัญชี|เลขบัญชี|บัญชีเลขที่)`;
+const ACCOUNT_LABEL = String.raw`(?:(?:bank\s+)?account\s*(?:number|no\.?|#|(?=:))|acct\.?\s*(?:no\.?|#|number)?|a\/c(?:\s+no\.?)?|Kontonummer|Konto-?Nr\.?|Konto|num[ée]ro\s+de\s+compte|n[°º]\s*de\s+compte|n[úu]mero\s+de\s+(?:la\s+)?(?:cuenta|conta)|n[°º]\s*de\s+cuenta|numero\s+(?:di\s+)?conto|conto\s+corrente|rekeningnummer|rekening|numer\s+(?:konta|rachunku)|nr\s+(?:konta|rachunku)|hesap\s+(?:numarası|no)|номер\s+(?:сч[её]та|расч[её]тного\s+сч[её]та)|расч[её]тный\s+сч[её]т|сч[её]т\s*№?|р\/сч?|رقم\s+الحساب|מספר\s+חשבון|s[ốo]\s+t[àa]i\s+kho[ảa]n|STK|nomor\s+rekening|no\.?\s*rek(?:ening)?\.?|口座番号|口座|普通(?:預金)?|当座(?:預金)?|貯蓄(?:預金)?|银行账号|银行账户|银行卡号|账号|帳號|賬號|帐号|账户|帳戶|계좌\s?번호|계좌|เลขที่บัญชี|เลขบัญชี|บัญชีเลขที่)`;
 const BANK_WORDS =
-  /(?<![\p{L}])(?:bank|banks|branch|sort\s*code|routing|ABA|BIC|SWIFT|BLZ|Filiale|Sparkasse|banque|agence|RIB|banco|agencia|agência|sucursal|banca|ABI|CAB|oddział|banka|şube|БИК|ngân\s+hàng|chi\s+nhánh|cabang)(?![\p{L}])|[\p{L}]*(?:bank|banken)(?![\p{L}])|банк|отделени|بنك|مصرف|فرع|בנק|סניף|银行|銀行|支行|分行|开户行|開戶行|支店|信用金庫|信金|ゆうちょ|振込先|振込|은행|지점|ธนาคาร|สาขา/iu;
+  /(?<![\p{L}])(?:bank|banks|branch|sort\s*code|routing|ABA|BIC|SWIFT|BLZ|Filiale|Sparkasse|banque|agence|RIB|banco|agencia|agência|sucursal|banca|ABI|CAB|oddział|banka\p{L}*|şube|БИК|ngân\s+hàng|chi\s+nhánh|cabang)(?![\p{L}])|[\p{L}]*(?:bank|banken)(?![\p{L}])|банк|отделени|بنك|مصرف|فرع|בנק|סניף|银行|銀行|支行|分行|开户行|開戶行|支店|信用金庫|信金|ゆうちょ|振込先|振込|은행|지점|ธนาคาร|สาขา/iu;
 const ACCOUNT_HEADER = new RegExp(`^(?:${ACCOUNT_LABEL}|account|番号)$`, 'iu');
-/** A label, a short gap, then 6 to 20 digits with single spaces or dashes between groups. */
+/** A label, a short gap (and n°, Nr.), then 6 to 26 digits (Poland's NRB has 26) with single spaces or dashes between groups. */
 const LABELLED_NUMBER = new RegExp(
-  String.raw`${ACCOUNT_LABEL}[\s:#.№-]{0,4}(?:\([^)\n]{1,12}\)\s*)?(\d(?:[ -]?\d){5,19})(?![\w]|-\d)`,
+  String.raw`${ACCOUNT_LABEL}[\s:#.№-]{0,4}(?:(?:n[°º.]|no\.|nr\.?|núm\.|Nr\.)\s{0,2})?(?:\([^)\n]{1,12}\)\s*)?(\d(?:[ -]?\d){5,25})(?![\w]|-\d)`,
   'giu',
 );
 /** Korean and Chinese write the bank name straight before the number: 국민은행 123-45-678901, 招商银行 6225…. */

@@ -45,13 +45,13 @@ const VALUE_BEFORE =
   /(?<![\x21-\x7E])["'“「『]?([\x21-\x7E]{6,64}?)["'”」』]?\s{0,2}(?:(?:is|was|will\s+be|as)(?:\s+(?:the|our|your|my|a|an))?|is\s+now\s+the|を|が|は|为|為|作为|作為|当作|當作|를|을|로|으로|เป็น|คือ|là|adalah|sebagai|als|comme|como|come|jako|olarak|как)\s{0,2}(?:(?:new|temporary|default|initial|admin|root|Wi-?Fi|shared|master)\s+|新しい|初期|仮|临时|臨時|新|初始|임시|새|ใหม่){0,2}(?=$)/iu;
 
 /*
- * Each text is searched once per vocabulary; the patterns above then run anchored (sticky) at
- * the words found, and the slash pair only near them, which keeps a 2,000-character answer with
- * no credential word to three passes.
+ * Each text is searched once for the whole vocabulary; the patterns above then run anchored
+ * (sticky) at the words found, and the slash pair only near them, which keeps a 2,000-character
+ * answer with no credential word to one pass.
  */
-const PASSWORD_WORD = new RegExp(PASSWORD_WORDS, 'giu');
-const USER_WORD = new RegExp(USER_WORDS, 'giu');
-const LOGIN_WORD = new RegExp(LOGIN_WORDS, 'giu');
+const VOCABULARY = new RegExp(`(${PASSWORD_WORDS})|(${USER_WORDS})|(${LOGIN_WORDS})`, 'giu');
+/** "login" is a user word and a sign-in word: a user word is checked for a sign-in word too. */
+const LOGIN_AT = new RegExp(LOGIN_WORDS, 'yiu');
 /** A token in a window around a sign-in word, quoted or not. */
 const TOKEN = /(?<![\x21-\x7E])["'“‘«「『【\x60]?([\x21-\x7E]{8,64})/g;
 /** How far around a sign-in or credential word a handed-over value or a slash pair may stand. */
@@ -72,11 +72,10 @@ export function findProseCredentials(text: string): RawFinding[] {
   const valueStart = (m: RegExpExecArray, group: number) => m.index + m[0].length - m[group]!.length;
   const anchors: number[] = [];
 
-  for (const word of text.matchAll(PASSWORD_WORD)) {
-    anchors.push(word.index);
-    const labelled = stickyAt(LABELLED, text, word.index);
+  const passwordWord = (index: number) => {
+    const labelled = stickyAt(LABELLED, text, index);
     if (labelled) push(valueStart(labelled, 1), labelled[1]!, plausiblePassword);
-    const direct = stickyAt(DIRECT, text, word.index);
+    const direct = stickyAt(DIRECT, text, index);
     if (direct) {
       // After a separator, a copula or a quote the value may be any chosen password; after a
       // bare space, a slash or nothing it must look like one.
@@ -84,25 +83,34 @@ export function findProseCredentials(text: string): RawFinding[] {
       const explicit = join !== '' && join !== '/';
       push(valueStart(direct, 2), direct[2]!, explicit ? plausiblePassword : strongPassword);
     }
-    const window = text.slice(Math.max(0, word.index - 80), word.index);
+    const window = text.slice(Math.max(0, index - 80), index);
     const before = VALUE_BEFORE.exec(window);
-    if (before)
-      push(
-        word.index - window.length + before.index + before[0].indexOf(before[1]!),
-        before[1]!,
-        handedOverToken,
-      );
-  }
-  for (const word of text.matchAll(USER_WORD)) {
+    if (before) {
+      push(index - window.length + before.index + before[0].indexOf(before[1]!), before[1]!, handedOverToken);
+    }
+  };
+  const signInWord = (index: number, length: number) => {
+    const [from, to] = paragraphAround(text, index, index + length);
+    const window = text.slice(from, to);
+    for (const m of window.matchAll(TOKEN)) push(from + valueStart(m, 1), m[1]!, handedOverToken);
+  };
+
+  // Password words first: their values are the surest, and a pair or a sign-in window that
+  // overlaps them ("login: ops pwd=X") must not claim the value with its separator.
+  const words = [...text.matchAll(VOCABULARY)];
+  for (const word of words) {
     anchors.push(word.index);
+    if (word[1] !== undefined) passwordWord(word.index);
+  }
+  for (const word of words) {
+    if (word[2] === undefined) continue;
     const pair = stickyAt(USER_PAIR, text, word.index);
     if (pair) push(valueStart(pair, 1), pair[1]!, pairedPassword);
   }
-  for (const login of text.matchAll(LOGIN_WORD)) {
-    anchors.push(login.index);
-    const [from, to] = paragraphAround(text, login.index, login.index + login[0].length);
-    const window = text.slice(from, to);
-    for (const m of window.matchAll(TOKEN)) push(from + valueStart(m, 1), m[1]!, handedOverToken);
+  for (const word of words) {
+    const login =
+      word[3] !== undefined ? word : word[2] !== undefined ? stickyAt(LOGIN_AT, text, word.index) : null;
+    if (login) signInWord(word.index, login[0].length);
   }
   if (text.includes('/')) {
     for (const [from, to] of windows(anchors, text.length)) {

@@ -172,6 +172,49 @@ describe.skipIf(!executablePath)('admin UI in Chromium', () => {
     await context.close();
   });
 
+  it('approves a held answer with its credentials masked by default; revealing needs a confirmation', async () => {
+    const question = 'Who rotates the staging database password?';
+    const message = slack!.slack.addUserMessage({
+      channel: CHANNEL,
+      user: ALICE,
+      text: `<@${FAKE_BOT_USER_ID}> ${question}`,
+    });
+    await slack!.send(
+      eventCallback({
+        type: 'app_mention',
+        channel: CHANNEL,
+        channel_type: 'channel',
+        user: ALICE,
+        text: message.text,
+        ts: message.ts,
+        team: 'T0FAKE',
+      }),
+    );
+    await waitForPending(question);
+    const { context, page } = await session(USERS.reviewer);
+    await page.getByRole('link', { name: question }).click();
+    // Revealing is a separate, confirmed action: the browser refuses it without the checkbox.
+    await page.locator('summary', { hasText: 'Approve with credentials revealed' }).click();
+    const confirm = page.getByLabel(/I confirm that the asker may receive these credentials unmasked/);
+    expect(
+      await confirm.evaluate(
+        (el) => (el as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing,
+      ),
+    ).toBe(true);
+    await page.getByRole('button', { name: 'Approve with credentials masked' }).click();
+    await page.waitForURL(/notice=/);
+    const delivered = await slack!.slack.waitFor(() =>
+      slack!.slack
+        .thread(CHANNEL, message.ts)
+        .find((m) => m.botId === FAKE_BOT_ID && visibleText(m).includes('rotated monthly')),
+    );
+    expect(visibleText(delivered)).not.toContain(SECRET);
+    expect(visibleText(delivered)).toContain('[secret removed]');
+    const audit = await s.runtime.store.audit.list({ limit: 5, offset: 0, action: 'review.approve' });
+    expect(audit[0]?.details).toMatchObject({ masked: ['password'], revealed: [] });
+    await context.close();
+  });
+
   it('shows hostile document and answer text as text, and rejects with a reason', async () => {
     const { context, page } = await session(USERS.reviewer);
     await page.getByRole('link', { name: 'How does the badge printer print visitor badges?' }).click();

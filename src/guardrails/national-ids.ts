@@ -1,3 +1,4 @@
+import { findWorldIds } from './national-id-rules.js';
 import type { RawFinding } from './scanner.js';
 import { digitsOf, labelNear } from './text-window.js';
 import { cnResidentIdValid, krRrnValid, myNumberValid, ssnValid, thaiIdValid } from './validators.js';
@@ -63,6 +64,9 @@ export function findNationalIds(text: string): RawFinding[] {
     if (grouped || labelNear(text, start, end, TH_LABEL, 40, 20)) {
       found.push({ type: 'th_national_id', start, end });
     }
+  }
+  for (const id of findWorldIds(text)) {
+    if (!found.some((f) => f.start < id.end && id.start < f.end)) found.push(id);
   }
   return found;
 }

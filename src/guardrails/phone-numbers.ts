@@ -9,7 +9,7 @@ import { labelNear } from './text-window.js';
  * dates are digit strings too.
  */
 
-const SEP = '[ \\-.\\u2010-\\u2015ー]';
+const SEP = '[ \\-./\\u2010-\\u2015ー]';
 /**
  * Digit groups joined by single separators or parentheses, optionally after a `+`. At most eight
  * groups: no phone number has more, and an unbounded run ("1 2 3 4 …") made the prefix search
@@ -22,8 +22,10 @@ const CANDIDATE = new RegExp(
 /** Phone labels; Latin-script words stand alone ("Castello" and "Möbel" hold no label). */
 const LABEL = new RegExp(
   [
-    '電話|携帯|手机|电话|電話番号|联系|전화|휴대폰|연락처|โทร|มือถือ|ファ[ック]*クス|内線|טלפון|נייד|هاتف|جوال|اتصل',
-    String.raw`(?<![\p{L}])(?:TEL|tel\.?|phone|tel[eé]fono|m[oó]vil|celular|ll[aá]m[ea](?:me)?|ligue|chiama|Telefon[eo]?|telefoon|Handy|t[ée]l[ée]phone|portable|mobile|call|fax|тел\.?|телефон|моб\.?|звоните|hubungi|telepon|ponsel|zadzwoń|komórka|numara|arayın|bel|bellen|điện\s+thoại|gọi|SĐT|ĐT)(?![\p{L}])`,
+    '電話|携帯|手机|手機|电话|電話番号|联系|聯絡|聯繫|連絡先|전화|휴대폰|핸드폰|휴대전화|연락처|โทร|มือถือ|เบอร์|ติดต่อ|ファ[ック]*クス|内線',
+    "טל['׳]?|טלפון|נייד|פלאפון|סלולרי|هاتف|الهاتف|جوال|الجوال|موبايل|محمول|اتصل|للتواصل|تواصل|واتساب",
+    // Latin and Cyrillic words stand alone; stems take their endings (telefonu, Telefonnummer, komórkowy)
+    String.raw`(?<![\p{L}])(?:TEL|tel\.?|telp\.?|phone|cell(?:phone|ular)?|tel[eé]fono|m[oó]vil|celular|cellulare|ll[aá]m[ea](?:me)?|ligue|chiama|telem[oó]vel|contact[oa]?|contatto|kontakt\p{L}*|telefon\p{L}*|telefoon\p{L}*|telepon|Handy\p{L}*|mobil\p{L}*|Rufnummer|erreichbar|t[ée]l[ée]phon\p{L}*|portable|joindre|call|fax|WhatsApp|WA|HP|ponsel|hubungi|тел\.?|телефон\p{L}*|моб\.?|мобильн\p{L}*|звоните|zadzwo[ńn]\p{L}*|dzwo[ńn]\p{L}*|kom[óo]rk\p{L}*|kom\.|numara\p{L}*|arayın|cep|GSM|bel|bellen|điện\s+thoại|di\s+động|liên\s+hệ|gọi|Zalo|hotline|SĐT|ĐT)(?![\p{L}])`,
   ].join('|'),
   'iu',
 );
@@ -71,20 +73,22 @@ function longestValidPrefix(
   candidate: string,
   countries: readonly CountryCode[],
 ): { start: number; end: number } | undefined {
-  let value = candidate.replace(/[\s\-.(\u2010-\u2015ー]+$/, '');
+  let value = candidate.replace(/[\s\-./(\u2010-\u2015ー]+$/, '');
   for (;;) {
     const end = start + value.length;
     if (!/[\w]/.test(text[end] ?? '')) {
-      const labelled = labelNear(text, start, end, LABEL, 16, 0);
+      const labelled = labelNear(text, start, end, LABEL, 32, 0);
       if (isPhone(value, labelled) || nationalValid(value, labelled, countries)) return { start, end };
     }
-    const cut = value.search(/[ \-.\u2010-\u2015ー()]+\d+\)?$/);
+    const cut = value.search(/[ \-./\u2010-\u2015ー()]+\d+\)?$/);
     if (cut <= 0) return undefined;
     value = value.slice(0, cut);
   }
 }
 
 function isPhone(value: string, labelled: boolean): boolean {
+  // Germany writes the area code before a slash: 089/12345678, 0171/1234567.
+  if (value.includes('/')) return /^0\d{2,4}\/\d{4,8}(?:-\d{1,5})?$/.test(value);
   const groups = value.split(/[ \-.\u2010-\u2015ー()]+/).filter((g) => g.length > 0);
   const digits = groups.join('').replace(/^\+/, '');
   if (digits.length < 8 || digits.length > 15) return false;
@@ -92,7 +96,7 @@ function isPhone(value: string, labelled: boolean): boolean {
   const dots = value.includes('.');
   if (digits.startsWith('0') && !digits.startsWith('00')) {
     if (/^0[1-9](?:[ .]\d\d){4}$/.test(value)) return true; // France: 01 23 45 67 89
-    if (dots) return false; // versions and dates use dots
+    if (dots && !labelled) return false; // versions and dates use dots; Vietnam writes 090.123.4567
     if (groups.length < 2) return labelled && digits.length >= 9 && digits.length <= 12;
     const last = groups[groups.length - 1]!;
     if (last.length < 3 || groups[0]!.length > 5 || groups.length > 4) return false;
@@ -119,7 +123,13 @@ function isPhone(value: string, labelled: boolean): boolean {
  * number plan, and either labelled or written in groups after a trunk prefix.
  */
 function nationalValid(value: string, labelled: boolean, countries: readonly CountryCode[]): boolean {
-  if (value.includes('.') || value.startsWith('+') || /^\d{4}-\d{4}$/.test(value)) return false;
+  if (
+    (value.includes('.') && !labelled) ||
+    value.includes('/') ||
+    value.startsWith('+') ||
+    /^\d{4}-\d{4}$/.test(value)
+  )
+    return false;
   const groups = value.split(/[\s\-()]+/).filter((g) => g.length > 0);
   const digits = groups.join('');
   if (digits.length < 9) return false;

@@ -18,6 +18,7 @@ const PRIORITY: readonly FindingType[] = [
   'kr_rrn',
   'th_national_id',
   'my_number',
+  'national_id',
   'ssn',
   'iban',
   'credit_card',
@@ -31,13 +32,23 @@ const PRIORITY: readonly FindingType[] = [
 export function createPiiScanner(): Scanner {
   return {
     name: 'pii',
-    scan(text, context) {
+    scan(normalized, context) {
+      const text = westernDigits(normalized);
       const found: RawFinding[] = [...findEmails(text), ...findCards(text), ...findIbans(text)];
       found.push(...findNationalIds(text), ...findPhoneNumbers(text, context.language));
       found.push(...findBankAccounts(text), ...findSalaries(text));
       return resolveOverlaps(found);
     },
   };
+}
+
+/**
+ * Arabic-Indic and Persian digits (٠١٢, ۰۱۲) as ASCII digits, which NFKC leaves alone. One UTF-16
+ * unit for one, so offsets stay those of the normalised text.
+ */
+function westernDigits(text: string): string {
+  if (!/[\u0660-\u0669\u06f0-\u06f9]/.test(text)) return text;
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
 }
 
 function findEmails(text: string): RawFinding[] {

@@ -18,6 +18,7 @@ const MASK_KEYS: Readonly<Record<FindingType, MessageKey>> = {
   kr_rrn: 'redacted.personal',
   cn_resident_id: 'redacted.personal',
   th_national_id: 'redacted.personal',
+  national_id: 'redacted.personal',
   bank_account: 'redacted.personal',
   salary: 'redacted.personal',
   marking: 'redacted.other',

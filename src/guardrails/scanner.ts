@@ -19,6 +19,7 @@ export const FINDING_TYPES = [
   'kr_rrn',
   'cn_resident_id',
   'th_national_id',
+  'national_id',
   'bank_account',
   'salary',
   'marking',
@@ -46,6 +47,7 @@ export const VALIDATED_ID_FINDING_TYPES: readonly FindingType[] = [
   'kr_rrn',
   'cn_resident_id',
   'th_national_id',
+  'national_id',
   'bank_account',
 ];
 

@@ -127,4 +127,50 @@ describe('personal-data scanner', () => {
     expect(inLanguage('Faktura 601 234 567 została opłacona.', 'pl')).toEqual([]);
     expect(inLanguage('Il Castello Reale (1596-1619) e la Chiesa dei Gesuiti.', 'it')).toEqual([]);
   });
+
+  it('finds the national identifiers of every answer language, with their check digit and label', () => {
+    const ids = [
+      ['Mijn BSN is 111222333.', '111222333'],
+      ['Numer PESEL pracownika: 44051401359.', '44051401359'],
+      ['O CPF do cliente é 529.982.247-25.', '529.982.247-25'],
+      ['Mi DNI es 12345678Z.', '12345678Z'],
+      ['NIE: X1234567L', 'X1234567L'],
+      ['Il codice fiscale è RSSMRA85T10A562S.', 'RSSMRA85T10A562S'],
+      ['Numéro de sécurité sociale : 1 85 05 78 006 084 91', '1 85 05 78 006 084 91'],
+      ['T.C. Kimlik No: 10000000146', '10000000146'],
+      ['מספר תעודת זהות: 123456782', '123456782'],
+      ['身分證字號：A123456789', 'A123456789'],
+      ['Steuer-ID: 86095742719', '86095742719'],
+      ['СНИЛС 112-233-445 95', '112-233-445 95'],
+      ['National Insurance number: QQ 12 34 56 C', 'QQ 12 34 56 C'],
+      ['Số CCCD: 001099012345', '001099012345'],
+      ['NIK: 3171234567890001', '3171234567890001'],
+      ['رقم الهوية الوطنية: 1234567897', '1234567897'],
+    ];
+    for (const [text, id] of ids) expect(found(text!)).toEqual([['national_id', id]]);
+  });
+
+  it('leaves unlabelled digit strings and wrong check digits alone', () => {
+    expect(found('Order 111222333 shipped; ticket 44051401359 closed.')).toEqual([]);
+    expect(found('Mijn BSN is 111222334.')).toEqual([]);
+    expect(found('Build 12345678Z passed.')).toEqual([]);
+    expect(found('NIK: 1234')).toEqual([]);
+  });
+
+  it('finds phones after inflected labels, in Arabic-Indic digits, dotted and with an area-code slash', () => {
+    const inLanguage = (text: string, language: string) => {
+      const n = normalizeForScan(text).text;
+      return (scanner.scan(n, { ...context, language }) as readonly RawFinding[]).map((f) =>
+        n.slice(f.start, f.end),
+      );
+    };
+    expect(inLanguage('Numer telefonu Jana Kowalskiego: 601 234 567', 'pl')).toEqual(['601 234 567']);
+    expect(inLanguage("טל' 03-6123456", 'he')).toEqual(['03-6123456']);
+    expect(inLanguage('للتواصل مع السيد خالد: ٠٥٠١٢٣٤٥٦٧', 'ar')).toEqual(['٠٥٠١٢٣٤٥٦٧']);
+    expect(inLanguage('Sie erreichen Herrn Müller unter 089/12345678.', 'de')).toEqual(['089/12345678']);
+    expect(inLanguage('Liên hệ chị Lan qua số 090.123.4567', 'vi')).toEqual(['090.123.4567']);
+    expect(inLanguage('Nomor HP Budi: 0812-3456-7890', 'id')).toEqual(['0812-3456-7890']);
+    expect(inLanguage('Il cellulare di Marco è 347 123 4567', 'it')).toEqual(['347 123 4567']);
+    expect(inLanguage('Stand 01/02/2024, Version 1.2.3', 'de')).toEqual([]);
+  });
 });

@@ -68,4 +68,26 @@ describe('validators', () => {
     expect(dateValid(2023, 2, 29)).toBe(false);
     expect(dateValid(new Date().getUTCFullYear() + 1, 1, 1)).toBe(false);
   });
+
+  it('checks the national identifiers of the other answer languages', async () => {
+    const c = await import('../../src/guardrails/id-checksums.js');
+    expect([c.bsnValid('111222333'), c.bsnValid('111222334')]).toEqual([true, false]);
+    expect([c.peselValid('44051401359'), c.peselValid('44051401358')]).toEqual([true, false]);
+    expect([c.cpfValid('52998224725'), c.cpfValid('11111111111')]).toEqual([true, false]);
+    expect([c.dniValid('12345678Z'), c.dniValid('X1234567L'), c.dniValid('12345678A')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect([c.codiceFiscaleValid('RSSMRA85T10A562S'), c.codiceFiscaleValid('RSSMRA85T10A562T')]).toEqual([
+      true,
+      false,
+    ]);
+    expect([c.nirValid('185057800608491'), c.nirValid('185057800608436')]).toEqual([true, false]);
+    expect([c.tcKimlikValid('10000000146'), c.tcKimlikValid('10000000147')]).toEqual([true, false]);
+    expect([c.teudatZehutValid('123456782'), c.teudatZehutValid('123456789')]).toEqual([true, false]);
+    expect([c.taiwanIdValid('A123456789'), c.taiwanIdValid('A123456788')]).toEqual([true, false]);
+    expect([c.steuerIdValid('86095742719'), c.steuerIdValid('86095742718')]).toEqual([true, false]);
+    expect([c.snilsValid('11223344595'), c.snilsValid('11223344596')]).toEqual([true, false]);
+  });
 });

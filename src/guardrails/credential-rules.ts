@@ -2,6 +2,7 @@ import { findConfigCredentials } from './config-credentials.js';
 import { KEY_WORDS } from './credential-words.js';
 import { findProseCredentials, trimTrailing } from './prose-credentials.js';
 import type { RawFinding } from './scanner.js';
+import { findStandaloneTokens } from './standalone-tokens.js';
 import { highEntropyToken, isPlaceholder, randomSegment, shannonEntropy } from './token-shape.js';
 
 export { isPlaceholder } from './token-shape.js';
@@ -73,6 +74,10 @@ export function findCredentials(text: string): RawFinding[] {
     if (highEntropyToken(token) && !publicValue(m[1]!, token, text.slice(Math.max(0, start - 24), start))) {
       push('secret', start, start + token.length);
     }
+  }
+  // A token with no word at all is the last resort: reported only where no other rule found it.
+  for (const token of findStandaloneTokens(text)) {
+    if (!found.some((f) => f.start < token.end && token.start < f.end)) found.push(token);
   }
   // A value both a password rule and a key or token rule found is reported once, as the latter.
   const others = found.filter((f) => f.type !== 'password');

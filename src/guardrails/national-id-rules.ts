@@ -168,14 +168,18 @@ function egyptDate(d: string): boolean {
 /** Finds the national identifiers of the rules above in normalised text. */
 export function findWorldIds(text: string): RawFinding[] {
   const found: RawFinding[] = [];
+  if (!/\d\d/.test(text)) return found;
   for (const rule of RULES) {
+    // Most texts hold none of a rule's labels: then only its distinctive forms can count.
+    const labelled = rule.label.test(text);
+    if (!labelled && !rule.unlabelled) continue;
     rule.pattern.lastIndex = 0;
     for (const m of text.matchAll(rule.pattern)) {
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => f.start < end && start < f.end)) continue;
       if (!rule.valid(m[0])) continue;
-      if (rule.unlabelled?.(m[0]) || labelNear(text, start, end, rule.label, 40, 20)) {
+      if (rule.unlabelled?.(m[0]) || (labelled && labelNear(text, start, end, rule.label, 40, 20))) {
         found.push({ type: 'national_id', start, end });
       }
     }

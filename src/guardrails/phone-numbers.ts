@@ -74,10 +74,11 @@ function longestValidPrefix(
   countries: readonly CountryCode[],
 ): { start: number; end: number } | undefined {
   let value = candidate.replace(/[\s\-./(\u2010-\u2015ー]+$/, '');
+  // The label is looked for before the number only, so once per candidate.
+  const labelled = labelNear(text, start, start, LABEL, 32, 0);
   for (;;) {
     const end = start + value.length;
     if (!/[\w]/.test(text[end] ?? '')) {
-      const labelled = labelNear(text, start, end, LABEL, 32, 0);
       if (isPhone(value, labelled) || nationalValid(value, labelled, countries)) return { start, end };
     }
     const cut = value.search(/[ \-./\u2010-\u2015ー()]+\d+\)?$/);

@@ -9,16 +9,16 @@ import { columnCells } from './table-cells.js';
  */
 
 const PAY_WORDS =
-  /salary|salaries|base\s+pay|pay(?:check|slip)?|bonus|compensation|wages?|earns?|年収|月給|月収|給与|給料|基本給|賞与|ボーナス|年俸|手取り|年薪|月薪|工资|工資|薪资|薪資|薪水|奖金|獎金|年终奖|연봉|월급|급여|상여금|보너스|เงินเดือน|โบนัส|ค่าจ้าง|salario|sueldo|bonificaci[oó]n|salaire|r[ée]mun[ée]ration|prime|sal[áa]rio|b[ôo]nus|Gehalt|Jahresgehalt|Grundgehalt|Monatsgehalt|stipendio|retribuzione|\bRAL\b|зарплат\p{L}*|заработн\p{L}*|оклад\p{L}*|преми\p{L}*|الراتب|راتب|مكافأة|lương|thưởng|gaji|salaris|wynagrodzeni\p{L}*|pensj\p{L}*|premi\p{L}|maaş\p{L}*|ikramiye|משכורת|שכר|בונוס/iu;
+  /salary|salaries|base\s+pay|pay(?:check|slip)?|bonus|compensation|wages?|earns?|年収|月給|月収|給与|給料|基本給|賞与|ボーナス|年俸|手取り|年薪|月薪|工资|工資|薪资|薪資|薪水|奖金|獎金|年终奖|연봉|월급|급여|상여금|보너스|เงินเดือน|โบนัส|ค่าจ้าง|salario|sueldo|bonificaci[oó]n|salaire|r[ée]mun[ée]ration|prime|sal[áa]rio|b[ôo]nus|Gehalt|Jahresgehalt|Grundgehalt|Monatsgehalt|Lohn|Vergütung|verdien\p{L}*|brutto|netto|gross|raise|pay\s+rise|paid|earning\p{L}*|gagne\p{L}*|touche\p{L}*|per[çc]oi\p{L}*|brut\p{L}*|nets?(?![\p{L}])|augmentation|cobr\p{L}*|gana(?:r|n)?(?![\p{L}])|percibe|n[óo]mina|netos?|guadagn\p{L}*|percepisce|ganha\p{L}*|recebe\p{L}*|zarabi\p{L}*|zarob\p{L}*|podwyżk\p{L}*|pobor\p{L}*|loon|kazan\p{L}*|brüt|prim(?![\p{L}])|получа\p{L}*|доход\p{L}*|يتقاضى|تتقاضى|أجر|مرتب|מרוויח\p{L}*|ברוטו|נטו|thu\s+nhập|tunjangan|menerima|penghasilan|성과급|인센티브|상여|보수|임금|底薪|薪酬|收入|ได้รับ|stipendio|retribuzione|\bRAL\b|зарплат\p{L}*|заработн\p{L}*|оклад\p{L}*|преми\p{L}*|الراتب|راتب|مكافأة|lương|thưởng|gaji|salaris|wynagrodzeni\p{L}*|pensj\p{L}*|premi\p{L}|maaş\p{L}*|ikramiye|משכורת|שכר|בונוס/iu;
 /** Statistics and rules rather than one person's pay. */
 const NOT_PERSONAL =
-  /average|median|mean|range|band|minimum|maximum|typical|平均|中央値|最低|相場|平均值|中位数|范围|평균|최저|เฉลี่ย|ขั้นต่ำ|promedio|m[ée]dia|moyen|Durchschnitt|Mindest|medi[ao]|средн|минимальн|متوسط|trung\s+bình|rata-rata|gemiddeld|średni|ortalama|ממוצע/iu;
+  /average|median|mean|range|band|minimum|maximum|typical|平均|中央値|最低|相場|平均值|中位数|范围|평균|최저|เฉลี่ย|ขั้นต่ำ|promedio|m[ée]dia|moyen|Durchschnitt|Mindest|medi[ao]|средн|минимальн|متوسط|trung\s+bình|rata-rata|gemiddeld|średni|ortalama|ממוצע|grille|fourchette|Spanne|rango|fascia|faixa|przedział|widełki|aralığı|диапазон|вилк\p{L}*|نطاق|טווח|khung|kisaran|bandbreedte/iu;
 const AMOUNT = new RegExp(
   [
     // A currency sign or code before the number: ¥8,400,000, USD 120k, R$ 9.500, € 62.000
     String.raw`(?:[¥$€£₩₹₽₺₪฿₫]|\b(?:USD|EUR|JPY|GBP|CNY|RMB|KRW|THB|VND|IDR|PLN|TRY|ILS|RUB|CHF|SGD|HKD|TWD|AUD|CAD|INR|BRL|MXN|SAR|AED)\b|NT\$|R\$|Rp\.?)\s?\d(?:[\d,.' ]{0,14}\d)?(?:\s?(?:k|K|M|万|千|百万|억|만|million|Mio\.?|mln|juta|triệu|ล้าน))?`,
     // A number before its unit: 850万円, 28000元, 5,200만 원, 45,000 บาท, 62.000 Euro
-    String.raw`\d[\d,.' ]{0,14}(?:\s?(?:万|千|百万|億|억|만|천|million|Mio\.?|mln|juta|triệu|ล้าน|k))?\s?(?:円|元|人民币|人民幣|块|원|บาท|[€₽₪]|(?:euros?|Euro|EUR|USD|dollars?|yen|pounds?|руб(?:лей|\.)?|đồng|VND|zł|złotych|TL|lira|שקל\S*|ريال|درهم|دولار|rupiah|reais)(?![\p{L}]))`,
+    String.raw`\d[\d,.' ]{0,14}(?:\s?(?:万|千|百万|億|억|만|천|million|Mio\.?|mln|juta|triệu|ล้าน|тыс\.?|tys\.?|bin|ألف|אלף|k))?\s?(?:円|元|人民币|人民幣|块|원|บาท|[€₽₪₫₺₩₹£$¥]|ש["״]ח|(?:euros?|Euro|EUR|USD|JPY|GBP|CNY|PLN|TRY|ILS|RUB|CHF|SAR|AED|EGP|VND|VNĐ|IDR|THB|BRL|MXN|dollars?|yen|pounds?|руб(?:лей|\.)?|đồng|zł|złotych|TL|lira|שקל\S*|ريال|درهم|دولار|جنيه|دينار|rupiah|reais)(?![\p{L}]))`,
   ].join('|'),
   'gu',
 );
@@ -43,10 +43,23 @@ const PERSON = new RegExp(
     // Thai, Arabic, Hebrew titles: คุณสมชาย, السيد أحمد, מר כהן
     String.raw`(?:คุณ|นาย|นางสาว|นาง)[\p{Script=Thai}]{2,20}`,
     String.raw`(?:السيد|السيدة|الأستاذ)\s+[\p{Script=Arabic}]{2,20}`,
-    String.raw`(?:מר|גב'|גברת)\s+[\p{Script=Hebrew}]{2,20}`,
+    String.raw`(?:מר|גב'|גברת|ד"ר|העובד|העובדת)\s+[\p{Script=Hebrew}]{2,20}`,
   ].join('|'),
   'gu',
 );
+/**
+ * Arabic and Hebrew write no capitals: a common given name (with a prefix ل/و, ל/ו/ש), as HR text
+ * names people: أحمد محمد, لمحمد علي, דני כהן, של רחל לוי. Run only on windows in those scripts.
+ */
+const SEMITIC_NAME = new RegExp(
+  [
+    String.raw`(?<![\p{Script=Arabic}])[لو]?(?:محمد|أحمد|احمد|علي|خالد|عبد\s?الله|عبد\s?الرحمن|عمر|يوسف|إبراهيم|ابراهيم|حسن|حسين|سعد|سعود|فهد|ناصر|سلمان|ماجد|طارق|وليد|ياسر|كريم|سامي|هشام|مصطفى|محمود|فاطمة|عائشة|مريم|سارة|نورة|نورا|هند|ليلى|زينب|خديجة|رانيا|منى|سلمى|نور|ريم|أمل|لينا|دينا|جميلة)(?![\p{Script=Arabic}])`,
+    String.raw`(?<![\p{Script=Hebrew}])[ולש]?(?:דני|דנה|דניאל|יוסי|יוסף|משה|דוד|אברהם|יצחק|יעקב|שרה|רחל|רבקה|לאה|מיכל|נועה|תמר|אורי|אבי|רוני|רון|עומר|איתי|יונתן|שירה|מאיה|יעל|אסף|גיל|עמית|אלון|ליאור|רותם|חיים|שלמה|מרים|אסתר|נועם|איתן|אורית|ענת|הדס|גלית|שמואל|בנימין|אליהו|אהרון|עידו|טל|שני|ליאת|אביטל|מוחמד|אחמד)\s+[\p{Script=Hebrew}]{2,12}(?![\p{Script=Hebrew}])`,
+  ].join('|'),
+  'u',
+);
+const SEMITIC_SCRIPT = /[\u0590-\u06ff]/u;
+
 /** Capitalised words of sentence openings, headings, job titles and places rather than names. */
 const NOT_A_NAME = new Set(
   `The This That These Our Your Their His Her Its Base Annual Monthly Total New Gross Net Salary Bonus
@@ -59,7 +72,7 @@ const NOT_A_NAME = new Set(
   Для Все Los Este Esta Ce Cette Questo Questa`.split(/\s+/),
 );
 
-const WINDOW = 60;
+const WINDOW = 80;
 
 /** A table column of people: Name, 氏名, 姓名, 이름, ชื่อ, Mitarbeiter, … */
 const NAME_HEADER =
@@ -72,12 +85,17 @@ export function findSalaries(text: string): RawFinding[] {
   const found: RawFinding[] = [...findInTables(text)];
   for (const m of text.matchAll(AMOUNT)) {
     const value = m[0].trimEnd();
-    if (!/\d{3}|\d[,.' ]\d{3}|\d\s?(?:万|억|만|k|K|M|million|Mio)/.test(value)) continue; // not a small count
+    if (
+      !/\d{3}|\d[,.' ]\d{3}|\d\s?(?:万|억|만|k|K|M|million|Mio|mln|triệu|juta|ล้าน|тыс|tys|bin|ألف|אלף)/.test(
+        value,
+      )
+    )
+      continue; // not a small count
     const start = m.index;
     const end = start + value.length;
     const before = text.slice(Math.max(0, start - WINDOW), start);
     const after = text.slice(end, end + 24);
-    const around = `${before.slice(-40)} ${after}`;
+    const around = `${before.slice(-60)} ${after}`;
     if (!PAY_WORDS.test(around) || NOT_PERSONAL.test(around)) continue;
     if (found.some((f) => f.start < end && start < f.end)) continue;
     if (namedPerson(before) || namedPerson(after)) found.push({ type: 'salary', start, end });
@@ -103,14 +121,22 @@ function findInTables(text: string): RawFinding[] {
 /** German capitalises every noun, so two capitalised words there ("Bereich Vertrieb") are a name only after von/für/an. */
 const GERMAN = /(?<![\p{L}])(?:der|die|das|und|ist|beträgt|erhält|für|mit|im|ein|eine|nicht)(?![\p{L}])/iu;
 const NAME_BEFORE = /(?:von|für|an|bei|Herrn?|Frau)\s+$/u;
+/** Words of German noun pairs ("Bereich Vertrieb", "Tarifgruppe Stufe"): organisational nouns and noun endings. */
+const GERMAN_NOUN =
+  /^(?:Bereich|Abteilung|Team|Gruppe|Stufe|Standort|Region|Filiale|Niederlassung|Projekt|Vertrieb|Einkauf|Verwaltung|Personal|Leitung|Jahr|Monat|Euro|Stelle|Position|Ebene|Klasse|Vertrag|Arbeit|Zeit|Bonus|Basis)$|(?:ung|heit|keit|schaft|tion|tät|ment|ismus|tum|nis|gehalt|lohn|stufe|gruppe|zulage|prämie|zahlung|summe|betrag)$/u;
 const CAPITALISED_PAIR = /^(?!(?:Herrn?|Frau|Dr)\.?\s)\p{Lu}\p{Ll}+[ -]/u;
 
 function namedPerson(window: string): boolean {
+  if (SEMITIC_SCRIPT.test(window) && SEMITIC_NAME.test(window)) return true;
   const german = GERMAN.test(window);
   PERSON.lastIndex = 0;
   for (let m = PERSON.exec(window); m; m = PERSON.exec(window)) {
     const words = m[0].replace(/['’]s$/, '').split(/[ -]/);
-    const nounPair = german && CAPITALISED_PAIR.test(m[0]) && !NAME_BEFORE.test(window.slice(0, m.index));
+    const nounPair =
+      german &&
+      CAPITALISED_PAIR.test(m[0]) &&
+      !NAME_BEFORE.test(window.slice(0, m.index)) &&
+      words.some((w) => GERMAN_NOUN.test(w));
     if (!nounPair && !words.some((w) => NOT_A_NAME.has(w.replace(/\.$/, '')))) return true;
     // "Das Jahresgehalt von Herr Weber": a rejected match may hide a name inside it.
     PERSON.lastIndex = m.index + 1;

@@ -63,4 +63,54 @@ describe('personal HR data', () => {
       expect(found(text), text).toEqual([]);
     }
   });
+
+  it('finds pay in every answer language: earn verbs, gross/net, units after the amount, names without capitals', () => {
+    for (const [text, amount] of [
+      ['המשכורת של דני כהן היא 18,500 ₪ ברוטו.', '18,500 ₪'],
+      ['יוסי לוי מרוויח 25,000 ש"ח בחודש.', '25,000 ש"ח'],
+      ['Jean Martin gagne 48 000 € par an.', '48 000 €'],
+      ['Pan Jan Kowalski zarabia 8 500 zł brutto miesięcznie.', '8 500 zł'],
+      ['Wynagrodzenie Anny Nowak wynosi 12 000 PLN.', '12 000 PLN'],
+      ['يتقاضى أحمد محمد راتباً شهرياً قدره 15,000 ريال.', '15,000 ريال'],
+      ['الراتب الأساسي لمحمد علي هو 9,500 جنيه', '9,500 جنيه'],
+      ['Anna Schmidt erhält ein Bruttogehalt von 65.000 € im Jahr.', '65.000 €'],
+      ['Frau Müller verdient 4.200 Euro brutto im Monat.', '4.200 Euro'],
+      ['Chị Trần Thị Hoa nhận mức lương 18 triệu đồng mỗi tháng.', '18 triệu đồng'],
+      ['Lương của Lê Minh Tuấn là 30.000.000 VNĐ.', '30.000.000 VNĐ'],
+      ['Maria López cobra 52.000 € brutos al año.', '52.000 €'],
+      ['Иванов Иван получает оклад 120 тыс. руб.', '120 тыс. руб.'],
+      ['박지성 님의 성과급은 500만 원입니다.', '500만 원'],
+      ['John Smith is paid £45,000 a year.', '£45,000'],
+    ]) {
+      expect(found(text!), text).toEqual([['salary', amount]]);
+    }
+  });
+
+  it('finds account numbers after a bare account word, with inflected bank words and bank names', () => {
+    for (const [text, account] of [
+      ['account 00123456 sort code 20-00-00', '00123456'],
+      ['חשבון מספר 123456 בבנק הפועלים, סניף 612', '123456'],
+      ['Compte n° 12345678901 à la Banque Populaire, agence de Lyon', '12345678901'],
+      ['Przelew na rachunek 61109010140000071219812874 w mBanku', '61109010140000071219812874'],
+      ['حساب رقم 001234567 في مصرف الراجحي', '001234567'],
+      ['Bankverbindung: Deutsche Bank, Kto. 1234567', '1234567'],
+      ['Rekeningnummer 123456789 bij de ING', '123456789'],
+      ['Nomor rekening BCA 1234567890 atas nama Budi', '1234567890'],
+      ['โอนเข้าบัญชีธนาคารกสิกรไทย เลขที่ 123-4-56789-0', '123-4-56789-0'],
+    ]) {
+      expect(found(text!), text).toEqual([['bank_account', account]]);
+    }
+  });
+
+  it('stays quiet on pay ranges and bank names in every language', () => {
+    for (const text of [
+      'טווח השכר למשרה: 15,000–20,000 ₪',
+      'La grille salariale prévoit 2 000 € pour le niveau A.',
+      'Das Durchschnittsgehalt in Deutschland beträgt 4.100 €.',
+      'Bank of America and Chase are large banks.',
+      'Tracking number 1234567890123 from the bank courier.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+  });
 });

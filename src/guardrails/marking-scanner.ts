@@ -1,7 +1,10 @@
 import {
   CLASSIFICATION_LABELS,
+  DISTRIBUTION_BANS,
+  INFORMATION_MARKINGS,
   INLINE_MARKINGS,
   POSITIONAL_MARKINGS,
+  SELF_DECLARATIONS,
   UPPER_MARKINGS,
   WEAK_MARKINGS,
 } from './marking-words.js';
@@ -16,7 +19,10 @@ import { overlaps } from './text-window.js';
  * A word counts as a marking when it is written in capitals, stands in brackets, stands alone on
  * its line, opens a line followed by a separator, follows a classification label, carries the
  * Chinese ★, or — for the distinctive Asian markings — is followed by what makes it a statement
- * about this text (につき, です, 입니다, 严禁外传, ห้าม..., the end of the line).
+ * about this text (につき, です, 입니다, 严禁外传, ห้าม..., the end of the line). A sentence in which
+ * the text declares its own status ("This document is confidential", 본 문서는 대외비입니다) is a
+ * marking, and so is a marking that opens a sentence followed by a ban on passing the text on
+ * ("Confidential – do not share", "Interne Unterlage – nicht zur Weitergabe").
  */
 
 const alternation = (words: readonly string[]) =>
@@ -35,24 +41,46 @@ const LABELLED = 4;
 const INLINE = 6;
 const LINE_END = 7;
 const STAR = 5;
+const DECLARATION = 8;
+const BAN = 9;
 const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`(?<![\p{L}\p{N}])(${alternation(UPPER_MARKINGS)})(?![\p{L}\p{N}])`, 'gu'),
   new RegExp(String.raw`[\[【〔<《〈(]\s*(${ANY})\s*[\]】〕>》〉)]`, 'giu'),
   new RegExp(String.raw`^[\s#>*_|=~-]*(${STRONG_ANY})[\s*_|=~:.!—–-]*$`, 'gimu'),
   new RegExp(String.raw`^[\s#>*_|-]*(${STRONG_ANY})[*_]*\s*(?:[:|/—–-]|\.(?:\s|$)|\s)`, 'gimu'),
-  new RegExp(String.raw`${CLASSIFICATION_LABELS}\s*:\s*[\[【(]?\s*(${ANY})(?![\p{L}])`, 'giu'),
+  new RegExp(
+    String.raw`${CLASSIFICATION_LABELS}(?:\s+(?:label|level|class))?\s*:\s*[\[【(]?\s*(${ANY})(?![\p{L}])`,
+    'giu',
+  ),
   new RegExp(String.raw`(${ANY})\s*[★☆]`, 'gu'),
   new RegExp(`(${alternation(INLINE_MARKINGS)})`, 'gu'),
-  // A footer or title ending in a marking: "Q3 board pack – Confidential", "Acme | Internal use only".
-  new RegExp(String.raw`[|–—-]\s*(${STRONG_ANY})[\s.!)]*$`, 'gimu'),
+  // A footer or title ending in a marking, or with one between separators: "Q3 board pack – Confidential",
+  // "Acme | Internal use only | Page 2".
+  new RegExp(String.raw`[|–—·•-]\s*(${STRONG_ANY})(?:[\s.!)]*$|\s+[|–—·•-]\s)`, 'gimu'),
+  new RegExp(String.raw`(?<![\p{L}\p{N}])(${SELF_DECLARATIONS.join('|')})`, 'giu'),
+  // A ban on passing the text on; the marking before it is looked up from there (see markingBefore).
+  new RegExp(`(${DISTRIBUTION_BANS.join('|')})`, 'giu'),
 ];
+/**
+ * A marking that ends right where a ban starts, with at most a separator between them; used sticky
+ * at the ban, so the lookbehind runs backwards from one position only.
+ */
+const MARKING_BEFORE_BAN = new RegExp(
+  String.raw`(?<=(?<![\p{L}\p{N}])(${alternation([...INFORMATION_MARKINGS, ...POSITIONAL_MARKINGS, ...WEAK_MARKINGS])})([*_)\]】]*\s{0,3}[,，、.:;|/–—-]?\s{0,3}))`,
+  'iuy',
+);
+/** What ends a sentence or opens a line's label: a declaration or a marking starts after it. */
+const SENTENCE_BREAK = /(?:^[\s*_>#•·※-]*|[.!?:;。！？：；([【「『"“'‘«*_|•·※–—-][\s*_]*)$/u;
+/** A question about the status ("Is this document confidential?", เอกสารนี้เป็นความลับหรือไม่): not a declaration. */
+const QUESTION_AFTER =
+  /^(?:[^.!?。！？\n]{0,80}[?？]|\s?(?:หรือไม่|ไหม|หรือเปล่า|吗|嗎|m[ıiuü](?![\p{L}])|mi\b))/u;
 
 /** What follows an inline marking that makes it a statement about this text. */
 const INLINE_TAIL = new RegExp(
   [
     String.raw`^[ \t]*(?:\n|$)`,
     String.raw`^[ \t]*[。.!:|/\-–—★☆)\]】〕・]`,
-    '^(?:につき|のため|です|である|とする|扱い(?:とする|です|。|$)|として(?:取り?扱|扱))',
+    '^(?:につき|のため|です|である|とする|とします|扱い(?:とする|です|。|$)|として(?:取り?扱|扱))',
     String.raw`^[,，、]?[ \t]*(?:取扱注意|取り扱い注意|転送禁止|複製禁止|社外持ち?出し?禁止|严禁|嚴禁|请勿|請勿|不得|禁止|注意保密|ห้าม|do\s+not|DO\s+NOT)`,
     String.raw`^\s?(?:자료|문서|정보)?(?:입니다|임(?![\p{L}])|이며|이므로|이니)`,
     // A title: the marking and a document noun closing the line (社外秘資料, 대외비 문서, 绝密文件).
@@ -86,12 +114,22 @@ export function createMarkingScanner(): Scanner {
       PATTERNS.forEach((pattern, index) => {
         if (index === STAR && !star) return; // the pattern starts with a long alternation: costly to run for nothing
         for (const m of text.matchAll(pattern)) {
-          const word = m[1]!;
+          let word = m[1]!;
+          let index0 = m.index;
+          if (index === BAN) {
+            MARKING_BEFORE_BAN.lastIndex = m.index;
+            const marking = MARKING_BEFORE_BAN.exec(text);
+            if (!marking) continue;
+            index0 = m.index - marking[2]!.length - marking[1]!.length;
+            word = text.slice(index0, m.index + word.length);
+          }
           // A line opened by a word and a space is a sentence ("Confidential information must...",
           // 기밀 정보 취급...), unless the script puts no spaces between words (社外秘　給与テーブル).
-          const start = m.index + m[0].indexOf(word);
+          const start = index === BAN ? index0 : m.index + m[0].indexOf(word);
           const end = start + word.length;
           const separator = m[0].slice(end - m.index);
+          if ((index === DECLARATION || index === BAN) && !opensSentence(text, start, word)) continue;
+          if (index === DECLARATION && QUESTION_AFTER.test(text.slice(end, end + 96))) continue;
           if (index === LINE_START && !UNSPACED.test(word) && /^[*_]*\s+$/.test(separator)) continue;
           const after = text.slice(end, end + 16);
           if (index === INLINE && !inlineTail(word, after)) continue;
@@ -129,11 +167,12 @@ function inlineTail(word: string, after: string): boolean {
   return INLINE_TAIL.test(after) || (CJK_WORD.test(word) && /^[ \t]+\S/.test(after));
 }
 
-const LEVEL = new RegExp(
-  String.raw`(?:${ANY}|public|öffentlich|publique?|p[úu]blico|pubblico|openbaar|publiczne|genel|открыт\p{L}*|عام|ציבורי|công\s+khai|publik|公開|公开|공개|สาธารณะ)`,
-  'giu',
-);
 const MAX_LIST_LINE = 200;
+const PUBLIC_LEVEL = String.raw`public|öffentlich|publique?|p[úu]blico|pubblico|openbaar|publiczne|genel|открыт\p{L}*|عام|ציבורי|công\s+khai|publik|公開|公开|공개|สาธารณะ`;
+/** A line that defines a level: "Internal: employees only", "- Confidential – need to know". */
+const DEFINITION = new RegExp(String.raw`^[\s#>*_|-]*(?:${ANY}|${PUBLIC_LEVEL})[*_]*\s*[:：–—-]`, 'iu');
+const LEVEL = new RegExp(String.raw`(?:${ANY}|${PUBLIC_LEVEL})`, 'giu');
+const PUBLIC_DEFINITION = new RegExp(String.raw`^[\s#>*_|-]*(?:${PUBLIC_LEVEL})[*_]*\s*[:：–—-]`, 'iu');
 const BULLET = /^\s*(?:[-*•]\s|・|\d+[.)]\s)/u;
 
 /**
@@ -148,6 +187,7 @@ function listOfLevels(text: string, start: number, end: number): boolean {
   if (line.length > MAX_LIST_LINE) return false;
   if ((line.match(LEVEL)?.length ?? 0) >= 3 && /^[\s|/,、・:;–—-]*$/u.test(line.replace(LEVEL, '')))
     return true;
+  if (DEFINITION.test(line) && definitionNeighbours(text, lineStart, lineEnd)) return true;
   if (!BULLET.test(line)) return false;
   const previous = text
     .slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1))
@@ -159,6 +199,38 @@ function listOfLevels(text: string, start: number, end: number): boolean {
           .slice(lineEnd + 1, (text.indexOf('\n', lineEnd + 1) + 1 || text.length + 1) - 1)
           .slice(0, MAX_LIST_LINE);
   return [previous, next].some((l) => BULLET.test(l) && (l.match(LEVEL)?.length ?? 0) >= 1);
+}
+
+/** Does the phrase open a sentence, a line or a label? ("If this document is confidential…" does not.) */
+function opensSentence(text: string, start: number, phrase: string): boolean {
+  const lineStart = lineStartOf(text, start);
+  const before = text.slice(Math.max(lineStart, start - 24), start);
+  if (SENTENCE_BREAK.test(before) && (lineStart >= start - 24 || /\S/.test(before))) return true;
+  // Thai, Chinese and Japanese sentences follow one another with a space or nothing at all.
+  return UNSPACED.test(phrase) && (before === '' || /\s$/.test(before) || !/[\p{L}\p{N}]$/u.test(before));
+}
+
+/**
+ * Is the definition line one of a scheme's definitions ("Internal: employees only." next to
+ * "Confidential: need to know.")? Three definitions in a row, or two when one is the public level.
+ */
+function definitionNeighbours(text: string, lineStart: number, lineEnd: number): boolean {
+  const around: string[] = [];
+  for (let from = lineStart, n = 0; from > 0 && n < 2; n++) {
+    const start = text.lastIndexOf('\n', from - 2) + 1;
+    const line = text.slice(start, from - 1).slice(0, MAX_LIST_LINE);
+    if (!DEFINITION.test(line)) break;
+    around.push(line);
+    from = start;
+  }
+  for (let to = lineEnd, n = 0; to !== -1 && n < 2; n++) {
+    const end = text.indexOf('\n', to + 1);
+    const line = text.slice(to + 1, end === -1 ? text.length : end).slice(0, MAX_LIST_LINE);
+    if (!DEFINITION.test(line)) break;
+    around.push(line);
+    to = end;
+  }
+  return around.length >= 2 || around.some((l) => PUBLIC_DEFINITION.test(l));
 }
 
 function lineStartOf(text: string, index: number): number {

@@ -56,6 +56,14 @@ export const UPPER_MARKINGS: readonly string[] = [
   'СТРОГО КОНФИДЕНЦИАЛЬНО',
   'ŚCIŚLE POUFNE',
   'TAJEMNICA PRZEDSIĘBIORSTWA',
+  'STRICTLY PRIVATE AND CONFIDENTIAL',
+  'PRIVATE AND CONFIDENTIAL',
+  'PRIVATE & CONFIDENTIAL',
+  'ONLY FOR INTERNAL DISTRIBUTION',
+  'FOR INTERNAL DISTRIBUTION ONLY',
+  'INTERNAL DISTRIBUTION ONLY',
+  'NOT FOR EXTERNAL DISTRIBUTION',
+  'DO NOT FORWARD',
 ];
 
 /** Words that are a marking only in brackets or after a classification label ("Internal: ext. 1234" is not). */
@@ -185,6 +193,51 @@ export const POSITIONAL_MARKINGS: readonly string[] = [
   'ปกปิด',
   'เฉพาะภายใน',
   'ห้ามเผยแพร่',
+  // Sentence-case headers and footers as companies write them in each language.
+  'Uso interno exclusivo',
+  'Solo para uso interno',
+  'Para uso interno',
+  'Estritamente confidencial',
+  'Apenas para uso interno',
+  'Somente para uso interno',
+  'Nur für den internen Gebrauch bestimmt',
+  'Nur zur internen Verwendung',
+  'Interne Unterlage',
+  'Internes Dokument',
+  'Nicht zur Weitergabe',
+  'Usage interne uniquement',
+  'Réservé à un usage interne',
+  'Pour usage interne',
+  'Ne pas diffuser',
+  'Solo per uso interno',
+  'Per uso interno',
+  'Ad uso interno',
+  'Riservato e confidenziale',
+  'Documento riservato e confidenziale',
+  'Strettamente confidenziale',
+  'Uitsluitend voor intern gebruik',
+  'Intern document',
+  'Tylko do użytku wewnętrznego',
+  'Dokument wewnętrzny',
+  'Gizlidir',
+  'Şirket içi kullanım içindir',
+  'Sadece şirket içi kullanım içindir',
+  'Şirket içi kullanıma özeldir',
+  'Kurum içi kullanım içindir',
+  'Только для внутреннего использования',
+  'Для внутреннего использования',
+  'سري ومحدود التداول',
+  'محدود التداول',
+  'Chỉ sử dụng nội bộ',
+  'Chỉ lưu hành nội bộ',
+  'Hanya untuk penggunaan internal',
+  'Rahasia perusahaan',
+  '限閱',
+  '内部文件',
+  '內部文件',
+  'ลับเฉพาะ',
+  'เอกสารลับเฉพาะ',
+  '社内限り',
 ];
 
 /**
@@ -221,7 +274,94 @@ export const INLINE_MARKINGS: readonly string[] = [
   'ลับมาก',
   'เอกสารลับ',
   'ห้ามเผยแพร่',
+  'ลับเฉพาะ',
+  '社内限り',
+  '社内限定',
+];
+
+/**
+ * A text declaring its own status: "This document is confidential", "The contents of this e-mail
+ * are strictly confidential", 本文件属于机密, 이 문서는 대외비입니다, เอกสารนี้เป็นความลับ. The subject
+ * is the text itself (this/本/이/นี้ …), the verb is affirmative and the status follows it at once,
+ * so "Is this document confidential?", "Este documento no es confidencial" and "If this document
+ * is confidential…" (checked by the scanner) are not declarations. One regex source per language.
+ */
+export const SELF_DECLARATIONS: readonly string[] = [
+  String.raw`(?:this|these|the\s+(?:information|contents?|data)\s+(?:in|of)\s+this)\s+(?:document|e-?mail|message|report|file|information|material|presentation|memo|deck|attachment|communication|spreadsheet)s?(?:\s+(?!not|never|is|are)[\p{L}'’-]+){0,6}?\s+(?:is|are|contains?|may\s+contain)\s+(?:strictly\s+|highly\s+)?(?:(?:private|privileged|proprietary)\s+(?:and|&)\s+)?(?:confidential|proprietary|privileged|(?:intended\s+)?(?:solely\s+|only\s+)?for\s+internal\s+(?:use|distribution)(?:\s+only)?|internal\s+(?:use\s+)?only)`,
+  String.raw`(?:este|esta|el\s+presente|la\s+presente)\s+(?:documento|correo(?:\s+electrónico)?|mensaje|informe|información|archivo|presentación)\s+(?:(?:es|son)\s+(?:estrictamente\s+)?(?:confidencial(?:es)?|de\s+uso\s+interno|para\s+uso\s+interno)|contiene\s+información\s+confidencial)`,
+  String.raw`(?:este|esta|o\s+presente|a\s+presente)\s+(?:documento|e-?mail|mensagem|relatório|informação|arquivo|ficheiro|apresentação)\s+(?:(?:é|são)\s+(?:estritamente\s+)?(?:confidencia(?:l|is)|de\s+uso\s+interno|para\s+uso\s+interno)|contém\s+informações\s+confidenciais)`,
+  String.raw`(?:dieses|diese|dieser|das\s+vorliegende|die\s+vorliegende)\s+(?:Dokument|E-?Mail|Nachricht|Bericht|Informationen?|Unterlagen?|Datei|Präsentation|Inhalt)\s+(?:(?:ist|sind)\s+(?:streng\s+)?(?:vertraulich|nur\s+für\s+den\s+internen\s+Gebrauch)|enthält\s+vertrauliche)`,
+  String.raw`(?:ce|cette|le\s+présent|la\s+présente)\s+(?:document|courriel|e-?mail|message|rapport|information|fichier|présentation|note)\s+(?:(?:est|sont)\s+(?:strictement\s+)?(?:confidentiel(?:le)?s?|réservée?\s+à\s+un\s+usage\s+interne|à\s+usage\s+interne)|contient\s+des\s+informations\s+confidentielles)`,
+  String.raw`(?:questo|questa|il\s+presente|la\s+presente)\s+(?:documento|e-?mail|messaggio|rapporto|comunicazione|informazion[ei]|file|presentazione)\s+(?:(?:è|e'|sono)\s+(?:strettamente\s+)?(?:riservat[oaie]|confidenziali?|ad\s+uso\s+interno|per\s+uso\s+interno)|contiene\s+informazioni\s+riservate)`,
+  String.raw`(?:dit|deze)\s+(?:document|e-?mail|bericht|rapport|informatie|bestand|presentatie)\s+(?:is|zijn|bevat)\s+(?:strikt\s+)?(?:vertrouwelijk\p{L}{0,2}|(?:uitsluitend\s+|alleen\s+)?voor\s+intern\s+gebruik)`,
+  String.raw`(?:(?:ten|ta|to|niniejszy|niniejsza|niniejsze)\s+(?:dokument|wiadomość|e-?mail|raport|informacja|informacje|plik|materiał|prezentacja)|(?:dokument|raport|plik|materiał)\s+ten|(?:wiadomość|informacja|prezentacja)\s+ta)\s+(?:jest\s+|są\s+|zawiera\s+)?(?:ściśle\s+)?(?:poufn\p{L}{1,3}|tajn\p{L}{1,3}|przeznaczon\p{L}{1,2}\s+(?:wyłącznie\s+|tylko\s+)?do\s+użytku\s+wewnętrznego)`,
+  String.raw`(?:данный|этот|настоящий|данная|эта|настоящая|данное|это|настоящее)\s+(?:документ|материал|отч[её]т|файл|письмо|сообщение|информация|презентация)\s+(?:является\s+|носит\s+|содержит\s+)?(?:строго\s+)?(?:конфиденциальн\p{L}{1,4}|секретн\p{L}{1,4}|для\s+служебного\s+пользования|предназначен\p{L}{0,2}\s+(?:только\s+)?для\s+внутреннего\s+использования)`,
+  String.raw`(?:هذه\s+(?:الوثيقة|الرسالة|المعلومات|المذكرة|الوثائق)|هذا\s+(?:المستند|الملف|التقرير|البريد(?:\s+الإلكتروني)?|المحتوى))\s+(?:سري(?:ة)?(?:\s+للغاية|\s+جدا)?|للاستخدام\s+الداخلي)`,
+  String.raw`(?:(?:מסמך|מידע|דו"ח|דוח|קובץ|הודעה|מייל)\s+זה|זו\s+הודעה|(?:המסמך|המידע|הדו"ח|הקובץ|ההודעה)\s+(?:הזה|הזו|הזאת|הנוכחי))\s+(?:הוא\s+|היא\s+)?(?:סודי(?:ת)?(?:\s+ביותר)?|חסוי(?:ה)?|לשימוש\s+פנימי)`,
+  String.raw`(?:tài\s+liệu|văn\s+bản|thông\s+tin|email|thư|báo\s+cáo|tệp)\s+này\s+(?:là\s+(?:tài\s+liệu\s+|thông\s+tin\s+)?|thuộc\s+(?:loại\s+)?|được\s+(?:xếp|phân)\s+loại\s+)?(?:tuyệt\s+mật|tối\s+mật|mật(?!\s+khẩu)|bí\s+mật|(?:chỉ\s+(?:lưu\s+hành|sử\s+dụng)\s+)?nội\s+bộ)(?![\p{L}])`,
+  String.raw`(?:dokumen|informasi|email|surel|pesan|laporan|berkas|data)\s+ini\s+(?:bersifat\s+|adalah\s+|merupakan\s+)?(?:dokumen\s+|informasi\s+)?(?:sangat\s+)?(?:rahasia|internal)(?![\p{L}])`,
+  String.raw`bu\s+(?:belge|doküman|döküman|e-?posta|rapor|bilgi(?:ler)?|dosya|içerik|mesaj)\s+(?:gizli(?:dir)?(?:\s+bilgi(?:ler)?\s+içerir)?|çok\s+gizli(?:dir)?|hizmete\s+özel(?:dir)?|şirket\s+içi\s+kullanım\s+içindir|kişiye\s+özel(?:dir)?)(?![\p{L}])(?!\s+değil)`,
+  String.raw`(?:本|此|该|該|这份|這份)(?:份)?(?:文件|资料|資料|文档|文檔|邮件|郵件|报告|報告|信息|資訊|材料|件)(?:内容)?(?:属于|屬於|属|屬|为|為|是|系|係|列为|列為)(?:公司|本公司)?(?:绝密|絕密|机密|機密|秘密|内部资料|內部資料|内部文件|內部文件)(?:文件|资料|資料|文档|文檔)?`,
+  String.raw`(?:本|この)(?:資料|文書|書類|メール|ファイル|情報|件)は(?:機密|秘密|社内限り|社内限定)(?:情報|文書|資料)?(?:です|である|につき|のため|扱い)`,
+  String.raw`(?:이|본|해당|당)\s?(?:문서|자료|메일|이메일|보고서|정보|내용|파일)(?:는|은)\s?(?:대외비|극비|기밀|비밀|사내\s?한정|사외비)(?:\s?(?:문서|자료|정보|배포용))?(?:입니다|이며|이므로|이니|이고|임(?![\p{L}])|에\s?해당|(?:로|으로)\s?(?:분류|지정|외부|사외))`,
+  String.raw`(?:เอกสาร|ข้อมูล|อีเมล|รายงาน|ไฟล์)(?:ฉบับ)?นี้\s?(?:เป็น|ถือเป็น|จัดเป็น)?\s?(?:ความลับ|เอกสารลับ|ข้อมูลลับ|ลับมาก|ลับที่สุด|(?:สำหรับ)?ใช้ภายในเท่านั้น)`,
+];
+
+/** "Confidential information" and its kin: a heading in any policy, a marking only before a ban ("– do not distribute"). */
+export const INFORMATION_MARKINGS: readonly string[] = [
+  'Confidential information',
+  'Información confidencial',
+  'Informação confidencial',
+  'Vertrauliche Informationen',
+  'Informations confidentielles',
+  'Informazioni riservate',
+  'Vertrouwelijke informatie',
+  'Informacja poufna',
+  'Informacje poufne',
+  'Gizli bilgi',
+  'Конфиденциальная информация',
+  'معلومات سرية',
+  'מידע סודי',
+  'Thông tin mật',
+  'Informasi rahasia',
+];
+
+/** Instructions that forbid passing this text on; after a marking they belong to it ("Confidential – do not share"). */
+export const DISTRIBUTION_BANS: readonly string[] = [
+  String.raw`do\s+not\s+(?:distribute|share|forward|copy|circulate|disclose|duplicate|reproduce)`,
+  String.raw`don['’]t\s+(?:share|forward|distribute)`,
+  String.raw`not\s+for\s+(?:external\s+)?(?:distribution|circulation)`,
+  String.raw`no\s+(?:external\s+)?distribution`,
+  String.raw`ne\s+pas\s+(?:diffuser|distribuer|transmettre|divulguer|copier)`,
+  String.raw`diffusion\s+(?:interdite|restreinte)`,
+  String.raw`nicht\s+(?:weitergeben|zur\s+Weitergabe|verbreiten|weiterleiten|kopieren)`,
+  String.raw`Weitergabe\s+(?:verboten|untersagt)`,
+  String.raw`no\s+(?:distribuir|divulgar|compartir|reenviar|difundir)`,
+  String.raw`prohibida\s+(?:su|la)\s+(?:distribución|difusión|divulgación|reproducción)`,
+  String.raw`não\s+(?:divulgar|distribuir|compartilhar|partilhar|encaminhar)`,
+  String.raw`proibida\s+a\s+(?:divulgação|distribuição|reprodução)`,
+  String.raw`non\s+(?:divulgare|diffondere|distribuire|inoltrare)`,
+  String.raw`vietata\s+la\s+(?:diffusione|divulgazione|distribuzione|riproduzione)`,
+  String.raw`niet\s+(?:verspreiden|delen|doorsturen|kopiëren)`,
+  String.raw`nie\s+(?:rozpowszechniać|udostępniać|przekazywać|kopiować)`,
+  String.raw`zakaz\s+(?:rozpowszechniania|udostępniania|kopiowania)`,
+  String.raw`не\s+(?:распространять|разглашать|передавать|копировать|пересылать)`,
+  String.raw`распространение\s+запрещено`,
+  String.raw`(?:يحظر|يمنع|ممنوع)\s+(?:النشر|التداول|التوزيع|الإفشاء|نشره|تداوله|توزيعه)`,
+  String.raw`אין\s+(?:להפיץ|להעביר|לשתף|להעתיק)`,
+  String.raw`(?:ההפצה|הפצה)\s+אסורה`,
+  String.raw`không\s+(?:được\s+)?(?:phát\s+tán|chia\s+sẻ|sao\s+chép|tiết\s+lộ|phổ\s+biến)`,
+  String.raw`cấm\s+(?:phát\s+tán|sao\s+chép|tiết\s+lộ)`,
+  String.raw`jangan\s+(?:disebarluaskan|disebarkan|dibagikan|diteruskan)`,
+  String.raw`dilarang\s+(?:menyebarluaskan|menyebarkan|membagikan|menggandakan)`,
+  String.raw`tidak\s+untuk\s+disebarluaskan`,
+  String.raw`(?:dağıtılmaz|dağıtılamaz|paylaşılmaz|paylaşmayınız|çoğaltılamaz)`,
+  String.raw`(?:dağıtımı|paylaşılması)\s+yasaktır`,
+  '严禁外传|嚴禁外傳|请勿外传|請勿外傳|请勿外泄|請勿外洩|请勿外流|請勿外流|请勿转发|請勿轉寄|請勿轉發|不得外传|不得外傳|禁止外传|注意保密|严禁复制|嚴禁複製',
+  '転送禁止|複製禁止|社外持ち?出し?禁止|取扱注意|取り扱い注意|外部流出禁止',
+  String.raw`외부\s?유출\s?금지|배포\s?금지|복제\s?금지|외부\s?유출을\s?금합니다`,
+  'ห้ามเผยแพร่|ห้ามส่งต่อ|ห้ามคัดลอก',
 ];
 
 /** Words that label a classification: "Classification: Restricted", 密级：绝密. */
-export const CLASSIFICATION_LABELS = String.raw`(?:classification|sensitivity|security\s+level|data\s+class|機密区分|機密性|秘密区分|取扱区分|情報区分|分类|密级|密級|보안\s?등급|등급|clasificaci[oó]n|classifica(?:ção|zione)|Einstufung|Klassifizierung|Geheimhaltungsstufe|niveau|classificatie|klauzula|gizlilik\s+derecesi|гриф|التصنيف|סיווג|độ\s+mật|klasifikasi|ชั้นความลับ)`;
+export const CLASSIFICATION_LABELS = String.raw`(?:classification|sensitivity|confidentiality|Vertraulichkeit(?:sstufe)?|Schutzstufe|Klassifikation|confidentialit[ée]|confidencialidad|confidencialidade|riservatezza|vertrouwelijkheid|poufności|kerahasiaan|gizlilik(?:\s+(?:seviyesi|düzeyi))?|уровень\s+конфиденциальности|درجة\s+السرية|مستوى\s+السرية|mức\s+độ\s+mật|機密レベル|情報分類|保密级别|保密等级|密等|기밀\s?등급|보안\s?분류|security\s+level|data\s+class|機密区分|機密性|秘密区分|取扱区分|情報区分|分类|密级|密級|보안\s?등급|등급|clasificaci[oó]n|classifica(?:ção|zione)|Einstufung|Klassifizierung|Geheimhaltungsstufe|niveau|classificatie|klauzula|gizlilik\s+derecesi|гриф|التصنيف|סיווג|độ\s+mật|klasifikasi|ชั้นความลับ)`;

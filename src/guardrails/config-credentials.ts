@@ -42,9 +42,9 @@ const XML_ATTRIBUTE = new RegExp(
   String.raw`(?:key|name)\s*=\s*"${NAME}(${PASSWORD_NAME}|${SECRET_NAME})"\s+value\s*=\s*"([^"\s]{4,200})"`,
   'gi',
 );
-/** Command lines: mysql -pX, sshpass -p X, curl -u user:X. */
+/** Command lines: mysql -pX, sshpass -p X, curl -u user:X, redis-cli -a X, htpasswd -b file user X. */
 const COMMAND_LINE =
-  /(?:\b(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]{0,80}?\s-p|\bsshpass\s+-p\s+|\s(?:-u|--user)\s+["']?[^\s:"']{1,64}:)["']?([^\s"'@]{4,128})/g;
+  /(?:\b(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]{0,80}?\s-p|\bsshpass\s+-p\s+|\bredis-cli\b[^\n]{0,80}?\s(?:-a|--pass)\s+|\bhtpasswd\s+-[a-zA-Z]*b[a-zA-Z]*\s+(?:-\w+\s+)*\S+\s+\S+\s+|\s(?:-u|--user)\s+["']?[^\s:"']{1,64}:)["']?([^\s"'@]{4,128})/g;
 const PASSWORD_CELL = new RegExp(`^\\s*${PASSWORD_WORDS}\\s*$`, 'iu');
 const PASSWORD_SUFFIX = new RegExp(`${PASSWORD_NAME}$`, 'i');
 
@@ -62,7 +62,9 @@ export function findConfigCredentials(text: string): RawFinding[] {
     const password = PASSWORD_SUFFIX.test(m[2]!);
     // A bare "password: X" or "Credentials: user/X" is prose's to judge (it knows examples and
     // pairs); here only compound keys and bare secret names.
-    if (!m[1] && (password || /^(?:credentials?|auth)$/i.test(m[2]!))) continue;
+    // A quoted key ("pass": "…") is JSON or YAML, never prose.
+    const quotedKey = /^["']/.test(m[0]);
+    if (!m[1] && !quotedKey && (password || /^(?:credentials?|auth)$/i.test(m[2]!))) continue;
     if (password ? plausiblePassword(value) : configSecret(value)) {
       push(password ? 'password' : 'secret', valueStart(m, value), value);
     }

@@ -39,6 +39,8 @@ const KNOWN_TOKENS =
  */
 const PREFIXED_TOKENS =
   /(?<![\w-])(?:sk-(?:proj-|ant-(?:api|admin)\d\d-|svcacct-|admin-)?|SG\.|github_pat_|gh[pousr]_|xox[abposr]-|key-(?=[0-9a-z]{32}(?![\w-]))|shp(?:at|ca|pa|ss)_|dapi|dop_v1_|pypi-|dckr_pat_|PMAK-|GOCSPX-|hvs\.|gl(?:c|sa)_|NRAK-|LTAI|AKID|ATATT3|npm_|lin_api_|ntn_)([A-Za-z0-9_.=+/-]{16,300})(?![\w-])|(?<![\w-])(?:SK[0-9a-f]{32}|\d{8,10}:AA[A-Za-z0-9_-]{30,40})(?![\w-])|[?&]sig=([A-Za-z0-9%+/=]{30,120})/g;
+/** A bearer token in a header or a command, whatever its length or alphabet: `Authorization: Bearer abc123def456ghi789`. */
+const BEARER = /\bBearer\s+([A-Za-z0-9._~+/-]{12,500}={0,2})(?![\w.~+/=-])/g;
 /** HTTP basic credentials in a header: `Authorization: Basic dXNlcjpwYXNz`. */
 const BASIC_HEADER = /\bBasic\s+([A-Za-z0-9+/]{12,200}={0,2})(?![\w+/=])/g;
 
@@ -59,6 +61,17 @@ export function findCredentials(text: string): RawFinding[] {
       push('secret', m.index + m[0].length - m[1]!.length, m.index + m[0].length);
     }
   }
+  for (const m of text.matchAll(BEARER)) {
+    const token = m[1]!;
+    if (
+      /\d/.test(token) &&
+      /[A-Za-z]/.test(token) &&
+      !isPlaceholder(token) &&
+      !/x{4,}|\.{3}|^(?:your|my|the)[_-]/i.test(token)
+    ) {
+      push('secret', m.index + m[0].length - token.length, m.index + m[0].length);
+    }
+  }
   for (const m of text.matchAll(JWT)) if (jwtHeaderValid(m[0])) push('jwt', m.index, m.index + m[0].length);
   for (const m of text.matchAll(URI_CREDENTIALS)) {
     const password = m[0].slice(m[0].indexOf(':', m[0].indexOf('://') + 3) + 1, m[0].lastIndexOf('@'));
@@ -71,7 +84,12 @@ export function findCredentials(text: string): RawFinding[] {
   for (const m of text.matchAll(KEYED_TOKEN)) {
     const token = trimTrailing(m[2]!);
     const start = m.index + m[0].length - m[2]!.length;
-    if (highEntropyToken(token) && !publicValue(m[1]!, token, text.slice(Math.max(0, start - 24), start))) {
+    const reported = found.some((f) => f.type === 'secret' && f.start === start);
+    if (
+      !reported &&
+      highEntropyToken(token) &&
+      !publicValue(m[1]!, token, text.slice(Math.max(0, start - 24), start))
+    ) {
       push('secret', start, start + token.length);
     }
   }

@@ -32,7 +32,22 @@ export const PASSWORD_WORDS = `(?:${[
     String.raw`(?:door|alarm|gate|safe|lock|entry|access|unlock)\s+code`,
     'pwd',
     `(?:pass|pw)${BEFORE_SEPARATOR}`,
-    String.raw`PIN(?:[\s-]?(?:code|number))?(?=\s{0,2}(?:[:=]|is\s|\d))`,
+    String.raw`PIN(?:[\s-]?(?:code|number|Nummer|kodu))?(?=\s{0,2}(?:[:=]|\d)|\s{1,3}(?:is|est|ist|lautet|es|é|è|là|adalah|to|jest|это|هو|هي|היא|הוא|olarak|luidt)\s)`,
+    // PIN and access codes as other languages write them: code PIN, PIN-Code, kod dostępu, mã PIN
+    String.raw`(?:code|c[oó]digo|codice|kod|kode|mã|код|رمز)\s+PIN`,
+    String.raw`PIN-?(?:Code|код|kod)`,
+    'pincode',
+    String.raw`ПИН(?:-код)?`,
+    String.raw`code\s+(?:d'acc[eè]s|d'entrée|secret|de\s+(?:la\s+)?porte)`,
+    String.raw`(?:Zugangs|Tür|Schloss|Tresor)code`,
+    String.raw`(?:toegangs|deur)code`,
+    String.raw`c[oó]digo\s+(?:de\s+acces[os]o?|secreto|da\s+porta|de\s+la\s+puerta)`,
+    String.raw`codice\s+(?:di\s+accesso|segreto)`,
+    String.raw`kod\s+(?:dostępu|do\s+drzwi)`,
+    String.raw`(?:erişim|kapı)\s+kodu`,
+    String.raw`kode\s+(?:akses|pintu)`,
+    String.raw`mã\s+(?:truy\s+cập|cửa|bí\s+mật)`,
+    String.raw`код\s+(?:доступа|двери)`,
     // es, pt, it, fr, de, nl
     'contraseña',
     'contrasena',
@@ -58,6 +73,9 @@ export const PASSWORD_WORDS = `(?:${[
   String.raw`(?:كلمة\s(?:المرور|السر|مرور)|الرقم\sالسري)${RIGHT}`,
   // he: the article and conjunctions are written onto the word (הסיסמה, וסיסמה)
   `(?:סיסמ(?:ה|א|ת|אות))${RIGHT}`,
+  String.raw`(?:ה|ו|ב|ל|ש)?קוד\s(?:ה-?)?(?:PIN|סודי|הסודי|גישה|הגישה|כניסה|הכניסה)${RIGHT}`,
+  // ar: the code words with their article (رمز الدخول, الرمز السري)
+  String.raw`(?:ال)?رمز\s(?:الدخول|الوصول|السري)${RIGHT}`,
   // de, nl: compounds end in the word (WLAN-Passwort, Datenbankkennwort, Wifi-wachtwoord)
   `(?:passwort|kennwort|wachtwoord)${RIGHT}`,
   unbounded([
@@ -74,6 +92,10 @@ export const PASSWORD_WORDS = `(?:${[
     '门禁码',
     String.raw`(?<![\p{Script=Katakana}ー])パス(?![\p{Script=Katakana}ー])(?=\s{0,2}(?:[:=]|は|が))`,
     String.raw`รหัส(?=\s{0,2}[:=])`,
+    // Thai "code" is a password before a value with letters and digits: ชื่อผู้ใช้ admin / รหัส Th4i!Pass9
+    String.raw`รหัส(?=\s{1,2}(?=[\x21-\x7E]{0,40}[A-Za-z])(?=[\x21-\x7E]{0,40}\d)[\x21-\x7E])`,
+    '핀\\s?번호',
+    'PIN\\s?번호',
     '密码',
     '密碼',
     '口令',
@@ -376,7 +398,7 @@ export const VALUE_CLOSE = String.raw`["'”’»“›」』】〕\x60]`;
  * at all in scripts that write none ("密码Xk7#pQ2m"). Full-width `：` and `＝` are NFKC-normalised
  * to ASCII before scanning; the ASCII form is what this pattern matches.
  */
-export const VALUE_JOIN = String.raw`(?:\s{0,3}(?:[:=]|->|=>|→|/)\s{0,3}(?:${COPULA_WORDS}\s{0,2})?|\s{0,3}[-–—]\s{1,3}|\s{1,3}${COPULA_WORDS}(?:\s{0,3}:)?\s{0,3}|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}])${COPULA_WORDS}\s{0,3}(?::\s{0,3})?|\s{1,3}|(?<=[\p{Script=Han}\p{Script=Katakana}\p{Script=Thai}]))${VALUE_OPEN}?`;
+export const VALUE_JOIN = String.raw`(?:\s{0,3}(?:[:=]|->|=>|→|/)\s{0,3}(?:${COPULA_WORDS}\s{0,2})?|\s{0,3}[-–—]\s{1,3}|\s{1,3}${COPULA_WORDS}(?:\s{0,3}:\s{0,3}|\s{1,3})|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}])${COPULA_WORDS}\s{0,3}(?::\s{0,3})?|\s{1,3}|(?<=[\p{Script=Han}\p{Script=Katakana}\p{Script=Thai}]))${VALUE_OPEN}?`;
 
 /**
  * What stands between the two halves of a user/password pair: "user billing_admin, password X",

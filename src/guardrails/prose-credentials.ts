@@ -8,7 +8,7 @@ import {
   VALUE_OPEN,
 } from './credential-words.js';
 import type { RawFinding } from './scanner.js';
-import { handedOverToken, plausiblePassword, strongPassword } from './token-shape.js';
+import { characterClasses, handedOverToken, plausiblePassword, strongPassword } from './token-shape.js';
 
 /*
  * Credentials written in a sentence rather than a config line, in every answer language:
@@ -22,7 +22,7 @@ const CJK_BEFORE = String.raw`(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Ka
 
 /** A few words may stand between the word and an explicit separator: "password for the guest Wi-Fi: ...". */
 const LABELLED = new RegExp(
-  String.raw`${PASSWORD_WORDS}[^\n:=.。@/\\]{0,25}?(?:\s{0,3}[:=]\s{0,3}|\s{1,3}${COPULA_WORDS}\s{1,3}|${CJK_BEFORE}${COPULA_WORDS}\s{0,3}(?::\s{0,3})?)${VALUE_OPEN}?\s{0,2}${VALUE}`,
+  String.raw`${PASSWORD_WORDS}[^\n:=.。@/\\]{0,25}?(?:\s{0,3}[:=]\s{0,3}|\s{1,3}[-–—]{1,2}\s{1,3}|\s{1,3}${COPULA_WORDS}\s{1,3}|${CJK_BEFORE}${COPULA_WORDS}\s{0,3}(?::\s{0,3})?)${VALUE_OPEN}?\s{0,2}${VALUE}`,
   'yiu',
 );
 /** The value straight after the word, whatever joins them: "password Xk7#pQ2m", パスワード「Xk7」. */
@@ -37,6 +37,12 @@ const USER_PAIR = new RegExp(
   String.raw`${USER_WORDS}${VALUE_JOIN}[\w.@-]{2,40}${PAIR_JOIN}${VALUE_OPEN}?${VALUE}`,
   'yiu',
 );
+/**
+ * "admin / X" with no word near: only where the first half is an account name that admins give
+ * (admin, root, sa, svc_backup, ops_root, hr-admin) and the second a password of three classes.
+ */
+const ACCOUNT_SLASH =
+  /(?<![\x21-\x7E])(?:admin(?:istrator)?|root|sa|guest|operator|super-?user|sysadmin|svc[_.-][\w.-]{1,30}|(?:admin|root|ops|sys)[_.-][\w.-]{1,30}|[\w.-]{1,30}[_.-](?:admin|root|svc|ops))\s{0,2}\/\s{0,2}["'“「『]?([\x21-\x7E]{6,80})/giu;
 /**
  * The value before its word: "use Xk7#pQ2m as the password", "Xk7#pQ2m is the new password",
  * Hk83kd!x をパスワードとして, 以 Abc123! 作为密码, Kor3a!pw9를 비밀번호로.
@@ -117,6 +123,13 @@ export function findProseCredentials(text: string): RawFinding[] {
       for (const m of text.slice(from, to).matchAll(SLASH_PAIR)) {
         push(from + valueStart(m, 1), m[1]!, pairedPassword);
       }
+    }
+    for (const m of text.matchAll(ACCOUNT_SLASH)) {
+      push(
+        valueStart(m, 1),
+        m[1]!,
+        (value, after) => pairedPassword(value, after) && characterClasses(value) >= 3,
+      );
     }
   }
   return found;

@@ -86,7 +86,7 @@ export function highEntropyToken(token: string): boolean {
 }
 
 /** Lower case, upper case, digits, anything else: how many of the four a value uses. */
-function characterClasses(value: string): number {
+export function characterClasses(value: string): number {
   return [/\p{Ll}/u, /\p{Lu}/u, /\d/, /[^\p{L}\d]/u].filter((re) => re.test(value)).length;
 }
 

@@ -109,4 +109,36 @@ describe('credentials in prose', () => {
       expect(await credentials(text), text).toEqual([]);
     }
   });
+
+  it('finds PINs and access codes as each language names them, pairs with an account name, and config keys in quotes', async () => {
+    const cases: [string, string][] = [
+      ['Votre code PIN est 482913.', '482913'],
+      ['Ihre PIN lautet 583920.', '583920'],
+      ['Kod dostępu do drzwi to 4829#.', '4829#'],
+      ['رمز PIN الخاص بك هو 482913', '482913'],
+      ['קוד ה-PIN שלך הוא 482913', '482913'],
+      ['Mã PIN của bạn là 482913', '482913'],
+      ['סיסמה זמנית - BlueHorse#77', 'BlueHorse#77'],
+      ['admin / S3cure!pass', 'S3cure!pass'],
+      ['kullanıcı adı ops_admin şifre Ist@nbul2024', 'Ist@nbul2024'],
+      ['ชื่อผู้ใช้ admin / รหัส Th4i!Pass9', 'Th4i!Pass9'],
+      ['{"db": {"user": "app", "pass": "Js0n!Pass"}}', 'Js0n!Pass'],
+      ['Authorization: Bearer abc123def456ghi789', 'abc123def456ghi789'],
+      ['redis-cli -a R3dis!pass2024 ping', 'R3dis!pass2024'],
+      ['htpasswd -b .htpasswd admin Ht!pass2024', 'Ht!pass2024'],
+    ];
+    for (const [text, value] of cases) expect(await credentials(text), text).toContain(value);
+    for (const text of [
+      'Votre code PIN est personnel et ne doit jamais être partagé.',
+      'Der PIN-Code muss 6 Ziffern haben; der Zugangscode ist 24 Stunden gültig.',
+      'סיסמה - לפחות 12 תווים, כולל ספרה.',
+      'رمز PIN الخاص بك هو سري ولا يجب مشاركته.',
+      'Mã PIN của bạn là bí mật, không chia sẻ với ai.',
+      'The admin / root accounts are managed by IT; use the admin/Settings page.',
+      'รหัส 10110 คือรหัสไปรษณีย์ของเขตคลองเตย',
+      'Authorization: Bearer <token> or Bearer $API_TOKEN, never Bearer YOUR_TOKEN_HERE.',
+    ]) {
+      expect(await credentials(text), text).toEqual([]);
+    }
+  });
 });

@@ -113,4 +113,87 @@ describe('marking scanner', () => {
       expect(markings(text), text).toEqual([]);
     }
   });
+
+  it('finds a text declaring its own status, in every answer language', () => {
+    expect(markings('This document is confidential and intended only for the named recipient.')).toEqual([
+      'This document is confidential',
+    ]);
+    expect(markings('This e-mail and any files transmitted with it are confidential.')).toEqual([
+      'This e-mail and any files transmitted with it are confidential',
+    ]);
+    for (const text of [
+      'The information in this report is strictly confidential.',
+      'Dieses Dokument ist vertraulich.',
+      'Ce document est confidentiel.',
+      'Este documento es confidencial.',
+      'Este documento é confidencial.',
+      'Questo documento è riservato.',
+      'Dit document is vertrouwelijk.',
+      'Dokument ten jest poufny.',
+      'Данный документ является конфиденциальным.',
+      'هذه الوثيقة سرية',
+      'מסמך זה סודי',
+      'Tài liệu này là tài liệu mật.',
+      'Dokumen ini bersifat rahasia',
+      'Bu belge gizlidir.',
+      '本文件属于机密',
+      '本件は機密です。',
+      '본 자료는 대외비로 외부 유출을 금합니다.',
+      'เอกสารนี้เป็นความลับ',
+    ]) {
+      expect(markings(text), text).toHaveLength(1);
+    }
+  });
+
+  it('finds a marking followed by a ban on passing the text on, and sentence-case headers', () => {
+    expect(markings('Forecast attached. Confidential – do not share outside finance.')).toEqual([
+      'Confidential – do not share',
+    ]);
+    expect(markings('Internal – do not forward')).toHaveLength(1);
+    expect(markings('Interne Unterlage – nicht zur Weitergabe')).toEqual([
+      'Interne Unterlage – nicht zur Weitergabe',
+    ]);
+    expect(markings('Information confidentielle')).toEqual([]);
+    expect(markings('Informacja poufna – nie rozpowszechniać')).toEqual([
+      'Informacja poufna – nie rozpowszechniać',
+    ]);
+    expect(markings('内部文件，注意保密')).toEqual(['内部文件,注意保密']);
+    expect(markings('Acme Corp | Internal use only | Page 2')).toEqual(['Internal use only']);
+    expect(markings('Sensitivity label: Confidential')).toEqual(['Confidential']);
+    for (const marking of [
+      'Usage interne uniquement',
+      'Apenas para uso interno',
+      'Solo per uso interno',
+      'Gizlidir',
+      'Только для внутреннего использования',
+      'Chỉ sử dụng nội bộ',
+      'Uitsluitend voor intern gebruik',
+      'Tylko do użytku wewnętrznego',
+      '限閱',
+    ]) {
+      expect(markings(`${marking}\nQ3 plan`), marking).toEqual([marking]);
+    }
+  });
+
+  it('stays quiet on negated, conditional, quoted or questioned declarations and on level definitions', () => {
+    for (const text of [
+      'If this document is confidential, mark it accordingly.',
+      'Is this document confidential?',
+      'Add the footer "This document is confidential" to every page.',
+      'What does "Confidential – do not distribute" mean?',
+      'Este documento no es confidencial.',
+      'Dieses Dokument ist nicht vertraulich.',
+      'Этот документ не является конфиденциальным.',
+      'Bu belge gizli mi?',
+      'Tài liệu này là mật khẩu mới.',
+      '如果本文件属于机密，请标注。',
+      '이 정보는 기밀로 유지하고 외부에 전달하지 마세요.',
+      'เอกสารนี้เป็นความลับหรือไม่',
+      'Confidential information includes salary data and customer lists.',
+      'Informations confidentielles : voir la politique de sécurité.',
+      'Public: anyone may read it.\nInternal: employees only.\nConfidential: do not distribute outside the need-to-know group.',
+    ]) {
+      expect(markings(text), text).toEqual([]);
+    }
+  });
 });

@@ -10,7 +10,7 @@ const EMAIL =
   /(?<![\w.%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g;
 /** 12-19 digits with optional single spaces or dashes between them. */
 const CARD = /(?<![\w-])\d(?:[ -]?\d){11,18}(?![\w]|-\d)/g;
-const IBAN = /(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w])/g;
+const IBAN = /(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w])/gi;
 
 /** When two findings overlap, the better-validated one wins. */
 const PRIORITY: readonly FindingType[] = [
@@ -92,8 +92,13 @@ function cardGrouping(value: string): boolean {
 function findIbans(text: string): RawFinding[] {
   const found: RawFinding[] = [];
   for (const m of text.matchAll(IBAN)) {
-    if (ibanValid(m[0].replace(/ /g, '')))
-      found.push({ type: 'iban', start: m.index, end: m.index + m[0].length });
+    // The last group may be the next word ("… 1332 BIC"): drop groups until the rest is valid.
+    for (let value = m[0]; value.length >= 15; value = value.replace(/ ?[A-Za-z0-9]{1,4}$/, '')) {
+      if (ibanValid(value.replace(/ /g, '').toUpperCase())) {
+        found.push({ type: 'iban', start: m.index, end: m.index + value.length });
+        break;
+      }
+    }
   }
   return found;
 }

@@ -9,7 +9,7 @@ import { columnCells } from './table-cells.js';
  */
 
 const PAY_WORDS =
-  /salary|salaries|base\s+pay|pay(?:check|slip)?|bonus|compensation|wages?|earns?|年収|月給|月収|給与|給料|基本給|賞与|ボーナス|年俸|手取り|年薪|月薪|工资|工資|薪资|薪資|薪水|奖金|獎金|年终奖|연봉|월급|급여|상여금|보너스|เงินเดือน|โบนัส|ค่าจ้าง|salario|sueldo|bonificaci[oó]n|salaire|r[ée]mun[ée]ration|prime|sal[áa]rio|b[ôo]nus|Gehalt|Jahresgehalt|Grundgehalt|Monatsgehalt|Lohn|Vergütung|verdien\p{L}*|brutto|netto|gross|raise|pay\s+rise|paid|earning\p{L}*|gagne\p{L}*|touche\p{L}*|per[çc]oi\p{L}*|brut\p{L}*|nets?(?![\p{L}])|augmentation|cobr\p{L}*|gana(?:r|n)?(?![\p{L}])|percibe|n[óo]mina|netos?|guadagn\p{L}*|percepisce|ganha\p{L}*|recebe\p{L}*|zarabi\p{L}*|zarob\p{L}*|podwyżk\p{L}*|pobor\p{L}*|loon|kazan\p{L}*|brüt|prim(?![\p{L}])|получа\p{L}*|доход\p{L}*|يتقاضى|تتقاضى|أجر|مرتب|מרוויח\p{L}*|ברוטו|נטו|thu\s+nhập|tunjangan|menerima|penghasilan|성과급|인센티브|상여|보수|임금|底薪|薪酬|收入|ได้รับ|stipendio|retribuzione|\bRAL\b|зарплат\p{L}*|заработн\p{L}*|оклад\p{L}*|преми\p{L}*|الراتب|راتب|مكافأة|lương|thưởng|gaji|salaris|wynagrodzeni\p{L}*|pensj\p{L}*|premi\p{L}|maaş\p{L}*|ikramiye|משכורת|שכר|בונוס/iu;
+  /salary|salaries|base\s+pay|pay(?:check|slip)?|bonus|compensation|wages?|earns?|年収|月給|月収|給与|給料|基本給|賞与|ボーナス|年俸|手取り|年薪|月薪|工资|工資|薪资|薪資|薪水|奖金|獎金|年终奖|연봉|월급|급여|상여금|보너스|เงินเดือน|โบนัส|ค่าจ้าง|salario|sueldo|bonificaci[oó]n|salaire|r[ée]mun[ée]ration|prime|sal[áa]rio|b[ôo]nus|Gehalt|Jahresgehalt|Grundgehalt|Monatsgehalt|Lohn|Vergütung|verdien\p{L}*|brutto|netto|gross|raise|pay\s+rise|paid|earning\p{L}*|gagne\p{L}*|touche\p{L}*|per[çc]oi\p{L}*|brut\p{L}*|nets?(?![\p{L}])|augmentation|cobr\p{L}*|gana(?:r|n)?(?![\p{L}])|percibe|n[óo]mina|netos?|guadagn\p{L}*|percepisce|ganha\p{L}*|recebe\p{L}*|zarabi\p{L}*|zarob\p{L}*|podwyżk\p{L}*|pobor\p{L}*|loon|kazan\p{L}*|brüt|prim(?![\p{L}])|получа\p{L}*|доход\p{L}*|يتقاضى|تتقاضى|أجر|مرتب|מרוויח\p{L}*|ברוטו|נטו|thu\s+nhập|tunjangan|menerima|penghasilan|성과급|인센티브|상여|보수|임금|底薪|薪酬|收入|ได้รับ|stipendio|retribuzione|\bRAL\b|зарплат\p{L}*|заработн\p{L}*|оклад\p{L}*|преми\p{L}*|الراتب|راتب|مكافأة|lương|thưởng|gaji|salaris|wynagrodzeni\p{L}*|pensj\p{L}*|premi\p{L}|maaş\p{L}*|ikramiye|משכורת|שכר|בונוס|מענק|העלאה|תוספת/iu;
 /** Statistics and rules rather than one person's pay. */
 const NOT_PERSONAL =
   /average|median|mean|range|band|minimum|maximum|typical|平均|中央値|最低|相場|平均值|中位数|范围|평균|최저|เฉลี่ย|ขั้นต่ำ|promedio|m[ée]dia|moyen|Durchschnitt|Mindest|medi[ao]|средн|минимальн|متوسط|trung\s+bình|rata-rata|gemiddeld|średni|ortalama|ממוצע|grille|fourchette|Spanne|rango|fascia|faixa|przedział|widełki|aralığı|диапазон|вилк\p{L}*|نطاق|טווח|khung|kisaran|bandbreedte/iu;
@@ -18,7 +18,7 @@ const AMOUNT = new RegExp(
     // A currency sign or code before the number: ¥8,400,000, USD 120k, R$ 9.500, € 62.000
     String.raw`(?:[¥$€£₩₹₽₺₪฿₫]|\b(?:USD|EUR|JPY|GBP|CNY|RMB|KRW|THB|VND|IDR|PLN|TRY|ILS|RUB|CHF|SGD|HKD|TWD|AUD|CAD|INR|BRL|MXN|SAR|AED)\b|NT\$|R\$|Rp\.?)\s?\d(?:[\d,.' ]{0,14}\d)?(?:\s?(?:k|K|M|万|千|百万|억|만|million|Mio\.?|mln|juta|triệu|ล้าน))?`,
     // A number before its unit: 850万円, 28000元, 5,200만 원, 45,000 บาท, 62.000 Euro
-    String.raw`\d[\d,.' ]{0,14}(?:\s?(?:万|千|百万|億|억|만|천|million|Mio\.?|mln|juta|triệu|ล้าน|тыс\.?|tys\.?|bin|ألف|אלף|k))?\s?(?:円|元|人民币|人民幣|块|원|บาท|[€₽₪₫₺₩₹£$¥]|ש["״]ח|(?:euros?|Euro|EUR|USD|JPY|GBP|CNY|PLN|TRY|ILS|RUB|CHF|SAR|AED|EGP|VND|VNĐ|IDR|THB|BRL|MXN|dollars?|yen|pounds?|руб(?:лей|\.)?|đồng|zł|złotych|TL|lira|שקל\S*|ريال|درهم|دولار|جنيه|دينار|rupiah|reais)(?![\p{L}]))`,
+    String.raw`\d[\d,.' ]{0,14}(?:\s?(?:万|千|百万|億|억|만|천|million|Mio\.?|mln|juta|triệu|ล้าน|тыс\.?|tys\.?|bin|ألف|אלף|k))?\s?(?:円|元|人民币|人民幣|块|원|บาท|[€₽₪₫₺₩₹£$¥]|đ(?![\p{L}])|ש["״]ח|(?:euros?|Euro|EUR|USD|JPY|GBP|CNY|PLN|TRY|ILS|RUB|CHF|SAR|AED|EGP|VND|VNĐ|IDR|THB|BRL|MXN|dollars?|yen|pounds?|руб(?:лей|\.)?|đồng|zł|złotych|TL|lira|שקל\S*|ريال|درهم|دولار|جنيه|دينار|rupiah|reais)(?![\p{L}]))`,
   ].join('|'),
   'gu',
 );
@@ -32,7 +32,7 @@ const PERSON = new RegExp(
     // A name after a name label: 氏名：山田太郎, Name: Tanaka, 이름: 홍길동
     String.raw`(?:氏名|名前|姓名|이름|성명|ชื่อ|Name|Nom|Nombre|Nome|Имя|ФИО|الاسم|שם|Họ\s+tên|Nama|Naam|Imię|Ad\s+Soyad|Mitarbeiter(?:in)?|Employee)\s*:\s*[^\s:,;]{2,30}`,
     // Titles: Mr Smith, Frau Weber, Mme Martin, Sr. García, Pan Nowak, господин Иванов
-    String.raw`(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Herr|Frau|M|Mme|Sr|Sra|Sig|Sig\.ra|Dhr|Mevr|Pan|Pani|Bay|Bayan|Bapak|Ibu|Pak|Bu|anh|chị|ông|bà)\.?\s+\p{Lu}\p{Ll}+`,
+    String.raw`(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Herr|Frau|M|Mme|Sr|Sra|Sig|Sig\.ra|Dhr|Mevr|[Mm]evrouw|[Mm]eneer|de\s+heer|Pan|Pani|[Pp]rof|Ing|Dott|Dott\.ssa|Avv|Sra?\.?\s+D\.?|Hr|Fr|Sayın|[Ss]eñora?|[Ss]ignora?|[Ss]enhora?|[Mm]onsieur|[Mm]adame|Bay|Bayan|Bapak|Ibu|Pak|Bu|anh|chị|ông|bà)\.?\s+\p{Lu}\p{Ll}+`,
     // Japanese and Korean names with an honorific or a job title: 田中さん, 김민수 씨, 박 과장
     String.raw`[\p{Script=Han}\p{Script=Katakana}]{1,5}(?:さん|様|氏|君|くん|部長|課長|係長|主任)`,
     // Korean: a common surname and a two-syllable given name before a particle: 홍길동의, 김민수는

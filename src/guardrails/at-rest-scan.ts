@@ -35,6 +35,11 @@ export interface AtRestFinding {
 
 /** Characters around a value that a publisher sees in the masked excerpt. */
 const EXCERPT_CONTEXT = 48;
+/**
+ * Findings registered per document (the first ones): past this, a file is a credential dump whose
+ * answers the in-flight scanners hold anyway, and scanning it must not stall the process.
+ */
+const MAX_FINDINGS = 2_000;
 /** Words of credentials up to this many characters before a value make it one, separator or not. */
 const WORD_WINDOW = 48;
 
@@ -70,8 +75,11 @@ export async function scanDocumentAtRest(text: string): Promise<AtRestFinding[]>
     if (REGISTERED_TYPES.has(f.type)) raw.push({ ...f });
   }
 
+  // Where each credential word ends, in order: read once, swept below.
+  const wordEnds: number[] = [];
   for (const m of n.matchAll(CREDENTIAL_WORD)) {
     const from = m.index + m[0].length;
+    wordEnds.push(from);
     const line = n.slice(from, lineEnd(n, from, WORD_WINDOW + 200));
     for (const token of line.matchAll(VALUE_TOKEN)) {
       if (token.index > WORD_WINDOW) break;
@@ -92,32 +100,40 @@ export async function scanDocumentAtRest(text: string): Promise<AtRestFinding[]>
   }
 
   const blocks = [...n.matchAll(FENCE)].map((m) => [m.index, m.index + m[0].length] as const);
-  const nearWord = [...n.matchAll(CREDENTIAL_WORD)].map((m) => m.index + m[0].length);
+  let word = 0;
   for (const m of n.matchAll(HIGH_ENTROPY_TOKEN)) {
     const inBlock = blocks.some(([s, e]) => s <= m.index && m.index < e);
-    const near = nearWord.some(
-      (w) => w <= m.index && m.index - w <= 80 && !n.slice(w, m.index).includes('\n'),
-    );
+    // The last credential word before the token, on its line, at most 80 characters back.
+    while (word < wordEnds.length && wordEnds[word]! <= m.index) word += 1;
+    const before = wordEnds[word - 1];
+    const near = before !== undefined && m.index - before <= 80 && !n.slice(before, m.index).includes('\n');
     if ((inBlock || near) && randomLooking(m[0]))
       raw.push({ type: 'secret', start: m.index, end: m.index + m[0].length });
   }
 
-  return dedupe(raw).map((f) => ({
-    type: f.type,
-    ...normalized.toOriginal(f.start, f.end),
-    values: valuesOf(f.type, n.slice(f.start, f.end)),
-  }));
+  return dedupe(raw)
+    .slice(0, MAX_FINDINGS)
+    .map((f) => ({
+      type: f.type,
+      ...normalized.toOriginal(f.start, f.end),
+      values: valuesOf(f.type, n.slice(f.start, f.end)),
+    }));
 }
 
-/** The line around a finding with every finding in it masked, for the publisher's list. */
+/**
+ * The line around a finding (at most EXCERPT_CONTEXT characters each side) with every finding in
+ * it masked, for the publisher's list. `all` is sorted by start, as the scan returns it.
+ */
 export function maskedExcerpt(text: string, finding: AtRestFinding, all: readonly AtRestFinding[]): string {
-  const from = Math.max(text.lastIndexOf('\n', finding.start - 1) + 1, finding.start - EXCERPT_CONTEXT);
-  const lineEnd = text.indexOf('\n', finding.end);
-  const to = Math.min(lineEnd < 0 ? text.length : lineEnd, finding.end + EXCERPT_CONTEXT);
+  const head = Math.max(0, finding.start - EXCERPT_CONTEXT);
+  const from = head + text.slice(head, finding.start).lastIndexOf('\n') + 1;
+  const tail = text.slice(finding.end, finding.end + EXCERPT_CONTEXT);
+  const to = finding.end + (tail.includes('\n') ? tail.indexOf('\n') : tail.length);
   let out = '';
   let cursor = from;
-  for (const f of [...all].sort((a, b) => a.start - b.start)) {
-    if (f.end <= cursor || f.start >= to) continue;
+  for (let i = firstEndingAfter(all, from); i < all.length && all[i]!.start < to; i += 1) {
+    const f = all[i]!;
+    if (f.end <= cursor) continue;
     out += text.slice(cursor, Math.max(cursor, f.start));
     out += `••••(${f.type})`;
     cursor = Math.max(cursor, f.end);
@@ -126,9 +142,21 @@ export function maskedExcerpt(text: string, finding: AtRestFinding, all: readonl
   return `${from > 0 ? '…' : ''}${out.replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
 }
 
+/** The first finding (sorted by start, not overlapping) that ends after `at`: a binary search. */
+function firstEndingAfter(all: readonly AtRestFinding[], at: number): number {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function lineEnd(text: string, from: number, max: number): number {
-  const newline = text.indexOf('\n', from);
-  return Math.min(newline < 0 ? text.length : newline, from + max);
+  const newline = text.slice(from, from + max).indexOf('\n');
+  return newline < 0 ? Math.min(text.length, from + max) : from + newline;
 }
 
 /** Quotes, brackets and sentence punctuation around a value are not part of it. */

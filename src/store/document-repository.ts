@@ -211,10 +211,13 @@ export class DocumentRepository {
    * Documents whose at-rest findings are older than `version` (ingested before the scan existed or
    * changed), with their text rebuilt from their chunks, a few at a time.
    */
-  async staleSensitive(version: number, limit: number): Promise<{ id: string; text: string }[]> {
+  async staleSensitive(
+    version: number,
+    limit: number,
+  ): Promise<{ id: string; contentHash: string; text: string }[]> {
     const docs = await this.db
       .selectFrom('documents')
-      .select('id')
+      .select(['id', 'content_hash'])
       .where('sensitive_version', '<', version)
       .orderBy('id')
       .limit(limit)
@@ -233,6 +236,7 @@ export class DocumentRepository {
       .execute();
     return docs.map((d) => ({
       id: d.id,
+      contentHash: d.content_hash,
       text: chunks
         .filter((c) => c.doc_id === d.id)
         .map((c) => c.text)
@@ -240,16 +244,24 @@ export class DocumentRepository {
     }));
   }
 
-  /** Replaces one document's at-rest findings (a rescan); replicas reload them with the content version. */
-  async replaceSensitive(id: string, sensitive: SensitiveScan): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await writeSensitive(trx, id, sensitive.records);
-      await trx
+  /**
+   * Stores a rescan's findings, unless the document changed since its text was read (another
+   * replica rescanned it, an ingest replaced it, it was deleted): the version is claimed with the
+   * content hash that was scanned, in the same transaction. False when someone else got there first.
+   */
+  async replaceSensitive(id: string, contentHash: string, sensitive: SensitiveScan): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const claimed = await trx
         .updateTable('documents')
         .set({ sensitive_version: sensitive.version })
         .where('id', '=', id)
-        .execute();
+        .where('content_hash', '=', contentHash)
+        .where('sensitive_version', '<', sensitive.version)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) return false;
+      await writeSensitive(trx, id, sensitive.records);
       await bumpContentVersion(trx);
+      return true;
     });
   }
 

@@ -97,21 +97,28 @@ export function detectInjection(text: string): boolean {
  */
 async function rescanStale(store: Store, seed: FingerprintSeed, logger: Logger): Promise<void> {
   let scanned = 0;
+  const skipped = new Set<string>();
   for (;;) {
-    const stale = await store.documents.staleSensitive(AT_REST_SCAN_VERSION, 50);
+    const stale = (await store.documents.staleSensitive(AT_REST_SCAN_VERSION, 50 + skipped.size)).filter(
+      (doc) => !skipped.has(doc.id),
+    );
     if (stale.length === 0) break;
     for (const doc of stale) {
-      let scan: SensitiveScan;
       try {
-        scan = await sensitiveRecords(seed, doc.text);
+        if (
+          await store.documents.replaceSensitive(
+            doc.id,
+            doc.contentHash,
+            await sensitiveRecords(seed, doc.text),
+          )
+        )
+          scanned += 1;
       } catch (error) {
-        // Marked as scanned all the same, so that one bad document cannot stop every start.
+        // Left for the next start; one bad document must not stop this one.
+        skipped.add(doc.id);
         logger('error', 'guardrails.rescan_failed', { docId: doc.id, error: describeError(error) });
-        scan = { version: AT_REST_SCAN_VERSION, records: [] };
       }
-      await store.documents.replaceSensitive(doc.id, scan);
     }
-    scanned += stale.length;
   }
   if (scanned > 0)
     logger('info', 'guardrails.rescanned_documents', { documents: scanned, version: AT_REST_SCAN_VERSION });

@@ -29,6 +29,22 @@ const LABEL = new RegExp(
   ].join('|'),
   'iu',
 );
+/**
+ * A contact line: a person's name or an e-mail address straight before the number ("Maria López:
+ * 612 345 678", "marco.rossi@example.it / 347 123 4567"). It stands for a label only where the
+ * number is valid in the answer language's countries.
+ */
+const CONTACT_LINE =
+  /(?:(?<![\p{L}])\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}|@[\w-]+(?:\.[\w-]+)+)\s{0,2}[:–—,(/|-]?\s{0,2}\(?$/u;
+/** Capitalised words of headings and references rather than names. */
+const NOT_A_NAME =
+  /(?<![\p{L}])(?:Number|Numbers|Numer|Nummer|N[úu]mero|Numero|Num[ée]ro|Nr|No|Service|Support|Order|Orders|Invoice|Ticket|Reference|Ref|Case|Account|Customer|Faktura|Rechnung|Bestellung|Kunde|Pedido|Factura|Commande|Facture|Ordine|Fattura|Sipariş|Fatura|Zamówienie|Bestelnummer|Factuur|Total|Code|Tracking|Item|Product|Version|Model|Serial|Table|Page|Room|Line)(?![\p{L}])/u;
+
+function contactLine(before: string): boolean {
+  const m = CONTACT_LINE.exec(before);
+  return m !== null && !NOT_A_NAME.test(m[0]);
+}
+
 /** Countries whose national formats an answer in each language most likely uses. */
 const COUNTRIES: Readonly<Record<string, readonly CountryCode[]>> = {
   ja: ['JP'],
@@ -76,10 +92,11 @@ function longestValidPrefix(
   let value = candidate.replace(/[\s\-./(\u2010-\u2015ー]+$/, '');
   // The label is looked for before the number only, so once per candidate.
   const labelled = labelNear(text, start, start, LABEL, 32, 0);
+  const contact = labelled || contactLine(text.slice(Math.max(0, start - 48), start));
   for (;;) {
     const end = start + value.length;
     if (!/[\w]/.test(text[end] ?? '')) {
-      if (isPhone(value, labelled) || nationalValid(value, labelled, countries)) return { start, end };
+      if (isPhone(value, labelled) || nationalValid(value, contact, countries)) return { start, end };
     }
     const cut = value.search(/[ \-./\u2010-\u2015ー()]+\d+\)?$/);
     if (cut <= 0) return undefined;
@@ -132,7 +149,7 @@ function nationalValid(value: string, labelled: boolean, countries: readonly Cou
   )
     return false;
   const groups = value.split(/[\s\-()]+/).filter((g) => g.length > 0);
-  const digits = groups.join('');
+  const digits = value.replace(/\D/g, '');
   if (digits.length < 9) return false;
   // Unlabelled, only the way people write a national number to dial: a trunk prefix (not the
   // international 00), three or more groups, ten or eleven digits.

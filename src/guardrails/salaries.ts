@@ -35,13 +35,15 @@ const PERSON = new RegExp(
     String.raw`(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Herr|Frau|M|Mme|Sr|Sra|Sig|Sig\.ra|Dhr|Mevr|[Mm]evrouw|[Mm]eneer|de\s+heer|Pan|Pani|[Pp]rof|Ing|Dott|Dott\.ssa|Avv|Sra?\.?\s+D\.?|Hr|Fr|Sayın|[Ss]eñora?|[Ss]ignora?|[Ss]enhora?|[Mm]onsieur|[Mm]adame|Bay|Bayan|Bapak|Ibu|Pak|Bu|anh|chị|ông|bà)\.?\s+\p{Lu}\p{Ll}+`,
     // Japanese and Korean names with an honorific or a job title: 田中さん, 김민수 씨, 박 과장
     String.raw`[\p{Script=Han}\p{Script=Katakana}]{1,5}(?:さん|様|氏|君|くん|部長|課長|係長|主任)`,
+    // Japanese full names without an honorific, from the common surnames: 田中太郎の, 佐藤花子は
+    String.raw`(?:佐藤|鈴木|高橋|田中|伊藤|渡辺|渡邊|山本|中村|小林|加藤|吉田|山田|佐々木|山口|松本|井上|木村|斎藤|清水|山崎|森|池田|橋本|阿部|石川|山下|中島|石井|小川|前田|岡田|長谷川|藤田|後藤|近藤|村上|遠藤|青木|坂本|斉藤|福田|太田|西村|藤井|岡本|松田|中川|原田|小野|竹内|金子|和田|中野|原|藤原|村田|上田|横山|宮崎|谷口|大野|高木|宮本|久保|松井|内田|工藤|野口|杉山|吉川|菊地|千葉|桜井|大塚|平野|市川|須藤|今井|高野|丸山|増田|小島|藤本|村井|武田|上野|杉本|新井)[\p{Script=Han}\p{Script=Hiragana}]{1,3}?(?:の|は|が|：|:)`,
     // Korean: a common surname and a two-syllable given name before a particle: 홍길동의, 김민수는
     String.raw`(?<![\p{Script=Hangul}])(?!이번|이전|이후|정기|조정|신입|안내|한국|전체|최대|최소|장기|임시|기본|전년|전월|오늘|지난)[김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용][\p{Script=Hangul}]{2}(?:의|는|은|가|이)(?![\p{Script=Hangul}])`,
     String.raw`(?<![\p{Script=Hangul}])(?:[\p{Script=Hangul}]{2,4}\s?(?:씨|님)|[\p{Script=Hangul}]{1,4}\s?(?:과장|대리|부장|차장|팀장|주임|이사))(?:의|는|은|가|이|께서)?(?![\p{Script=Hangul}])`,
     // Chinese: a common surname and a given name, before 的 or a title: 王伟的, 李娜女士
     String.raw`(?:(?<![\p{Script=Han}])|(?<=员工|員工|同事|经理|經理|主管|职员|職員))[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭田董袁潘蒋蔣蔡余杜叶葉苏蘇魏吕呂丁沈姚卢盧姜崔钟鍾谭譚陆陸汪范金廖贾賈夏韦韋方白邹鄒孟熊秦邱江尹薛闫段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯][\p{Script=Han}]{1,2}(?:的|先生|女士|经理|經理|总监|總監|[:：,，])`,
     // Thai, Arabic, Hebrew titles: คุณสมชาย, السيد أحمد, מר כהן
-    String.raw`(?:คุณ|นาย|นางสาว|นาง)[\p{Script=Thai}]{2,20}`,
+    String.raw`(?:คุณ|นาย|นางสาว|นาง|น\.ส\.|ดร\.)\s?[\p{Script=Thai}]{2,20}`,
     String.raw`(?:السيد|السيدة|الأستاذ)\s+[\p{Script=Arabic}]{2,20}`,
     String.raw`(?:מר|גב'|גברת|ד"ר|העובד|העובדת)\s+[\p{Script=Hebrew}]{2,20}`,
   ].join('|'),

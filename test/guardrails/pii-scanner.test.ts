@@ -173,4 +173,24 @@ describe('personal-data scanner', () => {
     expect(inLanguage('Il cellulare di Marco è 347 123 4567', 'it')).toEqual(['347 123 4567']);
     expect(inLanguage('Stand 01/02/2024, Version 1.2.3', 'de')).toEqual([]);
   });
+
+  it('takes a name or an e-mail address straight before a valid national number as a contact line', () => {
+    const inLanguage = (text: string, language: string) => {
+      const n = normalizeForScan(text).text;
+      return (scanner.scan(n, { ...context, language }) as readonly RawFinding[]).map((f) =>
+        n.slice(f.start, f.end),
+      );
+    };
+    expect(inLanguage('Maria López: 612 345 678', 'es')).toEqual(['612 345 678']);
+    expect(inLanguage('Jan Kowalski, 601 234 567', 'pl')).toEqual(['601 234 567']);
+    expect(inLanguage('Pedido Número: 123 456 789', 'es')).toEqual([]);
+    expect(inLanguage('Joseph Schumpeter (1883–1950) and Thorstein Veblen (1857–1929)', 'en')).toEqual([]);
+  });
+
+  it('finds IBANs in lower case and before a BIC', () => {
+    expect(found('ES91 2100 0418 4502 0005 1332 BIC CAIXESBBXXX')).toEqual([
+      ['iban', 'ES91 2100 0418 4502 0005 1332'],
+    ]);
+    expect(found('iban: gb82west12345698765432')).toEqual([['iban', 'gb82west12345698765432']]);
+  });
 });

@@ -83,16 +83,16 @@ const RULES: readonly IdRule[] = [
   },
   {
     // Spain DNI 12345678Z and NIE X1234567L
-    pattern: new RegExp(`${B}(?:[XYZ][ -]?\\d{7}|\\d{8})[ -]?[A-Z](?![\\w])`, 'gi'),
+    pattern: new RegExp(`${B}(?:[XYZ][ -]?\\d{7}|\\d{8})[ -]?[A-Z](?![\\w])`, 'g'),
     valid: (w) => dniValid(compact(w)),
     label: label(String.raw`\bDNI\b|\bNIE\b|\bNIF\b|documento\s+nacional`),
   },
   {
     pattern:
-      /(?<![\w])[A-Z]{6}[\dLMNPQRSTUV]{2}[ABCDEHLMPRST][\dLMNPQRSTUV]{2}[A-Z][\dLMNPQRSTUV]{3}[A-Z](?![\w])/gi,
+      /(?<![\w])[A-Z]{6}[\dLMNPQRSTUV]{2}[ABCDEHLMPRST][\dLMNPQRSTUV]{2}[A-Z][\dLMNPQRSTUV]{3}[A-Z](?![\w])/g,
     valid: codiceFiscaleValid,
     label: label(String.raw`codice\s+fiscale|\bC\.?F\.?`),
-    unlabelled: (w) => /\d/.test(w) && w === w.toUpperCase(),
+    unlabelled: (w) => /\d/.test(w),
   },
   {
     // France NIR: 1 85 05 78 006 084 36 (Corsica 2A/2B)
@@ -106,7 +106,7 @@ const RULES: readonly IdRule[] = [
   },
   {
     // Taiwan 身分證字號: A123456789
-    pattern: /(?<![\w])[A-Z][1289]\d{8}(?![\w])/gi,
+    pattern: /(?<![\w])[A-Z][1289]\d{8}(?![\w])/g,
     valid: taiwanIdValid,
     label: label(String.raw`統一證號|居留證|國民身分|Taiwan(?:ese)?\s+ID`),
   },
@@ -170,16 +170,13 @@ export function findWorldIds(text: string): RawFinding[] {
   const found: RawFinding[] = [];
   if (!/\d\d/.test(text)) return found;
   for (const rule of RULES) {
-    // Most texts hold none of a rule's labels: then only its distinctive forms can count.
-    const labelled = rule.label.test(text);
-    if (!labelled && !rule.unlabelled) continue;
     rule.pattern.lastIndex = 0;
     for (const m of text.matchAll(rule.pattern)) {
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => f.start < end && start < f.end)) continue;
       if (!rule.valid(m[0])) continue;
-      if (rule.unlabelled?.(m[0]) || (labelled && labelNear(text, start, end, rule.label, 40, 20))) {
+      if (rule.unlabelled?.(m[0]) || labelNear(text, start, end, rule.label, 40, 20)) {
         found.push({ type: 'national_id', start, end });
       }
     }

@@ -143,7 +143,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       });
       return result;
     };
-    const message = (status: AnswerStatus, key: MessageKey, params?: Record<string, string | number>) =>
+    const message = (status: AnswerStatus, key: MessageKey, params?: Readonly<Record<string, number>>) =>
       finish({
         status,
         answer: notice(language, key, params),
@@ -201,6 +201,12 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           retrievedChunkIds,
         };
 
+        if (generated.notFound && generated.extractive) {
+          return finish(
+            { ...base, status: 'not_found', answer: notice(language, 'notFound'), citations: [] },
+            retrievalSeconds,
+          );
+        }
         const verdict = await deps.guard.check(answerText, context);
         if (generated.notFound) {
           // A model's text that cites no source is never shown: the asker gets the not-found
@@ -211,7 +217,6 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             answer: notice(language, 'notFound'),
             citations: [],
           };
-          if (generated.extractive) return finish(notFound, retrievalSeconds);
           if (verdict.action === 'hold' || verdict.action === 'block') {
             const reviewId = await deps.recorder.hold({
               questionId,

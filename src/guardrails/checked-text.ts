@@ -12,12 +12,12 @@ export function released(text: string): CheckedText {
 /**
  * A fixed product message (held for review, not found, busy, searching…) in the reader's
  * language. Its text is written in src/core/i18n.ts, never derived from documents or a model,
- * so it needs no scan; the parameters are numbers and short product values.
+ * so it needs no scan; its parameters are numbers only, so no text can be slipped in.
  */
 export function notice(
   language: string | undefined,
   key: MessageKey,
-  params?: Record<string, string | number>,
+  params?: Readonly<Record<string, number>>,
 ): CheckedText {
   return released(t(language, key, params));
 }

@@ -1,6 +1,5 @@
 import type { CheckedText } from '../core/checked-text.js';
 import type { Finding, Principal, SearchHit, Verdict } from '../core/types.js';
-import { released } from './checked-text.js';
 
 /** What a guard needs to know about who will read a text and where it came from. */
 export interface GuardContext {
@@ -30,13 +29,3 @@ export interface Guard {
    */
   approve(text: string, context: GuardContext, options: { readonly reveal: boolean }): Promise<ApprovedText>;
 }
-
-/** The trivial guard: everything passes unchanged. */
-export const allowAllGuard: Guard = {
-  async check(text) {
-    return { action: 'allow', findings: [], text: released(text) };
-  },
-  async approve(text) {
-    return { text: released(text), masked: [], revealed: [] };
-  },
-};

@@ -54,7 +54,9 @@ export class DataSubjects {
         text: r.text,
         status: r.status,
         language: r.language ?? undefined,
-        answer: r.answer_text ?? undefined,
+        // A not-found answer is the fixed notice; what a model wrote without citing is kept for
+        // admins but was never shown, so an export does not show it either.
+        answer: r.status === 'not_found' ? undefined : (r.answer_text ?? undefined),
         answeredAt: r.answered_at ?? undefined,
       })),
       feedback: feedback.map((f) => ({

@@ -1,7 +1,8 @@
 import { type StreamGuardFactory, createAnswerService } from '../../src/answer/answer.js';
 import type { AnswerService } from '../../src/answer/ports.js';
 import { silentLogger } from '../../src/core/log.js';
-import { type Guard, allowAllGuard } from '../../src/guardrails/guard.js';
+import type { Guard } from '../../src/guardrails/guard.js';
+import { allowAllGuard } from '../fakes/allow-all-guard.js';
 import { createExtractiveGenerator } from '../../src/inference/extractive-generator.js';
 import type { Generator } from '../../src/inference/generator.js';
 import { detectLanguage } from '../../src/inference/language.js';

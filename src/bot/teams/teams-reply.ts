@@ -2,6 +2,7 @@ import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 import type { CheckedText } from '../../answer/ports.js';
 import type { Logger } from '../../core/log.js';
 import { type OutgoingMessage, PIECE_MAX, type RenderedReply } from './answer-card.js';
+import { safeMarkdown } from './teams-markdown.js';
 import {
   type ConnectorRetry,
   connectorStatus,
@@ -205,7 +206,8 @@ export class StreamingReply implements TeamsReply {
     try {
       const response = await this.turn.sendActivity({
         type: 'typing',
-        text: update.text,
+        // Quoted document text shows while it streams too: its links neutralised as in the card.
+        text: safeMarkdown(update.text),
         channelData: info,
         entities: [{ type: 'streaminfo', ...info }],
       });

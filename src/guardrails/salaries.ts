@@ -9,7 +9,7 @@ import { columnCells } from './table-cells.js';
  */
 
 const PAY_WORDS =
-  /salary|salaries|base\s+pay|pay(?:check|slip)?|bonus|compensation|wages?|earns?|年収|月給|月収|給与|給料|基本給|賞与|ボーナス|年俸|手取り|年薪|月薪|工资|工資|薪资|薪資|薪水|奖金|獎金|年终奖|연봉|월급|급여|상여금|보너스|เงินเดือน|โบนัส|ค่าจ้าง|salario|sueldo|bonificaci[oó]n|salaire|r[ée]mun[ée]ration|prime|sal[áa]rio|b[ôo]nus|Gehalt|Jahresgehalt|Grundgehalt|Monatsgehalt|Lohn|Vergütung|verdien\p{L}*|brutto|netto|gross|raise|pay\s+rise|paid|earning\p{L}*|gagne\p{L}*|touche\p{L}*|per[çc]oi\p{L}*|brut\p{L}*|nets?(?![\p{L}])|augmentation|cobr\p{L}*|gana(?:r|n)?(?![\p{L}])|percibe|n[óo]mina|netos?|guadagn\p{L}*|percepisce|ganha\p{L}*|recebe\p{L}*|zarabi\p{L}*|zarob\p{L}*|podwyżk\p{L}*|pobor\p{L}*|loon|kazan\p{L}*|brüt|prim(?![\p{L}])|получа\p{L}*|доход\p{L}*|يتقاضى|تتقاضى|أجر|مرتب|מרוויח\p{L}*|ברוטו|נטו|thu\s+nhập|tunjangan|menerima|penghasilan|성과급|인센티브|상여|보수|임금|底薪|薪酬|收入|ได้รับ|stipendio|retribuzione|\bRAL\b|зарплат\p{L}*|заработн\p{L}*|оклад\p{L}*|преми\p{L}*|الراتب|راتب|مكافأة|lương|thưởng|gaji|salaris|wynagrodzeni\p{L}*|pensj\p{L}*|premi\p{L}|maaş\p{L}*|ikramiye|משכורת|שכר|בונוס|מענק|העלאה|תוספת/iu;
+  /salary|salaries|base\s+pay|pay(?:check|slip)?|bonus|compensation|wages?|earns?|年収|月給|月収|給与|給料|基本給|賞与|ボーナス|年俸|手取り|年薪|月薪|工资|工資|薪资|薪資|薪水|奖金|獎金|年终奖|연봉|월급|급여|상여금|보너스|เงินเดือน|โบนัส|ค่าจ้าง|salario|sueldo|bonificaci[oó]n|salaire|r[ée]mun[ée]ration|prime|sal[áa]rio|b[ôo]nus|Gehalt|Jahresgehalt|Prämie|Zulage|Sonderzahlung|Weihnachtsgeld|aumento|salari\p{L}*|Grundgehalt|Monatsgehalt|Lohn|Vergütung|verdien\p{L}*|brutto|netto|gross|raise|pay\s+rise|paid|earning\p{L}*|gagne\p{L}*|touche\p{L}*|per[çc]oi\p{L}*|brut\p{L}*|nets?(?![\p{L}])|augmentation|cobr\p{L}*|gana(?:r|n)?(?![\p{L}])|percibe|n[óo]mina|netos?|guadagn\p{L}*|percepisce|ganha\p{L}*|recebe\p{L}*|zarabi\p{L}*|zarob\p{L}*|podwyżk\p{L}*|pobor\p{L}*|loon|kazan\p{L}*|brüt|prim(?![\p{L}])|получа\p{L}*|доход\p{L}*|يتقاضى|تتقاضى|أجر|مرتب|מרוויח\p{L}*|ברוטו|נטו|thu\s+nhập|tunjangan|menerima|penghasilan|성과급|인센티브|상여|보수|임금|底薪|薪酬|收入|ได้รับ|stipendio|retribuzione|\bRAL\b|зарплат\p{L}*|заработн\p{L}*|оклад\p{L}*|преми\p{L}*|الراتب|راتب|مكافأة|lương|thưởng|gaji|salaris|wynagrodzeni\p{L}*|pensj\p{L}*|premi\p{L}|maaş\p{L}*|ikramiye|משכורת|שכר|בונוס|מענק|העלאה|תוספת/iu;
 /** Statistics and rules rather than one person's pay. */
 const NOT_PERSONAL =
   /average|median|mean|range|band|minimum|maximum|typical|平均|中央値|最低|相場|平均值|中位数|范围|평균|최저|เฉลี่ย|ขั้นต่ำ|promedio|m[ée]dia|moyen|Durchschnitt|Mindest|medi[ao]|средн|минимальн|متوسط|trung\s+bình|rata-rata|gemiddeld|średni|ortalama|ממוצע|grille|fourchette|Spanne|rango|fascia|faixa|przedział|widełki|aralığı|диапазон|вилк\p{L}*|نطاق|טווח|khung|kisaran|bandbreedte/iu;
@@ -100,7 +100,8 @@ export function findSalaries(text: string): RawFinding[] {
     const around = `${before.slice(-60)} ${after}`;
     if (!PAY_WORDS.test(around) || NOT_PERSONAL.test(around)) continue;
     if (found.some((f) => f.start < end && start < f.end)) continue;
-    if (namedPerson(before) || namedPerson(after)) found.push({ type: 'salary', start, end });
+    if (namedPerson(before) || namedPerson(text.slice(end, end + 48)))
+      found.push({ type: 'salary', start, end });
   }
   return found;
 }

@@ -113,4 +113,16 @@ describe('personal HR data', () => {
       expect(found(text), text).toEqual([]);
     }
   });
+
+  it('finds a bonus or raise granted to a person named after the amount, and leaves budgets alone', () => {
+    expect(found('Approved: a $7,500 signing bonus for Daniel Kim.')).toEqual([['salary', '$7,500']]);
+    expect(found('Für Herrn Schulz wurde eine Prämie von 2.500 € genehmigt.')).toEqual([
+      ['salary', '2.500 €'],
+    ]);
+    expect(found('Para Javier Ruiz se aprobó un aumento a 3.900 € mensuales.')).toEqual([
+      ['salary', '3.900 €'],
+    ]);
+    expect(found('Die Gehaltsbänder reichen von 50.000 € bis 70.000 €.')).toEqual([]);
+    expect(found('תקציב השכר של המחלקה: 400,000 ₪.')).toEqual([]);
+  });
 });

@@ -130,3 +130,23 @@ export function steuerIdValid(d: string): boolean {
   }
   return (11 - product) % 10 === digit(d, 10);
 }
+
+/** Portugal NIF (número de contribuinte): nine digits, mod-11 check digit. */
+export function nifPtValid(d: string): boolean {
+  if (!/^[1-35689]\d{8}$/.test(d)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += digit(d, i) * (9 - i);
+  const check = 11 - (sum % 11);
+  return (check >= 10 ? 0 : check) === digit(d, 8);
+}
+
+/** Poland's identity card number (numer dowodu osobistego): ABC123456, the first digit a check digit. */
+export function dowodValid(id: string): boolean {
+  const up = id.toUpperCase();
+  if (!/^[A-Z]{3}\d{6}$/.test(up)) return false;
+  const value = (i: number) => (i < 3 ? up.charCodeAt(i) - 55 : digit(up, i));
+  const weights = [7, 3, 1, 0, 7, 3, 1, 7, 3];
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += value(i) * weights[i]!;
+  return sum % 10 === digit(up, 3);
+}

@@ -3,7 +3,9 @@ import {
   codiceFiscaleValid,
   cpfValid,
   dniValid,
+  dowodValid,
   emiratesIdValid,
+  nifPtValid,
   nirValid,
   peselValid,
   saudiIdValid,
@@ -80,6 +82,18 @@ const RULES: readonly IdRule[] = [
     valid: (w) => snilsValid(compact(w)),
     label: label(String.raw`СНИЛС|страхов\p{L}*\s+номер|SNILS`),
     unlabelled: (w) => /^\d{3}-\d{3}-\d{3}[ -]\d{2}$/.test(w),
+  },
+  {
+    // Portugal NIF: nine digits after NIF or contribuinte
+    pattern: new RegExp(`${B}\\d{3} ?\\d{3} ?\\d{3}${E}`, 'g'),
+    valid: (w) => nifPtValid(compact(w)),
+    label: label(String.raw`\bNIF\b|contribuinte`),
+  },
+  {
+    // Poland's identity card: ABC 123456
+    pattern: /(?<![\w])[A-Z]{3} ?\d{6}(?![\w])/g,
+    valid: (w) => dowodValid(compact(w)),
+    label: label(String.raw`dow[óo]d\p{L}*|dowodu`),
   },
   {
     // Spain DNI 12345678Z and NIE X1234567L

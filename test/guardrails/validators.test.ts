@@ -89,5 +89,7 @@ describe('validators', () => {
     expect([c.taiwanIdValid('A123456789'), c.taiwanIdValid('A123456788')]).toEqual([true, false]);
     expect([c.steuerIdValid('86095742719'), c.steuerIdValid('86095742718')]).toEqual([true, false]);
     expect([c.snilsValid('11223344595'), c.snilsValid('11223344596')]).toEqual([true, false]);
+    expect([c.nifPtValid('123456789'), c.nifPtValid('123456788')]).toEqual([true, false]);
+    expect([c.dowodValid('ABA300000'), c.dowodValid('ABA300001')]).toEqual([true, false]);
   });
 });

@@ -42,9 +42,14 @@ const XML_ATTRIBUTE = new RegExp(
   String.raw`(?:key|name)\s*=\s*"${NAME}(${PASSWORD_NAME}|${SECRET_NAME})"\s+value\s*=\s*"([^"\s]{4,200})"`,
   'gi',
 );
-/** Command lines: mysql -pX, sshpass -p X, curl -u user:X, redis-cli -a X, htpasswd -b file user X. */
+/**
+ * Command lines: mysql -pX, sshpass -p X, curl -u user:X, redis-cli -a X, htpasswd -b file user X,
+ * net use \\fs01\share X /user:CORP\svc, ConvertTo-SecureString "X" -AsPlainText.
+ */
 const COMMAND_LINE =
-  /(?:\b(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]{0,80}?\s-p|\bsshpass\s+-p\s+|\bredis-cli\b[^\n]{0,80}?\s(?:-a|--pass)\s+|\bhtpasswd\s+-[a-zA-Z]*b[a-zA-Z]*\s+(?:-\w+\s+)*\S+\s+\S+\s+|\s(?:-u|--user)\s+["']?[^\s:"']{1,64}:)["']?([^\s"'@]{4,128})/g;
+  /(?:\b(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]{0,80}?\s-p|\bsshpass\s+-p\s+|\bredis-cli\b[^\n]{0,80}?\s(?:-a|--pass)\s+|\bhtpasswd\s+-[a-zA-Z]*b[a-zA-Z]*\s+(?:-\w+\s+)*\S+\s+\S+\s+|\s(?:-u|--user)\s+["']?[^\s:"']{1,64}:|\b(?:net|NET)\s+(?:use|USE)\b[^\n]{0,120}?\/(?:user|USER|u):\S{1,64}\s+|\b(?:net|NET)\s+(?:use|USE)\s+(?:[A-Za-z]:\s+)?\\\\\S{1,120}\s+(?=[^\s/])|\bConvertTo-SecureString\s+(?:-String\s+)?(?=["'][^\n]{1,130}-AsPlainText))["']?([^\s"'@]{4,128})/g;
+/** A .pgpass line: host:port:database:user:password. */
+const PGPASS = /^[\w.*-]{1,100}:(?:\d{1,5}|\*):[\w.*-]{1,64}:[\w.@*-]{1,64}:(\S{4,128})$/gm;
 const PASSWORD_CELL = new RegExp(`^\\s*${PASSWORD_WORDS}\\s*$`, 'iu');
 const PASSWORD_SUFFIX = new RegExp(`${PASSWORD_NAME}$`, 'i');
 
@@ -58,7 +63,10 @@ export function findConfigCredentials(text: string): RawFinding[] {
   const valueStart = (m: RegExpMatchArray, value: string) => m.index! + m[0].lastIndexOf(value);
 
   for (const m of text.matchAll(KEY_VALUE)) {
-    const value = m[3]!;
+    // A query parameter ends at the next `&`: jdbc:…?user=hr&password=X&ssl=true.
+    const value = /[?&]$/.test(text.slice(Math.max(0, m.index! - 1), m.index!))
+      ? m[3]!.split('&')[0]!
+      : m[3]!;
     const password = PASSWORD_SUFFIX.test(m[2]!);
     // A bare "password: X" or "Credentials: user/X" is prose's to judge (it knows examples and
     // pairs); here only compound keys and bare secret names.
@@ -80,6 +88,9 @@ export function findConfigCredentials(text: string): RawFinding[] {
   }
   for (const m of text.matchAll(COMMAND_LINE)) {
     if (plausiblePassword(m[1]!)) push('password', valueStart(m, m[1]!), m[1]!);
+  }
+  for (const m of text.matchAll(PGPASS)) {
+    if (m[1] !== 'password' && plausiblePassword(m[1]!)) push('password', valueStart(m, m[1]!), m[1]!);
   }
   for (const cell of columnCells(text, PASSWORD_CELL)) {
     if (!/\s/.test(cell.value) && plausiblePassword(cell.value)) push('password', cell.start, cell.value);

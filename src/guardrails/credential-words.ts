@@ -16,6 +16,11 @@ const RIGHT = String.raw`(?![\p{L}\p{N}])`;
 /** Short words that are also ordinary words: a credential word only before `:` or `=`. */
 const BEFORE_SEPARATOR = String.raw`(?=\s{0,2}[:=])`;
 
+/** Thai words of orders, parcels, products and staff: a รหัส ("code") after them is an id, not a password. */
+const THAI_REFERENCE_BEFORE = String.raw`(?<!(?:คำสั่งซื้อ|ออเดอร์|สินค้า|พัสดุ|ติดตาม|ไปรษณีย์|พนักงาน|ลูกค้า|อ้างอิง|ใบแจ้งหนี้|ใบเสร็จ|การจอง|สมาชิก|สาขา|order|tracking|SKU)[^\n]{0,24})`;
+/** A reference code rather than a chosen password: capitals and digits (and dashes) only, ORD-2024-88A1. */
+const NO_REFERENCE_CODE = String.raw`(?!\s{0,3}[A-Z0-9][A-Z0-9_-]{3,40}(?![\x21-\x7E]))`;
+
 const bounded = (words: readonly string[]) =>
   `${LEFT}(?:${[...words].sort((a, b) => b.length - a.length).join('|')})${RIGHT}`;
 const unbounded = (words: readonly string[]) =>
@@ -91,9 +96,11 @@ export const PASSWORD_WORDS = `(?:${[
     '解錠番号',
     '门禁码',
     String.raw`(?<![\p{Script=Katakana}ー])パス(?![\p{Script=Katakana}ー])(?=\s{0,2}(?:[:=]|は|が))`,
-    String.raw`รหัส(?=\s{0,2}[:=])`,
-    // Thai "code" is a password before a value with letters and digits: ชื่อผู้ใช้ admin / รหัส Th4i!Pass9
-    String.raw`รหัส(?=\s{1,2}(?=[\x21-\x7E]{0,40}[A-Za-z])(?=[\x21-\x7E]{0,40}\d)[\x21-\x7E])`,
+    // Thai "code" is a password before a value with letters and digits: ชื่อผู้ใช้ admin / รหัส Th4i!Pass9;
+    // not after an order, parcel or product word, nor before a reference code in capitals
+    // and digits (รหัส: ORD-2024-88A1, คำสั่งซื้อ รหัส TH2024X9): those are ids.
+    String.raw`${THAI_REFERENCE_BEFORE}รหัส(?=\s{0,2}[:=]${NO_REFERENCE_CODE})`,
+    String.raw`${THAI_REFERENCE_BEFORE}รหัส(?=\s{1,2}${NO_REFERENCE_CODE}(?=[\x21-\x7E]{0,40}[A-Za-z])(?=[\x21-\x7E]{0,40}\d)[\x21-\x7E])`,
     '핀\\s?번호',
     'PIN\\s?번호',
     '密码',

@@ -40,6 +40,29 @@ const CONTACT_LINE =
 const NOT_A_NAME =
   /(?<![\p{L}])(?:Number|Numbers|Numer|Nummer|N[úu]mero|Numero|Num[ée]ro|Nr|No|Service|Support|Order|Orders|Invoice|Ticket|Reference|Ref|Case|Account|Customer|Faktura|Rechnung|Bestellung|Kunde|Pedido|Factura|Commande|Facture|Ordine|Fattura|Sipariş|Fatura|Zamówienie|Bestelnummer|Factuur|Total|Code|Tracking|Item|Product|Version|Model|Serial|Table|Page|Room|Line)(?![\p{L}])/u;
 
+/**
+ * Words that name a non-phone reference number: an order, invoice, tracking, product or ticket
+ * number is often written in a phone's digit groups (Turkish "Sipariş numaranız 0532 123 45 67").
+ * Bare number words (no, Nr, numara, number) are left out: they follow phone words too (Tel No).
+ */
+const REFERENCE =
+  /(?<![\p{L}])(?:order|invoice|tracking|shipment|parcel|ticket|case|booking|reservation|reference|ref|SKU|product|item|part|serial|PO|Bestell\p{L}*|Rechnung\p{L}*|Auftrag\p{L}*|Sendung\p{L}*|Artikel\p{L}*|commande|facture|suivi|colis|r[ée]servation|pedido|factura|seguimiento|env[íi]o|ordine|fattura|spedizion\p{L}*|encomenda|fatura\p{L}*|rastreio|заказ\p{L}*|сч[её]т\p{L}*|накладн\p{L}*|отслеживани\p{L}*|zam[óo]wieni\p{L}*|faktur\p{L}*|przesy[łl]k\p{L}*|sipari[şs]\p{L}*|takip|kargo\p{L}*|[üu]r[üu]n\p{L}*|fi[şs]|makbuz\p{L}*|poli[çc]e\p{L}*|ba[şs]vuru\p{L}*|bestelling\p{L}*|factuur\p{L}*|zending\p{L}*|pesanan|resi|đơn\s+hàng|hóa\s+đơn|vận\s+đơn)(?![\p{L}])|الطلب|طلب|فاتورة|الفاتورة|الشحنة|تتبع|הזמנה|ההזמנה|חשבונית|משלוח|注文|伝票|订单|訂單|发票|發票|运单|運單|주문|송장|운송장|คำสั่งซื้อ|ออเดอร์|พัสดุ|ใบแจ้งหนี้|สินค้า/iu;
+/** Phone labels that outweigh a reference word: everything but the bare number words. */
+const NUMBER_WORD = /^(?:numara\p{L}*|WA|HP|bel)$/iu;
+const REFERENCES = new RegExp(REFERENCE.source, 'giu');
+const LABELS = new RegExp(LABEL.source, 'giu');
+
+/** A reference word (order, invoice, tracking, …) before the number, with no phone word after it. */
+function referenceNumber(before: string): boolean {
+  let last = -1;
+  for (const m of before.matchAll(REFERENCES)) last = m.index + m[0].length;
+  if (last === -1) return false;
+  for (const m of before.slice(last).matchAll(LABELS)) {
+    if (!NUMBER_WORD.test(m[0])) return false;
+  }
+  return true;
+}
+
 function contactLine(before: string): boolean {
   const m = CONTACT_LINE.exec(before);
   return m !== null && !NOT_A_NAME.test(m[0]);
@@ -90,6 +113,9 @@ function longestValidPrefix(
   countries: readonly CountryCode[],
 ): { start: number; end: number } | undefined {
   let value = candidate.replace(/[\s\-./(\u2010-\u2015ー]+$/, '');
+  // "Sipariş numaranız 0532 123 45 67": a number named an order, invoice or parcel is not a
+  // phone in a national format; an international +90 number still is.
+  if (!value.startsWith('+') && referenceNumber(text.slice(Math.max(0, start - 32), start))) return undefined;
   // The label is looked for before the number only, so once per candidate.
   const labelled = labelNear(text, start, start, LABEL, 32, 0);
   const contact = labelled || contactLine(text.slice(Math.max(0, start - 48), start));

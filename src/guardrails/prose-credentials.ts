@@ -50,6 +50,19 @@ const ACCOUNT_SLASH =
 const VALUE_BEFORE =
   /(?<![\x21-\x7E])["'“「『]?([\x21-\x7E]{6,64}?)["'”」』]?\s{0,2}(?:(?:is|was|will\s+be|as)(?:\s+(?:the|our|your|my|a|an))?|is\s+now\s+the|を|が|は|为|為|作为|作為|当作|當作|를|을|로|으로|เป็น|คือ|là|adalah|sebagai|als|comme|como|come|jako|olarak|как)\s{0,2}(?:(?:new|temporary|default|initial|admin|root|Wi-?Fi|shared|master)\s+|新しい|初期|仮|临时|臨時|新|初始|임시|새|ใหม่){0,2}(?=$)/iu;
 
+/**
+ * A passphrase of three to six words in quotes straight after a passphrase word: the passphrase is
+ * "correct horse battery staple", Wi-Fi passphrase: 'purple monkey dishwasher rain'.
+ */
+const QUOTED_PHRASE = new RegExp(
+  String.raw`(?:pass\s?phrase|frase\s+(?:de\s+)?(?:contraseña|senha|segreta|secreta)|phrase\s+secrète|wachtzin|パスフレーズ)s?(?:\s{0,3}[:=]\s{0,3}|\s{1,3}${COPULA_WORDS}\s{1,3}|\s{1,3})["'“‘«„「『]((?:\p{L}[\p{L}\p{N}'’]{0,20}[ -]){2,5}\p{L}[\p{L}\p{N}'’]{0,20})["'”’»“」』]`,
+  'yiu',
+);
+/** Policy talk rather than a passphrase: "at least twelve characters long", "use three random words". */
+const PHRASE_POLICY =
+  /(?<![\p{L}])(?:characters?|letters?|words?|digits?|least|long|longer|random|memorable|strong|should|must|use|your|policy|example)(?![\p{L}])/iu;
+const POLICY_BEFORE = /polic|guideline|rule|richtlinie|política|politique|regel/iu;
+
 /*
  * Each text is searched once for the whole vocabulary; the patterns above then run anchored
  * (sticky) at the words found, and the slash pair only near them, which keeps a 2,000-character
@@ -79,15 +92,26 @@ export function findProseCredentials(text: string): RawFinding[] {
   const anchors: number[] = [];
 
   const passwordWord = (index: number) => {
+    // A query parameter ends at the next `&`: jdbc:…?user=hr&password=X&ssl=true.
+    const query = /[?&]/.test(text[index - 1] ?? '');
+    const cut = (value: string) => (query ? value.split('&')[0]! : value);
     const labelled = stickyAt(LABELLED, text, index);
-    if (labelled) push(valueStart(labelled, 1), labelled[1]!, plausiblePassword);
+    if (labelled) push(valueStart(labelled, 1), cut(labelled[1]!), plausiblePassword);
     const direct = stickyAt(DIRECT, text, index);
     if (direct) {
       // After a separator, a copula or a quote the value may be any chosen password; after a
       // bare space, a slash or nothing it must look like one.
       const join = direct[1]!.trim();
       const explicit = join !== '' && join !== '/';
-      push(valueStart(direct, 2), direct[2]!, explicit ? plausiblePassword : strongPassword);
+      push(valueStart(direct, 2), cut(direct[2]!), explicit ? plausiblePassword : strongPassword);
+    }
+    const phrase = stickyAt(QUOTED_PHRASE, text, index);
+    if (
+      phrase &&
+      !PHRASE_POLICY.test(phrase[1]!) &&
+      !POLICY_BEFORE.test(text.slice(Math.max(0, index - 30), index))
+    ) {
+      push(phrase.index + phrase[0].length - 1 - phrase[1]!.length, phrase[1]!, () => true);
     }
     const window = text.slice(Math.max(0, index - 80), index);
     const before = VALUE_BEFORE.exec(window);

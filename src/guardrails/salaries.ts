@@ -13,6 +13,17 @@ const PAY_WORDS =
 /** Statistics and rules rather than one person's pay. */
 const NOT_PERSONAL =
   /average|median|mean|range|band|minimum|maximum|typical|平均|中央値|最低|相場|平均值|中位数|范围|평균|최저|เฉลี่ย|ขั้นต่ำ|promedio|m[ée]dia|moyen|Durchschnitt|Mindest|medi[ao]|средн|минимальн|متوسط|trung\s+bình|rata-rata|gemiddeld|średni|ortalama|ממוצע|grille|fourchette|Spanne|rango|fascia|faixa|przedział|widełki|aralığı|диапазон|вилк\p{L}*|نطاق|טווח|khung|kisaran|bandbreedte/iu;
+/**
+ * Invoices, orders, offers and prices: an amount there is a trade, and the capitalised words
+ * around it a company or product ("Rechnung an Weber Logistik: 8.950 Euro brutto"). The weak
+ * pay words (brutto, netto, bonus, paid) say nothing then; only a pay noun makes it pay.
+ */
+const COMMERCE =
+  /(?<![\p{L}])(?:Rechnung\p{L}*|Bestellung\p{L}*|Angebot\p{L}*|Auftrag\p{L}*|Gutschein\p{L}*|Rabatt\p{L}*|Preis\p{L}*|Kaufpreis|MwSt|USt|zzgl|inkl|Lieferung\p{L}*|Lieferant\p{L}*|GmbH|AG|KG|UG|Ltd|Inc|LLC|invoices?|orders?|purchase|quotes?|quotation|discount|VAT|price[sd]?|vouchers?|coupon|supplier|vendor|factur\p{L}*|commande|devis|fournisseur|remise|TVA|pedido|presupuesto|proveedor|IVA|fattura|ordine|preventivo|fornitore|or[çc]amento|fornecedor|zam[óo]wieni\p{L}*|faktur\p{L}*|sipari[şs]\p{L}*|fatura\p{L}*|teklif\p{L}*|KDV|счёт|счет|заказ\p{L}*|поставщик\p{L}*|factuur|bestelling|offerte|leverancier|BTW|hóa\s+đơn|đơn\s+hàng|faktur|pesanan|pemasok)(?![\p{L}])|請求書|注文|見積|発注|订单|訂單|发票|發票|报价|報價|청구서|주문|견적|ใบแจ้งหนี้|ใบเสนอราคา|คำสั่งซื้อ|فاتورة|طلب\sشراء|חשבונית|הזמנה|הצעת\sמחיר/iu;
+/** Pay nouns that keep their meaning in a commercial text: salary, Gehalt, Lohn, 給与, … */
+const PAY_NOUNS =
+  /salar\p{L}*|wages?|payroll|Gehalt|Gehälter|Jahresgehalt|Monatsgehalt|Grundgehalt|Lohn|Vergütung|salaire|sueldo|stipendio|retribuzione|zarplat|зарплат\p{L}*|оклад\p{L}*|wynagrodzeni\p{L}*|pensj\p{L}*|maaş\p{L}*|maas|salaris|lương|gaji|משכורת|שכר|راتب|الراتب|年収|月給|給与|給料|年薪|月薪|工资|工資|薪资|薪資|薪水|연봉|월급|급여|เงินเดือน/iu;
+
 const AMOUNT = new RegExp(
   [
     // A currency sign or code before the number: ¥8,400,000, USD 120k, R$ 9.500, € 62.000
@@ -99,6 +110,7 @@ export function findSalaries(text: string): RawFinding[] {
     const after = text.slice(end, end + 24);
     const around = `${before.slice(-60)} ${after}`;
     if (!PAY_WORDS.test(around) || NOT_PERSONAL.test(around)) continue;
+    if (COMMERCE.test(around) && !PAY_NOUNS.test(around)) continue;
     if (found.some((f) => f.start < end && start < f.end)) continue;
     if (namedPerson(before) || namedPerson(text.slice(end, end + 48)))
       found.push({ type: 'salary', start, end });

@@ -126,3 +126,32 @@ describe('personal HR data', () => {
     expect(found('תקציב השכר של המחלקה: 400,000 ₪.')).toEqual([]);
   });
 });
+
+describe('amounts and numbers that are not personal data', () => {
+  it('passes invoices, orders and offers to companies in German', () => {
+    for (const text of [
+      'Bestellung von Schmidt Elektro: 12.400 € netto, Lieferung im Mai.',
+      'Die Rechnung an Weber Logistik beträgt 8.950 Euro brutto.',
+      'Angebot Siemens Healthineers: 25.000 € netto zzgl. MwSt.',
+    ]) {
+      expect(found(text), text).toEqual([]);
+    }
+    expect(found('Das Jahresgehalt von Herrn Weber beträgt 68.000 €.')).toEqual([['salary', '68.000 €']]);
+  });
+
+  it('passes Turkish order, invoice and parcel numbers written like phone numbers', () => {
+    const turkish: GuardContext = { readers: [], sources: [], language: 'tr' };
+    const phones = (text: string) =>
+      (scanner.scan(text, turkish) as readonly RawFinding[])
+        .filter((f) => f.type === 'phone')
+        .map((f) => text.slice(f.start, f.end));
+    for (const text of [
+      'Sipariş numaranız 0532 123 45 67 olarak kaydedildi.',
+      'Fatura no: 0312 456 78 90',
+      'Kargo takip numarası 0850 222 33 44',
+    ]) {
+      expect(phones(text), text).toEqual([]);
+    }
+    expect(phones('Telefon: 0532 123 45 67')).toEqual(['0532 123 45 67']);
+  });
+});

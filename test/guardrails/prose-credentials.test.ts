@@ -142,3 +142,34 @@ describe('credentials in prose', () => {
     }
   });
 });
+
+describe('passphrases, command lines and Thai reference codes', () => {
+  it('finds a quoted passphrase of several words, .pgpass lines, net use and ConvertTo-SecureString', async () => {
+    expect(await credentials('The passphrase is "correct horse battery staple".')).toEqual([
+      'correct horse battery staple',
+    ]);
+    expect(await credentials('db.example.com:5432:payroll:app_user:Xk7#pQ2m9Lz')).toEqual(['Xk7#pQ2m9Lz']);
+    expect(await credentials('net use \\\\fs01\\hr Sommer2024! /user:CORP\\hradmin')).toEqual([
+      'Sommer2024!',
+    ]);
+    expect(await credentials("ConvertTo-SecureString -String 'Xk7pQ2m9Lz' -AsPlainText -Force")).toEqual([
+      'Xk7pQ2m9Lz',
+    ]);
+    expect(
+      await credentials('jdbc:postgresql://db:5432/hr?user=hr_app&password=Xk7pQ2m9Lz&ssl=true'),
+    ).toEqual(['Xk7pQ2m9Lz']);
+  });
+
+  it('passes policy talk about passphrases and Thai order, product and staff codes', async () => {
+    for (const text of [
+      'The password policy is "at least twelve characters long".',
+      'The passphrase should be "long and memorable" according to policy.',
+      'รหัส: ORD-2024-88A1',
+      'หมายเลขคำสั่งซื้อ รหัส ORD2024A17 ของคุณ',
+      'รหัสพนักงาน EMP2024A1 ของคุณ',
+    ]) {
+      expect(await credentials(text), text).toEqual([]);
+    }
+    expect(await credentials('รหัส: Xk7#pQ2m9')).toEqual(['Xk7#pQ2m9']);
+  });
+});

@@ -3,7 +3,11 @@ import {
   DISTRIBUTION_BANS,
   INFORMATION_MARKINGS,
   INLINE_MARKINGS,
+  MARKED_AFTER,
+  MARKED_AS,
   POSITIONAL_MARKINGS,
+  SPECIFIC_SUBJECT,
+  GENERIC_SUBJECT,
   SELF_DECLARATIONS,
   UPPER_MARKINGS,
   WEAK_MARKINGS,
@@ -43,6 +47,8 @@ const LINE_END = 7;
 const STAR = 5;
 const DECLARATION = 8;
 const BAN = 9;
+const MARKED = 10;
+const MARKED_BEFORE_VERB = 11;
 const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`(?<![\p{L}\p{N}])(${alternation(UPPER_MARKINGS)})(?![\p{L}\p{N}])`, 'gu'),
   new RegExp(String.raw`[\[【〔<《〈(]\s*(${ANY})\s*[\]】〕>》〉)]`, 'giu'),
@@ -60,6 +66,13 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`(?<![\p{L}\p{N}])(${SELF_DECLARATIONS.join('|')})`, 'giu'),
   // A ban on passing the text on; the marking before it is looked up from there (see markingBefore).
   new RegExp(`(${DISTRIBUTION_BANS.join('|')})`, 'giu'),
+  // A marking after the words saying a text carries it, in any case: "the attached deck is marked Strictly Confidential".
+  new RegExp(
+    String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}])(?:${MARKED_AS.join('|')})\s{0,3}[:"'“‘«„「『]?\s{0,3}(${ANY})(?![\p{L}])`,
+    'giu',
+  ),
+  // A marking before the words saying a text carries it: "als „Vertraulich“ gekennzeichnet", 「社外秘」と記載されています.
+  new RegExp(String.raw`(${ANY})["'”’“»」』]?\s{0,3}(?:${MARKED_AFTER})`, 'giu'),
 ];
 /**
  * A marking that ends right where a ban starts, with at most a separator between them; used sticky
@@ -111,8 +124,10 @@ export function createMarkingScanner(): Scanner {
     scan(text) {
       const found: RawFinding[] = [];
       const star = /[★☆]/.test(text);
+      const markedAfter = MARKED_AFTER_TEST.test(text);
       PATTERNS.forEach((pattern, index) => {
         if (index === STAR && !star) return; // the pattern starts with a long alternation: costly to run for nothing
+        if (index === MARKED_BEFORE_VERB && !markedAfter) return; // likewise
         for (const m of text.matchAll(pattern)) {
           let word = m[1]!;
           let index0 = m.index;
@@ -136,7 +151,23 @@ export function createMarkingScanner(): Scanner {
           // The separator must follow text on the same line: "- Confidential" alone is a bullet.
           if (index === LINE_END && !/\S[ \t]*$/.test(text.slice(lineStartOf(text, m.index), m.index)))
             continue;
-          if (index !== LABELLED && mentioned(text.slice(Math.max(0, start - 48), start), after)) continue;
+          if (index === MARKED || index === MARKED_BEFORE_VERB) {
+            if (
+              index === MARKED_BEFORE_VERB &&
+              LATIN_WORD.test(word) &&
+              /[\p{L}\p{N}]$/u.test(text.slice(0, start))
+            )
+              continue;
+            if (!aboutOneDocument(text, index === MARKED ? m.index : start)) continue;
+            // German puts the participle last: only "ist als … gekennzeichnet" states it, "die als … gekennzeichnet sind" qualifies.
+            if (
+              GERMAN_PARTICIPLE.test(after) &&
+              !/(?:ist|wurde|war)\s+als\s*["„“»]?\s*$/iu.test(text.slice(Math.max(0, start - 24), start))
+            )
+              continue;
+          } else if (index !== LABELLED && mentioned(text.slice(Math.max(0, start - 48), start), after))
+            continue;
+          if (THAI.test(word) && !thaiMarking(text, start, end, index)) continue;
           if (listOfLevels(text, start, end)) continue;
           const finding: RawFinding = { type: 'marking', start, end };
           if (!found.some((f) => overlaps(f, finding))) found.push(finding);
@@ -148,6 +179,44 @@ export function createMarkingScanner(): Scanner {
       );
     },
   };
+}
+
+const MARKED_AFTER_TEST = new RegExp(MARKED_AFTER, 'iu');
+const LATIN_WORD = /^[\p{Script=Latin}\p{Script=Cyrillic}]/u;
+const SPECIFIC = new RegExp(SPECIFIC_SUBJECT, 'iu');
+const GENERIC = new RegExp(GENERIC_SUBJECT, 'iu');
+const MAX_SUBJECT = 100;
+const GERMAN_PARTICIPLE = /^["'”’“»]?\s*(?:gekennzeichnet|eingestuft|klassifiziert|gestempelt)/u;
+
+/**
+ * Is the sentence before a "marked" phrase about one document ("The attached deck is marked…",
+ * この資料には「社外秘」と記載…) rather than a class of them or a condition ("Any document that is
+ * marked…", "If the file is labelled…", 标有机密字样的文件…)?
+ */
+function aboutOneDocument(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - MAX_SUBJECT), at);
+  const sentence = before.slice(before.search(/[^.!?。！？\n]*$/u));
+  return SPECIFIC.test(sentence) && !GENERIC.test(sentence);
+}
+
+const THAI = /\p{Script=Thai}/u;
+const THAI_WORDS = new Intl.Segmenter('th', { granularity: 'word' });
+/** What may stand between the start of a line and a Thai marking that opens it: markup, brackets, quotes. */
+const THAI_LINE_OPENING = /^[\s#>*_|•·※\-[【(「"“'‘]*$/u;
+
+/**
+ * A Thai marking is its own word (ลับ, never the end of กลับ or the start of ลับหลัง), and an inline
+ * ลับ (เอกสารลับ, ลับมาก) opens its line (เอกสารลับ ห้ามเผยแพร่), since Thai writes the same words as
+ * the subject of a rule in a sentence (…ห้ามส่งเอกสารลับทางอีเมล).
+ */
+function thaiMarking(text: string, start: number, end: number, pattern: number): boolean {
+  const from = Math.max(0, start - 24);
+  const boundaries = new Set<number>();
+  for (const s of THAI_WORDS.segment(text.slice(from, Math.min(text.length, end + 24))))
+    boundaries.add(from + s.index).add(from + s.index + s.segment.length);
+  if (!boundaries.has(start) || !boundaries.has(end)) return false;
+  if (pattern !== INLINE || !text.slice(start, end).includes('ลับ')) return true;
+  return THAI_LINE_OPENING.test(text.slice(lineStartOf(text, start), start));
 }
 
 /** Markings written together are one marking: "内部资料 严禁外传", "Company Confidential – do not distribute". */

@@ -365,3 +365,41 @@ export const DISTRIBUTION_BANS: readonly string[] = [
 
 /** Words that label a classification: "Classification: Restricted", 密级：绝密. */
 export const CLASSIFICATION_LABELS = String.raw`(?:classification|sensitivity|confidentiality|Vertraulichkeit(?:sstufe)?|Schutzstufe|Klassifikation|confidentialit[ée]|confidencialidad|confidencialidade|riservatezza|vertrouwelijkheid|poufności|kerahasiaan|gizlilik(?:\s+(?:seviyesi|düzeyi))?|уровень\s+конфиденциальности|درجة\s+السرية|مستوى\s+السرية|mức\s+độ\s+mật|機密レベル|情報分類|保密级别|保密等级|密等|기밀\s?등급|보안\s?분류|security\s+level|data\s+class|機密区分|機密性|秘密区分|取扱区分|情報区分|分类|密级|密級|보안\s?등급|등급|clasificaci[oó]n|classifica(?:ção|zione)|Einstufung|Klassifizierung|Geheimhaltungsstufe|niveau|classificatie|klauzula|gizlilik\s+derecesi|гриф|التصنيف|סיווג|độ\s+mật|klasifikasi|ชั้นความลับ)`;
+
+/**
+ * A verb or phrase saying that a text carries the marking that follows it: "is marked", "porte la
+ * mention", 标记为, ติดป้าย. Whether the text is one specific document ("the attached deck is marked
+ * Strictly Confidential") or a class of them ("documents marked Confidential must…") is decided
+ * by the scanner from the words before. One regex source per language.
+ */
+export const MARKED_AS: readonly string[] = [
+  String.raw`(?:is|was|are|were|has\s+been|have\s+been|comes?|came)\s+(?:clearly\s+|still\s+|also\s+|already\s+)?(?:marked|labell?ed|stamped|classified|tagged|watermarked|headed)(?:\s+(?:as|with))?|(?:header|footer|cover(?:\s+page)?|banner|stamp|label|watermark|title|subject(?:\s+line)?)\s+(?:says|reads|shows|states)|carries\s+the\s+(?:marking|label|stamp)|bears\s+the\s+(?:marking|label|stamp)`,
+  String.raw`(?:está|esta|estaba|fue|va|vino|viene|está\s+siendo)\s+(?:marcad[oa]s?|etiquetad[oa]s?|clasificad[oa]s?|sellad[oa]s?)(?:\s+como)?|lleva\s+(?:la\s+(?:marca|etiqueta|leyenda)|el\s+sello)`,
+  String.raw`(?:está|foi|vem|veio|estava)\s+(?:marcad[oa]s?|classificad[oa]s?|etiquetad[oa]s?|carimbad[oa]s?)(?:\s+como)?|traz\s+a\s+(?:marca|etiqueta|indicação)`,
+  String.raw`(?:est|était|a\s+été)\s+(?:marqu[ée]e?|class[ée]e?|estampill[ée]e?|étiquet[ée]e?|tamponn[ée]e?)(?:\s+(?:comme|en))?|porte\s+la\s+mention`,
+  String.raw`(?:è|e'|era|è\s+stat[oa])\s+(?:contrassegnat[oa]|classificat[oa]|etichettat[oa]|marcat[oa]|timbrat[oa])(?:\s+come)?|riporta\s+la\s+dicitura`,
+  String.raw`trägt\s+den\s+(?:Vermerk|Stempel)|ist\s+gekennzeichnet\s+als|ist\s+eingestuft\s+als`,
+  String.raw`(?:is|werd|staat|was)\s+(?:gemarkeerd|gelabeld|geclassificeerd|gestempeld)\s+als`,
+  String.raw`(?:jest|został[aoy]?|była?|było)\s+(?:oznaczon\p{L}{1,2}|oznakowan\p{L}{1,2}|sklasyfikowan\p{L}{1,2}|opatrzon\p{L}{1,2}\s+klauzulą)(?:\s+jako)?|ma\s+klauzulę`,
+  String.raw`(?:имеет|носит|стоит)\s+гриф|(?:помечен|помечена|помечено|помечены|отмечен[аоы]?|маркирован[аоы]?)(?:\s+как)?`,
+  String.raw`(?:مصنفة?|مختومة?|موسومة?|تحمل|يحمل)\s+(?:علامة\s+|عبارة\s+|تصنيف\s+|ختم\s+|على\s+أنها?\s+)?(?:بـ?|كـ?)?`,
+  String.raw`(?:מסומ(?:ן|נת|נים|נות)|מסווג(?:ת|ים|ות)?|מוגדר(?:ת)?|נושא(?:ת)?\s+(?:את\s+)?(?:הסימון|הסיווג|החותמת))\s*(?:כ|בתור\s+|בסיווג\s+)?`,
+  String.raw`(?:được|bị|đã\s+được|đã\s+bị)\s+(?:đánh\s+dấu|đóng\s+dấu|gắn\s+nhãn|phân\s+loại|xếp\s+loại)(?:\s+(?:là|độ))?|có\s+(?:đóng\s+)?dấu`,
+  String.raw`(?:ditandai|diberi\s+(?:tanda|label|cap)|berlabel|bertanda|dicap|diklasifikasikan)(?:\s+(?:sebagai|dengan))?`,
+  '(?:标记为|標記為|标注为|標註為|标为|標為|列为|列為|定为|定為|盖有|蓋有|标有|標有|印有|注明|註明|写着|寫著|标着|標著)',
+  String.raw`(?:ติดป้าย|ประทับตรา|มีตรา|มีป้าย|ทำเครื่องหมาย|จัดชั้นความลับเป็น|ระบุชั้นความลับว่า)\s?(?:ว่า)?`,
+  String.raw`(?:헤더|머리글|바닥글|표지)(?:에는|에)\s?`,
+  '(?:ヘッダー|フッター|表紙|ヘッダ)(?:に|には)',
+];
+
+/**
+ * Words that make a "marked" sentence about a class of documents or a condition ("any document
+ * that is marked…", "if the file is labelled…"), not about one document.
+ */
+export const GENERIC_SUBJECT = String.raw`(?<![\p{L}])(?:any|every|each|all|if|when|whenever|unless|that|which|cualquier|todo|todos|si|cuando|qualquer|quando|tout|tous|toute|quand|lorsque|ogni|qualsiasi|se|jede[rs]?|alle|wenn|falls|elk|elke|indien|wanneer|każd\p{L}{1,2}|jeśli|jeżeli|gdy|любой|любые|все|если|когда|أي|كل|إذا|عندما|כל|אם|כאשר|mọi|bất\s+kỳ|nếu|khi|setiap|semua|jika|apabila|her|tüm|eğer|任何|所有|凡|如果|若|すべて|全ての|もし|場合|모든|만약|경우|ทุก|หาก|ถ้า)(?![\p{L}])`;
+
+/** Words that point at one document (this, the attached, この, 该, 이, นี้); a bare article does not (news: "the memo is classified…"). */
+export const SPECIFIC_SUBJECT = String.raw`(?<![\p{L}])(?:this|these|the\s+attached|attached|enclosed|the\s+enclosed|the\s+following|este|esta|anexo|adjunto|ce|cette|ci-joint|joint|questo|questa|allegato|dieses?|diese[rm]?|beigefügte\p{L}{0,2}|angehängte\p{L}{0,2}|dit|deze|bijgevoegde|ten|ta|to|załączon\p{L}{1,2}|niniejsz\p{L}{1,2}|этот|эта|это|данн\p{L}{2}|приложенн\p{L}{2}|вложенн\p{L}{2}|هذا|هذه|المرفق\p{L}{0,2}|זה|זו|הזה|הזאת|המצורפ?\p{L}{0,2}|này|đính\s+kèm|ini|terlampir|bu|ekteki|ekli)(?![\p{L}])|この|本|添付|这|這|此|该|該|附件|(?<![\p{L}])(?:이|본|해당|첨부\p{L}{0,2})\s|นี้|ที่แนบ`;
+
+/** What follows a marking to say that a text carries it: "als Vertraulich gekennzeichnet", 「社外秘」と記載されています, 대외비로 표시되어 있습니다. */
+export const MARKED_AFTER = String.raw`olarak\s+(?:işaretlen\p{L}{0,8}|sınıflandırıl\p{L}{0,8}|etiketlen\p{L}{0,8})|ibaresi(?:ni)?\s+taşı\p{L}{0,8}|damgalı|gekennzeichnet|eingestuft|klassifiziert|gestempelt|と(?:記載|表示|明記|押印|書かれ|書いて)|の(?:表示|スタンプ|印|ラベル)が(?:あ|押|付)|(?:이)?라고\s?(?:표시|적혀|기재|되어)|(?:으)?로\s?(?:표시|분류|지정)(?:되어|돼)\s?있|字样|字樣`;

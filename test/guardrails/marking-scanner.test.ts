@@ -196,4 +196,46 @@ describe('marking scanner', () => {
       expect(markings(text), text).toEqual([]);
     }
   });
+
+  it('finds a marking a specific document is said to carry, in any case and language', () => {
+    for (const [text, marking] of [
+      ['The attached deck is marked Strictly Confidential, see slide 4.', 'Strictly Confidential'],
+      ["This file is labelled 'Internal use only'.", 'Internal use only'],
+      ['As the header says, 社外秘 なので転送しないでください。', '社外秘'],
+      ['Das angehängte Dokument ist als „Vertraulich“ gekennzeichnet.', 'Vertraulich'],
+      ['Le fichier joint est marqué Confidentiel.', 'Confidentiel'],
+      ['El documento adjunto está marcado como Confidencial.', 'Confidencial'],
+      ['Il file allegato è contrassegnato come Riservato.', 'Riservato'],
+      ['Het bijgevoegde bestand is gemarkeerd als Vertrouwelijk.', 'Vertrouwelijk'],
+      ['Załączony plik jest oznaczony jako Poufne.', 'Poufne'],
+      ['Приложенный отчёт помечен как «Конфиденциально».', 'Конфиденциально'],
+      ['Ekteki belge Gizli olarak işaretlenmiştir.', 'Gizli'],
+      ['המסמך המצורף מסומן כסודי.', 'סודי'],
+      ['Tài liệu đính kèm được đánh dấu Mật.', 'Mật'],
+      ['Dokumen terlampir ditandai Rahasia.', 'Rahasia'],
+      ['この資料には「社外秘」と記載されています。', '社外秘'],
+      ['이 문서는 대외비로 표시되어 있습니다.', '대외비'],
+      ['该文件标有“机密”字样。', '机密'],
+      ["ไฟล์ที่แนบมาติดป้าย 'ลับ' กรุณาอย่าส่งต่อ", 'ลับ'],
+    ] as const) {
+      expect(markings(text), text).toEqual([marking]);
+    }
+  });
+
+  it('stays quiet on rules about a class of marked documents and on ลับ inside a Thai sentence or word', () => {
+    for (const text of [
+      'Documents marked Confidential must not be e-mailed.',
+      'Any document that is marked Confidential must be encrypted.',
+      'If the file is labelled Internal, keep it on the intranet.',
+      'Dokumente, die als vertraulich gekennzeichnet sind, dürfen nicht gemailt werden.',
+      '标有机密字样的文件必须加密。',
+      'לדבריו, מסמך סיכום השימוע מסווג כסודי.',
+      'ห้ามส่งเอกสารลับทางอีเมล',
+      'พนักงานต้องไม่นำเอกสารลับมากกว่าหนึ่งชุดออกจากสำนักงาน',
+      'กลับบ้านเถอะ ลับ',
+      'เอกสารลับที่ติดป้าย ลับ ต้องเก็บในตู้',
+    ]) {
+      expect(markings(text), text).toEqual([]);
+    }
+  });
 });

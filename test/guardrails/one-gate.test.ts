@@ -135,7 +135,10 @@ function uncheckedSends(files: readonly string[]): string[] {
   const checkPayload = (node: ts.Expression, source: ts.SourceFile, report: Report, depth = 0): void => {
     if (depth > 8) return;
     const inner = (e: ts.Expression) => checkPayload(e, source, report, depth + 1);
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return inner(node.expression);
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) {
+      inner(node.expression);
+      return;
+    }
     if (ts.isConditionalExpression(node)) {
       inner(node.whenTrue);
       inner(node.whenFalse);

@@ -176,20 +176,21 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   const delivering = new Set<string>();
 
   /** The approved text as the asker will read it: scanned again, credentials masked unless revealed. */
-  async function released(review: Review) {
-    return deps.guard.approve(
-      review.finalText ?? review.originalText,
-      {
-        readers: [{ email: review.asker, groups: ['all'] }],
-        sources: [],
-        language: review.language,
-      },
-      { reveal: review.revealedOnApproval },
-    );
+  function releaseText(review: Review, text: string, reveal: boolean) {
+    const readers = [{ email: review.asker, groups: ['all'] }];
+    return deps.guard.approve(text, { readers, sources: [], language: review.language }, { reveal });
   }
 
-  /** Sends the decision to the asker; a failure leaves the review undelivered (the UI offers a retry). */
-  async function deliver(review: Review): Promise<boolean> {
+  /** A decided review's text as its asker reads it: released again (a retried delivery, the chat page). */
+  function released(review: Review) {
+    return releaseText(review, review.finalText ?? review.originalText, review.revealedOnApproval);
+  }
+
+  /**
+   * Sends the decision to the asker; a failure leaves the review undelivered (the UI offers a
+   * retry). `approved` is the released text when the caller has just made it (no second guard run).
+   */
+  async function deliver(review: Review, approved?: CheckedText): Promise<boolean> {
     const channel = deps.deliveries(review.platform as Platform);
     if (!channel) {
       if (LOCAL_PLATFORMS.has(review.platform)) {
@@ -213,7 +214,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       else
         await channel.deliverApproved({
           ...target,
-          text: (await released(review)).text,
+          text: approved ?? (await released(review)).text,
           citations: review.citations,
         });
       await store.reviews.markDelivered(review.id);
@@ -238,6 +239,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       revealed?: boolean;
     },
     details: Record<string, unknown>,
+    approved?: CheckedText,
   ): Promise<DecisionOutcome> {
     const before = await store.reviews.get(reviewId);
     if (!before) return { outcome: 'not_found' };
@@ -255,7 +257,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     const decided = (await store.reviews.get(reviewId))!;
     delivering.add(reviewId);
     try {
-      return { outcome: decision.status, delivered: await deliver(decided) };
+      return { outcome: decision.status, delivered: await deliver(decided, approved) };
     } finally {
       delivering.delete(reviewId);
     }
@@ -299,11 +301,8 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       }
       const reveal = options.reveal === true;
       const text = edited ? editedText : review.originalText;
-      const { masked, revealed } = await deps.guard.approve(
-        text,
-        { readers: [{ email: review.asker, groups: ['all'] }], sources: [], language: review.language },
-        { reveal },
-      );
+      // Released once: what the audit records is what is delivered.
+      const approval = await releaseText(review, text, reveal);
       return decideAndDeliver(
         reviewId,
         edited
@@ -312,9 +311,10 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
         {
           edited,
           // Which credentials went out masked, and which the reviewer revealed on purpose (types only).
-          masked: masked.map((f) => f.type),
-          revealed: revealed.map((f) => f.type),
+          masked: approval.masked.map((f) => f.type),
+          revealed: approval.revealed.map((f) => f.type),
         },
+        approval.text,
       );
     },
 

@@ -65,10 +65,17 @@ export class SensitiveRegistry {
   /** Whole values shorter than a window, by canonical length. */
   private readonly short = new Map<number, FingerprintTable>();
 
+  /**
+   * What a match reports about each value: its document, type and canonical length. The window
+   * fingerprints live only in the tables (kept as arrays they would hold most of the heap).
+   */
+  private readonly values: readonly { docId: string; type: FindingType; length: number }[];
+
   constructor(
     private readonly seed: FingerprintSeed,
-    private readonly values: readonly RegisteredValue[],
+    values: readonly RegisteredValue[],
   ) {
+    this.values = values.map((v) => ({ docId: v.docId, type: v.type, length: v.fingerprint.length }));
     let windowCount = 0;
     const shortCounts = new Map<number, number>();
     for (const v of values) {
@@ -118,7 +125,7 @@ export class SensitiveRegistry {
     const close = () => {
       if (runValue < 0) return;
       const covered = runEnd - runStart + WINDOW_CHARS;
-      const length = this.values[runValue]!.fingerprint.length;
+      const length = this.values[runValue]!.length;
       if (covered >= Math.min(length, MIN_PART_CHARS)) report(runValue, runStart, covered);
       runValue = -1;
     };

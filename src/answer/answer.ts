@@ -208,6 +208,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           );
         }
         const verdict = await deps.guard.check(answerText, context);
+        /** Keeps the text for a reviewer; the asker sees a notice. */
+        const holdForReview = (cited: typeof citations) =>
+          deps.recorder.hold({ questionId, text: answerText, verdict, language, citations: cited });
         if (generated.notFound) {
           // A model's text that cites no source is never shown: the asker gets the not-found
           // notice; the text is kept for admins, in the review queue when the guard flagged it.
@@ -218,25 +221,12 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             citations: [],
           };
           if (verdict.action === 'hold' || verdict.action === 'block') {
-            const reviewId = await deps.recorder.hold({
-              questionId,
-              text: answerText,
-              verdict,
-              language,
-              citations: [],
-            });
-            return finish({ ...notFound, verdict, reviewId }, retrievalSeconds);
+            return finish({ ...notFound, verdict, reviewId: await holdForReview([]) }, retrievalSeconds);
           }
           return finish({ ...notFound, unshownText: answerText }, retrievalSeconds);
         }
         if (verdict.action === 'hold') {
-          const reviewId = await deps.recorder.hold({
-            questionId,
-            text: answerText,
-            verdict,
-            language,
-            citations,
-          });
+          const reviewId = await holdForReview(citations);
           return finish(
             { ...base, status: 'held', answer: notice(language, 'held'), citations: [], verdict, reviewId },
             retrievalSeconds,

@@ -2,8 +2,7 @@ import { InputError, describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { CheckedText } from '../core/checked-text.js';
 import type { Guard } from '../guardrails/guard.js';
-import { isCredential } from '../guardrails/guardrail.js';
-import { SECRET_FINDING_TYPES, VALIDATED_ID_FINDING_TYPES } from '../guardrails/scanner.js';
+import { CREDENTIAL_FINDING_TYPES, VALIDATED_ID_FINDING_TYPES, isCredential } from '../guardrails/scanner.js';
 import type { Citation, Finding, Platform } from '../core/types.js';
 import type { Review, ReviewStatus } from '../store/review-repository.js';
 import type { Store } from '../store/store.js';
@@ -15,8 +14,7 @@ import type { DeliveryChannel } from './ports.js';
  * leaked passages stay visible, since judging them needs the words.
  */
 export const MASKED_FINDING_TYPES: ReadonlySet<string> = new Set<string>([
-  ...SECRET_FINDING_TYPES,
-  'canary',
+  ...CREDENTIAL_FINDING_TYPES,
   ...VALIDATED_ID_FINDING_TYPES,
 ]);
 
@@ -89,8 +87,8 @@ export interface ReviewService {
     editedText?: string,
     options?: { readonly reveal?: boolean },
   ): Promise<DecisionOutcome>;
-  /** The text an approved review delivers, through the guard (for the local chat page). */
-  deliverableText(reviewId: string): Promise<CheckedText | undefined>;
+  /** The text an approved review delivers, through the guard (for the local chat page, which has read it). */
+  deliverableText(review: Review): Promise<CheckedText | undefined>;
   reject(reviewId: string, reviewer: string, reason: string): Promise<DecisionOutcome>;
   /** Posts a decided answer whose delivery failed earlier. */
   retryDelivery(reviewId: string, actor: string): Promise<RetryOutcome>;
@@ -284,9 +282,8 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
       return view(r, true);
     },
 
-    async deliverableText(reviewId) {
-      const review = await store.reviews.get(reviewId);
-      if (!review || (review.status !== 'approved' && review.status !== 'edited')) return undefined;
+    async deliverableText(review) {
+      if (review.status !== 'approved' && review.status !== 'edited') return undefined;
       return (await released(review)).text;
     },
 

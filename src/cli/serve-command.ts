@@ -19,7 +19,7 @@ function webHeldAnswer(runtime: Runtime, reviews: ReviewService): HeldAnswerLook
     if (review?.platform !== 'web') return undefined;
     if (review.status === 'pending') return { status: 'pending' };
     if (review.status === 'rejected') return { status: 'rejected' };
-    const answer = await reviews.deliverableText(reviewId);
+    const answer = await reviews.deliverableText(review);
     return answer === undefined ? { status: 'pending' } : { status: 'approved', answer };
   };
 }

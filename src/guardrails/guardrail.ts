@@ -12,7 +12,7 @@ import { findPhoneNumbers } from './phone-numbers.js';
 import { createPiiScanner } from './pii-scanner.js';
 import { DEFAULT_POLICY, type GuardPolicy, strongest } from './policy.js';
 import { redact } from './redaction.js';
-import { type RawFinding, SECRET_FINDING_TYPES, type Scanner } from './scanner.js';
+import { type RawFinding, type Scanner, isCredential } from './scanner.js';
 import { createSecretScanner } from './secret-scanner.js';
 import { type SensitiveRegistry, createRegistryScanner } from './sensitive-registry.js';
 
@@ -107,11 +107,6 @@ export function createGuardrail(options: GuardrailOptions = {}): Guard {
   }
 
   return { check, approve };
-}
-
-/** Credentials and canaries: what a reviewer releases masked unless they reveal it on purpose. */
-export function isCredential(type: string): boolean {
-  return type === 'canary' || (SECRET_FINDING_TYPES as readonly string[]).includes(type);
 }
 
 /** Among credentials, the more specific type names a span that several rules matched. */

@@ -38,6 +38,14 @@ export const SECRET_FINDING_TYPES: readonly FindingType[] = [
   'password',
 ];
 
+/** Credentials and canaries: what an approved answer delivers masked unless the reviewer reveals it. */
+export const CREDENTIAL_FINDING_TYPES: readonly FindingType[] = [...SECRET_FINDING_TYPES, 'canary'];
+
+/** True for a type of {@link CREDENTIAL_FINDING_TYPES}. */
+export function isCredential(type: string): boolean {
+  return (CREDENTIAL_FINDING_TYPES as readonly string[]).includes(type);
+}
+
 /** Identifiers confirmed by a checksum or a nearby label, not by a bare pattern. */
 export const VALIDATED_ID_FINDING_TYPES: readonly FindingType[] = [
   'credit_card',

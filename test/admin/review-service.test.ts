@@ -171,8 +171,8 @@ for (const dialect of DIALECTS) {
       const details = Object.fromEntries(audit.map((a) => [a.target, a.details]));
       expect(details[masked]).toMatchObject({ masked: ['password'], revealed: [] });
       expect(details[revealed]).toMatchObject({ masked: [], revealed: ['password'] });
-      expect(await service().deliverableText(revealed)).toBe(TEXT);
-      expect(await service().deliverableText(masked)).not.toContain('Hunter2');
+      expect(await service().deliverableText((await store.reviews.get(revealed))!)).toBe(TEXT);
+      expect(await service().deliverableText((await store.reviews.get(masked))!)).not.toContain('Hunter2');
     });
 
     it('rejects with a reason and tells the asker; an answer from the local chat needs no channel', async () => {

@@ -5,7 +5,6 @@ import type { GuardContext } from './guard.js';
 import { normalizeForScan } from './normalize.js';
 import { createPiiScanner } from './pii-scanner.js';
 import {
-  FINDING_TYPES,
   type FindingType,
   type RawFinding,
   SECRET_FINDING_TYPES,
@@ -14,14 +13,13 @@ import {
 import { createSecretScanner } from './secret-scanner.js';
 
 /**
- * Finding types whose values are registered at rest: credentials, validated identifiers and bank
- * accounts. E-mail addresses and phone numbers are not (the help desk's own are meant to be quoted;
+ * Finding types whose values are registered at rest: credentials and validated identifiers (bank
+ * accounts included). E-mail addresses and phone numbers are not (the help desk's own are meant to be quoted;
  * in-flight scanning still catches personal ones), nor markings (they are words, not values).
  */
 export const REGISTERED_TYPES: ReadonlySet<string> = new Set<string>([
   ...SECRET_FINDING_TYPES,
   ...VALIDATED_ID_FINDING_TYPES,
-  ...FINDING_TYPES.filter((t: string) => t === 'bank_account'),
 ]);
 
 /** One sensitive span of a document, in offsets of the document text as given. */

@@ -230,6 +230,15 @@ def ru_account(s, bik):
     return sum((int(a) * b) % 10 for a, b in zip(seq, w)) % 10 == 0
 
 
+def be_nn(s):
+    """Belgian national register number (YY.MM.DD-XXX.CC); people born from 2000 on get a 2 prefixed for the check."""
+    d = digits(s)
+    if len(d) != 11:
+        return False
+    check = int(d[9:])
+    return 97 - int(d[:9]) % 97 == check or 97 - int("2" + d[:9]) % 97 == check
+
+
 def us_ssn(s):
     m = re.fullmatch(r"(\d{3})-?(\d{2})-?(\d{4})", s)
     if not m:
@@ -247,7 +256,7 @@ CHECKS = {
     "luhn": luhn, "iban": iban, "de-steuerid": de_steuerid, "fr-nir": fr_nir, "es-dni": es_dni,
     "it-cf": it_cf, "pt-nif": pt_nif, "br-cpf": br_cpf, "nl-bsn": nl_bsn, "pl-pesel": pl_pesel,
     "pl-nip": pl_nip, "tr-tckn": tr_tckn, "ru-inn": ru_inn, "ru-snils": ru_snils, "us-ssn": us_ssn,
-    "uk-nino": uk_nino,
+    "uk-nino": uk_nino, "be-nn": be_nn,
 }
 
 

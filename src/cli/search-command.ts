@@ -1,10 +1,12 @@
-import type { Principal, SearchHit } from '../core/types.js';
+import { InputError } from '../core/errors.js';
+import type { SearchHit } from '../core/types.js';
 import { detectLanguage } from '../inference/language.js';
+import { type Readers, UNRESTRICTED } from '../rag/acl.js';
 import type { Runtime } from '../runtime.js';
 import { intOption, parseCommand } from './args.js';
 import { readJsonLines } from './readline-json.js';
 
-const USAGE = 'polydesk search [query] [--k N] [--user EMAIL] --json';
+const USAGE = 'polydesk search [query] [--k N] [--user EMAIL | --unrestricted] --json';
 
 export function hitJson(hit: SearchHit) {
   return {
@@ -21,15 +23,24 @@ export function hitJson(hit: SearchHit) {
 export async function searchCommand(runtime: Runtime, args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommand(
     args,
-    { k: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      k: { type: 'string' },
+      user: { type: 'string' },
+      unrestricted: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
     USAGE,
   );
   const k = intOption(values.k, '--k', 1, 1000, 10);
-  const reader: Principal = runtime.directory.resolve(
-    typeof values.user === 'string' ? values.user : 'cli@local',
-  );
+  if (values.unrestricted && typeof values.user === 'string') {
+    throw new InputError(`--user and --unrestricted exclude each other: ${USAGE}`);
+  }
+  // The operator sees every document only when asking for it; by default, what `cli@local` may see.
+  const readers: Readers = values.unrestricted
+    ? UNRESTRICTED
+    : [runtime.directory.resolve(typeof values.user === 'string' ? values.user : 'cli@local')];
   const search = async (query: string) =>
-    runtime.retriever.retrieve({ text: query, readers: [reader], k, language: detectLanguage(query) });
+    runtime.retriever.retrieve({ text: query, readers, k, language: detectLanguage(query) });
   const write = (line: unknown) =>
     new Promise<void>((resolve) => {
       if (process.stdout.write(JSON.stringify(line) + '\n')) resolve();

@@ -1,5 +1,4 @@
-import type { Principal } from '../core/types.js';
-import { type AccessInfo, allCanRead } from './acl.js';
+import { type AccessInfo, type Readers, allCanRead, isUnrestricted } from './acl.js';
 
 /** Serialised form, stored in the vector index snapshot. */
 export interface AccessTagsJson {
@@ -38,10 +37,13 @@ export class AccessTags {
     this.tags[slot] = 0;
   }
 
-  /** A test for slots every reader may see (slots without access info pass), and how many live ones do. */
-  allowedFor(readers: readonly Principal[]): { test: (slot: number) => boolean; count: number } {
+  /**
+   * A test for slots every reader may see, and how many live ones do. Slots without access info are
+   * denied to everyone but the explicit unrestricted view: a vector nobody tagged is not public.
+   */
+  allowedFor(readers: Readers): { test: (slot: number) => boolean; count: number } {
     const allowed = new Uint8Array(this.classes.length + 1);
-    allowed[0] = 1;
+    allowed[0] = isUnrestricted(readers) ? 1 : 0;
     this.classes.forEach((access, i) => {
       allowed[i + 1] = allCanRead(readers, access) ? 1 : 0;
     });

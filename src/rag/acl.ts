@@ -9,6 +9,32 @@ export interface AccessInfo {
 export const EVERYONE = 'all';
 
 /**
+ * The operator's view with no access restriction (the CLI's `search --unrestricted`, admin tools).
+ * It is a value of its own so that it is always asked for by name: no default, no empty list, no
+ * missing field ever means "no restriction".
+ */
+export interface Unrestricted {
+  readonly kind: 'unrestricted';
+}
+
+export const UNRESTRICTED: Unrestricted = Object.freeze({ kind: 'unrestricted' });
+
+/**
+ * Who will read a result: these people, or the operator's {@link UNRESTRICTED} view. An empty list
+ * is nobody in particular, so it sees only what anyone may see ({@link isPublic}).
+ */
+export type Readers = readonly Principal[] | Unrestricted;
+
+export function isUnrestricted(readers: Readers): readers is Unrestricted {
+  return (readers as Partial<Unrestricted>).kind === 'unrestricted';
+}
+
+/** Readable by anyone at all: classified `public` and addressed to everyone. */
+export function isPublic(doc: AccessInfo): boolean {
+  return doc.classification === 'public' && doc.audience.includes(EVERYONE);
+}
+
+/**
  * May this person read a document? `public` and `internal` documents are visible to their audience
  * (`all` = everyone); `confidential` and `restricted` only to the groups listed explicitly, so an
  * audience of `all` on a restricted document still means "nobody but the groups named".
@@ -27,9 +53,11 @@ export function canRead(reader: Principal, doc: AccessInfo): boolean {
 }
 
 /**
- * May every reader see it? An empty reader list is an operator query with no restriction
- * (the CLI without `--user`).
+ * May every reader see it? Fails closed: an empty reader list sees only {@link isPublic} documents;
+ * only the explicit {@link UNRESTRICTED} value sees everything.
  */
-export function allCanRead(readers: readonly Principal[], doc: AccessInfo): boolean {
+export function allCanRead(readers: Readers, doc: AccessInfo): boolean {
+  if (isUnrestricted(readers)) return true;
+  if (readers.length === 0) return isPublic(doc);
   return readers.every((reader) => canRead(reader, doc));
 }

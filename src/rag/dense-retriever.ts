@@ -1,6 +1,6 @@
 import { ModelLoadError } from '../core/errors.js';
 import type { ChunkWithDoc, SearchHit } from '../core/types.js';
-import { allCanRead } from './acl.js';
+import { allCanRead, isUnrestricted } from './acl.js';
 import type { Embedder } from './embedder.js';
 import { toSearchHit } from './lexical-retriever.js';
 import type { RetrievalQuery, Retriever } from './retriever.js';
@@ -33,7 +33,7 @@ export function createDenseRetriever(options: DenseRetrieverOptions): Retriever 
       assertSameModel(embedder, index);
       if (index.size === 0) return [];
       const [vector] = await embedder.embed([query.text], 'query');
-      const filter = query.readers.length > 0 ? { readers: query.readers } : undefined;
+      const filter = isUnrestricted(query.readers) ? undefined : { readers: query.readers };
       const hits: SearchHit[] = [];
       const examined = new Set<string>();
       let want = query.k + 5;

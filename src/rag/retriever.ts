@@ -1,10 +1,14 @@
-import type { Principal, SearchHit } from '../core/types.js';
+import type { SearchHit } from '../core/types.js';
+import type { Readers } from './acl.js';
 
 /** One retrieval request. Access control is part of the query: only chunks every reader may see qualify. */
 export interface RetrievalQuery {
   readonly text: string;
-  /** Everyone who will read the answer. An empty list means an unrestricted operator query (CLI without --user). */
-  readonly readers: readonly Principal[];
+  /**
+   * Everyone who will read the answer. An empty list sees public documents only; the operator's
+   * unrestricted view must be asked for by name (`UNRESTRICTED`).
+   */
+  readonly readers: Readers;
   readonly k: number;
   /** Detected language of the query, when known (helps tokenisation and stemming). */
   readonly language?: string | undefined;

@@ -8,9 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { IndexCorruptError, InputError } from '../core/errors.js';
-import type { Principal } from '../core/types.js';
 import { AccessTags, type AccessTagsJson } from './access-tags.js';
-import type { AccessInfo } from './acl.js';
+import type { AccessInfo, Readers } from './acl.js';
 import { forEachHnswElement, readHnswHeader } from './hnsw-file.js';
 import { VectorStore } from './vector-store.js';
 
@@ -68,9 +67,10 @@ export interface VectorHit {
 
 /**
  * Restricts a search: a predicate over ids, or the readers of the answer, matched against the access
- * info given with each vector (vectors without access info pass; callers re-check every hit).
+ * info given with each vector (vectors without access info pass only for the unrestricted view;
+ * callers re-check every hit).
  */
-export type VectorFilter = ((id: string) => boolean) | { readonly readers: readonly Principal[] };
+export type VectorFilter = ((id: string) => boolean) | { readonly readers: Readers };
 
 /** Per-search tuning, for benchmarks and operators; the defaults are the measured choice. */
 export interface SearchOptions {

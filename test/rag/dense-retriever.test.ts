@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ModelLoadError } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/log.js';
 import type { ChunkWithDoc } from '../../src/core/types.js';
+import { UNRESTRICTED } from '../../src/rag/acl.js';
 import { createDenseRetriever } from '../../src/rag/dense-retriever.js';
 import { type OnnxEmbedder, createOnnxEmbedder } from '../../src/rag/onnx-embedder.js';
 import { VectorIndex } from '../../src/rag/vector-index.js';
@@ -59,7 +60,7 @@ describe('dense retrieval with a real ONNX encoder', () => {
     const index = VectorIndex.create({ modelId: model.modelId, dimension: model.dimension });
     index.add([...chunks.keys()], vectors);
     const dense = createDenseRetriever({ embedder: model, index, getChunks });
-    const question = { text: TEXTS[1]!, readers: [], k: 3 };
+    const question = { text: TEXTS[1]!, readers: UNRESTRICTED, k: 3 };
     const before = await dense.retrieve(question);
     expect(before).toHaveLength(3);
     expect(before.map((h) => h.score)).toEqual([...before.map((h) => h.score)].sort((a, b) => b - a));

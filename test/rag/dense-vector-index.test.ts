@@ -142,6 +142,9 @@ describe('VectorIndex', () => {
       expect(seen().sort()).toEqual(['b', 'secret']);
       index.remove(['b']);
       index.add(['b'], [b!]);
+      // Re-added without access info: denied, not public.
+      expect(seen()).toEqual(['secret']);
+      index.setAccess(['b'], everyone);
       expect(seen().sort()).toEqual(['b', 'secret']);
     }
   });

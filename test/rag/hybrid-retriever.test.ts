@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, ModelLoadError } from '../../src/core/errors.js';
 import type { ChunkWithDoc, Classification, Principal } from '../../src/core/types.js';
+import { type Readers, UNRESTRICTED } from '../../src/rag/acl.js';
 import { Bm25Index } from '../../src/rag/bm25-index.js';
 import { createDenseRetriever } from '../../src/rag/dense-retriever.js';
 import { createHybridRetriever, type RetrievalMode } from '../../src/rag/hybrid-retriever.js';
@@ -117,7 +118,7 @@ async function withVectors(s: ReturnType<typeof setup>) {
   return { lexical, dense, hybrid };
 }
 
-const ids = async (retriever: Retriever, text: string, readers: Principal[] = [], k = 3) =>
+const ids = async (retriever: Retriever, text: string, readers: Readers = UNRESTRICTED, k = 3) =>
   (await retriever.retrieve({ text, readers, k })).map((h) => h.chunkId);
 
 describe('hybrid retrieval', () => {
@@ -179,10 +180,10 @@ describe('hybrid retrieval', () => {
     s.index.remove(['password']);
     s.bm25.remove('password');
     s.db.delete('password');
-    expect(await ids(hybrid, 'contraseña', [], 10)).not.toContain('password');
+    expect(await ids(hybrid, 'contraseña', UNRESTRICTED, 10)).not.toContain('password');
     s.db.delete('wifi');
-    expect(await ids(dense, 'wifi for guests', [], 10)).not.toContain('wifi');
-    expect((await dense.retrieve({ text: 'wifi for guests', readers: [], k: 3 })).length).toBe(3);
+    expect(await ids(dense, 'wifi for guests', UNRESTRICTED, 10)).not.toContain('wifi');
+    expect((await dense.retrieve({ text: 'wifi for guests', readers: UNRESTRICTED, k: 3 })).length).toBe(3);
   });
 
   it('fuses by weighted reciprocal rank and honours the modes', async () => {
@@ -195,7 +196,7 @@ describe('hybrid retrieval', () => {
     expect(await ids(denseOnly, question)).toEqual(await ids(dense, question));
     const hits = await createHybridRetriever({ lexical, dense, mode: 'hybrid' }).retrieve({
       text: question,
-      readers: [],
+      readers: UNRESTRICTED,
       k: 3,
     });
     expect(hits[0]!.score).toBeCloseTo(2 / 61, 6);
@@ -205,7 +206,7 @@ describe('hybrid retrieval', () => {
       mode: 'hybrid',
       weights: { lexical: 0, dense: 1 },
     });
-    const denseWide = await ids(dense, question, [], 20);
+    const denseWide = await ids(dense, question, UNRESTRICTED, 20);
     expect(await ids(leaning, question)).toEqual(denseWide.slice(0, 3));
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChunkWithDoc, Classification, Principal } from '../../src/core/types.js';
+import { UNRESTRICTED } from '../../src/rag/acl.js';
 import { Bm25Index } from '../../src/rag/bm25-index.js';
 import { buildLexicalIndex, createLexicalRetriever, indexableText } from '../../src/rag/lexical-retriever.js';
 
@@ -92,10 +93,11 @@ describe('lexical retriever', () => {
     expect(ids(hits)).toEqual(['salary-faq']);
   });
 
-  it('treats no readers as an unrestricted operator query', async () => {
+  it('sees everything only through the explicit unrestricted view, and nothing but public without readers', async () => {
     const { retriever } = await setup();
-    const hits = await retriever.retrieve({ text: 'salary', readers: [], k: 5 });
+    const hits = await retriever.retrieve({ text: 'salary', readers: UNRESTRICTED, k: 5 });
     expect(ids(hits).sort()).toEqual(['it-budget', 'salaries', 'salary-faq']);
+    expect(await retriever.retrieve({ text: 'salary', readers: [], k: 5 })).toEqual([]);
   });
 
   it('keeps looking past many better-scoring restricted chunks until it has k hits', async () => {
@@ -141,9 +143,9 @@ describe('lexical retriever', () => {
       index: () => current,
       getChunks: async (list) => new Map(list.map((id) => [id, byId.get(id)!])),
     });
-    expect(ids(await retriever.retrieve({ text: 'lunch', readers: [], k: 1 }))).toEqual(['lunch']);
+    expect(ids(await retriever.retrieve({ text: 'lunch', readers: UNRESTRICTED, k: 1 }))).toEqual(['lunch']);
     current = new Bm25Index();
-    expect(await retriever.retrieve({ text: 'lunch', readers: [], k: 1 })).toEqual([]);
+    expect(await retriever.retrieve({ text: 'lunch', readers: UNRESTRICTED, k: 1 })).toEqual([]);
   });
 
   it('makes titles and headings searchable through indexableText', () => {

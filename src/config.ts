@@ -31,6 +31,8 @@ export interface Config {
    * (default: none, the peer's address is the client's), a hop count, or proxy addresses/CIDRs.
    */
   readonly trustProxy: false | number | readonly string[];
+  /** The local chat page at `/` and `POST /api/chat` (see `resolveWebChat`). */
+  readonly webChat: WebChatConfig;
   readonly slack: {
     readonly botToken?: string | undefined;
     readonly signingSecret?: string | undefined;
@@ -78,6 +80,18 @@ export interface Config {
   };
 }
 
+/**
+ * Who may use the local chat page. `open`: anyone who reaches the port, as one anonymous employee
+ * (the default only while no chat platform is configured: a development convenience); `signed-in`:
+ * the admin UI's session or API token, or the e-mail a trusted reverse proxy puts in `ssoHeader`;
+ * `off`: not mounted (404).
+ */
+export interface WebChatConfig {
+  readonly mode: 'open' | 'signed-in' | 'off';
+  /** Lower-case request header carrying the signed-in e-mail, set by an SSO proxy (WEB_CHAT_SSO_HEADER). */
+  readonly ssoHeader?: string | undefined;
+}
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 const optionalString = z.string().optional();
@@ -109,6 +123,11 @@ const HINTS: Record<string, string> = {
   TRUST_PROXY:
     'set TRUST_PROXY to the number of reverse proxies in front of PolyDesk (e.g. 1), or their addresses/CIDRs ' +
     '(e.g. 10.0.0.5,192.168.0.0/16 or loopback); leave it unset when clients connect directly',
+  WEB_CHAT:
+    'set WEB_CHAT to auto (default: open while no Slack or Teams is configured, off otherwise), ' +
+    'on (behind the admin sign-in or WEB_CHAT_SSO_HEADER) or off',
+  WEB_CHAT_SSO_HEADER:
+    'set WEB_CHAT_SSO_HEADER to the header your SSO proxy sets to the signed-in e-mail, e.g. X-Forwarded-Email',
   SLACK_API_URL: 'set SLACK_API_URL to a base URL ending in /api/, e.g. https://slack.com/api/',
   RETENTION_DAYS: 'set RETENTION_DAYS to a whole number of days (1 or more), or leave it unset to keep texts',
   RATE_LIMIT_PER_MINUTE:
@@ -137,6 +156,11 @@ const schema = z.object({
   MAX_COMPRESSION_RATIO: z.coerce.number().min(2).max(10_000).default(100),
   MAX_CHUNKS_PER_DOCUMENT: intIn(1, 10_000_000).default(5_000),
   TRUST_PROXY: optionalString,
+  WEB_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
+  WEB_CHAT_SSO_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name (letters, digits and dashes)')
+    .optional(),
   MAX_QUESTION_CHARS: intIn(10, 100_000).default(4000),
   SLACK_BOT_TOKEN: z
     .string()
@@ -206,6 +230,38 @@ function parseTrustProxy(raw: string | undefined): false | number | string[] | s
   return items.length > 0 ? items : false;
 }
 
+/** Headers a proxy or the browser sets for its own purposes: never an identity. */
+const RESERVED_HEADERS = new Set(['authorization', 'cookie', 'host', 'x-forwarded-for', 'x-forwarded-proto']);
+
+/**
+ * WEB_CHAT: `auto` opens the chat page only while no chat platform is configured (trying PolyDesk
+ * on a laptop); with Slack or Teams it is off unless `on`, and `on` always means signed in.
+ * WEB_CHAT_SSO_HEADER is believed only from the proxies TRUST_PROXY lists by address: with a hop
+ * count, any client that reaches the port directly could send the header and be whoever it names.
+ */
+function resolveWebChat(
+  e: z.infer<typeof schema>,
+  trustProxy: ReturnType<typeof parseTrustProxy>,
+  problems: string[],
+): WebChatConfig {
+  const platform = Boolean(e.SLACK_BOT_TOKEN || e.MICROSOFT_APP_ID || truthy(e.TEAMS_EMULATOR));
+  const mode = e.WEB_CHAT === 'on' ? 'signed-in' : e.WEB_CHAT === 'off' || platform ? 'off' : 'open';
+  const header = e.WEB_CHAT_SSO_HEADER?.toLowerCase();
+  if (header === undefined) return { mode };
+  if (e.WEB_CHAT !== 'on')
+    problems.push(
+      'WEB_CHAT_SSO_HEADER signs people in to the chat page: set WEB_CHAT=on as well, or unset it',
+    );
+  else if (RESERVED_HEADERS.has(header))
+    problems.push(`WEB_CHAT_SSO_HEADER cannot be ${e.WEB_CHAT_SSO_HEADER}: ${HINTS['WEB_CHAT_SSO_HEADER']}`);
+  else if (!Array.isArray(trustProxy))
+    problems.push(
+      "WEB_CHAT_SSO_HEADER needs TRUST_PROXY set to the SSO proxy's addresses (e.g. TRUST_PROXY=10.0.0.5 or loopback): " +
+        'the header is believed only from them, since anyone reaching the port directly could send it',
+    );
+  return { mode, ssoHeader: header };
+}
+
 /** Reads and validates the environment. Empty variables count as unset. Throws ConfigError naming the fix. */
 export function loadConfig(env: Env, cwd = process.cwd()): Config {
   const cleaned: Record<string, string> = {};
@@ -250,6 +306,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     problems.push(`RETRIEVAL_MODE=${e.RETRIEVAL_MODE} needs EMBEDDING_MODEL_DIR (an ONNX encoder folder)`);
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   if (typeof trustProxy === 'string') problems.push(`TRUST_PROXY: ${trustProxy} (${HINTS['TRUST_PROXY']})`);
+  const webChat = resolveWebChat(e, trustProxy, problems);
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
 
   const resolve = (p: string | undefined) => (p ? path.resolve(cwd, p) : undefined);
@@ -270,6 +327,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       maxChunksPerDocument: e.MAX_CHUNKS_PER_DOCUMENT,
     },
     trustProxy: trustProxy as Config['trustProxy'],
+    webChat,
     maxQuestionChars: e.MAX_QUESTION_CHARS,
     slack: {
       botToken: e.SLACK_BOT_TOKEN,

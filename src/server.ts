@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express, type RequestHandler } from 'express';
 import type { AnswerService, Directory } from './answer/ports.js';
 import type { Logger } from './core/log.js';
-import { type HeldAnswerLookup, createWebChat } from './bot/web/web-chat.js';
+import { type HeldAnswerLookup, type WebChatAccess, createWebChat } from './bot/web/web-chat.js';
 import type { Metrics } from './metrics.js';
 
 /** Something that can say whether the process should get traffic. */
@@ -18,6 +18,8 @@ export interface ServerDeps {
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly readiness: readonly ReadinessCheck[];
+  /** Who may use the local chat page (`/`, `/api/chat`); without it they are not mounted (404). */
+  readonly webChat?: WebChatAccess | undefined;
   /** Lets the local chat page show a held answer once a reviewer approved it. */
   readonly heldAnswer?: HeldAnswerLookup | undefined;
   /**
@@ -107,14 +109,16 @@ export function createExpressApp(deps: ServerDeps, inFlight: InFlight): Express 
     if (mount.method === 'post') app.post(mount.path, mount.handler as RequestHandler);
     else app.use(mount.path, mount.handler);
   }
-  app.use(
-    createWebChat({
-      answers: deps.answers,
-      directory: deps.directory,
-      logger: deps.logger,
-      heldAnswer: deps.heldAnswer,
-    }),
-  );
+  if (deps.webChat)
+    app.use(
+      createWebChat({
+        answers: deps.answers,
+        directory: deps.directory,
+        logger: deps.logger,
+        access: deps.webChat,
+        heldAnswer: deps.heldAnswer,
+      }),
+    );
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });

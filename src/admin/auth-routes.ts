@@ -3,8 +3,9 @@ import type { AdminContext } from './admin-context.js';
 import { actorOf, csrfOk, endSession, sameOrigin, startSession } from './auth.js';
 import { verifyPassword } from './passwords.js';
 
-/** Only paths inside the admin UI are followed after sign-in (no open redirect). */
+/** Only paths inside the admin UI, or the chat page `/`, are followed after sign-in (no open redirect). */
 function safeNext(raw: unknown): string {
+  if (raw === '/') return raw;
   return typeof raw === 'string' && /^\/admin(\/[^\\]*)?$/.test(raw) && !raw.includes('//') ? raw : '/admin';
 }
 

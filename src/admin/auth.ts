@@ -46,8 +46,12 @@ function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-function cookieAttributes(req: Request): string {
-  return `Path=/admin; HttpOnly; SameSite=Strict${req.secure ? '; Secure' : ''}`;
+/**
+ * Path=/ so that the chat page (`/`, `/api/chat`) knows who is signed in when WEB_CHAT=on;
+ * SameSite=Strict keeps the cookie off every request another site starts.
+ */
+function cookieAttributes(req: Request, path = '/'): string {
+  return `Path=${path}; HttpOnly; SameSite=Strict${req.secure ? '; Secure' : ''}`;
 }
 
 /** Starts a session: a random id in the cookie, only its hash in the database. */
@@ -76,38 +80,46 @@ export async function endSession(admins: AdminRepository, req: Request, res: Res
   const actor = actorOf(res);
   if (actor?.sessionHash) await admins.deleteSession(actor.sessionHash);
   res.append('Set-Cookie', `${SESSION_COOKIE}=; ${cookieAttributes(req)}; Max-Age=0`);
+  // Sessions started before the cookie moved to Path=/ (at most SESSION_HOURS ago).
+  res.append('Set-Cookie', `${SESSION_COOKIE}=; ${cookieAttributes(req, '/admin')}; Max-Age=0`);
+}
+
+/**
+ * The signed-in user of a request, from `Authorization: Bearer <token>` or the session cookie;
+ * `expired` when the bearer token is known but past its lifetime.
+ */
+export async function findActor(
+  admins: AdminRepository,
+  req: Request,
+  now: Date,
+): Promise<Actor | 'expired' | undefined> {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) {
+    const owner = await admins.tokenOwner(hashSecret(header.slice(7).trim()), now);
+    if (owner && 'user' in owner) return { email: owner.user.email, role: owner.user.role, via: 'token' };
+    return owner ? 'expired' : undefined;
+  }
+  const id = readCookie(req, SESSION_COOKIE);
+  if (!id) return undefined;
+  const sessionHash = hashSecret(id);
+  const found = await admins.getSession(sessionHash, now);
+  if (!found) return undefined;
+  return {
+    email: found.user.email,
+    role: found.user.role,
+    via: 'session',
+    csrfToken: found.session.csrfToken,
+    sessionHash,
+  };
 }
 
 /** Finds the actor from `Authorization: Bearer <token>` or the session cookie; rejects nothing itself. */
 export function authenticate(admins: AdminRepository, now: () => Date): RequestHandler {
   return async (req, res, next) => {
     try {
-      const header = req.headers.authorization;
-      if (header?.startsWith('Bearer ')) {
-        const owner = await admins.tokenOwner(hashSecret(header.slice(7).trim()), now());
-        if (owner && 'user' in owner)
-          res.locals['actor'] = {
-            email: owner.user.email,
-            role: owner.user.role,
-            via: 'token',
-          } satisfies Actor;
-        else if (owner) res.locals['tokenExpired'] = true;
-        return next();
-      }
-      const id = readCookie(req, SESSION_COOKIE);
-      if (id) {
-        const sessionHash = hashSecret(id);
-        const found = await admins.getSession(sessionHash, now());
-        if (found) {
-          res.locals['actor'] = {
-            email: found.user.email,
-            role: found.user.role,
-            via: 'session',
-            csrfToken: found.session.csrfToken,
-            sessionHash,
-          } satisfies Actor;
-        }
-      }
+      const actor = await findActor(admins, req, now());
+      if (actor === 'expired') res.locals['tokenExpired'] = true;
+      else if (actor) res.locals['actor'] = actor;
       next();
     } catch (error) {
       next(error);

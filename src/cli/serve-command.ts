@@ -7,16 +7,20 @@ import type { HeldAnswerLookup } from '../bot/web/web-chat.js';
 import type { ReviewService } from '../answer/review-service.js';
 import type { Runtime } from '../runtime.js';
 import { InFlight, type ReadinessCheck, createExpressApp, listen } from '../server.js';
+import { AdminRepository } from '../store/admin-repository.js';
 import { createAdapters } from '../wiring/adapters.js';
+import { webChatAccess } from '../wiring/web-chat-access.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SAMPLE_KNOWLEDGE = path.join(PACKAGE_ROOT, 'examples', 'knowledge');
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
 /** Held answers asked from the local chat page (and only those): status, and the text once approved. */
 function webHeldAnswer(runtime: Runtime, reviews: ReviewService): HeldAnswerLookup {
-  return async (reviewId) => {
+  return async (reviewId, asker) => {
     const review = await runtime.store.reviews.get(reviewId);
-    if (review?.platform !== 'web') return undefined;
+    if (review?.platform !== 'web' || review.asker !== asker) return undefined;
     if (review.status === 'pending') return { status: 'pending' };
     if (review.status === 'rejected') return { status: 'rejected' };
     const answer = await reviews.deliverableText(review);
@@ -63,6 +67,7 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
       logger,
       readiness,
       mounts: adapters.mounts,
+      webChat: webChatAccess({ config, admins: new AdminRepository(runtime.store.db) }),
       heldAnswer: webHeldAnswer(runtime, adapters.reviews),
       trustProxy: config.trustProxy,
     },
@@ -91,7 +96,12 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
     chunks: counts.chunks,
     generator: runtime.generator.name,
     retrieval: config.retrievalMode,
+    webChat: config.webChat.mode,
   });
+  if (config.webChat.mode === 'open' && !LOOPBACK.has(config.host))
+    logger('warn', 'web_chat.open', {
+      hint: `anyone who reaches ${config.host}:${server.port} can use the chat page without signing in: set HOST=127.0.0.1, or WEB_CHAT=on (admin sign-in) or off`,
+    });
 
   const refresh = setInterval(() => {
     runtime

@@ -21,6 +21,7 @@ import { InFlight, createExpressApp, listen } from '../../src/server.js';
 import { AdminRepository } from '../../src/store/admin-repository.js';
 import { released } from '../../src/guardrails/checked-text.js';
 import { instructionSentences } from '../../src/wiring/instruction-sentences.js';
+import { webChatAccess } from '../../src/wiring/web-chat-access.js';
 
 export const PASSWORD = 'correct horse battery staple';
 export const USERS = {
@@ -83,6 +84,8 @@ export async function startAdminServer(
     POLYDESK_SAMPLES: '0',
     LOG_LEVEL: 'error',
     MAX_FILE_MB: String(options.maxFileMb ?? 1),
+    // The chat page behind the admin sign-in, as a deployment with a chat platform would run it.
+    WEB_CHAT: 'on',
     ...options.env,
   });
   const runtime = await createRuntime(config, silentLogger);
@@ -127,6 +130,7 @@ export async function startAdminServer(
       logger: silentLogger,
       readiness: [],
       mounts: [{ path: '/admin', method: 'use', handler: admin.router }],
+      webChat: webChatAccess({ config, admins, now: options.now }),
       trustProxy: config.trustProxy,
     },
     inFlight,

@@ -224,7 +224,8 @@ describe('sessions, CSRF and sign-in', () => {
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\/admin/);
+    // Path=/: the chat page (WEB_CHAT=on) knows who is signed in.
+    expect(cookie).toMatch(/Path=\/;/);
     expect(cookie).not.toMatch(/Secure/);
     // Without TRUST_PROXY nobody's X-Forwarded-Proto is believed (sign-in-limits.test.ts sets it).
     const claimsTls = await fetch(`${s.url}/admin/login`, {

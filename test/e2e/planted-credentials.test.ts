@@ -200,7 +200,14 @@ describe('planted credentials through the chat platforms', () => {
     const express = (await import('express')).default;
     const app = express();
     app.use(express.json());
-    app.use(createWebChat({ answers: model.answers, directory: model.directory, logger: silentLogger }));
+    app.use(
+      createWebChat({
+        answers: model.answers,
+        directory: model.directory,
+        logger: silentLogger,
+        access: { mode: 'open' },
+      }),
+    );
     const server = await new Promise<import('node:http').Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });

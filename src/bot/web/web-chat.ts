@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { AnswerService, CheckedText, Directory } from '../../answer/ports.js';
 import type { AnswerResult, Turn } from '../../core/types.js';
 import type { Logger } from '../../core/log.js';
@@ -9,8 +9,30 @@ import type { Logger } from '../../core/log.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PUBLIC = path.join(here, 'public');
 
-/** The identity of the local chat page: an anonymous employee who sees only what everyone may see. */
+/** The identity of the open chat page: one anonymous employee who sees only what everyone may see. */
 export const WEB_USER = 'web@local';
+
+/** Who is asking on the chat page: an e-mail from a sign-in, never from the request body. */
+export interface WebChatIdentity {
+  readonly email: string;
+  /** `session`: the admin UI's cookie (browser requests, checked for cross-site use). */
+  readonly via: 'session' | 'token' | 'sso';
+}
+
+/**
+ * Who may use the chat page (WEB_CHAT): `open` answers anyone as WEB_USER (local development);
+ * `signed-in` answers only those `identify` recognises, each as themselves, for their own groups.
+ */
+export type WebChatAccess =
+  | { readonly mode: 'open' }
+  | {
+      readonly mode: 'signed-in';
+      /** The asker of a request, or undefined (401, or the sign-in page for the page itself). */
+      identify(req: Request): Promise<WebChatIdentity | undefined>;
+    };
+
+/** Where the page sends a browser that is not signed in. */
+const SIGN_IN = '/admin/login?next=%2F';
 
 interface ChatBody {
   question?: unknown;
@@ -46,24 +68,51 @@ export function publicAnswer(result: AnswerResult) {
   };
 }
 
-/**
- * The local chat page at `/` and its JSON endpoint `POST /api/chat`, which streams newline-delimited
- * JSON events: `started`, `text` (the guard-checked text so far), then `done` with the answer.
- */
 /** What the page may learn about a held answer it asked: the decision, and the text once approved. */
 export type HeldAnswerLookup = (
   reviewId: string,
+  /** Only the asker of the held question learns its fate. */
+  asker: string,
 ) => Promise<{ status: 'pending' | 'approved' | 'rejected'; answer?: CheckedText } | undefined>;
 
+/**
+ * The local chat page at `/` and its JSON endpoint `POST /api/chat`, which streams newline-delimited
+ * JSON events: `started`, `text` (the guard-checked text so far), then `done` with the answer.
+ * Mount it only when WEB_CHAT allows it; `access` says who may ask.
+ */
 export function createWebChat(deps: {
   answers: AnswerService;
   directory: Directory;
   logger: Logger;
+  access: WebChatAccess;
   heldAnswer?: HeldAnswerLookup | undefined;
 }): Router {
   const router = express.Router();
   const page = readFileSync(path.join(PUBLIC, 'index.html'), 'utf8');
-  router.get('/', (_req, res) => {
+  const { access } = deps;
+  /** Puts the asker's e-mail in `res.locals.asker`, or refuses with 401 (the page: the sign-in page). */
+  const signedIn =
+    (refuse: 'json' | 'redirect'): RequestHandler =>
+    async (req, res, next) => {
+      try {
+        const email = access.mode === 'open' ? WEB_USER : (await access.identify(req))?.email;
+        if (email !== undefined) {
+          res.locals['asker'] = email;
+          return next();
+        }
+        if (refuse === 'redirect') return res.redirect(303, SIGN_IN);
+        res.setHeader('WWW-Authenticate', 'Bearer');
+        res.status(401).json({
+          error: `sign in first (${SIGN_IN}), or send Authorization: Bearer <token> (polydesk admin token EMAIL)`,
+        });
+      } catch (error) {
+        next(error);
+      }
+    };
+  const askerOf = (res: Response) => res.locals['asker'] as string;
+
+  router.get('/', signedIn('redirect'), (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
     res.type('html').send(page);
   });
   router.get('/chat.js', (_req, res) =>
@@ -71,25 +120,29 @@ export function createWebChat(deps: {
   );
   router.get('/chat.css', (_req, res) => res.type('text/css').sendFile(path.join(PUBLIC, 'chat.css')));
 
-  router.get('/api/chat/held/:reviewId', async (req: Request, res: Response) => {
-    const reviewId = String(req.params.reviewId ?? '');
-    if (!/^[0-9a-f-]{36}$/.test(reviewId) || !deps.heldAnswer) {
-      res.status(404).json({ error: 'not found' });
-      return;
+  router.get('/api/chat/held/:reviewId', signedIn('json'), async (req, res, next) => {
+    try {
+      const reviewId = String(req.params['reviewId'] ?? '');
+      const held =
+        /^[0-9a-f-]{36}$/.test(reviewId) && deps.heldAnswer
+          ? await deps.heldAnswer(reviewId, askerOf(res))
+          : undefined;
+      if (!held) res.status(404).json({ error: 'not found' });
+      else res.setHeader('Cache-Control', 'no-store').json(held);
+    } catch (error) {
+      next(error);
     }
-    const held = await deps.heldAnswer(reviewId);
-    if (!held) res.status(404).json({ error: 'not found' });
-    else res.setHeader('Cache-Control', 'no-store').json(held);
   });
 
-  router.post('/api/chat', express.json({ limit: '256kb' }), async (req: Request, res: Response) => {
+  // The asker is known before the body is read: strangers cannot make the server parse anything.
+  router.post('/api/chat', signedIn('json'), express.json({ limit: '256kb' }), async (req, res) => {
     const body = (req.body ?? {}) as ChatBody;
     if (typeof body.question !== 'string') {
       res.status(400).json({ error: 'send JSON {"question": "..."}' });
       return;
     }
     const locale = typeof body.locale === 'string' ? body.locale.slice(0, 35) : undefined;
-    const asker = deps.directory.resolve(WEB_USER, locale);
+    const asker = deps.directory.resolve(askerOf(res), locale);
     const controller = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) controller.abort();

@@ -85,6 +85,12 @@ form.addEventListener('submit', async (event) => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ question, history: history.slice(-6), locale: navigator.language }),
     });
+    if (res.status === 401) {
+      // WEB_CHAT=on and the session has ended: sign in again, then come back here.
+      li.querySelector('.text').textContent = 'Please sign in again.';
+      window.location.assign('/admin/login?next=%2F');
+      return;
+    }
     if (!res.ok || !res.body) throw new Error('HTTP ' + res.status);
     const reader = res.body.getReader();
     const decoder = new TextDecoder();

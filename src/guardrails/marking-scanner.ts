@@ -1,11 +1,13 @@
 import {
   CLASSIFICATION_LABELS,
   DISTRIBUTION_BANS,
+  DOCUMENT_PARTS,
   INFORMATION_MARKINGS,
   INLINE_MARKINGS,
   MARKED_AFTER,
   MARKED_AS,
   POSITIONAL_MARKINGS,
+  RULE_WORDS,
   SPECIFIC_SUBJECT,
   GENERIC_SUBJECT,
   SELF_DECLARATIONS,
@@ -32,14 +34,27 @@ import { overlaps } from './text-window.js';
 const alternation = (words: readonly string[]) =>
   [...words]
     .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/ /g, '\\s+'))
+    .map((w) => tolerant(w.replace(/ /g, '\\s+')))
     .join('|');
+
+/**
+ * A regex source that also matches the way people type it: a Turkish word with a dotted capital
+ * (KİŞİYE ÖZEL, Şirket İçi: case-insensitive matching does not fold İ to i), an Arabic word with
+ * its optional vowel marks (سري جداً, يُمنع).
+ */
+function tolerant(source: string): string {
+  let out = source;
+  if (/[çğışöüÇĞŞÖÜ]/u.test(out)) out = out.replace(/i(?![^[]*\])/g, '[iİ]');
+  if (/\p{Script=Arabic}/u.test(out)) out = out.replace(/(\p{Script=Arabic})/gu, '$1[\\u064B-\\u0652]*');
+  return out;
+}
 
 const ANY = alternation([...POSITIONAL_MARKINGS, ...WEAK_MARKINGS]);
 const STRONG_ANY = alternation(POSITIONAL_MARKINGS);
 /** Scripts written without spaces between words, where a marking followed by a space is still a label. */
 const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
+const LINE_ALONE = 2;
 const LINE_START = 3;
 const LABELLED = 4;
 const INLINE = 6;
@@ -49,13 +64,18 @@ const DECLARATION = 8;
 const BAN = 9;
 const MARKED = 10;
 const MARKED_BEFORE_VERB = 11;
+const QUOTED = 12;
+/** What frames a marking that stands alone on its line: "— RESTRICTED —", ■極秘■, **CONFIDENCIAL**, (公司機密). */
+const FRAME = String.raw`\s#>*_|=~\-—–■□▪▫●○◆◇▶►※•·"“”'‘’«»„「」『』()\[\]【】〔〕`;
+const PARTS = String.raw`(?<![\p{L}])(?:${DOCUMENT_PARTS.latin.join('|')})(?![\p{L}])|${DOCUMENT_PARTS.unspaced.join('|')}`;
 const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`(?<![\p{L}\p{N}])(${alternation(UPPER_MARKINGS)})(?![\p{L}\p{N}])`, 'gu'),
-  new RegExp(String.raw`[\[【〔<《〈(]\s*(${ANY})\s*[\]】〕>》〉)]`, 'giu'),
-  new RegExp(String.raw`^[\s#>*_|=~-]*(${STRONG_ANY})[\s*_|=~:.!—–-]*$`, 'gimu'),
+  new RegExp(String.raw`[\[【〔<《〈(■□◆◇●]\s*(${ANY})\s*[\]】〕>》〉)■□◆◇●]`, 'giu'),
+  // Alone on its line, framed or not; a weak word only where it cannot be a heading (see weakAlone).
+  new RegExp(`^[${FRAME}]*(${ANY})[${FRAME}:.!]*$`, 'gimu'),
   new RegExp(String.raw`^[\s#>*_|-]*(${STRONG_ANY})[*_]*\s*(?:[:|/—–-]|\.(?:\s|$)|\s)`, 'gimu'),
   new RegExp(
-    String.raw`${CLASSIFICATION_LABELS}(?:\s+(?:label|level|class))?\s*:\s*[\[【(]?\s*(${ANY})(?![\p{L}])`,
+    String.raw`(?:${CLASSIFICATION_LABELS}|(?<part>${PARTS}))(?:\s+(?:label|level|class))?\s*:\s*[\[【(]?\s*(?<word>${ANY})(?![\p{L}])`,
     'giu',
   ),
   new RegExp(String.raw`(${ANY})\s*[★☆]`, 'gu'),
@@ -65,7 +85,7 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`[|–—·•-]\s*(${STRONG_ANY})(?:[\s.!)]*$|\s+[|–—·•-]\s)`, 'gimu'),
   new RegExp(String.raw`(?<![\p{L}\p{N}])(${SELF_DECLARATIONS.join('|')})`, 'giu'),
   // A ban on passing the text on; the marking before it is looked up from there (see markingBefore).
-  new RegExp(`(${DISTRIBUTION_BANS.join('|')})`, 'giu'),
+  new RegExp(`(${DISTRIBUTION_BANS.map(tolerant).join('|')})`, 'giu'),
   // A marking after the words saying a text carries it, in any case: "the attached deck is marked Strictly Confidential".
   new RegExp(
     String.raw`(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}])(?:${MARKED_AS.join('|')})\s{0,3}[:"'“‘«„「『]?\s{0,3}(${ANY})(?![\p{L}])`,
@@ -73,6 +93,8 @@ const PATTERNS: readonly RegExp[] = [
   ),
   // A marking before the words saying a text carries it: "als „Vertraulich“ gekennzeichnet", 「社外秘」と記載されています.
   new RegExp(String.raw`(${ANY})["'”’“»」』]?\s{0,3}(?:${MARKED_AFTER})`, 'giu'),
+  // A quoted marking after the part of the document that carries it: "The cover page says «CONFIDENTIAL»".
+  new RegExp(String.raw`["'“‘«„「『]\s*(${ANY})\s*["'”’»“」』]`, 'giu'),
 ];
 /**
  * A marking that ends right where a ban starts, with at most a separator between them; used sticky
@@ -129,14 +151,21 @@ export function createMarkingScanner(): Scanner {
         if (index === STAR && !star) return; // the pattern starts with a long alternation: costly to run for nothing
         if (index === MARKED_BEFORE_VERB && !markedAfter) return; // likewise
         for (const m of text.matchAll(pattern)) {
-          let word = m[1]!;
+          let word = m.groups?.word ?? m[1]!;
           let index0 = m.index;
           if (index === BAN) {
             MARKING_BEFORE_BAN.lastIndex = m.index;
             const marking = MARKING_BEFORE_BAN.exec(text);
-            if (!marking) continue;
-            index0 = m.index - marking[2]!.length - marking[1]!.length;
-            word = text.slice(index0, m.index + word.length);
+            if (marking) {
+              index0 = m.index - marking[2]!.length - marking[1]!.length;
+              word = text.slice(index0, m.index + word.length);
+            } else {
+              const end = banAloneEnd(text, m.index, m.index + word.length);
+              if (end < 0) continue;
+              const finding: RawFinding = { type: 'marking', start: m.index, end };
+              if (!found.some((f) => overlaps(f, finding))) found.push(finding);
+              continue;
+            }
           }
           // A line opened by a word and a space is a sentence ("Confidential information must...",
           // 기밀 정보 취급...), unless the script puts no spaces between words (社外秘　給与テーブル).
@@ -146,7 +175,22 @@ export function createMarkingScanner(): Scanner {
           if ((index === DECLARATION || index === BAN) && !opensSentence(text, start, word)) continue;
           if (index === DECLARATION && QUESTION_AFTER.test(text.slice(end, end + 96))) continue;
           if (index === LINE_START && !UNSPACED.test(word) && /^[*_]*\s+$/.test(separator)) continue;
+          if (
+            index === LINE_ALONE &&
+            !STRONG_WORD.test(word) &&
+            !weakAlone(text, m.index, m.index + m[0].length, word)
+          )
+            continue;
           const after = text.slice(end, end + 16);
+          if (index === LABELLED && m.groups?.part !== undefined && !FIELD_END.test(text.slice(end, end + 4)))
+            continue;
+          if (index === QUOTED) {
+            if (!quotedOnPart(text, m.index)) continue;
+            if (THAI.test(word) && !thaiMarking(text, start, end, index)) continue;
+            const finding: RawFinding = { type: 'marking', start, end };
+            if (!found.some((f) => overlaps(f, finding))) found.push(finding);
+            continue;
+          }
           if (index === INLINE && !inlineTail(word, after)) continue;
           // The separator must follow text on the same line: "- Confidential" alone is a bullet.
           if (index === LINE_END && !/\S[ \t]*$/.test(text.slice(lineStartOf(text, m.index), m.index)))
@@ -182,6 +226,58 @@ export function createMarkingScanner(): Scanner {
 }
 
 const MARKED_AFTER_TEST = new RegExp(MARKED_AFTER, 'iu');
+const STRONG_WORD = new RegExp(`^(?:${STRONG_ANY})$`, 'iu');
+/** What closes a field after a marking labelled by a document part: "(header: Internal)", "Footer: Confidential." */
+const FIELD_END = /^\s*(?:$|[\n)\]】,;|]|[.。](?:\s|$))/u;
+const PART_BEFORE = new RegExp(`(?:${PARTS})`, 'iu');
+const GENERIC_OR_RULE = new RegExp(`${GENERIC_SUBJECT}|${RULE_WORDS}`, 'iu');
+const NOT_FRAME = new RegExp(`[^${FRAME}]`, 'u');
+
+/**
+ * A weak marking (Restricted, INTERN, Geheim, 密) alone on its line is a marking where it cannot be
+ * a heading: framed ("— Restricted —", ■INTERN■), in capitals, in a script without spaces, or on
+ * the first or last line of the text (a stamp above or below it).
+ */
+function weakAlone(text: string, lineStart: number, lineEnd: number, word: string): boolean {
+  const line = text.slice(lineStart, lineEnd);
+  const at = line.indexOf(word);
+  const framed = (part: string) => /\S/.test(part) && !NOT_FRAME.test(part);
+  if (framed(line.slice(0, at)) && framed(line.slice(at + word.length))) return true;
+  if (word === word.toUpperCase() && /\p{Lu}/u.test(word)) return true;
+  if (UNSPACED.test(word)) return true;
+  return !/\S/.test(text.slice(0, lineStart)) || !/\S/.test(text.slice(lineEnd));
+}
+
+/**
+ * A distribution ban standing alone on its line or in brackets ("KHÔNG PHỔ BIẾN RA NGOÀI",
+ * [사외 유출 금지], **محظور النشر**) is the marking itself; one with an object is a sentence
+ * ("Do not share your password").
+ */
+function banAloneEnd(text: string, start: number, end: number): number {
+  const lineStart = lineStartOf(text, start);
+  const lineEnd = text.indexOf('\n', end);
+  const tail = OUTSIDE_TAIL.exec(text.slice(end, lineEnd === -1 ? text.length : lineEnd));
+  if (NOT_FRAME.test(text.slice(lineStart, start)) || !tail) return -1;
+  return end + tail[1]!.length;
+}
+/** What may follow a ban alone on its line: a frame, or a word saying "outside" (ra ngoài, poza firmę, 外部). */
+const OUTSIDE_TAIL = new RegExp(
+  String.raw`^(\s*(?:(?:ra\s+(?:bên\s+)?ngoài|outside(?:\s+the\s+(?:company|organi[sz]ation|team))?|externally|à\s+l['’]extérieur|extern\p{L}*|poza\s+\p{L}+|dışarı(?:ya)?|наружу|ke\s+luar|外部|社外|밖으로|ภายนอก)(?![\p{L}]))?)[${FRAME}.!:]*$`,
+  'iu',
+);
+
+/**
+ * Is a quoted marking what a named part of one document carries ("The cover page says «CONFIDENTIAL»",
+ * 資料の冒頭には「厳秘」と記載, หัวกระดาษของไฟล์แนบเขียนว่า "ลับมาก")? Not in a rule or a condition
+ * ("If the header says 'Confidential'…", "The cover page must say 'Internal'").
+ */
+function quotedOnPart(text: string, quoteAt: number): boolean {
+  const before = text.slice(Math.max(0, quoteAt - MAX_SUBJECT), quoteAt);
+  const sentence = before.slice(before.search(/[^.!?。！？\n]*$/u));
+  const after = text.slice(quoteAt, quoteAt + MAX_SUBJECT);
+  const rest = after.slice(0, after.search(/[.!?。！？\n]|$/u));
+  return PART_BEFORE.test(sentence) && !GENERIC_OR_RULE.test(sentence) && !GENERIC_OR_RULE.test(rest);
+}
 const LATIN_WORD = /^[\p{Script=Latin}\p{Script=Cyrillic}]/u;
 const SPECIFIC = new RegExp(SPECIFIC_SUBJECT, 'iu');
 const GENERIC = new RegExp(GENERIC_SUBJECT, 'iu');

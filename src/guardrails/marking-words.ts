@@ -64,6 +64,11 @@ export const UPPER_MARKINGS: readonly string[] = [
   'INTERNAL DISTRIBUTION ONLY',
   'NOT FOR EXTERNAL DISTRIBUTION',
   'DO NOT FORWARD',
+  'KİŞİYE ÖZEL',
+  'ŞİRKET İÇİ',
+  'USO INTERNO EXCLUSIVAMENTE',
+  'DIFUSIÓN RESTRINGIDA',
+  'DIFFUSION LIMITÉE',
 ];
 
 /** Words that are a marking only in brackets or after a classification label ("Internal: ext. 1234" is not). */
@@ -77,6 +82,13 @@ export const WEAK_MARKINGS: readonly string[] = [
   'RESTRINGIDO',
   'RESTRITO',
   'INTERNO',
+  // The lowest level of a national scheme (restricted, secret), a common word elsewhere.
+  'Restreint',
+  'Geheim',
+  'Zastrzeżone',
+  'Terbatas',
+  'שמור',
+  '密',
 ];
 
 /** Marking words in any case and script, recognised in any marking position (alone, bracketed, labelled). */
@@ -194,6 +206,31 @@ export const POSITIONAL_MARKINGS: readonly string[] = [
   'เฉพาะภายใน',
   'ห้ามเผยแพร่',
   // Sentence-case headers and footers as companies write them in each language.
+  'Uso interno exclusivamente',
+  'Difusión restringida',
+  'Difusión limitada',
+  'Diffusion restreinte',
+  'Diffusion limitée',
+  'Difusão restrita',
+  'Diffusione limitata',
+  'Diffusione riservata',
+  'Strikt vertrouwelijk',
+  'Intern gebruik',
+  String.raw`(?:Wyłącznie|Tylko)\s+do\s+użytku\s+wewnętrznego`,
+  String.raw`(?:Dokument\s+)?ściśle\s+poufn[yae]`,
+  'Tài liệu lưu hành nội bộ',
+  'Dokumen internal',
+  String.raw`(?:Hanya|Khusus)\s+untuk\s+kalangan\s+(?:internal|sendiri)`,
+  '商业秘密',
+  '商業秘密',
+  '公司机密',
+  '公司機密',
+  '絕對機密',
+  '极机密',
+  '極機密',
+  '仅限内部使用',
+  '僅限內部使用',
+  '사외 유출 금지',
   'Uso interno exclusivo',
   'Solo para uso interno',
   'Para uso interno',
@@ -347,7 +384,7 @@ export const DISTRIBUTION_BANS: readonly string[] = [
   String.raw`zakaz\s+(?:rozpowszechniania|udostępniania|kopiowania)`,
   String.raw`не\s+(?:распространять|разглашать|передавать|копировать|пересылать)`,
   String.raw`распространение\s+запрещено`,
-  String.raw`(?:يحظر|يمنع|ممنوع)\s+(?:النشر|التداول|التوزيع|الإفشاء|نشره|تداوله|توزيعه)`,
+  String.raw`(?:يحظر|يمنع|ممنوع|محظور)\s+(?:النشر|التداول|التوزيع|الإفشاء|نشره|تداوله|توزيعه)`,
   String.raw`אין\s+(?:להפיץ|להעביר|לשתף|להעתיק)`,
   String.raw`(?:ההפצה|הפצה)\s+אסורה`,
   String.raw`không\s+(?:được\s+)?(?:phát\s+tán|chia\s+sẻ|sao\s+chép|tiết\s+lộ|phổ\s+biến)`,
@@ -357,9 +394,10 @@ export const DISTRIBUTION_BANS: readonly string[] = [
   String.raw`tidak\s+untuk\s+disebarluaskan`,
   String.raw`(?:dağıtılmaz|dağıtılamaz|paylaşılmaz|paylaşmayınız|çoğaltılamaz)`,
   String.raw`(?:dağıtımı|paylaşılması)\s+yasaktır`,
+  '(?:未经|未經)(?:许可|許可|授权|授權|批准)(?:不得|禁止|严禁|嚴禁)(?:复制|複製|外传|外傳|转发|轉發|传播|傳播|披露)',
   '严禁外传|嚴禁外傳|请勿外传|請勿外傳|请勿外泄|請勿外洩|请勿外流|請勿外流|请勿转发|請勿轉寄|請勿轉發|不得外传|不得外傳|禁止外传|注意保密|严禁复制|嚴禁複製',
   '転送禁止|複製禁止|社外持ち?出し?禁止|取扱注意|取り扱い注意|外部流出禁止',
-  String.raw`외부\s?유출\s?금지|배포\s?금지|복제\s?금지|외부\s?유출을\s?금합니다`,
+  String.raw`(?:외부|사외)\s?유출\s?금지|배포\s?금지|복제\s?금지|외부\s?유출을\s?금합니다`,
   'ห้ามเผยแพร่|ห้ามส่งต่อ|ห้ามคัดลอก',
 ];
 
@@ -403,3 +441,40 @@ export const SPECIFIC_SUBJECT = String.raw`(?<![\p{L}])(?:this|these|the\s+attac
 
 /** What follows a marking to say that a text carries it: "als Vertraulich gekennzeichnet", 「社外秘」と記載されています, 대외비로 표시되어 있습니다. */
 export const MARKED_AFTER = String.raw`olarak\s+(?:işaretlen\p{L}{0,8}|sınıflandırıl\p{L}{0,8}|etiketlen\p{L}{0,8})|ibaresi(?:ni)?\s+taşı\p{L}{0,8}|damgalı|gekennzeichnet|eingestuft|klassifiziert|gestempelt|と(?:記載|表示|明記|押印|書かれ|書いて)|の(?:表示|スタンプ|印|ラベル)が(?:あ|押|付)|(?:이)?라고\s?(?:표시|적혀|기재|되어)|(?:으)?로\s?(?:표시|분류|지정)(?:되어|돼)\s?있|字样|字樣`;
+
+/**
+ * The parts of a document where its marking stands (cover, header, title page, 表紙, 页眉, หัวกระดาษ):
+ * "the cover page says «Confidential»", "(header: Internal)", 附件首頁標示「極機密」. Naming the place
+ * of the marking makes the sentence about one document's marking, not about a rule. `latin` words
+ * need word boundaries; `unspaced` ones (CJK, Thai) are matched as they are.
+ */
+export const DOCUMENT_PARTS = {
+  latin: [
+    String.raw`header|footer|cover(?:\s+page|\s+sheet)?|title\s+page|front\s+page|first\s+page|top\s+of\s+(?:the\s+)?(?:page|document|file|attachment)|banner|letterhead`,
+    String.raw`portada|encabezado|cabecera|pie\s+de\s+página|carátula|primera\s+página`,
+    String.raw`capa|cabeçalho|rodapé|folha\s+de\s+rosto|primeira\s+página`,
+    String.raw`page\s+de\s+garde|en-?tête|pied\s+de\s+page|couverture|première\s+page`,
+    String.raw`copertina|intestazione|frontespizio|piè\s+di\s+pagina|prima\s+pagina`,
+    String.raw`Deckblatt|Kopfzeile|Fußzeile|Titelseite|Titelblatt|Briefkopf|erste[nr]?\s+Seite`,
+    String.raw`voorblad|koptekst|voettekst|titelpagina|eerste\s+pagina`,
+    String.raw`stron\p{L}{0,2}\s+tytułow\p{L}{1,3}|nagłów\p{L}{1,3}|stopk\p{L}{1,2}|okład\p{L}{2,3}|pierwsz\p{L}{1,3}\s+stron\p{L}{0,2}`,
+    String.raw`kapa[kğ]\p{L}{0,8}|üst\s+bilgi\p{L}{0,6}|alt\s+bilgi\p{L}{0,6}|ilk\s+sayfa\p{L}{0,6}`,
+    String.raw`титульн\p{L}{1,3}(?:\s+лист\p{L}{0,2})?|шапк\p{L}{1,2}|колонтитул\p{L}{0,2}|обложк\p{L}{1,2}|перв\p{L}{2,3}\s+страниц\p{L}{1,2}`,
+    String.raw`أعلى|الترويسة|ترويسة|الغلاف|غلاف|رأس\s+الصفحة|تذييل|الصفحة\s+الأولى`,
+    String.raw`בראש|כותרת|(?:ב|ה)?שער|(?:ב|ה)?עמוד\s+(?:ה)?שער|(?:ב|ה)?עמוד\s+הראשון|בתחתית`,
+    String.raw`trang\s+bìa|bìa|đầu\s+trang|chân\s+trang|trang\s+đầu`,
+    String.raw`sampul|kop(?:\s+surat)?|halaman\s+(?:depan|pertama|sampul)`,
+  ],
+  unspaced: [
+    '表紙|冒頭|ヘッダー?|フッター|欄外|1ページ目|一枚目',
+    '封面|首页|首頁|页眉|頁首|页脚|頁尾|頁腳|抬头|抬頭|扉页|扉頁|第一页|第一頁',
+    String.raw`표지|머리글|머리말|바닥글|상단|헤더|첫\s?페이지`,
+    'หัวกระดาษ|หน้าปก|หัวเอกสาร|ท้ายกระดาษ|หน้าแรก',
+  ],
+} as const;
+
+/**
+ * Words of a rule or a condition rather than a report: "the cover page must say «Confidential»",
+ * 如果封面上写着…; the unspaced ones (CJK, Thai) need no word boundary, unlike GENERIC_SUBJECT's.
+ */
+export const RULE_WORDS = String.raw`(?<![\p{L}])(?:should|must|shall|need\s+to|has\s+to|have\s+to|debe\p{L}*|deve\p{L}*|doit|doivent|muss|müssen|sollte?n?|moet\p{L}*|musi\p{L}*|należy|powin\p{L}+|должн\p{L}*|нужно|необходимо|يجب|ينبغي|צריך|צריכה|חייב\p{L}*|phải|cần|harus|wajib|gerek\p{L}*|malı|meli)(?![\p{L}])|必须|必須|应当|應當|应该|應該|需要|べき|必要|해야|ต้อง|ควร|如果|若是|凡是|場合|もし|경우|만약|หาก|ถ้า`;

@@ -239,3 +239,50 @@ describe('marking scanner', () => {
     }
   });
 });
+
+describe('marking scanner: framed, weak, placed and banning markings', () => {
+  it('finds a marking framed on its line, a weak one where it cannot be a heading, and a ban standing alone', () => {
+    for (const [text, marking] of [
+      ['Budgetentwurf 2029\n\n— Vertraulich —', 'Vertraulich'],
+      ['■関係者外秘■ 新製品の発売計画', '関係者外秘'],
+      ['RESTRICTED\n\nSupplier shortlist for the new warehouse.', 'RESTRICTED'],
+      ['Kostenraming nieuwe vestiging\n\nGeheim', 'Geheim'],
+      ['以下是會議摘要。\n\n密\n\n新廠房選址', '密'],
+      ['Vendor shortlist\n\nDO NOT SHARE OUTSIDE THE COMPANY', 'DO NOT SHARE OUTSIDE THE COMPANY'],
+      ['**ห้ามส่งต่อ**\nรายชื่อผู้ขาย', 'ห้ามส่งต่อ'],
+      ['ŞİRKET İÇİ\nYeni depo için aday lokasyonlar', 'ŞİRKET İÇİ'],
+      ['قائمة الموردين\n\n— سرّي للغاية —', 'سرّي للغاية'],
+    ] as const) {
+      expect(markings(text), text).toEqual([marking]);
+    }
+  });
+
+  it('finds a marking that a named part of the document carries', () => {
+    for (const [text, marking] of [
+      ['Gist of the attachment (footer: Restricted): three vendors.', 'Restricted'],
+      ['Streszczenie (stopka: Poufne): zamykamy dwa magazyny.', 'Poufne'],
+      ['The title page reads "INTERNAL". In short: two sites merge.', 'INTERNAL'],
+      ['Auf dem Deckblatt steht „VERTRAULICH“. Kurz gesagt: zwei Standorte.', 'VERTRAULICH'],
+      ['表紙には「社外秘」と書かれています。', '社外秘'],
+      ['封面上写着“绝密”。主要内容如下。', '绝密'],
+    ] as const) {
+      expect(markings(text), text).toEqual([marking]);
+    }
+  });
+
+  it('stays quiet on rules and conditions about a part, on headings and on bans with an object', () => {
+    for (const text of [
+      "If the cover page says 'Confidential', store the file on the restricted share.",
+      'The cover page must say "Internal" on every HR template.',
+      'Title: Internal mobility programme starts in May.',
+      'Do not share your password with anyone, not even IT.',
+      "Documents with 'Confidential' on the cover page go in the locked cabinet.",
+      '表紙に「社外秘」と書く必要がある場合は、テンプレートを使ってください。',
+      '如果封面上写着“绝密”，请不要打印。',
+      'Wszelkie prawa zastrzeżone.',
+      'Security\nThe lab is restricted to badge holders.',
+    ]) {
+      expect(markings(text), text).toEqual([]);
+    }
+  });
+});

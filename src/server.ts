@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type RequestHandler } from 'express';
 import type { AnswerService, Directory } from './answer/ports.js';
+import { ConfigError } from './core/errors.js';
 import type { Logger } from './core/log.js';
 import { type HeldAnswerLookup, type WebChatAccess, createWebChat } from './bot/web/web-chat.js';
 import type { Metrics } from './metrics.js';
@@ -142,6 +143,34 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
+/**
+ * What a person can do about a port that cannot be opened; other errors pass unchanged. A
+ * ConfigError, so that `serve` exits with code 2 and this one line instead of a stack.
+ */
+export function listenError(error: unknown, port: number, host: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const where = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (code === 'EADDRINUSE')
+    return new ConfigError(
+      `cannot listen on ${where}: the port is already in use (EADDRINUSE). Is another PolyDesk running? ` +
+        `Stop it, or set PORT to a free port (e.g. PORT=${port === 3000 ? 3001 : 3000}); \`ss -ltnp 'sport = :${port}'\` shows who holds it`,
+      { cause: error },
+    );
+  if (code === 'EACCES')
+    return new ConfigError(
+      `cannot listen on ${where}: permission denied (EACCES). Ports below 1024 need root or CAP_NET_BIND_SERVICE: ` +
+        'set PORT=3000 (or another port from 1024) and let a reverse proxy serve 443',
+      { cause: error },
+    );
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return new ConfigError(
+      `cannot listen on ${where}: ${host} is not an address of this machine (${code}). ` +
+        'Set HOST to one of its addresses, 127.0.0.1 (this machine only) or 0.0.0.0 (all)',
+      { cause: error },
+    );
+  return error;
+}
+
 export async function listen(
   app: Express,
   inFlight: InFlight,
@@ -151,7 +180,7 @@ export async function listen(
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenError(error, port, host)));
     server.listen(port, host, () => resolve());
   });
   return {

@@ -19,7 +19,9 @@ export const MIN_VALUE_CHARS = 6;
  */
 export const MIN_PART_CHARS = 12;
 
-const CANONICAL_CHAR = /[\p{L}\p{N}]/u;
+const CANONICAL_RUN = /[\p{L}\p{N}]+/gu;
+/** Capital sigma lowers by context (final ς), so a run holding it is folded a character at a time. */
+const CAPITAL_SIGMA = 0x03a3;
 
 /** A text reduced to letters and digits, with the position in the source of each character. */
 export interface CanonicalText {
@@ -28,36 +30,44 @@ export interface CanonicalText {
   readonly at: Int32Array;
 }
 
-/** Case-folds and keeps letters and digits; the input is expected to be NFKC-normalised already. */
+/**
+ * Case-folds and keeps letters and digits; the input is expected to be NFKC-normalised already.
+ * Each character is folded on its own (`toLowerCase` of the character), whatever surrounds it.
+ */
 export function canonicalize(normalized: string): CanonicalText {
   // Folding can lengthen a character (İ → i̇): room for two units each.
   const at = new Int32Array(normalized.length * 2);
-  const out: string[] = [];
+  const parts: string[] = [];
   let n = 0;
-  for (let i = 0; i < normalized.length; ) {
-    const code = normalized.charCodeAt(i);
-    if (code < 0x80) {
-      // ASCII, the common case, without a regular expression per character.
-      if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) {
-        out.push(normalized[i]!);
-        at[n++] = i;
-      } else if (code >= 0x41 && code <= 0x5a) {
-        out.push(String.fromCharCode(code + 0x20));
-        at[n++] = i;
+  for (const match of normalized.matchAll(CANONICAL_RUN)) {
+    const run = match[0];
+    const lowered = run.toLowerCase();
+    if (lowered.length === run.length && !run.includes(String.fromCharCode(CAPITAL_SIGMA))) {
+      // One unit for one unit: a surrogate pair's second unit maps to the pair's start.
+      for (let k = 0; k < run.length; k += 1) {
+        const low = k > 0 && isLowSurrogate(run.charCodeAt(k)) && isHighSurrogate(run.charCodeAt(k - 1));
+        at[n++] = match.index + (low ? k - 1 : k);
       }
-      i += 1;
+      parts.push(lowered);
       continue;
     }
-    const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-    const ch = normalized.slice(i, i + width);
-    if (CANONICAL_CHAR.test(ch)) {
-      const folded = ch.toLowerCase();
-      for (let k = 0; k < folded.length; k += 1) at[n++] = i;
-      out.push(folded);
+    for (let k = 0; k < run.length; ) {
+      const width = isHighSurrogate(run.charCodeAt(k)) ? 2 : 1;
+      const folded = run.slice(k, k + width).toLowerCase();
+      for (let u = 0; u < folded.length; u += 1) at[n++] = match.index + k;
+      parts.push(folded);
+      k += width;
     }
-    i += width;
   }
-  return { text: out.join(''), at: at.subarray(0, n) };
+  return { text: parts.join(''), at: at.subarray(0, n) };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /**
@@ -71,14 +81,51 @@ export function keyedHash(seed: FingerprintSeed, text: string, start: number, en
   let h2 = seed.b;
   for (let i = start; i < end; i += 1) {
     const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x85ebca6b);
-    h1 ^= h1 >>> 13;
-    h2 = Math.imul(h2 ^ c, 0xc2b2ae35);
-    h2 ^= h2 >>> 16;
+    h1 = mixLane1(h1, c);
+    h2 = mixLane2(h2, c);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16) ^ seed.c, 0x7feb352d);
+  return finish(seed, h1, h2);
+}
+
+/**
+ * Calls `visit(length, hash)` with the keyed hash of every prefix of `text` from `start` of
+ * `fromLength` to `toLength` characters (fewer when the text ends first): the same values as
+ * `keyedHash(seed, text, start, start + length)`, for the cost of hashing the longest one.
+ */
+export function prefixHashes(
+  seed: FingerprintSeed,
+  text: string,
+  start: number,
+  fromLength: number,
+  toLength: number,
+  visit: (length: number, hash: number) => void,
+): void {
+  const end = Math.min(text.length, start + toLength);
+  let h1 = seed.a;
+  let h2 = seed.b;
+  for (let i = start; i < end; i += 1) {
+    const c = text.charCodeAt(i);
+    h1 = mixLane1(h1, c);
+    h2 = mixLane2(h2, c);
+    const length = i - start + 1;
+    if (length >= fromLength) visit(length, finish(seed, h1, h2));
+  }
+}
+
+function mixLane1(h: number, c: number): number {
+  const mixed = Math.imul(h ^ c, 0x85ebca6b);
+  return mixed ^ (mixed >>> 13);
+}
+
+function mixLane2(h: number, c: number): number {
+  const mixed = Math.imul(h ^ c, 0xc2b2ae35);
+  return mixed ^ (mixed >>> 16);
+}
+
+function finish(seed: FingerprintSeed, lane1: number, lane2: number): number {
+  let h1 = Math.imul(lane1 ^ (lane1 >>> 16) ^ seed.c, 0x7feb352d);
   h1 ^= h1 >>> 15;
-  h2 = Math.imul(h2 ^ (h2 >>> 15) ^ seed.d, 0x846ca68b);
+  let h2 = Math.imul(lane2 ^ (lane2 >>> 15) ^ seed.d, 0x846ca68b);
   h2 ^= h2 >>> 16;
   // 21 bits of one lane above 32 of the other: an exact integer below 2^53.
   return (h1 >>> 11) * 0x1_0000_0000 + (h2 >>> 0);

@@ -4,7 +4,8 @@ import {
   type FingerprintSeed,
   type ValueFingerprint,
   canonicalize,
-  keyedHash,
+  MIN_VALUE_CHARS,
+  prefixHashes,
 } from './fingerprint.js';
 import type { FindingType, RawFinding, Scanner } from './scanner.js';
 
@@ -15,11 +16,18 @@ export interface RegisteredValue {
   readonly fingerprint: ValueFingerprint;
 }
 
-/** Open addressing over typed arrays: fingerprint → index of a registered value. */
+/**
+ * Open addressing over typed arrays: fingerprint → index of a registered value. The table of a
+ * large registry is far bigger than the processor's caches, and an answer probes it at every
+ * position, so a small bit filter (8 bits per entry, two bits in one 32-bit word per fingerprint)
+ * answers most absent fingerprints without touching the table.
+ */
 class FingerprintTable {
   private readonly keys: Float64Array;
   private readonly values: Int32Array;
   private readonly mask: number;
+  private readonly filter: Int32Array;
+  private readonly filterShift: number;
 
   constructor(expected: number) {
     let capacity = 16;
@@ -27,10 +35,15 @@ class FingerprintTable {
     this.keys = new Float64Array(capacity);
     this.values = new Int32Array(capacity);
     this.mask = capacity - 1;
+    let words = 1;
+    while (words * 32 < expected * 8) words *= 2;
+    this.filter = new Int32Array(words);
+    this.filterShift = 32 - Math.log2(words);
   }
 
   /** Keeps the first value registered for a fingerprint (the same secret in two documents). */
   add(fingerprint: number, value: number): void {
+    this.filter[this.filterWord(fingerprint)]! |= filterBits(fingerprint);
     const key = fingerprint + 1; // 0 marks an empty slot
     for (let slot = fingerprint & this.mask; ; slot = (slot + 1) & this.mask) {
       if (this.keys[slot] === key) return;
@@ -44,6 +57,8 @@ class FingerprintTable {
 
   /** The value registered for a fingerprint, or -1. */
   get(fingerprint: number): number {
+    const bits = filterBits(fingerprint);
+    if ((this.filter[this.filterWord(fingerprint)]! & bits) !== bits) return -1;
     const key = fingerprint + 1;
     for (let slot = fingerprint & this.mask; ; slot = (slot + 1) & this.mask) {
       const found = this.keys[slot];
@@ -51,6 +66,17 @@ class FingerprintTable {
       if (found === 0) return -1;
     }
   }
+
+  /** The filter word of a fingerprint: the top bits of its low half (the table slot uses the bottom ones). */
+  private filterWord(fingerprint: number): number {
+    return this.filterShift === 32 ? 0 : (fingerprint >>> 0) >>> this.filterShift;
+  }
+}
+
+/** Two bits of a filter word, from the high half of a fingerprint. */
+function filterBits(fingerprint: number): number {
+  const high = Math.floor(fingerprint / 0x1_0000_0000);
+  return (1 << (high & 31)) | (1 << ((high >>> 5) & 31));
 }
 
 /**
@@ -111,13 +137,6 @@ export class SensitiveRegistry {
       found.push({ type: v.type, start: from, end, docId: v.docId });
     };
 
-    for (const [length, table] of this.short) {
-      for (let i = 0; i + length <= text.length; i += 1) {
-        const value = table.get(keyedHash(this.seed, text, i, i + length));
-        if (value >= 0) report(value, i, length);
-      }
-    }
-
     // Runs of consecutive windows of one value; long enough runs are reproductions.
     let runValue = -1;
     let runStart = 0;
@@ -129,18 +148,29 @@ export class SensitiveRegistry {
       if (covered >= Math.min(length, MIN_PART_CHARS)) report(runValue, runStart, covered);
       runValue = -1;
     };
-    for (let i = 0; i + WINDOW_CHARS <= text.length; i += 1) {
-      const value = this.windows.get(keyedHash(this.seed, text, i, i + WINDOW_CHARS));
-      if (value >= 0 && value === runValue && i === runEnd + 1) {
-        runEnd = i;
-        continue;
+    const shortest = this.short.size ? MIN_VALUE_CHARS : WINDOW_CHARS;
+    let at = 0;
+    // One pass: the hashes of the short lengths are prefixes of the window's.
+    const visit = (length: number, hash: number) => {
+      if (length < WINDOW_CHARS) {
+        const value = this.short.get(length)?.get(hash) ?? -1;
+        if (value >= 0) report(value, at, length);
+        return;
+      }
+      const value = this.windows.get(hash);
+      if (value >= 0 && value === runValue && at === runEnd + 1) {
+        runEnd = at;
+        return;
       }
       close();
       if (value >= 0) {
         runValue = value;
-        runStart = i;
-        runEnd = i;
+        runStart = at;
+        runEnd = at;
       }
+    };
+    for (; at + shortest <= text.length; at += 1) {
+      prefixHashes(this.seed, text, at, shortest, WINDOW_CHARS, visit);
     }
     close();
     return found;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { maskedExcerpt, scanDocumentAtRest, sensitiveRecords } from '../../src/guardrails/at-rest-scan.js';
-import { fingerprintValue, seedFromKey } from '../../src/guardrails/fingerprint.js';
+import {
+  canonicalize,
+  fingerprintValue,
+  keyedHash,
+  prefixHashes,
+  seedFromKey,
+} from '../../src/guardrails/fingerprint.js';
 import { createGuardrail } from '../../src/guardrails/guardrail.js';
 import { normalizeForScan } from '../../src/guardrails/normalize.js';
 import { SensitiveRegistry } from '../../src/guardrails/sensitive-registry.js';
@@ -26,6 +32,46 @@ const found = (r: SensitiveRegistry, text: string) => {
 };
 
 describe('sensitive-value registry', () => {
+  it('folds each character on its own, whatever surrounds it, and maps every unit back to its source', () => {
+    // The definition: letters and digits, each lower-cased alone (Σ stays σ at a word's end, İ becomes i̇).
+    const reference = (text: string) => {
+      let out = '';
+      const at: number[] = [];
+      for (let i = 0; i < text.length; ) {
+        const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
+        const ch = text.slice(i, i + width);
+        if (/[\p{L}\p{N}]/u.test(ch)) {
+          const folded = ch.toLowerCase();
+          out += folded;
+          for (let k = 0; k < folded.length; k += 1) at.push(i);
+        }
+        i += width;
+      }
+      return { text: out, at };
+    };
+    const samples = [
+      'Pass-Word 9 ÄÖÜ ΟΔΟΣ Σ İstanbul 𝐀𝐁c 中文ﾊﾟ 😀x ا٣ שלום ñ́',
+      'ΣΊΣΥΦΟΣ and ΣΑΣ: İİ, 𐐀𐐁 (Deseret capitals), Ǆ ǅ',
+    ];
+    for (const text of samples) {
+      const { text: folded, at } = canonicalize(text);
+      expect({ text: folded, at: [...at] }).toEqual(reference(text));
+    }
+  });
+
+  it('hashes every prefix in one pass exactly as it hashes each prefix alone', () => {
+    const text = 'pässwörd9kÄ2中文ﾊﾟ😀x';
+    for (let start = 0; start < text.length; start += 1) {
+      const seen: [number, number][] = [];
+      prefixHashes(seed, text, start, 3, 9, (length, hash) => seen.push([length, hash]));
+      const expected: [number, number][] = [];
+      for (let length = 3; length <= 9 && start + length <= text.length; length += 1) {
+        expected.push([length, keyedHash(seed, text, start, start + length)]);
+      }
+      expect(seen).toEqual(expected);
+    }
+  });
+
   const r = registry({ runbook: KEY, alarm: PIN });
 
   it('finds a registered value whatever the spacing, punctuation, width or case around it', () => {

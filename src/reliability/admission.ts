@@ -15,9 +15,12 @@ export interface AdmissionDeps {
 }
 
 /**
- * The answer service behind backpressure: every question is recorded first (the pipeline does that
- * before scheduling), then over the asker's rate limit or with the queue full it gets the polite
- * "busy" answer; otherwise it waits its turn in the per-asker fair queue.
+ * The answer service behind backpressure, the one admission path of every platform (Slack, Teams,
+ * the chat page): `serve` builds it once from RATE_LIMIT_PER_MINUTE, ANSWER_CONCURRENCY and
+ * ANSWER_QUEUE_SIZE and hands only the admitted service to the adapters. Every question is recorded
+ * first (the pipeline does that before scheduling), then over the asker's rate limit or with the
+ * queue full it gets the polite "busy" answer; otherwise it waits its turn in the per-asker fair
+ * queue, whose concurrency bounds the answers worked on at once across all platforms.
  */
 export function withAdmission(answers: AnswerService, deps: AdmissionDeps): AnswerService {
   const admit: AnswerScheduler = async (question, work, signal) => {

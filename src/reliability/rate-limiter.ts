@@ -14,14 +14,17 @@ export interface RateLimiterOptions {
    * decided on is recorded already, so it is counted.
    */
   readonly countSince: (asker: string, since: string) => Promise<number>;
-  /** Platforms without per-person identities (the local chat page is one user for everyone). */
+  /**
+   * Platforms not limited (default: `cli`, whose user holds the database and the configuration
+   * anyway). The chat page is limited: signed in, per person; open, as its one anonymous user.
+   */
   readonly exempt?: readonly Platform[];
   readonly now?: () => number;
 }
 
 /** A sliding one-minute window per asker, over the questions the database has recorded. */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const exempt = new Set<Platform>(options.exempt ?? ['web', 'cli']);
+  const exempt = new Set<Platform>(options.exempt ?? ['cli']);
   const now = options.now ?? Date.now;
   return {
     async allow(question) {

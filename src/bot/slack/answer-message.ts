@@ -193,8 +193,8 @@ export async function channelAudience(
 }
 
 /**
- * Runs the pipeline, the question waiting for one of the adapter's answer slots after it was
- * recorded; an unexpected throw becomes a `failed` result so the asker still gets a reply.
+ * Runs the pipeline (its turn, or "busy", decided by the admission that `serve` puts in front of
+ * every platform); an unexpected throw becomes a `failed` result so the asker still gets a reply.
  */
 export async function askSafely(
   context: SlackContext,
@@ -208,7 +208,6 @@ export async function askSafely(
       ...options,
       signal: context.signal,
       onProgress,
-      schedule: (_question, work) => context.answering.run(work).then(() => true),
     });
   } catch (error) {
     context.logger('error', 'slack.answer_failed', { error: describeError(error) });

@@ -12,7 +12,6 @@ import { ConfigError, describeError, PolyDeskError } from '../../core/errors.js'
 import type { Logger } from '../../core/log.js';
 import { answerMessage } from './answer-message.js';
 import { AskCommand } from './ask-command.js';
-import { ConcurrencyLimit } from './concurrency-limit.js';
 import { createAssistantPanel } from './assistant-panel.js';
 import { boltLogger } from './bolt-logger.js';
 import { arrivalOf, MountedEventsReceiver } from './events-receiver.js';
@@ -51,8 +50,6 @@ export interface SlackAdapterOptions {
     | undefined;
   /** Minimum time between two edits of a placeholder when native streaming is unavailable (default 1 s). */
   readonly editIntervalMs?: number | undefined;
-  /** Questions answered at once by this adapter; more wait their turn, their loading status shown (default 8). */
-  readonly maxConcurrentAnswers?: number | undefined;
   /** Web API retries (default: 3 retries, 0.5–8 s apart; a 429 waits for its Retry-After first). */
   readonly retryConfig?: webApi.RetryOptions | undefined;
   readonly people?: SlackPeopleOptions | undefined;
@@ -104,7 +101,6 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     logger,
     signal: abort.signal,
     editIntervalMs: options.editIntervalMs ?? 1_000,
-    answering: new ConcurrencyLimit(options.maxConcurrentAnswers ?? 8),
     popularQuestions: options.popularQuestions,
     bot: () => {
       if (!identity) throw new PolyDeskError('PLATFORM_API_FAILED', 'the Slack adapter has not been started');

@@ -1,7 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { AnswerService, CheckedText, EventClaims, FeedbackRecorder } from '../../answer/ports.js';
 import type { Logger } from '../../core/log.js';
-import type { ConcurrencyLimit } from './concurrency-limit.js';
 import type { SlackFeatures } from './slack-features.js';
 import type { SlackPeople } from './slack-people.js';
 import type { BotIdentity } from './thread-history.js';
@@ -19,8 +18,6 @@ export interface SlackContext {
   readonly signal: AbortSignal;
   /** Minimum time between two edits of a placeholder. */
   readonly editIntervalMs: number;
-  /** Answers being worked on at once; the rest wait (their loading status already shown). */
-  readonly answering: ConcurrencyLimit;
   /** Most asked questions, already passed through the guard (other people's words reach this user). */
   readonly popularQuestions:
     | ((language: string, limit: number) => Promise<readonly CheckedText[]>)

@@ -144,6 +144,7 @@ def main():
     clean = []
     expected_all = []
     seen_text = {}
+    seen_value = {}
     for lang in LANGS:
         if not os.path.exists(os.path.join(HERE, "a-source", f"{lang}.txt")):
             warnings.append(f"{lang}: no source yet")
@@ -162,6 +163,9 @@ def main():
                 errors.append(f"{rid}: same text as {seen_text[text]}")
             seen_text[text] = rid
             rest = outside_spans(text, spans)
+            for sp, value in zip(spans, expected):
+                if sp["type"] != "marking" and seen_value.setdefault(value, rid) != rid:
+                    errors.append(f"{rid}: value {value!r} already used in {seen_value[value]}")
             if category in POSITIVE:
                 if not spans:
                     errors.append(f"{rid}: positive without span")

@@ -8,7 +8,7 @@
  * - a clean record is a **false positive** when the verdict is not `allow`; every finding on a
  *   clean record is a findings-level false positive.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../src/core/types.js';
 import type { Guard, GuardContext } from '../src/guardrails/guard.js';
@@ -17,6 +17,8 @@ import { createLeakageIndex, type LeakageChunk } from '../src/guardrails/leakage
 import { CORPUS_DIR, type CorpusRecord, readJsonl, readXquad, XQUAD_DIR } from './guardrails-eval.js';
 
 export const INDEPENDENT_DIR = path.resolve(CORPUS_DIR, '../guardrails-independent');
+/** The second independent corpus: new authors, a new description, frozen (see its README). */
+export const INDEPENDENT_V2_DIR = path.resolve(CORPUS_DIR, '../guardrails-independent-v2');
 
 /** A corpus record; `category` is given by the independent corpus and derived for the regression one. */
 export interface LabelledRecord extends CorpusRecord {
@@ -71,6 +73,20 @@ export function loadIndependentCorpus(dir = INDEPENDENT_DIR): Corpus {
     clean: readJsonl<LabelledRecord>(path.join(dir, 'clean.jsonl')),
     guard: createGuardrail(),
   };
+}
+
+/**
+ * The v2 independent corpus: every author's `<author>-positives.jsonl` and `<author>-clean.jsonl`
+ * in the folder, checked like v1. Undefined when the folder holds none.
+ */
+export function loadIndependentV2Corpus(dir = INDEPENDENT_V2_DIR): Corpus | undefined {
+  if (!existsSync(dir)) return undefined;
+  const files = readdirSync(dir).sort();
+  const read = (suffix: string) =>
+    files.filter((f) => f.endsWith(suffix)).flatMap((f) => readJsonl<LabelledRecord>(path.join(dir, f)));
+  const positives = read('-positives.jsonl');
+  if (positives.length === 0) return undefined;
+  return { name: 'independent v2', positives, clean: read('-clean.jsonl'), guard: createGuardrail() };
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   type CorpusQuality,
   cleanRows,
   loadIndependentCorpus,
+  loadIndependentV2Corpus,
   loadRegressionCorpus,
   measureCorpus,
   POSITIVE_HEADERS,
@@ -50,8 +51,14 @@ export async function run(report: BenchReport): Promise<void> {
   report.section('Guardrails');
   const load = loadAverage();
   const independent = await measureCorpus(loadIndependentCorpus());
+  // v2 is the held-out measure: run only when asked, so that nobody tunes on its results by accident.
+  const v2Corpus = process.env.GUARDRAILS_V2 === '1' ? loadIndependentV2Corpus() : undefined;
+  const v2 = v2Corpus && (await measureCorpus(v2Corpus));
   const regression = await measureCorpus(loadRegressionCorpus());
-  const missesFile = writeMisses(OUT_DIR, { independent, regression });
+  const missesFile = writeMisses(
+    OUT_DIR,
+    v2 ? { independent, 'independent v2': v2, regression } : { independent, regression },
+  );
 
   const passages = [
     ...readXquad(XQUAD_DIR),
@@ -66,6 +73,7 @@ export async function run(report: BenchReport): Promise<void> {
     ['headline', 'value'],
     [
       ...headline('independent corpus', independent),
+      ...(v2 ? headline('independent corpus v2', v2) : []),
       ...headline('regression corpus', regression),
       ['2,000-char answer, empty registry: p50 / p99 ms', p50p99(empty!)],
       [
@@ -91,6 +99,16 @@ export async function run(report: BenchReport): Promise<void> {
       `outside any labelled span (usernames, hosts; not always wrong): ${independent.unlabelledFindingsOnPositives}.`,
   );
   qualityTables(report, independent);
+  if (v2) {
+    report.note(
+      '### Independent corpus v2 (test/corpus/guardrails-independent-v2, frozen)\n\n' +
+        'Written by two new authors (separate sessions) from a new plain description, without reading the scanner ' +
+        'code, the v1 corpus or the docs, and frozen before any scanner ran on it (see its README). Run with ' +
+        '`GUARDRAILS_V2=1`. Findings on positives outside any labelled span: ' +
+        `${v2.unlabelledFindingsOnPositives}.`,
+    );
+    qualityTables(report, v2);
+  }
   report.note(
     '### Regression corpus (test/corpus/guardrails)\n\n' +
       'Written together with the scanners and tuned on: a regression suite, not a quality measure. Checked with ' +

@@ -18,8 +18,9 @@ const PEM =
 const PUTTY =
   /PuTTY-User-Key-File-\d+:[^\n]*\n(?:[^\n]*\n){0,40}?Private-Lines: \d+\n(?:[A-Za-z0-9+/=]+\n?)+/g;
 const JWT = /(?<![\w-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
+/** A URI with credentials; the user may be empty, as Redis writes it (redis://:X@host:6379). */
 const URI_CREDENTIALS =
-  /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"<>]{1,100}:[^\s@/'"<>]{1,200}@[^\s/'"<>]+/gi;
+  /(?<![\w+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@'"<>]{0,100}:[^\s@/'"<>]{1,200}@[^\s/'"<>]+/gi;
 const KEY_VALUE_CONNECTION =
   /(?:Server|Data Source|Host|Address|Addr|Network Address)\s*=[^;\n]+;(?:[^;\n]*;){0,8}?\s*(?:Password|Pwd)\s*=\s*("[^"\n]*"|'[^'\n]*'|[^;\s]+)/gi;
 const KEYED_TOKEN = new RegExp(

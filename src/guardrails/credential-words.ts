@@ -37,6 +37,8 @@ export const PASSWORD_WORDS = `(?:${[
     String.raw`(?:door|alarm|gate|safe|lock|entry|access|unlock)\s+code`,
     'pwd',
     `(?:pass|pw)${BEFORE_SEPARATOR}`,
+    // vi writes the English word before "of": Pass của tài khoản … là X
+    String.raw`pass(?=\s+(?:của|cho)\s)`,
     String.raw`PIN(?:[\s-]?(?:code|number|Nummer|kodu))?(?=\s{0,2}(?:[:=]|\d)|\s{1,3}(?:is|est|ist|lautet|es|é|è|là|adalah|to|jest|это|هو|هي|היא|הוא|olarak|luidt)\s)`,
     // PIN and access codes as other languages write them: code PIN, PIN-Code, kod dostępu, mã PIN
     String.raw`(?:code|c[oó]digo|codice|kod|kode|mã|код|رمز)\s+PIN`,
@@ -61,10 +63,19 @@ export const PASSWORD_WORDS = `(?:${[
     'palavra-passe',
     String.raw`parola\s+d'ordine`,
     String.raw`mot\s+de\s+passe`,
+    // Passphrases: phrase de passe, кодовая фраза, Passphrase in Cyrillic
+    String.raw`phrase\s+de\s+passe`,
+    String.raw`(?:кодов|парольн)(?:ая|ую|ой)\s+фраз(?:а|у|ой)`,
+    String.raw`пасс?фраз(?:а|у|ой)`,
+    String.raw`frase\s+(?:de\s+)?(?:contraseña|senha|acesso|acceso|segreta|d'accesso)`,
+    String.raw`fraza\s+(?:dostępu|hasła)`,
+    String.raw`parola\s+(?:cümlesi|ifadesi)`,
+    String.raw`Passwortsatz|Kennsatz`,
     'mdp',
     // ru, pl, tr
     'парол(?:ь|я|ем|ю)',
-    'has(?:ło|ła|lo|la)',
+    'has(?:ło|ła|łem|lo|la|lem)',
+    'haśle',
     'şifre(?:si|niz|n)?',
     'sifre(?:si)?',
     'parola(?:sı|si)?',
@@ -107,11 +118,32 @@ export const PASSWORD_WORDS = `(?:${[
     '密碼',
     '口令',
     '通行码',
+    '通行碼',
+    // th: the English words as Thai writes them (พาสเวิร์ด, พาส), not พาสต้า or พาสปอร์ต
+    'พาสเวิร์ด',
+    String.raw`พาส(?=\s{0,2}[:=]|\s{1,2}[\x21-\x7E])`,
     'PIN码',
     'PIN碼',
     'รหัสผ่าน',
     'รหัส PIN',
   ]),
+].join('|')})`;
+
+/**
+ * PIN words, whose value is digits and may follow a few words of what the PIN opens: "the PIN for
+ * the door on the 4th floor is 4711", PINは 4711 です, PIN ของเครื่องพิมพ์ตั้งไว้เป็น 4711. The
+ * scanner accepts lowercase "pin" only in a compound (pin code), since "pin" is an ordinary verb.
+ */
+export const PIN_WORDS = `(?:${[
+  bounded([
+    String.raw`PIN(?:[\s-]?(?:code|number|Nummer|nummer|kodu|kod\p{L}{0,3}|код\p{L}{0,3}))?`,
+    String.raw`ПИН(?:-?код\p{L}{0,3})?`,
+    String.raw`(?:code|c[oó]digo|codice|kod|kode|mã|số|код|رمز)\s+PIN`,
+    'pincode',
+    'קוד\\s(?:ה-?)?PIN',
+  ]),
+  // Particles and counters are written onto the word in Japanese, Korean and Chinese: PINは, PIN은, PIN码.
+  String.raw`(?<![A-Za-z0-9])PIN(?:コード|番号|码|碼|번호)?(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}])`,
 ].join('|')})`;
 
 /** User name, login, account id: the first half of a user/password pair. */
@@ -161,6 +193,9 @@ export const USER_WORDS = `(?:${[
     '登录名',
     'ชื่อผู้ใช้',
     'บัญชีผู้ใช้',
+    'ยูสเซอร์(?:เนม)?',
+    'บัญชี',
+    'ไอดี',
   ]),
 ].join('|')})`;
 
@@ -224,6 +259,8 @@ export const LOGIN_WORDS = `(?:${[
     String.raw`log(?:ging)?[\s-]?(?:in|on)`,
     String.raw`sign(?:ing)?[\s-]?in`,
     'credentials',
+    'kredensial',
+    String.raw`доступ(?=\s{1,3}(?:для|к)\s[^\n:]{0,40}:)`,
     String.raw`when\s+prompted`,
     String.raw`at\s+the\s+prompt`,
     String.raw`iniciar\s+sesión`,

@@ -3,6 +3,7 @@ import {
   LOGIN_WORDS,
   PAIR_JOIN,
   PASSWORD_WORDS,
+  PIN_WORDS,
   USER_WORDS,
   VALUE_JOIN,
   VALUE_OPEN,
@@ -17,7 +18,8 @@ import { characterClasses, handedOverToken, plausiblePassword, strongPassword } 
  * ("Use X to log in"). Every window is bounded, so no pattern backtracks over the whole answer.
  */
 
-const VALUE = String.raw`([\x21-\x7E]{4,80})`;
+/** A value: printable ASCII and accented Latin letters (Sabiá@5387), never CJK or Thai text that follows it. */
+const VALUE = String.raw`((?:[\x21-\x7E]|[\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]){4,80})`;
 const CJK_BEFORE = String.raw`(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}])`;
 
 /** A few words may stand between the word and an explicit separator: "password for the guest Wi-Fi: ...". */
@@ -25,16 +27,26 @@ const LABELLED = new RegExp(
   String.raw`${PASSWORD_WORDS}[^\n:=.。@/\\]{0,25}?(?:\s{0,3}[:=]\s{0,3}|\s{1,3}[-–—]{1,2}\s{1,3}|\s{1,3}${COPULA_WORDS}\s{1,3}|${CJK_BEFORE}${COPULA_WORDS}\s{0,3}(?::\s{0,3})?)${VALUE_OPEN}?\s{0,2}${VALUE}`,
   'yiu',
 );
+/**
+ * The password of a sentence that says first what it opens, too long for LABELLED ("Пароль для
+ * системы авансовых отчётов — X", "Hasło do drukarki na 3. piętrze to X"): only a strong value.
+ */
+const LABELLED_FAR = new RegExp(
+  String.raw`${PASSWORD_WORDS}(?:[^\n:=.。@/\\]|(?<=\d)\.){26,64}?(?:\s{1,3}[-–—]{1,2}\s{1,3}|\s{1,3}${COPULA_WORDS}\s{1,3}|${CJK_BEFORE}${COPULA_WORDS}\s{0,3})${VALUE_OPEN}?\s{0,2}${VALUE}`,
+  'yiu',
+);
 /** The value straight after the word, whatever joins them: "password Xk7#pQ2m", パスワード「Xk7」. */
 const DIRECT = new RegExp(`${PASSWORD_WORDS}(${VALUE_JOIN})${VALUE}`, 'yiu');
-/** "admin / X" or "user admin / X" near a sign-in word: the password half has no word of its own. */
+/** "admin / X", "user admin / X" or "账号密码：admin / X" near a sign-in word: the password half has no word of its own. */
 const SLASH_PAIR = new RegExp(
-  String.raw`(?<![\x21-\x7E])(?:${USER_WORDS}${VALUE_JOIN})?[\w.@-]{2,40}\s{0,2}/\s{0,2}${VALUE_OPEN}?${VALUE}`,
+  String.raw`(?<![\x21-\x39\x3B-\x7E])(?:${USER_WORDS}${VALUE_JOIN})?[\w.@-]{2,40}\s{0,2}/\s{0,2}${VALUE_OPEN}?${VALUE}`,
   'giu',
 );
+/** The short words of a pair's second half: "User billing_admin, pass X", "ID admin รหัส X". */
+const SHORT_PASSWORD_WORDS = String.raw`(?:pass|pw|pwd|mdp|พาส|รหัส)(?![\p{Script=Latin}])`;
 /** "user billing_admin, X" after a user word, where the second half carries no password word. */
 const USER_PAIR = new RegExp(
-  String.raw`${USER_WORDS}${VALUE_JOIN}[\w.@-]{2,40}${PAIR_JOIN}${VALUE_OPEN}?${VALUE}`,
+  String.raw`${USER_WORDS}${VALUE_JOIN}[\w.@-]{2,40}${PAIR_JOIN}(?:${SHORT_PASSWORD_WORDS}(?:\s{0,3}[:=]\s{0,3}|\s{1,3}))?${VALUE_OPEN}?${VALUE}`,
   'yiu',
 );
 /**
@@ -49,6 +61,18 @@ const ACCOUNT_SLASH =
  */
 const VALUE_BEFORE =
   /(?<![\x21-\x7E])["'“「『]?([\x21-\x7E]{6,64}?)["'”」』]?\s{0,2}(?:(?:is|was|will\s+be|as)(?:\s+(?:the|our|your|my|a|an))?|is\s+now\s+the|を|が|は|为|為|作为|作為|当作|當作|를|을|로|으로|เป็น|คือ|là|adalah|sebagai|als|comme|como|come|jako|olarak|как)\s{0,2}(?:(?:new|temporary|default|initial|admin|root|Wi-?Fi|shared|master)\s+|新しい|初期|仮|临时|臨時|新|初始|임시|새|ใหม่){0,2}(?=$)/iu;
+
+/**
+ * A PIN: digits after the PIN word, straight or after a separator, or after a few words of what it
+ * opens and a copula ("The PIN for the door on the 4th floor is 4711", PIN은 4711로). Not a length
+ * ("the PIN is 6 digits", too short anyway) nor a number that goes on (a date, a phone number).
+ */
+const PIN_VALUE = new RegExp(
+  String.raw`${PIN_WORDS}(?:\s{0,3}[:=]\s{0,3}|\s{1,3}|(?:[^\n.!?。:=]|(?<=\d)\.){0,48}?(?:\s{0,3}[:=]\s{0,3}|\s{0,3}${COPULA_WORDS}\s{0,3}(?::\s{0,3})?))(?:${VALUE_OPEN}\s?)?(\d{4,12})(?![\p{N}A-Za-z]|[-/.,:]\d|\s{0,2}(?:digits?|characters?|chars|Stellen|Ziffern|chiffres|caractères|dígitos|caracteres|cifre|caratteri|cijfers|tekens|cyfr|znak|hane|karakter|цифр|символ|أرقام|خانات|ספרות|תווים|chữ\s+số|ký\s+tự|angka|桁|文字|位|자리|글자|หลัก|ตัว))`,
+  'yiu',
+);
+/** "pin" in lowercase is a verb ("pin the message"): only the capitals or a compound (pin code) name a PIN. */
+const PIN_NAMED = /PIN|ПИН|code|kod|код|number|nummer|pincode/;
 
 /**
  * A passphrase of three to six words in quotes straight after a passphrase word: the passphrase is
@@ -68,7 +92,7 @@ const POLICY_BEFORE = /polic|guideline|rule|richtlinie|política|politique|regel
  * (sticky) at the words found, and the slash pair only near them, which keeps a 2,000-character
  * answer with no credential word to one pass.
  */
-const VOCABULARY = new RegExp(`(${PASSWORD_WORDS})|(${USER_WORDS})|(${LOGIN_WORDS})`, 'giu');
+const VOCABULARY = new RegExp(`(${PASSWORD_WORDS})|(${USER_WORDS})|(${LOGIN_WORDS})|(${PIN_WORDS})`, 'giu');
 /** "login" is a user word and a sign-in word: a user word is checked for a sign-in word too. */
 const LOGIN_AT = new RegExp(LOGIN_WORDS, 'yiu');
 /** A token in a window around a sign-in word, quoted or not. */
@@ -96,14 +120,19 @@ export function findProseCredentials(text: string): RawFinding[] {
     const query = /[?&]/.test(text[index - 1] ?? '');
     const cut = (value: string) => (query ? value.split('&')[0]! : value);
     const labelled = stickyAt(LABELLED, text, index);
-    if (labelled) push(valueStart(labelled, 1), cut(labelled[1]!), plausiblePassword);
+    // "账号密码：wms_batch / X": the label names the pair; its password is the second half.
+    if (labelled && !PAIR_FIRST_HALF.test(text.slice(valueStart(labelled, 1)))) {
+      push(valueStart(labelled, 1), cut(labelled[1]!), plausiblePassword);
+    }
+    const far = labelled ? null : stickyAt(LABELLED_FAR, text, index);
+    if (far) push(valueStart(far, 1), far[1]!, strongOrPassphrase);
     const direct = stickyAt(DIRECT, text, index);
-    if (direct) {
+    if (direct && !PAIR_FIRST_HALF.test(text.slice(valueStart(direct, 2)))) {
       // After a separator, a copula or a quote the value may be any chosen password; after a
       // bare space, a slash or nothing it must look like one.
       const join = direct[1]!.trim();
       const explicit = join !== '' && join !== '/';
-      push(valueStart(direct, 2), cut(direct[2]!), explicit ? plausiblePassword : strongPassword);
+      push(valueStart(direct, 2), cut(direct[2]!), explicit ? plausiblePassword : strongOrPassphrase);
     }
     const phrase = stickyAt(QUOTED_PHRASE, text, index);
     if (
@@ -119,6 +148,10 @@ export function findProseCredentials(text: string): RawFinding[] {
       push(index - window.length + before.index + before[0].indexOf(before[1]!), before[1]!, handedOverToken);
     }
   };
+  const pinWord = (index: number) => {
+    const pin = stickyAt(PIN_VALUE, text, index);
+    if (pin) push(valueStart(pin, 1), pin[1]!, () => true);
+  };
   const signInWord = (index: number, length: number) => {
     const [from, to] = paragraphAround(text, index, index + length);
     const window = text.slice(from, to);
@@ -127,15 +160,17 @@ export function findProseCredentials(text: string): RawFinding[] {
 
   // Password words first: their values are the surest, and a pair or a sign-in window that
   // overlaps them ("login: ops pwd=X") must not claim the value with its separator.
-  const words = [...text.matchAll(VOCABULARY)];
+  const words = [...text.matchAll(VOCABULARY)].filter((w) => w[4] === undefined || PIN_NAMED.test(w[0]));
   for (const word of words) {
     anchors.push(word.index);
+    // A PIN word that is also a password word ("PIN: 4711") is tried as both.
+    if (word[1] !== undefined || word[4] !== undefined) pinWord(word.index);
     if (word[1] !== undefined) passwordWord(word.index);
   }
   for (const word of words) {
     if (word[2] === undefined) continue;
     const pair = stickyAt(USER_PAIR, text, word.index);
-    if (pair) push(valueStart(pair, 1), pair[1]!, pairedPassword);
+    if (pair) push(valueStart(pair, 1), pair[1]!, (v, after) => pairedPassword(v, after) || passphrase(v));
   }
   for (const word of words) {
     const login =
@@ -145,7 +180,7 @@ export function findProseCredentials(text: string): RawFinding[] {
   if (text.includes('/')) {
     for (const [from, to] of windows(anchors, text.length)) {
       for (const m of text.slice(from, to).matchAll(SLASH_PAIR)) {
-        push(from + valueStart(m, 1), m[1]!, pairedPassword);
+        push(from + valueStart(m, 1), m[1]!, (v, after) => pairedPassword(v, after) || passphrase(v));
       }
     }
     for (const m of text.matchAll(ACCOUNT_SLASH)) {
@@ -205,6 +240,25 @@ function windows(anchors: readonly number[], length: number): [number, number][]
 /** The second half of a pair: a chosen password, not a number ("user ID 4711 and 4712"). */
 function pairedPassword(value: string, after: string): boolean {
   return !/^\d+$/.test(value) && strongPassword(value, after);
+}
+
+/** A user name followed by a slash: the first half of "user / password". */
+const PAIR_FIRST_HALF = /^[\w.@-]{2,40}\s{0,2}\/\s{0,2}\S/u;
+/**
+ * Words joined by dots or dashes, the way passphrases are handed out (apple.cloud.tiger.otter,
+ * pepper-apple-52); not a host name or a file name (its last part is a domain or an extension).
+ */
+const PASSPHRASE =
+  /^\p{Ll}{3,12}(?:[.\-_]\p{Ll}{3,12}){2,5}(?:[.\-_]?\d{1,4})?$|^\p{Ll}{3,12}(?:[.\-_]\p{Ll}{3,12}){1,5}[.\-_]\d{1,4}$/u;
+const HOST_OR_FILE_END =
+  /[.](?:com|org|net|io|dev|app|cloud|local|lan|internal|corp|intra|example|test|[a-z]{2}|json|ya?ml|txt|md|html?|csv|xml|log|conf|ini|cfg|env|sh|py|js|ts)$/;
+
+function passphrase(value: string): boolean {
+  return PASSPHRASE.test(value) && !HOST_OR_FILE_END.test(value);
+}
+
+function strongOrPassphrase(value: string, after: string): boolean {
+  return strongPassword(value, after) || passphrase(value);
 }
 
 /** Sentence punctuation and closing quotes after a value are not part of it. */

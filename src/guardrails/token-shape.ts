@@ -23,7 +23,7 @@ const UNIT_AFTER =
 
 /** A documentation placeholder rather than a value: `<password>`, `${DB_PASSWORD}`, `****`, `changeme`. */
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || /^[<{[$%]/.test(value);
+  return PLACEHOLDER.test(value) || /^[<{[%]|^\$[({]/.test(value);
 }
 
 /** A shape that is never a secret however random it looks: a URL, path, host, file name, version or date. */
@@ -36,7 +36,8 @@ export function notASecret(value: string): boolean {
  * rather than a word of a sentence ("reset your password in the portal").
  */
 export function plausiblePassword(value: string, after = ''): boolean {
-  if (value.length < 4 || PLACEHOLDER.test(value) || /^(?:https?:|[<{[$%/(])/i.test(value)) return false;
+  if (value.length < 4 || PLACEHOLDER.test(value) || /^(?:https?:|[<{[%/(]|\$[({]|\$\d)/i.test(value))
+    return false;
   if (/^\d+$/.test(value)) return value.length <= 12 && !UNIT_AFTER.test(after); // PINs and numeric codes
   if (/^\d+[-–~/.]\d+(?:[-/.]\d+)?$/.test(value)) return false; // "8-16 characters", a date
   if (/^[a-z]+$/.test(value)) return value.length >= 12; // passphrases; short words are prose
@@ -52,7 +53,8 @@ export function plausiblePassword(value: string, after = ''): boolean {
  * length, never a word, a URL, a path, a version or a date.
  */
 export function strongPassword(value: string, after = ''): boolean {
-  if (value.length < 4 || isPlaceholder(value) || notASecret(value) || /^[(\-–—#*]/.test(value)) return false;
+  if (value.length < 4 || isPlaceholder(value) || notASecret(value) || /^[(\-–—#*]|^\$\d/.test(value))
+    return false;
   if (/^\d+$/.test(value)) {
     return (
       value.length >= 4 && value.length <= 12 && !/^(?:19|20)\d\d$/.test(value) && !UNIT_AFTER.test(after)

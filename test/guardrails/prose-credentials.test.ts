@@ -173,3 +173,56 @@ describe('passphrases, command lines and Thai reference codes', () => {
     expect(await credentials('รหัส: Xk7#pQ2m9')).toEqual(['Xk7#pQ2m9']);
   });
 });
+
+describe('PINs after a few words, pairs with a short password word, passphrases joined by dots', () => {
+  it('finds each class in several languages', async () => {
+    const cases: [string, string][] = [
+      ['The PIN for the alarm panel in the loading bay is 803417.', '803417'],
+      ['Le code PIN du coffre de la salle serveur est 5520913.', '5520913'],
+      ['Die PIN für den Tresor im 2. OG lautet 44719023.', '44719023'],
+      ['会議室の金庫のPINは 902315 です。', '902315'],
+      ['복합기 관리자 PIN은 774120으로 설정되어 있습니다.', '774120'],
+      ['PIN ของตู้เซฟห้องประชุมคือ 661043', '661043'],
+      ['Шкаф с ключами открывается PIN-кодом 3390127.', '3390127'],
+      [
+        'Set CACHE_URL to rediss://:Tq8vLm2Rx_pz@cache01.corp.example:6380/2 and restart.',
+        'rediss://:Tq8vLm2Rx_pz@cache01.corp.example:6380',
+      ],
+      [
+        'La contraseña de la cuenta compartida del equipo de nóminas es Nomina#2031xQ, cámbiala pronto.',
+        'Nomina#2031xQ',
+      ],
+      ['Hasło do panelu drukarki w sali 2. piętra to Plotter!8842k.', 'Plotter!8842k'],
+      ['User backup_svc, pass Hx92!kLq7 (shared account).', 'Hx92!kLq7'],
+      ['测试库的账号密码：qa_runner / Kp4#xZ9!mQ', 'Kp4#xZ9!mQ'],
+      ['Credenciais do roteador da sala 4: netadmin / Coração#4471', 'Coração#4471'],
+      ['ยูสเซอร์ scan-op\nพาส Ld82!xPq9m', 'Ld82!xPq9m'],
+      [
+        'Sign in as kiosk_user with password lemon.river.stone.crane for the lobby screen.',
+        'lemon.river.stone.crane',
+      ],
+      ['Zaloguj się jako kiosk z hasłem maple-otter-19 i zmień je.', 'maple-otter-19'],
+      ['Kata sandi akun bersama adalah $Qw8r!Lm2xT, jangan dibagikan.', '$Qw8r!Lm2xT'],
+      ['La phrase de passe du coffre est "Brioche#77tx".', 'Brioche#77tx'],
+      ['Кодовая фраза для сейфа — "Kt7!pWq2vZ".', 'Kt7!pWq2vZ'],
+      ['共用印表機的通行碼是 Qz8mW2!kLp 喔。', 'Qz8mW2!kLp'],
+    ];
+    for (const [text, value] of cases) expect(await credentials(text), text).toContain(value);
+  });
+
+  it('stays quiet on PIN lengths, dates and phone numbers, the verb pin, host names and access talk', async () => {
+    for (const text of [
+      'Your PIN must be 6 digits long and is 4 digits for older phones.',
+      'The PIN reset takes 2 days; call the desk on 5550123 if it is urgent.',
+      'Pin the image to ghcr.io/acme/app:v2.3.1 before deploying.',
+      'Passwords like apple.cloud.tiger are easy to guess; use four random words instead.',
+      'Die PIN wurde am 12.03.2026 geändert.',
+      'The cost is $2500 per seat; the pass is collected at reception.',
+      'Доступ к папке отчётов выдаёт руководитель отдела.',
+      'บัญชีธนาคารของบริษัทอยู่ในระบบบัญชี SAP',
+      'See the server at db.internal.example / reports.corp.example for the dashboards.',
+    ]) {
+      expect(await credentials(text), text).toEqual([]);
+    }
+  });
+});

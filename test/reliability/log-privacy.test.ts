@@ -35,7 +35,14 @@ beforeAll(async () => {
     databaseUrl: undefined,
     dataDir: dir,
     slackApiUrl: slack.apiUrl,
-    env: { POLYDESK_SAMPLES: '1', LOG_LEVEL: 'debug' },
+    env: {
+      POLYDESK_SAMPLES: '1',
+      LOG_LEVEL: 'debug',
+      // The chat page beside Slack, signed in through an SSO proxy on loopback.
+      WEB_CHAT: 'on',
+      WEB_CHAT_SSO_HEADER: 'X-Forwarded-Email',
+      TRUST_PROXY: 'loopback',
+    },
   });
 }, 90_000);
 
@@ -69,7 +76,7 @@ describe('logs of an end-to-end run', () => {
     }
     const chat = await fetch(`${server.url}/api/chat`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-forwarded-email': 'person1@lumenworks.example' },
       body: JSON.stringify({ question: QUESTIONS[0] }),
     });
     const chatAnswer = (await chat.text()).split('\n').filter(Boolean).at(-1)!;

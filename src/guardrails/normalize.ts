@@ -26,6 +26,9 @@ const PLAIN_ASCII = /^[\t\n\r\x20-\x7E]*$/;
 /** Normalises a text for scanning and keeps the way back to the original offsets. */
 export function normalizeForScan(original: string): NormalizedText {
   if (PLAIN_ASCII.test(original)) return identity(original);
+  // Most answers in any script are NFKC already and hold nothing invisible: one pass over the whole
+  // text instead of one per character (segments of a text that NFKC leaves unchanged stay unchanged).
+  if (!INVISIBLE.test(original) && nfkc(original) === original) return identity(original);
 
   const parts: string[] = [];
   const starts: number[] = [];

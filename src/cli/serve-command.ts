@@ -103,7 +103,12 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
       hint: `anyone who reaches ${config.host}:${server.port} can use the chat page without signing in: set HOST=127.0.0.1, or WEB_CHAT=on (admin sign-in) or off`,
     });
 
+  // One refresh at a time: a tick that finds the last one still running skips (the index applies
+  // only what changed, so the next tick catches up with everything).
+  let refreshing = false;
   const refresh = setInterval(() => {
+    if (refreshing) return;
+    refreshing = true;
     runtime
       .refresh()
       .then(async (changed) => {
@@ -112,7 +117,10 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
         runtime.metrics.documents.set(c.documents);
         runtime.metrics.chunks.set(c.chunks);
       })
-      .catch((error) => logger('warn', 'index.refresh_failed', { error: describeError(error) }));
+      .catch((error) => logger('warn', 'index.refresh_failed', { error: describeError(error) }))
+      .finally(() => {
+        refreshing = false;
+      });
   }, 5_000);
   refresh.unref();
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, type Transaction, sql } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type {
   ChunkRecord,
   ChunkWithDoc,
@@ -7,6 +7,7 @@ import type {
   DocumentRecord,
   StoredChunk,
 } from '../core/types.js';
+import { CONTENT_VERSION_KEY, type IndexChange, bumpContentVersion, changesSince } from './index-changes.js';
 import { nowIso, parseJson } from './json.js';
 import type { Database, DocumentsTable } from './schema.js';
 
@@ -91,23 +92,36 @@ export function vectorToBuffer(vector: Float32Array): Buffer {
   return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
 }
 
+interface StoredChunkRow {
+  readonly id: string;
+  readonly text: string;
+  readonly title: string;
+  readonly audience: string;
+  readonly classification: string;
+  readonly heading_path: string;
+  readonly language: string;
+  readonly embedding: Buffer | null;
+  readonly embedding_model: string | null;
+}
+
+function toStoredChunk(r: StoredChunkRow): StoredChunk {
+  return {
+    id: r.id,
+    text: r.text,
+    title: r.title,
+    audience: parseJson<string[]>(r.audience, ['all']),
+    classification: r.classification as Classification,
+    headingPath: parseJson<string[]>(r.heading_path, []),
+    language: r.language,
+    embedding: r.embedding ? bufferToVector(r.embedding) : null,
+    embeddingModel: r.embedding_model,
+  };
+}
+
 export function bufferToVector(buffer: Buffer): Float32Array {
   const copy = new Uint8Array(buffer.byteLength);
   copy.set(buffer);
   return new Float32Array(copy.buffer);
-}
-
-export const CONTENT_VERSION_KEY = 'content.version';
-
-/** Every change to documents bumps a counter in the same transaction; index snapshots record it. */
-async function bumpContentVersion(trx: Transaction<Database>): Promise<void> {
-  await trx
-    .insertInto('meta')
-    .values({ key: CONTENT_VERSION_KEY, value: '1' })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({ value: sql<string>`cast(cast(meta.value as integer) + 1 as text)` }),
-    )
-    .execute();
 }
 
 /** Documents and their chunks; the database is the source of truth, indexes are caches. */
@@ -202,7 +216,7 @@ export class DocumentRepository {
           .execute();
       }
       await writeSensitive(trx, id, sensitive?.records ?? []);
-      await bumpContentVersion(trx);
+      await bumpContentVersion(trx, { kind: 'document', docId: id, removedChunkIds });
       return { document: toDocument(row), removedChunkIds, chunks: records };
     });
   }
@@ -260,7 +274,7 @@ export class DocumentRepository {
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) === 0) return false;
       await writeSensitive(trx, id, sensitive.records);
-      await bumpContentVersion(trx);
+      await bumpContentVersion(trx, { kind: 'findings', docId: id, removedChunkIds: [] });
       return true;
     });
   }
@@ -273,7 +287,9 @@ export class DocumentRepository {
       );
       await trx.deleteFrom('chunks').where('doc_id', '=', id).execute();
       const deleted = await trx.deleteFrom('documents').where('id', '=', id).executeTakeFirst();
-      if (Number(deleted.numDeletedRows) > 0) await bumpContentVersion(trx);
+      if (Number(deleted.numDeletedRows) > 0) {
+        await bumpContentVersion(trx, { kind: 'document', docId: id, removedChunkIds: ids });
+      }
       return ids;
     });
   }
@@ -385,17 +401,7 @@ export class DocumentRepository {
         .limit(pageSize)
         .execute();
       if (rows.length === 0) return;
-      yield rows.map((r) => ({
-        id: r.id,
-        text: r.text,
-        title: r.title,
-        audience: parseJson<string[]>(r.audience, ['all']),
-        classification: r.classification as Classification,
-        headingPath: parseJson<string[]>(r.heading_path, []),
-        language: r.language,
-        embedding: r.embedding ? bufferToVector(r.embedding) : null,
-        embeddingModel: r.embedding_model,
-      }));
+      yield rows.map(toStoredChunk);
       after = rows[rows.length - 1]!.id;
     }
   }
@@ -433,6 +439,47 @@ export class DocumentRepository {
           .where('id', '=', e.id)
           .execute();
       }
+      if (entries.length > 0)
+        await bumpContentVersion(trx, { kind: 'embeddings', docId: null, removedChunkIds: [] });
     });
+  }
+
+  /** What changed after `version`, oldest first (at most `limit` changes): see {@link IndexChange}. */
+  changesSince(version: number, limit: number): Promise<IndexChange[]> {
+    return changesSince(this.db, version, limit);
+  }
+
+  /** The current chunks of these documents, in order, by document id; a deleted document is absent. */
+  async documentChunks(docIds: readonly string[]): Promise<Map<string, StoredChunk[]>> {
+    const out = new Map<string, StoredChunk[]>();
+    const BATCH = 500;
+    for (let i = 0; i < docIds.length; i += BATCH) {
+      const slice = docIds.slice(i, i + BATCH);
+      const rows = await this.db
+        .selectFrom('chunks')
+        .innerJoin('documents', 'documents.id', 'chunks.doc_id')
+        .select([
+          'chunks.id as id',
+          'chunks.doc_id as doc_id',
+          'chunks.text as text',
+          'chunks.language as language',
+          'chunks.heading_path as heading_path',
+          'chunks.embedding as embedding',
+          'chunks.embedding_model as embedding_model',
+          'documents.title as title',
+          'documents.audience as audience',
+          'documents.classification as classification',
+        ])
+        .where('chunks.doc_id', 'in', slice)
+        .orderBy('chunks.doc_id')
+        .orderBy('chunks.ordinal')
+        .execute();
+      for (const r of rows) {
+        const list = out.get(r.doc_id) ?? [];
+        list.push(toStoredChunk(r));
+        out.set(r.doc_id, list);
+      }
+    }
+    return out;
   }
 }

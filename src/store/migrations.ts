@@ -253,6 +253,44 @@ const accessRevocation: Migration = {
   },
 };
 
+/**
+ * Index change log: each content version's change, so that a replica applies only the documents that
+ * changed since the version its indexes hold (a version before the log, or pruned from it, means a
+ * full rebuild).
+ */
+const indexChanges: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('index_changes')
+      .addColumn('version', 'integer', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('doc_id', 'text')
+      .addColumn('removed_chunks', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+/**
+ * Exactly once across replicas: a held answer's delivery is claimed (owner, attempt, when) before
+ * it is posted, so that two replicas retrying it post once; and an index for reading a Teams
+ * conversation's earlier turns back from its questions.
+ */
+const exactlyOnce: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('reviews').addColumn('delivery_owner', 'text').execute();
+    await db.schema
+      .alterTable('reviews')
+      .addColumn('delivery_attempt', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.alterTable('reviews').addColumn('delivery_claimed_at', 'text').execute();
+    await db.schema
+      .createIndex('questions_place')
+      .on('questions')
+      .columns(['platform', 'channel_id', 'thread_id', 'created_at'])
+      .execute();
+  },
+};
+
 class StaticMigrations implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -262,6 +300,8 @@ class StaticMigrations implements MigrationProvider {
       '0003_reliability': reliability(this.dialect),
       '0004_access_revocation': accessRevocation,
       '0005_sensitive_spans': sensitiveSpans,
+      '0006_exactly_once': exactlyOnce,
+      '0006_index_changes': indexChanges,
     };
   }
 }

@@ -78,6 +78,10 @@ export interface ReviewsTable {
   /** JSON array of citations. */
   citations: string;
   delivered_at: string | null;
+  /** The process delivering the decision now (migration 0006), with its attempt number and start. */
+  delivery_owner: string | null;
+  delivery_attempt: Generated<number>;
+  delivery_claimed_at: string | null;
   /** 1 when the reviewer chose to deliver the answer's credentials unmasked. */
   revealed_on_approval: Generated<number>;
 }
@@ -160,6 +164,20 @@ export interface MetaTable {
   value: string;
 }
 
+/**
+ * One row per content version (the `content.version` counter in `meta`), written in the transaction
+ * that bumps it: what a replica applies to its search indexes to catch up from the version it holds.
+ */
+export interface IndexChangesTable {
+  version: number;
+  /** `document` (chunks replaced or the document deleted), `findings` (at-rest findings only), `embeddings` (vectors re-made). */
+  kind: string;
+  /** The document changed; null for `embeddings`, which concerns every chunk. */
+  doc_id: string | null;
+  /** JSON array of the chunk ids this change removed. */
+  removed_chunks: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   chunks: ChunksTable;
@@ -174,4 +192,5 @@ export interface Database {
   sessions: SessionsTable;
   meta: MetaTable;
   sensitive_spans: SensitiveSpansTable;
+  index_changes: IndexChangesTable;
 }

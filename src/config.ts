@@ -12,6 +12,8 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly databaseUrl?: string | undefined;
+  /** `DATABASE_STATEMENT_TIMEOUT_MS` (PostgreSQL): a statement running longer is cancelled; 0 = no limit. */
+  readonly databaseStatementTimeoutMs: number;
   readonly samples: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Log question/answer text (off by default; for debugging only). */
@@ -101,6 +103,8 @@ const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max
 const HINTS: Record<string, string> = {
   PORT: 'set PORT to a TCP port between 1 and 65535 (0 = any free port), e.g. PORT=3000',
   DATABASE_URL: 'use postgres://user:password@host:5432/db, or leave it unset for SQLite under DATA_DIR',
+  DATABASE_STATEMENT_TIMEOUT_MS:
+    'set DATABASE_STATEMENT_TIMEOUT_MS to the milliseconds after which PostgreSQL cancels a statement (1000 or more, 0 = no limit), e.g. 30000',
   GENERATOR:
     'set GENERATOR to extractive (no model), onnx (needs LLM_MODEL_DIR) or openai (needs LLM_BASE_URL)',
   LLM_DEVICE: 'set LLM_DEVICE to cpu, cuda or webgpu',
@@ -146,6 +150,9 @@ const schema = z.object({
     .string()
     .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://')
     .optional(),
+  DATABASE_STATEMENT_TIMEOUT_MS: intIn(0, 3_600_000)
+    .refine((ms) => ms === 0 || ms >= 1_000, 'must be 0 (no limit) or at least 1000')
+    .default(30_000),
   POLYDESK_SAMPLES: z.enum(['0', '1', 'true', 'false']).default('1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOG_CONTENT: z.enum(['0', '1', 'true', 'false']).default('0'),
@@ -315,6 +322,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     host: e.HOST,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseStatementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
     samples: truthy(e.POLYDESK_SAMPLES),
     logLevel: e.LOG_LEVEL,
     logContent: truthy(e.LOG_CONTENT),

@@ -53,6 +53,7 @@ export function storeRecorder(store: Store): AnswerRecorder {
   return {
     create: (question) => store.questions.create(question),
     complete: (id, result) => store.questions.complete(id, result),
+    identify: (id, asker) => store.questions.identify(id, asker),
     hold: async ({ questionId, text, verdict, language, citations }) =>
       store.reviews.create({ questionId, text, findings: verdict.findings, language, citations }),
   };
@@ -76,7 +77,11 @@ function cachedFor<T>(ms: number, load: () => Promise<T>): () => Promise<T> {
 
 export async function createRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const metrics = createMetrics({ defaultMetrics: true });
-  const store = await Store.open({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const store = await Store.open({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+  });
   const closers: (() => Promise<void>)[] = [];
   try {
     if (config.directoryFile && !existsSync(config.directoryFile))

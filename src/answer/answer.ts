@@ -25,7 +25,13 @@ const CITATION = /\[\d+\]/;
 /** Where the pipeline records questions and held answers (the store implements it). */
 export interface AnswerRecorder {
   create(question: IncomingQuestion): Promise<string>;
-  complete(questionId: string, result: AnswerResult): Promise<void>;
+  /** False when the question is no longer this process's to complete (recovery took it over). */
+  complete(questionId: string, result: AnswerResult): Promise<boolean>;
+  /**
+   * Records who asked, resolved: an adapter records a question on arrival under the platform's
+   * user id (`slack:U…`), before any directory lookup, and passes the resolved asker to `ask`.
+   */
+  identify?(questionId: string, asker: string): Promise<void>;
   hold(input: {
     questionId: string;
     text: string;
@@ -105,6 +111,12 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     const checked = checkQuestion(question.text, deps.maxQuestionChars);
     const language = deps.detectLanguage(checked.text || question.asker.locale || '', question.asker.locale);
     const questionId = options.questionId ?? (await record(question));
+    if (options.questionId && deps.recorder.identify) {
+      // Before scheduling: the per-asker rate limit counts this question under the person.
+      await deps.recorder.identify(questionId, question.asker.email).catch((error: unknown) => {
+        deps.logger('warn', 'answer.identify_failed', { questionId, error: describeError(error) });
+      });
+    }
     progress({ type: 'started', questionId, language });
 
     const finish = async (

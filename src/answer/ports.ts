@@ -1,5 +1,5 @@
 import type { CheckedText } from '../core/checked-text.js';
-import type { AnswerResult, IncomingQuestion, Platform, Principal } from '../core/types.js';
+import type { AnswerResult, IncomingQuestion, Platform, Principal, Turn } from '../core/types.js';
 
 export type { CheckedText } from '../core/checked-text.js';
 /** Fixed product messages, for adapters: the only text besides checked answers that they send. */
@@ -51,6 +51,19 @@ export interface AnswerService {
    * die between two statements but not inside one, so nothing is ever claimed yet unrecorded.
    */
   recordClaimed?(question: IncomingQuestion, claims: readonly string[]): Promise<string | undefined>;
+}
+
+/**
+ * The earlier turns of a conversation where the platform offers no way to read them back (Teams):
+ * read from the recorded questions and answers, so that every replica, and a restarted one, answers
+ * a follow-up in context.
+ */
+export interface ConversationLog {
+  recent(place: {
+    readonly platform: Platform;
+    readonly channelId: string;
+    readonly threadId?: string | undefined;
+  }): Promise<readonly Turn[]>;
 }
 
 /** Resolves a platform user's e-mail to a principal with directory groups (`all` always included). */

@@ -187,16 +187,23 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   /**
    * Sends the decision to the asker; a failure leaves the review undelivered (the UI offers a
    * retry). `approved` is the released text when the caller has just made it (no second guard run).
+   * The delivery is claimed in the database first: when another replica is delivering it (or has),
+   * nothing is posted here (`taken`).
    */
-  async function deliver(review: Review, approved?: CheckedText): Promise<boolean> {
+  async function deliver(review: Review, approved?: CheckedText): Promise<'delivered' | 'failed' | 'taken'> {
     const channel = deps.deliveries(review.platform as Platform);
-    if (!channel) {
-      if (LOCAL_PLATFORMS.has(review.platform)) {
-        await store.reviews.markDelivered(review.id);
-        return true;
-      }
+    if (!channel && !LOCAL_PLATFORMS.has(review.platform)) {
       logger('warn', 'review.no_delivery_channel', { reviewId: review.id, platform: review.platform });
-      return false;
+      return 'failed';
+    }
+    const attempt = await store.reviews.claimDelivery(review.id);
+    if (attempt === undefined) {
+      logger('info', 'review.delivery_taken', { reviewId: review.id });
+      return 'taken';
+    }
+    if (!channel) {
+      await store.reviews.markDelivered(review.id, attempt);
+      return 'delivered';
     }
     const target = {
       reviewId: review.id,
@@ -215,16 +222,18 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
           text: approved ?? (await released(review)).text,
           citations: review.citations,
         });
-      await store.reviews.markDelivered(review.id);
-      return true;
     } catch (error) {
       logger('error', 'review.delivery_failed', {
         reviewId: review.id,
         platform: review.platform,
         error: describeError(error),
       });
-      return false;
+      await store.reviews.releaseDelivery(review.id, attempt).catch(() => undefined);
+      return 'failed';
     }
+    if (!(await store.reviews.markDelivered(review.id, attempt)))
+      logger('warn', 'review.delivery_claim_lost', { reviewId: review.id, attempt });
+    return 'delivered';
   }
 
   async function decideAndDeliver(
@@ -255,7 +264,7 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
     const decided = (await store.reviews.get(reviewId))!;
     delivering.add(reviewId);
     try {
-      return { outcome: decision.status, delivered: await deliver(decided, approved) };
+      return { outcome: decision.status, delivered: (await deliver(decided, approved)) === 'delivered' };
     } finally {
       delivering.delete(reviewId);
     }
@@ -336,7 +345,8 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
           target: reviewId,
           details: { platform: review.platform },
         });
-        return (await deliver(review)) ? 'delivered' : 'failed';
+        const outcome = await deliver(review);
+        return outcome === 'taken' ? 'not_needed' : outcome;
       } finally {
         delivering.delete(reviewId);
       }

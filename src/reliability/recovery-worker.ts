@@ -5,10 +5,17 @@ import type { Logger } from '../core/log.js';
 import type { AnswerResult, IncomingQuestion, Platform, Principal } from '../core/types.js';
 import type { ClaimedQuestion, QuestionRepository } from '../store/question-repository.js';
 
-export type RecoveryOutcome = 'answered' | 'apologised' | 'already_answered' | 'abandoned' | 'failed';
+export type RecoveryOutcome =
+  | 'answered'
+  | 'apologised'
+  | 'already_answered'
+  /** Another replica took the question over meanwhile (this one looked dead): it posts, not this one. */
+  | 'superseded'
+  | 'abandoned'
+  | 'failed';
 
 export interface RecoveryOptions {
-  readonly questions: Pick<QuestionRepository, 'claimAbandoned' | 'complete' | 'release'>;
+  readonly questions: Pick<QuestionRepository, 'claimAbandoned' | 'beginDelivery' | 'complete' | 'release'>;
   /** The pipeline, without the rate limit: a recovered question was admitted once already. */
   readonly answers: AnswerService;
   readonly directory: Directory;
@@ -73,13 +80,12 @@ export class RecoveryWorker {
   private async runRound(): Promise<number> {
     const { options } = this;
     if (options.steady && !options.steady()) return 0;
-    const cutoff = new Date(Date.now() - options.afterMs).toISOString();
     const deliverable = (['slack', 'teams'] as const).filter(
       (p) => options.delivery(p)?.deliverRecovered !== undefined,
     );
     const claimed = await options.questions.claimAbandoned({
-      receivedBefore: cutoff,
-      aliveSince: cutoff,
+      olderThanMs: options.afterMs,
+      silentForMs: options.afterMs,
       limit: options.batch ?? 20,
       platforms: [...deliverable, ...UNDELIVERABLE],
     });
@@ -104,24 +110,28 @@ export class RecoveryWorker {
       asker: question.asker,
     };
     let outcome: RecoveryOutcome = 'answered';
+    /** Posts unless another replica took the question over since it was claimed. */
+    const deliver = async (result: AnswerResult) => {
+      if (!(await options.questions.beginDelivery(question.id, question.attempts))) {
+        outcome = 'superseded';
+        return;
+      }
+      const delivered = await channel!.deliverRecovered!({ ...target, result });
+      if (delivered === 'already_answered') outcome = 'already_answered';
+    };
     try {
       if (!channel?.deliverRecovered) {
         outcome = 'abandoned';
         await options.questions.complete(question.id, apology(question, language));
       } else if (question.attempts > options.maxAttempts) {
         const result = apology(question, language);
-        outcome =
-          (await channel.deliverRecovered({ ...target, result })) === 'delivered'
-            ? 'apologised'
-            : 'already_answered';
+        outcome = 'apologised';
+        await deliver(result);
         await options.questions.complete(question.id, result);
       } else {
         await options.answers.ask(asked(question, options.directory), {
           questionId: question.id,
-          deliver: async (result) => {
-            const delivered = await channel.deliverRecovered!({ ...target, result });
-            if (delivered === 'already_answered') outcome = 'already_answered';
-          },
+          deliver,
         });
       }
     } catch (error) {

@@ -50,6 +50,7 @@ export function createReliability(runtime: Runtime): Reliability {
   const afterMs = settings.recoveryAfterSeconds * 1000;
   const heartbeat = new WorkerHeartbeat({
     db: store.db as unknown as Kysely<ReliabilityDatabase>,
+    dialect: store.dialect,
     worker: store.questions.worker,
     intervalMs: Math.min(5_000, afterMs / 4),
     logger,

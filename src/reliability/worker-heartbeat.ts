@@ -1,10 +1,14 @@
 import type { Kysely } from 'kysely';
 import { describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import { databaseNow } from '../store/database-clock.js';
+import type { DialectName } from '../store/migrations.js';
 import type { ReliabilityDatabase } from '../store/question-repository.js';
 
 export interface WorkerHeartbeatOptions {
   readonly db: Kysely<ReliabilityDatabase>;
+  /** Beats carry the database's time, never this host's: replicas' clocks may disagree. */
+  readonly dialect: DialectName;
   /** This process's id, as recorded with the questions it works on. */
   readonly worker: string;
   readonly intervalMs: number;
@@ -25,7 +29,7 @@ export class WorkerHeartbeat {
   constructor(private readonly options: WorkerHeartbeatOptions) {}
 
   async start(): Promise<void> {
-    const now = new Date().toISOString();
+    const now = databaseNow(this.options.dialect);
     await this.options.db
       .insertInto('workers')
       .values({ id: this.options.worker, started_at: now, heartbeat_at: now })
@@ -35,11 +39,11 @@ export class WorkerHeartbeat {
     this.timer = setInterval(() => void this.beat(), this.options.intervalMs);
     this.timer.unref();
     // Rows of processes gone for a day only make the liveness query longer.
-    await this.forgetDead(new Date(Date.now() - 86_400_000).toISOString());
+    await this.forgetDead(86_400_000);
   }
 
   async beat(): Promise<void> {
-    const now = new Date().toISOString();
+    const now = databaseNow(this.options.dialect);
     try {
       // An upsert, so that a row removed by `forgetDead` (after a long outage) comes back.
       await this.options.db
@@ -68,9 +72,12 @@ export class WorkerHeartbeat {
     );
   }
 
-  /** Deletes the rows of workers silent since `before` (a worker without a row counts as dead). */
-  private async forgetDead(before: string): Promise<void> {
-    await this.options.db.deleteFrom('workers').where('heartbeat_at', '<', before).execute();
+  /** Deletes the rows of workers silent for `ms` (a worker without a row counts as dead). */
+  private async forgetDead(ms: number): Promise<void> {
+    await this.options.db
+      .deleteFrom('workers')
+      .where('heartbeat_at', '<', databaseNow(this.options.dialect, -ms))
+      .execute();
   }
 
   async stop(): Promise<void> {

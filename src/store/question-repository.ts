@@ -1,8 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
-import type { AnswerResult, IncomingQuestion } from '../core/types.js';
+import type { AnswerResult, IncomingQuestion, Turn } from '../core/types.js';
+import { databaseNow } from './database-clock.js';
 import { nowIso, parseJson } from './json.js';
+import type { DialectName } from './migrations.js';
 import type { Database, QuestionsTable } from './schema.js';
+
+/**
+ * A question's states: `received` on arrival (being answered by `worker`), `delivering` once its
+ * worker is posting the answer (no other replica may take it over from then on, until the worker
+ * is dead), then its outcome (`answered`, `not_found`, `held`, ...).
+ */
+const IN_FLIGHT = ['received', 'delivering'];
 
 /** Replicas' heartbeats (migration 0003); a question whose worker stopped beating may be recovered. */
 export interface WorkersTable {
@@ -72,6 +81,7 @@ export class QuestionRepository {
   constructor(
     private readonly db: Kysely<Database>,
     worker: string,
+    private readonly dialect: DialectName = 'sqlite',
   ) {
     this.worker = `${worker}:${randomBytes(4).toString('hex')}`;
   }
@@ -142,8 +152,8 @@ export class QuestionRepository {
    * Records the outcome. The answer text is stored unless it was held or blocked; for a model's text
    * that cited nothing (not shown: the asker got the not-found notice) that text, for admins.
    */
-  async complete(id: string, result: AnswerResult): Promise<void> {
-    await this.db
+  async complete(id: string, result: AnswerResult): Promise<boolean> {
+    const done = await this.db
       .updateTable('questions')
       .set({
         language: result.language,
@@ -164,7 +174,66 @@ export class QuestionRepository {
         answered_at: nowIso(),
       })
       .where('id', '=', id)
+      .where('worker', '=', this.worker)
+      .where('status', 'in', IN_FLIGHT)
+      .executeTakeFirst();
+    return Number(done.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Takes the right to post this question's answer: true when this process still holds claim
+   * `attempts` (no other replica took the question over since). From here on no replica takes it
+   * over unless this process dies; two workers that both think they hold it never both post.
+   */
+  async beginDelivery(id: string, attempts: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('questions')
+      .set({ status: 'delivering' })
+      .where('id', '=', id)
+      .where('worker', '=', this.worker)
+      .where('attempts', '=', attempts)
+      .where('status', 'in', IN_FLIGHT)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Records the asker of a question recorded under its platform user id, once resolved. */
+  async identify(id: string, asker: string): Promise<void> {
+    await this.db
+      .updateTable('questions')
+      .set({ asker })
+      .where('id', '=', id)
+      .where('asker', '<>', asker)
       .execute();
+  }
+
+  /**
+   * The answered turns of one conversation (a Teams chat or channel thread) asked since `sinceMs`
+   * ago, oldest first, at most `limit` questions: the follow-up context every replica reads alike.
+   */
+  async recentTurns(
+    place: { readonly platform: string; readonly channelId: string; readonly threadId?: string | undefined },
+    options: { readonly sinceMs: number; readonly limit: number },
+  ): Promise<Turn[]> {
+    const since = new Date(Date.now() - options.sinceMs).toISOString();
+    const rows = await this.db
+      .selectFrom('questions')
+      .select(['text', 'answer_text'])
+      .where('platform', '=', place.platform)
+      .where('channel_id', '=', place.channelId)
+      .where((eb) =>
+        place.threadId === undefined ? eb('thread_id', 'is', null) : eb('thread_id', '=', place.threadId),
+      )
+      .where('status', '=', 'answered')
+      .where('answer_text', 'is not', null)
+      .where('created_at', '>=', since)
+      .orderBy('created_at', 'desc')
+      .limit(options.limit)
+      .execute();
+    return rows.reverse().flatMap((r): Turn[] => [
+      { role: 'user', text: r.text },
+      { role: 'assistant', text: r.answer_text! },
+    ]);
   }
 
   async get(id: string): Promise<QuestionRow | undefined> {
@@ -196,20 +265,25 @@ export class QuestionRepository {
   }
 
   /**
-   * Claims questions still `received` that arrived before `receivedBefore` and whose worker has not
-   * beaten since `aliveSince` (it died) — at most `limit`, oldest first. Each claim is a conditional
-   * UPDATE, so two replicas recovering at once never take the same question.
+   * Claims questions still in flight (`received`, or `delivering` when the answer may be half
+   * posted) that arrived more than `olderThanMs` ago and whose worker has not beaten for
+   * `silentForMs` (it died) — at most `limit`, oldest first. Both times are the database's clock.
+   * Each claim is a conditional UPDATE, so two replicas recovering at once never take the same
+   * question.
    */
   async claimAbandoned(options: {
-    readonly receivedBefore: string;
-    readonly aliveSince: string;
+    readonly olderThanMs: number;
+    readonly silentForMs: number;
     readonly limit: number;
     /** Only questions asked on these platforms (those this replica can deliver to). */
     readonly platforms: readonly string[];
   }): Promise<ClaimedQuestion[]> {
     if (options.platforms.length === 0) return [];
     const db = this.db as unknown as Kysely<ReliabilityDatabase>;
-    const alive = db.selectFrom('workers').select('id').where('heartbeat_at', '>=', options.aliveSince);
+    const alive = db
+      .selectFrom('workers')
+      .select('id')
+      .where('heartbeat_at', '>=', databaseNow(this.dialect, -options.silentForMs));
     // Nobody's, or a dead worker's; never this process's own (it knows what it is working on).
     const abandoned = (eb: ExpressionBuilder<ReliabilityDatabase, 'questions'>) =>
       eb.or([
@@ -219,8 +293,8 @@ export class QuestionRepository {
     const candidates = await db
       .selectFrom('questions')
       .select(['id', 'attempts'])
-      .where('status', '=', 'received')
-      .where('created_at', '<', options.receivedBefore)
+      .where('status', 'in', IN_FLIGHT)
+      .where('created_at', '<', databaseNow(this.dialect, -options.olderThanMs))
       .where('platform', 'in', options.platforms)
       .where((eb) => abandoned(eb))
       .orderBy('created_at')
@@ -232,7 +306,7 @@ export class QuestionRepository {
         .updateTable('questions')
         .set({ worker: this.worker, attempts: candidate.attempts + 1 })
         .where('id', '=', candidate.id)
-        .where('status', '=', 'received')
+        .where('status', 'in', IN_FLIGHT)
         .where('attempts', '=', candidate.attempts)
         .where((eb) => abandoned(eb))
         .executeTakeFirst();
@@ -251,10 +325,10 @@ export class QuestionRepository {
   async release(id: string): Promise<void> {
     await this.db
       .updateTable('questions')
-      .set({ worker: null })
+      .set({ worker: null, status: 'received' })
       .where('id', '=', id)
       .where('worker', '=', this.worker)
-      .where('status', '=', 'received')
+      .where('status', 'in', IN_FLIGHT)
       .execute();
   }
 

@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Citation, Finding } from '../core/types.js';
+import { databaseNow } from './database-clock.js';
 import { nowIso, parseJson } from './json.js';
+import type { DialectName } from './migrations.js';
 import type { Database } from './schema.js';
+
+/**
+ * How long a delivery claimed by a process that then went silent blocks a retry. A delivery posts
+ * one or two messages: minutes mean the process died mid-way (a retry may then post twice).
+ */
+const DELIVERY_LEASE_MS = 2 * 60_000;
 
 export type ReviewStatus = 'pending' | 'approved' | 'edited' | 'rejected';
 
@@ -34,7 +42,14 @@ export interface Review {
 
 /** Held answers waiting for a reviewer. Decisions are conditional updates, so each is taken exactly once. */
 export class ReviewRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /**
+   * @param owner this process, as recorded while it delivers a decision (`QuestionRepository.worker`).
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: DialectName = 'sqlite',
+    private readonly owner: string = `reviews:${randomUUID()}`,
+  ) {}
 
   async create(input: {
     questionId: string;
@@ -196,7 +211,62 @@ export class ReviewRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async markDelivered(id: string): Promise<void> {
-    await this.db.updateTable('reviews').set({ delivered_at: nowIso() }).where('id', '=', id).execute();
+  /**
+   * Takes the delivery of a decided review for this process: its attempt number, or undefined
+   * when it was delivered already or another process is delivering it (claimed less than
+   * `leaseMs` ago). A compare-and-set on the attempt, so of two replicas retrying at once one
+   * posts and the other is told it is not needed.
+   */
+  async claimDelivery(id: string, leaseMs = DELIVERY_LEASE_MS): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('reviews')
+      .select('delivery_attempt')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const attempt = row.delivery_attempt + 1;
+    const result = await this.db
+      .updateTable('reviews')
+      .set({
+        delivery_owner: this.owner,
+        delivery_attempt: attempt,
+        delivery_claimed_at: databaseNow(this.dialect),
+      })
+      .where('id', '=', id)
+      .where('status', '<>', 'pending')
+      .where('delivered_at', 'is', null)
+      .where('delivery_attempt', '=', row.delivery_attempt)
+      .where((eb) =>
+        eb.or([
+          eb('delivery_owner', 'is', null),
+          eb('delivery_claimed_at', '<', databaseNow(this.dialect, -leaseMs)),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1 ? attempt : undefined;
+  }
+
+  /** Records a delivery made under claim `attempt`; false when that claim was no longer this process's. */
+  async markDelivered(id: string, attempt: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('reviews')
+      .set({ delivered_at: nowIso(), delivery_owner: null })
+      .where('id', '=', id)
+      .where('delivery_owner', '=', this.owner)
+      .where('delivery_attempt', '=', attempt)
+      .where('delivered_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Gives up claim `attempt` after a failed delivery, so that a retry may start at once. */
+  async releaseDelivery(id: string, attempt: number): Promise<void> {
+    await this.db
+      .updateTable('reviews')
+      .set({ delivery_owner: null })
+      .where('id', '=', id)
+      .where('delivery_owner', '=', this.owner)
+      .where('delivery_attempt', '=', attempt)
+      .execute();
   }
 }

@@ -24,6 +24,8 @@ export interface StoreOptions {
   readonly dataDir: string;
   /** Identifies this process in claimed work (crash recovery). */
   readonly worker?: string;
+  /** PostgreSQL only: `DATABASE_STATEMENT_TIMEOUT_MS` (see `PostgresOptions`; migrations run without it). */
+  readonly statementTimeoutMs?: number | undefined;
 }
 
 /** The database and its repositories. Migrations run on open. */
@@ -44,8 +46,8 @@ export class Store {
     worker: string,
   ) {
     this.documents = new DocumentRepository(db);
-    this.questions = new QuestionRepository(db, worker);
-    this.reviews = new ReviewRepository(db);
+    this.questions = new QuestionRepository(db, worker, dialect);
+    this.reviews = new ReviewRepository(db, dialect, this.questions.worker);
     this.feedback = new FeedbackRepository(db);
     this.audit = new AuditRepository(db);
     this.events = new EventClaimRepository(db);
@@ -57,14 +59,22 @@ export class Store {
   static async open(options: StoreOptions): Promise<Store> {
     const worker = options.worker ?? `${hostname()}:${process.pid}`;
     let db: Kysely<Database>;
-    let dialect: DialectName;
     const url = options.databaseUrl;
     if (url && /^postgres(ql)?:\/\//.test(url)) {
-      db = new Kysely<Database>({ dialect: createPostgresDialect(url).dialect });
-      dialect = 'postgres';
-    } else if (url?.startsWith('sqlite:')) {
+      // Migrations (an index on a large table) may rightly take longer than any statement limit.
+      const migrating = new Kysely<unknown>({
+        dialect: createPostgresDialect(url, { maxConnections: 1, statementTimeoutMs: 0 }).dialect,
+      });
+      try {
+        await migrateToLatest(migrating, 'postgres');
+      } finally {
+        await migrating.destroy();
+      }
+      const postgres = createPostgresDialect(url, { statementTimeoutMs: options.statementTimeoutMs });
+      return new Store(new Kysely<Database>({ dialect: postgres.dialect }), 'postgres', worker);
+    }
+    if (url?.startsWith('sqlite:')) {
       db = new Kysely<Database>({ dialect: createSqliteDialect(url.slice('sqlite:'.length)) });
-      dialect = 'sqlite';
     } else if (url) {
       throw new ConfigError(
         'DATABASE_URL must start with postgres:// (or sqlite:<file>); leave it unset to use SQLite under DATA_DIR',
@@ -73,15 +83,14 @@ export class Store {
       db = new Kysely<Database>({
         dialect: createSqliteDialect(path.join(options.dataDir, 'polydesk.sqlite')),
       });
-      dialect = 'sqlite';
     }
     try {
-      await migrateToLatest(db as unknown as Kysely<unknown>, dialect);
+      await migrateToLatest(db as unknown as Kysely<unknown>, 'sqlite');
     } catch (error) {
       await db.destroy();
       throw error;
     }
-    return new Store(db, dialect, worker);
+    return new Store(db, 'sqlite', worker);
   }
 
   /** True when the database answers a trivial query. */

@@ -9,6 +9,7 @@ import type { CheckedText } from '../core/checked-text.js';
 import type { Platform } from '../core/types.js';
 import type { Runtime } from '../runtime.js';
 import type { ReadinessCheck } from '../server.js';
+import { conversationLog } from './conversation-log.js';
 import { instructionSentences } from './instruction-sentences.js';
 
 export interface Adapters {
@@ -64,6 +65,7 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
       directory: runtime.directory,
       claims: store.events,
       feedback: store.feedback,
+      history: conversationLog(store),
       logger,
     });
     mounts.push({ path: '/api/messages', method: 'post', handler: teams.handler as RequestHandler });

@@ -216,7 +216,7 @@ describe('a Teams question whose worker died', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       const recovery = new RecoveryWorker({
         questions: replica.questions,
-        answers: pipeline.answers,
+        answers: pipeline.answersFor(replica),
         directory: pipeline.directory,
         delivery: (platform) => (platform === 'teams' ? harness.teams.delivery : undefined),
         detectLanguage: (text) => detectLanguage(text),

@@ -11,7 +11,10 @@ import {
   deliverActivity,
   teamsActivity,
 } from '../fakes/bot-connector.js';
+import { conversationLog } from '../../src/wiring/conversation-log.js';
+import type { Store } from '../../src/store/store.js';
 import { FakeAnswers } from '../fakes/fake-answers.js';
+import { sqliteDatabase, type TestDatabase } from '../helpers/databases.js';
 import { BOB, HANA, type TeamsHarness, startTeams } from './teams-setup.js';
 
 /** Claims and feedback in memory: these tests are about the adapter's behaviour, not the store. */
@@ -29,15 +32,21 @@ class MemoryPorts {
 let harness: TeamsHarness;
 let answers: FakeAnswers;
 let chats = 0;
+// Follow-up history is read back from the recorded questions: a real store for that alone.
+let database: TestDatabase;
+let store: Store;
 
 beforeAll(async () => {
-  answers = new FakeAnswers({ stepMs: 5 });
+  database = sqliteDatabase();
+  store = await database.open();
+  answers = new FakeAnswers({ stepMs: 5, recorder: store.questions });
   const ports = new MemoryPorts();
   harness = await startTeams({
     answers,
     directory: new StaticDirectory({ hr: ['hana@example.com'] }),
     claims: ports.claims,
     feedback: ports.feedback,
+    history: conversationLog(store),
   });
   harness.connector.addUsers([HANA, BOB]);
   harness.connector.addMembers('team-1', [HANA, BOB]);
@@ -45,6 +54,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await harness?.close();
+  await store?.close();
+  await database?.dispose();
 });
 
 function activity(

@@ -105,6 +105,8 @@ export async function createPipeline(
   directory: StaticDirectory;
   /** Another replica's store on the same database (its own worker id). */
   openReplica(): Promise<Store>;
+  /** The pipeline recording through another replica's store (as that replica's recovery runs it). */
+  answersFor(store: Store): AnswerService;
   dispose(): Promise<void>;
 }> {
   const database = sqliteDatabase();
@@ -132,27 +134,29 @@ export async function createPipeline(
   if (report.failed.length > 0) throw new Error(`fixture ingest failed: ${JSON.stringify(report.failed)}`);
   const guard = createGuardrail();
   const extractive = createExtractiveGenerator({ tokenize: analyze });
-  const pipeline = createAnswerService({
-    retriever: createLexicalRetriever({
-      index: () => index.lexical,
-      getChunks: (ids) => store.documents.getChunks(ids),
-    }),
-    generator: options.pace ? paced(extractive, options.pace) : extractive,
-    guard,
-    recorder: {
-      create: (question) => store.questions.create(question),
-      complete: (id, result) => store.questions.complete(id, result),
-      hold: ({ questionId, text, verdict, language, citations }) =>
-        store.reviews.create({ questionId, text, findings: verdict.findings, language, citations }),
-    },
-    streamGuard: (context, onVisible) => {
-      const stream = new StreamGuard(guard, context, { holdBackChars: 0, onVisible });
-      return { push: (delta) => void stream.push(delta), close: () => {} };
-    },
-    detectLanguage,
-    logger: silentLogger,
-    maxQuestionChars: 2_000,
-  });
+  const pipelineOn = (store: Store) =>
+    createAnswerService({
+      retriever: createLexicalRetriever({
+        index: () => index.lexical,
+        getChunks: (ids) => store.documents.getChunks(ids),
+      }),
+      generator: options.pace ? paced(extractive, options.pace) : extractive,
+      guard,
+      recorder: {
+        create: (question) => store.questions.create(question),
+        complete: (id, result) => store.questions.complete(id, result),
+        hold: ({ questionId, text, verdict, language, citations }) =>
+          store.reviews.create({ questionId, text, findings: verdict.findings, language, citations }),
+      },
+      streamGuard: (context, onVisible) => {
+        const stream = new StreamGuard(guard, context, { holdBackChars: 0, onVisible });
+        return { push: (delta) => void stream.push(delta), close: () => {} };
+      },
+      detectLanguage,
+      logger: silentLogger,
+      maxQuestionChars: 2_000,
+    });
+  const pipeline = pipelineOn(store);
   // As `serve` wires it: the adapter claims the activity and records its question in one transaction.
   const answers: AnswerService = {
     ask: (question, askOptions) => pipeline.ask(question, askOptions),
@@ -164,6 +168,7 @@ export async function createPipeline(
     answers,
     directory: new StaticDirectory(DIRECTORY_GROUPS),
     openReplica: () => database.open(),
+    answersFor: pipelineOn,
     async dispose() {
       await store.close();
       await database.dispose();

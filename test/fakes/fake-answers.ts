@@ -25,7 +25,11 @@ export interface FakeAnswersOptions {
   /** Pause between streamed pieces, so that streaming is observable (default 5 ms). */
   readonly stepMs?: number;
   /** Records questions for real (e.g. the store's question repository), so ids can take feedback. */
-  readonly recorder?: { create(question: IncomingQuestion): Promise<string> };
+  readonly recorder?: {
+    create(question: IncomingQuestion): Promise<string>;
+    /** Records the outcome too, when given (conversation history is read back from it). */
+    complete?(questionId: string, result: AnswerResult): Promise<unknown>;
+  };
 }
 
 export class FakeAnswers implements AnswerService {
@@ -35,6 +39,12 @@ export class FakeAnswers implements AnswerService {
   constructor(private readonly options: FakeAnswersOptions = {}) {}
 
   async ask(question: IncomingQuestion, options: AskOptions = {}): Promise<AnswerResult> {
+    const result = await this.answer(question, options);
+    await this.options.recorder?.complete?.(result.questionId, result);
+    return result;
+  }
+
+  private async answer(question: IncomingQuestion, options: AskOptions): Promise<AnswerResult> {
     this.questions.push(question);
     const questionId = this.options.recorder
       ? await this.options.recorder.create(question)

@@ -85,6 +85,7 @@ describe.each(DIALECTS)('crash recovery on $name', ({ create }) => {
     stores.push(store);
     const heartbeat = new WorkerHeartbeat({
       db: store.db as unknown as Kysely<ReliabilityDatabase>,
+      dialect: store.dialect,
       worker: store.questions.worker,
       intervalMs: 60_000,
       logger: silentLogger,
@@ -162,8 +163,8 @@ describe.each(DIALECTS)('crash recovery on $name', ({ create }) => {
       const doomed = await Store.open({ dataDir: db.dataDir, databaseUrl: db.databaseUrl, worker: 'doomed' });
       stores.push(doomed);
       const claimed = await doomed.questions.claimAbandoned({
-        receivedBefore: new Date().toISOString(),
-        aliveSince: new Date(Date.now() - 10_000).toISOString(),
+        olderThanMs: 0,
+        silentForMs: 10_000,
         limit: 5,
         platforms: ['slack'],
       });

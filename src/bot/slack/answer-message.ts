@@ -61,10 +61,10 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
       return { botInThread: false, turns: [] };
     }
   };
-  const profileLoad = context.people.profile(message.user);
   const arrived = message.arrived ?? (() => {});
   // A follow-up is only ours if PolyDesk is in the thread: look before claiming anything. Otherwise
-  // claim first, so that nothing is shown for a duplicate.
+  // claim first — before any users.info or queue, which a duplicate must not pay for and which must
+  // not delay the record that Slack's acknowledgement waits for.
   let thread: ThreadHistory | undefined;
   if (message.onlyIfBotInThread) {
     thread = await readThread();
@@ -84,25 +84,26 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
   );
   const text = fromSlackText(message.text, bot.userId);
   const ids = { eventId: message.eventId, channel: message.channel, ts: message.ts };
-  let language = 'en';
+  const languageOf = async () => localeLanguage((await context.people.profile(message.user)).locale) ?? 'en';
   let questionId: string | undefined;
   try {
-    language = localeLanguage((await profileLoad).locale) ?? 'en';
     if (!text) {
       const first = await claimOnce(context, ids);
-      if (first) await reply.finish({ messages: [renderNotice(notice(language, 'greeting'))] });
+      arrived();
+      if (first) await reply.finish({ messages: [renderNotice(notice(await languageOf(), 'greeting'))] });
       return;
     }
-    const asker = await context.people.principal(message.user);
+    // Recorded under the Slack user id; the pipeline records the resolved person once known.
+    const platformAsker = { email: `slack:${message.user}`, groups: [] };
     const arriving: IncomingQuestion = {
       text,
-      asker,
-      place: { ...slackPlace(message), readers: [asker] },
+      asker: platformAsker,
+      place: { ...slackPlace(message), readers: [platformAsker] },
       history: [],
       eventId: message.eventId,
     };
-    // Claimed and recorded before any other lookup or queue — in one transaction where the
-    // pipeline offers it — so that if this process dies from here on another replica answers.
+    // Claimed and recorded — in one transaction where the pipeline offers it — so that if this
+    // process dies from here on another replica answers.
     if (context.answers.recordClaimed) {
       questionId = await context.answers.recordClaimed(arriving, claimKeys(ids));
       if (!questionId) return duplicate(context, message);
@@ -113,11 +114,15 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
   } catch (error) {
     // Most likely the database is unreachable: say so rather than stay silent.
     context.logger('error', 'slack.arrival_failed', { error: describeError(error) });
+    arrived();
+    const language = await languageOf().catch(() => 'en');
     await reply.finish({ messages: [renderNotice(notice(language, 'failed'))] }).catch(() => undefined);
     return;
   } finally {
     arrived();
   }
+  const asker = await context.people.principal(message.user);
+  let language = localeLanguage(asker.locale) ?? 'en';
   thread ??= await readThread();
   await reply.showStatus(notice(language, 'searching'), [
     notice(language, 'searching'),
@@ -127,7 +132,6 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
     message.onFirstQuestion(text).catch(() => undefined);
   }
 
-  const asker = await context.people.principal(message.user);
   const readers = message.kind === 'dm' ? [asker] : await channelAudience(context, message.channel, asker);
   const question: IncomingQuestion = {
     text,

@@ -13,9 +13,12 @@ export function arrivalOf(boltContext: object): () => void {
   return typeof release === 'function' ? (release as () => void) : () => {};
 }
 
-/** Longest an acknowledgement is held: Slack retries an event not acknowledged within 3 s. */
-const HOLD_MAX_MS = 2_000;
-
+/**
+ * How long a question's acknowledgement waits for its record. Slack counts an event not answered
+ * with 200 within 3 s as failed and sends it again; past this the request is answered 503 at once
+ * instead, so that the retry comes without waiting for Slack's own timeout.
+ */
+export const HOLD_MAX_MS = 2_500;
 /**
  * A Bolt receiver for the shared HTTP server: instead of opening its own port it exposes a request
  * handler for `POST /slack/events` (events, interactivity and slash commands). Bolt's own functions
@@ -24,8 +27,11 @@ const HOLD_MAX_MS = 2_000;
  * refused (413) while they are read, before the signature is checked.
  *
  * For the events `holdAck` selects (questions), the HTTP acknowledgement waits until the listener
- * calls `context[ARRIVED]()` — once the question is recorded — or at most 2 s. A process that dies
- * before then never acknowledged the event, so Slack delivers it again, to another replica.
+ * calls `context[ARRIVED]()` — once the question is recorded (committed), or found a duplicate.
+ * It is never sent before: a process that dies first never acknowledged the event, and a record
+ * that has not committed after `HOLD_MAX_MS` gets a 503, so Slack delivers the event again (to
+ * any replica). The retry's claim then waits for the first record's transaction: a commit makes
+ * the retry a duplicate (acknowledged, not answered again), a rollback leaves the claim to it.
  */
 export class MountedEventsReceiver implements Receiver {
   private app: App | undefined;
@@ -88,14 +94,26 @@ export class MountedEventsReceiver implements Receiver {
       HTTPModuleFunctions.buildUrlVerificationResponse(res, body);
       return;
     }
-    const ack = new HTTPResponseAck({
+    const responseAck = new HTTPResponseAck({
       logger: this.sdkLogger,
       processBeforeResponse: false,
       httpRequest: buffered,
       httpRequestBody: body,
       httpResponse: res,
-    }).bind();
-    const held = this.holdAck(body) ? heldAck(ack) : undefined;
+    });
+    const ack = responseAck.bind();
+    const held = this.holdAck(body)
+      ? heldAck(ack, () => {
+          // Bolt's own 3-second handler would answer 404 and log an error: this is expected.
+          responseAck.ack();
+          this.logger('warn', 'slack.ack_withheld', {
+            reason: 'not_recorded_in_time',
+            waitedMs: HOLD_MAX_MS,
+            hint: 'the question is not acknowledged, so Slack delivers it again; check the database latency',
+          });
+          if (!res.headersSent) HTTPModuleFunctions.buildNoBodyResponse(res, 503);
+        })
+      : undefined;
     try {
       await this.app?.processEvent({
         body,
@@ -114,26 +132,43 @@ export class MountedEventsReceiver implements Receiver {
   }
 }
 
-type AckFn = (response?: unknown) => Promise<void>;
+export type AckFn = (response?: unknown) => Promise<void>;
 
-/** An ack that Bolt may call at once but that answers the HTTP request only once released. */
-function heldAck(ack: AckFn): { ack: AckFn; release: () => void } {
+/**
+ * An ack that Bolt may call at once but that answers Slack only once released (the question is
+ * recorded). When `HOLD_MAX_MS` passes first, `withhold` runs instead and a later release sends
+ * nothing: the event stays unacknowledged, for Slack to deliver again.
+ */
+export function heldAck(ack: AckFn, withhold: () => void): { ack: AckFn; release: () => void } {
   let called = false;
-  let released = false;
+  let settled = false;
   let response: unknown;
   const send = () => void ack(response).catch(() => undefined);
-  const timer = setTimeout(() => release(), HOLD_MAX_MS);
+  const timer = setTimeout(() => {
+    if (settled) return;
+    settled = true;
+    withhold();
+  }, HOLD_MAX_MS);
+  timer.unref();
+  let released = false;
   const release = () => {
     if (released) return;
     released = true;
     clearTimeout(timer);
-    if (called) send();
+    if (settled) return;
+    if (called) {
+      settled = true;
+      send();
+    }
   };
   return {
     async ack(body) {
       called = true;
       response = body;
-      if (released) send();
+      if (released && !settled) {
+        settled = true;
+        send();
+      }
     },
     release,
   };

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type BlockAction, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, type BlockAction, webApi } from '@slack/bolt';
 import type {
   AnswerService,
   CheckedText,
@@ -28,6 +28,7 @@ import {
 } from './slack-events.js';
 import { SlackFeatures } from './slack-features.js';
 import { SlackPeople, type SlackPeopleOptions } from './slack-people.js';
+import { SocketEventsReceiver } from './socket-events-receiver.js';
 import type { BotIdentity } from './thread-history.js';
 
 export interface SlackAdapterOptions {
@@ -109,11 +110,15 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   };
 
   const receiver = options.appToken
-    ? new SocketModeReceiver({
-        appToken: options.appToken,
-        logger: sdkLogger,
-        installerOptions: { clientOptions: { ...clientOptions, retryConfig: undefined } },
-      })
+    ? new SocketEventsReceiver(
+        {
+          appToken: options.appToken,
+          logger: sdkLogger,
+          installerOptions: { clientOptions: { ...clientOptions, retryConfig: undefined } },
+        },
+        logger,
+        mayBeQuestion,
+      )
     : new MountedEventsReceiver(options.signingSecret!, logger, mayBeQuestion);
   const app = new App({
     receiver,
@@ -155,7 +160,7 @@ function registerListeners(app: App, context: SlackContext): void {
       context.logger('error', 'slack.handler_failed', { what, error: describeError(error) }),
     );
 
-  // The receiver holds the HTTP acknowledgement of a question until `arrived` (it is recorded).
+  // The receiver holds the acknowledgement of a question (HTTP or socket) until `arrived` (it is recorded).
   app.assistant(createAssistantPanel(context));
   app.event('app_mention', async ({ event, body, context: boltContext }) => {
     const arrived = arrivalOf(boltContext);

@@ -1,8 +1,9 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { failedResult } from '../../answer/failed-result.js';
+import { describeError } from '../../core/errors.js';
 import type { AnswerProgress, AskOptions } from '../../answer/ports.js';
 import { notice } from '../../answer/ports.js';
-import type { AnswerResult, IncomingQuestion, Principal } from '../../core/types.js';
+import type { AnswerResult, IncomingQuestion, Principal, Turn } from '../../core/types.js';
 import { renderNotice, renderResult } from './answer-card.js';
 import { describeConnectorError } from './connector-retry.js';
 import { teamsPlace } from './record-arrival.js';
@@ -51,11 +52,12 @@ export async function answerQuestion(
 
   const asker = await context.people.principal(turn, message.userId, message.locale);
   const readers = message.scope === 'personal' ? [asker] : await audience(context, turn, message, asker);
+  const place = teamsPlace(turn.activity as Activity, message);
   const question: IncomingQuestion = {
     text: message.text,
     asker,
-    place: { ...teamsPlace(turn.activity as Activity, message), readers },
-    history: context.history.get(message.conversationId),
+    place: { ...place, readers },
+    history: await earlierTurns(context, place),
     eventId: turn.activity.id,
   };
   const onProgress = (progress: AnswerProgress) => {
@@ -66,13 +68,6 @@ export async function answerQuestion(
   let delivered = false;
   const show = async (result: AnswerResult) => {
     delivered = true;
-    if (result.status === 'answered') {
-      context.history.add(
-        message.conversationId,
-        { role: 'user', text: message.text },
-        { role: 'assistant', text: result.answer },
-      );
-    }
     await reply.finish(renderResult(result));
   };
   const result = await askSafely(context, question, onProgress, () => language, {
@@ -80,6 +75,27 @@ export async function answerQuestion(
     deliver: show,
   });
   if (!delivered) await show(result);
+}
+
+/**
+ * The conversation's earlier turns, as recorded (by any replica). The Bot Connector offers no way
+ * to read a conversation back; without the database a question is answered on its own.
+ */
+async function earlierTurns(
+  context: TeamsContext,
+  place: ReturnType<typeof teamsPlace>,
+): Promise<readonly Turn[]> {
+  if (!place.channelId) return [];
+  try {
+    return await context.history.recent({
+      platform: 'teams',
+      channelId: place.channelId,
+      threadId: place.threadId,
+    });
+  } catch (error) {
+    context.logger('warn', 'teams.history_unavailable', { error: describeError(error) });
+    return [];
+  }
 }
 
 /** A reader PolyDesk cannot name: only documents everyone may read are used for them. */

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
 import type {
   AnswerService,
+  ConversationLog,
   DeliveryChannel,
   Directory,
   EventClaims,
@@ -14,7 +15,6 @@ import type { Logger } from '../../core/log.js';
 import { answerQuestion, replyFor, startReply } from './answer-question.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { type ConnectorRetry, DEFAULT_CONNECTOR_RETRY } from './connector-retry.js';
-import { ConversationHistory } from './conversation-history.js';
 import { EmulatorPeople } from './emulator-people.js';
 import { recordFeedback } from './feedback-action.js';
 import { type MessagesRequest, createMessagesHandler, isLoopbackUrl } from './messages-endpoint.js';
@@ -47,6 +47,8 @@ export interface TeamsAdapterOptions extends BotCredentials {
   readonly directory: Directory;
   readonly claims: EventClaims;
   readonly feedback: FeedbackRecorder;
+  /** Earlier turns of a conversation for follow-ups (default: none, every question stands alone). */
+  readonly history?: ConversationLog | undefined;
   readonly logger: Logger;
   /** Least time between two stream updates in a 1:1 chat (default 1.5 s, as Teams recommends). */
   readonly streamIntervalMs?: number | undefined;
@@ -97,7 +99,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     people: adapter.authenticated
       ? new TeamsPeople(options.directory, logger, options.people)
       : new EmulatorPeople(options.directory),
-    history: new ConversationHistory(),
+    history: options.history ?? { recent: async () => [] },
     logger,
     retry: options.retry ?? DEFAULT_CONNECTOR_RETRY,
     signal: abort.signal,

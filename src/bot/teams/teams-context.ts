@@ -1,7 +1,6 @@
-import type { AnswerService, EventClaims, FeedbackRecorder } from '../../answer/ports.js';
+import type { AnswerService, ConversationLog, EventClaims, FeedbackRecorder } from '../../answer/ports.js';
 import type { Logger } from '../../core/log.js';
 import type { ConnectorRetry } from './connector-retry.js';
-import type { ConversationHistory } from './conversation-history.js';
 import type { People } from './teams-people.js';
 
 /** What the Teams handlers share: the pipeline's ports, the caches and the reply settings. */
@@ -10,7 +9,8 @@ export interface TeamsContext {
   readonly claims: EventClaims;
   readonly feedback: FeedbackRecorder;
   readonly people: People;
-  readonly history: ConversationHistory;
+  /** Earlier turns of a conversation, for follow-ups (read back from the database). */
+  readonly history: ConversationLog;
   readonly logger: Logger;
   readonly retry: ConnectorRetry;
   /** Aborted when the adapter stops. */

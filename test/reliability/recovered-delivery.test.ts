@@ -2,10 +2,11 @@
  * How a recovered question's answer reaches the asker: posted in the Slack thread (unless the dead
  * replica got as far as posting it), or as a card in the Teams conversation.
  */
+import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerResult } from '../../src/core/types.js';
 import { deliverActivity, teamsActivity } from '../fakes/bot-connector.js';
-import { FAKE_BOT_ID, FAKE_BOT_USER_ID } from '../fakes/slack-server.js';
+import { FAKE_BOT_ID, FAKE_BOT_TOKEN, FAKE_BOT_USER_ID } from '../fakes/slack-server.js';
 import { ALICE, CHANNEL, type SlackHarness, startSlackHarness, visibleText } from '../bot/slack-harness.js';
 import { HANA, type TeamsHarness, createPipeline, startTeams } from '../bot/teams-setup.js';
 import { released } from '../../src/guardrails/checked-text.js';
@@ -64,6 +65,43 @@ describe('recovered answers on Slack', () => {
     });
     expect(again).toBe('already_answered');
     expect(thread()).toHaveLength(1);
+  });
+});
+
+describe('a recovered answer where the dead replica left a half-streamed reply', () => {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness();
+    await h.adapter.start();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('finishes that reply in place: the thread holds one answer, not a half one and a whole one', async () => {
+    const asked = h.slack.addUserMessage({
+      channel: CHANNEL,
+      user: ALICE,
+      text: `<@${FAKE_BOT_USER_ID}> VPN?`,
+    });
+    // What a worker killed mid-answer leaves: a stream started in the thread, never stopped.
+    const api = new webApi.WebClient(FAKE_BOT_TOKEN, { slackApiUrl: h.slack.apiUrl });
+    await api.chat.startStream({ channel: CHANNEL, thread_ts: asked.ts, markdown_text: 'Start the Global' });
+    const thread = () => h.slack.thread(CHANNEL, asked.ts).filter((m) => m.botId === FAKE_BOT_ID);
+    expect(thread().map((m) => m.streaming)).toEqual([true]);
+
+    const outcome = await h.adapter.delivery.deliverRecovered!({
+      channelId: CHANNEL,
+      threadId: asked.ts,
+      delivery: { channel: CHANNEL, thread_ts: asked.ts, ts: asked.ts },
+      asker: 'alice@corp.example',
+      result: answered('q-half', 'Start the GlobalConnect client [1].'),
+    });
+    expect(outcome).toBe('delivered');
+    expect(thread()).toHaveLength(1);
+    expect(thread()[0]!.streaming).toBe(false);
+    expect(visibleText(thread()[0]!)).toContain('GlobalConnect client');
+    expect(JSON.stringify(thread()[0]!.blocks)).toContain('q-half');
   });
 });
 

@@ -202,6 +202,14 @@ export function repliesTo(slack: FakeSlackServer, question: { channel: string; t
     .filter((m) => m.botId === FAKE_BOT_ID && !m.streaming && m.blocks.length > 0);
 }
 
+/**
+ * Every message PolyDesk put in a question's thread: answers, notices, placeholders and streams,
+ * finished or not. A half-streamed answer followed by a second one is two: a duplicate.
+ */
+export function everyBotMessage(slack: FakeSlackServer, question: { channel: string; ts: string }) {
+  return slack.thread(question.channel, question.ts).filter((m) => m.botId === FAKE_BOT_ID);
+}
+
 /** Resolves once every question has at least one finished reply; throws after `timeoutMs`. */
 export async function allReplied(
   slack: FakeSlackServer,

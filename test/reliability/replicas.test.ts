@@ -14,6 +14,7 @@ import { type TestDatabase, postgresDatabase } from '../helpers/databases.js';
 import {
   type AskedQuestion,
   allReplied,
+  everyBotMessage,
   mention,
   pooled,
   populateWorkspace,
@@ -64,12 +65,18 @@ function newQuestions(count: number): AskedQuestion[] {
   });
 }
 
-/** Each question exactly once in its thread; returns how many of them were real answers. */
+/**
+ * Each question exactly once in its thread, counting every message PolyDesk put there (streams
+ * finished or not, placeholders, notices): one, and finished. Returns how many were real answers.
+ */
 function expectExactlyOnce(questions: readonly AskedQuestion[]): number {
-  const counts = questions.map((q) => repliesTo(slack, q).length);
-  const twice = questions.filter((_, i) => counts[i]! > 1).map((q) => q.eventId);
-  const never = questions.filter((_, i) => counts[i] === 0).map((q) => q.eventId);
-  expect({ twice, never }).toEqual({ twice: [], never: [] });
+  const messages = questions.map((q) => everyBotMessage(slack, q));
+  const twice = questions.filter((_, i) => messages[i]!.length > 1).map((q) => q.eventId);
+  const never = questions.filter((_, i) => messages[i]!.length === 0).map((q) => q.eventId);
+  const unfinished = questions
+    .filter((_, i) => messages[i]!.some((m) => m.streaming || m.blocks.length === 0))
+    .map((q) => q.eventId);
+  expect({ twice, never, unfinished }).toEqual({ twice: [], never: [], unfinished: [] });
   return questions.filter((q) => JSON.stringify(repliesTo(slack, q)[0]!.blocks).includes('feedback')).length;
 }
 

@@ -97,11 +97,17 @@ export function createSlackDelivery(context: SlackContext): DeliveryChannel {
     },
     async deliverRecovered(delivery: RecoveredDelivery) {
       const { questionId } = delivery.result;
-      if (await alreadyAnswered(context, delivery, questionId)) {
+      const earlier = await earlierReply(context, delivery, questionId);
+      if (earlier.state === 'answered') {
         context.logger('info', 'slack.recovered_already_answered', { questionId });
         return 'already_answered';
       }
-      await send(delivery, renderResult(delivery.result).messages);
+      const messages = renderResult(delivery.result).messages;
+      if (earlier.state === 'unfinished' && (await finishInPlace(context, earlier, messages))) {
+        context.logger('info', 'slack.recovered_answer_delivered', { questionId, replaced: true });
+        return 'delivered';
+      }
+      await send(delivery, messages);
       context.logger('info', 'slack.recovered_answer_delivered', { questionId });
       return 'delivered';
     },
@@ -109,31 +115,75 @@ export function createSlackDelivery(context: SlackContext): DeliveryChannel {
 }
 
 /**
- * True when the thread (or, for a top-level DM, the conversation after the question) already holds
- * PolyDesk's answer to this question — its feedback buttons carry the question id — because the
- * worker that died got as far as posting it. Unknowable for private /ask answers: false.
+ * What the worker that died left for this question: its answer (the feedback buttons carry the
+ * question id), an unfinished reply (a stream it started or a placeholder it posted — the first
+ * PolyDesk message after the question, before anyone wrote again), or nothing. Unknowable for
+ * private /ask answers: nothing.
  */
-async function alreadyAnswered(
+type EarlierReply =
+  | { readonly state: 'answered' | 'none' }
+  | { readonly state: 'unfinished'; readonly channel: string; readonly ts: string };
+
+async function earlierReply(
   context: SlackContext,
   target: RecoveredDelivery,
   questionId: string,
-): Promise<boolean> {
+): Promise<EarlierReply> {
   const stored = (target.delivery ?? {}) as Partial<SlackDelivery>;
   const channel = stored.channel ?? target.channelId;
   const threadTs = stored.thread_ts ?? target.threadId;
-  if (!channel || stored.ephemeral_user || (!threadTs && !stored.ts)) return false;
+  if (!channel || stored.ephemeral_user || (!threadTs && !stored.ts)) return { state: 'none' };
   const bot = context.bot();
   try {
     const page = threadTs
       ? await context.api.conversations.replies({ channel, ts: threadTs, limit: 200 })
       : await context.api.conversations.history({ channel, oldest: stored.ts, limit: 200 });
-    return (page.messages ?? []).some(
-      (m) =>
-        (m.user === bot.userId || m.bot_id === bot.botId) &&
-        JSON.stringify(m.blocks ?? []).includes(`:${questionId}"`),
-    );
+    const messages = [...(page.messages ?? [])].sort((a, b) => Number(a.ts) - Number(b.ts));
+    const ours = (m: (typeof messages)[number]) => m.user === bot.userId || m.bot_id === bot.botId;
+    if (messages.some((m) => ours(m) && JSON.stringify(m.blocks ?? []).includes(`:${questionId}"`)))
+      return { state: 'answered' };
+    if (!stored.ts) return { state: 'none' };
+    const next = messages.find((m) => Number(m.ts) > Number(stored.ts));
+    const carriesAnswer = JSON.stringify(next?.blocks ?? []).includes('"action_id"');
+    return next?.ts && ours(next) && !carriesAnswer
+      ? { state: 'unfinished', channel, ts: next.ts }
+      : { state: 'none' };
   } catch (error) {
     context.logger('warn', 'slack.recovery_check_failed', { error: describeSlackError(error) });
+    return { state: 'none' };
+  }
+}
+
+/**
+ * Puts the recovered answer into the reply the dead worker left unfinished, so that the thread
+ * holds one answer, not a half one and a whole one: its stream is stopped (it may be open still),
+ * then the message is replaced. False when Slack refuses the edit (the answer is then posted).
+ */
+async function finishInPlace(
+  context: SlackContext,
+  earlier: { readonly channel: string; readonly ts: string },
+  messages: readonly SlackMessage[],
+): Promise<boolean> {
+  const [first, ...rest] = messages;
+  if (!first || rest.length > 0) return false;
+  await context.api.chat.stopStream({ channel: earlier.channel, ts: earlier.ts }).catch(() => undefined);
+  const update = (blocks: SlackMessage['blocks']) =>
+    context.api.chat.update({
+      channel: earlier.channel,
+      ts: earlier.ts,
+      text: first.text,
+      blocks: [...blocks],
+    });
+  try {
+    try {
+      await update(first.blocks);
+    } catch (error) {
+      if (slackErrorCode(error) !== 'invalid_blocks') throw error;
+      await update(withPlainFeedbackButtons(first.blocks));
+    }
+    return true;
+  } catch (error) {
+    context.logger('warn', 'slack.recovery_replace_failed', { error: describeSlackError(error) });
     return false;
   }
 }

@@ -88,28 +88,24 @@ export function keyedHash(seed: FingerprintSeed, text: string, start: number, en
 }
 
 /**
- * Calls `visit(length, hash)` with the keyed hash of every prefix of `text` from `start` of
- * `fromLength` to `toLength` characters (fewer when the text ends first): the same values as
- * `keyedHash(seed, text, start, start + length)`, for the cost of hashing the longest one.
+ * Writes the keyed hash of every run of `length` characters of `text` into `out` (`out[i]` for the
+ * run starting at i) and returns how many there are: the same values as `keyedHash`, into a typed
+ * array so that a long text allocates nothing per hash.
  */
-export function prefixHashes(
-  seed: FingerprintSeed,
-  text: string,
-  start: number,
-  fromLength: number,
-  toLength: number,
-  visit: (length: number, hash: number) => void,
-): void {
-  const end = Math.min(text.length, start + toLength);
-  let h1 = seed.a;
-  let h2 = seed.b;
-  for (let i = start; i < end; i += 1) {
-    const c = text.charCodeAt(i);
-    h1 = mixLane1(h1, c);
-    h2 = mixLane2(h2, c);
-    const length = i - start + 1;
-    if (length >= fromLength) visit(length, finish(seed, h1, h2));
+export function windowHashes(seed: FingerprintSeed, text: string, length: number, out: Float64Array): number {
+  const count = Math.max(0, text.length - length + 1);
+  if (out.length < count) throw new RangeError(`room for ${count} hashes needed, ${out.length} given`);
+  for (let start = 0; start < count; start += 1) {
+    let h1 = seed.a;
+    let h2 = seed.b;
+    for (let i = start; i < start + length; i += 1) {
+      const c = text.charCodeAt(i);
+      h1 = mixLane1(h1, c);
+      h2 = mixLane2(h2, c);
+    }
+    out[start] = finish(seed, h1, h2);
   }
+  return count;
 }
 
 function mixLane1(h: number, c: number): number {

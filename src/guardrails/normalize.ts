@@ -31,8 +31,10 @@ export function normalizeForScan(original: string): NormalizedText {
   if (!INVISIBLE.test(original) && nfkc(original) === original) return identity(original);
 
   const parts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Where each unit of the output came from; NFKC may lengthen a segment (㍿ → 株式会社), so they grow.
+  let starts = new Int32Array(original.length + 16);
+  let ends = new Int32Array(original.length + 16);
+  let n = 0;
   let i = 0;
   while (i < original.length) {
     const segStart = i;
@@ -43,10 +45,15 @@ export function normalizeForScan(original: string): NormalizedText {
     let out: string;
     if (segment.length === 1 && code < 0x80) out = segment;
     else out = nfkc(stripInvisible(segment));
+    if (n + out.length > starts.length) {
+      starts = grown(starts, n + out.length);
+      ends = grown(ends, n + out.length);
+    }
     // NFKC can itself produce nothing invisible, but a removed starter may leave its marks alone.
     for (let k = 0; k < out.length; k++) {
-      starts.push(segStart);
-      ends.push(i);
+      starts[n] = segStart;
+      ends[n] = i;
+      n += 1;
     }
     parts.push(out);
   }
@@ -72,6 +79,12 @@ export function normalizeForScan(original: string): NormalizedText {
 function nfkc(segment: string): string {
   const out = segment.normalize('NFKC');
   return out.length > 1 ? out.replace(/\u0E4D\u0E32/g, '\u0E33').replace(/\u0ECD\u0EB2/g, '\u0EB3') : out;
+}
+
+function grown(array: Int32Array, needed: number): Int32Array {
+  const bigger = new Int32Array(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 function identity(text: string): NormalizedText {

@@ -4,8 +4,7 @@ import {
   type FingerprintSeed,
   type ValueFingerprint,
   canonicalize,
-  MIN_VALUE_CHARS,
-  prefixHashes,
+  windowHashes,
 } from './fingerprint.js';
 import type { FindingType, RawFinding, Scanner } from './scanner.js';
 
@@ -137,6 +136,15 @@ export class SensitiveRegistry {
       found.push({ type: v.type, start: from, end, docId: v.docId });
     };
 
+    const hashes = scratchHashes(text.length);
+    for (const [length, table] of this.short) {
+      const count = windowHashes(this.seed, text, length, hashes);
+      for (let i = 0; i < count; i += 1) {
+        const value = table.get(hashes[i]!);
+        if (value >= 0) report(value, i, length);
+      }
+    }
+
     // Runs of consecutive windows of one value; long enough runs are reproductions.
     let runValue = -1;
     let runStart = 0;
@@ -148,33 +156,31 @@ export class SensitiveRegistry {
       if (covered >= Math.min(length, MIN_PART_CHARS)) report(runValue, runStart, covered);
       runValue = -1;
     };
-    const shortest = this.short.size ? MIN_VALUE_CHARS : WINDOW_CHARS;
-    let at = 0;
-    // One pass: the hashes of the short lengths are prefixes of the window's.
-    const visit = (length: number, hash: number) => {
-      if (length < WINDOW_CHARS) {
-        const value = this.short.get(length)?.get(hash) ?? -1;
-        if (value >= 0) report(value, at, length);
-        return;
-      }
-      const value = this.windows.get(hash);
-      if (value >= 0 && value === runValue && at === runEnd + 1) {
-        runEnd = at;
-        return;
+    const count = windowHashes(this.seed, text, WINDOW_CHARS, hashes);
+    for (let i = 0; i < count; i += 1) {
+      const value = this.windows.get(hashes[i]!);
+      if (value >= 0 && value === runValue && i === runEnd + 1) {
+        runEnd = i;
+        continue;
       }
       close();
       if (value >= 0) {
         runValue = value;
-        runStart = at;
-        runEnd = at;
+        runStart = i;
+        runEnd = i;
       }
-    };
-    for (; at + shortest <= text.length; at += 1) {
-      prefixHashes(this.seed, text, at, shortest, WINDOW_CHARS, visit);
     }
     close();
     return found;
   }
+}
+
+/** One buffer of window hashes, reused by every lookup (they run one at a time, synchronously). */
+let scratch = new Float64Array(4096);
+
+function scratchHashes(length: number): Float64Array {
+  if (scratch.length < length) scratch = new Float64Array(Math.max(length, scratch.length * 2));
+  return scratch;
 }
 
 /** An empty registry (no key needed: nothing to match). */

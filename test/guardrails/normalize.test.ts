@@ -49,6 +49,23 @@ describe('normalizeForScan', () => {
     expect(originalOf(text, '会社')).toBe('㍿');
   });
 
+  it('keeps the way back when expansions make the text much longer than the original', () => {
+    // ﷺ becomes 18 characters, ㍿ four: the output outgrows any map sized to the input.
+    const text = `${'ﷺ㍿'.repeat(40)} pass: Ｑｗ９`;
+    const n = normalizeForScan(text);
+    expect(n.text.length).toBeGreaterThan(text.length * 5);
+    const at = n.text.indexOf('Qw9');
+    expect(n.toOriginal(at, at + 3)).toEqual({ start: text.length - 3, end: text.length });
+    expect(n.toOriginal(0, 18)).toEqual({ start: 0, end: 1 });
+  });
+
+  it('returns a text that is already NFKC and holds nothing invisible unchanged, in any script', () => {
+    const text = 'Пароль для сети — в письме. 密码在邮件里。 רשת האורחים';
+    const n = normalizeForScan(text);
+    expect(n.text).toBe(text);
+    expect(n.toOriginal(7, 10)).toEqual({ start: 7, end: 10 });
+  });
+
   it('returns plain ASCII unchanged with an identity map', () => {
     const text = 'password: hunter2\n';
     const n = normalizeForScan(text);

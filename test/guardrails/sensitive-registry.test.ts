@@ -4,8 +4,8 @@ import {
   canonicalize,
   fingerprintValue,
   keyedHash,
-  prefixHashes,
   seedFromKey,
+  windowHashes,
 } from '../../src/guardrails/fingerprint.js';
 import { createGuardrail } from '../../src/guardrails/guardrail.js';
 import { normalizeForScan } from '../../src/guardrails/normalize.js';
@@ -59,17 +59,15 @@ describe('sensitive-value registry', () => {
     }
   });
 
-  it('hashes every prefix in one pass exactly as it hashes each prefix alone', () => {
+  it('hashes every run of a length into the buffer exactly as it hashes each run alone', () => {
     const text = 'pässwörd9kÄ2中文ﾊﾟ😀x';
-    for (let start = 0; start < text.length; start += 1) {
-      const seen: [number, number][] = [];
-      prefixHashes(seed, text, start, 3, 9, (length, hash) => seen.push([length, hash]));
-      const expected: [number, number][] = [];
-      for (let length = 3; length <= 9 && start + length <= text.length; length += 1) {
-        expected.push([length, keyedHash(seed, text, start, start + length)]);
-      }
-      expect(seen).toEqual(expected);
+    for (const length of [1, 6, 8, text.length, text.length + 1]) {
+      const out = new Float64Array(text.length);
+      const count = windowHashes(seed, text, length, out);
+      expect(count).toBe(Math.max(0, text.length - length + 1));
+      for (let i = 0; i < count; i += 1) expect(out[i]).toBe(keyedHash(seed, text, i, i + length));
     }
+    expect(() => windowHashes(seed, text, 2, new Float64Array(3))).toThrow(RangeError);
   });
 
   const r = registry({ runbook: KEY, alarm: PIN });

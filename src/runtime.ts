@@ -54,6 +54,7 @@ export function storeRecorder(store: Store): AnswerRecorder {
     create: (question) => store.questions.create(question),
     complete: (id, result) => store.questions.complete(id, result),
     identify: (id, asker) => store.questions.identify(id, asker),
+    beginDelivery: (id, attempt) => store.questions.beginDelivery(id, attempt),
     hold: async ({ questionId, text, verdict, language, citations }) =>
       store.reviews.create({ questionId, text, findings: verdict.findings, language, citations }),
   };

@@ -32,6 +32,11 @@ export interface AnswerRecorder {
    * user id (`slack:U…`), before any directory lookup, and passes the resolved asker to `ask`.
    */
   identify?(questionId: string, asker: string): Promise<void>;
+  /**
+   * Takes the right to post the answer under claim `attempt` (0: the worker that recorded it):
+   * false when another replica took the question over meanwhile — it posts, this one must not.
+   */
+  beginDelivery?(questionId: string, attempt: number): Promise<boolean>;
   hold(input: {
     questionId: string;
     text: string;
@@ -130,7 +135,12 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         verdict: fields.verdict ?? { action: 'allow', findings: [], text: fields.answer },
         ...fields,
       };
-      if (options.deliver) {
+      const ours =
+        !options.deliver ||
+        !deps.recorder.beginDelivery ||
+        (await deps.recorder.beginDelivery(questionId, options.attempt ?? 0));
+      if (!ours) deps.logger('warn', 'answer.superseded', { questionId });
+      if (options.deliver && ours) {
         try {
           await options.deliver(result);
         } catch (error) {

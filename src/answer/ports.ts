@@ -35,6 +35,8 @@ export interface AskOptions {
    * as answered but never seen. A failure is logged; the outcome is recorded anyway.
    */
   readonly deliver?: ((result: AnswerResult) => Promise<void>) | undefined;
+  /** The claim under which this process answers a recovered question (default 0: it recorded it). */
+  readonly attempt?: number | undefined;
 }
 
 /** The answer pipeline as the chat adapters and the CLI see it. */

@@ -129,10 +129,17 @@ export class RecoveryWorker {
         await deliver(result);
         await options.questions.complete(question.id, result);
       } else {
+        let reached = false;
         await options.answers.ask(asked(question, options.directory), {
           questionId: question.id,
-          deliver,
+          attempt: question.attempts,
+          deliver: (result) => {
+            reached = true;
+            return deliver(result);
+          },
         });
+        // The pipeline found the question taken over before it would post.
+        if (!reached) outcome = 'superseded';
       }
     } catch (error) {
       outcome = 'failed';

@@ -19,9 +19,35 @@ export const MIN_VALUE_CHARS = 6;
  */
 export const MIN_PART_CHARS = 12;
 
-const CANONICAL_RUN = /[\p{L}\p{N}]+/gu;
-/** Capital sigma lowers by context (final ς), so a run holding it is folded a character at a time. */
-const CAPITAL_SIGMA = 0x03a3;
+const CANONICAL_CHAR = /[\p{L}\p{N}]/u;
+
+/** What folding does to each UTF-16 unit of the Basic Multilingual Plane, learned on first sight. */
+const UNKNOWN = 0;
+const DROPPED = 1;
+/** Folds to one unit, kept in FOLDED. */
+const ONE_UNIT = 2;
+/** Folds to several units (İ → i̇): folded again each time, it is rare. */
+const SEVERAL = 3;
+const FOLDING = new Uint8Array(0x10000);
+const FOLDED = new Uint16Array(0x10000);
+
+function foldingOf(code: number): number {
+  let kind = FOLDING[code]!;
+  if (kind !== UNKNOWN) return kind;
+  const ch = String.fromCharCode(code);
+  if (!CANONICAL_CHAR.test(ch)) kind = DROPPED;
+  else {
+    const folded = ch.toLowerCase();
+    kind = folded.length === 1 ? ONE_UNIT : SEVERAL;
+    FOLDED[code] = folded.charCodeAt(0);
+  }
+  FOLDING[code] = kind;
+  return kind;
+}
+
+/** Output units and their source positions, reused by every call (they run one at a time). */
+let unitsScratch = new Uint16Array(4096);
+let atScratch = new Int32Array(4096);
 
 /** A text reduced to letters and digits, with the position in the source of each character. */
 export interface CanonicalText {
@@ -32,34 +58,67 @@ export interface CanonicalText {
 
 /**
  * Case-folds and keeps letters and digits; the input is expected to be NFKC-normalised already.
- * Each character is folded on its own (`toLowerCase` of the character), whatever surrounds it.
+ * Each character is folded on its own (`toLowerCase` of the character), whatever surrounds it. Runs
+ * on every answer, so it allocates only its result.
  */
 export function canonicalize(normalized: string): CanonicalText {
   // Folding can lengthen a character (İ → i̇): room for two units each.
-  const at = new Int32Array(normalized.length * 2);
-  const parts: string[] = [];
+  if (unitsScratch.length < normalized.length * 2) {
+    unitsScratch = new Uint16Array(normalized.length * 2);
+    atScratch = new Int32Array(normalized.length * 2);
+  }
+  const units = unitsScratch;
+  const at = atScratch;
   let n = 0;
-  for (const match of normalized.matchAll(CANONICAL_RUN)) {
-    const run = match[0];
-    const lowered = run.toLowerCase();
-    if (lowered.length === run.length && !run.includes(String.fromCharCode(CAPITAL_SIGMA))) {
-      // One unit for one unit: a surrogate pair's second unit maps to the pair's start.
-      for (let k = 0; k < run.length; k += 1) {
-        const low = k > 0 && isLowSurrogate(run.charCodeAt(k)) && isHighSurrogate(run.charCodeAt(k - 1));
-        at[n++] = match.index + (low ? k - 1 : k);
-      }
-      parts.push(lowered);
-      continue;
+  const push = (folded: string, source: number) => {
+    for (let k = 0; k < folded.length; k += 1) {
+      units[n] = folded.charCodeAt(k);
+      at[n++] = source;
     }
-    for (let k = 0; k < run.length; ) {
-      const width = isHighSurrogate(run.charCodeAt(k)) ? 2 : 1;
-      const folded = run.slice(k, k + width).toLowerCase();
-      for (let u = 0; u < folded.length; u += 1) at[n++] = match.index + k;
-      parts.push(folded);
-      k += width;
+  };
+  for (let i = 0; i < normalized.length; ) {
+    const code = normalized.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII, the common case.
+      if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) {
+        units[n] = code;
+        at[n++] = i;
+      } else if (code >= 0x41 && code <= 0x5a) {
+        units[n] = code + 0x20;
+        at[n++] = i;
+      }
+      i += 1;
+    } else if (
+      isHighSurrogate(code) &&
+      i + 1 < normalized.length &&
+      isLowSurrogate(normalized.charCodeAt(i + 1))
+    ) {
+      const ch = normalized.slice(i, i + 2);
+      if (CANONICAL_CHAR.test(ch)) push(ch.toLowerCase(), i);
+      i += 2;
+    } else {
+      const kind = foldingOf(code);
+      if (kind === ONE_UNIT) {
+        units[n] = FOLDED[code]!;
+        at[n++] = i;
+      } else if (kind === SEVERAL) push(String.fromCharCode(code).toLowerCase(), i);
+      i += 1;
     }
   }
-  return { text: parts.join(''), at: at.subarray(0, n) };
+  return { text: unitsToString(units, n), at: at.slice(0, n) };
+}
+
+/** The first `length` units as a string, a slice at a time (a call takes only so many arguments). */
+function unitsToString(units: Uint16Array, length: number): string {
+  const CHUNK = 8192;
+  if (length <= CHUNK)
+    return String.fromCharCode.apply(null, units.subarray(0, length) as unknown as number[]);
+  const parts: string[] = [];
+  for (let start = 0; start < length; start += CHUNK) {
+    const chunk = units.subarray(start, Math.min(length, start + CHUNK));
+    parts.push(String.fromCharCode.apply(null, chunk as unknown as number[]));
+  }
+  return parts.join('');
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -32,8 +32,8 @@ export function normalizeForScan(original: string): NormalizedText {
 
   const parts: string[] = [];
   // Where each unit of the output came from; NFKC may lengthen a segment (㍿ → 株式会社), so they grow.
-  let starts = new Int32Array(original.length + 16);
-  let ends = new Int32Array(original.length + 16);
+  let starts: Int32Array = new Int32Array(original.length + 16);
+  let ends: Int32Array = new Int32Array(original.length + 16);
   let n = 0;
   let i = 0;
   while (i < original.length) {

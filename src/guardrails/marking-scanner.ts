@@ -50,6 +50,14 @@ function tolerant(source: string): string {
 }
 
 const ANY = alternation([...POSITIONAL_MARKINGS, ...WEAK_MARKINGS]);
+/**
+ * Every pattern but the self-declarations and the bans needs one of these words; a text without
+ * any (most answers) skips them. In any case, so that it holds for the case-sensitive ones too.
+ */
+const ANY_MARKING_WORD = new RegExp(
+  alternation([...POSITIONAL_MARKINGS, ...WEAK_MARKINGS, ...UPPER_MARKINGS, ...INLINE_MARKINGS]),
+  'iu',
+);
 const STRONG_ANY = alternation(POSITIONAL_MARKINGS);
 /** Scripts written without spaces between words, where a marking followed by a space is still a label. */
 const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
@@ -145,9 +153,11 @@ export function createMarkingScanner(): Scanner {
     name: 'markings',
     scan(text) {
       const found: RawFinding[] = [];
+      const markingWord = ANY_MARKING_WORD.test(text);
       const star = /[★☆]/.test(text);
       const markedAfter = MARKED_AFTER_TEST.test(text);
       PATTERNS.forEach((pattern, index) => {
+        if (!markingWord && index !== DECLARATION && index !== BAN) return;
         if (index === STAR && !star) return; // the pattern starts with a long alternation: costly to run for nothing
         if (index === MARKED_BEFORE_VERB && !markedAfter) return; // likewise
         for (const m of text.matchAll(pattern)) {

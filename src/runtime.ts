@@ -52,9 +52,10 @@ export interface Runtime {
 export function storeRecorder(store: Store): AnswerRecorder {
   return {
     create: (question) => store.questions.create(question),
-    complete: (id, result) => store.questions.complete(id, result),
+    complete: (id, result, attempt) => store.questions.complete(id, result, attempt),
     identify: (id, asker) => store.questions.identify(id, asker),
     beginDelivery: (id, attempt) => store.questions.beginDelivery(id, attempt),
+    holdsLease: () => store.questions.holdsLease(),
     hold: async ({ questionId, text, verdict, language, citations }) =>
       store.reviews.create({ questionId, text, findings: verdict.findings, language, citations }),
   };

@@ -25,8 +25,11 @@ const CITATION = /\[\d+\]/;
 /** Where the pipeline records questions and held answers (the store implements it). */
 export interface AnswerRecorder {
   create(question: IncomingQuestion): Promise<string>;
-  /** False when the question is no longer this process's to complete (recovery took it over). */
-  complete(questionId: string, result: AnswerResult): Promise<boolean>;
+  /**
+   * Records the outcome under claim `attempt` (0: the worker that recorded it); false when the
+   * question is no longer this process's to complete (recovery took it over).
+   */
+  complete(questionId: string, result: AnswerResult, attempt?: number): Promise<boolean>;
   /**
    * Records who asked, resolved: an adapter records a question on arrival under the platform's
    * user id (`slack:U…`), before any directory lookup, and passes the resolved asker to `ask`.
@@ -37,6 +40,11 @@ export interface AnswerRecorder {
    * false when another replica took the question over meanwhile — it posts, this one must not.
    */
   beginDelivery?(questionId: string, attempt: number): Promise<boolean>;
+  /**
+   * False while another replica may have judged this process dead (its heartbeat is late): partial
+   * text is not shown then, since the question may be being answered elsewhere.
+   */
+  holdsLease?(): boolean;
   hold(input: {
     questionId: string;
     text: string;
@@ -112,7 +120,10 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
 
   async function ask(question: IncomingQuestion, options: AskOptions = {}): Promise<AnswerResult> {
     const started = performance.now();
-    const progress = (p: AnswerProgress) => options.onProgress?.(p);
+    const progress = (p: AnswerProgress) => {
+      if (p.type === 'text' && deps.recorder.holdsLease && !deps.recorder.holdsLease()) return;
+      options.onProgress?.(p);
+    };
     const checked = checkQuestion(question.text, deps.maxQuestionChars);
     const language = deps.detectLanguage(checked.text || question.asker.locale || '', question.asker.locale);
     const questionId = options.questionId ?? (await record(question));
@@ -127,27 +138,33 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     const finish = async (
       fields: Omit<AnswerResult, 'questionId' | 'language' | 'latencyMs' | 'verdict'> & { verdict?: Verdict },
       retrievalSeconds = 0,
+      /** Keeps the text for review once the right to post is taken (a superseded worker holds nothing). */
+      holdForReview?: () => Promise<string>,
     ): Promise<AnswerResult> => {
-      const result: AnswerResult = {
+      const unheld: AnswerResult = {
         questionId,
         language,
         latencyMs: performance.now() - started,
         verdict: fields.verdict ?? { action: 'allow', findings: [], text: fields.answer },
         ...fields,
       };
-      const ours =
-        !options.deliver ||
-        !deps.recorder.beginDelivery ||
-        (await deps.recorder.beginDelivery(questionId, options.attempt ?? 0));
-      if (!ours) deps.logger('warn', 'answer.superseded', { questionId });
-      if (options.deliver && ours) {
+      // The right to post, taken before anything final is shown, whether `deliver` posts it or the
+      // caller does with the returned result: another replica that took the question over posts it.
+      const attempt = options.attempt ?? 0;
+      const ours = !deps.recorder.beginDelivery || (await deps.recorder.beginDelivery(questionId, attempt));
+      if (!ours) {
+        deps.logger('warn', 'answer.superseded', { questionId, attempt });
+        return { ...unheld, superseded: true };
+      }
+      const result = holdForReview ? { ...unheld, reviewId: await holdForReview() } : unheld;
+      if (options.deliver) {
         try {
           await options.deliver(result);
         } catch (error) {
           deps.logger('warn', 'answer.delivery_failed', { questionId, error: describeError(error) });
         }
       }
-      await deps.recorder.complete(questionId, result);
+      await deps.recorder.complete(questionId, result, attempt);
       deps.observe?.({
         status: result.status,
         generator: result.generator,
@@ -243,15 +260,15 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             citations: [],
           };
           if (verdict.action === 'hold' || verdict.action === 'block') {
-            return finish({ ...notFound, verdict, reviewId: await holdForReview([]) }, retrievalSeconds);
+            return finish({ ...notFound, verdict }, retrievalSeconds, () => holdForReview([]));
           }
           return finish({ ...notFound, unshownText: answerText }, retrievalSeconds);
         }
         if (verdict.action === 'hold') {
-          const reviewId = await holdForReview(citations);
           return finish(
-            { ...base, status: 'held', answer: notice(language, 'held'), citations: [], verdict, reviewId },
+            { ...base, status: 'held', answer: notice(language, 'held'), citations: [], verdict },
             retrievalSeconds,
+            () => holdForReview(citations),
           );
         }
         if (verdict.action === 'block') {

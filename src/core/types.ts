@@ -174,4 +174,9 @@ export interface AnswerResult {
   readonly extractive: boolean;
   readonly retrievedChunkIds: readonly string[];
   readonly latencyMs: number;
+  /**
+   * True when another replica took the question over before this process could claim the right to
+   * post (this one was judged dead): that replica posts, so nothing of this result may be shown.
+   */
+  readonly superseded?: boolean | undefined;
 }

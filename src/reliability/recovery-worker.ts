@@ -110,41 +110,36 @@ export class RecoveryWorker {
       asker: question.asker,
     };
     let outcome: RecoveryOutcome = 'answered';
-    /** Posts unless another replica took the question over since it was claimed. */
-    const deliver = async (result: AnswerResult) => {
-      if (!(await options.questions.beginDelivery(question.id, question.attempts))) {
-        outcome = 'superseded';
-        return;
-      }
+    /** Posts; only once this claim has taken the right to post (`beginDelivery`). */
+    const post = async (result: AnswerResult) => {
       const delivered = await channel!.deliverRecovered!({ ...target, result });
       if (delivered === 'already_answered') outcome = 'already_answered';
     };
+    const { id, attempts } = question;
     try {
       if (!channel?.deliverRecovered) {
         outcome = 'abandoned';
-        await options.questions.complete(question.id, apology(question, language));
-      } else if (question.attempts > options.maxAttempts) {
+        await options.questions.complete(id, apology(question, language), attempts);
+      } else if (attempts > options.maxAttempts) {
         const result = apology(question, language);
         outcome = 'apologised';
-        await deliver(result);
-        await options.questions.complete(question.id, result);
+        if (await options.questions.beginDelivery(id, attempts)) {
+          await post(result);
+          await options.questions.complete(id, result, attempts);
+        } else outcome = 'superseded';
       } else {
-        let reached = false;
-        await options.answers.ask(asked(question, options.directory), {
-          questionId: question.id,
-          attempt: question.attempts,
-          deliver: (result) => {
-            reached = true;
-            return deliver(result);
-          },
+        // The pipeline takes the right to post under this claim before it calls `deliver`.
+        const result = await options.answers.ask(asked(question, options.directory), {
+          questionId: id,
+          attempt: attempts,
+          deliver: post,
         });
-        // The pipeline found the question taken over before it would post.
-        if (!reached) outcome = 'superseded';
+        if (result.superseded) outcome = 'superseded';
       }
     } catch (error) {
       outcome = 'failed';
-      options.logger('warn', 'recovery.failed', { questionId: question.id, error: describeError(error) });
-      await options.questions.release(question.id).catch(() => undefined);
+      options.logger('warn', 'recovery.failed', { questionId: id, error: describeError(error) });
+      await options.questions.release(id, attempts).catch(() => undefined);
     }
     options.onRecovered?.(outcome);
     options.logger('info', 'recovery.done', {

@@ -47,12 +47,19 @@ export function createReliability(runtime: Runtime): Reliability {
     recordClaimed: (question, claims) =>
       store.questions.createClaimed(recordedQuestion(question, config.maxQuestionChars), claims),
   });
+  // Liveness: a worker silent (by the database's clock) for `afterMs` is dead and its questions are
+  // taken over. It beats every fifth of that (at most every 5 s) on a connection of its own, and
+  // acts on its claims only within half of it after a beat was sent: whatever it starts to post,
+  // it starts at least `afterMs / 2` before another replica may claim the question.
   const afterMs = settings.recoveryAfterSeconds * 1000;
+  const leaseMs = afterMs / 2;
+  const beats = store.sideConnection(leaseMs);
   const heartbeat = new WorkerHeartbeat({
-    db: store.db as unknown as Kysely<ReliabilityDatabase>,
+    db: beats.db as unknown as Kysely<ReliabilityDatabase>,
     dialect: store.dialect,
     worker: store.questions.worker,
-    intervalMs: Math.min(5_000, afterMs / 4),
+    intervalMs: Math.min(5_000, afterMs / 5),
+    leaseMs,
     logger,
   });
   let recovery: RecoveryWorker | undefined;
@@ -63,6 +70,7 @@ export function createReliability(runtime: Runtime): Reliability {
     readiness: [{ name: 'capacity', check: async () => !queue.saturated }],
     async start(delivery) {
       await heartbeat.start();
+      store.questions.useLease(heartbeat);
       recovery = new RecoveryWorker({
         questions: store.questions,
         answers: runtime.answers,
@@ -88,6 +96,7 @@ export function createReliability(runtime: Runtime): Reliability {
       stopRetention?.();
       await recovery?.stop();
       await heartbeat.stop();
+      await beats.close();
     },
   };
 }

@@ -3,15 +3,26 @@ import { describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { databaseNow } from '../store/database-clock.js';
 import type { DialectName } from '../store/migrations.js';
-import type { ReliabilityDatabase } from '../store/question-repository.js';
+import type { Lease, ReliabilityDatabase } from '../store/question-repository.js';
 
 export interface WorkerHeartbeatOptions {
+  /**
+   * A connection the answers do not use (see `Store.sideConnection`): a beat must never queue
+   * behind a busy pool, or a live replica looks dead to the others.
+   */
   readonly db: Kysely<ReliabilityDatabase>;
   /** Beats carry the database's time, never this host's: replicas' clocks may disagree. */
   readonly dialect: DialectName;
   /** This process's id, as recorded with the questions it works on. */
   readonly worker: string;
   readonly intervalMs: number;
+  /**
+   * How long after a beat began this process may still act on its claims (default: no limit).
+   * Replicas take a worker's questions over once it has been silent for `RECOVERY_AFTER_SECONDS`;
+   * `serve` sets half of that, so that whatever this process starts to post under its lease begins
+   * at least half that time before any other replica may claim the question.
+   */
+  readonly leaseMs?: number;
   readonly logger: Logger;
 }
 
@@ -19,22 +30,32 @@ export interface WorkerHeartbeatOptions {
  * Tells the other replicas that this process is alive: a row in `workers` whose time is renewed
  * every `intervalMs`. Questions of a worker whose row went stale are recovered by another. The row
  * is removed on a clean stop, so that anything left unanswered is taken over at once.
+ *
+ * It is also this process's lease (`Lease`): measured on this host's monotonic clock from the moment
+ * the last successful beat was sent, which is no later than the database time the beat recorded.
  */
-export class WorkerHeartbeat {
+export class WorkerHeartbeat implements Lease {
   private timer: NodeJS.Timeout | undefined;
   private failing = false;
+  private stopped = false;
   /** Since when beats have succeeded without a failure in between (0: not yet). */
   private healthySince = 0;
+  /** performance.now() when the last successful beat was sent (-Infinity: none yet). */
+  private lastBeatSent = Number.NEGATIVE_INFINITY;
+  private beating: Promise<void> | undefined;
 
   constructor(private readonly options: WorkerHeartbeatOptions) {}
 
   async start(): Promise<void> {
     const now = databaseNow(this.options.dialect);
+    const sent = performance.now();
     await this.options.db
       .insertInto('workers')
       .values({ id: this.options.worker, started_at: now, heartbeat_at: now })
       .onConflict((oc) => oc.column('id').doUpdateSet({ started_at: now, heartbeat_at: now }))
       .execute();
+    this.lastBeatSent = sent;
+    this.stopped = false;
     this.healthySince = Date.now() - 2 * this.options.intervalMs;
     this.timer = setInterval(() => void this.beat(), this.options.intervalMs);
     this.timer.unref();
@@ -42,8 +63,29 @@ export class WorkerHeartbeat {
     await this.forgetDead(86_400_000);
   }
 
+  /** One beat; a failure is logged once per outage and leaves the lease to lapse. */
   async beat(): Promise<void> {
+    await this.renew().catch(() => undefined);
+  }
+
+  held(): boolean {
+    const leaseMs = this.options.leaseMs ?? Number.POSITIVE_INFINITY;
+    return !this.stopped && performance.now() - this.lastBeatSent < leaseMs;
+  }
+
+  /** Beats at once (joining a beat under way); throws when the database does not take it. */
+  async renew(): Promise<boolean> {
+    this.beating ??= this.send().finally(() => {
+      this.beating = undefined;
+    });
+    await this.beating;
+    return this.held();
+  }
+
+  private async send(): Promise<void> {
+    if (this.stopped) return;
     const now = databaseNow(this.options.dialect);
+    const sent = performance.now();
     try {
       // An upsert, so that a row removed by `forgetDead` (after a long outage) comes back.
       await this.options.db
@@ -51,6 +93,7 @@ export class WorkerHeartbeat {
         .values({ id: this.options.worker, started_at: now, heartbeat_at: now })
         .onConflict((oc) => oc.column('id').doUpdateSet({ heartbeat_at: now }))
         .execute();
+      this.lastBeatSent = sent;
       if (this.failing) this.options.logger('info', 'worker.heartbeat_restored', {});
       if (this.failing || this.healthySince === 0) this.healthySince = Date.now();
       this.failing = false;
@@ -58,6 +101,7 @@ export class WorkerHeartbeat {
       if (!this.failing)
         this.options.logger('warn', 'worker.heartbeat_failed', { error: describeError(error) });
       this.failing = true;
+      throw error;
     }
   }
 
@@ -80,8 +124,11 @@ export class WorkerHeartbeat {
       .execute();
   }
 
+  /** Gives the lease up (nothing is posted under it any more) and removes the row. */
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
+    await this.beating?.catch(() => undefined);
     await this.options.db
       .deleteFrom('workers')
       .where('id', '=', this.options.worker)

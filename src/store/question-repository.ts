@@ -23,6 +23,19 @@ export interface WorkersTable {
 /** The schema with the tables added after `Database` was written. */
 export type ReliabilityDatabase = Database & { workers: WorkersTable };
 
+/**
+ * This process's right to act on the questions it holds: held while no other replica can have
+ * judged it dead (its heartbeat is recent enough, see `WorkerHeartbeat`). A claim is taken over
+ * only from a worker silent for longer than the lease lasts, so a worker that checks its lease
+ * before it posts never posts what another replica is posting.
+ */
+export interface Lease {
+  /** Answers at once, from this process's own monotonic clock; no database round trip. */
+  held(): boolean;
+  /** Beats now (or waits for the beat under way) and says whether the lease is held again. */
+  renew(): Promise<boolean>;
+}
+
 /** A question taken over from a worker that died, with what is needed to answer it again. */
 export interface ClaimedQuestion extends QuestionRow {
   readonly eventId?: string | undefined;
@@ -77,6 +90,7 @@ export class QuestionRepository {
    * lives of the same host and pid (pid 1 in a restarted container), so a restart is a new worker.
    */
   readonly worker: string;
+  private lease: Lease | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -84,6 +98,19 @@ export class QuestionRepository {
     private readonly dialect: DialectName = 'sqlite',
   ) {
     this.worker = `${worker}:${randomBytes(4).toString('hex')}`;
+  }
+
+  /**
+   * From now on, nothing is posted unless `lease` is held (`serve` passes its heartbeat). Without
+   * one (the CLI, which no replica takes questions over from while it runs) the claims alone fence.
+   */
+  useLease(lease: Lease): void {
+    this.lease = lease;
+  }
+
+  /** False while this process may have been judged dead: show nothing of an answer then. */
+  holdsLease(): boolean {
+    return this.lease?.held() ?? true;
   }
 
   async create(question: IncomingQuestion): Promise<string> {
@@ -151,8 +178,9 @@ export class QuestionRepository {
   /**
    * Records the outcome. The answer text is stored unless it was held or blocked; for a model's text
    * that cited nothing (not shown: the asker got the not-found notice) that text, for admins.
+   * Only under claim `attempts` (0: the worker that recorded it): a superseded worker records nothing.
    */
-  async complete(id: string, result: AnswerResult): Promise<boolean> {
+  async complete(id: string, result: AnswerResult, attempts = 0): Promise<boolean> {
     const done = await this.db
       .updateTable('questions')
       .set({
@@ -175,6 +203,7 @@ export class QuestionRepository {
       })
       .where('id', '=', id)
       .where('worker', '=', this.worker)
+      .where('attempts', '=', attempts)
       .where('status', 'in', IN_FLIGHT)
       .executeTakeFirst();
     return Number(done.numUpdatedRows) === 1;
@@ -184,8 +213,16 @@ export class QuestionRepository {
    * Takes the right to post this question's answer: true when this process still holds claim
    * `attempts` (no other replica took the question over since). From here on no replica takes it
    * over unless this process dies; two workers that both think they hold it never both post.
+   * With a lease (see `useLease`) that has lapsed, it is renewed first: a process that cannot beat
+   * (cut off from the database) gets false rather than post what another replica may be posting;
+   * the question stays in flight, for the replica that takes it over.
    */
   async beginDelivery(id: string, attempts: number): Promise<boolean> {
+    if (this.lease && !this.lease.held()) {
+      // Not renewed (the database unreachable): unknowable whether another replica took over.
+      const renewed = await this.lease.renew().catch(() => false);
+      if (!renewed) return false;
+    }
     const result = await this.db
       .updateTable('questions')
       .set({ status: 'delivering' })
@@ -321,13 +358,14 @@ export class QuestionRepository {
     return claimed;
   }
 
-  /** Gives up this process's claim on a question it could not finish, so that the next round retries it. */
-  async release(id: string): Promise<void> {
+  /** Gives up this process's claim `attempts` on a question it could not finish, so that the next round retries it. */
+  async release(id: string, attempts: number): Promise<void> {
     await this.db
       .updateTable('questions')
       .set({ worker: null, status: 'received' })
       .where('id', '=', id)
       .where('worker', '=', this.worker)
+      .where('attempts', '=', attempts)
       .where('status', 'in', IN_FLIGHT)
       .execute();
   }

@@ -44,6 +44,8 @@ export class Store {
     readonly db: Kysely<Database>,
     readonly dialect: DialectName,
     worker: string,
+    /** The PostgreSQL URL, for `sideConnection`. */
+    private readonly postgresUrl?: string,
   ) {
     this.documents = new DocumentRepository(db);
     this.questions = new QuestionRepository(db, worker, dialect);
@@ -71,7 +73,7 @@ export class Store {
         await migrating.destroy();
       }
       const postgres = createPostgresDialect(url, { statementTimeoutMs: options.statementTimeoutMs });
-      return new Store(new Kysely<Database>({ dialect: postgres.dialect }), 'postgres', worker);
+      return new Store(new Kysely<Database>({ dialect: postgres.dialect }), 'postgres', worker, url);
     }
     if (url?.startsWith('sqlite:')) {
       db = new Kysely<Database>({ dialect: createSqliteDialect(url.slice('sqlite:'.length)) });
@@ -91,6 +93,26 @@ export class Store {
       throw error;
     }
     return new Store(db, 'sqlite', worker);
+  }
+
+  /**
+   * A connection for work that must not wait behind the answers' queries (the heartbeat). On
+   * PostgreSQL, a pool of its own with one connection and `statementTimeoutMs`, so that a busy pool
+   * never delays it and a stuck statement fails in time. On SQLite, this store's own connection:
+   * better-sqlite3 runs each statement synchronously, so nothing queues long in front of it, and a
+   * second connection in this process would wait for the first one's write lock with the event
+   * loop blocked.
+   */
+  sideConnection(statementTimeoutMs: number): { readonly db: Kysely<Database>; close(): Promise<void> } {
+    if (!this.postgresUrl) return { db: this.db, close: async () => {} };
+    const db = new Kysely<Database>({
+      dialect: createPostgresDialect(this.postgresUrl, {
+        maxConnections: 1,
+        statementTimeoutMs,
+        timeoutLabel: `the heartbeat's limit of ${statementTimeoutMs} ms (half of RECOVERY_AFTER_SECONDS)`,
+      }).dialect,
+    });
+    return { db, close: () => db.destroy() };
   }
 
   /** True when the database answers a trivial query. */

@@ -37,8 +37,9 @@ function answered(questionId: string, text: string): AnswerResult {
 }
 
 /**
- * The pipeline's contract as recovery uses it (deliver, then record the outcome), answering only
- * when the test opens the gate, so that two workers can be made to hold one question at once.
+ * The pipeline's contract as recovery uses it (take the right to post under the claim, deliver,
+ * then record the outcome), answering only when the test opens the gate, so that two workers can
+ * be made to hold one question at once.
  */
 class GatedAnswers implements AnswerService {
   private open!: () => void;
@@ -62,8 +63,11 @@ class GatedAnswers implements AnswerService {
     this.arrived();
     await this.gate;
     const result = answered(options.questionId!, 'Start the GlobalConnect client [1].');
+    const attempt = options.attempt ?? 0;
+    if (!(await this.store.questions.beginDelivery(result.questionId, attempt)))
+      return { ...result, superseded: true };
     await options.deliver?.(result);
-    await this.store.questions.complete(result.questionId, result);
+    await this.store.questions.complete(result.questionId, result, attempt);
     return result;
   }
 }

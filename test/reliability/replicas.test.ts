@@ -90,6 +90,26 @@ async function sql<T extends pg.QueryResultRow>(query: string): Promise<T[]> {
   }
 }
 
+/**
+ * Waits until no question is in flight any more (received or being delivered): from then on no
+ * replica holds a claim under which it could post, so a late duplicate would already be there.
+ */
+async function settled(): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        Number(
+          (
+            await sql<{ n: string }>(
+              "select count(*) as n from questions where status in ('received', 'delivering')",
+            )
+          )[0]!.n,
+        ),
+      { timeout: 30_000, interval: 200 },
+    )
+    .toBe(0);
+}
+
 beforeAll(async () => {
   db = await postgresDatabase();
   slack = await FakeSlackServer.start();
@@ -137,7 +157,7 @@ describe('two replicas on one PostgreSQL', () => {
     expect(deliveries.every((d) => d.ackMs !== undefined)).toBe(true);
 
     await allReplied(slack, questions, 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await settled();
     expect(expectExactlyOnce(questions)).toBeGreaterThan(questions.length * 0.9);
     const rows = await sql<{ status: string; n: string }>(
       'select status, count(*) as n from questions group by status',
@@ -215,7 +235,7 @@ describe('two replicas on one PostgreSQL', () => {
     await a.exited;
     expect(deliveries.every((d) => d.ackMs !== undefined)).toBe(true);
     await allReplied(slack, questions, 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await settled();
     expectExactlyOnce(questions);
     expect(b.logs()).toMatch(/"event":"recovery.done"/);
     const left = await sql<{ n: string }>("select count(*) as n from questions where status = 'received'");

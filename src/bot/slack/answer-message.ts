@@ -154,7 +154,9 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
       await reply.finish(renderResult(outcome));
     },
   });
-  if (!delivered) await reply.finish(renderResult(result));
+  // Superseded: another replica was judged to hold the question (this one looked dead) and posts.
+  if (result.superseded) reply.abandon();
+  else if (!delivered) await reply.finish(renderResult(result));
 }
 
 function duplicate(context: SlackContext, message: ChatMessage): void {

@@ -52,6 +52,8 @@ export class AskCommand {
     const asker = await context.people.principal(payload.user_id);
     const members = await this.members(payload);
     const result = await this.ask(text, asker, payload, members, language);
+    // Another replica took the question over (this one looked dead): it sends the answer.
+    if (result.superseded) return;
     const shareable = members !== undefined && result.status === 'answered';
     if (shareable) this.recent.set(result.questionId, { question: text, user: payload.user_id, result });
     const share = shareable

@@ -40,6 +40,7 @@ export class ThreadReply {
   private lastEditAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private queue: Promise<void> = Promise.resolve();
+  private abandoned = false;
 
   constructor(
     private readonly api: webApi.WebClient,
@@ -97,6 +98,15 @@ export class ThreadReply {
       this.statusShown && this.target.threadTs && this.features.available('stream') ? 'stream' : 'edit';
     if (this.mode === 'stream') this.enqueue(() => this.appendToStream());
     else this.scheduleEdit();
+  }
+
+  /**
+   * Sends nothing more, not even an edit already scheduled: another replica took the question over
+   * and puts its answer into this thread (in place of the stream or placeholder left here).
+   */
+  abandon(): void {
+    this.abandoned = true;
+    clearTimeout(this.timer);
   }
 
   /** Puts the final content in place; returns once Slack has it. */
@@ -255,8 +265,10 @@ export class ThreadReply {
   }
 
   private enqueue(task: () => Promise<void>): void {
-    this.queue = this.queue.then(task).catch((error: unknown) => {
-      this.logger('warn', 'slack.reply_update_failed', { error: describeSlackError(error) });
-    });
+    this.queue = this.queue
+      .then(() => (this.abandoned ? undefined : task()))
+      .catch((error: unknown) => {
+        this.logger('warn', 'slack.reply_update_failed', { error: describeSlackError(error) });
+      });
   }
 }

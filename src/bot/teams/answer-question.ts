@@ -74,7 +74,9 @@ export async function answerQuestion(
     questionId,
     deliver: show,
   });
-  if (!delivered) await show(result);
+  // Superseded: another replica was judged to hold the question (this one looked dead) and posts.
+  if (result.superseded) reply.abandon();
+  else if (!delivered) await show(result);
 }
 
 /**

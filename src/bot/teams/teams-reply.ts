@@ -26,6 +26,8 @@ export interface TeamsReply {
   update(text: CheckedText): void;
   /** Posts the final reply and ends any stream. */
   finish(reply: RenderedReply): Promise<void>;
+  /** Shows nothing more: another replica took the question over and answers it. */
+  abandon(): void;
 }
 
 export interface ReplyOptions {
@@ -87,6 +89,10 @@ export class TypingReply implements TeamsReply {
     clearInterval(this.timer);
     await this.typing;
     for (const message of reply.messages) await post(this.turn, message, this.options);
+  }
+
+  abandon(): void {
+    clearInterval(this.timer);
   }
 
   private async sendTyping(): Promise<void> {
@@ -173,6 +179,12 @@ export class StreamingReply implements TeamsReply {
       return;
     }
     for (const message of rest) await post(this.turn, message, this.options);
+  }
+
+  abandon(): void {
+    this.finished = true;
+    clearTimeout(this.timer);
+    this.pending = undefined;
   }
 
   private queue(update: StreamUpdate): void {

@@ -301,5 +301,6 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     return admitted && outcome.result ? outcome.result : message('busy', 'busy');
   }
 
-  return { ask, record };
+  const holdsLease = deps.recorder.holdsLease?.bind(deps.recorder);
+  return { ask, record, ...(holdsLease ? { holdsLease } : {}) };
 }

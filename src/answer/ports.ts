@@ -53,6 +53,11 @@ export interface AnswerService {
    * die between two statements but not inside one, so nothing is ever claimed yet unrecorded.
    */
   recordClaimed?(question: IncomingQuestion, claims: readonly string[]): Promise<string | undefined>;
+  /**
+   * False while another replica may have judged this process dead and be answering its questions:
+   * an adapter then shows nothing of its own accord (no placeholder, no status). Absent: always true.
+   */
+  holdsLease?(): boolean;
 }
 
 /**

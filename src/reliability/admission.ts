@@ -62,6 +62,7 @@ export function withAdmission(answers: AnswerService, deps: AdmissionDeps): Answ
       return answers.ask(question, { ...options, schedule });
     },
     ...(answers.record ? { record: answers.record.bind(answers) } : {}),
+    ...(answers.holdsLease ? { holdsLease: answers.holdsLease.bind(answers) } : {}),
     ...(deps.recordClaimed ? { recordClaimed: deps.recordClaimed } : {}),
   };
 }

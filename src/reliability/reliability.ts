@@ -12,6 +12,7 @@ import { createRateLimiter } from './rate-limiter.js';
 import { RecoveryWorker } from './recovery-worker.js';
 import { createReliabilityMetrics } from './reliability-metrics.js';
 import { scheduleRetention } from './retention.js';
+import { HeartbeatThread } from './heartbeat-thread.js';
 import { WorkerHeartbeat } from './worker-heartbeat.js';
 
 /** Claims after which a question that keeps killing its workers gets an apology instead. */
@@ -48,20 +49,28 @@ export function createReliability(runtime: Runtime): Reliability {
       store.questions.createClaimed(recordedQuestion(question, config.maxQuestionChars), claims),
   });
   // Liveness: a worker silent (by the database's clock) for `afterMs` is dead and its questions are
-  // taken over. It beats every fifth of that (at most every 5 s) on a connection of its own, and
-  // acts on its claims only within half of it after a beat was sent: whatever it starts to post,
-  // it starts at least `afterMs / 2` before another replica may claim the question.
+  // taken over. It beats every fifth of that (at most every 5 s), from a thread and a connection of
+  // its own, and acts on its claims only within half of it after a beat was sent: whatever it
+  // starts to post, it starts at least `afterMs / 2` before another replica may claim the question.
   const afterMs = settings.recoveryAfterSeconds * 1000;
   const leaseMs = afterMs / 2;
-  const beats = store.sideConnection(leaseMs);
-  const heartbeat = new WorkerHeartbeat({
-    db: beats.db as unknown as Kysely<ReliabilityDatabase>,
-    dialect: store.dialect,
-    worker: store.questions.worker,
-    intervalMs: Math.min(5_000, afterMs / 5),
-    leaseMs,
-    logger,
-  });
+  const intervalMs = Math.min(5_000, afterMs / 5);
+  const db = store.db as unknown as Kysely<ReliabilityDatabase>;
+  const worker = store.questions.worker;
+  const { location } = store;
+  const heartbeat =
+    location.dialect === 'sqlite' && location.file === ':memory:'
+      ? new WorkerHeartbeat({ db, dialect: store.dialect, worker, intervalMs, leaseMs, logger })
+      : new HeartbeatThread({
+          db,
+          location,
+          worker,
+          intervalMs,
+          leaseMs,
+          // A main thread that has not run for this long is wedged, not slow.
+          stallLimitMs: Math.max(60_000, 10 * afterMs),
+          logger,
+        });
   let recovery: RecoveryWorker | undefined;
   let stopRetention: (() => void) | undefined;
 
@@ -96,7 +105,6 @@ export function createReliability(runtime: Runtime): Reliability {
       stopRetention?.();
       await recovery?.stop();
       await heartbeat.stop();
-      await beats.close();
     },
   };
 }

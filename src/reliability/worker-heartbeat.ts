@@ -7,8 +7,8 @@ import type { Lease, ReliabilityDatabase } from '../store/question-repository.js
 
 export interface WorkerHeartbeatOptions {
   /**
-   * A connection the answers do not use (see `Store.sideConnection`): a beat must never queue
-   * behind a busy pool, or a live replica looks dead to the others.
+   * Best a connection the answers do not use: a beat that queues behind a busy pool makes a live
+   * replica look dead. `serve` uses `HeartbeatThread` (a thread and a connection of its own).
    */
   readonly db: Kysely<ReliabilityDatabase>;
   /** Beats carry the database's time, never this host's: replicas' clocks may disagree. */

@@ -11,8 +11,6 @@ export interface PostgresOptions {
    * anything stuck for half a minute holds a pool connection and an asker's reply.
    */
   readonly statementTimeoutMs?: number | undefined;
-  /** The timeout as its errors name it (default `DATABASE_STATEMENT_TIMEOUT_MS=<ms>`). */
-  readonly timeoutLabel?: string | undefined;
 }
 
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
@@ -53,8 +51,7 @@ export function createPostgresDialect(
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
   const explainedPool: PostgresPool = {
-    connect: async () =>
-      explained(await pool.connect(), options.timeoutLabel ?? `DATABASE_STATEMENT_TIMEOUT_MS=${timeoutMs}`),
+    connect: async () => explained(await pool.connect(), timeoutMs),
     end: () => pool.end(),
   };
   return {
@@ -64,11 +61,11 @@ export function createPostgresDialect(
 }
 
 /** A pool client whose timeout errors say what stopped the statement and what to do. */
-function explained(client: pg.PoolClient, limit: string): PostgresPoolClient {
+function explained(client: pg.PoolClient, timeoutMs: number): PostgresPoolClient {
   const query = (sqlOrCursor: unknown, parameters?: ReadonlyArray<unknown>) => {
     if (typeof sqlOrCursor !== 'string') return client.query(sqlOrCursor as pg.Submittable);
     return client.query(sqlOrCursor, parameters as unknown[]).catch((error: unknown) => {
-      throw timeoutError(error, limit) ?? error;
+      throw timeoutError(error, timeoutMs) ?? error;
     });
   };
   return {
@@ -77,9 +74,10 @@ function explained(client: pg.PoolClient, limit: string): PostgresPoolClient {
   };
 }
 
-function timeoutError(error: unknown, limit: string): PolyDeskError | undefined {
+function timeoutError(error: unknown, timeoutMs: number): PolyDeskError | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : '';
+  const limit = `DATABASE_STATEMENT_TIMEOUT_MS=${timeoutMs}`;
   if (code === '57014' && /statement timeout/.test(message))
     return new PolyDeskError(
       'STORE_FAILED',

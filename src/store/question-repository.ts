@@ -213,15 +213,15 @@ export class QuestionRepository {
    * Takes the right to post this question's answer: true when this process still holds claim
    * `attempts` (no other replica took the question over since). From here on no replica takes it
    * over unless this process dies; two workers that both think they hold it never both post.
-   * With a lease (see `useLease`) that has lapsed, it is renewed first: a process that cannot beat
-   * (cut off from the database) gets false rather than post what another replica may be posting;
-   * the question stays in flight, for the replica that takes it over.
+   * With a lease (see `useLease`) that has lapsed, it is renewed first. A process that cannot
+   * renew it (cut off from the database, or each beat slower than the lease) gets false rather than
+   * post what another replica may be posting, and gives its claim up where it still can, so that
+   * recovery (its own included) answers the question.
    */
   async beginDelivery(id: string, attempts: number): Promise<boolean> {
-    if (this.lease && !this.lease.held()) {
-      // Not renewed (the database unreachable): unknowable whether another replica took over.
-      const renewed = await this.lease.renew().catch(() => false);
-      if (!renewed) return false;
+    if (!(await this.leaseHeld())) {
+      await this.release(id, attempts).catch(() => undefined);
+      return false;
     }
     const result = await this.db
       .updateTable('questions')
@@ -232,6 +232,16 @@ export class QuestionRepository {
       .where('status', 'in', IN_FLIGHT)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** True when the lease is held, renewed if it had lapsed (three beats at most). */
+  private async leaseHeld(): Promise<boolean> {
+    const lease = this.lease;
+    for (let beats = 0; lease && !lease.held(); beats++) {
+      if (beats === 3) return false;
+      await lease.renew().catch(() => false);
+    }
+    return true;
   }
 
   /** Records the asker of a question recorded under its platform user id, once resolved. */

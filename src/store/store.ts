@@ -28,6 +28,11 @@ export interface StoreOptions {
   readonly statementTimeoutMs?: number | undefined;
 }
 
+/** Where the database lives, for a connection opened elsewhere (the heartbeat's own thread). */
+export type DatabaseLocation =
+  | { readonly dialect: 'postgres'; readonly url: string }
+  | { readonly dialect: 'sqlite'; readonly file: string };
+
 /** The database and its repositories. Migrations run on open. */
 export class Store {
   readonly documents: DocumentRepository;
@@ -44,8 +49,7 @@ export class Store {
     readonly db: Kysely<Database>,
     readonly dialect: DialectName,
     worker: string,
-    /** The PostgreSQL URL, for `sideConnection`. */
-    private readonly postgresUrl?: string,
+    readonly location: DatabaseLocation,
   ) {
     this.documents = new DocumentRepository(db);
     this.questions = new QuestionRepository(db, worker, dialect);
@@ -73,46 +77,25 @@ export class Store {
         await migrating.destroy();
       }
       const postgres = createPostgresDialect(url, { statementTimeoutMs: options.statementTimeoutMs });
-      return new Store(new Kysely<Database>({ dialect: postgres.dialect }), 'postgres', worker, url);
+      return new Store(new Kysely<Database>({ dialect: postgres.dialect }), 'postgres', worker, {
+        dialect: 'postgres',
+        url,
+      });
     }
-    if (url?.startsWith('sqlite:')) {
-      db = new Kysely<Database>({ dialect: createSqliteDialect(url.slice('sqlite:'.length)) });
-    } else if (url) {
+    if (url && !url.startsWith('sqlite:')) {
       throw new ConfigError(
         'DATABASE_URL must start with postgres:// (or sqlite:<file>); leave it unset to use SQLite under DATA_DIR',
       );
-    } else {
-      db = new Kysely<Database>({
-        dialect: createSqliteDialect(path.join(options.dataDir, 'polydesk.sqlite')),
-      });
     }
+    const file = url ? url.slice('sqlite:'.length) : path.join(options.dataDir, 'polydesk.sqlite');
+    db = new Kysely<Database>({ dialect: createSqliteDialect(file) });
     try {
       await migrateToLatest(db as unknown as Kysely<unknown>, 'sqlite');
     } catch (error) {
       await db.destroy();
       throw error;
     }
-    return new Store(db, 'sqlite', worker);
-  }
-
-  /**
-   * A connection for work that must not wait behind the answers' queries (the heartbeat). On
-   * PostgreSQL, a pool of its own with one connection and `statementTimeoutMs`, so that a busy pool
-   * never delays it and a stuck statement fails in time. On SQLite, this store's own connection:
-   * better-sqlite3 runs each statement synchronously, so nothing queues long in front of it, and a
-   * second connection in this process would wait for the first one's write lock with the event
-   * loop blocked.
-   */
-  sideConnection(statementTimeoutMs: number): { readonly db: Kysely<Database>; close(): Promise<void> } {
-    if (!this.postgresUrl) return { db: this.db, close: async () => {} };
-    const db = new Kysely<Database>({
-      dialect: createPostgresDialect(this.postgresUrl, {
-        maxConnections: 1,
-        statementTimeoutMs,
-        timeoutLabel: `the heartbeat's limit of ${statementTimeoutMs} ms (half of RECOVERY_AFTER_SECONDS)`,
-      }).dialect,
-    });
-    return { db, close: () => db.destroy() };
+    return new Store(db, 'sqlite', worker, { dialect: 'sqlite', file });
   }
 
   /** True when the database answers a trivial query. */

@@ -96,7 +96,7 @@ export async function startAdminServer(
     guard: holdingGuard(runtime.guard),
     recorder: {
       create: (question) => store.questions.create(question),
-      complete: (id, result) => store.questions.complete(id, result),
+      complete: (id, result, attempt) => store.questions.complete(id, result, attempt),
       hold: ({ questionId, text, verdict, language, citations }) =>
         store.reviews.create({ questionId, text, findings: verdict.findings, language, citations }),
     },

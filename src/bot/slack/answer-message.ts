@@ -124,10 +124,14 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
   const asker = await context.people.principal(message.user);
   let language = localeLanguage(asker.locale) ?? 'en';
   thread ??= await readThread();
-  await reply.showStatus(notice(language, 'searching'), [
-    notice(language, 'searching'),
-    notice(language, 'thinking'),
-  ]);
+  // Not while this process may have been taken for dead: the replica answering instead would find
+  // a placeholder posted after its own answer, a second message in the thread.
+  if (context.answers.holdsLease?.() ?? true) {
+    await reply.showStatus(notice(language, 'searching'), [
+      notice(language, 'searching'),
+      notice(language, 'thinking'),
+    ]);
+  }
   if (message.onFirstQuestion && !thread.turns.some((turn) => turn.role === 'user')) {
     message.onFirstQuestion(text).catch(() => undefined);
   }

@@ -103,8 +103,9 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
       hint: `anyone who reaches ${config.host}:${server.port} can use the chat page without signing in: set HOST=127.0.0.1, or WEB_CHAT=on (admin sign-in) or off`,
     });
 
-  // One refresh at a time: a tick that finds the last one still running skips (the index applies
-  // only what changed, so the next tick catches up with everything).
+  // Every 0.5 s, one refresh at a time: a tick that finds the last one still running skips (the
+  // index applies only what changed, so the next tick catches up with everything). An idle tick is
+  // one read of the content version and of the canaries.
   let refreshing = false;
   const refresh = setInterval(() => {
     if (refreshing) return;
@@ -121,7 +122,7 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
       .finally(() => {
         refreshing = false;
       });
-  }, 5_000);
+  }, 500);
   refresh.unref();
 
   await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/core/log.js';
+import { type Logger, silentLogger } from '../../src/core/log.js';
 import { KnowledgeIndex } from '../../src/rag/knowledge-index.js';
 import type { Store } from '../../src/store/store.js';
 import { loadBytes } from '../../ingest/load-file.js';
@@ -62,5 +62,34 @@ describe('knowledge index lifecycle', () => {
     expect(titles(server, 'vpn client')).toBe(1);
     await add(store, server, 'wifi.md', '# Wi-Fi\nJoin the staff network.');
     expect(await server.refresh()).toBe(false);
+  });
+
+  it('brings an older snapshot up to date from the change log at start, and rebuilds when the log cannot', async () => {
+    const events: { event: string; mode?: unknown }[] = [];
+    const logger: Logger = (_level, event, fields) => events.push({ event, mode: fields?.mode });
+    const at = (dir: string, log: Logger = silentLogger) =>
+      KnowledgeIndex.open({ dataDir: `${db.dataDir}/${dir}`, chunks: store.documents, logger: log });
+    const old = await at('old');
+    await add(store, old, 'parking.md', '# Parking\nThe car park opens at seven.');
+    await old.persist();
+    const other = await at('other');
+    await add(store, other, 'canteen.md', '# Canteen\nThe canteen serves lunch from noon.');
+    await add(store, other, 'parking.md', '# Parking\nThe car park opens at eight.');
+
+    const caughtUp = await at('old', logger);
+    expect(events.filter((e) => e.event === 'index.rebuilt')).toEqual([]);
+    expect(events).toContainEqual({ event: 'index.refreshed', mode: 'incremental' });
+    expect(titles(caughtUp, 'canteen lunch')).toBe(1);
+    expect(titles(caughtUp, 'eight')).toBe(1);
+    expect(titles(caughtUp, 'seven')).toBe(0);
+
+    // A snapshot from before the log (or further behind than it keeps): rebuilt from the database.
+    await add(store, other, 'vpn.md', '# VPN\nOpen the VPN client.');
+    await store.db.deleteFrom('index_changes').execute();
+    events.length = 0;
+    expect(await caughtUp.refresh()).toBe(true);
+    expect(events).toContainEqual({ event: 'index.refreshed', mode: 'rebuild' });
+    expect(titles(caughtUp, 'vpn client')).toBe(1);
+    expect(caughtUp.size).toBe(other.size);
   });
 });

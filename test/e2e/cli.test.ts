@@ -89,6 +89,19 @@ describe('polydesk CLI on the sample knowledge base', () => {
     expect(hr.citations.map((c) => c.source)).toContain('examples/knowledge/hr/salary-bands-2026.md');
   });
 
+  it('shows the operator every document only with --unrestricted, never with --user as well', async () => {
+    const operator = jsonLines(
+      (await runCli(['search', 'salary bands 2026', '--k', '50', '--unrestricted', '--json'], { env: env() }))
+        .stdout,
+    );
+    expect((operator[0]!.hits as { source: string }[]).map((h) => h.source)).toContain(
+      'examples/knowledge/hr/salary-bands-2026.md',
+    );
+    const both = await runCli(['search', 'x', '--unrestricted', '--user', 'a@b.example'], { env: env() });
+    expect(both.code).not.toBe(0);
+    expect(both.stderr).toMatch(/--user and --unrestricted exclude each other/);
+  }, 120_000);
+
   it('gives a clear answer, not a stack trace, to empty, huge and control-character questions', async () => {
     const empty = await runCli(['ask', '   ', '--json'], { env: env() });
     expect(empty.code).toBe(0);

@@ -40,6 +40,7 @@ export async function reembedCommand(runtime: Runtime, args: readonly string[]):
     bar.update(seen, total, `${embedded} embedded`);
   }
   bar.done();
+  if (embedded > 0) await runtime.store.documents.embeddingsChanged();
   await runtime.index.rebuild();
   const seconds = (performance.now() - started) / 1000;
   const summary = { model: embedder.modelId, chunks: total, embedded, seconds: Number(seconds.toFixed(1)) };

@@ -439,8 +439,16 @@ export class DocumentRepository {
           .where('id', '=', e.id)
           .execute();
       }
-      if (entries.length > 0)
-        await bumpContentVersion(trx, { kind: 'embeddings', docId: null, removedChunkIds: [] });
+    });
+  }
+
+  /**
+   * Says that chunk vectors were re-made (after `reembed`'s batches): one content version, on which
+   * every replica rebuilds its vector index, instead of one per batch.
+   */
+  async embeddingsChanged(): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await bumpContentVersion(trx, { kind: 'embeddings', docId: null, removedChunkIds: [] });
     });
   }
 

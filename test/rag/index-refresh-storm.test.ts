@@ -248,4 +248,35 @@ describe.each(DIALECTS)('index refresh on $name', ({ create }) => {
     assertWholeDocuments(index, registry);
     expect(index.size).toBe([...registry.values()].length);
   });
+
+  it('rebuilds the vectors of a replica once re-made vectors are announced', async () => {
+    db = await create();
+    const store = await db.open();
+    stores.push(store);
+    const texts = ['badge office hours', 'parking permits'];
+    const { chunks } = await store.documents.upsert(
+      {
+        source: 'kb.md',
+        title: 'KB',
+        language: 'en',
+        audience: ['all'],
+        classification: 'internal',
+        contentHash: 'kb',
+        injectionFlag: false,
+      },
+      texts.map((text) => ({ text, headingPath: [], language: 'en', embedding: new Float32Array(8) })),
+      'an-older-model',
+    );
+    const index = await replica(store, db.dataDir);
+    expect(index.dense!.size).toBe(0); // vectors of another model are never mixed in
+    const vectors = await embedder.embed(texts, 'passage');
+    await store.documents.setEmbeddings(
+      chunks.map((c, i) => ({ id: c.id, vector: vectors[i]! })),
+      embedder.modelId,
+    );
+    expect(await index.refresh()).toBe(false);
+    await store.documents.embeddingsChanged();
+    expect(await index.refresh()).toBe(true);
+    expect([...index.dense!.ids()].sort()).toEqual(chunks.map((c) => c.id).sort());
+  });
 });

@@ -16,7 +16,7 @@ import { silentLogger } from '../../src/core/log.js';
 import type { Finding, Platform } from '../../src/core/types.js';
 import type { Guard } from '../../src/guardrails/guard.js';
 import { detectLanguage } from '../../src/inference/language.js';
-import { type Runtime, createRuntime } from '../../src/runtime.js';
+import { type Runtime, createRuntime, storeRecorder } from '../../src/runtime.js';
 import { InFlight, createExpressApp, listen } from '../../src/server.js';
 import { AdminRepository } from '../../src/store/admin-repository.js';
 import { released } from '../../src/guardrails/checked-text.js';
@@ -94,12 +94,8 @@ export async function startAdminServer(
     retriever: runtime.retriever,
     generator: runtime.generator,
     guard: holdingGuard(runtime.guard),
-    recorder: {
-      create: (question) => store.questions.create(question),
-      complete: (id, result, attempt) => store.questions.complete(id, result, attempt),
-      hold: ({ questionId, text, verdict, language, citations }) =>
-        store.reviews.create({ questionId, text, findings: verdict.findings, language, citations }),
-    },
+    // The production recorder: Slack questions are recorded under the user id, then identified.
+    recorder: storeRecorder(store),
     detectLanguage,
     logger: silentLogger,
     maxQuestionChars: config.maxQuestionChars,

@@ -301,7 +301,7 @@ class StaticMigrations implements MigrationProvider {
       '0004_access_revocation': accessRevocation,
       '0005_sensitive_spans': sensitiveSpans,
       '0006_exactly_once': exactlyOnce,
-      '0006_index_changes': indexChanges,
+      '0007_index_changes': indexChanges,
     };
   }
 }
@@ -323,7 +323,11 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName)
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new PolyDeskError('STORE_FAILED', `database migration ${failed} failed`, { cause: error });
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    // No migration ran when kysely refused the recorded history itself: say why.
+    const what = failed
+      ? `database migration ${failed} failed`
+      : `database migrations could not run: ${error instanceof Error ? error.message : String(error)}`;
+    throw new PolyDeskError('STORE_FAILED', what, { cause: error });
   }
 }

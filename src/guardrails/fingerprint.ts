@@ -45,6 +45,8 @@ function foldingOf(code: number): number {
   return kind;
 }
 
+/** Largest scratch buffers kept between calls, in units (64k: an answer, never a whole document). */
+const MAX_SCRATCH = 0x10000;
 /** Output units and their source positions, reused by every call (they run one at a time). */
 let unitsScratch = new Uint16Array(4096);
 let atScratch = new Int32Array(4096);
@@ -63,12 +65,14 @@ export interface CanonicalText {
  */
 export function canonicalize(normalized: string): CanonicalText {
   // Folding can lengthen a character (İ → i̇): room for two units each.
-  if (unitsScratch.length < normalized.length * 2) {
-    unitsScratch = new Uint16Array(normalized.length * 2);
-    atScratch = new Int32Array(normalized.length * 2);
+  const room = normalized.length * 2;
+  // Answers reuse the buffers; a rare huge text (a whole document at ingest) gets its own for one call.
+  if (unitsScratch.length < room && room <= MAX_SCRATCH) {
+    unitsScratch = new Uint16Array(room);
+    atScratch = new Int32Array(room);
   }
-  const units = unitsScratch;
-  const at = atScratch;
+  const units = room <= unitsScratch.length ? unitsScratch : new Uint16Array(room);
+  const at = room <= atScratch.length ? atScratch : new Int32Array(room);
   let n = 0;
   const push = (folded: string, source: number) => {
     for (let k = 0; k < folded.length; k += 1) {

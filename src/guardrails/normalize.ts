@@ -20,15 +20,20 @@ export interface NormalizedText {
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/u;
 /** Characters that NFKC may compose with the code point before them. */
 const ATTACHES = /[\p{M}\uFF9E\uFF9F\u1160-\u11FF]/u;
+/** Characters that make a cluster with a neighbour: marks, what attaches, and astral characters (two units). */
+const CLUSTERED = /[\p{M}\uFF9E\uFF9F\u1160-\u11FF\u{10000}-\u{10FFFF}]/u;
 /** Text that NFKC leaves unchanged and that holds nothing invisible: printable ASCII and common whitespace. */
 const PLAIN_ASCII = /^[\t\n\r\x20-\x7E]*$/;
 
 /** Normalises a text for scanning and keeps the way back to the original offsets. */
 export function normalizeForScan(original: string): NormalizedText {
   if (PLAIN_ASCII.test(original)) return identity(original);
-  // Most answers in any script are NFKC already and hold nothing invisible: one pass over the whole
-  // text instead of one per character (segments of a text that NFKC leaves unchanged stay unchanged).
-  if (!INVISIBLE.test(original) && nfkc(original) === original) return identity(original);
+  // Most answers are NFKC already and hold nothing invisible: one pass over the whole text instead
+  // of one per character. Not with marks or astral characters, whose spans the map below widens to
+  // the whole cluster (a redaction never leaves a mark or half a surrogate pair behind).
+  if (!INVISIBLE.test(original) && !CLUSTERED.test(original) && nfkc(original) === original) {
+    return identity(original);
+  }
 
   const parts: string[] = [];
   // Where each unit of the output came from; NFKC may lengthen a segment (㍿ → 株式会社), so they grow.

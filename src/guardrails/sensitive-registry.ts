@@ -175,11 +175,16 @@ export class SensitiveRegistry {
   }
 }
 
+/** Largest hash buffer kept between lookups (64k windows: an answer, never a whole document). */
+const MAX_SCRATCH = 0x10000;
 /** One buffer of window hashes, reused by every lookup (they run one at a time, synchronously). */
 let scratch = new Float64Array(4096);
 
 function scratchHashes(length: number): Float64Array {
-  if (scratch.length < length) scratch = new Float64Array(Math.max(length, scratch.length * 2));
+  if (scratch.length >= length) return scratch;
+  // Grown for answers; a huge text (a whole document) gets a buffer of its own for one call.
+  if (length > MAX_SCRATCH) return new Float64Array(length);
+  scratch = new Float64Array(Math.max(length, Math.min(MAX_SCRATCH, scratch.length * 2)));
   return scratch;
 }
 

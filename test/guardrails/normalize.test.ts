@@ -66,6 +66,13 @@ describe('normalizeForScan', () => {
     expect(n.toOriginal(7, 10)).toEqual({ start: 7, end: 10 });
   });
 
+  it('widens a span to the whole cluster even when the text needs no normalising', () => {
+    const thai = 'รหัสผ่าน';
+    expect(normalizeForScan(thai).toOriginal(4, 5)).toEqual({ start: 4, end: 6 });
+    const emoji = 'x😀y';
+    expect(normalizeForScan(emoji).toOriginal(1, 2)).toEqual({ start: 1, end: 3 });
+  });
+
   it('returns plain ASCII unchanged with an identity map', () => {
     const text = 'password: hunter2\n';
     const n = normalizeForScan(text);

@@ -87,6 +87,13 @@ describe('sensitive-value registry', () => {
     }
   });
 
+  it('finds a value in a text longer than the reused buffers, and still in an answer after it', () => {
+    const long = `${'Ordinary words, nothing to see. '.repeat(2500)}Use ${KEY} now`;
+    expect(long.length).toBeGreaterThan(0x10000);
+    expect(found(r, long).map((f) => long.slice(f.start, f.end))).toEqual([KEY]);
+    expect(found(r, `PIN ${PIN}.`).map((f) => f.docId)).toEqual(['alarm']);
+  });
+
   it('points at the reproduced characters of the text as given', () => {
     const text = `Use ${KEY} now`;
     const [f] = found(r, text);

@@ -38,13 +38,21 @@ export function currentActor(res: Response): Actor {
   return actor;
 }
 
-function readCookie(req: Request, name: string): string | undefined {
+/**
+ * Every value of a cookie, in the order the browser sent them. One name can come more than once: a
+ * browser sends each path's cookie, the longest path first (see `startSession`).
+ */
+function readCookies(req: Request, name: string): string[] {
+  const values: string[] = [];
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+    if (eq > 0 && part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
   }
-  return undefined;
+  return values;
 }
+
+/** At most this many session cookies of one request are looked up (a browser holds one per path). */
+const MAX_SESSION_COOKIES = 4;
 
 /**
  * Path=/ so that the chat page (`/`, `/api/chat`) knows who is signed in when WEB_CHAT=on;
@@ -74,14 +82,22 @@ export async function startSession(
     'Set-Cookie',
     `${SESSION_COOKIE}=${id}; ${cookieAttributes(req)}; Max-Age=${SESSION_HOURS * 3600}`,
   );
+  res.append('Set-Cookie', expiredAdminPathCookie(req));
+}
+
+/**
+ * Expires the cookie of sessions started before it moved to Path=/ (at most SESSION_HOURS ago): on
+ * /admin the browser would send that one first, and a stale first cookie must not sign anyone out.
+ */
+function expiredAdminPathCookie(req: Request): string {
+  return `${SESSION_COOKIE}=; ${cookieAttributes(req, '/admin')}; Max-Age=0`;
 }
 
 export async function endSession(admins: AdminRepository, req: Request, res: Response): Promise<void> {
   const actor = actorOf(res);
   if (actor?.sessionHash) await admins.deleteSession(actor.sessionHash);
   res.append('Set-Cookie', `${SESSION_COOKIE}=; ${cookieAttributes(req)}; Max-Age=0`);
-  // Sessions started before the cookie moved to Path=/ (at most SESSION_HOURS ago).
-  res.append('Set-Cookie', `${SESSION_COOKIE}=; ${cookieAttributes(req, '/admin')}; Max-Age=0`);
+  res.append('Set-Cookie', expiredAdminPathCookie(req));
 }
 
 /**
@@ -99,18 +115,21 @@ export async function findActor(
     if (owner && 'user' in owner) return { email: owner.user.email, role: owner.user.role, via: 'token' };
     return owner ? 'expired' : undefined;
   }
-  const id = readCookie(req, SESSION_COOKIE);
-  if (!id) return undefined;
-  const sessionHash = hashSecret(id);
-  const found = await admins.getSession(sessionHash, now);
-  if (!found) return undefined;
-  return {
-    email: found.user.email,
-    role: found.user.role,
-    via: 'session',
-    csrfToken: found.session.csrfToken,
-    sessionHash,
-  };
+  // The first valid session wins: a stale cookie sent before it (an older path's) is skipped.
+  for (const id of readCookies(req, SESSION_COOKIE).slice(0, MAX_SESSION_COOKIES)) {
+    if (!id) continue;
+    const sessionHash = hashSecret(id);
+    const found = await admins.getSession(sessionHash, now);
+    if (found)
+      return {
+        email: found.user.email,
+        role: found.user.role,
+        via: 'session',
+        csrfToken: found.session.csrfToken,
+        sessionHash,
+      };
+  }
+  return undefined;
 }
 
 /** Finds the actor from `Authorization: Bearer <token>` or the session cookie; rejects nothing itself. */

@@ -23,7 +23,8 @@ const UNIT_AFTER =
 
 /** A documentation placeholder rather than a value: `<password>`, `${DB_PASSWORD}`, `****`, `changeme`. */
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || /^[<{[%]|^\$[({]/.test(value);
+  // An environment variable, alone or opening a path: $HOME/secret, $SECRETS_DIR\\db.
+  return PLACEHOLDER.test(value) || /^[<{[%]|^\$[({]|^\$[A-Z_][A-Z0-9_]*(?:[/\\]|$)/.test(value);
 }
 
 /** A shape that is never a secret however random it looks: a URL, path, host, file name, version or date. */
@@ -36,7 +37,7 @@ export function notASecret(value: string): boolean {
  * rather than a word of a sentence ("reset your password in the portal").
  */
 export function plausiblePassword(value: string, after = ''): boolean {
-  if (value.length < 4 || PLACEHOLDER.test(value) || /^(?:https?:|[<{[%/(]|\$[({]|\$\d)/i.test(value))
+  if (value.length < 4 || isPlaceholder(value) || /^(?:https?:|[<{[%/(]|\$[({]|\$\d)/i.test(value))
     return false;
   if (/^\d+$/.test(value)) return value.length <= 12 && !UNIT_AFTER.test(after); // PINs and numeric codes
   if (/^\d+[-–~/.]\d+(?:[-/.]\d+)?$/.test(value)) return false; // "8-16 characters", a date

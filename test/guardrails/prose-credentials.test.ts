@@ -137,6 +137,7 @@ describe('credentials in prose', () => {
       'The admin / root accounts are managed by IT; use the admin/Settings page.',
       'รหัส 10110 คือรหัสไปรษณีย์ของเขตคลองเตย',
       'Authorization: Bearer <token> or Bearer $API_TOKEN, never Bearer YOUR_TOKEN_HERE.',
+      'The password file is read from password: $HOME/secret or $SECRETS_DIR\\db at start.',
     ]) {
       expect(await credentials(text), text).toEqual([]);
     }

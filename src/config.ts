@@ -83,13 +83,14 @@ export interface Config {
 }
 
 /**
- * Who may use the local chat page. `open`: anyone who reaches the port, as one anonymous employee
- * (the default only while no chat platform is configured: a development convenience); `signed-in`:
- * the admin UI's session or API token, or the e-mail a trusted reverse proxy puts in `ssoHeader`;
- * `off`: not mounted (404).
+ * Who may use the local chat page. `local`: whoever connects from this machine (a loopback peer), as
+ * one anonymous employee — the default only while no chat platform is configured, so that trying
+ * PolyDesk on a laptop needs no sign-in and exposes nothing to the network; `open`: the same for
+ * anyone who reaches the port (WEB_CHAT=open, never a default); `signed-in`: the admin UI's session
+ * or API token, or the e-mail a trusted reverse proxy puts in `ssoHeader`; `off`: not mounted (404).
  */
 export interface WebChatConfig {
-  readonly mode: 'open' | 'signed-in' | 'off';
+  readonly mode: 'local' | 'open' | 'signed-in' | 'off';
   /** Lower-case request header carrying the signed-in e-mail, set by an SSO proxy (WEB_CHAT_SSO_HEADER). */
   readonly ssoHeader?: string | undefined;
 }
@@ -128,8 +129,8 @@ const HINTS: Record<string, string> = {
     'set TRUST_PROXY to the number of reverse proxies in front of PolyDesk (e.g. 1), or their addresses/CIDRs ' +
     '(e.g. 10.0.0.5,192.168.0.0/16 or loopback); leave it unset when clients connect directly',
   WEB_CHAT:
-    'set WEB_CHAT to auto (default: open while no Slack or Teams is configured, off otherwise), ' +
-    'on (behind the admin sign-in or WEB_CHAT_SSO_HEADER) or off',
+    'set WEB_CHAT to auto (default: open to this machine only while no Slack or Teams is configured, off otherwise), ' +
+    'on (behind the admin sign-in or WEB_CHAT_SSO_HEADER), open (no sign-in, for anyone who reaches the port) or off',
   WEB_CHAT_SSO_HEADER:
     'set WEB_CHAT_SSO_HEADER to the header your SSO proxy sets to the signed-in e-mail, e.g. X-Forwarded-Email',
   SLACK_API_URL: 'set SLACK_API_URL to a base URL ending in /api/, e.g. https://slack.com/api/',
@@ -163,7 +164,7 @@ const schema = z.object({
   MAX_COMPRESSION_RATIO: z.coerce.number().min(2).max(10_000).default(100),
   MAX_CHUNKS_PER_DOCUMENT: intIn(1, 10_000_000).default(5_000),
   TRUST_PROXY: optionalString,
-  WEB_CHAT: z.enum(['auto', 'on', 'off']).default('auto'),
+  WEB_CHAT: z.enum(['auto', 'on', 'open', 'off']).default('auto'),
   WEB_CHAT_SSO_HEADER: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name (letters, digits and dashes)')
@@ -241,8 +242,9 @@ function parseTrustProxy(raw: string | undefined): false | number | string[] | s
 const RESERVED_HEADERS = new Set(['authorization', 'cookie', 'host', 'x-forwarded-for', 'x-forwarded-proto']);
 
 /**
- * WEB_CHAT: `auto` opens the chat page only while no chat platform is configured (trying PolyDesk
- * on a laptop); with Slack or Teams it is off unless `on`, and `on` always means signed in.
+ * WEB_CHAT: `auto` opens the chat page to this machine only, and only while no chat platform is
+ * configured (trying PolyDesk on a laptop); with Slack or Teams it is off. `on` always means signed
+ * in; `open` (anyone on the network, no sign-in) must be asked for by name.
  * WEB_CHAT_SSO_HEADER is believed only from the proxies TRUST_PROXY lists by address: with a hop
  * count, any client that reaches the port directly could send the header and be whoever it names.
  */
@@ -252,7 +254,8 @@ function resolveWebChat(
   problems: string[],
 ): WebChatConfig {
   const platform = Boolean(e.SLACK_BOT_TOKEN || e.MICROSOFT_APP_ID || truthy(e.TEAMS_EMULATOR));
-  const mode = e.WEB_CHAT === 'on' ? 'signed-in' : e.WEB_CHAT === 'off' || platform ? 'off' : 'open';
+  const modes = { on: 'signed-in', open: 'open', off: 'off', auto: platform ? 'off' : 'local' } as const;
+  const mode = modes[e.WEB_CHAT];
   const header = e.WEB_CHAT_SSO_HEADER?.toLowerCase();
   if (header === undefined) return { mode };
   if (e.WEB_CHAT !== 'on')

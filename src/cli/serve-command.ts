@@ -100,7 +100,11 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
   });
   if (config.webChat.mode === 'open' && !LOOPBACK.has(config.host))
     logger('warn', 'web_chat.open', {
-      hint: `anyone who reaches ${config.host}:${server.port} can use the chat page without signing in: set HOST=127.0.0.1, or WEB_CHAT=on (admin sign-in) or off`,
+      hint: `anyone who reaches ${config.host}:${server.port} can use the chat page without signing in (WEB_CHAT=open): set HOST=127.0.0.1, or WEB_CHAT=on (admin sign-in) or off`,
+    });
+  else if (config.webChat.mode === 'local' && !LOOPBACK.has(config.host))
+    logger('info', 'web_chat.local_only', {
+      hint: 'the chat page answers only browsers on this machine: WEB_CHAT=on serves it to signed-in users on the network',
     });
 
   // Every 0.5 s, one refresh at a time: a tick that finds the last one still running skips (the

@@ -33,6 +33,25 @@ export function trustedProxies(list: readonly string[]): (address: string | unde
   };
 }
 
+/** Why the page that WEB_CHAT=auto opens without a platform refuses a peer that is not this machine. */
+export const LOCAL_ONLY =
+  'the chat page answers only this machine (WEB_CHAT=auto without Slack or Teams): ' +
+  'set WEB_CHAT=on for signed-in users, or WEB_CHAT=open to let anyone on the network use it without signing in';
+
+/**
+ * The open page of WEB_CHAT=auto: a loopback TCP peer only. Forwarded headers never admit anyone;
+ * a request that carries one came through a proxy, for someone else, and is refused.
+ */
+function localOnly(): (req: Request) => string | undefined {
+  const fromLoopback = trustedProxies(['loopback']);
+  return (req) =>
+    fromLoopback(req.socket.remoteAddress) &&
+    req.headers.forwarded === undefined &&
+    req.headers['x-forwarded-for'] === undefined
+      ? undefined
+      : LOCAL_ONLY;
+}
+
 /**
  * Who may use the chat page, from WEB_CHAT and WEB_CHAT_SSO_HEADER; undefined when it is off.
  * Signed in means, in this order: the SSO header, believed only when the connection itself comes
@@ -47,6 +66,7 @@ export function webChatAccess(options: {
 }): WebChatAccess | undefined {
   const { webChat, trustProxy } = options.config;
   if (webChat.mode === 'off') return undefined;
+  if (webChat.mode === 'local') return { mode: 'open', refuse: localOnly() };
   if (webChat.mode === 'open') return { mode: 'open' };
   const now = options.now ?? (() => new Date());
   const header = webChat.ssoHeader;

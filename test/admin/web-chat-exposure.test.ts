@@ -1,6 +1,6 @@
 /**
- * Who can reach the local chat page (issue 14, item 1): open only while no chat platform is
- * configured, off (404) with one unless WEB_CHAT=on, and then only for someone signed in — the
+ * Who can reach the local chat page (issue 14, item 1): open (to this machine only, unless
+ * WEB_CHAT=open) only while no chat platform is configured, off (404) with one unless WEB_CHAT=on, and then only for someone signed in — the
  * admin UI's session or API token, or the e-mail an SSO proxy named in TRUST_PROXY puts in
  * WEB_CHAT_SSO_HEADER. The asker's groups come from that identity, never from the request body.
  */
@@ -41,7 +41,11 @@ async function chat(url: string, body: unknown, headers: Record<string, string> 
 
 describe('WEB_CHAT configuration', () => {
   it('opens the page only while no chat platform is configured, unless asked', () => {
-    expect(loadConfig({}).webChat).toEqual({ mode: 'open' });
+    // To this machine only (test/e2e/web-chat-network.test.ts): the network needs WEB_CHAT=open.
+    expect(loadConfig({}).webChat).toEqual({ mode: 'local' });
+    expect(loadConfig({ WEB_CHAT: 'auto', HOST: '0.0.0.0' }).webChat).toEqual({ mode: 'local' });
+    expect(loadConfig({ WEB_CHAT: 'open' }).webChat).toEqual({ mode: 'open' });
+    expect(loadConfig({ ...SLACK, WEB_CHAT: 'open' }).webChat).toEqual({ mode: 'open' });
     expect(loadConfig(SLACK).webChat).toEqual({ mode: 'off' });
     expect(loadConfig(TEAMS).webChat).toEqual({ mode: 'off' });
     expect(loadConfig({ TEAMS_EMULATOR: '1' }).webChat).toEqual({ mode: 'off' });
@@ -52,7 +56,12 @@ describe('WEB_CHAT configuration', () => {
   });
 
   it('refuses values it does not know and an SSO header it could not trust, saying how to fix it', () => {
-    expect(() => loadConfig({ WEB_CHAT: 'yes' })).toThrow(/WEB_CHAT: .*set WEB_CHAT to auto .*on .*off/);
+    expect(() => loadConfig({ WEB_CHAT: 'yes' })).toThrow(
+      /WEB_CHAT: .*set WEB_CHAT to auto .*on .*open .*off/,
+    );
+    expect(() => loadConfig({ WEB_CHAT: 'network' })).toThrow(
+      /open \(no sign-in, for anyone who reaches the port\)/,
+    );
     expect(() => loadConfig({ WEB_CHAT: 'on', WEB_CHAT_SSO_HEADER: 'X-Forwarded-Email' })).toThrow(
       /WEB_CHAT_SSO_HEADER needs TRUST_PROXY set to the SSO proxy's addresses/,
     );

@@ -20,11 +20,16 @@ export interface WebChatIdentity {
 }
 
 /**
- * Who may use the chat page (WEB_CHAT): `open` answers anyone as WEB_USER (local development);
- * `signed-in` answers only those `identify` recognises, each as themselves, for their own groups.
+ * Who may use the chat page (WEB_CHAT): `open` answers as WEB_USER whoever `refuse` lets through
+ * (local development: this machine only, unless opened to the network); `signed-in` answers only
+ * those `identify` recognises, each as themselves, for their own groups.
  */
 export type WebChatAccess =
-  | { readonly mode: 'open' }
+  | {
+      readonly mode: 'open';
+      /** Why this request may not use the page (403, one line saying how to allow it); undefined: it may. */
+      refuse?(req: Request): string | undefined;
+    }
   | {
       readonly mode: 'signed-in';
       /** The asker of a request, or undefined (401, or the sign-in page for the page itself). */
@@ -95,6 +100,12 @@ export function createWebChat(deps: {
     (refuse: 'json' | 'redirect'): RequestHandler =>
     async (req, res, next) => {
       try {
+        const refused = access.mode === 'open' ? access.refuse?.(req) : undefined;
+        if (refused !== undefined) {
+          if (refuse === 'redirect') res.status(403).type('text/plain').send(`${refused}\n`);
+          else res.status(403).json({ error: refused });
+          return;
+        }
         const email = access.mode === 'open' ? WEB_USER : (await access.identify(req))?.email;
         if (email !== undefined) {
           res.locals['asker'] = email;

@@ -102,7 +102,8 @@ export class QuestionRepository {
 
   /**
    * From now on, nothing is posted unless `lease` is held (`serve` passes its heartbeat). Without
-   * one (the CLI, which no replica takes questions over from while it runs) the claims alone fence.
+   * one (the CLI) the claims alone fence: a replica that takes a CLI question over records an
+   * apology and posts nothing, so the CLI's own answer stays the only one shown.
    */
   useLease(lease: Lease): void {
     this.lease = lease;

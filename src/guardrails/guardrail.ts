@@ -14,7 +14,7 @@ import { DEFAULT_POLICY, type GuardPolicy, strongest } from './policy.js';
 import { redact } from './redaction.js';
 import { type RawFinding, type Scanner, isCredential } from './scanner.js';
 import { createSecretScanner } from './secret-scanner.js';
-import { type SensitiveRegistry, createRegistryScanner } from './sensitive-registry.js';
+import { type ValueRegistry, createRegistryScanner } from './sensitive-registry.js';
 
 export interface GuardrailOptions {
   /** What to do with each finding type; DEFAULT_POLICY holds everything. */
@@ -24,7 +24,7 @@ export interface GuardrailOptions {
   /** Shingles of confidential and restricted passages; read on every check. */
   readonly leakage?: (() => LeakageIndex) | undefined;
   /** Fingerprints of the sensitive values found in documents at ingest; read on every check. */
-  readonly registry?: (() => SensitiveRegistry) | undefined;
+  readonly registry?: (() => ValueRegistry) | undefined;
   /** Replaces the default scanners entirely (tests, or a reduced set). */
   readonly scanners?: readonly Scanner[] | undefined;
   readonly logger?: Logger | undefined;

@@ -49,6 +49,9 @@ interface Entry {
 export class LeakageIndex {
   private readonly entries: Entry[] = [];
   private readonly postings = new Map<number, number[]>();
+  /** Entry ids of each document's passages, for {@link LeakageIndex.removeDocument}. */
+  private readonly byDocument = new Map<string, number[]>();
+  private live = 0;
   private readonly k: number;
   private readonly w: number;
   private readonly minChars: number;
@@ -63,7 +66,12 @@ export class LeakageIndex {
 
   /** Number of indexed passages. */
   get size(): number {
-    return this.entries.filter((e) => !e.removed).length;
+    return this.live;
+  }
+
+  /** Passages removed but still held (and skipped) until the index is rebuilt. */
+  get removed(): number {
+    return this.entries.length - this.live;
   }
 
   /** Indexes a passage; passages of `public` and `internal` documents are ignored. */
@@ -73,6 +81,10 @@ export class LeakageIndex {
     if (canonical.length < this.k) return;
     const id = this.entries.length;
     this.entries.push({ ...chunk, canonical, removed: false });
+    this.live += 1;
+    const ids = this.byDocument.get(chunk.docId);
+    if (ids) ids.push(id);
+    else this.byDocument.set(chunk.docId, [id]);
     const hashes = shingleHashes(canonical, this.k);
     for (const position of winnow(hashes, this.w)) {
       const hash = hashes[position]!;
@@ -84,7 +96,15 @@ export class LeakageIndex {
 
   /** Forgets a document's passages (e.g. when it is re-ingested or deleted). */
   removeDocument(docId: string): void {
-    for (const entry of this.entries) if (entry.docId === docId) entry.removed = true;
+    for (const id of this.byDocument.get(docId) ?? []) this.entries[id]!.removed = true;
+    this.live -= this.byDocument.get(docId)?.length ?? 0;
+    this.byDocument.delete(docId);
+  }
+
+  /** Replaces a document's passages with its current ones (none when it was deleted). */
+  replaceDocument(docId: string, chunks: readonly LeakageChunk[]): void {
+    this.removeDocument(docId);
+    for (const chunk of chunks) this.add(chunk);
   }
 
   /**
@@ -141,9 +161,12 @@ export class LeakageIndex {
   }
 }
 
-/** Overlapping runs of one document are one leak. */
+/**
+ * Overlapping runs of one document are one leak. Sorted by position, then document, so that the
+ * result does not depend on the order the passages were indexed in.
+ */
 function mergeLeaks(leaks: LeakageMatch[]): LeakageMatch[] {
-  const sorted = leaks.sort((a, b) => a.start - b.start);
+  const sorted = leaks.sort((a, b) => a.start - b.start || compare(a.docId, b.docId) || a.end - b.end);
   const merged: LeakageMatch[] = [];
   for (const leak of sorted) {
     const same = merged.findLast((m) => m.docId === leak.docId);
@@ -154,10 +177,33 @@ function mergeLeaks(leaks: LeakageMatch[]): LeakageMatch[] {
   return merged;
 }
 
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Builds an index over the passages of confidential and restricted documents. */
 export function createLeakageIndex(chunks: readonly LeakageChunk[], options?: LeakageOptions): LeakageIndex {
   const index = new LeakageIndex(options);
   for (const chunk of chunks) index.add(chunk);
+  return index;
+}
+
+/**
+ * Builds the index from pages of passages, calling `breathe` after each passage (it yields to the
+ * event loop when it has run long enough), so that a large index does not stall the process.
+ */
+export async function buildLeakageIndex(
+  pages: AsyncIterable<readonly LeakageChunk[]>,
+  breathe: () => Promise<void>,
+  options?: LeakageOptions,
+): Promise<LeakageIndex> {
+  const index = new LeakageIndex(options);
+  for await (const page of pages) {
+    for (const chunk of page) {
+      index.add(chunk);
+      await breathe();
+    }
+  }
   return index;
 }
 

@@ -16,10 +16,12 @@ export interface RegisteredValue {
 }
 
 /**
- * Open addressing over typed arrays: fingerprint → index of a registered value. The table of a
+ * Open addressing over typed arrays: fingerprint → indexes of registered values. The table of a
  * large registry is far bigger than the processor's caches, and an answer probes it at every
  * position, so a small bit filter (8 bits per entry, two bits in one 32-bit word per fingerprint)
- * answers most absent fingerprints without touching the table.
+ * answers most absent fingerprints without touching the table. A fingerprint shared by several
+ * values (the same secret in two documents) keeps them all, in the order they were added, so that
+ * masking one document leaves the others findable.
  */
 class FingerprintTable {
   private readonly keys: Float64Array;
@@ -40,12 +42,11 @@ class FingerprintTable {
     this.filterShift = 32 - Math.log2(words);
   }
 
-  /** Keeps the first value registered for a fingerprint (the same secret in two documents). */
   add(fingerprint: number, value: number): void {
     this.filter[this.filterWord(fingerprint)]! |= filterBits(fingerprint);
     const key = fingerprint + 1; // 0 marks an empty slot
     for (let slot = fingerprint & this.mask; ; slot = (slot + 1) & this.mask) {
-      if (this.keys[slot] === key) return;
+      if (this.keys[slot] === key && this.values[slot] === value) return;
       if (this.keys[slot] === 0) {
         this.keys[slot] = key;
         this.values[slot] = value;
@@ -54,15 +55,25 @@ class FingerprintTable {
     }
   }
 
-  /** The value registered for a fingerprint, or -1. */
-  get(fingerprint: number): number {
+  /**
+   * The first value added for a fingerprint that `eligible` accepts and no later one `wins` over,
+   * or -1. Linear probing visits a fingerprint's values in the order they were added.
+   */
+  get(
+    fingerprint: number,
+    eligible: (value: number) => boolean,
+    wins: (a: number, b: number) => boolean,
+  ): number {
     const bits = filterBits(fingerprint);
     if ((this.filter[this.filterWord(fingerprint)]! & bits) !== bits) return -1;
     const key = fingerprint + 1;
+    let best = -1;
     for (let slot = fingerprint & this.mask; ; slot = (slot + 1) & this.mask) {
       const found = this.keys[slot];
-      if (found === key) return this.values[slot]!;
-      if (found === 0) return -1;
+      if (found === 0) return best;
+      if (found !== key) continue;
+      const value = this.values[slot]!;
+      if (eligible(value) && (best < 0 || wins(value, best))) best = value;
     }
   }
 
@@ -78,29 +89,47 @@ function filterBits(fingerprint: number): number {
   return (1 << (high & 31)) | (1 << ((high >>> 5) & 31));
 }
 
+/** What the guard asks of the registered values: where an answer reproduces one. */
+export interface ValueRegistry {
+  /** How many values are registered. */
+  readonly size: number;
+  /** Reproduced registered values in a normalised text, in its offsets, with their type and document. */
+  findReproduced(normalized: string): RawFinding[];
+}
+
+/** What a match reports about each value: its document, type and canonical length. */
+interface ValueInfo {
+  readonly docId: string;
+  readonly type: FindingType;
+  readonly length: number;
+}
+
+/** Values registered per slice of a sliced build (about 2 ms of work). */
+const FILL_SLICE = 2048;
+
 /**
  * Every sensitive value registered from the knowledge base's documents, held as keyed
  * fingerprints. `findReproduced` reports each place where an answer reproduces one — whole, or a
  * run of at least MIN_PART_CHARS canonical characters of a longer one — whatever the spacing,
  * punctuation, width or case around it. Lookups cost one hash per window of the answer and do not
- * grow with the number of documents.
+ * grow with the number of documents. Where several documents hold a value, a match names the
+ * smallest document id (then the value added first), so that the result depends only on the
+ * values, not on the order they were loaded in or on how the registry was layered.
  */
-export class SensitiveRegistry {
+export class SensitiveRegistry implements ValueRegistry {
   private readonly windows: FingerprintTable;
   /** Whole values shorter than a window, by canonical length. */
-  private readonly short = new Map<number, FingerprintTable>();
+  readonly short = new Map<number, FingerprintTable>();
+  /** The window fingerprints live only in the tables (kept as arrays they would hold most of the heap). */
+  readonly values: ValueInfo[] = [];
+  private readonly perDocument = new Map<string, number>();
 
-  /**
-   * What a match reports about each value: its document, type and canonical length. The window
-   * fingerprints live only in the tables (kept as arrays they would hold most of the heap).
-   */
-  private readonly values: readonly { docId: string; type: FindingType; length: number }[];
-
+  /** Builds the registry at once; {@link SensitiveRegistry.build} builds a large one in slices. */
   constructor(
-    private readonly seed: FingerprintSeed,
+    readonly seed: FingerprintSeed,
     values: readonly RegisteredValue[],
+    deferred = false,
   ) {
-    this.values = values.map((v) => ({ docId: v.docId, type: v.type, length: v.fingerprint.length }));
     let windowCount = 0;
     const shortCounts = new Map<number, number>();
     for (const v of values) {
@@ -109,70 +138,175 @@ export class SensitiveRegistry {
       if (length < WINDOW_CHARS) shortCounts.set(length, (shortCounts.get(length) ?? 0) + 1);
     }
     this.windows = new FingerprintTable(windowCount);
-    for (const [length, count] of shortCounts) this.short.set(length, new FingerprintTable(count));
-    values.forEach((v, i) => {
+    for (const length of [...shortCounts.keys()].sort((a, b) => a - b))
+      this.short.set(length, new FingerprintTable(shortCounts.get(length)!));
+    if (!deferred) for (const steps = this.fill(values); !steps.next().done; );
+  }
+
+  /**
+   * Builds a registry a slice at a time, calling `breathe` between slices (which yields to the event
+   * loop when it has run long enough), so that a large one does not stall the process.
+   */
+  static async build(
+    seed: FingerprintSeed,
+    values: readonly RegisteredValue[],
+    breathe: () => Promise<void>,
+  ): Promise<SensitiveRegistry> {
+    const registry = new SensitiveRegistry(seed, values, true);
+    for (const _ of registry.fill(values)) await breathe();
+    return registry;
+  }
+
+  private *fill(values: readonly RegisteredValue[]): Generator<void> {
+    for (let i = 0; i < values.length; i += 1) {
+      const v = values[i]!;
+      this.values.push({ docId: v.docId, type: v.type, length: v.fingerprint.length });
+      this.perDocument.set(v.docId, (this.perDocument.get(v.docId) ?? 0) + 1);
       if (v.fingerprint.length < WINDOW_CHARS)
         this.short.get(v.fingerprint.length)!.add(v.fingerprint.whole, i);
       for (const w of v.fingerprint.windows) this.windows.add(w, i);
-    });
+      if (i % FILL_SLICE === FILL_SLICE - 1) yield;
+    }
   }
 
-  /** How many values are registered. */
   get size(): number {
     return this.values.length;
   }
 
-  /** Reproduced registered values in a normalised text, in its offsets, with their type and document. */
+  /** How many of the registered values belong to these documents. */
+  countOf(docIds: Iterable<string>): number {
+    let count = 0;
+    for (const docId of docIds) count += this.perDocument.get(docId) ?? 0;
+    return count;
+  }
+
   findReproduced(normalized: string): RawFinding[] {
-    if (this.values.length === 0) return [];
-    const canonical = canonicalize(normalized);
-    const { text } = canonical;
-    const found: RawFinding[] = [];
-    const report = (value: number, start: number, length: number) => {
-      const v = this.values[value]!;
-      const from = canonical.at[start]!;
-      const last = canonical.at[start + length - 1]!;
-      const end = last + (normalized.codePointAt(last)! > 0xffff ? 2 : 1);
-      found.push({ type: v.type, start: from, end, docId: v.docId });
-    };
+    return findInLayers([{ registry: this, masked: NOTHING }], normalized);
+  }
 
-    const hashes = scratchHashes(text.length);
-    for (const [length, table] of this.short) {
-      const count = windowHashes(this.seed, text, length, hashes);
-      for (let i = 0; i < count; i += 1) {
-        const value = table.get(hashes[i]!);
-        if (value >= 0) report(value, i, length);
-      }
+  /** @internal The table of one canonical length (`WINDOW_CHARS` for windows of longer values). */
+  table(length: number): FingerprintTable | undefined {
+    return length === WINDOW_CHARS ? this.windows : this.short.get(length);
+  }
+}
+
+const NOTHING: ReadonlySet<string> = new Set();
+const always = () => true;
+
+/**
+ * A registry kept current between full builds: a large base, with the documents changed since it
+ * was built masked, plus a small overlay holding those documents' current values. It finds exactly
+ * what a registry freshly built from the current values finds.
+ */
+export class LayeredRegistry implements ValueRegistry {
+  readonly size: number;
+
+  constructor(
+    readonly base: SensitiveRegistry,
+    readonly masked: ReadonlySet<string>,
+    readonly overlay: SensitiveRegistry,
+  ) {
+    this.size = base.size - base.countOf(masked) + overlay.size;
+  }
+
+  findReproduced(normalized: string): RawFinding[] {
+    return findInLayers(
+      [
+        { registry: this.base, masked: this.masked },
+        { registry: this.overlay, masked: NOTHING },
+      ],
+      normalized,
+    );
+  }
+}
+
+interface Layer {
+  readonly registry: SensitiveRegistry;
+  readonly masked: ReadonlySet<string>;
+}
+
+/**
+ * The search of {@link SensitiveRegistry}, over layers made with the same key whose unmasked
+ * documents do not overlap. A match is a reference `value * layers.length + layer`.
+ */
+function findInLayers(layers: readonly Layer[], normalized: string): RawFinding[] {
+  const live = layers
+    .filter((l) => l.registry.size > 0)
+    .map(({ registry, masked }) => {
+      const values = registry.values;
+      return {
+        registry,
+        eligible: masked.size === 0 ? always : (v: number) => !masked.has(values[v]!.docId),
+        wins: (a: number, b: number) => values[a]!.docId < values[b]!.docId,
+      };
+    });
+  if (live.length === 0) return [];
+  const seed = live[0]!.registry.seed;
+  const n = live.length;
+  const info = (ref: number) => live[ref % n]!.registry.values[Math.floor(ref / n)]!;
+  /** The value of a fingerprint across the layers: the smallest document id wins, as in one registry. */
+  const best = (length: number, hash: number): number => {
+    let found = -1;
+    for (let l = 0; l < n; l += 1) {
+      const layer = live[l]!;
+      const value = layer.registry.table(length)?.get(hash, layer.eligible, layer.wins) ?? -1;
+      if (value < 0) continue;
+      const ref = value * n + l;
+      if (found < 0 || info(ref).docId < info(found).docId) found = ref;
     }
+    return found;
+  };
 
-    // Runs of consecutive windows of one value; long enough runs are reproductions.
-    let runValue = -1;
-    let runStart = 0;
-    let runEnd = -1;
-    const close = () => {
-      if (runValue < 0) return;
-      const covered = runEnd - runStart + WINDOW_CHARS;
-      const length = this.values[runValue]!.length;
-      if (covered >= Math.min(length, MIN_PART_CHARS)) report(runValue, runStart, covered);
-      runValue = -1;
-    };
-    const count = windowHashes(this.seed, text, WINDOW_CHARS, hashes);
+  const canonical = canonicalize(normalized);
+  const { text } = canonical;
+  const found: RawFinding[] = [];
+  const report = (ref: number, start: number, length: number) => {
+    const v = info(ref);
+    const from = canonical.at[start]!;
+    const last = canonical.at[start + length - 1]!;
+    const end = last + (normalized.codePointAt(last)! > 0xffff ? 2 : 1);
+    found.push({ type: v.type, start: from, end, docId: v.docId });
+  };
+
+  const hashes = scratchHashes(text.length);
+  const lengths = [...new Set(live.flatMap((l) => [...l.registry.short.keys()]))].sort((a, b) => a - b);
+  for (const length of lengths) {
+    const count = windowHashes(seed, text, length, hashes);
     for (let i = 0; i < count; i += 1) {
-      const value = this.windows.get(hashes[i]!);
-      if (value >= 0 && value === runValue && i === runEnd + 1) {
-        runEnd = i;
-        continue;
-      }
-      close();
-      if (value >= 0) {
-        runValue = value;
-        runStart = i;
-        runEnd = i;
-      }
+      const hash = hashes[i]!;
+      const ref = best(length, hash);
+      if (ref >= 0) report(ref, i, length);
+    }
+  }
+
+  // Runs of consecutive windows of one value; long enough runs are reproductions.
+  let runValue = -1;
+  let runStart = 0;
+  let runEnd = -1;
+  const close = () => {
+    if (runValue < 0) return;
+    const covered = runEnd - runStart + WINDOW_CHARS;
+    const length = info(runValue).length;
+    if (covered >= Math.min(length, MIN_PART_CHARS)) report(runValue, runStart, covered);
+    runValue = -1;
+  };
+  const count = windowHashes(seed, text, WINDOW_CHARS, hashes);
+  for (let i = 0; i < count; i += 1) {
+    const hash = hashes[i]!;
+    const value = best(WINDOW_CHARS, hash);
+    if (value >= 0 && value === runValue && i === runEnd + 1) {
+      runEnd = i;
+      continue;
     }
     close();
-    return found;
+    if (value >= 0) {
+      runValue = value;
+      runStart = i;
+      runEnd = i;
+    }
   }
+  close();
+  return found;
 }
 
 /** Largest hash buffer kept between lookups (64k windows: an answer, never a whole document). */
@@ -197,6 +331,6 @@ export const EMPTY_REGISTRY = new SensitiveRegistry({ a: 0, b: 0, c: 0, d: 0 }, 
  * sensitive whoever reads it (a password in a page everyone may read is still a password), so
  * readers do not matter here.
  */
-export function createRegistryScanner(registry: () => SensitiveRegistry): Scanner {
+export function createRegistryScanner(registry: () => ValueRegistry): Scanner {
   return { name: 'registry', scan: (text) => registry().findReproduced(text) };
 }

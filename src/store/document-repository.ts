@@ -104,6 +104,14 @@ interface StoredChunkRow {
   readonly embedding_model: string | null;
 }
 
+/** A chunk of a confidential or restricted document, as the leakage index takes it. */
+export interface RestrictedChunk {
+  readonly docId: string;
+  readonly text: string;
+  readonly audience: readonly string[];
+  readonly classification: Classification;
+}
+
 function toStoredChunk(r: StoredChunkRow): StoredChunk {
   return {
     id: r.id,
@@ -402,6 +410,39 @@ export class DocumentRepository {
         .execute();
       if (rows.length === 0) return;
       yield rows.map(toStoredChunk);
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  /**
+   * Streams the chunks of documents classified confidential or restricted in pages, with their
+   * document, for the leakage index's builds.
+   */
+  async *restrictedChunkPages(pageSize = 1000): AsyncGenerator<RestrictedChunk[]> {
+    let after = '';
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('chunks')
+        .innerJoin('documents', 'documents.id', 'chunks.doc_id')
+        .select([
+          'chunks.id as id',
+          'chunks.doc_id as doc_id',
+          'chunks.text as text',
+          'documents.audience as audience',
+          'documents.classification as classification',
+        ])
+        .where('documents.classification', 'in', ['confidential', 'restricted'])
+        .where('chunks.id', '>', after)
+        .orderBy('chunks.id')
+        .limit(pageSize)
+        .execute();
+      if (rows.length === 0) return;
+      yield rows.map((r) => ({
+        docId: r.doc_id,
+        text: r.text,
+        audience: parseJson<string[]>(r.audience, ['all']),
+        classification: r.classification as Classification,
+      }));
       after = rows[rows.length - 1]!.id;
     }
   }

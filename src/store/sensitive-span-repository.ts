@@ -35,18 +35,66 @@ export class SensitiveSpanRepository {
   }
 
   async all(): Promise<StoredSensitiveSpan[]> {
-    const rows = await this.db
-      .selectFrom('sensitive_spans')
-      .select(['doc_id', 'type', 'length', 'fingerprint', 'windows'])
-      .execute();
-    return rows.map((r) => ({
-      docId: r.doc_id,
-      type: r.type,
-      fingerprint: {
-        length: Number(r.length),
-        whole: Number.parseInt(r.fingerprint, 36),
-        windows: r.windows ? r.windows.split(',').map((w) => Number.parseInt(w, 36)) : [],
-      },
-    }));
+    const all: StoredSensitiveSpan[] = [];
+    for await (const page of this.pages()) all.push(...page);
+    return all;
   }
+
+  /** Every registered value in pages, by document and in each document's order, for the registry's builds. */
+  async *pages(pageSize = 2000): AsyncGenerator<StoredSensitiveSpan[]> {
+    let after = { docId: '', ordinal: -1 };
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('sensitive_spans')
+        .select(['doc_id', 'ordinal', 'type', 'length', 'fingerprint', 'windows'])
+        .where((eb) =>
+          eb.or([
+            eb('doc_id', '>', after.docId),
+            eb.and([eb('doc_id', '=', after.docId), eb('ordinal', '>', after.ordinal)]),
+          ]),
+        )
+        .orderBy('doc_id')
+        .orderBy('ordinal')
+        .limit(pageSize)
+        .execute();
+      if (rows.length === 0) return;
+      yield rows.map(toSpan);
+      const last = rows[rows.length - 1]!;
+      after = { docId: last.doc_id, ordinal: Number(last.ordinal) };
+    }
+  }
+
+  /** The values registered for these documents, by document and in each document's order. */
+  async ofDocuments(docIds: readonly string[]): Promise<StoredSensitiveSpan[]> {
+    const out: StoredSensitiveSpan[] = [];
+    for (let i = 0; i < docIds.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('sensitive_spans')
+        .select(['doc_id', 'ordinal', 'type', 'length', 'fingerprint', 'windows'])
+        .where('doc_id', 'in', docIds.slice(i, i + 500))
+        .orderBy('doc_id')
+        .orderBy('ordinal')
+        .execute();
+      out.push(...rows.map(toSpan));
+    }
+    return out;
+  }
+}
+
+function toSpan(r: {
+  doc_id: string;
+  type: string;
+  length: number | string;
+  fingerprint: string;
+  windows: string | null;
+}): StoredSensitiveSpan {
+  return {
+    docId: r.doc_id,
+    type: r.type,
+    fingerprint: {
+      length: Number(r.length),
+      whole: Number.parseInt(r.fingerprint, 36),
+      windows: r.windows ? r.windows.split(',').map((w) => Number.parseInt(w, 36)) : [],
+    },
+  };
 }

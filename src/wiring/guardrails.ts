@@ -6,13 +6,14 @@ import { AT_REST_SCAN_VERSION, sensitiveRecords } from '../guardrails/at-rest-sc
 import { type FingerprintSeed, seedFromKey } from '../guardrails/fingerprint.js';
 import type { Guard } from '../guardrails/guard.js';
 import { createGuardrail } from '../guardrails/guardrail.js';
-import { type LeakageIndex, createLeakageIndex } from '../guardrails/leakage-index.js';
+import { GuardCaches, type GuardCacheOptions, type GuardCacheSource } from '../guardrails/guard-caches.js';
+import type { LeakageChunk } from '../guardrails/leakage-index.js';
 import { DEFAULT_POLICY, loadPolicy } from '../guardrails/policy.js';
 import { detectPromptInjection } from '../guardrails/prompt-injection.js';
 import type { FindingType } from '../guardrails/scanner.js';
-import { EMPTY_REGISTRY, SensitiveRegistry } from '../guardrails/sensitive-registry.js';
 import { createStreamGuard } from '../guardrails/stream-guard.js';
 import type { SensitiveScan } from '../store/document-repository.js';
+import type { StoredSensitiveSpan } from '../store/sensitive-span-repository.js';
 import type { Store } from '../store/store.js';
 
 /** The output guard plus the caches it reads (canaries, restricted passages), kept fresh. */
@@ -24,6 +25,8 @@ export interface GuardParts {
    * (pass it when the caller has just read it, to save the query).
    */
   refresh(contentVersion?: number): Promise<void>;
+  /** The registry and leakage index, kept current from the change log (see {@link GuardCaches}). */
+  readonly caches: GuardCaches;
   /** The sensitive pass over a document at ingest: fingerprint records to store with it, counts by type. */
   scanSensitive(text: string): Promise<SensitiveScan & { counts: Record<string, number> }>;
 }
@@ -31,38 +34,20 @@ export interface GuardParts {
 /** Builds the output guardrails from configuration and the database. */
 export async function createGuardParts(deps: {
   store: Store;
-  config: Config;
+  config: Pick<Config, 'guardrailPolicyFile'>;
   logger: Logger;
+  caches?: GuardCacheOptions;
 }): Promise<GuardParts> {
   const { store, config, logger } = deps;
   const policy = config.guardrailPolicyFile ? await loadPolicy(config.guardrailPolicyFile) : DEFAULT_POLICY;
   let canaries: readonly string[] = [];
-  let leakage: LeakageIndex = createLeakageIndex([]);
-  let registry = EMPTY_REGISTRY;
-  let leakageVersion = -1;
   const seed = seedFromKey(await store.sensitive.key());
+  const caches = new GuardCaches(seed, guardCacheSource(store), logger, deps.caches);
 
   async function refresh(contentVersion?: number): Promise<void> {
     try {
       canaries = await store.canaries.list();
-      const version = contentVersion ?? (await store.documents.contentVersion());
-      if (version !== leakageVersion) {
-        const chunks = await store.documents.restrictedChunks();
-        leakage = createLeakageIndex(
-          chunks.map((c) => ({
-            docId: c.docId,
-            text: c.text,
-            audience: c.audience,
-            classification: c.classification,
-          })),
-        );
-        const values = await store.sensitive.all();
-        registry = new SensitiveRegistry(
-          seed,
-          values.map((v) => ({ ...v, type: v.type as FindingType })),
-        );
-        leakageVersion = version;
-      }
+      await caches.refresh(contentVersion);
     } catch (error) {
       // The previous caches stay in use; a failed refresh is retried on the next tick.
       logger('warn', 'guardrails.refresh_failed', { error: describeError(error) });
@@ -70,19 +55,45 @@ export async function createGuardParts(deps: {
   }
 
   await rescanStale(store, seed, logger);
+  await caches.rebuild();
   await refresh();
   const guard = createGuardrail({
     policy,
     canaries: () => canaries,
-    leakage: () => leakage,
-    registry: () => registry,
+    leakage: () => caches.leakage,
+    registry: () => caches.registry,
     logger,
   });
   const streamGuard: StreamGuardFactory = (context, onVisible, present) => {
     const stream = createStreamGuard(guard, context, { onVisible, present });
     return { push: (delta) => stream.push(delta), close: () => stream.close() };
   };
-  return { guard, streamGuard, refresh, scanSensitive: (text) => sensitiveRecords(seed, text) };
+  return { guard, streamGuard, refresh, caches, scanSensitive: (text) => sensitiveRecords(seed, text) };
+}
+
+/** The guard caches' view of the store: the change log, registered values, restricted passages. */
+export function guardCacheSource(store: Store): GuardCacheSource {
+  const registered = (values: readonly StoredSensitiveSpan[]) =>
+    values.map((v) => ({ ...v, type: v.type as FindingType }));
+  return {
+    contentVersion: () => store.documents.contentVersion(),
+    changesSince: (version, limit) => store.documents.changesSince(version, limit),
+    async *sensitivePages() {
+      for await (const page of store.sensitive.pages()) yield registered(page);
+    },
+    sensitiveOf: async (docIds) => registered(await store.sensitive.ofDocuments(docIds)),
+    restrictedPages: () => store.documents.restrictedChunkPages(),
+    async restrictedOf(docIds) {
+      const out = new Map<string, LeakageChunk[]>();
+      for (const [docId, chunks] of await store.documents.documentChunks(docIds)) {
+        const restricted = chunks
+          .filter((c) => c.classification === 'confidential' || c.classification === 'restricted')
+          .map((c) => ({ docId, text: c.text, audience: c.audience, classification: c.classification }));
+        if (restricted.length > 0) out.set(docId, restricted);
+      }
+      return out;
+    },
+  };
 }
 
 /** Flags documents that contain instructions aimed at the assistant (shown to admins). */

@@ -16,3 +16,15 @@ export function failedResult(language: string): AnswerResult {
     latencyMs: 0,
   };
 }
+
+/**
+ * The result to show an asker who waits on this process: the chat page, the CLI. A superseded result
+ * is not this process's to show (another replica took the question over), and no replica can reach
+ * such an asker later (recovery completes web and CLI questions with an apology, delivering nothing):
+ * the failed notice, so that they ask again — never the answer, never "awaiting review" for a review
+ * that was not created.
+ */
+export function resultForWaitingAsker(result: AnswerResult): AnswerResult {
+  if (!result.superseded) return result;
+  return { ...failedResult(result.language), questionId: result.questionId, latencyMs: result.latencyMs };
+}

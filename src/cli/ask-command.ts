@@ -1,3 +1,4 @@
+import { resultForWaitingAsker } from '../answer/failed-result.js';
 import { InputError } from '../core/errors.js';
 import type { AnswerResult } from '../core/types.js';
 import type { Runtime } from '../runtime.js';
@@ -34,12 +35,14 @@ export async function askCommand(runtime: Runtime, args: readonly string[]): Pro
   );
   if (positionals.length === 0) throw new InputError(`give the question in quotes\nusage: ${USAGE}`);
   const asker = runtime.directory.resolve(typeof values.user === 'string' ? values.user : 'cli@local');
-  const result = await runtime.answers.ask({
-    text: positionals.join(' '),
-    asker,
-    place: { platform: 'cli', kind: 'local', readers: [asker] },
-    history: [],
-  });
+  const result = resultForWaitingAsker(
+    await runtime.answers.ask({
+      text: positionals.join(' '),
+      asker,
+      place: { platform: 'cli', kind: 'local', readers: [asker] },
+      history: [],
+    }),
+  );
   if (values.json) {
     process.stdout.write(JSON.stringify(askJson(result)) + '\n');
   } else {

@@ -52,7 +52,8 @@ export class AskCommand {
     const asker = await context.people.principal(payload.user_id);
     const members = await this.members(payload);
     const result = await this.ask(text, asker, payload, members, language);
-    // Another replica took the question over (this one looked dead): it sends the answer.
+    // Another replica took the question over (this one looked dead): its recovery sends the answer
+    // to the asker alone (postEphemeral, else a DM: slack-delivery.ts), so nothing more from here.
     if (result.superseded) return;
     const shareable = members !== undefined && result.status === 'answered';
     if (shareable) this.recent.set(result.questionId, { question: text, user: payload.user_id, result });
@@ -87,7 +88,8 @@ export class AskCommand {
         };
       }
     }
-    if (asked?.result.status !== 'answered') {
+    // Superseded: the other replica answers the asker privately, not in the channel; share failed.
+    if (asked?.result.status !== 'answered' || asked.result.superseded) {
       const language = localeLanguage((await this.context.people.profile(user)).locale) ?? 'en';
       await respond({
         response_type: 'ephemeral',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { resultForWaitingAsker } from '../../answer/failed-result.js';
 import type { AnswerService, CheckedText, Directory } from '../../answer/ports.js';
 import type { AnswerResult, Turn } from '../../core/types.js';
 import type { Logger } from '../../core/log.js';
@@ -178,7 +179,7 @@ export function createWebChat(deps: {
           },
         },
       );
-      send({ type: 'done', answer: publicAnswer(result) });
+      send({ type: 'done', answer: publicAnswer(resultForWaitingAsker(result)) });
     } catch (error) {
       if (!controller.signal.aborted) {
         deps.logger('error', 'web.chat_failed', { error: error instanceof Error ? error.name : 'unknown' });

@@ -9,6 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Request } from 'express';
+import { loadConfig } from '../../src/config.js';
+import type { AdminRepository } from '../../src/store/admin-repository.js';
+import { LOCAL_ONLY, webChatAccess } from '../../src/wiring/web-chat-access.js';
 import { BIN, ROOT } from '../helpers/cli.js';
 
 /** An IPv4 address of this host that is not loopback, or undefined. */
@@ -131,5 +135,33 @@ describe('the open chat page on HOST=0.0.0.0', () => {
     const res = await ask(NETWORK_ADDRESS!, open.port);
     expect(res.status).toBe(200);
     expect((await doneEvent(res))?.type).toBe('done');
+  });
+});
+
+describe('which peers the open page of WEB_CHAT=auto takes for this machine', () => {
+  // Never asked: the open page signs nobody in.
+  const admins = undefined as unknown as AdminRepository;
+  const access = webChatAccess({ config: loadConfig({ WEB_CHAT: 'auto' }), admins });
+  const refusal = (remoteAddress: string | undefined, headers: Record<string, string> = {}) => {
+    if (access?.mode !== 'open' || !access.refuse) throw new Error('expected the local-only open page');
+    return access.refuse({ socket: { remoteAddress }, headers } as unknown as Request);
+  };
+
+  it('admits loopback in every form a socket reports it, and nothing else', () => {
+    for (const peer of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'])
+      expect(refusal(peer), peer).toBeUndefined();
+    for (const peer of ['192.0.2.2', '10.0.0.1', '::ffff:10.0.0.1', 'fd00::2', 'fe80::1', '::', undefined])
+      expect(refusal(peer), String(peer)).toBe(LOCAL_ONLY);
+  });
+
+  it('refuses a loopback peer that relays someone else, whatever the header claims', () => {
+    expect(refusal('127.0.0.1', { 'x-forwarded-for': '127.0.0.1' })).toBe(LOCAL_ONLY);
+    expect(refusal('::1', { forwarded: 'for=127.0.0.1' })).toBe(LOCAL_ONLY);
+  });
+
+  it('WEB_CHAT=open refuses nobody; on and off are not the open page', () => {
+    expect(webChatAccess({ config: loadConfig({ WEB_CHAT: 'open' }), admins })).toEqual({ mode: 'open' });
+    expect(webChatAccess({ config: loadConfig({ WEB_CHAT: 'off' }), admins })).toBeUndefined();
+    expect(webChatAccess({ config: loadConfig({ WEB_CHAT: 'on' }), admins })?.mode).toBe('signed-in');
   });
 });

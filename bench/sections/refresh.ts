@@ -1,19 +1,29 @@
 /**
- * Index refresh at 100,000 chunks: the time from a one-document change committed by another process
- * to that document being searchable (BM25 and HNSW) after `KnowledgeIndex.refresh()`, and the
- * event-loop delay while it runs (perf_hooks.monitorEventLoopDelay), beside the full rebuild from the
- * database that every change used to cost each replica. Synthetic text and 384-dimension vectors
- * (the size of multilingual-e5-small), built once. About 5 minutes on 2 idle cores, most of it two
- * full builds (one to start, one timed).
+ * Refresh at 100,000 chunks, as `serve` runs it (`runtime.refresh()`: the search indexes, then the
+ * guard's caches): the time from a one-document change committed by another process to that
+ * document being searchable (BM25 and HNSW) and protected (its secrets in the sensitive-value
+ * registry, its confidential passages in the leakage index), and the event-loop delay while it runs
+ * (perf_hooks.monitorEventLoopDelay), beside the full rebuilds from the database that every change
+ * used to cost each replica. Every chunk holds a registered secret (100,000 values); a fifth of the
+ * documents are confidential (20,000 passages in the leakage index). Synthetic text and
+ * 384-dimension vectors (the size of multilingual-e5-small), built once. About 6 minutes on 2 idle
+ * cores, most of it the fill and two full index builds (one to start, one timed).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { silentLogger } from '../../src/core/log.js';
+import { AT_REST_SCAN_VERSION } from '../../src/guardrails/at-rest-scan.js';
+import { type FingerprintSeed, fingerprintValue, seedFromKey } from '../../src/guardrails/fingerprint.js';
+import { createLeakageIndex } from '../../src/guardrails/leakage-index.js';
+import { normalizeForScan } from '../../src/guardrails/normalize.js';
+import type { FindingType } from '../../src/guardrails/scanner.js';
+import { SensitiveRegistry } from '../../src/guardrails/sensitive-registry.js';
 import { buildIndexes } from '../../src/rag/index-build.js';
 import { KnowledgeIndex } from '../../src/rag/knowledge-index.js';
 import { Store } from '../../src/store/store.js';
+import { createGuardParts } from '../../src/wiring/guardrails.js';
 import { type BenchReport, percentile } from '../report.js';
 
 const DOCUMENTS = 5_000;
@@ -38,8 +48,8 @@ const CENTRES = Array.from({ length: 64 }, () =>
   Float32Array.from({ length: DIMENSION }, () => next() - 0.5),
 );
 
-function chunkText(marker: string): string {
-  const words = [marker];
+function chunkText(marker: string, secret: string): string {
+  const words = [marker, `api_token = ${secret}`];
   // Zipf-like: low word numbers are common.
   for (let i = 0; i < WORDS_PER_CHUNK; i++)
     words.push(VOCABULARY[Math.floor(VOCABULARY.length * next() ** 3)]!);
@@ -51,22 +61,41 @@ function vector(): Float32Array {
   return Float32Array.from(centre, (c) => c + (next() - 0.5) * 0.3);
 }
 
-async function upsertDocument(store: Store, doc: number, marker: string) {
+/** A random-looking 24-character token, the kind the at-rest scan registers. */
+function secret(): string {
+  const letters = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return Array.from({ length: 24 }, () => letters[Math.floor(next() * letters.length)]).join('');
+}
+
+/** Every fifth document is confidential (finance only): its passages go to the leakage index. */
+const confidential = (doc: number) => doc % 5 === 0;
+
+async function upsertDocument(store: Store, seed: FingerprintSeed, doc: number, marker: string) {
   const vectors = Array.from({ length: CHUNKS_PER_DOCUMENT }, vector);
-  const { chunks } = await store.documents.upsert(
+  const secrets = vectors.map(secret);
+  const texts = secrets.map((s) => chunkText(marker, s));
+  const { document, chunks } = await store.documents.upsert(
     {
       source: `kb/doc-${doc}.md`,
       title: `Document ${doc}`,
       language: 'en',
-      audience: ['all'],
-      classification: 'internal',
+      audience: confidential(doc) ? ['finance'] : ['all'],
+      classification: confidential(doc) ? 'confidential' : 'internal',
       contentHash: marker,
       injectionFlag: false,
     },
-    vectors.map((embedding) => ({ text: chunkText(marker), headingPath: [], language: 'en', embedding })),
+    vectors.map((embedding, i) => ({ text: texts[i]!, headingPath: [], language: 'en', embedding })),
     MODEL.modelId,
+    {
+      version: AT_REST_SCAN_VERSION,
+      records: secrets.map((s) => ({
+        type: 'secret' as const,
+        fingerprint: fingerprintValue(seed, s)!,
+        excerpt: 'api_token = ***',
+      })),
+    },
   );
-  return { chunks, vectors };
+  return { docId: document.id, chunks, vectors, secrets, texts };
 }
 
 /**
@@ -78,6 +107,9 @@ async function withLoopDelay<T>(
 ): Promise<{ value: T; ms: number; p99: number; max: number }> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
+  // The monitor records a delay from its second tick on: without a tick before the work, a stall
+  // at the very start of the work (before its first real yield) would go unrecorded.
+  await new Promise((resolve) => setTimeout(resolve, 5));
   const started = performance.now();
   try {
     const value = await work();
@@ -96,7 +128,8 @@ export async function run(report: BenchReport): Promise<void> {
   const replica = await Store.open({ dataDir: work });
   try {
     const filling = performance.now();
-    for (let doc = 0; doc < DOCUMENTS; doc++) await upsertDocument(writer, doc, `doc${doc}v0`);
+    const seed = seedFromKey(await writer.sensitive.key());
+    for (let doc = 0; doc < DOCUMENTS; doc++) await upsertDocument(writer, seed, doc, `doc${doc}v0`);
     const fillSeconds = (performance.now() - filling) / 1000;
 
     const index = await KnowledgeIndex.open({
@@ -111,19 +144,67 @@ export async function run(report: BenchReport): Promise<void> {
       buildIndexes({ embedder: MODEL, logger: silentLogger }, replica.documents.allChunks(2000)),
     );
 
+    // The guard caches as serve builds them, and what each change used to cost: both rebuilt from
+    // the database at once, on the main thread.
+    const guard = await createGuardParts({
+      store: replica,
+      config: { guardrailPolicyFile: undefined },
+      logger: silentLogger,
+    });
+    const blocking = await withLoopDelay(async () => {
+      const values = (await replica.sensitive.all()).map((v) => ({ ...v, type: v.type as FindingType }));
+      const registry = new SensitiveRegistry(seed, values);
+      const leakage = createLeakageIndex(
+        (await replica.documents.restrictedChunks()).map((c) => ({
+          docId: c.docId,
+          text: c.text,
+          audience: c.audience,
+          classification: c.classification,
+        })),
+      );
+      return { values: registry.size, passages: leakage.size };
+    });
+    // The sliced rebuild the caches now run now and then, in the background.
+    const sliced = await withLoopDelay(() => guard.caches.rebuild());
+
+    /** Searchable (BM25, HNSW) and protected (registry names the document; leakage index, if confidential). */
+    const ready = (doc: number, changed: Awaited<ReturnType<typeof upsertDocument>>, marker: string) => {
+      const lexical = index.lexical.searchText(marker, CHUNKS_PER_DOCUMENT + 1, 'en');
+      const dense = index.dense!.search(changed.vectors[0]!, 1);
+      const answer = normalizeForScan(`Use the token ${changed.secrets[3]} and retry.`).text;
+      const named = guard.caches.registry.findReproduced(answer).map((f) => f.docId);
+      const leaked =
+        !confidential(doc) ||
+        guard.caches.leakage
+          .findLeaks(
+            normalizeForScan(changed.texts[5]!).text,
+            [{ email: 'x@corp.example', groups: ['all'] }],
+            [],
+          )
+          .some((l) => l.docId === changed.docId);
+      return (
+        lexical.length === CHUNKS_PER_DOCUMENT &&
+        dense[0]?.id === changed.chunks[0]!.id &&
+        named.length === 1 &&
+        named[0] === changed.docId &&
+        leaked
+      );
+    };
+
     const applyMs: number[] = [];
     const delays: { p99: number; max: number }[] = [];
     for (let change = 1; change <= CHANGES; change++) {
-      const doc = Math.floor(next() * DOCUMENTS);
+      // Every other change hits a confidential document.
+      const doc = Math.floor(next() * (DOCUMENTS / 5)) * 5 + (change % 2 === 0 ? 0 : 1);
       const marker = `fresh${change}x${doc}`;
-      const { chunks, vectors } = await upsertDocument(writer, doc, marker);
+      const changed = await upsertDocument(writer, seed, doc, marker);
       const measured = await withLoopDelay(async () => {
+        // What runtime.refresh() does on serve's tick.
         await index.refresh();
-        const lexical = index.lexical.searchText(marker, CHUNKS_PER_DOCUMENT + 1, 'en');
-        const dense = index.dense!.search(vectors[0]!, 1);
-        return lexical.length === CHUNKS_PER_DOCUMENT && dense[0]?.id === chunks[0]!.id;
+        await guard.refresh(index.contentVersion);
+        return ready(doc, changed, marker);
       });
-      if (!measured.value) throw new Error(`change ${change} was not searchable after refresh`);
+      if (!measured.value) throw new Error(`change ${change} was not searchable and protected after refresh`);
       applyMs.push(measured.ms);
       delays.push(measured);
     }
@@ -139,7 +220,23 @@ export async function run(report: BenchReport): Promise<void> {
           full.max,
         ],
         [
-          'one-document change → searchable (refresh, incremental)',
+          `guard caches rebuilt at once (before: every change; ${blocking.value.values.toLocaleString('en-US')} values, ${blocking.value.passages.toLocaleString('en-US')} passages)`,
+          index.size,
+          blocking.ms,
+          blocking.ms,
+          blocking.p99,
+          blocking.max,
+        ],
+        [
+          'guard caches rebuilt in slices (now: a large overlay, a log gap; in the background)',
+          index.size,
+          sliced.ms,
+          sliced.ms,
+          sliced.p99,
+          sliced.max,
+        ],
+        [
+          'one-document change → searchable and protected (runtime.refresh: index, then guard caches)',
           CHUNKS_PER_DOCUMENT,
           percentile(applyMs, 50),
           Math.max(...applyMs),
@@ -152,7 +249,9 @@ export async function run(report: BenchReport): Promise<void> {
       `${DOCUMENTS.toLocaleString('en-US')} documents × ${CHUNKS_PER_DOCUMENT} chunks of ${WORDS_PER_CHUNK} synthetic words, ` +
         `${DIMENSION}-d clustered vectors, SQLite (filled in ${fillSeconds.toFixed(0)} s). ${CHANGES} changes, each one ` +
         'document replaced by another connection (another replica), then `refresh()` on the replica until BM25 finds ' +
-        'all its new chunks and HNSW its first new vector. Ratio incremental/full (median): ' +
+        "all its new chunks and HNSW its first new vector, and the guard's registry names the document for one of its " +
+        'new secrets and (every other change, a confidential document) its leakage index finds one of its passages. ' +
+        'Ratio incremental/full index build (median): ' +
         `${(percentile(applyMs, 50) / full.ms).toPrecision(2)}. ` +
         '`serve` calls refresh every 0.5 s, so a replica sees a change within that tick plus the time above. ' +
         'Event-loop delay: the largest p99 and max over the changes (1 ms resolution).',

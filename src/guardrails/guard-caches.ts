@@ -73,6 +73,7 @@ export class GuardCaches {
   private stale = false;
   private queue: Promise<unknown> = Promise.resolve();
   private queuedRefresh: Promise<void> | undefined;
+  private queuedTarget: number | undefined;
   private rebuilding: Promise<void> | undefined;
   private rebuildAgain = false;
   private readonly overlayDocuments: number;
@@ -110,10 +111,15 @@ export class GuardCaches {
    * the content version). Refreshes run one at a time; calls made while one waits share it.
    */
   refresh(target?: number): Promise<void> {
-    if (this.queuedRefresh) return this.queuedRefresh;
+    if (this.queuedRefresh) {
+      // Sharing a waiting refresh: it reads the version itself unless every caller gave the same one.
+      if (target !== this.queuedTarget) this.queuedTarget = undefined;
+      return this.queuedRefresh;
+    }
+    this.queuedTarget = target;
     const run = this.serial(() => {
       this.queuedRefresh = undefined;
-      return this.catchUp(target);
+      return this.catchUp(this.queuedTarget);
     });
     this.queuedRefresh = run;
     return run;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
 
 const KEY_NAME = 'guard.fingerprint_key';
@@ -47,12 +47,9 @@ export class SensitiveSpanRepository {
       const rows = await this.db
         .selectFrom('sensitive_spans')
         .select(['doc_id', 'ordinal', 'type', 'length', 'fingerprint', 'windows'])
-        .where((eb) =>
-          eb.or([
-            eb('doc_id', '>', after.docId),
-            eb.and([eb('doc_id', '=', after.docId), eb('ordinal', '>', after.ordinal)]),
-          ]),
-        )
+        // A row comparison, which both databases answer from the primary key (an OR of the two
+        // conditions made SQLite scan the table from the start for every page).
+        .where(sql<boolean>`(doc_id, ordinal) > (${after.docId}, ${after.ordinal})`)
         .orderBy('doc_id')
         .orderBy('ordinal')
         .limit(pageSize)

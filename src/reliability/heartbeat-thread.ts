@@ -1,6 +1,7 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { CompiledQuery, Kysely } from 'kysely';
-import { PolyDeskError } from '../core/errors.js';
+import { PolyDeskError, describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { databaseNow } from '../store/database-clock.js';
 import type { Lease, ReliabilityDatabase } from '../store/question-repository.js';
@@ -24,6 +25,13 @@ export interface HeartbeatThreadOptions {
   readonly logger: Logger;
 }
 
+/**
+ * Restarts of a thread that keeps ending before it has run this many intervals. A thread ends only
+ * on a bug or a resource limit (out of memory), which a few retries cannot fix; a supervisor then
+ * sees `/readyz` fail. Not tuned on data.
+ */
+const MAX_RESTARTS = 5;
+const RESTART_RESET_INTERVALS = 100;
 const STATE = { sent: 0, mainSeen: 1, healthySince: 2, failing: 3 } as const;
 const now = () => process.hrtime.bigint();
 const ns = (ms: number) => BigInt(Math.round(ms * 1e6));
@@ -41,6 +49,10 @@ export class HeartbeatThread implements Lease {
   private thread: Worker | undefined;
   private alive: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** A thread has started and not ended since. */
+  private up = false;
+  /** Restarts after unexpected ends, counted until a thread runs for `RESTART_RESET_INTERVALS`. */
+  private restarts = 0;
   private nextId = 0;
   private readonly waiting = new Map<number, (error?: string) => void>();
 
@@ -51,6 +63,27 @@ export class HeartbeatThread implements Lease {
     Atomics.store(state, STATE.mainSeen, now());
     this.alive = setInterval(() => Atomics.store(state, STATE.mainSeen, now()), options.intervalMs);
     this.alive.unref();
+    try {
+      await this.spawn();
+    } catch (error) {
+      await this.stop();
+      throw new PolyDeskError('STORE_FAILED', 'the heartbeat could not reach the database', { cause: error });
+    }
+    Atomics.store(state, STATE.healthySince, now() - ns(2 * options.intervalMs));
+  }
+
+  /**
+   * False while no heartbeat thread runs (before `start`, after `stop`, or between an unexpected
+   * end of the thread and its restart): this process then holds no lease and answers nobody, so
+   * `/readyz` fails on it.
+   */
+  get running(): boolean {
+    return this.up && !this.stopped;
+  }
+
+  /** Starts the thread and waits until it has beaten once; rejects when it cannot. */
+  private async spawn(): Promise<void> {
+    const { options, state } = this;
     const thread = new Worker(new URL('./heartbeat-worker.mjs', import.meta.url), {
       workerData: {
         database: options.location,
@@ -82,20 +115,65 @@ export class HeartbeatThread implements Lease {
     try {
       await started;
     } catch (error) {
-      await this.stop();
-      throw new PolyDeskError('STORE_FAILED', 'the heartbeat could not reach the database', { cause: error });
+      if (this.thread === thread) this.thread = undefined;
+      await thread.terminate();
+      throw error;
     }
+    if (this.thread !== thread) return; // `stop` came first
     thread.removeAllListeners('error');
     thread.removeAllListeners('exit');
-    thread.on('error', (error) =>
-      options.logger('error', 'worker.heartbeat_thread_failed', { error: String(error) }),
-    );
-    thread.on('exit', () => {
-      for (const settle of this.waiting.values()) settle('the heartbeat thread stopped');
-      this.waiting.clear();
+    let failure: unknown;
+    thread.on('error', (error) => {
+      failure = error;
     });
+    const since = now();
+    thread.on('exit', (code) => this.exited(thread, code, failure, now() - since));
     thread.unref();
-    Atomics.store(state, STATE.healthySince, now() - ns(2 * options.intervalMs));
+    this.up = true;
+  }
+
+  /** An end of the thread that `stop` did not ask for: logged, and the thread started again. */
+  private exited(thread: Worker, code: number, failure: unknown, ranFor: bigint): void {
+    for (const settle of this.waiting.values()) settle('the heartbeat thread stopped');
+    this.waiting.clear();
+    if (this.thread !== thread) return;
+    this.thread = undefined;
+    this.up = false;
+    if (this.stopped) return;
+    // Not steady again until the new thread has beaten for two intervals.
+    Atomics.store(this.state, STATE.healthySince, 0n);
+    if (ranFor >= ns(RESTART_RESET_INTERVALS * this.options.intervalMs)) this.restarts = 0;
+    this.options.logger('error', 'worker.heartbeat_thread_exited', {
+      code,
+      error: failure === undefined ? undefined : describeError(failure),
+      hint: 'this replica answers nobody until its heartbeat runs again; restarting it',
+    });
+    void this.restart();
+  }
+
+  private async restart(): Promise<void> {
+    while (!this.stopped) {
+      if (this.restarts >= MAX_RESTARTS) {
+        this.options.logger('error', 'worker.heartbeat_thread_given_up', {
+          restarts: this.restarts,
+          hint: 'this replica answers nobody and /readyz fails: restart the process, and look at the errors above',
+        });
+        return;
+      }
+      this.restarts++;
+      await delay(this.restarts * this.options.intervalMs, undefined, { ref: false });
+      if (this.stopped) return;
+      try {
+        await this.spawn();
+        this.options.logger('info', 'worker.heartbeat_thread_restarted', { restarts: this.restarts });
+        return;
+      } catch (error) {
+        this.options.logger('error', 'worker.heartbeat_thread_restart_failed', {
+          restarts: this.restarts,
+          error: describeError(error),
+        });
+      }
+    }
   }
 
   held(): boolean {
@@ -128,6 +206,7 @@ export class HeartbeatThread implements Lease {
   /** Gives the lease up (nothing is posted under it any more), removes the row, ends the thread. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.up = false;
     clearInterval(this.alive);
     const thread = this.thread;
     if (!thread) return;

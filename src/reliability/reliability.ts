@@ -76,7 +76,11 @@ export function createReliability(runtime: Runtime): Reliability {
 
   return {
     answers,
-    readiness: [{ name: 'capacity', check: async () => !queue.saturated }],
+    readiness: [
+      { name: 'capacity', check: async () => !queue.saturated },
+      // Without a heartbeat this replica holds no lease: it would take questions and answer none.
+      { name: 'heartbeat', check: async () => heartbeat.running },
+    ],
     async start(delivery) {
       await heartbeat.start();
       store.questions.useLease(heartbeat);

@@ -63,6 +63,11 @@ export class WorkerHeartbeat implements Lease {
     await this.forgetDead(86_400_000);
   }
 
+  /** Between `start` and `stop` (readiness: see `HeartbeatThread.running`). */
+  get running(): boolean {
+    return this.timer !== undefined && !this.stopped;
+  }
+
   /** One beat; a failure is logged once per outage and leaves the lease to lapse. */
   async beat(): Promise<void> {
     await this.renew().catch(() => undefined);

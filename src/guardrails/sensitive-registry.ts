@@ -244,12 +244,14 @@ function findInLayers(layers: readonly Layer[], normalized: string): RawFinding[
   const seed = live[0]!.registry.seed;
   const n = live.length;
   const info = (ref: number) => live[ref % n]!.registry.values[Math.floor(ref / n)]!;
-  /** The value of a fingerprint across the layers: the smallest document id wins, as in one registry. */
-  const best = (length: number, hash: number): number => {
+  const only = live[0]!;
+  /** The value of a fingerprint across the layers' tables: the smallest document id wins, as in one registry. */
+  const best = (tables: readonly (FingerprintTable | undefined)[], hash: number): number => {
+    if (n === 1) return tables[0]?.get(hash, only.eligible, only.wins) ?? -1;
     let found = -1;
     for (let l = 0; l < n; l += 1) {
       const layer = live[l]!;
-      const value = layer.registry.table(length)?.get(hash, layer.eligible, layer.wins) ?? -1;
+      const value = tables[l]?.get(hash, layer.eligible, layer.wins) ?? -1;
       if (value < 0) continue;
       const ref = value * n + l;
       if (found < 0 || info(ref).docId < info(found).docId) found = ref;
@@ -272,9 +274,9 @@ function findInLayers(layers: readonly Layer[], normalized: string): RawFinding[
   const lengths = [...new Set(live.flatMap((l) => [...l.registry.short.keys()]))].sort((a, b) => a - b);
   for (const length of lengths) {
     const count = windowHashes(seed, text, length, hashes);
+    const tables = live.map((l) => l.registry.table(length));
     for (let i = 0; i < count; i += 1) {
-      const hash = hashes[i]!;
-      const ref = best(length, hash);
+      const ref = best(tables, hashes[i]!);
       if (ref >= 0) report(ref, i, length);
     }
   }
@@ -291,9 +293,9 @@ function findInLayers(layers: readonly Layer[], normalized: string): RawFinding[
     runValue = -1;
   };
   const count = windowHashes(seed, text, WINDOW_CHARS, hashes);
+  const tables = live.map((l) => l.registry.table(WINDOW_CHARS));
   for (let i = 0; i < count; i += 1) {
-    const hash = hashes[i]!;
-    const value = best(WINDOW_CHARS, hash);
+    const value = best(tables, hashes[i]!);
     if (value >= 0 && value === runValue && i === runEnd + 1) {
       runEnd = i;
       continue;

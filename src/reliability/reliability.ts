@@ -38,7 +38,7 @@ export function createReliability(runtime: Runtime): Reliability {
   const metrics = createReliabilityMetrics(runtime.metrics.registry, queue);
   const limiter = createRateLimiter({
     perMinute: settings.rateLimitPerMinute,
-    countSince: (asker, since) => store.questions.countSince(asker, since),
+    countSince: (asker, windowMs) => store.questions.countSince(asker, windowMs),
   });
   const answers = withAdmission(runtime.answers, {
     queue,

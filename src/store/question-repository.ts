@@ -151,7 +151,9 @@ export class QuestionRepository {
       .insertInto('questions')
       .values({
         id,
-        created_at: nowIso(),
+        // The database's clock, like the heartbeats recovery compares it with: a replica whose own
+        // clock runs fast would otherwise record questions nobody may recover until it catches up.
+        created_at: databaseNow(this.dialect),
         platform: question.place.platform,
         asker: question.asker.email,
         place_kind: question.place.kind,
@@ -263,7 +265,6 @@ export class QuestionRepository {
     place: { readonly platform: string; readonly channelId: string; readonly threadId?: string | undefined },
     options: { readonly sinceMs: number; readonly limit: number },
   ): Promise<Turn[]> {
-    const since = new Date(Date.now() - options.sinceMs).toISOString();
     const rows = await this.db
       .selectFrom('questions')
       .select(['text', 'answer_text'])
@@ -274,7 +275,7 @@ export class QuestionRepository {
       )
       .where('status', '=', 'answered')
       .where('answer_text', 'is not', null)
-      .where('created_at', '>=', since)
+      .where('created_at', '>=', databaseNow(this.dialect, -options.sinceMs))
       .orderBy('created_at', 'desc')
       .limit(options.limit)
       .execute();
@@ -381,13 +382,16 @@ export class QuestionRepository {
       .execute();
   }
 
-  /** Questions `asker` asked since `since` (ISO time), for per-user rate limits shared by replicas. */
-  async countSince(asker: string, since: string): Promise<number> {
+  /**
+   * Questions `asker` asked in the last `windowMs` by the database's clock, for per-user rate limits
+   * shared by replicas.
+   */
+  async countSince(asker: string, windowMs: number): Promise<number> {
     const row = await this.db
       .selectFrom('questions')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .where('asker', '=', asker)
-      .where('created_at', '>=', since)
+      .where('created_at', '>=', databaseNow(this.dialect, -windowMs))
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }

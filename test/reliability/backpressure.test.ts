@@ -56,7 +56,7 @@ describe.each(DIALECTS)('per-person rate limit on $name', ({ create }) => {
       queue: new FairQueue({ concurrency: 4, maxQueued: 10 }),
       limiter: createRateLimiter({
         perMinute: 3,
-        countSince: (asker, since) => store.questions.countSince(asker, since),
+        countSince: (asker, windowMs) => store.questions.countSince(asker, windowMs),
       }),
       logger: silentLogger,
     });
@@ -98,6 +98,7 @@ describe('a full answer queue', () => {
     });
     runtime = await createRuntime(config, silentLogger);
     reliability = createReliability(runtime);
+    await reliability.start(() => undefined);
     const inFlight = new InFlight();
     const app = createExpressApp(
       {
@@ -114,6 +115,7 @@ describe('a full answer queue', () => {
   });
   afterEach(async () => {
     await server.close(1_000);
+    await reliability.stop();
     await runtime.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -150,6 +152,15 @@ describe('a full answer queue', () => {
     open();
     expect((await Promise.all(held)).map((r) => r.status)).not.toContain('busy');
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
+  });
+
+  it('reports not ready while no heartbeat runs: without one it would take questions and answer none', async () => {
+    const ready = await fetch(`${url}/readyz`);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { heartbeat: true } });
+    await reliability.stop();
+    const stopped = await fetch(`${url}/readyz`);
+    expect(stopped.status).toBe(503);
+    expect(await stopped.json()).toMatchObject({ status: 'not ready', checks: { heartbeat: false } });
   });
 });
 

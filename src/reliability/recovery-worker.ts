@@ -15,7 +15,10 @@ export type RecoveryOutcome =
   | 'failed';
 
 export interface RecoveryOptions {
-  readonly questions: Pick<QuestionRepository, 'claimAbandoned' | 'beginDelivery' | 'complete' | 'release'>;
+  readonly questions: Pick<
+    QuestionRepository,
+    'claimAbandoned' | 'beginDelivery' | 'complete' | 'releaseOrRetry' | 'retryReleases'
+  >;
   /** The pipeline, without the rate limit: a recovered question was admitted once already. */
   readonly answers: AnswerService;
   readonly directory: Directory;
@@ -79,6 +82,8 @@ export class RecoveryWorker {
 
   private async runRound(): Promise<number> {
     const { options } = this;
+    // This process's own claims it failed to give up: nobody else would ever answer them.
+    await options.questions.retryReleases();
     if (options.steady && !options.steady()) return 0;
     const deliverable = (['slack', 'teams'] as const).filter(
       (p) => options.delivery(p)?.deliverRecovered !== undefined,
@@ -139,7 +144,7 @@ export class RecoveryWorker {
     } catch (error) {
       outcome = 'failed';
       options.logger('warn', 'recovery.failed', { questionId: id, error: describeError(error) });
-      await options.questions.release(id, attempts).catch(() => undefined);
+      await options.questions.releaseOrRetry(id, attempts);
     }
     options.onRecovered?.(outcome);
     options.logger('info', 'recovery.done', {

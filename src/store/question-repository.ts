@@ -91,6 +91,8 @@ export class QuestionRepository {
    */
   readonly worker: string;
   private lease: Lease | undefined;
+  /** Claims (question id → attempts) whose release the database did not take (`releaseOrRetry`). */
+  private readonly unreleased = new Map<string, number>();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -223,7 +225,7 @@ export class QuestionRepository {
    */
   async beginDelivery(id: string, attempts: number): Promise<boolean> {
     if (!(await this.leaseHeld())) {
-      await this.release(id, attempts).catch(() => undefined);
+      await this.releaseOrRetry(id, attempts);
       return false;
     }
     const result = await this.db
@@ -380,6 +382,26 @@ export class QuestionRepository {
       .where('attempts', '=', attempts)
       .where('status', 'in', IN_FLIGHT)
       .execute();
+  }
+
+  /**
+   * Gives claim `attempts` up, or, when the database does not take it now (the very moment it may
+   * be unreachable), keeps it for `retryReleases`: nobody recovers the questions of a live process,
+   * so a claim left behind would leave its asker without an answer.
+   */
+  async releaseOrRetry(id: string, attempts: number): Promise<void> {
+    try {
+      await this.release(id, attempts);
+      this.unreleased.delete(id);
+    } catch {
+      this.unreleased.set(id, attempts);
+    }
+  }
+
+  /** Gives up the claims whose release failed before; resolves with how many are still kept. */
+  async retryReleases(): Promise<number> {
+    for (const [id, attempts] of [...this.unreleased]) await this.releaseOrRetry(id, attempts);
+    return this.unreleased.size;
   }
 
   /**

@@ -134,7 +134,11 @@ export function bufferToVector(buffer: Buffer): Float32Array {
 
 /** Documents and their chunks; the database is the source of truth, indexes are caches. */
 export class DocumentRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `bulk`: where whole-table reads go, without the statement limit (see `Store.open`). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly bulk: Kysely<Database> = db,
+  ) {}
 
   async getBySource(source: string): Promise<DocumentRecord | undefined> {
     const row = await this.db
@@ -461,7 +465,8 @@ export class DocumentRepository {
 
   /** Chunks of documents classified confidential or restricted, for the leakage scanner. */
   async restrictedChunks(): Promise<ChunkWithDoc[]> {
-    const rows = await this.db
+    // A scan of every chunk: on a large database longer than any limit meant for one question.
+    const rows = await this.bulk
       .selectFrom('chunks')
       .innerJoin('documents', 'documents.id', 'chunks.doc_id')
       .select(['chunks.id as id'])

@@ -50,8 +50,14 @@ export class Store {
     readonly dialect: DialectName,
     worker: string,
     readonly location: DatabaseLocation,
+    /**
+     * For reads of whole tables (the leakage scanner's restricted chunks): on PostgreSQL a pool of
+     * its own without `DATABASE_STATEMENT_TIMEOUT_MS`, which is meant for the statements of one
+     * question and would cancel a scan of a large database again and again; on SQLite `db`.
+     */
+    private readonly bulk: Kysely<Database> = db,
   ) {
-    this.documents = new DocumentRepository(db);
+    this.documents = new DocumentRepository(db, bulk);
     this.questions = new QuestionRepository(db, worker, dialect);
     this.reviews = new ReviewRepository(db, dialect, this.questions.worker);
     this.feedback = new FeedbackRepository(db);
@@ -77,10 +83,14 @@ export class Store {
         await migrating.destroy();
       }
       const postgres = createPostgresDialect(url, { statementTimeoutMs: options.statementTimeoutMs });
-      return new Store(new Kysely<Database>({ dialect: postgres.dialect }), 'postgres', worker, {
-        dialect: 'postgres',
-        url,
-      });
+      const bulk = createPostgresDialect(url, { maxConnections: 2, statementTimeoutMs: 0 });
+      return new Store(
+        new Kysely<Database>({ dialect: postgres.dialect }),
+        'postgres',
+        worker,
+        { dialect: 'postgres', url },
+        new Kysely<Database>({ dialect: bulk.dialect }),
+      );
     }
     if (url && !url.startsWith('sqlite:')) {
       throw new ConfigError(
@@ -109,6 +119,7 @@ export class Store {
   }
 
   async close(): Promise<void> {
+    if (this.bulk !== this.db) await this.bulk.destroy();
     await this.db.destroy();
   }
 }

@@ -47,6 +47,25 @@ describe('PostgreSQL statement timeout', () => {
     );
   });
 
+  it('spares the whole-table read of the leakage scanner: it waits out a lock that cancels a question’s statement', async () => {
+    const holder = new pg.Client({ connectionString: db.databaseUrl });
+    await holder.connect();
+    let scan: Promise<unknown> | undefined;
+    try {
+      await holder.query('begin');
+      await holder.query('lock table chunks in access exclusive mode');
+      scan = store.documents.restrictedChunks();
+      // A statement under the limit, behind the same lock, is cancelled meanwhile; the scan is not.
+      await expect(store.documents.getChunks(['c-1'])).rejects.toThrow(/DATABASE_STATEMENT_TIMEOUT_MS=300/);
+      const settled = await Promise.race([scan.then(() => 'settled'), Promise.resolve('waiting')]);
+      expect(settled).toBe('waiting');
+    } finally {
+      await holder.query('rollback');
+      await holder.end();
+    }
+    expect(await scan).toEqual([]);
+  });
+
   it('is configured by DATABASE_STATEMENT_TIMEOUT_MS, 30 s by default, and refuses a limit too small to be meant', () => {
     expect(loadConfig({}).databaseStatementTimeoutMs).toBe(30_000);
     expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }).databaseStatementTimeoutMs).toBe(0);

@@ -38,7 +38,10 @@ export async function postgresDatabase(): Promise<TestDatabase> {
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const databaseUrl = `${TEST_POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  // No parallel workers: a catalog query that goes parallel under load can fail in a worker with
+  // 'schema "t_…" does not exist' for a schema created a moment before (seen in CI during migrations).
+  const options = `-c search_path=${schema} -c max_parallel_workers_per_gather=0`;
+  const databaseUrl = `${TEST_POSTGRES_URL}?options=${encodeURIComponent(options)}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'polydesk-test-'));
   return {
     name: 'postgres',

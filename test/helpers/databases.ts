@@ -31,6 +31,24 @@ export function sqliteDatabase(): TestDatabase {
   };
 }
 
+/**
+ * Opens a store in its schema. kysely's migration introspection calls has_schema_privilege on the
+ * name of every schema it lists, so another test file dropping its own schema at that moment makes
+ * it fail with 'schema "t_…" does not exist' (3F000) naming the other schema: a race between tests
+ * sharing the database, retried here; an error naming this test's own schema is not.
+ */
+async function openPostgres(dataDir: string, databaseUrl: string, schema: string): Promise<Store> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await Store.open({ dataDir, databaseUrl });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const otherSchemaDropped = cause?.code === '3F000' && !cause.message?.includes(schema);
+      if (!otherSchemaDropped || attempt === 5) throw error;
+    }
+  }
+}
+
 /** A fresh schema in the shared PostgreSQL test database, selected through search_path. */
 export async function postgresDatabase(): Promise<TestDatabase> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -47,7 +65,7 @@ export async function postgresDatabase(): Promise<TestDatabase> {
     name: 'postgres',
     databaseUrl,
     dataDir,
-    open: () => Store.open({ dataDir, databaseUrl }),
+    open: () => openPostgres(dataDir, databaseUrl, schema),
     async dispose() {
       const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await client.connect();

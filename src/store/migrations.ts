@@ -321,7 +321,13 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName)
     migrationLockTableName: 'polydesk_migrations_lock',
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let outcome = await migrator.migrateToLatest();
+  // kysely's introspection calls has_schema_privilege on every schema name it lists: another schema
+  // dropped at that moment (tenants or test runs sharing the server) fails it naming that schema.
+  for (let retry = 0; retry < 5 && otherSchemaVanished(outcome.error, schema); retry += 1) {
+    outcome = await migrator.migrateToLatest();
+  }
+  const { error, results } = outcome;
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     // No migration ran when kysely refused the recorded history itself: say why.
@@ -330,4 +336,10 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName)
       : `database migrations could not run: ${error instanceof Error ? error.message : String(error)}`;
     throw new PolyDeskError('STORE_FAILED', what, { cause: error });
   }
+}
+
+function otherSchemaVanished(error: unknown, own: string | undefined): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const message = error instanceof Error ? error.message : '';
+  return code === '3F000' && own !== undefined && !message.includes(`"${own}"`);
 }

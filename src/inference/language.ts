@@ -1,28 +1,42 @@
 import { francAll } from 'franc-min';
+import { SUPPORTED_LANGUAGES } from '../core/i18n.js';
 import { functionWords } from './function-words.js';
 
 /**
  * Language of a question, as a BCP-47 primary subtag (`en`, `ja`, `pt`, ...).
  *
- * The writing system decides first: kana means Japanese, Hangul Korean, Thai script Thai, and so on.
- * Han characters without kana are Chinese unless the asker's locale is Japanese. Arabic, Cyrillic and
- * Devanagari texts are told apart by letters only some languages use, then by franc's trigram model.
- * Latin-script text combines three kinds of evidence: letters only some languages use (ñ, ã, ß, ơ ...),
- * function words ("the", "cómo", "minha"), and franc's trigram model, which on its own confuses short
- * questions ("How many days of paid leave do I get?" comes out Dutch). When the text gives no clear
- * evidence ("VPN", "wifi password") the platform locale decides, then English.
+ * The writing system decides first: Hangul means Korean, Thai script Thai, and so on. Han text is
+ * Chinese or Japanese by what the asker wrote, whatever the locale: kana, Japanese-only character
+ * forms and Japanese words against characters and particles Japanese does not write (see
+ * {@link detectHan}). Arabic, Cyrillic and Devanagari texts are told apart by letters only some
+ * languages use, then by franc's trigram model. Latin-script text combines three kinds of evidence:
+ * letters only some languages use (ñ, ã, ß, ơ ...), function words ("the", "cómo", "minha"), and
+ * franc's trigram model, which on its own confuses short questions ("How many days of paid leave do
+ * I get?" comes out Dutch).
+ *
+ * The locale decides what the text does not: when it gives no clear evidence ("VPN", "wifi
+ * password", a language the detector does not know); between languages the text fits about equally
+ * well (Spanish or Portuguese, Chinese or Japanese); and when the text is in a language PolyDesk has
+ * no messages for while the locale's language has them (an Italian question from a French locale is
+ * answered in French rather than in English). English when there is no locale either.
  */
 export function detectLanguage(text: string, localeHint?: string): string {
   const hint = primarySubtag(localeHint);
-  const sample = text.slice(0, MAX_SAMPLE);
+  const written = detectWritten(text.slice(0, MAX_SAMPLE), hint);
+  if (!written) return hint ?? 'en';
+  if (hint && !hasMessages(written) && hasMessages(hint)) return hint;
+  return written;
+}
+
+/** The language the text itself shows, or undefined when it shows none clearly. */
+function detectWritten(sample: string, hint: string | undefined): string | undefined {
   const counts = countScripts(sample);
   const script = mainScript(sample, counts);
   switch (script) {
     case undefined:
-      return hint ?? 'en';
+      return undefined;
     case 'cjk':
-      if (counts.kana > 0 || hint === 'ja') return 'ja';
-      return 'zh';
+      return detectHan(sample, counts.kana, hint);
     case 'latin':
       return detectLatin(sample, hint);
     case 'arabic':
@@ -34,6 +48,10 @@ export function detectLanguage(text: string, localeHint?: string): string {
     default:
       return script;
   }
+}
+
+function hasMessages(language: string): boolean {
+  return SUPPORTED_LANGUAGES.includes(language);
 }
 
 /** `ja-JP` → `ja`, `pt_BR` → `pt`, legacy `iw` → `he`; empty or `und` → undefined. */
@@ -120,6 +138,106 @@ function mainScript(text: string, counts: ScriptCounts): ScriptName | undefined 
     if (latinEvidence(text.toLowerCase()).size === 0) return second[0];
   }
   return first[0];
+}
+
+/** The three ways a question can write Han characters. */
+type HanStandard = 'hans' | 'hant' | 'ja';
+const HAN_STANDARDS: readonly HanStandard[] = ['hans', 'hant', 'ja'];
+
+/**
+ * Characters that only some of simplified Chinese, traditional Chinese and Japanese write, with the
+ * standards that do. A character no list names is written alike by all three (人, 方法, 日本) and
+ * says nothing. The lists are short on purpose: frequent characters of helpdesk questions, each
+ * checked against its simplified, traditional and Japanese (jōyō) form; a handful decides a question.
+ */
+const HAN_FORMS: ReadonlyArray<readonly [string, readonly HanStandard[]]> = [
+  // Simplified only: traditional Chinese writes 們 這 麼, Japanese 説 時 対 or nothing at all.
+  [
+    '们这么吗请说时对为个过发还进现经问样应题员动长开关车门见买书语让认记读边钱页带级产业办务头实种' +
+      '总结处设码报销费网络账户录电脑话邮层间东线连统无显权证议专单节转换选择则规岁乐义习亲仅从优传' +
+      '价华协压历县变图团园围听响饭几预订补贴标别资险验检营养龄递输导阅领调类离职给约确审错误该谁帐' +
+      '备购轮远儿',
+    ['hans'],
+  ],
+  // Traditional only: simplified Chinese writes 们 这 么, Japanese 会 国 経 or nothing at all.
+  [
+    '們這麼嗎說會對來國經樣應關讓讀寫號學體點區發變廣氣腦碼辦產帶錢邊實總處沒與從歲稅舊裡臺灣' +
+      '轉擇單數據圖團聽畫價傳將雙參歡覺觀權驗險檢證營樓續覽屆勞濟歸縣賣戰鐵驛圓銷閱齡遞兒',
+    ['hant'],
+  ],
+  // Japanese only: shinjitai and Japanese-made characters, and the iteration mark 々.
+  [
+    '々円駅様払込働労済続覧団図広気変発帰県読売歩戦鉄経対関実総処険検験転択沢単営価値圧栄剤拡覚' +
+      '観権歓薬楽戻窓黒髪歯巻枠畑峠匂証脳辺銭帯産歳閲齢逓応渋徴収庁恵隠譲亜悪圏仮伝従軽継絵両満賛桜児',
+    ['ja'],
+  ],
+  // Chinese in both standards, not written in Japanese: pronouns, particles, question words.
+  ['你您她呢吧啊呀嘛啦哪怎什咱很收找假吃', ['hans', 'hant']],
+  // Simplified Chinese and Japanese alike; traditional writes 會 國 學.
+  [
+    '会国学来点数写区体号参双断与当万旧礼声担没届残税条状将独争静楼机画乱辞随属尽宝灯党缶径浅践医',
+    ['hans', 'ja'],
+  ],
+  // Traditional Chinese and Japanese alike; simplified writes 请 给 时.
+  [
+    '請給時個過後還進現問題員動長開車門見買書語認記議約費電話設報場間東結種頭業務級頁網絡帳換選締' +
+      '駐診課類調資貸違機際連確義銀紙誌療決週補幾預訂標準為導領離職錯誤該誰輸養計館飯園郵線細組織' +
+      '統論試詳談評掃備購輪遠',
+    ['hant', 'ja'],
+  ],
+];
+
+const hanForms = new Map<string, readonly HanStandard[]>();
+for (const [characters, standards] of HAN_FORMS) {
+  for (const character of characters) hanForms.set(character, standards);
+}
+
+/** Chinese function characters that Japanese writes too (的 in 具体的, 在 in 在宅): weak evidence. */
+const CHINESE_FUNCTION = new Set('的了是我他在和');
+const FUNCTION_WEIGHT = 0.5;
+
+/**
+ * Japanese words, most of them office vocabulary, that Chinese says otherwise (有給 带薪, 出張 出差,
+ * 締切 截止, 料金 费用). They carry kanji-only questions ("駐車場利用料金"), whose characters all three
+ * standards may share.
+ */
+const JAPANESE_WORDS = new RegExp(
+  `有給 有休 休暇 料金 精算 締切 駐車 駐輪 書類 申込 手続 残業 出張 社員 手当 在宅 予約 予定
+    連絡 問合 取扱 宛先 給与 賞与 見積 稟議 打合 会社 支給 振込 欠勤 勤怠 貸与 為替 控除 申告
+    定期券 手数料 年末調整 健康診断 福利厚生`
+    .split(/\s+/)
+    .join('|'),
+  'g',
+);
+
+/** Chinese "A-not-A" questions (能不能, 是不是, 有没有), a form Japanese does not have. */
+const A_NOT_A = /(\p{Script=Han})[不没沒]\1/gu;
+
+/** A kana letter outweighs a function character: Chinese questions quote Japanese names now and then. */
+const KANA_WEIGHT = 2;
+
+/**
+ * Chinese or Japanese, by evidence. For Japanese: kana, Japanese words, and characters neither
+ * Chinese standard writes as they stand (経, or 会 next to 議: simplified writes 议, traditional 會).
+ * For Chinese: characters Japanese does not write (们, 這, 怎, 收), function characters and A-not-A
+ * questions. The locale decides only when the evidence is even ("人事部", "日本語"); Chinese when the
+ * locale is not Japanese either.
+ */
+function detectHan(text: string, kana: number, hint: string | undefined): 'zh' | 'ja' {
+  const unwritten: Record<HanStandard, number> = { hans: 0, hant: 0, ja: 0 };
+  let functionCharacters = 0;
+  for (const character of text) {
+    const standards = hanForms.get(character);
+    if (standards) {
+      for (const standard of HAN_STANDARDS) if (!standards.includes(standard)) unwritten[standard]++;
+    } else if (CHINESE_FUNCTION.has(character)) functionCharacters++;
+  }
+  const words = text.match(JAPANESE_WORDS)?.length ?? 0;
+  const japanese = KANA_WEIGHT * kana + words + Math.min(unwritten.hans, unwritten.hant);
+  const questions = text.match(A_NOT_A)?.length ?? 0;
+  const chinese = unwritten.ja + FUNCTION_WEIGHT * functionCharacters + questions;
+  if (japanese === chinese) return hint === 'ja' ? 'ja' : 'zh';
+  return japanese > chinese ? 'ja' : 'zh';
 }
 
 /**
@@ -249,18 +367,19 @@ function latinEvidence(lower: string): Map<string, number> {
   return evidence;
 }
 
-function detectLatin(text: string, hint: string | undefined): string {
+function detectLatin(text: string, hint: string | undefined): string | undefined {
   const evidence = latinEvidence(text.toLowerCase());
 
   const letters = letterCount(text);
+  if (evidence.size === 0 && letters < MIN_FRANC_LETTERS) return undefined;
+  if (letters >= MIN_FRANC_LETTERS && isUnknownLatin(text, evidence)) return undefined;
+
   const scores = new Map<string, number>(evidence);
-  if (letters >= MIN_FRANC_LETTERS || evidence.size > 0) {
-    // franc's scores are relative (1 for its best guess); trust them more as the text grows.
-    const trust = Math.min(1, letters / 60);
-    for (const [code, score] of francAll(text, { only: Object.keys(LATIN_FRANC), minLength: 1 })) {
-      const language = LATIN_FRANC[code];
-      if (language) scores.set(language, (scores.get(language) ?? 0) + trust * score);
-    }
+  // franc's scores are relative (1 for its best guess); trust them more as the text grows.
+  const trust = Math.min(1, letters / 60);
+  for (const [code, score] of francAll(text, { only: Object.keys(LATIN_FRANC), minLength: 1 })) {
+    const language = LATIN_FRANC[code];
+    if (language) scores.set(language, (scores.get(language) ?? 0) + trust * score);
   }
 
   let best: string | undefined;
@@ -271,10 +390,35 @@ function detectLatin(text: string, hint: string | undefined): string {
       bestScore = score;
     }
   }
-  const clear = evidence.size > 0 || letters >= MIN_FRANC_LETTERS;
-  if (!best || !clear) return hint ?? 'en';
+  if (!best) return undefined;
   if (hint && hint !== best && LATIN_LANGUAGES.includes(hint)) {
     if ((scores.get(hint) ?? 0) >= bestScore - HINT_MARGIN) return hint;
   }
   return best;
+}
+
+/**
+ * At most this much letter and function-word evidence (one word, two shared letters) leaves the
+ * language open: words like "la" and "da" turn up in Swahili and Serbian questions too.
+ */
+const WEAK_EVIDENCE = 1;
+/**
+ * When franc, asked about all its languages, ranks one outside {@link LATIN_FRANC} first and every
+ * language of ours below this share of its score, the text is in a language the detector does not
+ * know. Chosen on the 37 Latin-script questions of test/inference/language.test.ts (lowest 0.82,
+ * "Laptop saya rusak") and one question each in Swahili, Tagalog, Serbian, Swedish, Hungarian
+ * (0.53–0.68: caught), Finnish, Malay, Romanian and Czech (0.80–0.89: not caught, they still come
+ * out as the nearest language of ours).
+ */
+const UNKNOWN_LATIN_SCORE = 0.75;
+
+/** Whether a Latin-script text reads as a language outside {@link LATIN_FRANC}. */
+function isUnknownLatin(text: string, evidence: ReadonlyMap<string, number>): boolean {
+  let total = 0;
+  for (const weight of evidence.values()) total += weight;
+  if (total > WEAK_EVIDENCE) return false;
+  const ranked = francAll(text, { minLength: 1 });
+  if (!ranked[0] || ranked[0][0] in LATIN_FRANC) return false;
+  const known = ranked.find(([code]) => code in LATIN_FRANC);
+  return !known || known[1] < UNKNOWN_LATIN_SCORE;
 }

@@ -75,10 +75,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Як змінити пароль від пошти?')).toBe('uk');
   });
 
-  it('reads Han-only text as Chinese unless the asker uses a Japanese locale', () => {
-    expect(detectLanguage('有給休暇申請方法')).toBe('zh');
-    expect(detectLanguage('有給休暇申請方法', 'ja-JP')).toBe('ja');
-    expect(detectLanguage('有給休暇の申請方法', 'zh-CN')).toBe('ja'); // kana settles it whatever the locale
+  it('reads Han-only text by what the asker wrote, the locale deciding only an even case', () => {
+    expect(detectLanguage('有給休暇申請方法')).toBe('ja'); // 有給, 休暇: Japanese words
+    expect(detectLanguage('请问年假怎么申请？', 'ja-JP')).toBe('zh');
+    expect(detectLanguage('有給休暇の申請方法', 'zh-CN')).toBe('ja'); // kana
+    expect(detectLanguage('人事部', 'ja-JP')).toBe('ja');
+    expect(detectLanguage('人事部')).toBe('zh');
   });
 
   it('goes by the script with most letters when scripts mix', () => {

@@ -105,7 +105,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       embedder,
       onSnapshotError: () => metrics.indexSnapshotErrors.inc(),
     });
-    const generatorParts = await createGeneratorParts(config, logger);
+    const generatorParts = await createGeneratorParts(config, logger, () => index.lexical);
     closers.push(() => generatorParts.close());
     const generator = generatorParts.generator;
     const getChunks = (ids: readonly string[]) => store.documents.getChunks(ids);

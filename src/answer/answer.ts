@@ -16,6 +16,7 @@ import type { Guard } from '../guardrails/guard.js';
 import type { Generator, GenerationResult } from '../inference/generator.js';
 import type { Retriever } from '../rag/retriever.js';
 import type { AnswerProgress, AnswerService, AskOptions } from './ports.js';
+import { followUpOf, previousQuestion } from './follow-up.js';
 import { checkQuestion } from './question-input.js';
 import { renumberCitations } from './renumber-citations.js';
 
@@ -102,13 +103,6 @@ export function distinctReaders(readers: readonly Principal[]): Principal[] {
 export function recordedQuestion(question: IncomingQuestion, maxQuestionChars: number): IncomingQuestion {
   const checked = checkQuestion(question.text, maxQuestionChars);
   return { ...question, text: checked.text || question.text.slice(0, 2000) };
-}
-
-/** Builds the retrieval query: a short follow-up is searched together with the previous question. */
-export function retrievalText(question: IncomingQuestion, text: string): string {
-  const previous = [...question.history].reverse().find((turn) => turn.role === 'user');
-  if (!previous || text.length > 80) return text;
-  return `${previous.text}\n${text}`;
 }
 
 /** The answer pipeline: language → access-controlled retrieval → generator → guardrails → record. */
@@ -202,12 +196,32 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       try {
         const retrievalStart = performance.now();
         const readers = distinctReaders(question.place.readers);
-        const hits = await deps.retriever.retrieve({
-          text: retrievalText(question, checked.text),
-          readers,
-          k,
-          language,
-        });
+        const retrieve = (continues: string | undefined) =>
+          deps.retriever.retrieve({
+            text: continues ? `${continues}\n${checked.text}` : checked.text,
+            readers,
+            k,
+            language,
+          });
+        // A follow-up that does not stand alone is searched and read with the question it continues.
+        let continues = followUpOf(question.history, checked.text);
+        let hits = await retrieve(continues);
+        const quotes = deps.generator.name === 'extractive';
+        const earlier = previousQuestion(question.history);
+        if (quotes && !continues && earlier !== undefined) {
+          // A question that seemed to stand alone but finds nothing on its own may still continue the
+          // conversation ("Is that paid?"): read it with the earlier question before saying "not found".
+          const alone = await deps.generator.generate({
+            question: checked.text,
+            language,
+            sources: hits,
+            history: question.history,
+          });
+          if (alone.notFound) {
+            continues = earlier;
+            hits = await retrieve(continues);
+          }
+        }
         const retrievalSeconds = (performance.now() - retrievalStart) / 1000;
         progress({ type: 'retrieved', sources: hits.length });
         const retrievedChunkIds = hits.map((h) => h.chunkId);
@@ -215,7 +229,6 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
 
         // A model's streamed text shows only once it cites a source: text that cites nothing is
         // never shown, not even while it is being written. (Quotes are their sources' own words.)
-        const quotes = deps.generator.name === 'extractive';
         const stream = deps.streamGuard?.(
           context,
           (text) => {
@@ -226,7 +239,13 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         let generated: GenerationResult;
         try {
           generated = await deps.generator.generate(
-            { question: checked.text, language, sources: hits, history: question.history },
+            {
+              question: checked.text,
+              language,
+              sources: hits,
+              history: question.history,
+              followUpOf: continues,
+            },
             { signal: options.signal, onText: stream ? (delta) => stream.push(delta) : undefined },
           );
         } finally {

@@ -7,6 +7,11 @@ export interface GenerationRequest {
   readonly language: string;
   readonly sources: readonly SearchHit[];
   readonly history: readonly Turn[];
+  /**
+   * The earlier question this one continues, when the question alone is elliptic ("And for
+   * part-timers?"): its words help find and read the sources, at a lower weight than the question's.
+   */
+  readonly followUpOf?: string | undefined;
 }
 
 export interface GenerateOptions {

@@ -9,23 +9,30 @@ export interface Sentence {
    * for a sentence that asks something (ends with ?, ？ or ؟) as an FAQ's questions do: both announce
    * the sentences after them rather than answer.
    */
-  readonly kind: 'statement' | 'question' | 'heading';
+  readonly kind: 'statement' | 'question' | 'heading' | 'code';
   /** 0-based line of the source the sentence starts on: sentences of one paragraph share it. */
   readonly line: number;
+  /** The line is a list item (bullet or number) or a table row. */
+  readonly item: boolean;
+  /** The piece was cut out of a longer sentence: text comes before it (`before`) or after it (`after`). */
+  readonly cut: { readonly before: boolean; readonly after: boolean };
 }
 
 /**
  * Splits a text into sentences with `Intl.Segmenter`, which knows the full stops of Japanese,
- * Chinese, Arabic and the rest; each line is at least one sentence, separator lines are left out.
- * Thai marks few sentence ends, so a Thai sentence is cut further at the spaces between Thai words,
- * which is where Thai writers end clauses; and any piece longer than `maxChars` is cut at its last
- * clause mark or space before the limit.
+ * Chinese, Arabic, Hindi (।) and the rest; each line is at least one sentence (a list item, a table
+ * row), separator lines are left out. Thai, Lao, Khmer and Burmese mark few sentence ends, so such a
+ * sentence is cut further at the spaces between two letters of the script, which is where their
+ * writers end clauses; and any piece longer than `maxChars` is cut at its last clause mark or space
+ * before the limit (marked in `cut`). Lines of code and configuration (inside ``` fences, `[section]`,
+ * `key = value`) are kind `code`.
  */
 export function splitSentences(text: string, language: string | undefined, maxChars: number): Sentence[] {
   const sentences: Sentence[] = [];
   let pending: number | undefined;
   let line = 0;
   let counted = 0;
+  const code = codeLines(text);
   for (const { segment, index } of segmenterFor(language).segment(text)) {
     // ICU ends a sentence after "Mr." or "Dr."; glue such a stub to what follows on the same line.
     if (/^\S{1,4}\.[ \t]+$/u.test(segment)) {
@@ -42,17 +49,28 @@ export function splitSentences(text: string, language: string | undefined, maxCh
     pending = undefined;
     const end = index + segment.length;
     for (const [lineStart, lineEnd] of lines(text, start, end)) {
-      const heading = HEADING.exec(text.slice(lineStart, lineEnd));
+      const raw = text.slice(lineStart, lineEnd);
+      const heading = HEADING.exec(raw);
+      const marker = LEADING_MARKER.exec(raw.slice(heading?.[0].length ?? 0))?.[0] ?? '';
       const [from, to] = stripMarkers(text, lineStart + (heading?.[0].length ?? 0), lineEnd);
       if (from >= to) continue;
-      for (const [a, b] of thaiClauses(text, from, to)) {
-        for (const [c, d] of capped(text, a, b, maxChars)) {
+      const item = /[-*+•・|]|\d/u.test(marker) && lineStart === lineStartOf(text, start);
+      for (const [a, b] of scriptClauses(text, from, to)) {
+        const pieces = capped(text, a, b, maxChars);
+        for (const [p, [c, d]] of pieces.entries()) {
           const piece = text.slice(c, d);
           if (!/[\p{L}\p{N}]/u.test(piece)) continue;
           for (; counted < c; counted++) if (text[counted] === '\n') line++;
           const kind =
-            heading || /[:：]$/u.test(piece) ? 'heading' : /[?？؟]$/u.test(piece) ? 'question' : 'statement';
-          sentences.push({ text: piece, start: c, kind, line });
+            code.has(line) || CONFIG_LINE.test(piece)
+              ? 'code'
+              : heading || /[:：]$/u.test(piece)
+                ? 'heading'
+                : /[?？؟]$/u.test(piece)
+                  ? 'question'
+                  : 'statement';
+          const cut = { before: p > 0, after: p < pieces.length - 1 };
+          sentences.push({ text: piece, start: c, kind, line, item, cut });
         }
       }
     }
@@ -100,20 +118,49 @@ function stripMarkers(text: string, start: number, end: number): Range {
 
 const HEADING = /^\s*#{1,6}\s+/u;
 
-const THAI = /\p{Script=Thai}/u;
-/** A Thai clause shorter than this is joined to the next one: alone it rarely says anything. */
+/** Lines inside ``` fences (0-based line numbers). */
+function codeLines(text: string): Set<number> {
+  const inside = new Set<number>();
+  let fenced = false;
+  text.split('\n').forEach((line, i) => {
+    if (/^\s*(```|~~~)/u.test(line)) {
+      fenced = !fenced;
+      inside.add(i);
+    } else if (fenced) inside.add(i);
+  });
+  return inside;
+}
+
+/** A configuration line: `[section]`, `key = value`, `key: value` without spaces, a shell prompt. */
+const CONFIG_LINE = /^(?:\[[\w.\- ]+\]|[\w.-]+\s*=\s*\S*|[\w.-]+:\s*\S+|\$\s+\S.*)$/u;
+
+function lineStartOf(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && text[i - 1] !== '\n') i--;
+  return i;
+}
+
+/** Scripts written with spaces between clauses instead of sentence punctuation. */
+const CLAUSE_SCRIPT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** A clause shorter than this is joined to the next one: alone it rarely says anything. */
 const MIN_THAI_CLAUSE = 25;
 
-/** Cuts a range at spaces that stand between two Thai letters. Other ranges pass unchanged. */
-function thaiClauses(text: string, start: number, end: number): Range[] {
+/**
+ * Cuts a range at spaces that stand between two letters of Thai, Lao, Khmer or Burmese, and after
+ * Khmer (។) and Burmese (။) full stops. Other ranges pass unchanged.
+ */
+function scriptClauses(text: string, start: number, end: number): Range[] {
   const slice = text.slice(start, end);
-  if (!THAI.test(slice)) return [[start, end]];
+  if (!CLAUSE_SCRIPT.test(slice)) return [[start, end]];
   const clauses: Array<[number, number]> = [];
   let from = start;
-  for (const space of slice.matchAll(/[ \t\u00a0]+/gu)) {
+  for (const space of slice.matchAll(/[ \t\u00a0]+|(?<=[។။])/gu)) {
     const at = start + space.index;
     const after = at + space[0].length;
-    if (!THAI.test(text[at - 1] ?? '') || !THAI.test(text[after] ?? '')) continue;
+    if (after >= end) continue;
+    const stop = /[។။]/u.test(text[at - 1] ?? '');
+    if (!stop && (!CLAUSE_SCRIPT.test(text[at - 1] ?? '') || !CLAUSE_SCRIPT.test(text[after] ?? '')))
+      continue;
     clauses.push([from, at]);
     from = after;
   }

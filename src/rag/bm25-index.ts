@@ -81,6 +81,16 @@ export class Bm25Index {
     for (const id of this.docIds) if (id !== undefined) yield id;
   }
 
+  /** Number of searchable documents holding `term` (an analyzer term); 0 for a term never indexed. */
+  documentFrequencyOf(term: string): number {
+    const termId = this.termIds[term];
+    if (termId === undefined) return 0;
+    const { offsets } = this;
+    const start = termId + 1 < offsets.length ? offsets[termId]! : 0;
+    const end = termId + 1 < offsets.length ? offsets[termId + 1]! : 0;
+    return this.documentFrequency(start, end, this.pending[termId]);
+  }
+
   /** Indexes a document's terms under `id`, replacing any document with the same id. */
   add(id: string, terms: readonly string[]): void {
     if (this.docNumbers.has(id)) this.remove(id);

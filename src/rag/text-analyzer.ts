@@ -222,6 +222,24 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   };
 }
 
+/**
+ * The words of a text, each with the terms the default analyzer makes of it (the word, and its stem
+ * when that differs), in order: what a reader needs to know which terms belong to one word.
+ */
+export function analyzeWords(text: string, language?: string): string[][] {
+  const lang = primaryLanguage(language);
+  const words: string[][] = [];
+  for (const segment of segmenterFor(lang ?? 'und').segment(normalizeText(text))) {
+    if (!segment.isWordLike) continue;
+    const word = segment.segment;
+    const script = scriptOf(word);
+    const algorithm = script === 'cjk' || script === 'other' ? undefined : algorithmFor(lang, script);
+    const stemmed = algorithm ? stem(algorithm, word) : word;
+    words.push(stemmed === word ? [word] : [word, stemmed]);
+  }
+  return words;
+}
+
 /** `ja-JP` → `ja`; empty or `und` → undefined. */
 export function primaryLanguage(language: string | undefined): string | undefined {
   if (!language) return undefined;

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../core/log.js';
 import { detectPromptInjection } from '../guardrails/prompt-injection.js';
-import { createExtractiveGenerator } from '../inference/extractive-generator.js';
+import { type TermStatistics, createExtractiveGenerator } from '../inference/extractive-generator.js';
 import type { Generator } from '../inference/generator.js';
 import { detectLanguage } from '../inference/language.js';
 import { createLlmGenerator } from '../inference/llm-generator.js';
@@ -9,7 +9,7 @@ import { createOnnxGenerator } from '../inference/onnx/onnx-generator.js';
 import { createOpenAiEngine } from '../inference/openai-generator.js';
 import type { TextEngine } from '../inference/text-engine.js';
 import type { InstructionFinder } from '../inference/untrusted-sentences.js';
-import { analyze } from '../rag/text-analyzer.js';
+import { analyze, analyzeWords } from '../rag/text-analyzer.js';
 
 export interface GeneratorParts {
   readonly generator: Generator;
@@ -21,9 +21,17 @@ export interface GeneratorParts {
 /** Instructions aimed at the assistant inside a source (prompt injection): never quoted, kept out of prompts. */
 export const findInstructions: InstructionFinder = (text) => detectPromptInjection(text).matches;
 
-/** The extractive generator as every configuration uses it (alone, or as a model's fallback). */
-export function createExtractive(): Generator {
-  return createExtractiveGenerator({ tokenize: analyze, untrusted: findInstructions });
+/**
+ * The extractive generator as every configuration uses it (alone, or as a model's fallback); `corpus`
+ * gives it the knowledge base's term statistics (the lexical index).
+ */
+export function createExtractive(corpus?: () => TermStatistics | undefined): Generator {
+  return createExtractiveGenerator({
+    tokenize: analyze,
+    words: analyzeWords,
+    corpus,
+    untrusted: findInstructions,
+  });
 }
 
 /** Gives each generation at most `timeoutMs`, on top of the caller's own cancellation. */
@@ -38,8 +46,12 @@ function withTimeout(generator: Generator, timeoutMs: number): Generator {
 }
 
 /** Builds the configured generator; a model that cannot be loaded fails start-up with a clear message. */
-export async function createGeneratorParts(config: Config, logger: Logger): Promise<GeneratorParts> {
-  const extractive = createExtractive();
+export async function createGeneratorParts(
+  config: Config,
+  logger: Logger,
+  corpus?: () => TermStatistics | undefined,
+): Promise<GeneratorParts> {
+  const extractive = createExtractive(corpus);
   if (config.generator === 'onnx' && config.llm.modelDir) {
     const parts = await createOnnxGenerator({
       modelDir: config.llm.modelDir,

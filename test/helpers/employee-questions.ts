@@ -36,6 +36,8 @@ export interface JudgedTurn {
   readonly why?: string;
   readonly question: string;
   readonly reply: string;
+  /** Sources the reply cites. */
+  readonly cited: readonly string[];
 }
 
 export const EMPLOYEE_SET_DIR = path.join(ROOT, 'test', 'corpus', 'employee-questions');
@@ -124,6 +126,7 @@ export async function runEmployeeItems(
         answerable: turn.expect.answerable,
         question: turn.question,
         reply: result.answer,
+        cited: result.citations.map((c) => c.source),
         ...judge(turn.expect, result),
       });
     }

@@ -14,7 +14,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/core/log.js';
-import { confidence, createExtractiveGenerator } from '../src/inference/extractive-generator.js';
+import {
+  CONFIDENCE,
+  type ConfidenceFeatures,
+  confidence,
+  confidenceFeatures,
+  createExtractiveGenerator,
+} from '../src/inference/extractive-generator.js';
 import { analyze, analyzeWords } from '../src/rag/text-analyzer.js';
 import { findInstructions } from '../src/wiring/generator.js';
 import { createRuntime } from '../src/runtime.js';
@@ -36,6 +42,7 @@ const leaveOut = 6;
 
 interface Row {
   language: string;
+  article: number;
   answerable: boolean;
   evidence: number;
   unknownShare: number;
@@ -43,6 +50,7 @@ interface Row {
   runnerUp: number;
   sourceEvidence: number;
   missingRarest: number;
+  features: ConfidenceFeatures;
   confidence: number;
   gold: boolean;
   chars: number;
@@ -81,6 +89,7 @@ for (const language of languages) {
       const forced = reading.found ? quoted : '';
       rows.push({
         language,
+        article: set.passages[q.passage]!.article,
         answerable,
         evidence: reading.evidence,
         unknownShare: reading.unknownShare,
@@ -88,6 +97,7 @@ for (const language of languages) {
         runnerUp: reading.runnerUp,
         sourceEvidence: reading.sourceEvidence,
         missingRarest: reading.missingRarest,
+        features: confidenceFeatures(reading),
         confidence: confidence(reading),
         gold: answerable && q.answers.some((g) => forced.includes(fold(g))),
         chars: reading.quotes.reduce((n, u) => n + u.text.length, 0),
@@ -118,4 +128,73 @@ for (const language of [...languages, 'all']) {
   process.stdout.write(
     `${language}: median quoted chars ${chars[Math.floor(chars.length / 2)]}\n  ${lines.join('\n  ')}\n`,
   );
+}
+
+if (args.includes('--fit')) fitConfidence(rows);
+
+/**
+ * Fits the confidence coefficients: a logistic regression of "answerable" on the reader's features,
+ * classes weighted equally (batch gradient descent), then the threshold at which 5 % of answerable
+ * questions are lost. Two-fold by article (articles in alternate runs of six, so that each half holds
+ * left-out ones: fit on one half, measure on the other) shows how much of the separation is fitted to
+ * these very questions.
+ */
+function fitConfidence(all: readonly Row[]): void {
+  const names = Object.keys(CONFIDENCE) as (keyof typeof CONFIDENCE)[];
+  const vector = (r: Row): number[] => names.map((name) => (name === 'bias' ? 1 : r.features[name]));
+  const train = (data: readonly Row[]) => {
+    const w = names.map(() => 0);
+    const positives = data.filter((r) => r.answerable).length;
+    const negatives = data.length - positives;
+    for (let step = 0; step < 3000; step++) {
+      const gradient = names.map(() => 0);
+      for (const r of data) {
+        const x = vector(r);
+        const z = x.reduce((sum, v, i) => sum + v * w[i]!, 0);
+        const p = 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, z))));
+        const classWeight = r.answerable ? 0.5 / positives : 0.5 / negatives;
+        for (let i = 0; i < w.length; i++) gradient[i]! += classWeight * (p - (r.answerable ? 1 : 0)) * x[i]!;
+      }
+      for (let i = 0; i < w.length; i++) w[i]! -= 3 * gradient[i]!;
+    }
+    return w;
+  };
+  const score = (w: readonly number[], r: Row) =>
+    1 / (1 + Math.exp(-vector(r).reduce((sum, v, i) => sum + v * w[i]!, 0)));
+  const threshold = (w: readonly number[], data: readonly Row[]) => {
+    const answerable = data
+      .filter((r) => r.answerable)
+      .map((r) => score(w, r))
+      .sort((a, b) => a - b);
+    return answerable[Math.floor(0.05 * answerable.length)] ?? 0;
+  };
+  const rates = (w: readonly number[], theta: number, data: readonly Row[]) => {
+    const ans = data.filter((r) => r.answerable);
+    const un = data.filter((r) => !r.answerable);
+    return `answerable→nf ${(ans.filter((r) => score(w, r) < theta).length / ans.length).toFixed(3)}, unanswerable→nf ${(un.filter((r) => score(w, r) < theta).length / un.length).toFixed(3)}`;
+  };
+  const w = train(all);
+  const theta = threshold(w, all);
+  process.stdout.write(`\nfitted on all (${all.length} questions): threshold ${theta.toFixed(3)}\n`);
+  process.stdout.write(`  ${names.map((name, i) => `${name}: ${w[i]!.toFixed(2)}`).join(', ')}\n`);
+  for (const language of new Set(all.map((r) => r.language)))
+    process.stdout.write(
+      `  ${language}: ${rates(
+        w,
+        theta,
+        all.filter((r) => r.language === language),
+      )}\n`,
+    );
+  for (const parity of [0, 1]) {
+    const half = (r: Row) => Math.floor(r.article / 6) % 2 === parity;
+    const fold = train(all.filter(half));
+    const held = all.filter((r) => !half(r));
+    process.stdout.write(
+      `fitted on half ${parity + 1}, measured on the other half: ${rates(
+        fold,
+        threshold(fold, all.filter(half)),
+        held,
+      )}\n`,
+    );
+  }
 }

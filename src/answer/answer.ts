@@ -16,7 +16,7 @@ import type { Guard } from '../guardrails/guard.js';
 import type { Generator, GenerationResult } from '../inference/generator.js';
 import type { Retriever } from '../rag/retriever.js';
 import type { AnswerProgress, AnswerService, AskOptions } from './ports.js';
-import { followUpOf, previousQuestion } from './follow-up.js';
+import { followUpOf, isShort, previousQuestion } from './follow-up.js';
 import { checkQuestion } from './question-input.js';
 import { renumberCitations } from './renumber-citations.js';
 
@@ -204,25 +204,25 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             language,
           });
         // A follow-up that does not stand alone is searched and read with the question it continues.
-        let continues = followUpOf(question.history, checked.text);
+        let continues = followUpOf(question.history, checked.text, language);
         let hits = await retrieve(continues);
+        let retrievalSeconds = (performance.now() - retrievalStart) / 1000;
         const quotes = deps.generator.name === 'extractive';
         const earlier = previousQuestion(question.history);
-        if (quotes && !continues && earlier !== undefined) {
-          // A question that seemed to stand alone but finds nothing on its own may still continue the
-          // conversation ("Is that paid?"): read it with the earlier question before saying "not found".
-          const alone = await deps.generator.generate({
-            question: checked.text,
-            language,
-            sources: hits,
-            history: question.history,
-          });
+        if (quotes && !continues && earlier !== undefined && isShort(checked.text)) {
+          // A short question that shows no sign of continuing may still lean on the previous one for
+          // its topic ("食事代は？"): when it finds nothing on its own, it is read with the previous one.
+          const alone = await deps.generator.generate(
+            { question: checked.text, language, sources: hits, history: question.history },
+            { signal: options.signal },
+          );
           if (alone.notFound) {
+            const again = performance.now();
             continues = earlier;
             hits = await retrieve(continues);
+            retrievalSeconds += (performance.now() - again) / 1000;
           }
         }
-        const retrievalSeconds = (performance.now() - retrievalStart) / 1000;
         progress({ type: 'retrieved', sources: hits.length });
         const retrievedChunkIds = hits.map((h) => h.chunkId);
         const context = { readers, sources: hits, language };

@@ -129,6 +129,8 @@ interface QuestionWord {
   readonly weight: number;
   /** The corpus never uses any form of it. */
   readonly unknown: boolean;
+  /** From the question itself, not from the earlier question a follow-up continues. */
+  readonly own: boolean;
 }
 
 /** What the reader knows about a question. */
@@ -147,9 +149,9 @@ function readQuestion(
 ): QuestionReading {
   const seen = new Set<string>();
   const found: QuestionWord[] = [];
-  const add = (text: string, share: number) => {
+  const add = (text: string, share: number, own: boolean) => {
     for (const analyzed of words(text, request.language)) {
-      const forms = [...withKanjiStems(analyzed)];
+      const forms = [...withLightStems(analyzed)];
       const word = forms[0]!;
       if (forms.every((form) => isStopTerm(form, request.language))) continue;
       const key = forms[forms.length - 1]!;
@@ -160,12 +162,12 @@ function readQuestion(
         : [];
       const df = Math.max(...forms.map((form) => corpus.documentFrequencyOf(form)));
       const unknown = df === 0 && bigrams.every((bigram) => corpus.documentFrequencyOf(bigram) === 0);
-      found.push({ forms, bigrams, weight: share * idf(corpus.size, df), unknown });
+      found.push({ forms, bigrams, weight: share * idf(corpus.size, df), unknown, own });
     }
   };
-  add(request.question, 1);
-  if (request.followUpOf) add(request.followUpOf, FOLLOW_UP_SHARE);
-  return { text: request.question, words: found, type: answerTypeOf(request.question) };
+  add(request.question, 1, true);
+  if (request.followUpOf) add(request.followUpOf, FOLLOW_UP_SHARE, false);
+  return { text: request.question, words: found, type: answerTypeOf(request.question, request.language) };
 }
 
 /** Without the knowledge base's statistics, the sources are the corpus. */
@@ -269,21 +271,31 @@ function read(sources: readonly SearchHit[], question: QuestionReading, settings
   const units = unitsOf(sources, settings);
   if (units.length === 0) return none;
 
+  // Every word ranks the units; the evidence that the sources answer comes from the question's own
+  // words (an earlier question's words alone must not answer a new one), unless it has none ("それは？").
   const words = question.words;
-  const total = words.reduce((sum, word) => sum + word.weight, 0) || 1;
-  const unknownShare = words.reduce((sum, word) => sum + (word.unknown ? word.weight : 0), 0) / total;
+  const own = words.some((word) => word.own) ? words.filter((word) => word.own) : words;
+  const total = own.reduce((sum, word) => sum + word.weight, 0) || 1;
+  const unknownShare = own.reduce((sum, word) => sum + (word.unknown ? word.weight : 0), 0) / total;
   const averageLength = units.reduce((sum, unit) => sum + unit.terms.size, 0) / units.length || 1;
 
   const typeMatches = new Map<Unit, boolean | undefined>();
   units.forEach((unit, i) => {
     let direct = 0;
     let contextual = 0;
+    let ownDirect = 0;
+    let ownContextual = 0;
     for (const word of words) {
       const share = holds(unit.terms, word);
+      const inContext = share < 1 ? word.weight * (1 - share) * holds(unit.context, word) : 0;
       direct += word.weight * share;
-      if (share < 1) contextual += word.weight * (1 - share) * holds(unit.context, word);
+      contextual += inContext;
+      if (own.includes(word)) {
+        ownDirect += word.weight * share;
+        ownContextual += inContext;
+      }
     }
-    unit.evidence = (direct + CONTEXT_EVIDENCE * contextual) / total;
+    unit.evidence = (ownDirect + CONTEXT_EVIDENCE * ownContextual) / total;
     if (direct === 0) return;
     const typeMatch = question.type
       ? holdsAnswerType(question.type, unit.text, question.text, unit.item)
@@ -315,9 +327,9 @@ function read(sources: readonly SearchHit[], question: QuestionReading, settings
   const sourceUnits = units.filter((unit) => unit.source === best.source);
   const sourceHolds = (word: QuestionWord) =>
     Math.max(...sourceUnits.map((unit) => Math.max(holds(unit.terms, word), holds(unit.context, word))));
-  const sourceEvidence = words.reduce((sum, word) => sum + word.weight * sourceHolds(word), 0) / total;
-  const heaviest = Math.max(...words.map((word) => word.weight));
-  const missing = words.filter((word) => Math.max(holds(best.terms, word), holds(best.context, word)) === 0);
+  const sourceEvidence = own.reduce((sum, word) => sum + word.weight * sourceHolds(word), 0) / total;
+  const heaviest = Math.max(...own.map((word) => word.weight));
+  const missing = own.filter((word) => Math.max(holds(best.terms, word), holds(best.context, word)) === 0);
   const missingRarest = missing.length === 0 ? 0 : Math.max(...missing.map((word) => word.weight)) / heaviest;
   const reading = {
     evidence,
@@ -332,38 +344,47 @@ function read(sources: readonly SearchHit[], question: QuestionReading, settings
   return { ...reading, found: true, quotes: pick(best, ranked, units, question.type) };
 }
 
+/** The reader's evidence as {@link confidence} weighs it (numbers, so that they can be fitted). */
+export type ConfidenceFeatures = Record<Exclude<keyof typeof CONFIDENCE, 'bias'>, number>;
+
+export function confidenceFeatures(reading: Omit<Reading, 'found' | 'quotes'>): ConfidenceFeatures {
+  return {
+    evidence: reading.evidence,
+    sourceEvidence: reading.sourceEvidence,
+    unknownShare: reading.unknownShare,
+    missingRarest: reading.missingRarest,
+    runnerUp: reading.runnerUp,
+    typeMatch: reading.typeMatch === true ? 1 : 0,
+    typeMismatch: reading.typeMatch === false ? 1 : 0,
+  };
+}
+
 /**
- * How sure the reader is that the sources answer (a logistic score, 0..1): fitted on XQuAD in seven
- * languages with one article in six left out of the knowledge base (its questions: not answerable),
- * classes weighted equally, by `node --import tsx bench/calibrate-reader.ts --fit`. Evidence in the best
- * unit and in its whole source count most; a rare question word that neither holds counts against.
+ * How sure the reader is that the sources answer (a logistic score, 0..1), fitted on XQuAD in seven
+ * languages with one article in six left out of the knowledge base (their questions are the "not
+ * answerable" class), classes weighted equally: `node --import tsx bench/calibrate-reader.ts --fit`.
+ * The features are correlated (evidence in the best unit, in its whole source, the share of words the
+ * knowledge base never uses, the rarest word missing, the runner-up's margin, the answer type), so a
+ * single coefficient's sign says little on its own; the fit as a whole is what was measured.
  */
 export function confidence(reading: Omit<Reading, 'found' | 'quotes'>): number {
-  const z =
-    CONFIDENCE.bias +
-    CONFIDENCE.evidence * reading.evidence +
-    CONFIDENCE.sourceEvidence * reading.sourceEvidence +
-    CONFIDENCE.unknownShare * reading.unknownShare +
-    CONFIDENCE.missingRarest * reading.missingRarest +
-    CONFIDENCE.runnerUp * reading.runnerUp +
-    (reading.typeMatch === true
-      ? CONFIDENCE.typeMatch
-      : reading.typeMatch === false
-        ? CONFIDENCE.typeMismatch
-        : 0);
+  const features = confidenceFeatures(reading);
+  let z = CONFIDENCE.bias;
+  for (const name of Object.keys(features) as (keyof ConfidenceFeatures)[])
+    z += CONFIDENCE[name] * features[name];
   return 1 / (1 + Math.exp(-z));
 }
 
 /** Coefficients of {@link confidence} (see there how they were fitted). */
 export const CONFIDENCE = {
-  bias: -7.58,
-  evidence: 6.38,
-  sourceEvidence: 6.86,
-  unknownShare: -1.46,
-  missingRarest: 2.24,
-  runnerUp: 0.65,
-  typeMatch: -0.37,
-  typeMismatch: -1.13,
+  bias: -6.94,
+  evidence: 5.93,
+  sourceEvidence: 6.95,
+  unknownShare: -1.47,
+  missingRarest: 1.78,
+  runnerUp: 0.48,
+  typeMatch: -0.2,
+  typeMismatch: -1.12,
 } as const;
 
 /** The units to quote, in document order: the best, its steps, or a second nearly as good. */
@@ -387,29 +408,34 @@ function pick(
   const next = units[units.indexOf(best) + 1];
   const sameParagraph = next !== undefined && next.source === best.source && next.line <= best.line + 1;
   if (second) picked.push(second);
-  else if (
-    sameParagraph &&
-    (/[:：]$/u.test(best.text) || best.text.length + next.text.length <= SHORT_PAIR_CHARS)
-  )
-    picked.push(next); // a short answer often goes on in the next sentence ("No. Use … instead.")
+  else if (sameParagraph && best.text.length + next.text.length <= SHORT_PAIR_CHARS) picked.push(next); // a short answer often goes on in the next sentence ("No. Use … instead.")
   return picked.sort((a, b) => a.source - b.source || a.start - b.start);
 }
 
-/** The list a unit belongs to: consecutive list items of its source, in order, within the limits. */
+/**
+ * The list a unit belongs to: the items of its source on consecutive lines around it, in order; when
+ * the list is longer than the limits, a window around the unit (earlier steps first).
+ */
 function listAround(unit: Unit, units: readonly Unit[]): Unit[] {
   const at = units.indexOf(unit);
+  const joined = (a: Unit, b: Unit) => a.item && b.item && a.source === b.source && b.line - a.line <= 1;
   let first = at;
-  while (first > 0 && units[first - 1]!.item && units[first - 1]!.source === unit.source) first--;
-  const steps: Unit[] = [];
-  let chars = 0;
-  for (let i = first; i < units.length && steps.length < MAX_STEPS; i++) {
-    const step = units[i]!;
-    if (!step.item || step.source !== unit.source) break;
-    if (chars + step.text.length > STEPS_CHARS && steps.includes(unit)) break;
-    steps.push(step);
-    chars += step.text.length;
+  while (first > 0 && joined(units[first - 1]!, units[first]!)) first--;
+  let last = at;
+  while (last + 1 < units.length && joined(units[last]!, units[last + 1]!)) last++;
+  let from = at;
+  let to = at;
+  let chars = unit.text.length;
+  for (;;) {
+    const before = from > first ? units[from - 1] : undefined;
+    const after = to < last ? units[to + 1] : undefined;
+    const next = before ?? after;
+    if (!next || to - from + 1 >= MAX_STEPS || chars + next.text.length > STEPS_CHARS) break;
+    if (next === before) from--;
+    else to++;
+    chars += next.text.length;
   }
-  return steps.includes(unit) ? steps : [unit];
+  return units.slice(from, to + 1);
 }
 
 /** A configuration line is what the question asks for when it names the line's key ("the password"). */
@@ -420,14 +446,21 @@ function asksFor(unit: Unit, words: readonly QuestionWord[], settings: ReaderSet
 }
 
 /**
- * Japanese verbs and adjectives inflect in their kana ending (送る, 送り, 送って; 休みたい): each such
- * term also stands for its kanji stem, so the forms match one another. Other terms pass unchanged.
+ * Light stems for languages the analyzer leaves unstemmed. Japanese verbs and adjectives inflect in
+ * their kana ending (送る, 送り, 送って; 休みたい): such a term also stands for its kanji stem. Hebrew
+ * writes the conjunction, article and prepositions onto the word (ו, ה, ב, ל, מ, ש, כ: והחופשה,
+ * בחופשה): such a term also stands for the word without one or two of them. Other terms pass unchanged.
  */
-function withKanjiStems(terms: readonly string[]): Set<string> {
+function withLightStems(terms: readonly string[]): Set<string> {
   const all = new Set(terms);
   for (const term of terms) {
-    const stem = /^(\p{Script=Han}+)\p{Script=Hiragana}+$/u.exec(term)?.[1];
-    if (stem) all.add(stem);
+    const kanji = /^(\p{Script=Han}+)\p{Script=Hiragana}+$/u.exec(term)?.[1];
+    if (kanji) all.add(kanji);
+    const hebrew = /^([והבלמשכ]{1,2})(\p{Script=Hebrew}{3,})$/u.exec(term);
+    if (hebrew) {
+      all.add(hebrew[2]!);
+      if (hebrew[1]!.length === 2) all.add(hebrew[1]![1] + hebrew[2]!);
+    }
   }
   return all;
 }
@@ -451,7 +484,7 @@ function unitsOf(sources: readonly SearchHit[], settings: ReaderSettings): Unit[
     );
     let announcer: ReadonlySet<string> = new Set();
     for (const sentence of splitSentences(hit.text, hit.language, settings.maxSentenceChars)) {
-      const terms = withKanjiStems(settings.tokenize(sentence.text, hit.language));
+      const terms = withLightStems(settings.tokenize(sentence.text, hit.language));
       if (sentence.kind === 'heading' || sentence.kind === 'question') {
         announcer = terms;
         continue;

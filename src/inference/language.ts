@@ -1,5 +1,4 @@
 import { francAll } from 'franc-min';
-import { SUPPORTED_LANGUAGES } from '../core/i18n.js';
 import { functionWords } from './function-words.js';
 
 /**
@@ -15,17 +14,15 @@ import { functionWords } from './function-words.js';
  * I get?" comes out Dutch).
  *
  * The locale decides what the text does not: when it gives no clear evidence ("VPN", "wifi
- * password", a language the detector does not know); between languages the text fits about equally
- * well (Spanish or Portuguese, Chinese or Japanese); and when the text is in a language PolyDesk has
- * no messages for while the locale's language has them (an Italian question from a French locale is
- * answered in French rather than in English). English when there is no locale either.
+ * password", a language the detector does not know), and between languages the text fits about
+ * equally well (Spanish or Portuguese, Chinese or Japanese). English when there is no locale either.
+ * A language the text clearly shows wins over the locale even when PolyDesk has no messages for it:
+ * retrieval stems and reads the question in its own language, and a model answers in it.
  */
 export function detectLanguage(text: string, localeHint?: string): string {
   const hint = primarySubtag(localeHint);
   const written = detectWritten(text.slice(0, MAX_SAMPLE), hint);
-  if (!written) return hint ?? 'en';
-  if (hint && !hasMessages(written) && hasMessages(hint)) return hint;
-  return written;
+  return written ?? hint ?? 'en';
 }
 
 /** The language the text itself shows, or undefined when it shows none clearly. */
@@ -48,10 +45,6 @@ function detectWritten(sample: string, hint: string | undefined): string | undef
     default:
       return script;
   }
-}
-
-function hasMessages(language: string): boolean {
-  return SUPPORTED_LANGUAGES.includes(language);
 }
 
 /** `ja-JP` → `ja`, `pt_BR` → `pt`, legacy `iw` → `he`; empty or `und` → undefined. */

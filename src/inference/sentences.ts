@@ -49,12 +49,13 @@ export function splitSentences(text: string, language: string | undefined, maxCh
     pending = undefined;
     const end = index + segment.length;
     for (const [lineStart, lineEnd] of lines(text, start, end)) {
-      const raw = text.slice(lineStart, lineEnd);
-      const heading = HEADING.exec(raw);
-      const marker = LEADING_MARKER.exec(raw.slice(heading?.[0].length ?? 0))?.[0] ?? '';
+      const heading = HEADING.exec(text.slice(lineStart, lineEnd));
       const [from, to] = stripMarkers(text, lineStart + (heading?.[0].length ?? 0), lineEnd);
       if (from >= to) continue;
-      const item = /[-*+•・|]|\d/u.test(marker) && lineStart === lineStartOf(text, start);
+      // Every sentence of a list item or table row belongs to it, not only the one after the marker.
+      const lineText = text.slice(lineStartOf(text, lineStart), lineEnd);
+      const marker = heading ? '' : (LEADING_MARKER.exec(lineText)?.[0] ?? '');
+      const item = /[-*+•・|]|\d/u.test(marker);
       for (const [a, b] of scriptClauses(text, from, to)) {
         const pieces = capped(text, a, b, maxChars);
         for (const [p, [c, d]] of pieces.entries()) {
@@ -131,8 +132,11 @@ function codeLines(text: string): Set<number> {
   return inside;
 }
 
-/** A configuration line: `[section]`, `key = value`, `key: value` without spaces, a shell prompt. */
-const CONFIG_LINE = /^(?:\[[\w.\- ]+\]|[\w.-]+\s*=\s*\S*|[\w.-]+:\s*\S+|\$\s+\S.*)$/u;
+/**
+ * A configuration line: `[section]`, `key = value`, `key: value` with a lower-case identifier key and no
+ * space in the value ("password: …", "db.host: …"; not "Fee: 20 €"), a shell prompt.
+ */
+const CONFIG_LINE = /^(?:\[[\w.\- ]+\]|[\w.-]+\s*=\s*\S*|[a-z_][a-z0-9_.-]*:\s*\S+|\$\s+\S.*)$/u;
 
 function lineStartOf(text: string, at: number): number {
   let i = at;

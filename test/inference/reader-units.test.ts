@@ -1,24 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { followUpOf } from '../../src/answer/follow-up.js';
+import { followUpOf, isShort } from '../../src/answer/follow-up.js';
 import { answerTypeOf, holdsAnswerType } from '../../src/inference/answer-types.js';
 import { splitSentences } from '../../src/inference/sentences.js';
 
 describe('answer types from the question form', () => {
   it.each([
-    ['How many days of sick leave do I get?', 'quantity'],
-    ['有給休暇は何日もらえますか？', 'quantity'],
-    ['我一年有几天年假？', 'quantity'],
-    ['ลาพักร้อนได้กี่วัน', 'quantity'],
-    ['Kaç gün izin alabilirim?', 'quantity'],
-    ['When was the university founded?', 'time'],
-    ['いつまでに申請しますか？', 'time'],
-    ['Who approves my leave?', 'person'],
-    ['Where is the lost and found?', 'place'],
-    ['How do I reset my password?', 'procedure'],
-    ['忘记密码怎么办？', 'procedure'],
-    ['Is there a gym at the office?', undefined],
-  ] as const)('%s → %s', (question, type) => {
-    expect(answerTypeOf(question)).toBe(type);
+    ['How many days of sick leave do I get?', 'en', 'quantity'],
+    ['有給休暇は何日もらえますか？', 'ja', 'quantity'],
+    ['我一年有几天年假？', 'zh', 'quantity'],
+    ['ลาพักร้อนได้กี่วัน', 'th', 'quantity'],
+    ['Kaç gün izin alabilirim?', 'tr', 'quantity'],
+    ['When was the university founded?', 'en', 'time'],
+    ['いつまでに申請しますか？', 'ja', 'time'],
+    ['Who approves my leave?', 'en', 'person'],
+    ['Where is the lost and found?', 'en', 'place'],
+    ['How do I reset my password?', 'en', 'procedure'],
+    ['忘记密码怎么办？', 'zh', 'procedure'],
+    ['Is there a gym at the office?', 'en', undefined],
+    // A word that asks in one language is an ordinary word in another.
+    ['How do I use the AI assistant?', 'en', 'procedure'],
+    ['Je cherche le formulaire qui sert aux notes de frais', 'fr', undefined],
+    ['Bilgisayar ile ilgili sorun', 'tr', undefined],
+  ] as const)('%s (%s) → %s', (question, language, type) => {
+    expect(answerTypeOf(question, language)).toBe(type);
   });
 
   it('counts only expressions the question does not already hold', () => {
@@ -29,10 +33,14 @@ describe('answer types from the question form', () => {
       holdsAnswerType('quantity', 'Leave in 2026 is booked in the portal.', 'How many days in 2026?', false),
     ).toBe(false);
     expect(holdsAnswerType('time', 'Submit it by 31 March.', 'When is the deadline?', false)).toBe(true);
+    expect(holdsAnswerType('time', 'You may ask your manager.', 'When can I ask?', false)).toBe(false);
     expect(holdsAnswerType('person', 'Your manager approves it.', 'Who approves it?', false)).toBe(false);
     expect(holdsAnswerType('person', 'It is approved by Hana Sato.', 'Who approves it?', false)).toBe(true);
     expect(holdsAnswerType('person', '上長が承認します。', '誰が承認しますか？', false)).toBeUndefined();
     expect(holdsAnswerType('procedure', 'Open the portal.', 'How do I apply?', true)).toBe(true);
+    expect(
+      holdsAnswerType('procedure', 'Go to id.example.com and click Reset.', 'How do I reset it?', false),
+    ).toBeUndefined();
   });
 });
 
@@ -75,20 +83,31 @@ describe('follow-ups', () => {
     { role: 'assistant' as const, text: 'Full-time staff get 20 days.' },
   ];
   it.each([
-    'And how far in advance do I have to request it?',
-    'And for part-timers?',
-    'Is that paid?',
-    '食事代は？',
-  ])('%s continues the previous question', (text) => {
-    expect(followUpOf(history, text)).toBe(history[0]!.text);
+    ['And how far in advance do I have to request it?', 'en'],
+    ['And for part-timers?', 'en'],
+    ['Is that paid?', 'en'],
+    ['Und wie lange dauert das dafür?', 'de'],
+    ['それと、半休は取れますか？', 'ja'],
+    ['那兼职员工呢？', 'zh'],
+  ] as const)('%s continues the previous question', (text, language) => {
+    expect(followUpOf(history, text, language)).toBe(history[0]!.text);
   });
   it.each([
-    'Where do I pick up a lost laptop charger at the Tokyo office?',
-    '另外问一下，会议室的投屏用不了应该找谁？',
-  ])('%s stands alone', (text) => {
-    expect(followUpOf(history, text)).toBeUndefined();
+    ['Where do I pick up a lost laptop charger at the Tokyo office?', 'en'],
+    ['Where is the cafeteria?', 'en'],
+    ['How do I contact IT?', 'en'],
+    ['Gibt es das Jobticket auch für Werkstudenten?', 'de'],
+    ['¿Qué es la VPN?', 'es'],
+    ['另外问一下，会议室的投屏用不了应该找谁？', 'zh'],
+  ] as const)('%s stands alone', (text, language) => {
+    expect(followUpOf(history, text, language)).toBeUndefined();
   });
   it('has nothing to continue without an earlier question', () => {
-    expect(followUpOf([], 'And for part-timers?')).toBeUndefined();
+    expect(followUpOf([], 'And for part-timers?', 'en')).toBeUndefined();
+  });
+  it('lets a short question lean on the previous one only after it found nothing alone', () => {
+    expect(isShort('食事代は？')).toBe(true);
+    expect(isShort('Where is the cafeteria?')).toBe(true);
+    expect(isShort('Where do I pick up a lost laptop charger at the Tokyo office?')).toBe(false);
   });
 });

@@ -49,8 +49,8 @@ describe.each(DIALECTS)('data protection on $name', ({ create }) => {
 
   it('retention deletes texts older than N days and keeps anonymised counts', async () => {
     const { answers } = await buildPipeline(store, db.dataDir, DOCS);
-    const old = await answers.ask(question('How do I connect to the VPN? (old)', 'old@corp.example'));
-    const recent = await answers.ask(question('How do I connect to the VPN? (new)', 'new@corp.example'));
+    const old = await answers.ask(question('How do I connect to the VPN?', 'old@corp.example'));
+    const recent = await answers.ask(question('How do I connect to the VPN client?', 'new@corp.example'));
     await store.feedback.record({
       questionId: old.questionId,
       rating: 'down',
@@ -73,7 +73,7 @@ describe.each(DIALECTS)('data protection on $name', ({ create }) => {
     expect(gone?.answerText).toBeUndefined();
     expect(gone?.channelId).toBeUndefined();
     const kept = await store.questions.get(recent.questionId);
-    expect(kept?.text).toContain('(new)');
+    expect(kept?.text).toBe('How do I connect to the VPN client?');
     expect(kept?.answerText).toContain('GlobalConnect');
     const feedback = await store.db.selectFrom('feedback').selectAll().execute();
     expect(feedback).toHaveLength(1);

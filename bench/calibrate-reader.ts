@@ -26,6 +26,7 @@ import { findInstructions } from '../src/wiring/generator.js';
 import { createRuntime } from '../src/runtime.js';
 import { syncPaths } from '../ingest/sync.js';
 import { fold, loadAnswerSet } from './xquad-answers.js';
+import { loadEmployeeItems, openSampleRuntime } from '../test/helpers/employee-questions.js';
 import { XQUAD_LANGUAGES } from './xquad-recall.js';
 
 const args = process.argv.slice(2);
@@ -42,6 +43,8 @@ const leaveOut = 6;
 
 interface Row {
   language: string;
+  /** How much the row counts in the fit (1 for XQuAD). */
+  weight?: number;
   article: number;
   answerable: boolean;
   evidence: number;
@@ -54,6 +57,8 @@ interface Row {
   confidence: number;
   gold: boolean;
   chars: number;
+  goldInSource: boolean;
+  goldInSources: boolean;
   question: string;
 }
 const rows: Row[] = [];
@@ -101,6 +106,11 @@ for (const language of languages) {
         confidence: confidence(reading),
         gold: answerable && q.answers.some((g) => forced.includes(fold(g))),
         chars: reading.quotes.reduce((n, u) => n + u.text.length, 0),
+        goldInSource:
+          answerable &&
+          q.answers.some((g) => fold(sources[reading.quotes[0]?.source ?? 0]?.text ?? '').includes(fold(g))),
+        goldInSources:
+          answerable && q.answers.some((g) => sources.some((hit) => fold(hit.text).includes(fold(g)))),
         question: q.text,
       });
     }
@@ -109,6 +119,62 @@ for (const language of languages) {
     rmSync(work, { recursive: true, force: true });
   }
   process.stderr.write(`[calibrate] ${language} done\n`);
+}
+// `--employee`: the employee dev set (test/corpus/employee-questions/dev.json, first turns) as a second
+// domain, reported beside XQuAD but not fitted on: questions as employees ask them, over a small
+// knowledge base.
+if (args.includes('--employee')) {
+  const { runtime, close } = await openSampleRuntime();
+  try {
+    const reader = createExtractiveGenerator({
+      tokenize: analyze,
+      words: analyzeWords,
+      corpus: () => runtime.index.lexical,
+      untrusted: findInstructions,
+      minConfidence: 0,
+    });
+    for (const item of loadEmployeeItems('dev')) {
+      const turn = item.turns[0]!;
+      const asker = runtime.directory.resolve(item.asker, item.language);
+      const sources = await runtime.retriever.retrieve({
+        text: turn.question,
+        readers: [asker],
+        k: 5,
+        language: item.language,
+      });
+      const reading = reader.explain({
+        question: turn.question,
+        language: item.language,
+        sources,
+        history: [],
+      });
+      const quoted = fold(reading.quotes.map((u) => u.text).join(' '));
+      const expect = turn.expect;
+      rows.push({
+        language: 'employee',
+        article: -1,
+        weight: 0,
+        answerable: expect.answerable,
+        evidence: reading.evidence,
+        unknownShare: reading.unknownShare,
+        typeMatch: reading.typeMatch,
+        runnerUp: reading.runnerUp,
+        sourceEvidence: reading.sourceEvidence,
+        missingRarest: reading.missingRarest,
+        features: confidenceFeatures(reading),
+        confidence: confidence(reading),
+        gold:
+          expect.answerable &&
+          expect.facts.every((group) => group.some((fact) => quoted.includes(fold(fact)))),
+        chars: reading.quotes.reduce((n, u) => n + u.text.length, 0),
+        goldInSource: false,
+        goldInSources: false,
+        question: turn.question,
+      });
+    }
+  } finally {
+    await close();
+  }
 }
 const dump = option('--dump');
 if (dump) writeFileSync(dump, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -144,15 +210,15 @@ function fitConfidence(all: readonly Row[]): void {
   const vector = (r: Row): number[] => names.map((name) => (name === 'bias' ? 1 : r.features[name]));
   const train = (data: readonly Row[]) => {
     const w = names.map(() => 0);
-    const positives = data.filter((r) => r.answerable).length;
-    const negatives = data.length - positives;
+    const positives = data.filter((r) => r.answerable).reduce((n, r) => n + (r.weight ?? 1), 0);
+    const negatives = data.filter((r) => !r.answerable).reduce((n, r) => n + (r.weight ?? 1), 0);
     for (let step = 0; step < 3000; step++) {
       const gradient = names.map(() => 0);
       for (const r of data) {
         const x = vector(r);
         const z = x.reduce((sum, v, i) => sum + v * w[i]!, 0);
         const p = 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, z))));
-        const classWeight = r.answerable ? 0.5 / positives : 0.5 / negatives;
+        const classWeight = (r.weight ?? 1) * (r.answerable ? 0.5 / positives : 0.5 / negatives);
         for (let i = 0; i < w.length; i++) gradient[i]! += classWeight * (p - (r.answerable ? 1 : 0)) * x[i]!;
       }
       for (let i = 0; i < w.length; i++) w[i]! -= 3 * gradient[i]!;
@@ -173,9 +239,10 @@ function fitConfidence(all: readonly Row[]): void {
     const un = data.filter((r) => !r.answerable);
     return `answerable→nf ${(ans.filter((r) => score(w, r) < theta).length / ans.length).toFixed(3)}, unanswerable→nf ${(un.filter((r) => score(w, r) < theta).length / un.length).toFixed(3)}`;
   };
-  const w = train(all);
-  const theta = threshold(w, all);
-  process.stdout.write(`\nfitted on all (${all.length} questions): threshold ${theta.toFixed(3)}\n`);
+  const fitted = all.filter((r) => (r.weight ?? 1) > 0);
+  const w = train(fitted);
+  const theta = threshold(w, fitted);
+  process.stdout.write(`\nfitted on all (${fitted.length} questions): threshold ${theta.toFixed(3)}\n`);
   process.stdout.write(`  ${names.map((name, i) => `${name}: ${w[i]!.toFixed(2)}`).join(', ')}\n`);
   for (const language of new Set(all.map((r) => r.language)))
     process.stdout.write(
@@ -187,12 +254,12 @@ function fitConfidence(all: readonly Row[]): void {
     );
   for (const parity of [0, 1]) {
     const half = (r: Row) => Math.floor(r.article / 6) % 2 === parity;
-    const fold = train(all.filter(half));
-    const held = all.filter((r) => !half(r));
+    const fold = train(fitted.filter(half));
+    const held = fitted.filter((r) => !half(r));
     process.stdout.write(
       `fitted on half ${parity + 1}, measured on the other half: ${rates(
         fold,
-        threshold(fold, all.filter(half)),
+        threshold(fold, fitted.filter(half)),
         held,
       )}\n`,
     );

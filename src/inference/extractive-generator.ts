@@ -58,7 +58,7 @@ export interface ExtractiveGenerator extends Generator {
  * left out) get "not found": answerable questions are not traded away silently. Measured with
  * `node --import tsx bench/calibrate-reader.ts`; docs/quality.md shows the trade-off.
  */
-export const DEFAULT_MIN_CONFIDENCE = 0.21;
+export const DEFAULT_MIN_CONFIDENCE = 0.22;
 
 /**
  * The always-available generator: no model, it quotes what the sources say. It reads the question
@@ -150,10 +150,14 @@ function readQuestion(
   const seen = new Set<string>();
   const found: QuestionWord[] = [];
   const add = (text: string, share: number, own: boolean) => {
+    let previous: QuestionWord | undefined;
     for (const analyzed of words(text, request.language)) {
       const forms = [...withLightStems(analyzed)];
       const word = forms[0]!;
-      if (forms.every((form) => isStopTerm(form, request.language))) continue;
+      if (forms.every((form) => isStopTerm(form, request.language))) {
+        previous = undefined;
+        continue;
+      }
       const key = forms[forms.length - 1]!;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -162,7 +166,19 @@ function readQuestion(
         : [];
       const df = Math.max(...forms.map((form) => corpus.documentFrequencyOf(form)));
       const unknown = df === 0 && bigrams.every((bigram) => corpus.documentFrequencyOf(bigram) === 0);
-      found.push({ forms, bigrams, weight: share * idf(corpus.size, df), unknown, own });
+      const current: QuestionWord = { forms, bigrams, weight: share * idf(corpus.size, df), unknown, own };
+      found.push(current);
+      if (previous && SYLLABLE_LANGUAGES.has(request.language)) {
+        // A Vietnamese word is often two syllables ("hợp đồng"): the pair must stand together too.
+        found.push({
+          forms: [`${previous.forms[0]} ${word}`],
+          bigrams: [],
+          weight: Math.min(previous.weight, current.weight),
+          unknown: previous.unknown || current.unknown,
+          own,
+        });
+      }
+      previous = current;
     }
   };
   add(request.question, 1, true);
@@ -377,14 +393,14 @@ export function confidence(reading: Omit<Reading, 'found' | 'quotes'>): number {
 
 /** Coefficients of {@link confidence} (see there how they were fitted). */
 export const CONFIDENCE = {
-  bias: -6.94,
-  evidence: 5.93,
-  sourceEvidence: 6.95,
-  unknownShare: -1.47,
-  missingRarest: 1.78,
-  runnerUp: 0.48,
-  typeMatch: -0.2,
-  typeMismatch: -1.12,
+  bias: -7.43,
+  evidence: 5.18,
+  sourceEvidence: 8.6,
+  unknownShare: -1.56,
+  missingRarest: 1.75,
+  runnerUp: 0.83,
+  typeMatch: -0.14,
+  typeMismatch: -1.17,
 } as const;
 
 /** The units to quote, in document order: the best, its steps, or a second nearly as good. */
@@ -465,6 +481,24 @@ function withLightStems(terms: readonly string[]): Set<string> {
   return all;
 }
 
+/**
+ * Languages written with a space between syllables, where a word is often two of them: the reader
+ * matches neighbouring syllables as pairs as well.
+ */
+const SYLLABLE_LANGUAGES: ReadonlySet<string> = new Set(['vi']);
+
+function withSyllablePairs(
+  terms: Set<string>,
+  text: string,
+  language: string,
+  settings: ReaderSettings,
+): Set<string> {
+  if (!SYLLABLE_LANGUAGES.has(language)) return terms;
+  const syllables = settings.tokenize(text, language);
+  for (let i = 0; i + 1 < syllables.length; i++) terms.add(`${syllables[i]} ${syllables[i + 1]}`);
+  return terms;
+}
+
 /** How much of a question word a set of terms holds: 1, a Hangul word's share of bigrams, or 0. */
 function holds(terms: ReadonlySet<string>, word: QuestionWord): number {
   if (word.forms.some((form) => terms.has(form))) return 1;
@@ -484,7 +518,12 @@ function unitsOf(sources: readonly SearchHit[], settings: ReaderSettings): Unit[
     );
     let announcer: ReadonlySet<string> = new Set();
     for (const sentence of splitSentences(hit.text, hit.language, settings.maxSentenceChars)) {
-      const terms = withLightStems(settings.tokenize(sentence.text, hit.language));
+      const terms = withSyllablePairs(
+        withLightStems(settings.tokenize(sentence.text, hit.language)),
+        sentence.text,
+        hit.language,
+        settings,
+      );
       if (sentence.kind === 'heading' || sentence.kind === 'question') {
         announcer = terms;
         continue;

@@ -210,4 +210,22 @@ describe('answer pipeline', () => {
     );
     expect(result.answer).toContain('carry over');
   });
+
+  it("reads a question that stands alone on its own; the previous question's words never answer a new one", async () => {
+    const { answers } = await buildPipeline(store, db.dataDir, DOCS);
+    const history = [
+      { role: 'user' as const, text: 'How many days of paid leave do I get?' },
+      { role: 'assistant' as const, text: 'Full-time employees get 20 days of paid leave per year. [1]' },
+    ];
+    // A new topic: answered from its own document, not mixed with the leave question.
+    const vpn = await answers.ask(
+      question('VPNに接続するにはどうすればいいですか？', [employee], { history }),
+    );
+    expect(vpn.status).toBe('answered');
+    expect(vpn.citations.map((c) => c.source)).toEqual(['vpn-ja.md']);
+    // Short and about something the documents do not hold: the previous question's words alone never
+    // make an answer.
+    const cafeteria = await answers.ask(question('Where is the cafeteria?', [employee], { history }));
+    expect(cafeteria.status).toBe('not_found');
+  });
 });

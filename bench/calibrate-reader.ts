@@ -14,13 +14,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/core/log.js';
+import { createExtractiveGenerator } from '../src/inference/extractive-generator.js';
 import {
   CONFIDENCE,
   type ConfidenceFeatures,
+  DEFAULT_MIN_CONFIDENCE,
   confidence,
   confidenceFeatures,
-  createExtractiveGenerator,
-} from '../src/inference/extractive-generator.js';
+} from '../src/inference/reader-confidence.js';
 import { analyze, analyzeWords } from '../src/rag/text-analyzer.js';
 import { findInstructions } from '../src/wiring/generator.js';
 import { createRuntime } from '../src/runtime.js';
@@ -183,7 +184,7 @@ for (const language of [...languages, 'all']) {
   const ans = mine.filter((r) => r.answerable);
   const un = mine.filter((r) => !r.answerable);
   const lines: string[] = [];
-  for (const theta of [0, 0.1, 0.15, 0.2, 0.21, 0.25, 0.3, 0.35, 0.4, 0.5]) {
+  for (const theta of [0, 0.1, 0.15, 0.2, DEFAULT_MIN_CONFIDENCE, 0.25, 0.3, 0.35, 0.4, 0.5]) {
     const nf = (r: Row) => r.confidence < theta;
     const gold = ans.filter((r) => !nf(r) && r.gold).length / ans.length;
     lines.push(

@@ -1,7 +1,8 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../core/log.js';
 import { detectPromptInjection } from '../guardrails/prompt-injection.js';
-import { type TermStatistics, createExtractiveGenerator } from '../inference/extractive-generator.js';
+import { createExtractiveGenerator } from '../inference/extractive-generator.js';
+import type { TermStatistics } from '../inference/reader-question.js';
 import type { Generator } from '../inference/generator.js';
 import { detectLanguage } from '../inference/language.js';
 import { createLlmGenerator } from '../inference/llm-generator.js';

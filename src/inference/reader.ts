@@ -1,0 +1,269 @@
+import type { SearchHit } from '../core/types.js';
+import { type AnswerType, holdsAnswerType } from './answer-types.js';
+import { type ReadingEvidence, confidence } from './reader-confidence.js';
+import {
+  type QuestionReading,
+  type QuestionWord,
+  type Tokenize,
+  holds,
+  withLightStems,
+  withSyllablePairs,
+} from './reader-question.js';
+import { type Sentence, splitSentences } from './sentences.js';
+import { type InstructionFinder, overlapsAny, untrustedSpans } from './untrusted-sentences.js';
+
+/**
+ * The extractive reader: scores every sentence, list item and table row of the sources by the
+ * question words it and its headings hold, decides whether they answer (see reader-confidence.ts), and
+ * picks what to quote.
+ */
+
+export interface ReaderSettings {
+  readonly tokenize: Tokenize;
+  readonly maxSentenceChars: number;
+  readonly minConfidence: number;
+  readonly untrusted: InstructionFinder | undefined;
+}
+
+/** A quotable unit of a source with what the reader found in it. */
+export interface Unit extends Sentence {
+  /** 0-based rank of its source in the request. */
+  readonly source: number;
+  readonly terms: ReadonlySet<string>;
+  /** Terms of its headings: the chunk's title and heading path, the line that announces it. */
+  readonly context: ReadonlySet<string>;
+  score: number;
+  /** Share of the question's weight it and its context hold (0..1). */
+  evidence: number;
+}
+
+/** What the reader concluded. */
+export interface Reading extends ReadingEvidence {
+  readonly found: boolean;
+  readonly quotes: readonly Unit[];
+  readonly type: AnswerType | undefined;
+}
+
+/** Later sources were ranked lower by retrieval: their units need a better match to be quoted. */
+const RANK_DECAY = 0.3;
+/** A question word found only in a unit's headings counts this much towards its score… */
+const CONTEXT_SCORE = 0.4;
+/** …and this much towards the evidence that the documents answer. */
+const CONTEXT_EVIDENCE = 0.8;
+/** A unit holding (or lacking) an expression of the expected answer type. */
+const TYPE_MATCH = 1.35;
+const TYPE_MISMATCH = 0.75;
+/**
+ * Code and configuration lines (unless the question names their key), and sentences about the page
+ * itself, are rarely the answer.
+ */
+const CODE_SHARE = 0.25;
+const META_SHARE = 0.3;
+/** The next sentence of the same paragraph often finishes the thought ("After that, ..."). */
+const CONTINUATION_SHARE = 0.3;
+/** A second unit is quoted only when it scores at least this share of the best… */
+const SECOND_SHARE = 0.5;
+/** …and both fit in this many characters. */
+const TWO_UNITS_CHARS = 400;
+/** A best unit and the next one of its paragraph are quoted together when both fit in this many characters. */
+const SHORT_PAIR_CHARS = 160;
+/** Steps of a how-to answer: at most this many items, this many characters. */
+const MAX_STEPS = 8;
+const STEPS_CHARS = 700;
+
+/**
+ * Sentences that describe the page rather than answer ("This page explains how …"), in the languages
+ * PolyDesk ships messages for.
+ */
+const META_SENTENCE =
+  /^(?:this (?:page|document|guide|article|section|policy)|the following|on this page|diese(?:r|s)? (?:seite|dokument|leitfaden|richtlinie)|auf dieser seite|cette (?:page|politique)|ce (?:document|guide)|esta (?:página|guía|política)|este (?:documento|artículo)|questa (?:pagina|guida)|esta página|このページ|本ページ|このドキュメント|本書|本页|本文|此页|本頁|หน้านี้|เอกสารนี้|이 (?:페이지|문서))/iu;
+
+/** Scores every unit of the sources, decides whether they answer, and picks what to quote. */
+export function read(
+  sources: readonly SearchHit[],
+  question: QuestionReading,
+  settings: ReaderSettings,
+): Reading {
+  const none: Reading = {
+    found: false,
+    quotes: [],
+    evidence: 0,
+    type: question.type,
+    typeMatch: undefined,
+    unknownShare: 0,
+    runnerUp: 0,
+    sourceEvidence: 0,
+    missingRarest: 1,
+  };
+  if (question.words.length === 0) return none;
+  const units = unitsOf(sources, settings);
+  if (units.length === 0) return none;
+
+  // Every word ranks the units; the evidence that the sources answer comes from the question's own
+  // words (an earlier question's words alone must not answer a new one), unless it has none ("それは？").
+  const words = question.words;
+  const own = words.some((word) => word.own) ? words.filter((word) => word.own) : words;
+  const total = own.reduce((sum, word) => sum + word.weight, 0) || 1;
+  const unknownShare = own.reduce((sum, word) => sum + (word.unknown ? word.weight : 0), 0) / total;
+  const averageLength = units.reduce((sum, unit) => sum + unit.terms.size, 0) / units.length || 1;
+
+  const typeMatches = new Map<Unit, boolean | undefined>();
+  units.forEach((unit, i) => {
+    let direct = 0;
+    let contextual = 0;
+    let ownDirect = 0;
+    let ownContextual = 0;
+    for (const word of words) {
+      const share = holds(unit.terms, word);
+      const inContext = share < 1 ? word.weight * (1 - share) * holds(unit.context, word) : 0;
+      direct += word.weight * share;
+      contextual += inContext;
+      if (own.includes(word)) {
+        ownDirect += word.weight * share;
+        ownContextual += inContext;
+      }
+    }
+    unit.evidence = (ownDirect + CONTEXT_EVIDENCE * ownContextual) / total;
+    if (direct === 0) return;
+    const typeMatch = question.type
+      ? holdsAnswerType(question.type, unit.text, question.text, unit.item)
+      : undefined;
+    typeMatches.set(unit, typeMatch);
+    const lengthNorm = 1 / Math.sqrt(Math.max(1, unit.terms.size / averageLength));
+    let score = ((direct + CONTEXT_SCORE * contextual) * lengthNorm) / (1 + RANK_DECAY * unit.source);
+    if (typeMatch === true) score *= TYPE_MATCH;
+    else if (typeMatch === false) score *= TYPE_MISMATCH;
+    if (unit.kind === 'code' && !asksFor(unit, words, settings)) score *= CODE_SHARE;
+    if (META_SENTENCE.test(unit.text)) score *= META_SHARE;
+    unit.score += score;
+    const next = units[i + 1];
+    if (next && next.source === unit.source && next.line === unit.line && next.kind === 'statement')
+      next.score += CONTINUATION_SHARE * score;
+  });
+
+  const ranked = units.filter((unit) => unit.score > 0).sort((a, b) => b.score - a.score);
+  const best = ranked[0];
+  if (!best) return { ...none, unknownShare };
+  const evidence = Math.max(
+    best.evidence,
+    ...ranked
+      .slice(1, 3)
+      .filter((u) => u.source === best.source)
+      .map((u) => u.evidence * 0.9),
+  );
+  const runnerUp = (ranked[1]?.score ?? 0) / best.score;
+  const sourceUnits = units.filter((unit) => unit.source === best.source);
+  const sourceHolds = (word: QuestionWord) =>
+    Math.max(...sourceUnits.map((unit) => Math.max(holds(unit.terms, word), holds(unit.context, word))));
+  const sourceEvidence = own.reduce((sum, word) => sum + word.weight * sourceHolds(word), 0) / total;
+  const heaviest = Math.max(...own.map((word) => word.weight));
+  const missing = own.filter((word) => Math.max(holds(best.terms, word), holds(best.context, word)) === 0);
+  const missingRarest = missing.length === 0 ? 0 : Math.max(...missing.map((word) => word.weight)) / heaviest;
+  const reading = {
+    evidence,
+    type: question.type,
+    typeMatch: typeMatches.get(best),
+    unknownShare,
+    runnerUp,
+    sourceEvidence,
+    missingRarest,
+  };
+  if (confidence(reading) < settings.minConfidence) return { ...reading, found: false, quotes: [] };
+  return { ...reading, found: true, quotes: pick(best, ranked, units, question.type) };
+}
+
+/** The units to quote, in document order: the best, its steps, or a second nearly as good. */
+function pick(
+  best: Unit,
+  ranked: readonly Unit[],
+  units: readonly Unit[],
+  type: AnswerType | undefined,
+): Unit[] {
+  if (type === 'procedure' && best.item) {
+    const steps = listAround(best, units);
+    if (steps.length > 1) return steps;
+  }
+  const picked = [best];
+  const second = ranked.find(
+    (unit) =>
+      unit !== best &&
+      unit.score >= SECOND_SHARE * best.score &&
+      unit.text.length + best.text.length <= TWO_UNITS_CHARS,
+  );
+  const next = units[units.indexOf(best) + 1];
+  const sameParagraph = next !== undefined && next.source === best.source && next.line <= best.line + 1;
+  if (second) picked.push(second);
+  else if (sameParagraph && best.text.length + next.text.length <= SHORT_PAIR_CHARS) picked.push(next); // a short answer often goes on in the next sentence ("No. Use … instead.")
+  return picked.sort((a, b) => a.source - b.source || a.start - b.start);
+}
+
+/**
+ * The list a unit belongs to: the items of its source on consecutive lines around it, in order; when
+ * the list is longer than the limits, a window around the unit (earlier steps first).
+ */
+function listAround(unit: Unit, units: readonly Unit[]): Unit[] {
+  const at = units.indexOf(unit);
+  const joined = (a: Unit, b: Unit) => a.item && b.item && a.source === b.source && b.line - a.line <= 1;
+  let first = at;
+  while (first > 0 && joined(units[first - 1]!, units[first]!)) first--;
+  let last = at;
+  while (last + 1 < units.length && joined(units[last]!, units[last + 1]!)) last++;
+  let from = at;
+  let to = at;
+  let chars = unit.text.length;
+  for (;;) {
+    const before = from > first ? units[from - 1] : undefined;
+    const after = to < last ? units[to + 1] : undefined;
+    const next = before ?? after;
+    if (!next || to - from + 1 >= MAX_STEPS || chars + next.text.length > STEPS_CHARS) break;
+    if (next === before) from--;
+    else to++;
+    chars += next.text.length;
+  }
+  return units.slice(from, to + 1);
+}
+
+/** A configuration line is what the question asks for when it names the line's key ("the password"). */
+function asksFor(unit: Unit, words: readonly QuestionWord[], settings: ReaderSettings): boolean {
+  const key = /^\s*\[?([^=:\]]+)/u.exec(unit.text)?.[1] ?? '';
+  const keyTerms = new Set(settings.tokenize(key));
+  return words.some((word) => holds(keyTerms, word) > 0);
+}
+
+/** The quotable units of the sources, each with its terms and its headings' terms. */
+function unitsOf(sources: readonly SearchHit[], settings: ReaderSettings): Unit[] {
+  const seen = new Set<string>();
+  const units: Unit[] = [];
+  sources.forEach((hit, source) => {
+    const unsafe = settings.untrusted ? untrustedSpans(hit.text, hit.language, settings.untrusted) : [];
+    const headings = new Set(
+      settings.tokenize([hit.title ?? '', ...hit.headingPath].join('\n'), hit.language),
+    );
+    let announcer: ReadonlySet<string> = new Set();
+    for (const sentence of splitSentences(hit.text, hit.language, settings.maxSentenceChars)) {
+      const terms = withSyllablePairs(
+        withLightStems(settings.tokenize(sentence.text, hit.language)),
+        sentence.text,
+        hit.language,
+        settings.tokenize,
+      );
+      if (sentence.kind === 'heading' || sentence.kind === 'question') {
+        announcer = terms;
+        continue;
+      }
+      if (overlapsAny(unsafe, sentence.start, sentence.start + sentence.text.length)) continue;
+      const key = sentence.text.replace(/\s+/g, ' ').toLowerCase();
+      if (seen.has(key)) continue; // overlapping chunks repeat sentences
+      seen.add(key);
+      units.push({
+        ...sentence,
+        source,
+        terms,
+        context: new Set([...headings, ...announcer]),
+        score: 0,
+        evidence: 0,
+      });
+    }
+  });
+  return units;
+}

@@ -15,8 +15,6 @@ export interface ReadingEvidence {
   readonly runnerUp: number;
   /** Share of the question's weight that the best unit's whole source (all its units and headings) holds. */
   readonly sourceEvidence: number;
-  /** Weight of the rarest question word neither the best unit nor its headings hold, over the heaviest word's. */
-  readonly missingRarest: number;
 }
 
 /**
@@ -34,7 +32,6 @@ export function confidenceFeatures(reading: ReadingEvidence): ConfidenceFeatures
     evidence: reading.evidence,
     sourceEvidence: reading.sourceEvidence,
     unknownShare: reading.unknownShare,
-    missingRarest: reading.missingRarest,
     runnerUp: reading.runnerUp,
     typeMatch: reading.typeMatch === true ? 1 : 0,
     typeMismatch: reading.typeMatch === false ? 1 : 0,
@@ -46,7 +43,7 @@ export function confidenceFeatures(reading: ReadingEvidence): ConfidenceFeatures
  * languages with one article in six left out of the knowledge base (their questions are the "not
  * answerable" class), classes weighted equally: `node --import tsx bench/calibrate-reader.ts --fit`.
  * The features are correlated (evidence in the best unit, in its whole source, the share of words the
- * knowledge base never uses, the rarest word missing, the runner-up's margin, the answer type), so a
+ * knowledge base never uses, the runner-up's margin, the answer type), so a
  * single coefficient's sign says little on its own; the fit as a whole is what was measured.
  */
 export function confidence(reading: ReadingEvidence): number {
@@ -59,12 +56,11 @@ export function confidence(reading: ReadingEvidence): number {
 
 /** Coefficients of {@link confidence} (see there how they were fitted). */
 export const CONFIDENCE = {
-  bias: -7.43,
-  evidence: 5.18,
-  sourceEvidence: 8.6,
-  unknownShare: -1.56,
-  missingRarest: 1.75,
-  runnerUp: 0.83,
-  typeMatch: -0.14,
-  typeMismatch: -1.17,
+  bias: -5.77,
+  evidence: 5.04,
+  sourceEvidence: 8.59,
+  unknownShare: -1.37,
+  runnerUp: 0.91,
+  typeMatch: -0.13,
+  typeMismatch: -1.21,
 } as const;

@@ -93,7 +93,6 @@ export function read(
     unknownShare: 0,
     runnerUp: 0,
     sourceEvidence: 0,
-    missingRarest: 1,
   };
   if (question.words.length === 0) return none;
   const units = unitsOf(sources, settings);
@@ -156,9 +155,6 @@ export function read(
   const sourceHolds = (word: QuestionWord) =>
     Math.max(...sourceUnits.map((unit) => Math.max(holds(unit.terms, word), holds(unit.context, word))));
   const sourceEvidence = own.reduce((sum, word) => sum + word.weight * sourceHolds(word), 0) / total;
-  const heaviest = Math.max(...own.map((word) => word.weight));
-  const missing = own.filter((word) => Math.max(holds(best.terms, word), holds(best.context, word)) === 0);
-  const missingRarest = missing.length === 0 ? 0 : Math.max(...missing.map((word) => word.weight)) / heaviest;
   const reading = {
     evidence,
     type: question.type,
@@ -166,10 +162,35 @@ export function read(
     unknownShare,
     runnerUp,
     sourceEvidence,
-    missingRarest,
   };
   if (confidence(reading) < settings.minConfidence) return { ...reading, found: false, quotes: [] };
-  return { ...reading, found: true, quotes: pick(best, ranked, units, question.type) };
+  return {
+    ...reading,
+    found: true,
+    quotes: topicList(own, question, units) ?? pick(best, ranked, units, question.type),
+  };
+}
+
+/** A question of this many words or fewer, without a question form, may just name a topic ("salary bands"). */
+const TOPIC_WORDS = 3;
+
+/**
+ * A question that only names a topic ("salary bands", "VPN 設定") gets the list or table under the
+ * heading that names it, in the best-ranked source that has one: the bands themselves rather than the
+ * sentence that mentions them.
+ */
+function topicList(
+  own: readonly QuestionWord[],
+  question: QuestionReading,
+  units: readonly Unit[],
+): Unit[] | undefined {
+  if (question.type || own.length > TOPIC_WORDS) return undefined;
+  const named = units.find(
+    (unit) => unit.item && own.every((word) => holds(unit.context, word) > 0 || holds(unit.terms, word) > 0),
+  );
+  if (!named) return undefined;
+  const list = listAround(named, units);
+  return list.length > 1 ? list : undefined;
 }
 
 /** The units to quote, in document order: the best, its steps, or a second nearly as good. */
@@ -203,7 +224,8 @@ function pick(
  */
 function listAround(unit: Unit, units: readonly Unit[]): Unit[] {
   const at = units.indexOf(unit);
-  const joined = (a: Unit, b: Unit) => a.item && b.item && a.source === b.source && b.line - a.line <= 1;
+  // A table's separator row or a loose list's blank line stands between two items: one line apart at most.
+  const joined = (a: Unit, b: Unit) => a.item && b.item && a.source === b.source && b.line - a.line <= 2;
   let first = at;
   while (first > 0 && joined(units[first - 1]!, units[first]!)) first--;
   let last = at;

@@ -55,7 +55,7 @@ export function splitSentences(text: string, language: string | undefined, maxCh
       // Every sentence of a list item or table row belongs to it, not only the one after the marker.
       const lineText = text.slice(lineStartOf(text, lineStart), lineEnd);
       const marker = heading ? '' : (LEADING_MARKER.exec(lineText)?.[0] ?? '');
-      const item = /[-*+•・|]|\d/u.test(marker);
+      const item = /[-*+•・|]|\d/u.test(marker) || TABLE_ROW.test(lineText);
       for (const [a, b] of scriptClauses(text, from, to)) {
         const pieces = capped(text, a, b, maxChars);
         for (const [p, [c, d]] of pieces.entries()) {
@@ -118,6 +118,9 @@ function stripMarkers(text: string, start: number, end: number): Range {
 }
 
 const HEADING = /^\s*#{1,6}\s+/u;
+
+/** A table row as ingest stores it (cells between ` | `, the outer pipes gone): two separators or more. */
+const TABLE_ROW = /\S \| \S.* \| \S/u;
 
 /** Lines inside ``` fences (0-based line numbers). */
 function codeLines(text: string): Set<number> {

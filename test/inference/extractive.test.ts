@@ -3,7 +3,7 @@ import { t } from '../../src/core/i18n.js';
 import type { SearchHit } from '../../src/core/types.js';
 import { createExtractiveGenerator } from '../../src/inference/extractive-generator.js';
 import type { GenerationRequest } from '../../src/inference/generator.js';
-import { analyze } from '../../src/rag/text-analyzer.js';
+import { analyze, analyzeWords } from '../../src/rag/text-analyzer.js';
 
 function hit(title: string, language: string, text: string): SearchHit {
   return {
@@ -181,6 +181,22 @@ describe('extractive generator', () => {
     expect(result.notFound).toBe(true);
     const chat = await generator.generate(ask('What is the parking policy for bicycles?', 'en', [VPN_EN]));
     expect(chat.notFound).toBe(true);
+  });
+
+  it('gives the table under the heading a topic-only question names, not the sentence that mentions it', async () => {
+    const bands = {
+      ...hit(
+        'bands',
+        'en',
+        'Salary bands are used for offers and the annual review.\nLevel | Tokyo (JPY) | Madrid (EUR)\nL1 | 4,200,000 – 5,400,000 | 28,000 – 34,000\nL2 | 5,400,000 – 7,000,000 | 34,000 – 43,000',
+      ),
+      headingPath: ['Salary bands 2026'],
+    };
+    const reader = createExtractiveGenerator({ tokenize: analyze, words: analyzeWords });
+    const result = await reader.generate(ask('salary bands', 'en', [bands]));
+    expect(quotes(result.text)).toHaveLength(3);
+    expect(result.text).toContain('L2 | 5,400,000 – 7,000,000');
+    expect(result.text).not.toContain('annual review');
   });
 
   it('does not answer from a source that shares only a common word with the question', async () => {

@@ -73,6 +73,13 @@ describe('quotable units', () => {
     const pieces = units.filter((u) => u.text.includes('keeps going') || u.text.includes('ends here'));
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces[0]!.cut).toEqual({ before: false, after: true });
+    // A table row as ingest stores it: cells between " | ", the outer pipes gone.
+    const table = splitSentences(
+      'Level | Tokyo (JPY) | Madrid (EUR)\nL1 | 4,200,000 | 28,000\nPlain text | not a row.',
+      'en',
+      300,
+    );
+    expect(table.map((u) => u.item)).toEqual([true, true, false]);
     expect(pieces.at(-1)!.cut).toEqual({ before: true, after: false });
   });
 });

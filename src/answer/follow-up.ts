@@ -1,54 +1,77 @@
 import type { Turn } from '../core/types.js';
+import { wordPattern } from '../inference/word-boundary.js';
 
 /**
  * How a follow-up shows that it does not stand alone, per language (BCP-47 primary subtag): it starts
  * by continuing ("And …", "What about …", "那…", "それと…") or points back at something named earlier
- * ("it", "that one", "それ", "那个"). Only the asker's language is read: a word that points back in one
- * language is an ordinary word in another ("es", "das", "to"). Latin-script words are matched whole; English "it" only in lower case ("IT" is a team).
+ * ("that one", "それ", "那个"). Only the asker's language is read: a word that points back in one
+ * language is an ordinary word in another ("es", "das", "to"). Words that also start ordinary questions
+ * are left out ("y a-t-il", Polish "to", Thai "ถ้า", Arabic "و" on its own). English "it" counts at the
+ * end of a question or after "is/does/was/can" ("How do I renew it?", "Is it paid?"), in lower case
+ * only ("IT" is a team). `\b` is a word edge in any script (see wordPattern).
  */
 const SIGNS: Readonly<Record<string, { readonly continues: RegExp; readonly pointsBack: RegExp }>> = {
   en: {
-    continues: /^(?:and|also|what about|how about|same for|or)\b/iu,
-    pointsBack:
-      /\b(?:it(?=\s*\?|$)|that one|those|them|that(?=\s*\?|$))\b|\b(?:[Ii]s|[Dd]oes|[Ww]as|[Cc]an) (?:that|it)\b/u,
+    continues: wordPattern(String.raw`^(?:and|also|what about|how about|same for|or)\b`, 'i'),
+    pointsBack: wordPattern(
+      String.raw`\b(?:it(?=\s*\?|$)|that one|those|them|that(?=\s*\?|$))\b|\b(?:[Ii]s|[Dd]oes|[Ww]as|[Cc]an) (?:that|it)\b`,
+    ),
   },
   de: {
-    continues: /^(?:und|auch|was ist mit|wie ist es mit|oder)\b/iu,
-    pointsBack: /\b(?:dafür|dazu|davon|darauf|dort)\b/iu,
+    continues: wordPattern(String.raw`^(?:und|auch|was ist mit|wie ist es mit|oder)\b`, 'i'),
+    pointsBack: wordPattern(String.raw`\b(?:dafür|dazu|davon|darauf|dort)\b`, 'i'),
   },
   fr: {
-    continues: /^(?:et|aussi|et pour|et si|ou)\b/iu,
-    pointsBack: /\b(?:cela|ça|celui-ci|celle-ci|y a-t-il)\b/iu,
+    continues: wordPattern(String.raw`^(?:et|aussi|et pour|et si|ou)\b`, 'i'),
+    pointsBack: wordPattern(String.raw`\b(?:cela|ça|celui-ci|celle-ci)\b`, 'i'),
   },
-  es: { continues: /^¿?(?:y|también|y si|o)\b/iu, pointsBack: /\b(?:eso|esto|ese|esa|ahí)\b/iu },
-  pt: { continues: /^(?:e|também|e se|ou)\b/iu, pointsBack: /\b(?:isso|isto|esse|essa|aí)\b/iu },
-  it: { continues: /^(?:e|anche|e se|e per|o)\b/iu, pointsBack: /\b(?:questo|quello|ciò|lì)\b/iu },
-  nl: { continues: /^(?:en|ook|en als|of)\b/iu, pointsBack: /\b(?:dat|daarvoor|daar)\b/iu },
+  es: {
+    continues: wordPattern(String.raw`^¿?(?:y|también|y si|o)\b`, 'i'),
+    pointsBack: wordPattern(String.raw`\b(?:eso|esto|ese|esa|ahí)\b`, 'i'),
+  },
+  pt: {
+    continues: wordPattern(String.raw`^(?:e|também|e se|ou)\b`, 'i'),
+    pointsBack: wordPattern(String.raw`\b(?:isso|isto|esse|essa|aí)\b`, 'i'),
+  },
+  it: {
+    continues: wordPattern(String.raw`^(?:e|anche|e se|e per|o)\b`, 'i'),
+    pointsBack: wordPattern(String.raw`\b(?:questo|quello|ciò|lì)\b`, 'i'),
+  },
+  nl: {
+    continues: wordPattern(String.raw`^(?:en|ook|en als|of)\b`, 'i'),
+    pointsBack: wordPattern(String.raw`\b(?:daarvoor|daar)\b|\bdat\s*\?$`, 'i'),
+  },
   ru: {
-    continues: /^(?:а|и|ещё|или)(?=[\s,?]|$)/iu,
-    pointsBack: /(?:^|\s)(?:это|этого|этим|там)(?=[\s,?]|$)/iu,
+    continues: wordPattern(String.raw`^(?:а|и|ещё|или)\b`, 'i'),
+    pointsBack: wordPattern(String.raw`\b(?:это|этого|этим|там)\b`, 'i'),
   },
   vi: {
-    continues: /^(?:còn|thế còn|và|hoặc)(?=[\s,?]|$)/iu,
-    pointsBack: /(?:^|\s)(?:đó|nó|cái đó)(?=[\s,?]|$)/iu,
+    continues: wordPattern(String.raw`^(?:còn|thế còn|và|hoặc)\b`, 'i'),
+    pointsBack: wordPattern(String.raw`\b(?:đó|nó|cái đó)\b`, 'i'),
   },
-  id: { continues: /^(?:dan|lalu|bagaimana dengan|atau)\b/iu, pointsBack: /\b(?:itu|tersebut)\b/iu },
+  id: {
+    continues: wordPattern(String.raw`^(?:dan|lalu|bagaimana dengan|atau)\b`, 'i'),
+    pointsBack: wordPattern(String.raw`\b(?:itu|tersebut)\b`, 'i'),
+  },
   tr: {
-    continues: /^(?:peki|ve|ya)(?=[\s,?]|$)/iu,
-    pointsBack: /(?:^|\s)(?:bu|bunu|onu|orada)(?=[\s,?]|$)/iu,
+    continues: wordPattern(String.raw`^(?:peki|ve|ya)\b`, 'i'),
+    pointsBack: wordPattern(String.raw`\b(?:bunu|onu|orada)\b`, 'i'),
   },
   pl: {
-    continues: /^(?:a|i|oraz|a co z)(?=[\s,?]|$)/iu,
-    pointsBack: /(?:^|\s)(?:to|tego|tam)(?=[\s,?]|$)/iu,
+    continues: wordPattern(String.raw`^(?:a|i|oraz|a co z)\b`, 'i'),
+    pointsBack: wordPattern(String.raw`\b(?:tego|tam)\b`, 'i'),
   },
-  ar: { continues: /^(?:و|وماذا عن|أو)/u, pointsBack: /(?:ذلك|هذا|هناك)/u },
+  ar: { continues: /^(?:وماذا عن|و ماذا عن|وماذا)/u, pointsBack: /(?:ذلك|هذا الأمر)/u },
   ja: {
     continues: /^(?:それと|あと|じゃあ|では|それから|また)/u,
-    pointsBack: /(?:それ|あれ|そこ|その場合)/u,
+    pointsBack: /(?:それ(?!ぞれ)|そこ|その場合)/u,
   },
-  zh: { continues: /^(?:那|那么|还有|那如果|如果是)(?!问)/u, pointsBack: /(?:这个|那个|它|这样|那样)/u },
+  zh: {
+    continues: /^(?:那|那么|还有|那如果|如果是)(?!问|多少|几)/u,
+    pointsBack: /(?:这个|那个|它|这样|那样)(?!月|年|星期|周)/u,
+  },
   ko: { continues: /^(?:그리고|그럼|그러면|또)/u, pointsBack: /(?:그것|이것|그거|거기)/u },
-  th: { continues: /^(?:แล้ว|และ|ถ้า)/u, pointsBack: /(?:นั้น|อันนั้น|ตรงนั้น)/u },
+  th: { continues: /^(?:แล้ว|และ)/u, pointsBack: /(?:อันนั้น|ตรงนั้น|เรื่องนั้น)/u },
 };
 
 /** A question this short, in characters, may not name its topic ("食事代は？", "For part-timers?"). */

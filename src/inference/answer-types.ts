@@ -1,3 +1,5 @@
+import { wordPattern } from './word-boundary.js';
+
 /**
  * What kind of expression a question asks for, read from its form in the asker's language, and
  * whether a sentence holds such an expression beyond the question's own words. The extractive reader
@@ -12,7 +14,7 @@ type Forms = Partial<Record<AnswerType, string>>;
  * Question forms per language (BCP-47 primary subtag), matched on the lower-cased NFKC question. Only
  * the asker's language is read: "ai" is "who" in Vietnamese and a product name in English, "qui" a
  * relative pronoun in French statements, "ile" "with" in Turkish. `\b` here means a boundary between a
- * letter of any script and a non-letter (see {@link compile}).
+ * letter of any script and a non-letter (see {@link wordPattern}).
  */
 const FORMS: Readonly<Record<string, Forms>> = {
   en: {
@@ -150,13 +152,6 @@ const FORMS: Readonly<Record<string, Forms>> = {
   },
 };
 
-/** `\b` in JavaScript knows only ASCII letters ("kaç" would have no end): a boundary for any script. */
-const BOUNDARY = String.raw`(?:(?<=[\p{L}\p{M}])(?![\p{L}\p{M}])|(?<![\p{L}\p{M}])(?=[\p{L}\p{M}]))`;
-
-function compile(source: string, flags = 'u'): RegExp {
-  return new RegExp(source.replaceAll(String.raw`\b`, BOUNDARY), flags);
-}
-
 /** "When" before anything else, "how long" (a quantity) before "how" can be a procedure. */
 const ORDER: readonly AnswerType[] = ['time', 'quantity', 'person', 'place', 'procedure'];
 const compiled = new Map<string, ReadonlyArray<readonly [AnswerType, RegExp]>>();
@@ -166,7 +161,7 @@ export function answerTypeOf(question: string, language: string): AnswerType | u
   let forms = compiled.get(language);
   if (!forms) {
     const own = FORMS[language] ?? {};
-    forms = ORDER.flatMap((type) => (own[type] ? [[type, compile(own[type])] as const] : []));
+    forms = ORDER.flatMap((type) => (own[type] ? [[type, wordPattern(own[type])] as const] : []));
     compiled.set(language, forms);
   }
   const text = question.normalize('NFKC').toLowerCase().trim();
@@ -174,7 +169,7 @@ export function answerTypeOf(question: string, language: string): AnswerType | u
 }
 
 /** Digits of any script, CJK numerals, and common number words. */
-const NUMBER = compile(
+const NUMBER = wordPattern(
   [
     String.raw`[\p{Nd}一二三四五六七八九十百千万萬两兩億亿半][\p{Nd}.,:一二三四五六七八九十百千万萬两兩億亿]*`,
     String.raw`\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand|million|billion|dozen|half)\b`,
@@ -190,7 +185,7 @@ const NUMBER = compile(
  * Names of months and weekdays, and centuries (English and German ones capitalised, so that "may" and
  * "march" as verbs do not count); a number counts as a date too.
  */
-const DATE_WORDS = compile(
+const DATE_WORDS = wordPattern(
   [
     String.raw`\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:century|decade)\b`,
     String.raw`\b(?:Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Jahrhundert)\b`,
@@ -215,9 +210,15 @@ export function holdsAnswerType(
 ): boolean | undefined {
   const lowerQuestion = question.normalize('NFKC').toLowerCase();
   const text = sentence.normalize('NFKC');
+  // An expression counts when the question does not hold the same one ("20" is new to a question
+  // that mentions 2024).
+  const asked = new Set(
+    [...question.normalize('NFKC').matchAll(NUMBER), ...question.normalize('NFKC').matchAll(DATE_WORDS)].map(
+      (match) => match[0].toLowerCase(),
+    ),
+  );
   const novel = (pattern: RegExp) => {
-    for (const match of text.matchAll(pattern))
-      if (!lowerQuestion.includes(match[0].toLowerCase())) return true;
+    for (const match of text.matchAll(pattern)) if (!asked.has(match[0].toLowerCase())) return true;
     return false;
   };
   switch (type) {

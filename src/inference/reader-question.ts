@@ -37,6 +37,8 @@ export interface QuestionReading {
   readonly text: string;
   readonly words: readonly QuestionWord[];
   readonly type: AnswerType | undefined;
+  /** The question only names a topic ("salary bands"): no question mark, no function word. */
+  readonly topicOnly: boolean;
 }
 
 /** Reads the question: its meaningful words weighted by rarity, and the kind of answer it asks for. */
@@ -48,17 +50,22 @@ export function readQuestion(
 ): QuestionReading {
   const seen = new Set<string>();
   const found: QuestionWord[] = [];
+  let skipped = 0;
   const add = (text: string, share: number, own: boolean) => {
     let previous: QuestionWord | undefined;
     for (const analyzed of words(text, request.language)) {
       const forms = [...withLightStems(analyzed)];
       const word = forms[0]!;
       if (forms.every((form) => isStopTerm(form, request.language))) {
+        if (own) skipped++;
         previous = undefined;
         continue;
       }
       const key = forms[forms.length - 1]!;
-      if (seen.has(key)) continue;
+      if (seen.has(key)) {
+        previous = undefined; // a repeated word: its neighbours are not next to each other
+        continue;
+      }
       seen.add(key);
       const bigrams = /^\p{Script=Hangul}{3,}$/u.test(word)
         ? Array.from({ length: [...word].length - 1 }, (_, i) => [...word].slice(i, i + 2).join(''))
@@ -82,7 +89,12 @@ export function readQuestion(
   };
   add(request.question, 1, true);
   if (request.followUpOf) add(request.followUpOf, FOLLOW_UP_SHARE, false);
-  return { text: request.question, words: found, type: answerTypeOf(request.question, request.language) };
+  return {
+    text: request.question,
+    words: found,
+    type: answerTypeOf(request.question, request.language),
+    topicOnly: skipped === 0 && !/[?？؟]/u.test(request.question),
+  };
 }
 
 /** Without the knowledge base's statistics, the sources are the corpus. */

@@ -29,9 +29,13 @@ export interface ReaderSettings {
 export interface Unit extends Sentence {
   /** 0-based rank of its source in the request. */
   readonly source: number;
+  /** Its source's document. */
+  readonly doc: string;
   readonly terms: ReadonlySet<string>;
   /** Terms of its headings: the chunk's title and heading path, the line that announces it. */
   readonly context: ReadonlySet<string>;
+  /** Which part of its source it is in: a heading or a question line starts the next one. */
+  readonly section: number;
   score: number;
   /** Share of the question's weight it and its context hold (0..1). */
   evidence: number;
@@ -76,7 +80,7 @@ const STEPS_CHARS = 700;
  * PolyDesk ships messages for.
  */
 const META_SENTENCE =
-  /^(?:this (?:page|document|guide|article|section|policy)|the following|on this page|diese(?:r|s)? (?:seite|dokument|leitfaden|richtlinie)|auf dieser seite|cette (?:page|politique)|ce (?:document|guide)|esta (?:página|guía|política)|este (?:documento|artículo)|questa (?:pagina|guida)|esta página|このページ|本ページ|このドキュメント|本書|本页|本文|此页|本頁|หน้านี้|เอกสารนี้|이 (?:페이지|문서))/iu;
+  /^(?:this (?:page|document|guide|article|section|policy)|the following|on this page|diese(?:r|s)? (?:seite|dokument|leitfaden|richtlinie)|auf dieser seite|cette (?:page|politique)|ce (?:document|guide)|esta (?:página|guía|política)|este (?:documento|artículo)|questa (?:pagina|guida)|このページ|本ページ|このドキュメント|本書|本页|本文|此页|本頁|หน้านี้|เอกสารนี้|이 (?:페이지|문서))/iu;
 
 /** Scores every unit of the sources, decides whether they answer, and picks what to quote. */
 export function read(
@@ -123,7 +127,7 @@ export function read(
       }
     }
     unit.evidence = (ownDirect + CONTEXT_EVIDENCE * ownContextual) / total;
-    if (direct === 0) return;
+    if (direct === 0 && contextual === 0) return; // steps under "To request leave:" hold its words only in their announcer
     const typeMatch = question.type
       ? holdsAnswerType(question.type, unit.text, question.text, unit.item)
       : undefined;
@@ -167,7 +171,7 @@ export function read(
   return {
     ...reading,
     found: true,
-    quotes: topicList(own, question, units) ?? pick(best, ranked, units, question.type),
+    quotes: topicList(own, question, best, units) ?? pick(best, ranked, units, question.type),
   };
 }
 
@@ -176,17 +180,21 @@ const TOPIC_WORDS = 3;
 
 /**
  * A question that only names a topic ("salary bands", "VPN 設定") gets the list or table under the
- * heading that names it, in the best-ranked source that has one: the bands themselves rather than the
- * sentence that mentions them.
+ * heading that names it, in the best unit's document: the bands themselves rather than the sentence
+ * that mentions them. A question ("Is remote work allowed?") is not a topic, however short.
  */
 function topicList(
   own: readonly QuestionWord[],
   question: QuestionReading,
+  best: Unit,
   units: readonly Unit[],
 ): Unit[] | undefined {
-  if (question.type || own.length > TOPIC_WORDS) return undefined;
+  if (!question.topicOnly || question.type || own.length > TOPIC_WORDS) return undefined;
   const named = units.find(
-    (unit) => unit.item && own.every((word) => holds(unit.context, word) > 0 || holds(unit.terms, word) > 0),
+    (unit) =>
+      unit.item &&
+      unit.doc === best.doc &&
+      own.every((word) => holds(unit.context, word) > 0 || holds(unit.terms, word) > 0),
   );
   if (!named) return undefined;
   const list = listAround(named, units);
@@ -225,7 +233,9 @@ function pick(
 function listAround(unit: Unit, units: readonly Unit[]): Unit[] {
   const at = units.indexOf(unit);
   // A table's separator row or a loose list's blank line stands between two items: one line apart at most.
-  const joined = (a: Unit, b: Unit) => a.item && b.item && a.source === b.source && b.line - a.line <= 2;
+  // A label between two lists ("Part-time:") starts a new section: the lists stay apart.
+  const joined = (a: Unit, b: Unit) =>
+    a.item && b.item && a.source === b.source && a.section === b.section && b.line - a.line <= 2;
   let first = at;
   while (first > 0 && joined(units[first - 1]!, units[first]!)) first--;
   let last = at;
@@ -262,6 +272,7 @@ function unitsOf(sources: readonly SearchHit[], settings: ReaderSettings): Unit[
       settings.tokenize([hit.title ?? '', ...hit.headingPath].join('\n'), hit.language),
     );
     let announcer: ReadonlySet<string> = new Set();
+    let section = 0;
     for (const sentence of splitSentences(hit.text, hit.language, settings.maxSentenceChars)) {
       const terms = withSyllablePairs(
         withLightStems(settings.tokenize(sentence.text, hit.language)),
@@ -271,6 +282,7 @@ function unitsOf(sources: readonly SearchHit[], settings: ReaderSettings): Unit[
       );
       if (sentence.kind === 'heading' || sentence.kind === 'question') {
         announcer = terms;
+        section++;
         continue;
       }
       if (overlapsAny(unsafe, sentence.start, sentence.start + sentence.text.length)) continue;
@@ -280,8 +292,10 @@ function unitsOf(sources: readonly SearchHit[], settings: ReaderSettings): Unit[
       units.push({
         ...sentence,
         source,
+        doc: hit.docId,
         terms,
         context: new Set([...headings, ...announcer]),
+        section,
         score: 0,
         evidence: 0,
       });

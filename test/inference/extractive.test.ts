@@ -199,6 +199,30 @@ describe('extractive generator', () => {
     expect(result.text).not.toContain('annual review');
   });
 
+  it('keeps two lists apart when a label stands between them, and reads a short question as a question', async () => {
+    const reader = createExtractiveGenerator({ tokenize: analyze, words: analyzeWords });
+    const steps = hit(
+      'leave-steps',
+      'en',
+      'To request leave as a full-time employee:\n- Open the HR portal.\n- Choose the days.\nTo request leave as a contractor:\n- E-mail your agency.\n- Copy your manager.',
+    );
+    const result = await reader.generate(ask('How do I request leave as a contractor?', 'en', [steps]));
+    expect(result.text).toContain('E-mail your agency.');
+    expect(result.text).not.toContain('Open the HR portal.');
+
+    const bands = {
+      ...hit(
+        'bands',
+        'en',
+        'Remote work is allowed two days a week.\n- Monday | Tuesday | Office\n- Friday | Home | Home',
+      ),
+      headingPath: ['Remote work'],
+    };
+    const question = await reader.generate(ask('Is remote work allowed?', 'en', [bands]));
+    expect(quotes(question.text)[0]?.quote).toBe('Remote work is allowed two days a week.');
+    expect(question.text).not.toContain('Friday');
+  });
+
   it('does not answer from a source that shares only a common word with the question', async () => {
     const office = hit(
       'office',

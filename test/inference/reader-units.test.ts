@@ -96,6 +96,9 @@ describe('follow-ups', () => {
     ['Und wie lange dauert das dafür?', 'de'],
     ['それと、半休は取れますか？', 'ja'],
     ['那兼职员工呢？', 'zh'],
+    ['Et ça, c’est payé ?', 'fr'],
+    ['¿Y ahí también?', 'es'],
+    ['E lì?', 'it'],
   ] as const)('%s continues the previous question', (text, language) => {
     expect(followUpOf(history, text, language)).toBe(history[0]!.text);
   });
@@ -106,6 +109,11 @@ describe('follow-ups', () => {
     ['Gibt es das Jobticket auch für Werkstudenten?', 'de'],
     ['¿Qué es la VPN?', 'es'],
     ['另外问一下，会议室的投屏用不了应该找谁？', 'zh'],
+    ['それぞれの手当はいくらですか？', 'ja'],
+    ['وقت العمل في المكتب؟', 'ar'],
+    ['Co to jest VPN?', 'pl'],
+    ['Y a-t-il une salle de sport au bureau ?', 'fr'],
+    ['还有多少天年假？', 'zh'],
   ] as const)('%s stands alone', (text, language) => {
     expect(followUpOf(history, text, language)).toBeUndefined();
   });

@@ -53,7 +53,6 @@ interface Row {
   typeMatch: boolean | undefined;
   runnerUp: number;
   sourceEvidence: number;
-  missingRarest: number;
   features: ConfidenceFeatures;
   confidence: number;
   gold: boolean;
@@ -102,7 +101,6 @@ for (const language of languages) {
         typeMatch: reading.typeMatch,
         runnerUp: reading.runnerUp,
         sourceEvidence: reading.sourceEvidence,
-        missingRarest: reading.missingRarest,
         features: confidenceFeatures(reading),
         confidence: confidence(reading),
         gold: answerable && q.answers.some((g) => forced.includes(fold(g))),
@@ -161,7 +159,6 @@ if (args.includes('--employee')) {
         typeMatch: reading.typeMatch,
         runnerUp: reading.runnerUp,
         sourceEvidence: reading.sourceEvidence,
-        missingRarest: reading.missingRarest,
         features: confidenceFeatures(reading),
         confidence: confidence(reading),
         gold:

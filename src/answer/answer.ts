@@ -209,6 +209,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         let retrievalSeconds = (performance.now() - retrievalStart) / 1000;
         const quotes = deps.generator.name === 'extractive';
         const earlier = previousQuestion(question.history);
+        /** The reading of the question on its own, when it was read so and stands. */
+        let readAlone: GenerationResult | undefined;
         if (quotes && !continues && earlier !== undefined && isShort(checked.text)) {
           // A short question that shows no sign of continuing may still lean on the previous one for
           // its topic ("食事代は？"): when it finds nothing on its own, it is read with the previous one.
@@ -221,7 +223,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
             continues = earlier;
             hits = await retrieve(continues);
             retrievalSeconds += (performance.now() - again) / 1000;
-          }
+          } else readAlone = alone;
         }
         progress({ type: 'retrieved', sources: hits.length });
         const retrievedChunkIds = hits.map((h) => h.chunkId);
@@ -238,16 +240,19 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         );
         let generated: GenerationResult;
         try {
-          generated = await deps.generator.generate(
-            {
-              question: checked.text,
-              language,
-              sources: hits,
-              history: question.history,
-              followUpOf: continues,
-            },
-            { signal: options.signal, onText: stream ? (delta) => stream.push(delta) : undefined },
-          );
+          if (readAlone) stream?.push(readAlone.text); // quotes are ready at once: shown in one piece
+          generated =
+            readAlone ??
+            (await deps.generator.generate(
+              {
+                question: checked.text,
+                language,
+                sources: hits,
+                history: question.history,
+                followUpOf: continues,
+              },
+              { signal: options.signal, onText: stream ? (delta) => stream.push(delta) : undefined },
+            ));
         } finally {
           stream?.close();
         }

@@ -29,7 +29,7 @@ const WORDS: Readonly<Record<string, string>> = {
     wofür wodurch wurde wurden wird werden heißt bedeutet gilt geht für mit ohne auf an in im am zum
     zur von vom bei aus nach über unter mein meine meinen meinem meiner ich du er sie es wir ihr mich mir
     dich dir uns euch und oder nicht kein keine keinen kann können muss müssen soll sollte darf habe hast hat
-    haben bekomme bekommt zu auch noch bitte gibt sagen wissen möchte will brauche hilfe jetzt danke hallo jemand etwas frage eigentlich`,
+    haben bekomme bekommt zu auch noch bitte gibt sagen wissen möchte will brauche hilfe jetzt danke hallo jemand etwas frage eigentlich übrigens`,
   it: `il lo la i gli le un uno una del dello della dei degli delle al allo alla ai agli alle nel nello
     nella nei negli nelle è sono era essere come dove quando quanto quanta quanti quante quale quali chi che
     cosa perché per con senza su tra fra mio mia miei mie tuo tua suo sua io tu lui lei noi voi loro mi ti
@@ -51,13 +51,13 @@ const WORDS: Readonly<Record<string, string>> = {
     jaki jaka jakie a ale lub albo też proszę`,
   ja: `は が を に で と も の へ や か な ね よ から まで より です ます でした ました ください ですか ますか
     する します できる できます ある あります いる います なる 何 なに なん どう どこ いつ 誰 だれ なぜ どの どれ
-    どんな いくつ いくら 私 わたし 僕 これ それ あれ この その あの こと もの ため 教えて 知りたい ください 今 すみません ちょっと`,
+    どんな いくつ いくら 私 わたし 僕 これ それ あれ この その あの こと もの ため 教えて 知りたい ください 今 すみません ちょっと ところで`,
   zh: `的 了 吗 呢 吧 啊 是 在 有 和 与 或 及 我 你 您 他 她 它 我们 你们 他们 怎么 怎样 如何 什么 哪 哪里
     哪儿 哪个 谁 为什么 多少 几 能 能否 可以 要 需要 会 这 那 这个 那个 一个 请问 请 一下 就 都 也 还 把 被 给
-    对 从 到 吗 告诉 知道 想 现在 谢谢 你好 问 一下`,
+    对 从 到 吗 告诉 知道 想 现在 谢谢 你好 问 一下 另外 顺便`,
   ko: `은 는 이 가 을 를 에 에서 의 와 과 도 로 으로 어떻게 무엇 뭐 무엇인가요 어디 어디서 언제 누구 왜 몇
     얼마나 얼마 제 저 저는 제가 나 내 우리 수 있나요 있습니까 있어요 하나요 합니까 해요 인가요 입니까 해야
-    하면 그 이 저 알려 주세요 지금 궁금`,
+    하면 그 이 저 알려 주세요 지금 궁금 그런데`,
   th: `ที่ และ ของ ใน การ มี ได้ ไม่ เป็น จะ ให้ ว่า กับ แล้ว หรือ ไหม อย่างไร ยังไง อะไร ที่ไหน เมื่อไร
     เมื่อไหร่ ใคร ทำไม กี่ เท่าไร เท่าไหร่ ครับ ค่ะ คะ ผม ฉัน ดิฉัน เรา คุณ บ้าง ต้อง ควร จาก ถ้า ก็ นี้ นั้น บอก อยาก รู้ ตอนนี้ ขอบคุณ`,
   ar: `في من إلى الى على عن مع هل ما ماذا كيف أين متى لماذا كم أي و أو لا هذا هذه ذلك تلك التي الذي أنا

@@ -24,22 +24,16 @@ import {
 } from '../src/inference/reader-confidence.js';
 import { analyze, analyzeWords } from '../src/rag/text-analyzer.js';
 import { findInstructions } from '../src/wiring/generator.js';
-import { createRuntime } from '../src/runtime.js';
+import { type Runtime, createRuntime } from '../src/runtime.js';
 import { syncPaths } from '../ingest/sync.js';
-import { fold, loadAnswerSet } from './xquad-answers.js';
+import { fold, languagesOf, loadAnswerSet } from './xquad-answers.js';
+import { optionReader } from './options.js';
 import { loadEmployeeItems, openSampleRuntime } from '../test/helpers/employee-questions.js';
-import { XQUAD_LANGUAGES } from './xquad-recall.js';
 
 const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const option = optionReader(args);
 const setName = option('--set') ?? 'xquad';
-const languages =
-  setName === 'xquad'
-    ? (option('--langs') ?? XQUAD_LANGUAGES.join(',')).split(',')
-    : [setName === 'heq' ? 'he' : 'it'];
+const languages = languagesOf(setName, option('--langs'));
 const leaveOut = 6;
 
 interface Row {
@@ -48,19 +42,65 @@ interface Row {
   weight?: number;
   article: number;
   answerable: boolean;
-  evidence: number;
-  unknownShare: number;
-  typeMatch: boolean | undefined;
-  runnerUp: number;
-  sourceEvidence: number;
   features: ConfidenceFeatures;
   confidence: number;
+  /** The reader, forced to quote, would show the answer. */
   gold: boolean;
   chars: number;
+  /** The gold answer is in the text of the source the reader quotes first / of any source. */
   goldInSource: boolean;
   goldInSources: boolean;
   question: string;
 }
+
+/** The product's extractive reader over a runtime's index, made to quote whatever its confidence. */
+function forcedReader(runtime: Runtime) {
+  return createExtractiveGenerator({
+    tokenize: analyze,
+    words: analyzeWords,
+    corpus: () => runtime.index.lexical,
+    untrusted: findInstructions,
+    minConfidence: 0,
+  });
+}
+
+/** Retrieves a question as the runtime does, lets the reader explain it, and judges what it would quote. */
+async function rowFor(
+  runtime: Runtime,
+  question: { text: string; language: string; asker: string },
+  /** What a right quote holds: every group, by one of its alternatives (XQuAD: one group, its gold answers). */
+  expected: { answerable: boolean; groups: readonly (readonly string[])[] },
+): Promise<Omit<Row, 'language' | 'article' | 'weight'>> {
+  const asker = runtime.directory.resolve(question.asker, question.language);
+  const sources = await runtime.retriever.retrieve({
+    text: question.text,
+    readers: [asker],
+    k: 5,
+    language: question.language,
+  });
+  const reading = forcedReader(runtime).explain({
+    question: question.text,
+    language: question.language,
+    sources,
+    history: [],
+  });
+  const quoted = fold(reading.quotes.map((u) => u.text).join(' '));
+  const { answerable, groups } = expected;
+  const holds = (text: string) =>
+    answerable && groups.every((group) => group.some((answer) => text.includes(fold(answer))));
+  const firstSource = fold(sources[reading.quotes[0]?.source ?? 0]?.text ?? '');
+  return {
+    answerable,
+    features: confidenceFeatures(reading),
+    confidence: confidence(reading),
+    gold: holds(quoted),
+    chars: reading.quotes.reduce((n, u) => n + u.text.length, 0),
+    goldInSource: holds(firstSource),
+    goldInSources: sources.some((hit) => holds(fold(hit.text))),
+    question: question.text,
+  };
+}
+
 const rows: Row[] = [];
 for (const language of languages) {
   const set = loadAnswerSet(setName, language);
@@ -78,40 +118,15 @@ for (const language of languages) {
   try {
     await syncPaths(runtime.ingestDeps, { paths: [docs], maxBytes: 1 << 20 });
     await runtime.index.persist();
-    const reader = createExtractiveGenerator({
-      tokenize: analyze,
-      words: analyzeWords,
-      corpus: () => runtime.index.lexical,
-      untrusted: findInstructions,
-      minConfidence: 0,
-    });
-    const asker = runtime.directory.resolve('cli@local');
     for (const q of set.questions) {
-      const answerable = !leftOut(set.passages[q.passage]!.article) && !q.impossible;
-      const sources = await runtime.retriever.retrieve({ text: q.text, readers: [asker], k: 5, language });
-      const reading = reader.explain({ question: q.text, language, sources, history: [] });
-      const quoted = fold(reading.quotes.map((u) => u.text).join(' '));
-      const forced = reading.found ? quoted : '';
-      rows.push({
-        language,
-        article: set.passages[q.passage]!.article,
-        answerable,
-        evidence: reading.evidence,
-        unknownShare: reading.unknownShare,
-        typeMatch: reading.typeMatch,
-        runnerUp: reading.runnerUp,
-        sourceEvidence: reading.sourceEvidence,
-        features: confidenceFeatures(reading),
-        confidence: confidence(reading),
-        gold: answerable && q.answers.some((g) => forced.includes(fold(g))),
-        chars: reading.quotes.reduce((n, u) => n + u.text.length, 0),
-        goldInSource:
-          answerable &&
-          q.answers.some((g) => fold(sources[reading.quotes[0]?.source ?? 0]?.text ?? '').includes(fold(g))),
-        goldInSources:
-          answerable && q.answers.some((g) => sources.some((hit) => fold(hit.text).includes(fold(g)))),
-        question: q.text,
-      });
+      const article = set.passages[q.passage]!.article;
+      const answerable = !leftOut(article) && !q.impossible;
+      const row = await rowFor(
+        runtime,
+        { text: q.text, language, asker: 'cli@local' },
+        { answerable, groups: [q.answers] },
+      );
+      rows.push({ language, article, ...row });
     }
   } finally {
     await runtime.close();
@@ -120,55 +135,20 @@ for (const language of languages) {
   process.stderr.write(`[calibrate] ${language} done\n`);
 }
 // `--employee`: the employee dev set (test/corpus/employee-questions/dev.json, first turns) as a second
-// domain, reported beside XQuAD but not fitted on: questions as employees ask them, over a small
-// knowledge base.
+// domain, reported beside XQuAD but not fitted on (weight 0): questions as employees ask them, over a
+// small knowledge base. A turn is "gold" when every fact group is quoted.
 if (args.includes('--employee')) {
   const { runtime, close } = await openSampleRuntime();
   try {
-    const reader = createExtractiveGenerator({
-      tokenize: analyze,
-      words: analyzeWords,
-      corpus: () => runtime.index.lexical,
-      untrusted: findInstructions,
-      minConfidence: 0,
-    });
     for (const item of loadEmployeeItems('dev')) {
       const turn = item.turns[0]!;
-      const asker = runtime.directory.resolve(item.asker, item.language);
-      const sources = await runtime.retriever.retrieve({
-        text: turn.question,
-        readers: [asker],
-        k: 5,
-        language: item.language,
-      });
-      const reading = reader.explain({
-        question: turn.question,
-        language: item.language,
-        sources,
-        history: [],
-      });
-      const quoted = fold(reading.quotes.map((u) => u.text).join(' '));
       const expect = turn.expect;
-      rows.push({
-        language: 'employee',
-        article: -1,
-        weight: 0,
-        answerable: expect.answerable,
-        evidence: reading.evidence,
-        unknownShare: reading.unknownShare,
-        typeMatch: reading.typeMatch,
-        runnerUp: reading.runnerUp,
-        sourceEvidence: reading.sourceEvidence,
-        features: confidenceFeatures(reading),
-        confidence: confidence(reading),
-        gold:
-          expect.answerable &&
-          expect.facts.every((group) => group.some((fact) => quoted.includes(fold(fact)))),
-        chars: reading.quotes.reduce((n, u) => n + u.text.length, 0),
-        goldInSource: false,
-        goldInSources: false,
-        question: turn.question,
-      });
+      const row = await rowFor(
+        runtime,
+        { text: turn.question, language: item.language, asker: item.asker },
+        expect.answerable ? { answerable: true, groups: expect.facts } : { answerable: false, groups: [] },
+      );
+      rows.push({ language: 'employee', article: -1, weight: 0, ...row });
     }
   } finally {
     await close();

@@ -23,7 +23,8 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_XQUAD_DIR, XQUAD_LANGUAGES } from './xquad-recall.js';
+import { optionReader } from './options.js';
+import { DEFAULT_XQUAD_DIR, XQUAD_LANGUAGES, passageFile, runCli } from './xquad-recall.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = path.resolve(root, '..', 'shared', 'data');
@@ -81,6 +82,12 @@ export function loadAnswerSet(set: string, language: string, dir?: string): Answ
     return loadSquad(path.join(dir ?? path.join(DATA, 'squad-it'), 'squad-it-dev.json'), set, 'it');
   if (set === 'heq') return loadSquad(path.join(dir ?? path.join(DATA, 'heq'), 'heq-val.json'), set, 'he');
   throw new Error(`unknown set ${set} (xquad, squad-it, heq)`);
+}
+
+/** The languages a set is measured in: XQuAD's seven (or `--langs`), Italian for SQuAD-it, Hebrew for HeQ. */
+export function languagesOf(set: string, langs: string | undefined): string[] {
+  if (set === 'xquad') return (langs ?? XQUAD_LANGUAGES.join(',')).split(',');
+  return [set === 'heq' ? 'he' : 'it'];
 }
 
 /** Folds what cannot matter for "does the reply hold the answer": width, case, spacing. */
@@ -148,10 +155,6 @@ function figures(set: AnswerSet, judged: readonly Judged[], seconds: number): La
       : {}),
     seconds,
   };
-}
-
-function passageFile(i: number): string {
-  return `passage-${String(i).padStart(4, '0')}.txt`;
 }
 
 /** Ingests the set (one article in `leaveOut` left out), serves it, and asks every question. */
@@ -266,28 +269,6 @@ function freePort(): Promise<number> {
   });
 }
 
-function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'polydesk.mjs'), ...args], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (data: string) => {
-      stdout += data;
-    });
-    child.stderr.setEncoding('utf8').on('data', (data: string) => {
-      stderr = (stderr + data).slice(-4000);
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(stdout) : reject(new Error(`polydesk ${args[0]} exited ${code}: ${stderr}`)),
-    );
-  });
-}
-
 export function table(rows: readonly LanguageFigures[]): string {
   const f = (v: number) => v.toFixed(3);
   const lines = [
@@ -310,15 +291,9 @@ export function table(rows: readonly LanguageFigures[]): string {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const option = (name: string) => {
-    const at = args.indexOf(name);
-    return at >= 0 ? args[at + 1] : undefined;
-  };
+  const option = optionReader(args);
   const setName = option('--set') ?? 'xquad';
-  const languages =
-    setName === 'xquad'
-      ? (option('--langs') ?? XQUAD_LANGUAGES.join(',')).split(',')
-      : [setName === 'heq' ? 'he' : 'it'];
+  const languages = languagesOf(setName, option('--langs'));
   const leaveOut = Number(option('--leave-out') ?? 6);
   const limit = option('--limit') ? Number(option('--limit')) : undefined;
   const failures = option('--failures');

@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { Bm25Index } from '../src/rag/bm25-index.js';
 import { type Analyzer, createAnalyzer } from '../src/rag/text-analyzer.js';
+import { optionReader } from './options.js';
 
 export const XQUAD_LANGUAGES = ['en', 'zh', 'es', 'vi', 'de', 'ru', 'ar'] as const;
 
@@ -131,11 +132,13 @@ export async function recallThroughCli(set: XquadSet, k = 10): Promise<Recall> {
   }
 }
 
-function passageFile(i: number): string {
+/** The file name a passage is ingested under (its index, padded). */
+export function passageFile(i: number): string {
   return `passage-${String(i).padStart(4, '0')}.txt`;
 }
 
-function runCli(args: readonly string[], env: NodeJS.ProcessEnv, input: string): Promise<string> {
+/** Runs `polydesk ARGS` with `input` on stdin; resolves with stdout, rejects with the exit code and stderr. */
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv, input = ''): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, 'bin', 'polydesk.mjs'), ...args], {
       cwd: root,
@@ -190,10 +193,7 @@ function ablation(dir: string, languages: readonly string[]): string {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const option = (name: string) => {
-    const at = args.indexOf(name);
-    return at >= 0 ? args[at + 1] : undefined;
-  };
+  const option = optionReader(args);
   const direct = args.includes('--direct');
   const dir = option('--data') ?? DEFAULT_XQUAD_DIR;
   const languages = (option('--langs') ?? XQUAD_LANGUAGES.join(',')).split(',');

@@ -1,6 +1,11 @@
 import type { Turn } from '../core/types.js';
 import { wordPattern } from '../inference/word-boundary.js';
 
+/** A question that starts with one of these words (an opening ¿ allowed). */
+const startsWith = (...words: string[]) => wordPattern(String.raw`^¿?(?:${words.join('|')})\b`, 'i');
+/** A question that holds one of these words anywhere. */
+const anyOf = (...words: string[]) => wordPattern(String.raw`\b(?:${words.join('|')})\b`, 'i');
+
 /**
  * How a follow-up shows that it does not stand alone, per language (BCP-47 primary subtag): it starts
  * by continuing ("And …", "What about …", "那…", "それと…") or points back at something named earlier
@@ -12,54 +17,54 @@ import { wordPattern } from '../inference/word-boundary.js';
  */
 const SIGNS: Readonly<Record<string, { readonly continues: RegExp; readonly pointsBack: RegExp }>> = {
   en: {
-    continues: wordPattern(String.raw`^(?:and|also|what about|how about|same for|or)\b`, 'i'),
+    continues: startsWith('and', 'also', 'what about', 'how about', 'same for', 'or'),
     pointsBack: wordPattern(
       String.raw`\b(?:it(?=\s*\?|$)|that one|those|them|that(?=\s*\?|$))\b|\b(?:[Ii]s|[Dd]oes|[Ww]as|[Cc]an) (?:that|it)\b`,
     ),
   },
   de: {
-    continues: wordPattern(String.raw`^(?:und|auch|was ist mit|wie ist es mit|oder)\b`, 'i'),
-    pointsBack: wordPattern(String.raw`\b(?:dafür|dazu|davon|darauf|dort)\b`, 'i'),
+    continues: startsWith('und', 'auch', 'was ist mit', 'wie ist es mit', 'oder'),
+    pointsBack: anyOf('dafür', 'dazu', 'davon', 'darauf', 'dort'),
   },
   fr: {
-    continues: wordPattern(String.raw`^(?:et|aussi|et pour|et si|ou)\b`, 'i'),
-    pointsBack: wordPattern(String.raw`\b(?:cela|ça|celui-ci|celle-ci)\b`, 'i'),
+    continues: startsWith('et', 'aussi', 'et pour', 'et si', 'ou'),
+    pointsBack: anyOf('cela', 'ça', 'celui-ci', 'celle-ci'),
   },
   es: {
-    continues: wordPattern(String.raw`^¿?(?:y|también|y si|o)\b`, 'i'),
-    pointsBack: wordPattern(String.raw`\b(?:eso|esto|ese|esa|ahí)\b`, 'i'),
+    continues: startsWith('y', 'también', 'y si', 'o'),
+    pointsBack: anyOf('eso', 'esto', 'ese', 'esa', 'ahí'),
   },
   pt: {
-    continues: wordPattern(String.raw`^(?:e|também|e se|ou)\b`, 'i'),
-    pointsBack: wordPattern(String.raw`\b(?:isso|isto|esse|essa|aí)\b`, 'i'),
+    continues: startsWith('e', 'também', 'e se', 'ou'),
+    pointsBack: anyOf('isso', 'isto', 'esse', 'essa', 'aí'),
   },
   it: {
-    continues: wordPattern(String.raw`^(?:e|anche|e se|e per|o)\b`, 'i'),
-    pointsBack: wordPattern(String.raw`\b(?:questo|quello|ciò|lì)\b`, 'i'),
+    continues: startsWith('e', 'anche', 'e se', 'e per', 'o'),
+    pointsBack: anyOf('questo', 'quello', 'ciò', 'lì'),
   },
   nl: {
-    continues: wordPattern(String.raw`^(?:en|ook|en als|of)\b`, 'i'),
+    continues: startsWith('en', 'ook', 'en als', 'of'),
     pointsBack: wordPattern(String.raw`\b(?:daarvoor|daar)\b|\bdat\s*\?$`, 'i'),
   },
   ru: {
-    continues: wordPattern(String.raw`^(?:а|и|ещё|или)\b`, 'i'),
-    pointsBack: wordPattern(String.raw`\b(?:это|этого|этим|там)\b`, 'i'),
+    continues: startsWith('а', 'и', 'ещё', 'или'),
+    pointsBack: anyOf('это', 'этого', 'этим', 'там'),
   },
   vi: {
-    continues: wordPattern(String.raw`^(?:còn|thế còn|và|hoặc)\b`, 'i'),
-    pointsBack: wordPattern(String.raw`\b(?:đó|nó|cái đó)\b`, 'i'),
+    continues: startsWith('còn', 'thế còn', 'và', 'hoặc'),
+    pointsBack: anyOf('đó', 'nó', 'cái đó'),
   },
   id: {
-    continues: wordPattern(String.raw`^(?:dan|lalu|bagaimana dengan|atau)\b`, 'i'),
-    pointsBack: wordPattern(String.raw`\b(?:itu|tersebut)\b`, 'i'),
+    continues: startsWith('dan', 'lalu', 'bagaimana dengan', 'atau'),
+    pointsBack: anyOf('itu', 'tersebut'),
   },
   tr: {
-    continues: wordPattern(String.raw`^(?:peki|ve|ya)\b`, 'i'),
-    pointsBack: wordPattern(String.raw`\b(?:bunu|onu|orada)\b`, 'i'),
+    continues: startsWith('peki', 've', 'ya'),
+    pointsBack: anyOf('bunu', 'onu', 'orada'),
   },
   pl: {
-    continues: wordPattern(String.raw`^(?:a|i|oraz|a co z)\b`, 'i'),
-    pointsBack: wordPattern(String.raw`\b(?:tego|tam)\b`, 'i'),
+    continues: startsWith('a', 'i', 'oraz', 'a co z'),
+    pointsBack: anyOf('tego', 'tam'),
   },
   ar: { continues: /^(?:وماذا عن|و ماذا عن|وماذا)/u, pointsBack: /(?:ذلك|هذا الأمر)/u },
   ja: {

@@ -196,6 +196,24 @@ const DATE_WORDS = wordPattern(
   'gu',
 );
 
+/** Numbers and dates a question holds, for the question last asked about (the reader asks per unit). */
+let lastAsked: { readonly question: string; readonly expressions: ReadonlySet<string> } | undefined;
+
+/**
+ * The numbers and date words of a question: a sentence's expression counts only when the question does
+ * not hold the same one ("20" is new to a question that mentions 2024).
+ */
+function expressionsOf(question: string): ReadonlySet<string> {
+  if (lastAsked?.question !== question) {
+    const text = question.normalize('NFKC');
+    const expressions = [...text.matchAll(NUMBER), ...text.matchAll(DATE_WORDS)].map((m) =>
+      m[0].toLowerCase(),
+    );
+    lastAsked = { question, expressions: new Set(expressions) };
+  }
+  return lastAsked.expressions;
+}
+
 /**
  * Whether `sentence` holds an expression of `type` that the question does not already hold. Person
  * and place look for a capitalised name (in scripts with case) that is not in the question; a how-to
@@ -210,13 +228,7 @@ export function holdsAnswerType(
 ): boolean | undefined {
   const lowerQuestion = question.normalize('NFKC').toLowerCase();
   const text = sentence.normalize('NFKC');
-  // An expression counts when the question does not hold the same one ("20" is new to a question
-  // that mentions 2024).
-  const asked = new Set(
-    [...question.normalize('NFKC').matchAll(NUMBER), ...question.normalize('NFKC').matchAll(DATE_WORDS)].map(
-      (match) => match[0].toLowerCase(),
-    ),
-  );
+  const asked = expressionsOf(question);
   const novel = (pattern: RegExp) => {
     for (const match of text.matchAll(pattern)) if (!asked.has(match[0].toLowerCase())) return true;
     return false;

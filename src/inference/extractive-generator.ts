@@ -76,14 +76,14 @@ export function createExtractiveGenerator(options: ExtractiveGeneratorOptions): 
     minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
     untrusted: options.untrusted,
   };
+  const explain = (request: GenerationRequest) =>
+    read(request.sources, readQuestion(request, words, isStopTerm, corpusFor(request)), settings);
   return {
     name: 'extractive',
-    explain: (request: GenerationRequest) =>
-      read(request.sources, readQuestion(request, words, isStopTerm, corpusFor(request)), settings),
+    explain,
     async generate(request: GenerationRequest, generateOptions?: GenerateOptions): Promise<GenerationResult> {
       throwIfAborted(generateOptions?.signal);
-      const question = readQuestion(request, words, isStopTerm, corpusFor(request));
-      const reading = read(request.sources, question, settings);
+      const reading = explain(request);
       if (!reading.found) {
         const text = t(request.language, 'notFound');
         await emit([text], generateOptions);

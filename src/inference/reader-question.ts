@@ -157,16 +157,15 @@ export function withLightStems(terms: readonly string[]): Set<string> {
  */
 export const SYLLABLE_LANGUAGES: ReadonlySet<string> = new Set(['vi']);
 
-export function withSyllablePairs(
-  terms: Set<string>,
-  text: string,
-  language: string,
-  tokenize: Tokenize,
-): Set<string> {
-  if (!SYLLABLE_LANGUAGES.has(language)) return terms;
-  const syllables = tokenize(text, language);
-  for (let i = 0; i + 1 < syllables.length; i++) terms.add(`${syllables[i]} ${syllables[i + 1]}`);
-  return terms;
+/**
+ * What a unit of text offers to match against: the analyzer's terms (in order), their light stems, and
+ * in a syllable language the pairs of neighbouring syllables.
+ */
+export function unitTerms(terms: readonly string[], language: string): Set<string> {
+  const all = withLightStems(terms);
+  if (SYLLABLE_LANGUAGES.has(language))
+    for (let i = 0; i + 1 < terms.length; i++) all.add(`${terms[i]} ${terms[i + 1]}`);
+  return all;
 }
 
 /** How much of a question word a set of terms holds: 1, a Hangul word's share of bigrams, or 0. */

@@ -6,8 +6,7 @@ import {
   type QuestionWord,
   type Tokenize,
   holds,
-  withLightStems,
-  withSyllablePairs,
+  unitTerms,
 } from './reader-question.js';
 import { type Sentence, splitSentences } from './sentences.js';
 import { type InstructionFinder, overlapsAny, untrustedSpans } from './untrusted-sentences.js';
@@ -106,6 +105,7 @@ export function read(
   // words (an earlier question's words alone must not answer a new one), unless it has none ("それは？").
   const words = question.words;
   const own = words.some((word) => word.own) ? words.filter((word) => word.own) : words;
+  const isOwn = new Set(own);
   const total = own.reduce((sum, word) => sum + word.weight, 0) || 1;
   const unknownShare = own.reduce((sum, word) => sum + (word.unknown ? word.weight : 0), 0) / total;
   const averageLength = units.reduce((sum, unit) => sum + unit.terms.size, 0) / units.length || 1;
@@ -121,7 +121,7 @@ export function read(
       const inContext = share < 1 ? word.weight * (1 - share) * holds(unit.context, word) : 0;
       direct += word.weight * share;
       contextual += inContext;
-      if (own.includes(word)) {
+      if (isOwn.has(word)) {
         ownDirect += word.weight * share;
         ownContextual += inContext;
       }
@@ -274,12 +274,7 @@ function unitsOf(sources: readonly SearchHit[], settings: ReaderSettings): Unit[
     let announcer: ReadonlySet<string> = new Set();
     let section = 0;
     for (const sentence of splitSentences(hit.text, hit.language, settings.maxSentenceChars)) {
-      const terms = withSyllablePairs(
-        withLightStems(settings.tokenize(sentence.text, hit.language)),
-        sentence.text,
-        hit.language,
-        settings.tokenize,
-      );
+      const terms = unitTerms(settings.tokenize(sentence.text, hit.language), hit.language);
       if (sentence.kind === 'heading' || sentence.kind === 'question') {
         announcer = terms;
         section++;

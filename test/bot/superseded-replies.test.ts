@@ -8,6 +8,7 @@
  * - Slack /ask: recovery posts the answer to the asker alone (postEphemeral), so the live replica
  *   adds nothing after its "Searching…" placeholder.
  */
+import { gatedGenerator } from '../fakes/gated-generator.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,9 +23,6 @@ import { silentLogger } from '../../src/core/log.js';
 import type { AnswerResult } from '../../src/core/types.js';
 import { notice, released } from '../../src/guardrails/checked-text.js';
 import type { Guard } from '../../src/guardrails/guard.js';
-import { createExtractiveGenerator } from '../../src/inference/extractive-generator.js';
-import type { Generator } from '../../src/inference/generator.js';
-import { analyze } from '../../src/rag/text-analyzer.js';
 import { RecoveryWorker, type RecoveryOutcome } from '../../src/reliability/recovery-worker.js';
 import type { Runtime } from '../../src/runtime.js';
 import { Store } from '../../src/store/store.js';
@@ -54,30 +52,6 @@ const holdAll: Guard = {
   },
   approve: allowAllGuard.approve,
 };
-
-/** The extractive generator, waiting inside each call until the test opens the gate. */
-function gatedGenerator(): Generator & { reached: Promise<void>; open(): void } {
-  const inner = createExtractiveGenerator({ tokenize: analyze });
-  let reach!: () => void;
-  let open!: () => void;
-  const reached = new Promise<void>((resolve) => {
-    reach = resolve;
-  });
-  const gate = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return {
-    name: inner.name,
-    reached,
-    open,
-    async generate(request, options) {
-      const result = await inner.generate(request, options);
-      reach();
-      await gate;
-      return result;
-    },
-  };
-}
 
 let dataDir: string;
 const closers: (() => Promise<unknown>)[] = [];

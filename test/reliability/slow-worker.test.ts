@@ -6,6 +6,7 @@
  * taken over: the takeover puts its answer in place of the half-streamed reply, and the cut-off
  * worker, resuming, posts nothing.
  */
+import { gatedGenerator } from '../fakes/gated-generator.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,9 +18,6 @@ import type { AnswerService } from '../../src/answer/ports.js';
 import { silentLogger } from '../../src/core/log.js';
 import type { AnswerResult } from '../../src/core/types.js';
 import { released } from '../../src/guardrails/checked-text.js';
-import { createExtractiveGenerator } from '../../src/inference/extractive-generator.js';
-import type { Generator } from '../../src/inference/generator.js';
-import { analyze } from '../../src/rag/text-analyzer.js';
 import { HeartbeatThread } from '../../src/reliability/heartbeat-thread.js';
 import { RecoveryWorker, type RecoveryOutcome } from '../../src/reliability/recovery-worker.js';
 import { WorkerHeartbeat } from '../../src/reliability/worker-heartbeat.js';
@@ -60,31 +58,13 @@ const showAll: StreamGuardFactory = (_context, onVisible, present) => {
 };
 
 /** The extractive generator, streaming the first half of its answer, then waiting for `open()`. */
-function gatedGenerator(): Generator & { open(): void; reached: Promise<void> } {
-  const inner = createExtractiveGenerator({ tokenize: analyze });
-  let open!: () => void;
-  let reach!: () => void;
-  const gate = new Promise<void>((resolve) => {
-    open = resolve;
+const halfThenGate = () =>
+  gatedGenerator({
+    passOptions: false,
+    beforeGate: (result, options) =>
+      options?.onText?.(result.text.slice(0, Math.floor(result.text.length / 2))),
+    afterGate: (result, options) => options?.onText?.(result.text.slice(Math.floor(result.text.length / 2))),
   });
-  const reached = new Promise<void>((resolve) => {
-    reach = resolve;
-  });
-  return {
-    name: inner.name,
-    open,
-    reached,
-    async generate(request, options) {
-      const result = await inner.generate(request);
-      const half = Math.floor(result.text.length / 2);
-      options?.onText?.(result.text.slice(0, half));
-      reach();
-      await gate;
-      options?.onText?.(result.text.slice(half));
-      return result;
-    },
-  };
-}
 
 describe.each(DIALECTS)('a slow live worker against recovery on $name', SLOW, ({ name, create }) => {
   let db: TestDatabase;
@@ -136,7 +116,7 @@ describe.each(DIALECTS)('a slow live worker against recovery on $name', SLOW, ({
   /** The live replica: the real pipeline behind the Slack adapter; its results are kept. */
   async function liveReplica() {
     const store = await open('live');
-    const generator = gatedGenerator();
+    const generator = halfThenGate();
     const { answers: pipeline } = await buildPipeline(store, tempDir(), DOCS, {
       generator,
       streamGuard: showAll,

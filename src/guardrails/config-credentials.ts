@@ -46,6 +46,15 @@ const XML_ATTRIBUTE = new RegExp(
  * Command lines: mysql -pX, sshpass -p X, curl -u user:X, redis-cli -a X, htpasswd -b file user X,
  * net use \\fs01\share X /user:CORP\svc, ConvertTo-SecureString "X" -AsPlainText.
  */
+/**
+ * A password flag of a database or directory client with its value in quotes or after a space:
+ * mysqldump -p'X', sqlcmd -P 'X', ldapsearch -w X, psql --password="X", smbclient -U u%X.
+ */
+const QUOTED_FLAG =
+  /\b(?:mysql|mysqldump|mariadb|mysqladmin|sqlcmd|bcp|osql|psql|pg_dump|mongo|mongosh|mongodump|ldapsearch|ldapmodify|ldapadd|ldappasswd|smbclient|rclone|sqlplus|isql|clickhouse-client|influx)\b[^\n]{0,120}?\s(?:-p|-P|-w|-a|--password[= ]?|--pass[= ]?|-U\s+[^\s%]{1,40}%)\s?(['"]?)([^\s'"]{4,128})\1(?=\s|$)/g;
+/** A credential key and its value as the arguments of a call: define('DB_PASSWORD', 'X'), set("api_key", "X"). */
+const CALL_ARGUMENT =
+  /\(\s*['"][\w.-]*(?:password|passwd|pwd|secret|token|api_?key|apikey|PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY)['"]\s*,\s*(['"])([^'"\n]{4,128})\1/g;
 const COMMAND_LINE =
   /(?:\b(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]{0,80}?\s-p|\bsshpass\s+-p\s+|\bredis-cli\b[^\n]{0,80}?\s(?:-a|--pass)\s+|\bhtpasswd\s+-[a-zA-Z]*b[a-zA-Z]*\s+(?:-\w+\s+)*\S+\s+\S+\s+|\s(?:-u|--user)\s+["']?[^\s:"']{1,64}:|\b(?:net|NET)\s+(?:use|USE)\b[^\n]{0,120}?\/(?:user|USER|u):\S{1,64}\s+|\b(?:net|NET)\s+(?:use|USE)\s+(?:[A-Za-z]:\s+)?\\\\\S{1,120}\s+(?=[^\s/])|\bConvertTo-SecureString\s+(?:-String\s+)?(?=["'][^\n]{1,130}-AsPlainText))["']?([^\s"'@]{4,128})/g;
 /** A .pgpass line: host:port:database:user:password. */
@@ -88,6 +97,12 @@ export function findConfigCredentials(text: string): RawFinding[] {
   }
   for (const m of text.matchAll(COMMAND_LINE)) {
     if (plausiblePassword(m[1]!)) push('password', valueStart(m, m[1]!), m[1]!);
+  }
+  for (const m of text.matchAll(QUOTED_FLAG)) {
+    if (plausiblePassword(m[2]!)) push('password', valueStart(m, m[2]!), m[2]!);
+  }
+  for (const m of text.matchAll(CALL_ARGUMENT)) {
+    if (plausiblePassword(m[2]!)) push('password', valueStart(m, m[2]!), m[2]!);
   }
   for (const m of text.matchAll(PGPASS)) {
     if (m[1] !== 'password' && plausiblePassword(m[1]!)) push('password', valueStart(m, m[1]!), m[1]!);

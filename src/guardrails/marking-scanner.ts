@@ -14,6 +14,7 @@ import {
   UPPER_MARKINGS,
   WEAK_MARKINGS,
 } from './marking-words.js';
+import { findSelfDeclarations } from './marking-declarations.js';
 import type { RawFinding, Scanner } from './scanner.js';
 import { overlaps } from './text-window.js';
 
@@ -227,6 +228,9 @@ export function createMarkingScanner(): Scanner {
           if (!found.some((f) => overlaps(f, finding))) found.push(finding);
         }
       });
+      for (const declaration of findSelfDeclarations(text)) {
+        if (!found.some((f) => overlaps(f, declaration))) found.push(declaration);
+      }
       return joinAdjacent(
         text,
         found.sort((a, b) => a.start - b.start),

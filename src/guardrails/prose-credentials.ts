@@ -8,6 +8,7 @@ import {
   VALUE_JOIN,
   VALUE_OPEN,
 } from './credential-words.js';
+import { findCredentialClauses } from './credential-clauses.js';
 import type { RawFinding } from './scanner.js';
 import { characterClasses, handedOverToken, plausiblePassword, strongPassword } from './token-shape.js';
 
@@ -191,6 +192,8 @@ export function findProseCredentials(text: string): RawFinding[] {
       );
     }
   }
+  // The clause pass last: the strict rules above hold the surest values and their exact extents.
+  found.push(...findCredentialClauses(text, found).filter((f) => !example(text, f.start, f.end)));
   return found;
 }
 

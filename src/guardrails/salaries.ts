@@ -52,7 +52,7 @@ const PERSON = new RegExp(
     String.raw`(?<![\p{Script=Hangul}])(?!이번|이전|이후|정기|조정|신입|안내|한국|전체|최대|최소|장기|임시|기본|전년|전월|오늘|지난)[김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용][\p{Script=Hangul}]{2}(?:의|는|은|가|이)(?![\p{Script=Hangul}])`,
     String.raw`(?<![\p{Script=Hangul}])(?:[\p{Script=Hangul}]{2,4}\s?(?:씨|님)|[\p{Script=Hangul}]{1,4}\s?(?:과장|대리|부장|차장|팀장|주임|이사))(?:의|는|은|가|이|께서)?(?![\p{Script=Hangul}])`,
     // Chinese: a common surname and a given name, before 的 or a title: 王伟的, 李娜女士
-    String.raw`(?:(?<![\p{Script=Han}])|(?<=员工|員工|同事|经理|經理|主管|职员|職員))[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭田董袁潘蒋蔣蔡余杜叶葉苏蘇魏吕呂丁沈姚卢盧姜崔钟鍾谭譚陆陸汪范金廖贾賈夏韦韋方白邹鄒孟熊秦邱江尹薛闫段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯][\p{Script=Han}]{1,2}(?:的|先生|女士|经理|經理|总监|總監|[:：,，])`,
+    String.raw`(?:(?<![\p{Script=Han}])|(?<=员工|員工|同事|经理|經理|主管|职员|職員))[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭田董袁潘蒋蔣蔡余杜叶葉苏蘇魏吕呂丁沈姚卢盧姜崔钟鍾谭譚陆陸汪范金廖贾賈夏韦韋方白邹鄒孟熊秦邱江尹薛闫段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯][\p{Script=Han}]{1,2}(?:的|先生|女士|经理|經理|总监|總監|[:：,，（(]|(?:今年|明年|去年|本月|上月|下月|本年度|下年度|本季)(?:的)?)`,
     // Thai, Arabic, Hebrew titles: คุณสมชาย, السيد أحمد, מר כהן
     String.raw`(?:คุณ|นาย|นางสาว|นาง|น\.ส\.|ดร\.)\s?[\p{Script=Thai}]{2,20}`,
     String.raw`(?:السيد|السيدة|الأستاذ)\s+[\p{Script=Arabic}]{2,20}`,
@@ -115,7 +115,40 @@ export function findSalaries(text: string): RawFinding[] {
     if (namedPerson(before) || namedPerson(text.slice(end, end + 48)))
       found.push({ type: 'salary', start, end });
   }
-  return found;
+  return [...found, ...siblingAmounts(text, found)];
+}
+
+/**
+ * The other amounts of a sentence that states one person's pay: "38万元，比去年涨了 4.5万元",
+ * "72,500 บาท … ปรับขึ้นจากเดิม 6,500 บาท", a new salary and its raise.
+ */
+function siblingAmounts(text: string, found: readonly RawFinding[]): RawFinding[] {
+  const siblings: RawFinding[] = [];
+  for (const pay of found) {
+    const from = sentenceBoundary(text, pay.start, -1);
+    const to = sentenceBoundary(text, pay.end, 1);
+    for (const m of text.slice(from, to).matchAll(AMOUNT)) {
+      const value = m[0].trimEnd();
+      const start = from + m.index;
+      const end = start + value.length;
+      if (!/\d/.test(value) || [...found, ...siblings].some((f) => f.start < end && start < f.end)) continue;
+      siblings.push({ type: 'salary', start, end });
+    }
+  }
+  return siblings;
+}
+
+/** The start (direction -1) or end (1) of the sentence around an index: 。！？, a line break, ". ". */
+function sentenceBoundary(text: string, at: number, direction: -1 | 1): number {
+  if (direction === 1) {
+    const rest = text.slice(at, at + 200);
+    const stop = rest.search(/[。！？\n]|[.!?](?=\s|$)/u);
+    return stop === -1 ? at + rest.length : at + stop;
+  }
+  const before = text.slice(Math.max(0, at - 200), at);
+  let cut = 0;
+  for (const m of before.matchAll(/[。！？\n]|[.!?](?=\s)/gu)) cut = m.index + m[0].length;
+  return at - before.length + cut;
 }
 
 /** Cells of a pay column in a table that lists people (a name column, or a name in the row). */

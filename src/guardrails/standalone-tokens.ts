@@ -23,7 +23,31 @@ const PUBLIC_ENCODED =
   /^(?:AAAA[BCE][0-9A-Za-z]Nza|AAAAE2VjZHNh|iVBORw0KGgo|\/9j\/|R0lGOD|UklGR|PHN2Zy|PD94bW|JVBERi|UEsDB|data:|sha(?:1|256|384|512)-)/;
 /** Words right before a token that make it a public digest or an id: checksum, commit, fingerprint, ISBN, tracking. */
 const PUBLIC_BEFORE =
-  /(?:checksum|check\s?sum|hash|digest|sha-?(?:1|256|384|512)|md5|crc32|fingerprint|integrity|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|commit|revision|isbn|tracking|(?:order|invoice|ticket|serial|build)\s?(?:no\.?|number|id|#)|request\s?id|trace\s?id|correlation\s?id|Prüfsumme|somme\s+de\s+contrôle|suma\s+de\s+(?:control|verificación)|contrôle|controlesom|sumy?\s+kontroln|sağlama|контрольн\p{L}*|хеш|хэш|المجموع\s+الاختباري|בדיקת\s+סיכום|tổng\s+kiểm|checksum|チェックサム|ハッシュ|コミット|校验和|校驗和|哈希|체크섬|해시|커밋|เช็กซัม|แฮช)[^\n]{0,24}$/iu;
+  /(?:checksum|check\s?sum|hash|digest|sha-?(?:1|256|384|512)|md5|crc32|fingerprint|integrity|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|commit|revision|isbn|tracking|(?:order|invoice|ticket|serial|build)\s?(?:no\.?|number|id|#)|request\s?id|trace\s?id|correlation\s?id|Prüfsumme|somme\s+de\s+contrôle|suma\s+de\s+(?:control|verificación)|contrôle|controlesom|sum[ay]?\s+kontroln|commici\p{L}*|коммит\p{L}*|ветк\p{L}*|branch|merge[ds]?|pull\s+request|提交号?|合并|合入|分支|คอมมิต|แบรนช์|브랜치|ブランチ|sağlama|контрольн\p{L}*|хеш|хэш|المجموع\s+الاختباري|בדיקת\s+סיכום|tổng\s+kiểm|checksum|チェックサム|ハッシュ|コミット|校验和|校驗和|哈希|체크섬|해시|커밋|เช็กซัม|แฮช)[^\n]{0,24}$/iu;
+
+const HEX = /^(?:[0-9a-f]{32,128}|[0-9A-F]{32,128})$/;
+/** Digest words anywhere in the sentence: "(SHA-256)", "the build's checksum is …". */
+const PUBLIC_NEAR = new RegExp(PUBLIC_BEFORE.source.replace(/\[\^\\n\]\{0,24\}\$$/, ''), 'iu');
+
+/** The paragraph around a span, at most 200 characters before and 100 after: a digest's caption may be the line above. */
+function paragraphAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 200), start);
+  const after = text.slice(end, end + 100);
+  let cut = 0;
+  for (const m of before.matchAll(/\n[ \t]*\n/g)) cut = m.index + m[0].length;
+  const stop = after.search(/\n[ \t]*\n/);
+  return before.slice(cut) + (stop === -1 ? after : after.slice(0, stop));
+}
+
+/** Digits and letters spread through a hex string, as random bytes give (not 0000…0001 or deadbeef…). */
+function randomHex(token: string): boolean {
+  const digits = token.match(/\d/g)?.length ?? 0;
+  return digits >= token.length * 0.2 && digits <= token.length * 0.85 && shannonEntropy(token) >= 3.3;
+}
+
+function caseFlips(token: string): number {
+  return token.match(/[a-z][A-Z]|[A-Z][a-z]/g)?.length ?? 0;
+}
 
 /** Armoured blocks that are public: certificates, public keys (private ones are the PEM rule's). */
 const PUBLIC_BLOCK =
@@ -44,6 +68,9 @@ export function findStandaloneTokens(text: string): RawFinding[] {
     if (token.length < 16 || !standaloneSecret(token)) continue;
     const start = m.index + lead;
     if (PUBLIC_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue;
+    // A long hex string is a digest only where the sentence says so (commit, SHA-256, checksum);
+    // handed over on its own ("the value for the webhook is 9910c49b…") it is a secret.
+    if (HEX.test(token) && PUBLIC_NEAR.test(paragraphAround(text, start, start + token.length))) continue;
     found.push({ type: 'secret', start, end: start + token.length });
   }
   return found;
@@ -63,8 +90,22 @@ export function standaloneSecret(token: string): boolean {
   ) {
     return false;
   }
-  if (/^[0-9a-f]+$|^[0-9A-F]+$/.test(token.replace(/[-:]/g, ''))) return false; // hex hashes, MACs, UUIDs
+  // Hex: a secret at 32 characters or more with no separators (MACs and UUIDs have them) and random
+  // digits and letters mixed; the caller drops it when a digest word stands in its sentence.
+  if (/^[0-9a-f]+$|^[0-9A-F]+$/.test(token.replace(/[-:]/g, ''))) return HEX.test(token) && randomHex(token);
   if (/x{5,}|EXAMPLE|\.{3}/i.test(token)) return false; // documentation examples
+  // A key in groups (UjZPle6X-uXb3Wv4f-BcwgK0Ev): three or more random-looking groups of 6+ characters.
+  const groups = token.split(/[-_.~]/);
+  if (groups.length >= 3 && groups.every((g) => g.length >= 5) && randomPart(groups.join(''))) return true;
+  // Letters only, case flipping at random (tXSHucPMNOwVZWavhYivWjaWpd); base32 seeds (T1CYQH5UIK2XKGGO).
+  if (/^[A-Za-z]{20,}$/.test(token) && caseFlips(token) >= token.length / 4 && shannonEntropy(token) >= 3.8)
+    return true;
+  if (
+    /^[A-Z2-7]{16,64}$/.test(token) &&
+    (token.match(/\d/g)?.length ?? 0) >= 2 &&
+    shannonEntropy(token) >= 3.4
+  )
+    return true;
   // Passwords mix symbols into their letters (Xk7#pQ2m!Lw9$Rt4), so a segment keeps them.
   return token.split(SEGMENT_SPLIT).some(randomPart);
 }

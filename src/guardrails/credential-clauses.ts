@@ -1,6 +1,6 @@
 import { PASSWORD_WORDS, PIN_WORDS, USER_WORDS } from './credential-words.js';
 import type { RawFinding } from './scanner.js';
-import { characterClasses, isPlaceholder, notASecret, strongPassword } from './token-shape.js';
+import { characterClasses, isPlaceholder, isProductName, notASecret, strongPassword } from './token-shape.js';
 
 /*
  * The clause after a credential word, read as a whole. People rarely write "password: X"; they
@@ -33,7 +33,8 @@ const RIGHT = String.raw`(?![\p{L}\p{N}_])`;
 const LOOSE_PASSWORD_WORDS = [
   String.raw`${LEFT}(?:pw|pwd|mdp|ww|la\s+contra|senha|clave|hasło|haslo)${RIGHT}`,
   String.raw`${LEFT}(?:password|sandi|katasandi|pin)nya${RIGHT}`,
-  String.raw`${LEFT}(?:şifre|sifre|parola)\p{L}{0,6}`,
+  String.raw`${LEFT}(?:şifre|sifre)\p{L}{0,6}`,
+  String.raw`${LEFT}parola(?:s[ıi]|n[ıi]z|y[ıi])\p{L}{0,4}`,
   String.raw`${LEFT}(?:has[łl])\p{L}{0,4}`,
   String.raw`${LEFT}парол\p{L}{0,4}`,
   String.raw`${LEFT}(?:passwor[dt]|kennwort|wachtwoord|contrase[ñn]a)\p{L}{0,3}(?![_\p{N}])`,
@@ -56,7 +57,7 @@ const ACCESS_WORDS = [
   String.raw`${LEFT}(?:caja\s+fuerte|alarma|candado|combinación|cofre|alarme|cadeado|combinação|cassaforte|allarme|lucchetto|combinazione|tastierino)${RIGHT}`,
   String.raw`${LEFT}(?:kluis(?:je)?|combinatie|cijferslot|deurcode|sejf|alarm\p{L}{0,2}|szyfr\p{L}{0,2}|kombinacj\p{L}{1,2}|kłódk\p{L}{1,2}|kasa(?:nın|yı|sı)?|kombinasyon\p{L}{0,3}|сейф\p{L}{0,2}|сигнализаци\p{L}|комбинаци\p{L}|кодов\p{L}{2}\s+замок\p{L}{0,2}|замк\p{L}|брелок)${RIGHT}`,
   String.raw`${LEFT}(?:két(?:\s+sắt)?|báo\s+động|mã\s+cửa|khóa\s+số|brankas|kombinasi|pintu|خزنة|الخزنة|الخزينة|إنذار|الإنذار|التركيبة|כספת|הכספת|אזעקה|האזעקה|צירוף|דלת)${RIGHT}`,
-  String.raw`金庫|警報|警備|ダイヤル|解除番号|入館コード|保险柜|保险箱|保險箱|保險櫃|门禁|門禁|警报|撤防|转盘|轉盤|设防|設防|금고|경비|출입문|도어락|다이얼|해제\s?번호|ตู้เซฟ|เซฟ|กันขโมย|ปลดสัญญาณ|รหัสประตู|ประตู`,
+  String.raw`金庫|警報|警備|ダイヤル|解除|保全|解除番号|入館コード|保险柜|保险箱|保險箱|保險櫃|门禁|門禁|警报|撤防|转盘|轉盤|设防|設防|금고|경비|출입문|도어락|다이얼|해제\s?번호|ตู้เซฟ|เซฟ|กันขโมย|ปลดสัญญาณ|รหัสประตู|ประตู`,
 ].join('|');
 
 /** Accounts as people name them when they hand one over: "Cuenta de pruebas: AUDIT-02 / X", учётка, 계정. */
@@ -80,9 +81,9 @@ const LEADING = /^(?:[("'“‘«„「『【〔<[{*_`~¡¿=:]|-(?=\d))+/u;
 const TRAILING = /(?:[.,;:)\]}>"'`」』】〕”’»*_]|\.{3})+$/u;
 
 /** Numbers that are not codes: a year, an amount or a length ("12 characters", "30 seconds", 50,000). */
-const YEAR = /^(?:19|20)\d\d$/;
+const YEAR = /^(?:1[5-9]|20)\d\d$/;
 const UNIT_AFTER =
-  /^\s?(?:%|€|\$|£|¥|円|元|원|บาท|₫|₺|₪|zł|[a-z]{0,2}(?:characters?|chars?|digits?|letters?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|times|attempts|tries|people|users|employees|GB|MB|TB|km|kg|m²|h)\b|(?:Zeichen|Stellen|Ziffern|Sekunden|Minuten|Stunden|Tage|caractères|chiffres|secondes|jours|caracteres|dígitos|segundos|días|dias|caratteri|cifre|secondi|giorni|tekens|cijfers|seconden|dagen|znak|cyfr|sekund|dni|karakter|hane|saniye|gün|символ|цифр|секунд|дн|حرف|أرقام|ثانية|يوم|תווים|ספרות|שניות|ימים|ký\s+tự|chữ\s+số|giây|ngày|karakter|angka|detik|hari|文字|桁|秒|日|个字符|個字元|字符|位|天|자|글자|초|일|ตัว|หลัก|วินาที|วัน))/iu;
+  /^\s?(?:%|€|\$|£|¥|円|元|원|บาท|₫|₺|₪|zł|[a-z]{0,2}(?:characters?|chars?|digits?|letters?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|times|attempts|tries|people|users|employees|GB|MB|TB|km|kg|m²|h)\b|(?:Zeichen|Stellen|Ziffern|Sekunden|Minuten|Stunden|Tage|caractères|chiffres|secondes|jours|caracteres|dígitos|segundos|días|dias|caratteri|cifre|secondi|giorni|tekens|cijfers|seconden|dagen|znak|cyfr|sekund|dni|karakter|hane|saniye|gün|символ|цифр|секунд|дн|حرف|أرقام|ثانية|يوم|תווים|ספרות|שניות|ימים|ký\s+tự|chữ\s+số|giây|ngày|karakter|angka|detik|hari|文字|桁|秒|日|年|月|년|월|ปี|năm|tahun|yıl|год\p{L}{0,2}|个字符|個字元|字符|位|天|자|글자|초|일|ตัว|หลัก|วินาที|วัน))/iu;
 /** Words that make the next number a place, an extension or an id: room 204, ext. 4410, floor 3, No. 1234. */
 const NUMBER_NOUN_BEFORE =
   /(?<![\p{L}])(?:room|floor|level|building|suite|ext\.?|extension|step|ticket|order|invoice|case|page|line|no\.?|nr\.?|#|№|Raum|Zimmer|Etage|Stock|OG|Durchwahl|salle|étage|bureau|poste|bâtiment|sala|piso|planta|edificio|extensión|piano|stanza|interno|andar|ramal|verdieping|kamer|toestel|piętro|pokój|wewn\.?|kat|oda|dahili|этаж|кабинет|комнат\p{L}*|доб\.?|طابق|الطابق|الدور|غرفة|تحويلة|קומה|חדר|שלוחה|tầng|phòng|máy\s+lẻ|lantai|ruang|ext|階|号室|内線|楼|樓|室|分機|分机|층|호|내선|ชั้น|ห้อง|ต่อ)\s{0,2}$/iu;
@@ -100,8 +101,6 @@ const PRODUCT =
 /** Words of a sentence about passphrases rather than one: "a passphrase of four random words is easier". */
 const PROSE_WORD =
   /(?<![\p{L}])(?:of|is|are|a|an|the|to|and|or|for|with|than|be|your|you|it|in|on|at|by|from|that|this|as|can|should|must|will|random|words?|characters?|letters?|easier|long|remember|der|die|das|ist|und|oder|le|la|les|est|et|ou|el|es|y|il|e|o|de|het|een|en|jest|i|bir|ve)(?![\p{L}])/iu;
-/** Products whose names mix digits and letters the way passwords do. */
-const PRODUCT_NAME = /^(?:1Password|7-?Zip|Notepad\+\+|3CX|8x8|2FA|365)$/i;
 
 /** One finding per value: the clause pass after the strict rules. */
 export function findCredentialClauses(text: string, taken: readonly RawFinding[]): RawFinding[] {
@@ -109,6 +108,8 @@ export function findCredentialClauses(text: string, taken: readonly RawFinding[]
   const free = (start: number, end: number) =>
     ![...taken, ...found].some((f) => f.start < end && start < f.end);
   for (const anchor of text.matchAll(ANCHORS)) {
+    // Italian "parola" is a word, Turkish "parola" a password: the clause pass leaves it to the strict rules.
+    if (/^parola$/iu.test(anchor[0])) continue;
     // "pin" is a verb ("Pin the image to v2.3.1"): only PIN in capitals or a compound names one.
     if (/^pin(?![\p{L}])/iu.test(anchor[0]) && !/PIN|ПИН|code|kod|код|nummer|number/.test(anchor[0]))
       continue;
@@ -164,7 +165,8 @@ function valuesIn(text: string, offset: number, clause: string, kind: Kind): Spa
   const tokens = [...clause.matchAll(TOKEN)];
   tokens.forEach((m, i) => {
     const lead = LEADING.exec(m[0])?.[0].length ?? 0;
-    const raw = m[0].slice(lead);
+    // An opening bracket after the value starts a remark: 24-61-09(右・左・右), Xk7pQ2(new).
+    const raw = m[0].slice(lead).replace(/(?<=[\p{L}\p{N}])[([{<].*$/u, '');
     const value = /[A-Za-z\d]!$/.test(raw)
       ? raw.replace(/(?:[.,;:)\]}>"'`」』】〕”’»*_])+$/u, '')
       : raw.replace(TRAILING, '');
@@ -199,7 +201,7 @@ function accepts(
   around: { readonly before: string; readonly after: string },
   textBefore: string,
 ): boolean {
-  if (isPlaceholder(value) || /^[A-Za-z]+:\/\/|^www\.|^[.$@_-]|\{\{|\}\}|\//i.test(value)) return false;
+  if (isPlaceholder(value) || /^[A-Za-z]+:\/\/|^www\.|^[.$@_-]|\{\{|\}\}|\/|"/i.test(value)) return false;
   if (/^\d+-\p{L}+$/u.test(value)) return false; // 2-point, 5-star
   const digits = /^\d{4,12}$/.test(value);
   const combination = /^\d{1,3}(?:[-–]\d{1,3}){2,3}$/.test(value);
@@ -217,7 +219,7 @@ function accepts(
   }
   // Keypad codes with letters: 38B51, 4711#, A1B2*.
   if (kind === 'access') return /^(?=(?:.*\d){3})[0-9A-D*#]{4,8}$/.test(value) && !/^[A-D]/.test(value);
-  if (PRODUCT.test(value) || PRODUCT_NAME.test(value) || notASecret(value)) return false;
+  if (PRODUCT.test(value) || isProductName(value) || notASecret(value)) return false;
   // Letters only: random (XkpQmRtv switches from lower to upper case), not words in title case.
   const lettersOnly = /^[\p{L}'’.-]+$/u.test(value);
   if (

@@ -228,7 +228,8 @@ export function createMarkingScanner(): Scanner {
           if (!found.some((f) => overlaps(f, finding))) found.push(finding);
         }
       });
-      for (const declaration of findSelfDeclarations(text)) {
+      const extra = markingWord ? [...bracketedCompounds(text), ...internalDocumentLines(text)] : [];
+      for (const declaration of [...findSelfDeclarations(text), ...extra]) {
         if (!found.some((f) => overlaps(f, declaration))) found.push(declaration);
       }
       return joinAdjacent(
@@ -420,4 +421,52 @@ function lineStartOf(text: string, index: number): number {
 function mentioned(before: string, after: string): boolean {
   if (QUOTE_BEFORE.test(before) && QUOTE_AFTER.test(after)) return true;
   return MENTION_BEFORE.test(before) || MENTION_AFTER.test(after);
+}
+
+/**
+ * A bracketed label of marking words joined by dashes or slashes: [INTERNAL – TERBATAS],
+ * [سري – للتداول الداخلي], [חסוי – פנימי], [NỘI BỘ – MẬT], and the CJK compounds 【内部机密】, 【社内限り・秘】.
+ */
+const BRACKETED = /[[【〔(]([^\]】〕)\n]{2,48})[\]】〕)]/gu;
+const EXACT_MARKING = new RegExp(`^(?:${ANY})$`, 'iu');
+const QUALIFIER =
+  /^(?:internal|internal\s+only|interne?|interno|intern[ae]?|only|company|terbatas|restricted|limited|ograniczon\p{L}*|eingeschränkt|limitado|limitée?|riservato|للتداول\s+الداخلي|داخلي|للاستخدام\s+الداخلي|פנימי|לשימוש\s+פנימי|nội\s+bộ|dahili|şirket\s+içi|внутренн\p{L}*|для\s+внутреннего\s+пользования|内部|內部|社内|公司|社外|限定|대내|사내|ภายใน)$/iu;
+const CJK_COMPOUND = new RegExp(
+  `^(?:内部|內部|公司|社内|社外|公司内部|公司內部)(?:${ANY})$|^(?:${ANY})(?:资料|資料|文件|文書|情報|信息|資訊)$`,
+  'iu',
+);
+
+function bracketedCompounds(text: string): RawFinding[] {
+  const found: RawFinding[] = [];
+  for (const m of text.matchAll(BRACKETED)) {
+    const content = m[1]!.trim();
+    const pieces = content.split(/\s*[–—\-/|·・,、]\s*/u).filter((p) => p !== '');
+    const compound =
+      pieces.length >= 2
+        ? pieces.some((p) => EXACT_MARKING.test(p)) &&
+          pieces.every((p) => EXACT_MARKING.test(p) || QUALIFIER.test(p))
+        : CJK_COMPOUND.test(content);
+    if (!compound) continue;
+    const start = m.index + 1 + m[1]!.indexOf(content);
+    found.push({ type: 'marking', start, end: start + content.length });
+  }
+  return found;
+}
+
+/**
+ * A line that calls the text an internal document, alone or with a ban: *Document à usage interne
+ * uniquement*, _Documento ad uso interno – non divulgare_, Şirket içi belgedir – dağıtılamaz.
+ */
+const INTERNAL_DOCUMENT_LINE = new RegExp(
+  String.raw`^[\s#>*_|•·※-]*((?:(?:Internal|Interne[sn]?|Intern)\s+(?:document|Dokument|Unterlage|memo)|Document\s+interne|Documento\s+(?:interno|reservado|riservato)|Dokument\s+wewnętrzny|Внутренний\s+документ|İç\s+belge|Şirket\s+içi\s+belge\p{L}*|(?:Document|Documento|Dokument|Belge|Документ)\s+(?:à\s+usage|de\s+uso|ad\s+uso|para\s+uso|per\s+uso|voor\s+intern|do\s+użytku|für\s+den\s+internen|для\s+внутреннего)\s*(?:interne?|interno|wewnętrznego|gebruik|Gebrauch|использования)?(?:\s+(?:uniquement|exclusivo|esclusivo|only|wyłącznie))?)(?:[\s.,;:–—-]+(?:${DISTRIBUTION_BANS.join('|')}))?)[\s.!*_]*$`,
+  'gimu',
+);
+
+function internalDocumentLines(text: string): RawFinding[] {
+  const found: RawFinding[] = [];
+  for (const m of text.matchAll(INTERNAL_DOCUMENT_LINE)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    found.push({ type: 'marking', start, end: start + m[1]!.length });
+  }
+  return found;
 }

@@ -372,7 +372,7 @@ export const DISTRIBUTION_BANS: readonly string[] = [
   String.raw`ne\s+pas\s+(?:diffuser|distribuer|transmettre|divulguer|copier)`,
   String.raw`diffusion\s+(?:interdite|restreinte)`,
   String.raw`nicht\s+(?:weitergeben|zur\s+Weitergabe|verbreiten|weiterleiten|kopieren)`,
-  String.raw`Weitergabe\s+(?:verboten|untersagt)`,
+  String.raw`Weitergabe\s+(?:an\s+Dritte\s+)?(?:verboten|untersagt|nicht\s+(?:gestattet|erlaubt|zulässig))`,
   String.raw`no\s+(?:distribuir|divulgar|compartir|reenviar|difundir)`,
   String.raw`prohibida\s+(?:su|la)\s+(?:distribución|difusión|divulgación|reproducción)`,
   String.raw`não\s+(?:divulgar|distribuir|compartilhar|partilhar|encaminhar)`,
@@ -402,7 +402,7 @@ export const DISTRIBUTION_BANS: readonly string[] = [
 ];
 
 /** Words that label a classification: "Classification: Restricted", 密级：绝密. */
-export const CLASSIFICATION_LABELS = String.raw`(?:classification|sensitivity|confidentiality|Vertraulichkeit(?:sstufe)?|Schutzstufe|Klassifikation|confidentialit[ée]|confidencialidad|confidencialidade|riservatezza|vertrouwelijkheid|poufności|kerahasiaan|gizlilik(?:\s+(?:seviyesi|düzeyi))?|уровень\s+конфиденциальности|درجة\s+السرية|مستوى\s+السرية|mức\s+độ\s+mật|機密レベル|情報分類|保密级别|保密等级|密等|기밀\s?등급|보안\s?분류|security\s+level|data\s+class|機密区分|機密性|秘密区分|取扱区分|情報区分|分类|密级|密級|보안\s?등급|등급|clasificaci[oó]n|classifica(?:ção|zione)|Einstufung|Klassifizierung|Geheimhaltungsstufe|niveau|classificatie|klauzula|gizlilik\s+derecesi|гриф|التصنيف|סיווג|độ\s+mật|klasifikasi|ชั้นความลับ)`;
+export const CLASSIFICATION_LABELS = String.raw`(?:classification|sensitivity|confidentiality|機密等級|机密等级|保密等級|Vertraulichkeit(?:sstufe)?|Schutzstufe|Klassifikation|confidentialit[ée]|confidencialidad|confidencialidade|riservatezza|vertrouwelijkheid|poufności|kerahasiaan|gizlilik(?:\s+(?:seviyesi|düzeyi))?|уровень\s+конфиденциальности|درجة\s+السرية|مستوى\s+السرية|mức\s+độ\s+mật|機密レベル|情報分類|保密级别|保密等级|密等|기밀\s?등급|보안\s?분류|security\s+level|data\s+class|機密区分|機密性|秘密区分|取扱区分|情報区分|分类|密级|密級|보안\s?등급|등급|clasificaci[oó]n|classifica(?:ção|zione)|Einstufung|Klassifizierung|Geheimhaltungsstufe|niveau|classificatie|klauzula|gizlilik\s+derecesi|гриф|التصنيف|סיווג|độ\s+mật|klasifikasi|ชั้นความลับ)`;
 
 /**
  * A verb or phrase saying that a text carries the marking that follows it: "is marked", "porte la

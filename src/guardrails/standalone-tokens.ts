@@ -29,20 +29,15 @@ const HEX = /^(?:[0-9a-f]{32,128}|[0-9A-F]{32,128})$/;
 /** Digest words anywhere in the sentence: "(SHA-256)", "the build's checksum is …". */
 const PUBLIC_NEAR = new RegExp(PUBLIC_BEFORE.source.replace(/\[\^\\n\]\{0,24\}\$$/, ''), 'iu');
 
-/** The paragraph around a span, at most 200 characters before and 100 after: a digest's caption may be the line above. */
+/** The text around a span, 160 characters before and 80 after: a digest's caption may be a line or a paragraph above it. */
 function paragraphAround(text: string, start: number, end: number): string {
-  const before = text.slice(Math.max(0, start - 200), start);
-  const after = text.slice(end, end + 100);
-  let cut = 0;
-  for (const m of before.matchAll(/\n[ \t]*\n/g)) cut = m.index + m[0].length;
-  const stop = after.search(/\n[ \t]*\n/);
-  return before.slice(cut) + (stop === -1 ? after : after.slice(0, stop));
+  return text.slice(Math.max(0, start - 160), start) + text.slice(end, end + 80);
 }
 
 /** Digits and letters spread through a hex string, as random bytes give (not 0000…0001 or deadbeef…). */
 function randomHex(token: string): boolean {
   const digits = token.match(/\d/g)?.length ?? 0;
-  return digits >= token.length * 0.2 && digits <= token.length * 0.85 && shannonEntropy(token) >= 3.3;
+  return digits >= token.length * 0.2 && digits <= token.length * 0.85 && shannonEntropy(token) >= 3.0;
 }
 
 function caseFlips(token: string): number {
@@ -96,14 +91,16 @@ export function standaloneSecret(token: string): boolean {
   if (/x{5,}|EXAMPLE|\.{3}/i.test(token)) return false; // documentation examples
   // A key in groups (UjZPle6X-uXb3Wv4f-BcwgK0Ev): three or more random-looking groups of 6+ characters.
   const groups = token.split(/[-_.~]/);
-  if (groups.length >= 3 && groups.every((g) => g.length >= 5) && randomPart(groups.join(''))) return true;
+  if (groups.length >= 2 && groups.every((g) => g.length >= 2) && randomPart(groups.join(''))) return true;
   // Letters only, case flipping at random (tXSHucPMNOwVZWavhYivWjaWpd); base32 seeds (T1CYQH5UIK2XKGGO).
   if (/^[A-Za-z]{20,}$/.test(token) && caseFlips(token) >= token.length / 4 && shannonEntropy(token) >= 3.8)
     return true;
   if (
+    // Base32 (A-Z, 2-7) has few vowels; an upper-case word or name has many.
     /^[A-Z2-7]{16,64}$/.test(token) &&
-    (token.match(/\d/g)?.length ?? 0) >= 2 &&
-    shannonEntropy(token) >= 3.4
+    /\d/.test(token) &&
+    (token.match(/[AEIOUY]/g)?.length ?? 0) <= token.length * 0.3 &&
+    shannonEntropy(token) >= 3.2
   )
     return true;
   // Passwords mix symbols into their letters (Xk7#pQ2m!Lw9$Rt4), so a segment keeps them.
@@ -139,7 +136,11 @@ function wordlike(part: string): number {
   let words = 0;
   for (const piece of pieces) {
     total += piece.length;
-    if (/^\d{2,}$/.test(piece) || (/^[A-Z]?[a-z]{2,}$/.test(piece) && /[aeiouy]/i.test(piece))) {
+    // A word has vowels, and either no run of three consonants (Phone, Carbon) or a quarter of its
+    // letters vowels (Gesellschaft, controlesom); wgruqb and fwzx are not words.
+    const vowels = piece.match(/[aeiouy]/gi)?.length ?? 0;
+    const pronounceable = vowels > 0 && (!/[b-df-hj-np-tv-xz]{3}/i.test(piece) || vowels >= piece.length / 4);
+    if (/^\d{2,}$/.test(piece) || (/^[A-Z]?[a-z]{2,}$/.test(piece) && pronounceable)) {
       words += piece.length;
     }
   }

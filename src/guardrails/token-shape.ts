@@ -21,6 +21,15 @@ const NOT_A_SECRET = [
 const UNIT_AFTER =
   /^\s*(?:characters?|chars?|digits?|letters?|symbols?|days?|times|attempts|months?|文字|桁|回|日|位|个字符|個字元|字符|자(?:리)?|글자|일|ตัว|หลัก|วัน|caracteres|dígitos|Zeichen|Stellen|caractères|chiffres|caratteri|cifre|символ|цифр|حرف|أحرف|ký tự|karakter|tekens|znak|haneli|karakter|תווים)/iu;
 
+/** Products whose names mix digits and letters the way passwords do: a password manager is not a password. */
+const PRODUCT_NAME =
+  /^(?:1Password|KeePass(?:XC|2Android)?|Bitwarden|LastPass|Dashlane|Office\s?365|Microsoft\s?365|M365|O365|Windows\s?1[01]|Win1[01]|7-?Zip|Notepad\+\+|3CX|8x8)$/i;
+
+/** A product name rather than a value: 1Password, KeePassXC, Office365. */
+export function isProductName(value: string): boolean {
+  return PRODUCT_NAME.test(value);
+}
+
 /** A documentation placeholder rather than a value: `<password>`, `${DB_PASSWORD}`, `****`, `changeme`. */
 export function isPlaceholder(value: string): boolean {
   // An environment variable, alone or opening a path: $HOME/secret, $SECRETS_DIR\\db.
@@ -37,7 +46,12 @@ export function notASecret(value: string): boolean {
  * rather than a word of a sentence ("reset your password in the portal").
  */
 export function plausiblePassword(value: string, after = ''): boolean {
-  if (value.length < 4 || isPlaceholder(value) || /^(?:https?:|[<{[%/(]|\$[({]|\$\d)/i.test(value))
+  if (
+    value.length < 4 ||
+    isPlaceholder(value) ||
+    isProductName(value) ||
+    /^(?:https?:|[<{[%/(]|\$[({]|\$\d)/i.test(value)
+  )
     return false;
   if (/^\d+$/.test(value)) return value.length <= 12 && !UNIT_AFTER.test(after); // PINs and numeric codes
   if (/^\d+[-–~/.]\d+(?:[-/.]\d+)?$/.test(value)) return false; // "8-16 characters", a date
@@ -54,7 +68,13 @@ export function plausiblePassword(value: string, after = ''): boolean {
  * length, never a word, a URL, a path, a version or a date.
  */
 export function strongPassword(value: string, after = ''): boolean {
-  if (value.length < 4 || isPlaceholder(value) || notASecret(value) || /^[(\-–—#*]|^\$\d/.test(value))
+  if (
+    value.length < 4 ||
+    isPlaceholder(value) ||
+    isProductName(value) ||
+    notASecret(value) ||
+    /^[(\-–—#*]|^\$\d/.test(value)
+  )
     return false;
   if (/^\d+$/.test(value)) {
     return (

@@ -15,6 +15,11 @@ import {
 } from './guardrails-quality.js';
 
 const [which = 'v2', category] = process.argv.slice(2);
+if (which !== 'v1' && which !== 'v2') {
+  throw new Error(
+    `only the development sets v1 and v2; v3 is the held-out measure (see its README), not for tuning`,
+  );
+}
 const corpus: Corpus | undefined =
   which === 'v1' ? loadIndependentCorpus() : loadIndependentV2Corpus(INDEPENDENT_V2_DIR);
 if (!corpus) throw new Error(`no corpus ${which}`);

@@ -17,8 +17,10 @@ import { createLeakageIndex, type LeakageChunk } from '../src/guardrails/leakage
 import { CORPUS_DIR, type CorpusRecord, readJsonl, readXquad, XQUAD_DIR } from './guardrails-eval.js';
 
 export const INDEPENDENT_DIR = path.resolve(CORPUS_DIR, '../guardrails-independent');
-/** The second independent corpus: new authors, a new description, frozen (see its README). */
+/** The second independent corpus: new authors, a new description, frozen (see its README); tuned on since. */
 export const INDEPENDENT_V2_DIR = path.resolve(CORPUS_DIR, '../guardrails-independent-v2');
+/** The third: four new authors, a new description, frozen; the held-out measure (see its README). */
+export const INDEPENDENT_V3_DIR = path.resolve(CORPUS_DIR, '../guardrails-independent-v3');
 
 /** A corpus record; `category` is given by the independent corpus and derived for the regression one. */
 export interface LabelledRecord extends CorpusRecord {
@@ -75,18 +77,26 @@ export function loadIndependentCorpus(dir = INDEPENDENT_DIR): Corpus {
   };
 }
 
+/** The v3 independent corpus, read like v2 (one pair of files per author). */
+export function loadIndependentV3Corpus(): Corpus | undefined {
+  return loadIndependentV2Corpus(INDEPENDENT_V3_DIR, 'independent v3');
+}
+
 /**
  * The v2 independent corpus: every author's `<author>-positives.jsonl` and `<author>-clean.jsonl`
  * in the folder, checked like v1. Undefined when the folder holds none.
  */
-export function loadIndependentV2Corpus(dir = INDEPENDENT_V2_DIR): Corpus | undefined {
+export function loadIndependentV2Corpus(
+  dir = INDEPENDENT_V2_DIR,
+  name = 'independent v2',
+): Corpus | undefined {
   if (!existsSync(dir)) return undefined;
   const files = readdirSync(dir).sort();
   const read = (suffix: string) =>
     files.filter((f) => f.endsWith(suffix)).flatMap((f) => readJsonl<LabelledRecord>(path.join(dir, f)));
   const positives = read('-positives.jsonl');
   if (positives.length === 0) return undefined;
-  return { name: 'independent v2', positives, clean: read('-clean.jsonl'), guard: createGuardrail() };
+  return { name, positives, clean: read('-clean.jsonl'), guard: createGuardrail() };
 }
 
 /**

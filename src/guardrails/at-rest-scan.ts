@@ -1,3 +1,4 @@
+import './regexp-engine.js';
 import { isPlaceholder } from './credential-rules.js';
 import { KEY_WORDS, PASSWORD_WORDS } from './credential-words.js';
 import { type FingerprintSeed, type ValueFingerprint, fingerprintValue } from './fingerprint.js';

@@ -1,5 +1,6 @@
 import { findBankAccounts } from './bank-accounts.js';
 import { findNationalIds } from './national-ids.js';
+import { findPersonalRecords } from './personal-records.js';
 import { findPhoneNumbers } from './phone-numbers.js';
 import { findSalaries } from './salaries.js';
 import type { FindingType, RawFinding, Scanner } from './scanner.js';
@@ -23,12 +24,19 @@ const PRIORITY: readonly FindingType[] = [
   'iban',
   'credit_card',
   'bank_account',
+  'passport',
   'salary',
+  'date_of_birth',
+  'home_address',
+  'hr_record',
   'email',
   'phone',
 ];
 
-/** Personal data: e-mail, phone, payment cards, IBAN, national identifiers, bank accounts and pay. */
+/**
+ * Personal data: e-mail, phone, payment cards, IBAN, national identifiers, bank accounts, pay, and
+ * labelled dates of birth, passport numbers, home addresses and HR records about a person.
+ */
 export function createPiiScanner(): Scanner {
   return {
     name: 'pii',
@@ -36,7 +44,7 @@ export function createPiiScanner(): Scanner {
       const text = westernDigits(normalized);
       const found: RawFinding[] = [...findEmails(text), ...findCards(text), ...findIbans(text)];
       found.push(...findNationalIds(text), ...findPhoneNumbers(text, context.language));
-      found.push(...findBankAccounts(text), ...findSalaries(text));
+      found.push(...findBankAccounts(text), ...findSalaries(text), ...findPersonalRecords(text));
       return resolveOverlaps(found);
     },
   };

@@ -21,6 +21,10 @@ const MASK_KEYS: Readonly<Record<FindingType, MessageKey>> = {
   national_id: 'redacted.personal',
   bank_account: 'redacted.personal',
   salary: 'redacted.personal',
+  date_of_birth: 'redacted.personal',
+  passport: 'redacted.personal',
+  home_address: 'redacted.personal',
+  hr_record: 'redacted.personal',
   marking: 'redacted.other',
   leakage: 'redacted.other',
 };

@@ -174,7 +174,8 @@ const GERMAN_NOUN =
   /^(?:Bereich|Abteilung|Team|Gruppe|Stufe|Standort|Region|Filiale|Niederlassung|Projekt|Vertrieb|Einkauf|Verwaltung|Personal|Leitung|Jahr|Monat|Euro|Stelle|Position|Ebene|Klasse|Vertrag|Arbeit|Zeit|Bonus|Basis)$|(?:ung|heit|keit|schaft|tion|tät|ment|ismus|tum|nis|gehalt|lohn|stufe|gruppe|zulage|prämie|zahlung|summe|betrag)$/u;
 const CAPITALISED_PAIR = /^(?!(?:Herrn?|Frau|Dr)\.?\s)\p{Lu}\p{Ll}+[ -]/u;
 
-function namedPerson(window: string): boolean {
+/** A named person in a window of text: a capitalised full name, a name after a name label, a title, an honorific. */
+export function namedPerson(window: string): boolean {
   if (SEMITIC_SCRIPT.test(window) && SEMITIC_NAME.test(window)) return true;
   const german = GERMAN.test(window);
   PERSON.lastIndex = 0;

@@ -22,6 +22,10 @@ export const FINDING_TYPES = [
   'national_id',
   'bank_account',
   'salary',
+  'date_of_birth',
+  'passport',
+  'home_address',
+  'hr_record',
   'marking',
   'leakage',
   'canary',
@@ -57,6 +61,7 @@ export const VALIDATED_ID_FINDING_TYPES: readonly FindingType[] = [
   'th_national_id',
   'national_id',
   'bank_account',
+  'passport',
 ];
 
 /** A finding as a scanner reports it: offsets into the normalised text, `end` exclusive. */

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { findPersonalRecords } from '../../src/guardrails/personal-records.js';
+
+/** The [type, text] of each finding. */
+const found = (text: string) => findPersonalRecords(text).map((f) => [f.type, text.slice(f.start, f.end)]);
+
+describe('labelled personal data and HR records', () => {
+  it('finds dates of birth, passport numbers and home addresses by their labels, in several languages', () => {
+    expect(found('Teresa Lind, date of birth: 03/11/1979, starts on Monday.')).toEqual([
+      ['date_of_birth', '03/11/1979'],
+    ]);
+    expect(found('Geburtsdatum 21.06.1984 – bitte in SAP nachtragen.')).toEqual([
+      ['date_of_birth', '21.06.1984'],
+    ]);
+    expect(found('生年月日：1992年8月30日')).toEqual([['date_of_birth', '1992年8月30日']]);
+    expect(found('생년월일은 1988년 2월 7일입니다.')).toEqual([['date_of_birth', '1988년 2월 7일']]);
+    expect(found('Numéro de passeport : 19AB45821 pour le voyage à Lyon.')).toEqual([
+      ['passport', '19AB45821'],
+    ]);
+    expect(found('Pasaporte n.º PAB482913 de Lucía Gómez.')).toEqual([['passport', 'PAB482913']]);
+    expect(found('Privatadresse: Ahornweg 7, 50667 Köln')).toEqual([
+      ['home_address', 'Ahornweg 7, 50667 Köln'],
+    ]);
+    expect(found('Home address: 42 Elm Street, Leeds LS6 2AB')).toEqual([
+      ['home_address', '42 Elm Street, Leeds LS6 2AB'],
+    ]);
+  });
+
+  it('finds ratings, disciplinary measures and sick-leave reasons of a named person', () => {
+    expect(found('Jonas Berg received a written warning after the audit.').map(([t]) => t)).toEqual([
+      'hr_record',
+    ]);
+    expect(found('Frau Keller wurde im März abgemahnt.').map(([t]) => t)).toEqual(['hr_record']);
+    expect(found('鈴木一郎さんは適応障害と診断され、休職しています。').map(([t]) => t)).toEqual([
+      'hr_record',
+    ]);
+    expect(found('Ana Souza está de licença médica por depressão.').map(([t]) => t)).toEqual(['hr_record']);
+    expect(found('Marek Nowak jest na zwolnieniu lekarskim z powodu depresji.').map(([t]) => t)).toEqual([
+      'hr_record',
+    ]);
+  });
+
+  it('passes policy text, encyclopedia dates and company facts', () => {
+    expect(
+      found('Employees who receive a written warning are not eligible for the bonus that year.'),
+    ).toEqual([]);
+    expect(found('A disciplinary hearing must be announced five working days in advance.')).toEqual([]);
+    expect(found('Evan Rachel Wood (born on 7 September 1987) is an American actress.')).toEqual([]);
+    expect(found('Our office address: Hauptstraße 1, 80331 München.')).toEqual([]);
+    expect(found('在宅勤務の日は自宅の通信費として月額3,000円が支給されます。')).toEqual([]);
+    expect(found('Sick leave of more than three days needs a doctor’s certificate.')).toEqual([]);
+  });
+});

@@ -8,14 +8,18 @@ import {
   type Corpus,
   loadIndependentCorpus,
   loadIndependentV2Corpus,
+  loadDevV4Corpus,
   loadRegressionCorpus,
   measureCorpus,
   ratio,
 } from './guardrails-quality.js';
 
-const corpora = [loadRegressionCorpus(), loadIndependentCorpus(), loadIndependentV2Corpus()].filter(
-  (c): c is Corpus => c !== undefined,
-);
+const corpora = [
+  loadRegressionCorpus(),
+  loadIndependentCorpus(),
+  loadIndependentV2Corpus(),
+  loadDevV4Corpus(),
+].filter((c): c is Corpus => c !== undefined);
 for (const corpus of corpora) {
   const q = await measureCorpus(corpus);
   const p = q.positives.total;

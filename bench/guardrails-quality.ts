@@ -77,6 +77,13 @@ export function loadIndependentCorpus(dir = INDEPENDENT_DIR): Corpus {
   };
 }
 
+/** A development set written from v3's brief by four more authors, for finding classes of failures (see its README). */
+export const DEV_V4_DIR = path.resolve(CORPUS_DIR, '../guardrails-dev-v4');
+
+export function loadDevV4Corpus(): Corpus | undefined {
+  return loadIndependentV2Corpus(DEV_V4_DIR, 'development v4');
+}
+
 /** The v3 independent corpus, read like v2 (one pair of files per author). */
 export function loadIndependentV3Corpus(): Corpus | undefined {
   return loadIndependentV2Corpus(INDEPENDENT_V3_DIR, 'independent v3');

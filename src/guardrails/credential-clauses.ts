@@ -1,6 +1,13 @@
 import { PASSWORD_WORDS, PIN_WORDS, USER_WORDS } from './credential-words.js';
 import type { RawFinding } from './scanner.js';
-import { characterClasses, isPlaceholder, isProductName, notASecret, strongPassword } from './token-shape.js';
+import {
+  characterClasses,
+  isPlaceholder,
+  isProductName,
+  notASecret,
+  strongPassword,
+  trivialDigits,
+} from './token-shape.js';
 
 /*
  * The clause after a credential word, read as a whole. People rarely write "password: X"; they
@@ -100,7 +107,50 @@ const PRODUCT =
 
 /** Words of a sentence about passphrases rather than one: "a passphrase of four random words is easier". */
 const PROSE_WORD =
-  /(?<![\p{L}])(?:of|is|are|a|an|the|to|and|or|for|with|than|be|your|you|it|in|on|at|by|from|that|this|as|can|should|must|will|random|words?|characters?|letters?|easier|long|remember|der|die|das|ist|und|oder|le|la|les|est|et|ou|el|es|y|il|e|o|de|het|een|en|jest|i|bir|ve)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:of|is|are|a|an|the|to|and|or|for|with|than|be|your|you|it|in|on|at|by|from|that|this|as|can|should|must|will|random|words?|characters?|letters?|easier|long|remember|several|separated|hyphens?|der|die|das|ist|und|oder|mit|aus|mehrere|zufällige|Wörter\p{L}*|le|la|les|est|et|ou|des|mots|plusieurs|el|es|y|palabras|varias|il|e|o|parole|più|de|het|een|en|van|dan|losse|woorden|meerdere|jest|i|kilka|słów|losowych|bir|ve|birkaç|kelime\p{L}*|несколько|случайных|слов|через|дефис|из|и|или|а|не)(?![\p{L}])/iu;
+
+/**
+ * Words that hand a value over without naming it a password: typing it in, opening or unlocking
+ * something with it, what it opens (the admin page, the kiosk laptop, the router), and "still" or
+ * "now" ("the kiosk laptop hasn't changed, it's still X"). In every answer language.
+ */
+const HANDOVER = new RegExp(
+  [
+    String.raw`${LEFT}(?:type|typed|enter|entered|key\s+in|punch\s+in|paste|input|log\s*in|logged\s+in|sign\s+in|unlock|unlocks|get\s+in|gets\s+you|works\s+for|opens|admin\s+(?:page|panel|menu|screen)|login\s+screen|kiosk|tablet|laptop|router|printer|copier|scanner|terminal|still|tippen|eintippen|eingeben|einloggen|entsperren|kommst\s+du|gilt|funktioniert|Anmeldung|Admin-Menü|Kopierer|taper|tapez|saisir|saisissez|entrer|entrez|coller|déverrouiller|marche|fonctionne|imprimante|teclear|teclea|escribir|escribe|introducir|introduce|mete|meter|pegar|pega|desbloquear|funciona|impresora|quiosco|kiosko|digitare|digita|inserire|inserisci|scrivere|incolla|sbloccare|stampante|digitar|digite|inserir|insira|escrever|utilizem|utilize|usar|colar|desbloquear|impressora|quiosque|typ|typen|intypen|invoeren|intoetsen|plakken|ontgrendelen|werkt|wpisz|wpisać|wpisałem|wpisując|wklej|odblokować|działa|drukark\p{L}|yaz|yazın|yazınca|gir|girin|yapıştır|açıldı|açılır|çalışıyor|yazıcı|введи|ввёл|введите|наберите|набери|вставь|вставьте|разблокир\p{L}*|работает|подходит|принтер\p{L}*|ноут\p{L}*|всё\s+тот\s+же|nhập|gõ|dán|mở\s+khóa|vẫn\s+là|máy\s+in|ketik|masukkan|isi|tempel|pakai|pake|bisa\s+masuk|masih|اكتب|أدخل|ادخل|الصق|افتح|يفتح|لا\s+يزال|הקלד|הקלידו|הזן|הזינו|הכנס|הדבק|עובד|נכנסים|עדיין)${RIGHT}`,
+    String.raw`入力|打て|打つ|打ち込|入れ(?:る|ます|て)|貼り付け|開け(?:ました|る)|通ります|ログイン|管理画面|まだ|输入|填入|粘贴|用的是|进去|进入|登录|打开|后台|还是|輸入|貼上|開得進去|登入|還是|입력|치면|누르면|넣으면|붙여|들어가|들어갈|아직|พิมพ์|ใส่|กรอก|วาง|เข้าได้|ยังเป็น`,
+  ].join('|'),
+  'iu',
+);
+/** A sentence or a line. */
+const SENTENCE = /[^。！？\n]+?(?:[。！？\n]|(?<!\d)[.!?](?=\s)|$)/gu;
+
+/**
+ * Chosen-looking values in a sentence that hands something over (typing it, opening or unlocking a
+ * device with it, "still the same X"), where no credential word names them.
+ */
+function findHandedOver(text: string, taken: readonly RawFinding[]): RawFinding[] {
+  const found: RawFinding[] = [];
+  for (const sentence of text.matchAll(SENTENCE)) {
+    if (!HANDOVER.test(sentence[0]) || EXAMPLE_OR_RULE.test(sentence[0])) continue;
+    for (const m of sentence[0].matchAll(TOKEN)) {
+      const lead = LEADING.exec(m[0])?.[0].length ?? 0;
+      const raw = m[0].slice(lead).replace(/(?<=[\p{L}\p{N}])[([{<].*$/u, '');
+      const value = /[A-Za-z\d]!$/.test(raw)
+        ? raw.replace(/[.,;:)\]}>"'`」』】〕”’»*_]+$/u, '')
+        : raw.replace(TRAILING, '');
+      const start = sentence.index + m.index + lead;
+      const end = start + value.length;
+      if ([...taken, ...found].some((f) => f.start < end && start < f.end)) continue;
+      if (isPlaceholder(value) || /[/\\@:]|^\.|"/.test(value) || /^[0-9a-f]{7,}$/i.test(value)) continue;
+      // Without a credential word, lower-case words joined by dashes are prose (black-and-white, cycle-to-work).
+      if (/^[\p{Ll}-]+$/u.test(value) || !chosenValue(value, text.slice(end, end + 16))) continue;
+      if (/(?:ssh-(?:rsa|ed25519|dss)|ecdsa-\S+)\s*$/.test(text.slice(Math.max(0, start - 24), start)))
+        continue;
+      found.push({ type: 'password', start, end });
+    }
+  }
+  return found;
+}
 
 /** One finding per value: the clause pass after the strict rules. */
 export function findCredentialClauses(text: string, taken: readonly RawFinding[]): RawFinding[] {
@@ -130,7 +180,7 @@ export function findCredentialClauses(text: string, taken: readonly RawFinding[]
       if (free(value.start, value.end)) found.push({ type: 'password', start: value.start, end: value.end });
     }
   }
-  return found;
+  return [...found, ...findHandedOver(text, [...taken, ...found])];
 }
 
 interface Span {
@@ -145,7 +195,7 @@ function valuesIn(text: string, offset: number, clause: string, kind: Kind): Spa
   const values: Span[] = [];
   if (kind === 'passphrase') {
     const words =
-      /^[\s:=—–-]{0,4}(?:(?:is|ist|est|es|è|é|is\s+nu|—|–)\s+)?["'“„«「『]?((?:\p{Ll}{2,14}[ -]){2,5}\p{Ll}{2,14})(?=["'”»」』]?(?:[\s.,;:!)(]|$))/u.exec(
+      /^(?:\s{0,2}[:=]\s{0,2}|\s{1,2}[—–-]\s{1,2}|\s+(?:is|ist|est|es|è|é|is\s+nu|lautet|jest|это)\s+|\s{0,2}(?=["'“„«「『]))["'“„«「『]?((?:\p{Ll}{2,14}[ -]){2,5}\p{Ll}{2,14})(?=["'”»」』]?(?:[\s.,;:!)(]|$))/u.exec(
         clause,
       );
     if (words && !EXAMPLE_OR_RULE.test(words[1]!) && !PROSE_WORD.test(words[1]!)) {
@@ -214,12 +264,35 @@ function accepts(
       /[$€£¥₩₫₪]\s?$|Rp\.?\s?$|R\$\s?$/.test(textBefore)
     )
       return false;
-    if (digits) return !YEAR.test(value) && !/^0+$/.test(value);
+    // A year-shaped code counts straight after a separator ("Código de la alarma: 1506"), not in prose.
+    if (digits) return (!YEAR.test(value) || /[:=→]\s*$/.test(textBefore)) && !trivialDigits(value);
     return kind === 'access';
   }
   // Keypad codes with letters: 38B51, 4711#, A1B2*.
   if (kind === 'access') return /^(?=(?:.*\d){3})[0-9A-D*#]{4,8}$/.test(value) && !/^[A-D]/.test(value);
-  if (PRODUCT.test(value) || isProductName(value) || notASecret(value)) return false;
+  return chosenValue(value, around.after);
+}
+
+/** Host, device and account names that mix words and digits the way passwords do: srv-app01, prn-hq3-02, Guest-5G. */
+const MACHINE_NAME =
+  /^(?:srv|svr|server|prn|print|pc|vm|db|app|web|host|node|sw|ap|rt|fw|nas|dc|ws|lt|nb|wks|guest|gast|invit|visit|wifi|wlan|lan|vlan|ssid|room|sala|raum)[-_.]?|[-_.](?:5g|2\.4g|guest|gast|wifi|lan)$|^[a-z]{1,4}\d{1,3}$/i;
+
+const CRYPTO_NAME =
+  /^(?:ssh-|ecdsa-|aes\d*-|chacha\d*|sha-?\d|hmac-|rsa-|ed25519|x25519|curve25519|pbkdf2|argon2|bcrypt|scrypt)/i;
+
+/**
+ * A value that someone chose as a password, judged by its shape alone: letters with digits or
+ * symbols (Juventus1897, koala77, Hinode#88, Ontgr3nd3l!), or words joined by dashes, dots or
+ * underscores (blue-otter-lamp, Calanque.7781.Sel, pierogi-ruskie-12, Kebap_Adana61); never a
+ * product, a version, a host, a path, a key combination, a name in title case or a reference id.
+ */
+export function chosenValue(value: string, after = ''): boolean {
+  if (value.length < 6 || value.length > 64) return false;
+  if (PRODUCT.test(value) || isProductName(value) || notASecret(value) || MACHINE_NAME.test(value))
+    return false;
+  if (/^[\p{Lu}\p{N}]+(?:[-_][\p{Lu}\p{N}]+)*$/u.test(value) || /^AAAA[A-Z0-9]/.test(value)) return false;
+  // Numbered compounds (800-Meter-Lauf, 3-manifolds) and algorithm names (ssh-ed25519, aes256-gcm).
+  if (/^\d[\d.,]*[-.]\p{L}/u.test(value) || CRYPTO_NAME.test(value)) return false;
   // Letters only: random (XkpQmRtv switches from lower to upper case), not words in title case.
   const lettersOnly = /^[\p{L}'’.-]+$/u.test(value);
   if (
@@ -228,14 +301,18 @@ function accepts(
     !/^\p{Ll}+(?:[-.]\p{Ll}+){2,}$/u.test(value)
   )
     return false;
-  if (strongPassword(value, around.after)) return true;
+  if (strongPassword(value, after)) return true;
   // A word with digits, the way people choose passwords: Juventus1897, koala77, Bienvenida1, azerty123!
   if (/^\p{L}{3,20}\d{1,6}[!@#$%&*?+.]{0,2}$/u.test(value) && /\p{Ll}{3}/u.test(value)) return true;
-  // Words joined by dashes or dots: blue-otter-lamp, stroopwafel-regen-fiets-64, борщ-окно-трамвай-38;
-  // not a name in title case (Self-Service-Portal), a host or a file.
-  const joined =
-    /^\p{L}{2,14}(?:[-.]\p{L}{2,14}){2,5}(?:[-.]\d{1,4})?$/u.test(value) ||
-    /^\p{L}{2,14}(?:-\p{L}{2,14}){1,5}-\d{1,4}$/u.test(value);
-  const lowerParts = value.split(/[-.]/).filter((p) => /^\p{Ll}+$/u.test(p)).length;
-  return joined && lowerParts >= 2 && !/\.[a-z]{2,4}$/.test(value);
+  // Words joined by dashes, dots or underscores, digits allowed as one part: not a name in title
+  // case (Self-Service-Portal), a host or a file.
+  const parts = value.split(/[-._]/);
+  if (parts.length < 2 || parts.some((p) => !/^(?:\p{L}{2,16}|\d{1,4})$/u.test(p))) return false;
+  const words = parts.filter((p) => /^\p{L}+$/u.test(p));
+  const lower = words.filter((p) => /^\p{Ll}+$/u.test(p)).length;
+  const digitsPart = parts.length > words.length;
+  if (/\.[a-z]{2,4}$/.test(value) || words.length < 2 || /^\d/.test(value)) return false;
+  // Dashes join words in prose too (800-Meter-Lauf, state-of-the-art): with dashes only, a lower-case word and a number.
+  if (!/[._]/.test(value)) return (parts.length >= 3 && lower >= 2) || (digitsPart && lower >= 1);
+  return (parts.length >= 3 && (lower >= 2 || digitsPart)) || (digitsPart && lower >= 1);
 }

@@ -266,5 +266,5 @@ function strongOrPassphrase(value: string, after: string): boolean {
 
 /** Sentence punctuation and closing quotes after a value are not part of it. */
 export function trimTrailing(value: string): string {
-  return value.replace(/(?:[.,;:)\]}>"'`」』】〕”’»]|\.{3})+$/u, '');
+  return value.replace(/(?:[.,;:)\]}>"'`」』】〕”’»،؛、，。；：]|\.{3})+$/u, '');
 }

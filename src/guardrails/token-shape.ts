@@ -6,6 +6,10 @@
 const PLACEHOLDER =
   /^(?:<[^>]*>|\{[^}]*\}|\$\{?[\w.]+\}?|%[\w.]+%|\[[^\]]*\]|\*+|x+|X+|\.{3,}|…|(?:your|my)[_-]?\w*|password|passwd|pass|secret|changeme|example|dummy|null|none|required|optional|hidden)$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Vault and repository paths: secret/prod/db, kv/reporting/stage. */
+const PATH = /^[a-z0-9_.-]{1,32}(?:\/[a-z0-9_.-]{1,32})+\/?$/;
+/** Key combinations: Ctrl+Alt+Del. */
+const KEY_COMBINATION = /^(?:ctrl|alt|shift|cmd|win|fn|option)\+/i;
 /** Shapes that are not secrets: URLs, paths, e-mail addresses, host and file names, versions, dates. */
 const NOT_A_SECRET = [
   /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[/~\\]|\.{1,2}\/)/i,
@@ -16,7 +20,13 @@ const NOT_A_SECRET = [
   /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:T[\d:]+Z?)?$/, // dates
   /^\d{1,2}:\d{2}(?::\d{2})?$/, // times
   /^[A-Z]{2,10}-\d{1,10}$/, // ticket and document ids: INC-20240501, ISO-27001
+  PATH,
+  KEY_COMBINATION,
 ];
+/** Digit strings nobody keeps secret, the bad PINs of policy text: 0000, 1111, 1234, 123456, 4321. */
+export function trivialDigits(value: string): boolean {
+  return /^(\d)\1+$/.test(value) || '01234567890'.includes(value) || '9876543210'.includes(value);
+}
 /** Units after a number that make it a length rule, not a PIN: "password 12 characters", 8文字. */
 const UNIT_AFTER =
   /^\s*(?:characters?|chars?|digits?|letters?|symbols?|days?|times|attempts|months?|文字|桁|回|日|位|个字符|個字元|字符|자(?:리)?|글자|일|ตัว|หลัก|วัน|caracteres|dígitos|Zeichen|Stellen|caractères|chiffres|caratteri|cifre|символ|цифр|حرف|أحرف|ký tự|karakter|tekens|znak|haneli|karakter|תווים)/iu;
@@ -50,10 +60,12 @@ export function plausiblePassword(value: string, after = ''): boolean {
     value.length < 4 ||
     isPlaceholder(value) ||
     isProductName(value) ||
+    PATH.test(value) ||
+    KEY_COMBINATION.test(value) ||
     /^(?:https?:|[<{[%/(]|\$[({]|\$\d)/i.test(value)
   )
     return false;
-  if (/^\d+$/.test(value)) return value.length <= 12 && !UNIT_AFTER.test(after); // PINs and numeric codes
+  if (/^\d+$/.test(value)) return value.length <= 12 && !UNIT_AFTER.test(after) && !trivialDigits(value); // PINs and numeric codes
   if (/^\d+[-–~/.]\d+(?:[-/.]\d+)?$/.test(value)) return false; // "8-16 characters", a date
   if (/^[a-z]+$/.test(value)) return value.length >= 12; // passphrases; short words are prose
   if (/^[A-Za-z][a-z]*(?:[-'][a-z]+)*$/.test(value)) return false; // a word of the sentence
@@ -78,7 +90,11 @@ export function strongPassword(value: string, after = ''): boolean {
     return false;
   if (/^\d+$/.test(value)) {
     return (
-      value.length >= 4 && value.length <= 12 && !/^(?:19|20)\d\d$/.test(value) && !UNIT_AFTER.test(after)
+      value.length >= 4 &&
+      value.length <= 12 &&
+      !/^(?:19|20)\d\d$/.test(value) &&
+      !UNIT_AFTER.test(after) &&
+      !trivialDigits(value)
     );
   }
   if (value.length < 6) return false;

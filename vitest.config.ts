@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // As production runs (src/guardrails/regexp-engine.ts).
+    execArgv: ['--no-regexp-tier-up'],
     maxWorkers: 2,
   },
 });

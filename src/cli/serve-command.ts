@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeError } from '../core/errors.js';
 import { syncPaths } from '../../ingest/sync.js';
+import { REGEXP_FLAG, regexpTierUpOff } from '../guardrails/regexp-engine.js';
 import { createReliability } from '../reliability/reliability.js';
 import type { HeldAnswerLookup } from '../bot/web/web-chat.js';
 import type { ReviewService } from '../answer/review-service.js';
@@ -47,6 +48,12 @@ export async function ingestSamplesIfEmpty(runtime: Runtime): Promise<boolean> {
 /** `polydesk serve`: HTTP server with chat adapters, admin UI and the local chat page. */
 export async function serveCommand(runtime: Runtime): Promise<number> {
   const { config, logger } = runtime;
+  if (!regexpTierUpOff()) {
+    // Correct either way; without it the guard slows down about 15x once the process has run a while.
+    logger('warn', 'serve.regexp_tier_up', {
+      hint: `start Node with ${REGEXP_FLAG} (npm start and bin/polydesk.mjs do): see src/guardrails/regexp-engine.ts`,
+    });
+  }
   await ingestSamplesIfEmpty(runtime);
   const reliability = createReliability(runtime);
   // Every adapter answers through the rate limit and the fair queue.

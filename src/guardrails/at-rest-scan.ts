@@ -1,4 +1,3 @@
-import './regexp-engine.js';
 import { isPlaceholder } from './credential-rules.js';
 import { KEY_WORDS, PASSWORD_WORDS } from './credential-words.js';
 import { type FingerprintSeed, type ValueFingerprint, fingerprintValue } from './fingerprint.js';

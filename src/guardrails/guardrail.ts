@@ -1,4 +1,3 @@
-import './regexp-engine.js';
 import type { Logger } from '../core/log.js';
 import type { Finding, GuardAction, Verdict } from '../core/types.js';
 import { allCanRead } from '../rag/acl.js';

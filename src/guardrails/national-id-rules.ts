@@ -190,7 +190,7 @@ export function findWorldIds(text: string): RawFinding[] {
       const end = start + m[0].length;
       if (found.some((f) => f.start < end && start < f.end)) continue;
       if (!rule.valid(m[0])) continue;
-      if (rule.unlabelled?.(m[0]) || labelNear(text, start, end, rule.label, 40, 20)) {
+      if (rule.unlabelled?.(m[0]) || labelNear(text, start, end, rule.label, 80, 20)) {
         found.push({ type: 'national_id', start, end });
       }
     }

@@ -24,13 +24,20 @@ const BIRTH = new RegExp(
   'giu',
 );
 
-const PASSPORT_LABELS = String.raw`${L}(?:passport|Reisepass|Pass(?:nummer|-?Nr\.?)|passeport|pasaporte|passaporto|passaporte|paspoort|paszport\p{L}{0,3}|pasaport|паспорт\p{L}{0,2}|hộ\s+chiếu|paspor|جواز\s+(?:ال)?سفر|דרכון)${R}|旅券|パスポート|护照|護照|여권|หนังสือเดินทาง`;
+const PASSPORT_LABELS = String.raw`${L}(?:passport|Reisepass(?:nummer)?|Pass(?:nummer|-?Nr\.?)|passeport|pasaporte|passaporto|passaporte|paspoort|paszport\p{L}{0,3}|pasaport|паспорт\p{L}{0,2}|hộ\s+chiếu|paspor|جواز\s+(?:ال)?سفر|דרכון)${R}|旅券|パスポート|护照|護照|여권|หนังสือเดินทาง`;
 const PASSPORT = new RegExp(
-  String.raw`(?:${PASSPORT_LABELS})[^\n\d]{0,24}?(?:no\.?|nr\.?|n[°º]|№|number|nummer|numéro|número|numero|numer|numarası|номер|番号|号码|號碼|번호|เลขที่|số|nomor|رقم|מספר)?[\s:：#.]{0,4}((?=(?:[A-Z]*\d){5})[A-Z0-9]{6,10}|\d{2}\s?\d{2}\s?№?\s?\d{6})(?![\dA-Za-z])`,
+  String.raw`(?:${PASSPORT_LABELS})[^\n\d]{0,24}?(?:no\.?|nr\.?|n[°º]|№|number|nummer|numéro|número|numero|numer|numarası|номер|番号|号码|號碼|번호|เลขที่|số|nomor|رقم|מספר)?[\s:：#.]{0,4}((?=(?:[A-Z]*\d){5})[A-Z0-9]{6,10}|(?=(?:[A-Z]*\d){3})[A-Z0-9]{8,10}|\d{2}\s?\d{2}\s?№?\s?\d{6})(?![\dA-Za-z])`,
   'giu',
 );
 
 const HOME_LABELS = String.raw`${L}(?:home\s+address|private\s+address|residential\s+address|lives\s+at|Privatadresse|Wohnadresse|Privatanschrift|Wohnort|wohnhaft\s+in|adresse\s+(?:personnelle|privée|du\s+domicile)|domicil(?:e|io)|domicilié(?:e)?\s+(?:au|à)|dirección\s+(?:particular|personal|de\s+domicilio)|indirizzo\s+(?:di\s+(?:casa|residenza)|privato)|residente\s+in|morada|endereço\s+(?:residencial|pessoal)|woonadres|huisadres|privéadres|adres\s+zamieszkania|zamieszkał[ya]?|ev\s+adresi|ikamet(?:gah)?\s+adresi|адрес\s+(?:проживания|регистрации|места\s+жительства)|прожива\p{L}+\s+по\s+адресу|địa\s+chỉ\s+(?:nhà|thường\s+trú|tạm\s+trú)|alamat\s+(?:rumah|tinggal|domisili)|عنوان\s+(?:السكن|المنزل)|يسكن\s+في|כתובת\s+(?:מגורים|פרטית)|מתגורר(?:ת)?\s+ב)${R}|自宅住所|現住所|家庭住址|居住地址|户籍地址|戶籍地址|住址|집\s?주소|자택\s?주소|거주지|ที่อยู่ตามทะเบียนบ้าน|ที่อยู่ปัจจุบัน|บ้านเลขที่`;
+/** Address labels that say nothing of whose address it is: a personal one only next to a named person. */
+const ADDRESS_LABELS = String.raw`${L}(?:address|Anschrift|Adresse|adresse|dirección|domicilio|indirizzo|endereço|adres|адрес|địa\s+chỉ|alamat|العنوان|כתובת|home)${R}|住所|地址|주소|ที่อยู่`;
+const ADDRESS = new RegExp(
+  String.raw`(?:${ADDRESS_LABELS})[\s:：=,-]{0,4}((?=[^\n;。]{0,12}\d)[^\n;。]{6,90}?\d[^\n;。]{0,60}?)(?=[\n;。]|\.\s|$|\)\s|,?\s+(?:erreichbar|reachable|joignable|tel|mobile|phone|e-?mail)(?![\p{L}]))`,
+  'giu',
+);
+
 /** An address line after its label: up to the end of the line or sentence, with a number in it. */
 const HOME = new RegExp(
   String.raw`(?:${HOME_LABELS})[\s:：=,-]{0,4}([^\n;。]{6,90}?\d[^\n;。]{0,60}?)(?=[\n;。]|\.\s|$|\)\s)`,
@@ -46,12 +53,31 @@ const HR_RECORD = new RegExp(
     // performance ratings
     String.raw`${L}(?:rated\s+(?:as\s+)?["'“]?(?:below|does\s+not\s+meet|unsatisfactory|needs\s+improvement|poor)|performance\s+rating|(?:annual\s+)?review\s+(?:score|rating)|Leistungsbeurteilung|Beurteilung\s*:|évaluation\s+(?:annuelle|de\s+performance)|evaluaci[oó]n\s+(?:de\s+desempeño|anual)|valutazione\s+(?:annuale|delle\s+prestazioni)|avalia[cç][aã]o\s+de\s+desempenho|beoordeling|functioneringsgesprek|ocena\s+(?:roczna|okresowa|pracy)|performans\s+(?:değerlendirme|notu)\p{L}*|оценк\p{L}\s+(?:эффективности|работы)|đánh\s+giá\s+(?:hiệu\s+suất|xếp\s+loại)|xếp\s+loại|penilaian\s+kinerja|تقييم\s+الأداء|הערכת\s+ביצועים)${R}`,
     String.raw`人事評価|業績評価|評価[:：は]|考核结果|绩效(?:评级|考核|等级)|績效(?:評等|考核)|인사\s?평가|인사\s?고과|고과\s?등급|ผลการประเมิน`,
+    // ratings against expectations, in every language
+    String.raw`${L}(?:(?:below|partially\s+meets|does\s+not\s+meet|not\s+meeting)\s+expectations|needs\s+improvement|unsatisfactory|overall\s+rating|Erwartungen\s+(?:nicht|teilweise)|erfüllt\s+die\s+Erwartungen\s+(?:nicht|teilweise)|ungenügend|en\s+dessous\s+des\s+attentes|insuffisant(?:e)?|évaluation\s+globale|por\s+debajo\s+de\s+(?:las\s+)?expectativas|no\s+alcanza\s+(?:los\s+)?objetivos|insuficiente|sotto\s+le\s+aspettative|insufficiente|abaixo\s+das\s+expectativas|onder\s+verwachting|onvoldoende|poniżej\s+oczekiwań|niedostateczn\p{L}*|beklentilerin\s+altında|yetersiz|ниже\s+ожиданий|неудовлетворительн\p{L}*|dưới\s+kỳ\s+vọng|không\s+đạt\s+yêu\s+cầu|di\s+bawah\s+ekspektasi|أقل\s+من\s+المتوقع|غير\s+مرض\p{L}*|מתחת\s+לציפיות)${R}`,
+    String.raw`期待を下回|要改善|低于预期|待改进|不合格|기대\s?이하|미흡|ต่ำกว่าความคาดหวัง|ต้องปรับปรุง`,
+    String.raw`${L}(?:suspensi[oó]n\s+de\s+empleo|suspended\s+from\s+(?:work|duty)|Suspendierung|mise\s+à\s+pied|sospensione\s+dal\s+(?:lavoro|servizio)|suspens[aã]o\s+(?:de\s+\d+\s+dias|do\s+trabalho)|schorsing|zawieszon\p{L}*\s+w\s+obowiązkach|işten\s+uzaklaştırma|отстранен\p{L}*\s+от\s+работы|đình\s+chỉ\s+công\s+tác|skorsing|إيقاف\s+عن\s+العمل|השעיה)${R}`,
     // sick leave with its reason, diagnoses
     String.raw`${L}(?:on\s+sick\s+leave\s+(?:for|due\s+to|because\s+of|after)|diagnosed\s+with|sick\s+note\s+for|krankgeschrieben\s+(?:wegen|mit)|Diagnose|en\s+arrêt\s+maladie\s+(?:pour|à\s+cause)|diagnostiqué(?:e)?|de\s+baja\s+por|diagnosticad[oa]|in\s+malattia\s+per|diagnosi|de\s+licença\s+médica\s+por|diagnóstico|ziek\s+thuis\s+met|gediagnosticeerd|na\s+zwolnieniu\s+lekarskim\s+z\s+powodu|zdiagnozowan\p{L}+|rapor(?:lu)?\s+\p{L}*\s*(?:nedeniyle|yüzünden)|teşhis|tanısı|на\s+больничном\s+(?:из-за|с)|диагноз|nghỉ\s+ốm\s+(?:vì|do)|chẩn\s+đoán|sakit\s+(?:karena|akibat)|didiagnosis|إجازة\s+مرضية\s+(?:بسبب|ل)|تشخيص|שוהה\s+בחופשת\s+מחלה|אובחן(?:ה)?)${R}`,
     String.raw`で休職|のため休職|と診断|病気休暇|病假(?:原因|是因为)|确诊|確診|诊断为|診斷為|병가\s?중|진단을?\s?받|ลาป่วย(?:เนื่องจาก|เพราะ|ด้วย)|ป่วยเป็น`,
   ].join('|'),
   'giu',
 );
+
+/**
+ * Health conditions. Named with a person, they are a health record only in an HR or medical
+ * setting (sick leave, a doctor, occupational health, an employee): an encyclopedia's list of
+ * diseases names people too (Hashimoto's thyroiditis).
+ */
+const HEALTH = new RegExp(
+  [
+    String.raw`${L}(?:diabetes|asthma|asma|epilepsy|épilepsie|epilepsie|epilessia|epilepsia|padaczk\p{L}*|epilepsi|эпилепси\p{L}*|depression|dépression|depresi[oó]n|depressione|depressão|depressie|depresj\p{L}*|depresyon|депресси\p{L}*|depresi|anxiety|Angststörung|anxiété|ansiedad|ansia|ansiedade|angststoornis|anksiyete|тревожн\p{L}+|burn-?out|cancer|Krebs|cáncer|cancro|câncer|kanker|kanser|herniated\s+disc|Bandscheibenvorfall|hernie\s+discale|hernia\s+discal|ernia\s+del\s+disco|hérnia\s+de\s+disco|przepuklin\p{L}*|fıtık|грыж\p{L}*|pregnant|schwanger|enceinte|embarazada|incinta|grávida|zwanger|w\s+ciąży|hamile|беременн\p{L}+|heart\s+attack|Herzinfarkt|infarctus|hartaanval|zawał\p{L}*|kalp\s+krizi|инфаркт\p{L}*|HIV|chemotherapy|Chemotherapie|chimiothérapie|quimioterapia|chemioterapia|chemotherapie|kemoterapi|химиотерапи\p{L}*|tiểu\s+đường|trầm\s+cảm|ung\s+thư|động\s+kinh|السكري|الاكتئاب|السرطان|الربو|الصرع|סוכרת|דיכאון|סרטן|אסטמה|אפילפסיה)${R}`,
+    String.raw`糖尿病|うつ病|鬱病|適応障害|喘息|てんかん|妊娠中|抑郁症|抑鬱症|焦虑症|哮喘|癫痫|癲癇|怀孕|懷孕|당뇨|우울증|공황장애|천식|뇌전증|임신\s?중|เบาหวาน|ซึมเศร้า|มะเร็ง|หอบหืด|ลมชัก|ตั้งครรภ์`,
+  ].join('|'),
+  'giu',
+);
+const HEALTH_SETTING =
+  /(?<![\p{L}])(?:employee|staff|colleague|sick|leave|off\s+(?:since|work)|absent|doctor|GP|occupational|referral|medical|return\s+to\s+work|fit\s+note|signed\s+off|Mitarbeiter\p{L}*|krank\p{L}*|Arzt|ärztlich\p{L}*|BEM|Reha|Wiedereingliederung|arrêt|médecin|médicale?|salarié\p{L}*|reprise|baja|médico|prevención|empleado|malattia|medico|dipendente|licença|atestado|funcionári\p{L}|ziek\p{L}*|arts|bedrijfsarts|medewerker|zwolnieni\p{L}*|lekar\p{L}*|pracowni\p{L}*|rapor\p{L}*|doktor|işyeri\s+hekimi|çalışan|больничн\p{L}*|врач\p{L}*|сотрудни\p{L}*|nghỉ\s+ốm|bác\s+sĩ|nhân\s+viên|cuti\s+sakit|dokter|karyawan|إجازة|طبيب|الموظف|מחלה|רופא|העובד\p{L}*)(?![\p{L}])|休職|産業医|診断書|社員|病假|医生|医師|员工|員工|병가|의사|직원|ลาป่วย|แพทย์|พนักงาน/iu;
 
 /** Labelled personal data and HR records about one person. */
 export function findPersonalRecords(text: string): RawFinding[] {
@@ -74,10 +100,23 @@ export function findPersonalRecords(text: string): RawFinding[] {
     const start = m.index + m[0].length - m[1]!.length;
     push('home_address', start, start + value.length);
   }
+  if (namedPerson(text.slice(0, 400))) {
+    for (const m of text.matchAll(ADDRESS)) {
+      const value = m[1]!.trimEnd().replace(/[,.]$/, '');
+      const start = m.index + m[0].length - m[1]!.length;
+      push('home_address', start, start + value.length);
+    }
+  }
   for (const m of text.matchAll(HR_RECORD)) {
     const [from, to] = sentenceAround(text, m.index, m.index + m[0].length);
     const sentence = text.slice(from, to);
     if (!namedPerson(sentence) || POLICY_SENTENCE.test(sentence)) continue;
+    push('hr_record', m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(HEALTH)) {
+    const [from, to] = sentenceAround(text, m.index, m.index + m[0].length);
+    const sentence = text.slice(from, to);
+    if (!namedPerson(sentence) || !HEALTH_SETTING.test(sentence) || POLICY_SENTENCE.test(sentence)) continue;
     push('hr_record', m.index, m.index + m[0].length);
   }
   return found;
@@ -87,11 +126,18 @@ export function findPersonalRecords(text: string): RawFinding[] {
 const POLICY_SENTENCE =
   /(?<![\p{L}])(?:if|when|any|all|every|employees|staff|policy|procedure|must|should|may|can|wenn|falls|alle|Mitarbeitende|si|tous|todos|cada|se|tutti|ogni|als|alle|jeśli|wszyscy|eğer|tüm|если|все|nếu|tất\s+cả|jika|semua|إذا|جميع|אם|כל)(?![\p{L}])|如果|所有|場合|すべて|경우|모든|หาก|ทุก/iu;
 
+/** A sentence end; a period after a short capitalised abbreviation (Hr., Dr., M., Sra.) ends nothing. */
+const END = /[。！？\n]|(?<!(?:^|[\s(])\p{Lu}\p{Ll}{0,2})[.!?](?=\s|$)/gu;
+
 function sentenceAround(text: string, start: number, end: number): [number, number] {
   const before = text.slice(Math.max(0, start - 200), start);
   let cut = 0;
-  for (const m of before.matchAll(/[。！？\n]|[.!?](?=\s)/gu)) cut = m.index + m[0].length;
+  for (const m of before.matchAll(END)) cut = m.index + m[0].length;
   const after = text.slice(end, end + 200);
-  const stop = after.search(/[。！？\n]|[.!?](?=\s|$)/u);
+  let stop = -1;
+  for (const m of after.matchAll(END)) {
+    stop = m.index;
+    break;
+  }
   return [start - before.length + cut, stop === -1 ? end + after.length : end + stop];
 }

@@ -25,7 +25,7 @@ const LABEL = new RegExp(
     '電話|携帯|手机|手機|电话|電話番号|联系|聯絡|聯繫|連絡先|전화|휴대폰|핸드폰|휴대전화|연락처|โทร|มือถือ|เบอร์|ติดต่อ|ファ[ック]*クス|内線',
     "טל['׳]?|טלפון|נייד|פלאפון|סלולרי|هاتف|الهاتف|جوال|الجوال|موبايل|محمول|اتصل|للتواصل|تواصل|واتساب",
     // Latin and Cyrillic words stand alone; stems take their endings (telefonu, Telefonnummer, komórkowy)
-    String.raw`(?<![\p{L}])(?:TEL|tel\.?|telp\.?|phone|cell(?:phone|ular)?|tel[eé]fono|m[oó]vil|celular|cellulare|ll[aá]m[ea](?:me)?|ligue|chiama|telem[oó]vel|contact[oa]?|contatto|kontakt\p{L}*|telefon\p{L}*|telefoon\p{L}*|telepon|Handy\p{L}*|mobil\p{L}*|Rufnummer|erreichbar|t[ée]l[ée]phon\p{L}*|portable|joindre|call|fax|WhatsApp|WA|HP|ponsel|hubungi|тел\.?|телефон\p{L}*|моб\.?|мобильн\p{L}*|звоните|zadzwo[ńn]\p{L}*|dzwo[ńn]\p{L}*|kom[óo]rk\p{L}*|kom\.|numara\p{L}*|arayın|cep|GSM|bel|bellen|điện\s+thoại|di\s+động|liên\s+hệ|gọi|Zalo|hotline|SĐT|ĐT)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])(?:TEL|tel\.?|telp\.?|phone|numero\s+(?:privato|personale|di\s+cellulare)|n[uú]mero\s+(?:particular|personal|privado)|privat|perso|priv[ée]|cell(?:phone|ular)?|tel[eé]fono|m[oó]vil|celular|cellulare|ll[aá]m[ea](?:me)?|ligue|chiama|telem[oó]vel|contact[oa]?|contatto|kontakt\p{L}*|telefon\p{L}*|telefoon\p{L}*|telepon|Handy\p{L}*|mobil\p{L}*|Rufnummer|erreichbar|t[ée]l[ée]phon\p{L}*|portable|joindre|call|fax|WhatsApp|WA|HP|ponsel|hubungi|тел\.?|телефон\p{L}*|моб\.?|мобильн\p{L}*|звоните|zadzwo[ńn]\p{L}*|dzwo[ńn]\p{L}*|kom[óo]rk\p{L}*|kom\.|numara\p{L}*|arayın|cep|GSM|bel|bellen|điện\s+thoại|di\s+động|liên\s+hệ|gọi|Zalo|hotline|SĐT|ĐT)(?![\p{L}])`,
   ].join('|'),
   'iu',
 );

@@ -1,5 +1,3 @@
-import v8 from 'node:v8';
-
 /*
  * The guard's scanners run large case-insensitive Unicode regular expressions (vocabularies of
  * credential words and markings in 19 languages) on every answer. V8 first runs a regular
@@ -9,15 +7,17 @@ import v8 from 'node:v8';
  * in all and holds more than 16 MB of executable memory, is done without V8's optimisations
  * (TooMuchRegExpCode in V8's regexp.cc), and these vocabularies then run about 15 times slower:
  * measured, a 2,000-character answer went from 1.5 ms to 22 ms after a large heap had been built
- * and collected (bench/sections/guardrails.ts). Without tier-up each expression is compiled to
- * optimised native code on its first use and kept.
+ * and collected (bench/sections/guardrails.ts). With `--no-regexp-tier-up` each expression is
+ * compiled to optimised native code on its first use and kept.
  *
- * Set once, when the guardrails are first loaded, before any of their expressions has run. Node
- * documents setting V8 flags after start-up as unsupported in general; this flag is read at each
- * regexp compile, and a V8 that refuses it keeps its default (slower after a while, still correct).
+ * The flag must be given when Node starts (bin/polydesk.mjs's shebang, the npm scripts, the test
+ * and bench runners): set later with v8.setFlagsFromString it crashed about one CLI run in 40
+ * (segmentation fault, measured), and Node refuses it in NODE_OPTIONS.
  */
-try {
-  v8.setFlagsFromString('--no-regexp-tier-up');
-} catch {
-  // A V8 that freezes its flags after start-up: the default stays.
+
+export const REGEXP_FLAG = '--no-regexp-tier-up';
+
+/** True when this process runs with regexp tier-up off, as the guardrails' latency needs. */
+export function regexpTierUpOff(execArgv: readonly string[] = process.execArgv): boolean {
+  return execArgv.includes(REGEXP_FLAG);
 }

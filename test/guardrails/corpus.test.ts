@@ -17,7 +17,9 @@ describe('guardrail corpus', () => {
       result.hardNegatives.flagged / result.hardNegatives.total,
       result.hardNegatives.flaggedIds.join('\n'),
     ).toBeLessThan(0.02);
-    for (const score of result.perType) {
+    // Types the corpus labels (the newer ones, such as date_of_birth, have their own tests and the
+    // independent corpora); the clean-rate checks above cover their false positives.
+    for (const score of result.perType.filter((s) => s.tp + s.fn > 0)) {
       expect(score.recall, score.type).toBeGreaterThanOrEqual(0.9);
       expect(score.precision, score.type).toBeGreaterThanOrEqual(0.9);
     }

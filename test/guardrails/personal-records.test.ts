@@ -3,6 +3,8 @@ import { findPersonalRecords } from '../../src/guardrails/personal-records.js';
 
 /** The [type, text] of each finding. */
 const found = (text: string) => findPersonalRecords(text).map((f) => [f.type, text.slice(f.start, f.end)]);
+/** The distinct types found: a sentence may hold two records (a sick leave and its diagnosis). */
+const kinds = (text: string) => [...new Set(findPersonalRecords(text).map((f) => f.type))];
 
 describe('labelled personal data and HR records', () => {
   it('finds dates of birth, passport numbers and home addresses by their labels, in several languages', () => {
@@ -27,17 +29,11 @@ describe('labelled personal data and HR records', () => {
   });
 
   it('finds ratings, disciplinary measures and sick-leave reasons of a named person', () => {
-    expect(found('Jonas Berg received a written warning after the audit.').map(([t]) => t)).toEqual([
-      'hr_record',
-    ]);
-    expect(found('Frau Keller wurde im März abgemahnt.').map(([t]) => t)).toEqual(['hr_record']);
-    expect(found('鈴木一郎さんは適応障害と診断され、休職しています。').map(([t]) => t)).toEqual([
-      'hr_record',
-    ]);
-    expect(found('Ana Souza está de licença médica por depressão.').map(([t]) => t)).toEqual(['hr_record']);
-    expect(found('Marek Nowak jest na zwolnieniu lekarskim z powodu depresji.').map(([t]) => t)).toEqual([
-      'hr_record',
-    ]);
+    expect(kinds('Jonas Berg received a written warning after the audit.')).toEqual(['hr_record']);
+    expect(kinds('Frau Keller wurde im März abgemahnt.')).toEqual(['hr_record']);
+    expect(kinds('鈴木一郎さんは適応障害と診断され、休職しています。')).toEqual(['hr_record']);
+    expect(kinds('Ana Souza está de licença médica por depressão.')).toEqual(['hr_record']);
+    expect(kinds('Marek Nowak jest na zwolnieniu lekarskim z powodu depresji.')).toEqual(['hr_record']);
   });
 
   it('passes policy text, encyclopedia dates and company facts', () => {

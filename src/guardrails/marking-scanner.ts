@@ -268,12 +268,30 @@ function weakAlone(text: string, lineStart: number, lineEnd: number, word: strin
  * [사외 유출 금지], **محظور النشر**) is the marking itself; one with an object is a sentence
  * ("Do not share your password").
  */
+const BAN_TAIL =
+  /^(?:\s*$|\s*[.,;:!—–-]|\s+(?:outside|beyond|buiten|poza|fuera|al\s+di\s+fuori|fora|за\s+пределами|an\s+Dritte|à\s+des\s+tiers|a\s+terceros|a\s+terzi|aan\s+derden|osobom\s+trzecim|üçüncü|третьим|dalej|verder|further|(?:it|this|them|ce\s+document|este\s+documento|questo\s+documento|dieses\s+Dokument)(?![\p{L}])))/iu;
+
 function banAloneEnd(text: string, start: number, end: number): number {
   const lineStart = lineStartOf(text, start);
   const lineEnd = text.indexOf('\n', end);
   const tail = OUTSIDE_TAIL.exec(text.slice(end, lineEnd === -1 ? text.length : lineEnd));
-  if (NOT_FRAME.test(text.slice(lineStart, start)) || !tail) return -1;
-  return end + tail[1]!.length;
+  if (!NOT_FRAME.test(text.slice(lineStart, start)) && tail) return end + tail[1]!.length;
+  // A ban opening a sentence of its own ("Niet verspreiden buiten het MT.", "Do not forward — …")
+  // is this text's instruction, unless the sentence states a rule or a condition.
+  const rest = text.slice(end, end + 160);
+  const stop = rest.search(/[。！？\n]|[.!?](?=\s|$)/u);
+  const sentence = text.slice(start, end + (stop === -1 ? rest.length : stop));
+  const before = text.slice(Math.max(lineStart, start - 200), start);
+  const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), -1);
+  const opening = before.slice(sentenceStart + 1);
+  if (
+    GENERIC_OR_RULE.test(sentence) ||
+    GENERIC_OR_RULE.test(opening) ||
+    /\p{L}{3,}\s+\p{L}/u.test(opening.trim())
+  )
+    return -1;
+  // What follows names where it may not go, or nothing: not an object of its own ("Do not share your password").
+  return BAN_TAIL.test(text.slice(end, end + 40)) ? end : -1;
 }
 /** What may follow a ban alone on its line: a frame, or a word saying "outside" (ra ngoài, poza firmę, 外部). */
 const OUTSIDE_TAIL = new RegExp(
@@ -430,7 +448,7 @@ function mentioned(before: string, after: string): boolean {
 const BRACKETED = /[[【〔(]([^\]】〕)\n]{2,48})[\]】〕)]/gu;
 const EXACT_MARKING = new RegExp(`^(?:${ANY})$`, 'iu');
 const QUALIFIER =
-  /^(?:internal|internal\s+only|interne?|interno|intern[ae]?|only|company|terbatas|restricted|limited|ograniczon\p{L}*|eingeschränkt|limitado|limitée?|riservato|للتداول\s+الداخلي|داخلي|للاستخدام\s+الداخلي|פנימי|לשימוש\s+פנימי|nội\s+bộ|dahili|şirket\s+içi|внутренн\p{L}*|для\s+внутреннего\s+пользования|内部|內部|社内|公司|社外|限定|대내|사내|ภายใน)$/iu;
+  /^(?:[CLS][1-5]|level\s+[1-5]|internal|internal\s+only|interne?|interno|intern[ae]?|only|company|terbatas|restricted|limited|ograniczon\p{L}*|eingeschränkt|limitado|limitée?|riservato|للتداول\s+الداخلي|داخلي|للاستخدام\s+الداخلي|פנימי|לשימוש\s+פנימי|nội\s+bộ|dahili|şirket\s+içi|внутренн\p{L}*|для\s+внутреннего\s+пользования|内部|內部|社内|公司|社外|限定|대내|사내|ภายใน)$/iu;
 const CJK_COMPOUND = new RegExp(
   `^(?:内部|內部|公司|社内|社外|公司内部|公司內部)(?:${ANY})$|^(?:${ANY})(?:资料|資料|文件|文書|情報|信息|資訊)$`,
   'iu',

@@ -95,6 +95,24 @@ export const WEAK_MARKINGS: readonly string[] = [
 export const POSITIONAL_MARKINGS: readonly string[] = [
   ...UPPER_MARKINGS,
   'Company Confidential',
+  'Commercial in confidence',
+  'Commercially confidential',
+  'Private and confidential',
+  'Private & confidential',
+  'Strictly private and confidential',
+  'Strictly private & confidential',
+  'OFFICIAL-SENSITIVE',
+  'OFFICIAL SENSITIVE',
+  'Diffusion interne',
+  'Diffusion interne uniquement',
+  'Usage interne',
+  'Distribuição restrita',
+  'Distribución restringida',
+  'Distribuzione riservata',
+  'Informação confidencial',
+  'Informação restrita',
+  'ÇOK GİZLİDİR',
+  'GİZLİDİR',
   'Proprietary and Confidential',
   'Confidential and Proprietary',
   'Confidential document',
@@ -365,7 +383,17 @@ export const INFORMATION_MARKINGS: readonly string[] = [
 
 /** Instructions that forbid passing this text on; after a marking they belong to it ("Confidential – do not share"). */
 export const DISTRIBUTION_BANS: readonly string[] = [
-  String.raw`do\s+not\s+(?:distribute|share|forward|copy|circulate|disclose|duplicate|reproduce)`,
+  String.raw`do\s+not\s+(?:distribute|share|forward|copy|circulate|disclose|duplicate|reproduce|print)`,
+  String.raw`not\s+(?:for|to\s+be)\s+(?:distribution|distributed|shared|forwarded|circulated)\s+outside`,
+  String.raw`keine\s+Weitergabe(?:\s+an\s+Dritte)?`,
+  String.raw`niet\s+(?:verspreiden|doorsturen|delen)\s+buiten`,
+  String.raw`nie\s+(?:przekazywać|przesyłać|udostępniać)\s+(?:poza|dalej)`,
+  String.raw`(?:queda\s+)?prohibida\s+su\s+(?:distribución|difusión)\s+fuera`,
+  String.raw`(?:è\s+)?vietata\s+la\s+(?:diffusione|divulgazione)\s+al\s+di\s+fuori`,
+  String.raw`não\s+pode\s+ser\s+(?:divulgad[oa]|distribuíd[oa])\s+fora`,
+  String.raw`не\s+подлежит\s+распространению`,
+  String.raw`(?:копирование|распространение)(?:\s+и\s+\p{L}+)?(?:\s+\p{L}+){0,4}\s+запрещен\p{L}*`,
+  String.raw`kimseye\s+iletmeyin(?:iz)?`,
   String.raw`don['’]t\s+(?:share|forward|distribute)`,
   String.raw`not\s+for\s+(?:external\s+)?(?:distribution|circulation)`,
   String.raw`no\s+(?:external\s+)?distribution`,
@@ -399,6 +427,7 @@ export const DISTRIBUTION_BANS: readonly string[] = [
   '転送禁止|複製禁止|社外持ち?出し?禁止|取扱注意|取り扱い注意|外部流出禁止',
   String.raw`(?:외부|사외)\s?유출\s?금지|배포\s?금지|복제\s?금지|외부\s?유출을\s?금합니다`,
   'ห้ามเผยแพร่|ห้ามส่งต่อ|ห้ามคัดลอก',
+  'NÃO DIVULGAR|Não divulgar|NIET VERSPREIDEN|NIE ROZPOWSZECHNIAĆ|NO DIFUNDIR|NON DIVULGARE|NICHT WEITERGEBEN|DO NOT DISTRIBUTE',
 ];
 
 /** Words that label a classification: "Classification: Restricted", 密级：绝密. */

@@ -100,9 +100,43 @@ export function findPhoneNumbers(text: string, language = ''): RawFinding[] {
   const countries = COUNTRIES[language] ?? COUNTRIES[language.split('-')[0]!] ?? [];
   for (const m of text.matchAll(CANDIDATE)) {
     const span = longestValidPrefix(text, m.index, m[0], countries);
-    if (span) found.push({ type: 'phone', start: span.start, end: span.end });
+    if (
+      !span ||
+      companyLine(text.slice(span.start, span.end), text.slice(Math.max(0, span.start - 40), span.start))
+    )
+      continue;
+    found.push({ type: 'phone', start: span.start, end: span.end });
   }
   return found;
+}
+
+/**
+ * A company's line rather than a person's: toll-free and shared-cost numbers (0120, 0800, 400,
+ * 1-800, 8-800, 1588, 1800, …), or a number labelled as a meeting, conference or build id.
+ * Those are published, not personal data.
+ */
+const TOLL_FREE = [
+  /^0120\d{6}$|^0570\d{6}$/, // Japan (0120 free dial, 0570 navi dial)
+  /^0800\d{6,7}$/, // 0800 (Japan, UK, Germany, France, Taiwan); not 080-xxxx (Japanese mobiles)
+  /^0805\d{6}$|^0180\d{6,8}$/, // France, German shared-cost lines (not 0809/0900: Taiwanese and Vietnamese mobiles)
+  /^1?8(?:00|88|77|66|55|44|33)\d{7}$/, // North America
+  /^[48]00\d{7}$/, // China
+  /^(?:900|901|902)\d{6}$/, // Spain
+  /^(?:800|801|803)\d{5,7}$/, // Italy, Poland, Saudi Arabia
+  /^444\d{4}$/, // Turkey
+  /^8800\d{7}$/, // Russia
+  /^1[5-8]\d{6}$/, // Korea's eight-digit company numbers (1588-xxxx)
+  /^1[789]00\d{4,6}$/, // Vietnam, Israel, Australia (no trunk 0)
+  /^9200\d{5}$/, // Saudi Arabia
+];
+const ID_LABEL_BEFORE =
+  /(?:(?:meeting|conference|webinar|zoom|teams|webex|call)\s*(?:id|number|no\.?|#)|(?:build|version|versi|ticket|order|invoice|case)\s*(?:no\.?|nr\.?|#|id)?)[\s:：]*$/iu;
+
+function companyLine(value: string, before: string): boolean {
+  if (ID_LABEL_BEFORE.test(before)) return true;
+  if (value.startsWith('+')) return false;
+  const digits = value.replace(/\D/g, '');
+  return TOLL_FREE.some((re) => re.test(digits));
 }
 
 /** The candidate may run into neighbouring numbers; drop trailing groups until what is left is a phone number. */

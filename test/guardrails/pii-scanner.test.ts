@@ -31,7 +31,7 @@ describe('personal-data scanner', () => {
     for (const phone of [
       '03-1234-5678',
       '090-1234-5678',
-      '0120-123-456',
+      '080-8654-4095',
       '03(1234)5678',
       '０３－１２３４－５６７８',
       '+81 3-1234-5678',
@@ -49,6 +49,18 @@ describe('personal-data scanner', () => {
       '+44 20 7946 0958',
     ]) {
       expect(found(`call ${phone} today`), phone).toEqual([['phone', phone]]);
+    }
+  });
+
+  it("leaves companies' toll-free lines and meeting ids alone: published, not personal", () => {
+    for (const text of [
+      'Customer hotline 0120-123-456 (weekdays)',
+      '客服热线 400-820-1234，工作日 9:00–18:00',
+      '客服專線 0800-000-123',
+      'Call 1-800-555-0199 for the insurer',
+      'Zoom meeting ID 835 2210 4479',
+    ]) {
+      expect(found(text), text).toEqual([]);
     }
   });
 

@@ -48,6 +48,7 @@ const HOME = new RegExp(
 const HR_RECORD = new RegExp(
   [
     // disciplinary measures
+    String.raw`${L}(?:process[oa]?\s+disciplinar\p{L}*|procedimento\s+disciplinare|procedimiento\s+disciplinario|nagan\p{L}*|sospensione\s+di\s+\p{L}+\s+giorni|falta\s+(?:muy\s+)?grave|insubordina\p{L}+|faltas?\s+injustificad\p{L}+|unentschuldigt\p{L}*\s+Fehl\p{L}*|absences?\s+injustifiées?)${R}`,
     String.raw`${L}(?:written\s+warning|final\s+warning|formal\s+warning|disciplinary\s+(?:action|hearing|measure|warning)|dismissed|terminated\s+for\s+cause|suspended\s+without\s+pay|performance\s+improvement\s+plan|PIP|Abmahnung|abgemahnt|fristlos\s+gekündigt|Kündigung|avertissement|blâme|mise\s+à\s+pied|licencié(?:e)?|amonestaci[oó]n|sanci[oó]n\s+disciplinaria|despid[oa]|expediente\s+disciplinario|richiamo\s+(?:scritto|formale)|provvedimento\s+disciplinare|licenziat[oa]|advertência|suspens[aã]o\s+disciplinar|demitid[oa]|justa\s+causa|schriftelijke\s+waarschuwing|officiële\s+waarschuwing|ontslagen|upomnienie|nagana|kara\s+porządkowa|zwolnion[ya]\s+dyscyplinarnie|ihtar|kınama|disiplin\s+cezası|uyarı\s+cezası|выговор|дисциплинарн\p{L}+\s+взыскани\p{L}+|уволен[аы]?|kỷ\s+luật|khiển\s+trách|cảnh\s+cáo|surat\s+peringatan|SP\s?[123]|sanksi\s+disiplin|إنذار\s+(?:كتابي|نهائي)|جزاء\s+تأديبي|إجراء\s+تأديبي|فصل\s+تأديبي|מכתב\s+אזהרה|אזהרה\s+בכתב|שימוע\s+לפני\s+פיטורים|הליך\s+משמעתי)${R}`,
     String.raw`懲戒|譴責|戒告|減給|出勤停止|諭旨解雇|警告处分|记过|記過|处分|處分|降级|降級|징계|견책|감봉|정직\s?처분|해고|ใบเตือน|ตักเตือน|โทษทางวินัย|พักงาน`,
     // performance ratings
@@ -71,7 +72,7 @@ const HR_RECORD = new RegExp(
  */
 const HEALTH = new RegExp(
   [
-    String.raw`${L}(?:diabetes|asthma|asma|epilepsy|épilepsie|epilepsie|epilessia|epilepsia|padaczk\p{L}*|epilepsi|эпилепси\p{L}*|depression|dépression|depresi[oó]n|depressione|depressão|depressie|depresj\p{L}*|depresyon|депресси\p{L}*|depresi|anxiety|Angststörung|anxiété|ansiedad|ansia|ansiedade|angststoornis|anksiyete|тревожн\p{L}+|burn-?out|cancer|Krebs|cáncer|cancro|câncer|kanker|kanser|herniated\s+disc|Bandscheibenvorfall|hernie\s+discale|hernia\s+discal|ernia\s+del\s+disco|hérnia\s+de\s+disco|przepuklin\p{L}*|fıtık|грыж\p{L}*|pregnant|schwanger|enceinte|embarazada|incinta|grávida|zwanger|w\s+ciąży|hamile|беременн\p{L}+|heart\s+attack|Herzinfarkt|infarctus|hartaanval|zawał\p{L}*|kalp\s+krizi|инфаркт\p{L}*|HIV|chemotherapy|Chemotherapie|chimiothérapie|quimioterapia|chemioterapia|chemotherapie|kemoterapi|химиотерапи\p{L}*|tiểu\s+đường|trầm\s+cảm|ung\s+thư|động\s+kinh|السكري|الاكتئاب|السرطان|الربو|الصرع|סוכרת|דיכאון|סרטן|אסטמה|אפילפסיה)${R}`,
+    String.raw`${L}(?:diabetes|asthma|asma|epilepsy|épilepsie|epilepsie|epilessia|epilepsia|padaczk\p{L}*|epilepsi|эпилепси\p{L}*|depression|dépression|depresi[oó]n|depressione|depressão|depressie|depresj\p{L}*|depresyon|депресси\p{L}*|depresi|anxiety|Angststörung|anxiété|ansiedad|ansia|ansiedade|angststoornis|anksiyete|тревожн\p{L}+|burn-?out|cancer|Krebs|cáncer|cancro|câncer|kanker|kanser|herniated\s+disc|Bandscheibenvorfall|hernie\s+discale|hernia\s+discal|ernia\s+del\s+disco|hérnia\s+de\s+disco|przepuklin\p{L}*|fıtık|грыж\p{L}*|pregnant|schwanger|enceinte|embarazada|incinta|grávida|zwanger|w\s+ciąży|hamile|беременн\p{L}+|heart\s+attack|Herzinfarkt|infarctus|hartaanval|zawał\p{L}*|kalp\s+krizi|инфаркт\p{L}*|HIV|surgery|operation\s+on|Operation\s+am|opération\s+(?:du|de\s+la)|operaci[oó]n\s+de|intervento\s+(?:al|alla|chirurgico)|cirurgia|operatie\s+aan|operacj\p{L}+|ameliyat\p{L}*|операци\p{L}+|burn-?out\p{L}*|chemotherapy|Chemotherapie|chimiothérapie|quimioterapia|chemioterapia|chemotherapie|kemoterapi|химиотерапи\p{L}*|tiểu\s+đường|trầm\s+cảm|ung\s+thư|động\s+kinh|السكري|الاكتئاب|السرطان|الربو|الصرع|סוכרת|דיכאון|סרטן|אסטמה|אפילפסיה)${R}`,
     String.raw`糖尿病|うつ病|鬱病|適応障害|喘息|てんかん|妊娠中|抑郁症|抑鬱症|焦虑症|哮喘|癫痫|癲癇|怀孕|懷孕|당뇨|우울증|공황장애|천식|뇌전증|임신\s?중|เบาหวาน|ซึมเศร้า|มะเร็ง|หอบหืด|ลมชัก|ตั้งครรภ์`,
   ].join('|'),
   'giu',
@@ -115,7 +116,9 @@ export function findPersonalRecords(text: string): RawFinding[] {
   }
   for (const m of text.matchAll(HEALTH)) {
     const [from, to] = sentenceAround(text, m.index, m.index + m[0].length);
-    const sentence = text.slice(from, to);
+    // The person may be named in the sentence before: "… mit Tom Hendriks. Grund: Burn-out."
+    const [previous] = sentenceAround(text, Math.max(0, from - 2), Math.max(0, from - 1));
+    const sentence = text.slice(Math.min(previous, from), to);
     if (!namedPerson(sentence) || !HEALTH_SETTING.test(sentence) || POLICY_SENTENCE.test(sentence)) continue;
     push('hr_record', m.index, m.index + m[0].length);
   }

@@ -9,7 +9,7 @@ import { columnCells } from './table-cells.js';
  */
 
 const PAY_WORDS =
-  /salary|salaries|base\s+pay|pay(?:check|slip)?|bonus|compensation|wages?|earns?|年収|月給|月収|給与|給料|基本給|賞与|ボーナス|年俸|手取り|年薪|月薪|工资|工資|薪资|薪資|薪水|奖金|獎金|年终奖|연봉|월급|급여|상여금|보너스|เงินเดือน|โบนัส|ค่าจ้าง|salario|sueldo|bonificaci[oó]n|salaire|r[ée]mun[ée]ration|prime|sal[áa]rio|b[ôo]nus|Gehalt|Jahresgehalt|Prämie|Zulage|Sonderzahlung|Weihnachtsgeld|aumento|salari\p{L}*|Grundgehalt|Monatsgehalt|Lohn|Vergütung|verdien\p{L}*|brutto|netto|gross|raise|pay\s+rise|paid|earning\p{L}*|gagne\p{L}*|touche\p{L}*|per[çc]oi\p{L}*|brut\p{L}*|nets?(?![\p{L}])|augmentation|cobr\p{L}*|gana(?:r|n)?(?![\p{L}])|percibe|n[óo]mina|netos?|guadagn\p{L}*|percepisce|ganha\p{L}*|recebe\p{L}*|zarabi\p{L}*|zarob\p{L}*|podwyżk\p{L}*|pobor\p{L}*|loon|kazan\p{L}*|brüt|prim(?![\p{L}])|получа\p{L}*|доход\p{L}*|يتقاضى|تتقاضى|أجر|مرتب|מרוויח\p{L}*|ברוטו|נטו|thu\s+nhập|tunjangan|menerima|penghasilan|성과급|인센티브|상여|보수|임금|底薪|薪酬|收入|ได้รับ|stipendio|retribuzione|\bRAL\b|зарплат\p{L}*|заработн\p{L}*|оклад\p{L}*|преми\p{L}*|الراتب|راتب|مكافأة|lương|thưởng|gaji|salaris|wynagrodzeni\p{L}*|pensj\p{L}*|premi\p{L}|maaş\p{L}*|ikramiye|משכורת|שכר|בונוס|מענק|העלאה|תוספת/iu;
+  /salary|salaries|base\s+pay|pay(?:check|slip)?|severance|settlement|ex\s+gratia|Abfindung|indemnit\p{L}*|indemnizaci\p{L}*|indeniza[cç]\p{L}*|incentivo\s+all['’]esodo|transitievergoeding|ontslagvergoeding|odpraw\p{L}*|tazminat\p{L}*|выходн\p{L}+\s+пособи\p{L}+|退職金|遣散费|遣散費|补偿金|補償金|퇴직금|위로금|ค่าชดเชย|trợ\s+cấp\s+thôi\s+việc|pesangon|نهاية\s+الخدمة|פיצויי\p{L}*|b[óô]nus|bonus|compensation|wages?|earns?|年収|月給|月収|給与|給料|基本給|賞与|ボーナス|年俸|手取り|年薪|月薪|工资|工資|薪资|薪資|薪水|奖金|獎金|年终奖|연봉|월급|급여|상여금|보너스|เงินเดือน|โบนัส|ค่าจ้าง|salario|sueldo|bonificaci[oó]n|salaire|r[ée]mun[ée]ration|prime|sal[áa]rio|b[ôo]nus|Gehalt|Jahresgehalt|Prämie|Zulage|Sonderzahlung|Weihnachtsgeld|aumento|salari\p{L}*|Grundgehalt|Monatsgehalt|Lohn|Vergütung|verdien\p{L}*|brutto|netto|gross|raise|pay\s+rise|paid|earning\p{L}*|gagne\p{L}*|touche\p{L}*|per[çc]oi\p{L}*|brut\p{L}*|nets?(?![\p{L}])|augmentation|cobr\p{L}*|gana(?:r|n)?(?![\p{L}])|percibe|n[óo]mina|netos?|guadagn\p{L}*|percepisce|ganha\p{L}*|recebe\p{L}*|zarabi\p{L}*|zarob\p{L}*|podwyżk\p{L}*|pobor\p{L}*|loon|kazan\p{L}*|brüt|prim(?![\p{L}])|получа\p{L}*|доход\p{L}*|يتقاضى|تتقاضى|أجر|مرتب|מרוויח\p{L}*|ברוטו|נטו|thu\s+nhập|tunjangan|menerima|penghasilan|성과급|인센티브|상여|보수|임금|底薪|薪酬|收入|ได้รับ|stipendio|retribuzione|\bRAL\b|зарплат\p{L}*|заработн\p{L}*|оклад\p{L}*|преми\p{L}*|الراتب|راتب|مكافأة|lương|thưởng|gaji|salaris|wynagrodzeni\p{L}*|pensj\p{L}*|premi\p{L}|maaş\p{L}*|ikramiye|משכורת|שכר|בונוס|מענק|העלאה|תוספת/iu;
 /** Statistics and rules rather than one person's pay. */
 const NOT_PERSONAL =
   /average|median|mean|range|band|minimum|maximum|typical|平均|中央値|最低|相場|平均值|中位数|范围|평균|최저|เฉลี่ย|ขั้นต่ำ|promedio|m[ée]dia|moyen|Durchschnitt|Mindest|medi[ao]|средн|минимальн|متوسط|trung\s+bình|rata-rata|gemiddeld|średni|ortalama|ממוצע|grille|fourchette|Spanne|rango|fascia|faixa|przedział|widełki|aralığı|диапазон|вилк\p{L}*|نطاق|טווח|khung|kisaran|bandbreedte/iu;
@@ -115,6 +115,27 @@ export function findSalaries(text: string): RawFinding[] {
     if (namedPerson(before) || namedPerson(text.slice(end, end + 48)))
       found.push({ type: 'salary', start, end });
   }
+  for (const m of text.matchAll(PERCENT_RAISE)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    const end = start + m[1]!.length;
+    const [from, to] = [sentenceBoundary(text, start, -1), sentenceBoundary(text, end, 1)];
+    const sentence = text.slice(from, to);
+    if (found.some((f) => f.start < end && start < f.end) || NOT_PERSONAL.test(sentence)) continue;
+    if (namedPerson(sentence) || firstNameNearPay(sentence)) found.push({ type: 'salary', start, end });
+  }
+  for (const m of text.matchAll(AMOUNT)) {
+    // A pay amount next to a first name only: "indemnité de Fabrice : 27 000 €", "Tariq – £6,250".
+    const value = m[0].trimEnd();
+    const start = m.index;
+    const end = start + value.length;
+    if (found.some((f) => f.start < end && start < f.end) || !/\d[,.' ]?\d{3}|\d{4}/.test(value)) continue;
+    const [from, to] = [sentenceBoundary(text, start, -1), sentenceBoundary(text, end, 1)];
+    const sentence = text.slice(from, to);
+    if (!PAY_NOUNS.test(sentence) && !STRONG_PAY.test(sentence)) continue;
+    if (NOT_PERSONAL.test(sentence) || (COMMERCE.test(sentence) && !PAY_NOUNS.test(sentence))) continue;
+    if (firstNameNearPay(text.slice(Math.max(from, start - 60), start)))
+      found.push({ type: 'salary', start, end });
+  }
   return [...found, ...siblingAmounts(text, found)];
 }
 
@@ -149,6 +170,25 @@ function sentenceBoundary(text: string, at: number, direction: -1 | 1): number {
   let cut = 0;
   for (const m of before.matchAll(/[。！？\n]|[.!?](?=\s)/gu)) cut = m.index + m[0].length;
   return at - before.length + cut;
+}
+
+/** A raise in per cent: "Erhöhung um 6,5 %", "augmentation individuelle de 4 %", 涨薪 8%. */
+const PERCENT_RAISE =
+  /(?:raise|increase|pay\s+rise|Erhöhung|Gehaltserhöhung|augmentation|aumento|reajuste|verhoging|loonsverhoging|podwyżk\p{L}*|zam\p{L}*|повышени\p{L}*|zam|昇給|涨薪|调薪|調薪|加薪|인상|ขึ้นเงินเดือน|tăng\s+lương|kenaikan\s+gaji|زيادة|העלאה)[^\n.。]{0,30}?(\d{1,2}(?:[.,]\d{1,2})?\s?%)/giu;
+/** Severance and bonus words that name one person's money by themselves. */
+const STRONG_PAY =
+  /severance|settlement|ex\s+gratia|bonus|Abfindung|Prämie|indemnit\p{L}*|prime|indemnizaci\p{L}*|indeniza[cç]\p{L}*|esodo|incentivo|b[óô]nus|transitievergoeding|odpraw\p{L}*|premi\p{L}|tazminat\p{L}*|ikramiye|пособи\p{L}+|преми\p{L}+|退職金|賞与|奖金|獎金|보너스|성과급|퇴직금|โบนัส|ค่าชดเชย|thưởng|pesangon|مكافأة|בונוס|פיצויי\p{L}*/iu;
+/** A first name before pay: after a preposition ("de Rocío", "for Priya N.") or opening a list item ("Tariq – £6,250"). */
+const FIRST_NAME_PAY =
+  /(?:(?<![\p{L}])(?:for|für|pour|para|per|de|di|do|da|com|con|avec|mit|met|voor|dla|z|için|с|для)\s+(?:(?:la|le|el|il|der|die|den)\s+)?\p{Lu}\p{Ll}{2,}(?:\s+\p{Lu}\.)?|(?:^|[;\n•:]\s*)\p{Lu}\p{Ll}{2,}(?:\s+\p{Lu}\p{Ll}+)?\s*[–—:-])(?![\p{L}])/u;
+const NOT_FIRST_NAME =
+  /^(?:The|This|Der|Die|Das|Le|La|Les|El|Los|Las|Il|Lo|Gli|O|A|Os|As|De|Het|Een|Bonus|Team|Q[1-4]|Total|Summe|Gesamt|Janvier|January|Januar|Enero|Gennaio)$/;
+
+function firstNameNearPay(window: string): boolean {
+  const m = FIRST_NAME_PAY.exec(window);
+  if (!m) return false;
+  const name = /\p{Lu}\p{Ll}{2,}/u.exec(m[0])?.[0] ?? '';
+  return !NOT_FIRST_NAME.test(name) && !NOT_A_NAME.has(name) && !COMMERCE.test(m[0]);
 }
 
 /** Cells of a pay column in a table that lists people (a name column, or a name in the row). */

@@ -38,7 +38,7 @@ const RIGHT = String.raw`(?![\p{L}\p{N}_])`;
 
 /** Password words with the endings and abbreviations that the strict vocabulary leaves out. */
 const LOOSE_PASSWORD_WORDS = [
-  String.raw`${LEFT}(?:pw|pwd|mdp|ww|la\s+contra|senha|clave|hasło|haslo)${RIGHT}`,
+  String.raw`${LEFT}(?:pw|pwd|mdp|ww|la\s+contra|senha|clave|hasło|haslo|mk|(?<=(?:la|el|il|ta|le|the|my)\s)pass|pass(?=\s+là))${RIGHT}`,
   String.raw`${LEFT}(?:password|sandi|katasandi|pin)nya${RIGHT}`,
   String.raw`${LEFT}(?:şifre|sifre)\p{L}{0,6}`,
   String.raw`${LEFT}parola(?:s[ıi]|n[ıi]z|y[ıi])\p{L}{0,4}`,

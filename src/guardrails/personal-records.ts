@@ -24,13 +24,13 @@ const BIRTH = new RegExp(
   'giu',
 );
 
-const PASSPORT_LABELS = String.raw`${L}(?:passport|Reisepass(?:nummer)?|Pass(?:nummer|-?Nr\.?)|passeport|pasaporte|passaporto|passaporte|paspoort|paszport\p{L}{0,3}|pasaport|паспорт\p{L}{0,2}|hộ\s+chiếu|paspor|جواز\s+(?:ال)?سفر|דרכון)${R}|旅券|パスポート|护照|護照|여권|หนังสือเดินทาง`;
+const PASSPORT_LABELS = String.raw`${L}(?:passport|Reisepass(?:nummer)?|(?:загран)?паспорт\p{L}{0,2}|Pass(?:nummer|-?Nr\.?)|passeport|pasaporte|passaporto|passaporte|paspoort|paszport\p{L}{0,3}|pasaport|паспорт\p{L}{0,2}|hộ\s+chiếu|paspor|جواز\s+(?:ال)?سفر|דרכון)${R}|旅券|パスポート|护照|護照|여권|หนังสือเดินทาง`;
 const PASSPORT = new RegExp(
-  String.raw`(?:${PASSPORT_LABELS})[^\n\d]{0,24}?(?:no\.?|nr\.?|n[°º]|№|number|nummer|numéro|número|numero|numer|numarası|номер|番号|号码|號碼|번호|เลขที่|số|nomor|رقم|מספר)?[\s:：#.]{0,4}((?=(?:[A-Z]*\d){5})[A-Z0-9]{6,10}|(?=(?:[A-Z]*\d){3})[A-Z0-9]{8,10}|\d{2}\s?\d{2}\s?№?\s?\d{6})(?![\dA-Za-z])`,
+  String.raw`(?:${PASSPORT_LABELS})[^\n\d]{0,48}?(?:no\.?|nr\.?|n[°º]|№|number|nummer|numéro|número|numero|numer|numarası|номер|番号|号码|號碼|번호|เลขที่|số|nomor|رقم|מספר)?[\s:：#.]{0,4}((?=(?:[A-Z]*\d){5})[A-Z0-9]{6,10}|(?=(?:[A-Z]*\d){3})[A-Z0-9]{8,10}|\d{2}\s?\d{2}\s?№?\s?\d{6}|\d{2}\s\d{7})(?![\dA-Za-z])`,
   'giu',
 );
 
-const HOME_LABELS = String.raw`${L}(?:home\s+address|private\s+address|residential\s+address|lives\s+at|Privatadresse|Wohnadresse|Privatanschrift|Wohnort|wohnhaft\s+in|adresse\s+(?:personnelle|privée|du\s+domicile)|domicil(?:e|io)|domicilié(?:e)?\s+(?:au|à)|dirección\s+(?:particular|personal|de\s+domicilio)|indirizzo\s+(?:di\s+(?:casa|residenza)|privato)|residente\s+in|morada|endereço\s+(?:residencial|pessoal)|woonadres|huisadres|privéadres|adres\s+zamieszkania|zamieszkał[ya]?|ev\s+adresi|ikamet(?:gah)?\s+adresi|адрес\s+(?:проживания|регистрации|места\s+жительства)|прожива\p{L}+\s+по\s+адресу|địa\s+chỉ\s+(?:nhà|thường\s+trú|tạm\s+trú)|alamat\s+(?:rumah|tinggal|domisili)|عنوان\s+(?:السكن|المنزل)|يسكن\s+في|כתובת\s+(?:מגורים|פרטית)|מתגורר(?:ת)?\s+ב)${R}|自宅住所|現住所|家庭住址|居住地址|户籍地址|戶籍地址|住址|집\s?주소|자택\s?주소|거주지|ที่อยู่ตามทะเบียนบ้าน|ที่อยู่ปัจจุบัน|บ้านเลขที่`;
+const HOME_LABELS = String.raw`${L}(?:home\s+address|mora\s+(?:na|em|no)|vive\s+en|vit\s+(?:au|à)|wohnt\s+in|woont\s+(?:op|aan|in)|mieszka\s+(?:przy|na|w)|adres\s+domowy|domowy\s+adres|домашн\p{L}+\s+адрес|проживает|живёт|indirizzo\s+di\s+casa|private\s+address|residential\s+address|lives\s+at|Privatadresse|Wohnadresse|Privatanschrift|Wohnort|wohnhaft\s+in|adresse\s+(?:personnelle|privée|du\s+domicile)|domicil(?:e|io)|domicilié(?:e)?\s+(?:au|à)|dirección\s+(?:particular|personal|de\s+domicilio)|indirizzo\s+(?:di\s+(?:casa|residenza)|privato)|residente\s+in|morada|endereço\s+(?:residencial|pessoal)|woonadres|huisadres|privéadres|adres\s+zamieszkania|zamieszkał[ya]?|ev\s+adresi|ikamet(?:gah)?\s+adresi|адрес\s+(?:проживания|регистрации|места\s+жительства)|прожива\p{L}+\s+по\s+адресу|địa\s+chỉ\s+(?:nhà|thường\s+trú|tạm\s+trú)|alamat\s+(?:rumah|tinggal|domisili)|عنوان\s+(?:السكن|المنزل)|يسكن\s+في|כתובת\s+(?:מגורים|פרטית)|מתגורר(?:ת)?\s+ב)${R}|自宅住所|現住所|家庭住址|居住地址|户籍地址|戶籍地址|住址|집\s?주소|자택\s?주소|거주지|ที่อยู่ตามทะเบียนบ้าน|ที่อยู่ปัจจุบัน|บ้านเลขที่`;
 /** Address labels that say nothing of whose address it is: a personal one only next to a named person. */
 const ADDRESS_LABELS = String.raw`${L}(?:address|Anschrift|Adresse|adresse|dirección|domicilio|indirizzo|endereço|adres|адрес|địa\s+chỉ|alamat|العنوان|כתובת|home)${R}|住所|地址|주소|ที่อยู่`;
 const ADDRESS = new RegExp(
@@ -72,13 +72,13 @@ const HR_RECORD = new RegExp(
  */
 const HEALTH = new RegExp(
   [
-    String.raw`${L}(?:diabetes|asthma|asma|epilepsy|épilepsie|epilepsie|epilessia|epilepsia|padaczk\p{L}*|epilepsi|эпилепси\p{L}*|depression|dépression|depresi[oó]n|depressione|depressão|depressie|depresj\p{L}*|depresyon|депресси\p{L}*|depresi|anxiety|Angststörung|anxiété|ansiedad|ansia|ansiedade|angststoornis|anksiyete|тревожн\p{L}+|burn-?out|cancer|Krebs|cáncer|cancro|câncer|kanker|kanser|herniated\s+disc|Bandscheibenvorfall|hernie\s+discale|hernia\s+discal|ernia\s+del\s+disco|hérnia\s+de\s+disco|przepuklin\p{L}*|fıtık|грыж\p{L}*|pregnant|schwanger|enceinte|embarazada|incinta|grávida|zwanger|w\s+ciąży|hamile|беременн\p{L}+|heart\s+attack|Herzinfarkt|infarctus|hartaanval|zawał\p{L}*|kalp\s+krizi|инфаркт\p{L}*|HIV|surgery|operation\s+on|Operation\s+am|opération\s+(?:du|de\s+la)|operaci[oó]n\s+de|intervento\s+(?:al|alla|chirurgico)|cirurgia|operatie\s+aan|operacj\p{L}+|ameliyat\p{L}*|операци\p{L}+|burn-?out\p{L}*|chemotherapy|Chemotherapie|chimiothérapie|quimioterapia|chemioterapia|chemotherapie|kemoterapi|химиотерапи\p{L}*|tiểu\s+đường|trầm\s+cảm|ung\s+thư|động\s+kinh|السكري|الاكتئاب|السرطان|الربو|الصرع|סוכרת|דיכאון|סרטן|אסטמה|אפילפסיה)${R}`,
+    String.raw`${L}(?:diabetes|depresja|cukrzyc\p{L}*|астм\p{L}*|аллерги\p{L}*|allerg(?:y|ie|ia)|alergi\p{L}*|hernia(?:-?operatie)?|operad[oa]\s+(?:ao|à|a|de)|kalp\s+(?:ritim|hastalığı|krizi)|asthma|asma|epilepsy|épilepsie|epilepsie|epilessia|epilepsia|padaczk\p{L}*|epilepsi|эпилепси\p{L}*|depression|dépression|depresi[oó]n|depressione|depressão|depressie|depresj\p{L}*|depresyon|депресси\p{L}*|depresi|anxiety|Angststörung|anxiété|ansiedad|ansia|ansiedade|angststoornis|anksiyete|тревожн\p{L}+|burn-?out|cancer|Krebs|cáncer|cancro|câncer|kanker|kanser|herniated\s+disc|Bandscheibenvorfall|hernie\s+discale|hernia\s+discal|ernia\s+del\s+disco|hérnia\s+de\s+disco|przepuklin\p{L}*|fıtık|грыж\p{L}*|pregnant|schwanger|enceinte|embarazada|incinta|grávida|zwanger|w\s+ciąży|hamile|беременн\p{L}+|heart\s+attack|Herzinfarkt|infarctus|hartaanval|zawał\p{L}*|kalp\s+krizi|инфаркт\p{L}*|HIV|surgery|operation\s+on|Operation\s+am|opération\s+(?:du|de\s+la)|operaci[oó]n\s+de|intervento\s+(?:al|alla|chirurgico)|cirurgia|operatie\s+aan|operacj\p{L}+|ameliyat\p{L}*|операци\p{L}+|burn-?out\p{L}*|chemotherapy|Chemotherapie|chimiothérapie|quimioterapia|chemioterapia|chemotherapie|kemoterapi|химиотерапи\p{L}*|tiểu\s+đường|trầm\s+cảm|ung\s+thư|động\s+kinh|السكري|الاكتئاب|السرطان|الربو|الصرع|סוכרת|דיכאון|סרטן|אסטמה|אפילפסיה)${R}`,
     String.raw`糖尿病|うつ病|鬱病|適応障害|喘息|てんかん|妊娠中|抑郁症|抑鬱症|焦虑症|哮喘|癫痫|癲癇|怀孕|懷孕|당뇨|우울증|공황장애|천식|뇌전증|임신\s?중|เบาหวาน|ซึมเศร้า|มะเร็ง|หอบหืด|ลมชัก|ตั้งครรภ์`,
   ].join('|'),
   'giu',
 );
 const HEALTH_SETTING =
-  /(?<![\p{L}])(?:employee|staff|colleague|sick|leave|off\s+(?:since|work)|absent|doctor|GP|occupational|referral|medical|return\s+to\s+work|fit\s+note|signed\s+off|Mitarbeiter\p{L}*|krank\p{L}*|Arzt|ärztlich\p{L}*|BEM|Reha|Wiedereingliederung|arrêt|médecin|médicale?|salarié\p{L}*|reprise|baja|médico|prevención|empleado|malattia|medico|dipendente|licença|atestado|funcionári\p{L}|ziek\p{L}*|arts|bedrijfsarts|medewerker|zwolnieni\p{L}*|lekar\p{L}*|pracowni\p{L}*|rapor\p{L}*|doktor|işyeri\s+hekimi|çalışan|больничн\p{L}*|врач\p{L}*|сотрудни\p{L}*|nghỉ\s+ốm|bác\s+sĩ|nhân\s+viên|cuti\s+sakit|dokter|karyawan|إجازة|طبيب|الموظف|מחלה|רופא|העובד\p{L}*)(?![\p{L}])|休職|産業医|診断書|社員|病假|医生|医師|员工|員工|병가|의사|직원|ลาป่วย|แพทย์|พนักงาน/iu;
+  /(?<![\p{L}])(?:employee|treatment|therapy|physio\p{L}*|fisioterapia|tratamento|Behandlung|traitement|tratamiento|trattamento|behandeling|leczeni\p{L}*|tedavi|лечени\p{L}*|điều\s+trị|pengobatan|علاج|טיפול|afwezig|abwesend|absent|ausente|assente|nieobecn\p{L}*|izinli|отсутств\p{L}*|vắng|غائب|נעדר\p{L}*|baixa|delegac\p{L}+|business\s+trip|Dienstreise|uçuş\p{L}*|flight|staff|colleague|sick|leave|off\s+(?:since|work)|absent|doctor|GP|occupational|referral|medical|return\s+to\s+work|fit\s+note|signed\s+off|Mitarbeiter\p{L}*|krank\p{L}*|Arzt|ärztlich\p{L}*|BEM|Reha|Wiedereingliederung|arrêt|médecin|médicale?|salarié\p{L}*|reprise|baja|médico|prevención|empleado|malattia|medico|dipendente|licença|atestado|funcionári\p{L}|ziek\p{L}*|arts|bedrijfsarts|medewerker|zwolnieni\p{L}*|lekar\p{L}*|pracowni\p{L}*|rapor\p{L}*|doktor|işyeri\s+hekimi|çalışan|больничн\p{L}*|врач\p{L}*|сотрудни\p{L}*|nghỉ\s+ốm|bác\s+sĩ|nhân\s+viên|cuti\s+sakit|dokter|karyawan|إجازة|طبيب|الموظف|מחלה|רופא|העובד\p{L}*)(?![\p{L}])|休職|産業医|診断書|社員|通院|治療|治疗|치료|รักษา|休み|不在|缺勤|결근|病假|医生|医師|员工|員工|병가|의사|직원|ลาป่วย|แพทย์|พนักงาน/iu;
 
 /** Labelled personal data and HR records about one person. */
 export function findPersonalRecords(text: string): RawFinding[] {
@@ -87,8 +87,10 @@ export function findPersonalRecords(text: string): RawFinding[] {
     if (!found.some((f) => f.start < end && start < f.end)) found.push({ type, start, end });
   };
   for (const m of text.matchAll(BIRTH)) {
-    // An encyclopedia's "(born 7 September 1987)" after a public figure's name is not a record.
-    if (/\([^()]{0,80}$/.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
+    // An encyclopedia's "(born 7 September 1987)" after a public figure's name is not a record;
+    // a form's "(DOB 03/07/1986)" or "(nascida a 14/03/1987)" is.
+    const inParentheses = /\([^()]{0,80}$/.test(text.slice(Math.max(0, m.index - 80), m.index));
+    if (inParentheses && /\p{L}{3}/u.test(m[1]!)) continue;
     const start = m.index + m[0].length - m[1]!.length;
     push('date_of_birth', start, start + m[1]!.length);
   }

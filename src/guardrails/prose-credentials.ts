@@ -8,7 +8,7 @@ import {
   VALUE_JOIN,
   VALUE_OPEN,
 } from './credential-words.js';
-import { findCredentialClauses } from './credential-clauses.js';
+import { chosenValue, findCredentialClauses } from './credential-clauses.js';
 import type { RawFinding } from './scanner.js';
 import { characterClasses, handedOverToken, plausiblePassword, strongPassword } from './token-shape.js';
 
@@ -188,7 +188,8 @@ export function findProseCredentials(text: string): RawFinding[] {
       push(
         valueStart(m, 1),
         m[1]!,
-        (value, after) => pairedPassword(value, after) && characterClasses(value) >= 3,
+        (value, after) =>
+          (pairedPassword(value, after) && characterClasses(value) >= 3) || chosenValue(value, after),
       );
     }
   }

@@ -14,7 +14,7 @@ const KEY_COMBINATION = /^(?:ctrl|alt|shift|cmd|win|fn|option)\+/i;
 const NOT_A_SECRET = [
   /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[/~\\]|\.{1,2}\/)/i,
   /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i,
-  /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?$/i, // host names
+  /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?$/, // host names, written in lower case (Calanque.7781.Sel is a passphrase)
   /^[\w-]+\.(?:txt|pdf|docx?|xlsx?|csv|json|ya?ml|md|html?|png|jpe?g|zip|exe|msi|sh|ps1|py|ts|js|log|conf|ini)$/i,
   /^[A-Za-z]*[-_ ]?v?\d+(?:\.\d+)+[a-z]?$/i, // versions: v2.3.1, macOS14.2
   /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:T[\d:]+Z?)?$/, // dates

@@ -38,7 +38,7 @@ const RIGHT = String.raw`(?![\p{L}\p{N}_])`;
 
 /** Password words with the endings and abbreviations that the strict vocabulary leaves out. */
 const LOOSE_PASSWORD_WORDS = [
-  String.raw`${LEFT}(?:pw|pwd|mdp|ww|la\s+contra|senha|clave|hasło|haslo|mk|(?<=(?:la|el|il|ta|le|the|my)\s)pass|pass(?=\s+là))${RIGHT}`,
+  String.raw`${LEFT}(?:pw|pwd|mdp|ww|la\s+contra|senha|clave|hasło|haslo|mk|(?<=(?:la|el|il|ta|le|the|my)\s)pass|pass(?=\s+là))(?![A-Za-z0-9_])`,
   String.raw`${LEFT}(?:password|sandi|katasandi|pin)nya${RIGHT}`,
   String.raw`${LEFT}(?:şifre|sifre)\p{L}{0,6}`,
   String.raw`${LEFT}parola(?:s[ıi]|n[ıi]z|y[ıi])\p{L}{0,4}`,
@@ -57,6 +57,7 @@ const PASSPHRASE_WORDS = String.raw`${LEFT}(?:(?:recovery\s+)?pass\s?phrase|wach
 
 /** What a code opens, or the act of keying it in: door, alarm, safe, combination, keypad, in every answer language. */
 const ACCESS_WORDS = [
+  String.raw`${LEFT}(?:locker|Spind|Schließfach|casier|taquilla|armadietto|cacifo|szafk\p{L}*|dolab\p{L}*|шкафчик\p{L}*|tủ\s+khóa|loker|לוקר|ארונית)${RIGHT}`,
   String.raw`${LEFT}(?:(?:door|gate|alarm|keypad|key\s?pad|lock\s?box|key\s?safe|padlock|combination|disarm)(?:\s+(?:code|panel|system|pin))?|(?:access|entry)\s+code)${RIGHT}`,
   String.raw`${LEFT}(?:the|a|office|wall|floor)\s+safe${RIGHT}`,
   String.raw`${LEFT}(?:Tresor|Safe|Alarmanlage|Alarm|Zahlenschloss|Kombination|Türcode|Tastenfeld|Schlüsselkasten|Schlüsseltresor|unscharf)\p{L}{0,2}${RIGHT}`,
@@ -64,7 +65,7 @@ const ACCESS_WORDS = [
   String.raw`${LEFT}(?:caja\s+fuerte|alarma|candado|combinación|cofre|alarme|cadeado|combinação|cassaforte|allarme|lucchetto|combinazione|tastierino)${RIGHT}`,
   String.raw`${LEFT}(?:kluis(?:je)?|combinatie|cijferslot|deurcode|sejf|alarm\p{L}{0,2}|szyfr\p{L}{0,2}|kombinacj\p{L}{1,2}|kłódk\p{L}{1,2}|kasa(?:nın|yı|sı)?|kombinasyon\p{L}{0,3}|сейф\p{L}{0,2}|сигнализаци\p{L}|комбинаци\p{L}|кодов\p{L}{2}\s+замок\p{L}{0,2}|замк\p{L}|брелок)${RIGHT}`,
   String.raw`${LEFT}(?:két(?:\s+sắt)?|báo\s+động|mã\s+cửa|khóa\s+số|brankas|kombinasi|pintu|خزنة|الخزنة|الخزينة|إنذار|الإنذار|التركيبة|כספת|הכספת|אזעקה|האזעקה|צירוף|דלת)${RIGHT}`,
-  String.raw`金庫|警報|警備|ダイヤル|解除|保全|解除番号|入館コード|保险柜|保险箱|保險箱|保險櫃|门禁|門禁|警报|撤防|转盘|轉盤|设防|設防|금고|경비|출입문|도어락|다이얼|해제\s?번호|ตู้เซฟ|เซฟ|กันขโมย|ปลดสัญญาณ|รหัสประตู|ประตู`,
+  String.raw`ロッカー|사물함|번호키|储物柜|置物櫃|ล็อกเกอร์|金庫|警報|警備|ダイヤル|解除|保全|解除番号|入館コード|保险柜|保险箱|保險箱|保險櫃|门禁|門禁|警报|撤防|转盘|轉盤|设防|設防|금고|경비|출입문|도어락|다이얼|해제\s?번호|ตู้เซฟ|เซฟ|กันขโมย|ปลดสัญญาณ|รหัสประตู|ประตู`,
 ].join('|');
 
 /** Accounts as people name them when they hand one over: "Cuenta de pruebas: AUDIT-02 / X", учётка, 계정. */
@@ -99,11 +100,19 @@ const PHONE_VERB_BEFORE =
   /(?<![\p{L}])(?:call|phone|ring|dial|tel\.?|fax|anrufen|ruf|appele[rz]|llam[ae]|chiam[ai]|lig(?:ue|ar)|bel|zadzwoń|ara|позвон\p{L}*|اتصل|התקשר|gọi|hubungi|電話|电话|致电|전화|โทร)[^\d\n]{0,20}$/iu;
 /** Policy text and examples before the value: "avoid passwords like", "for example", "at least". */
 const EXAMPLE_OR_RULE =
-  /(?<![\p{L}])(?:e\.g\.|for\s+example|for\s+instance|such\s+as|like|avoid|never\s+use|don'?t\s+use|do\s+not\s+use|weak|guessable|common|at\s+least|minimum|must\s+(?:be|contain|have)|z\.\s?B\.|zum\s+Beispiel|beispielsweise|wie|mindestens|vermeiden|par\s+exemple|comme|au\s+moins|évitez|éviter|por\s+ejemplo|como|al\s+menos|evite|evita|ad\s+esempio|per\s+esempio|almeno|por\s+exemplo|pelo\s+menos|bijvoorbeeld|zoals|minimaal|vermijd|na\s+przykład|np\.|takie\s+jak|co\s+najmniej|unikaj|örneğin|gibi|en\s+az|kaçının|например|как|не\s+менее|минимум|избегайте|مثل|مثال|على\s+الأقل|تجنب|לדוגמה|למשל|כמו|לפחות|הימנעו|ví\s+dụ|như|ít\s+nhất|tránh|contoh|misalnya|seperti|minimal|hindari)(?![\p{L}])|例えば|たとえば|例[:：]|のような|以上|避け|例如|比如|譬如|至少|避免|예를\s?들어|예[:：]|같은|이상|피하|ตัวอย่าง|เช่น|อย่างน้อย|หลีกเลี่ยง/iu;
+  /(?<![\p{L}])(?:e\.g\.|for\s+example|for\s+instance|such\s+as|avoid|never\s+use|don'?t\s+use|do\s+not\s+use|weak|guessable|common|at\s+least|minimum|must\s+(?:be|contain|have)|z\.\s?B\.|zum\s+Beispiel|beispielsweise|mindestens|vermeiden|par\s+exemple|au\s+moins|évitez|éviter|por\s+ejemplo|al\s+menos|evite|evita|ad\s+esempio|per\s+esempio|almeno|por\s+exemplo|pelo\s+menos|bijvoorbeeld|minimaal|vermijd|na\s+przykład|np\.|takie\s+jak|co\s+najmniej|unikaj|örneğin|en\s+az|kaçının|например|не\s+менее|минимум|избегайте|مثل|مثال|على\s+الأقل|تجنب|לדוגמה|למשל|כמו|לפחות|הימנעו|ví\s+dụ|ít\s+nhất|tránh|contoh|misalnya|minimal|hindari)(?![\p{L}])|例えば|たとえば|例[:：]|のような|以上|避け|例如|比如|譬如|至少|避免|예를\s?들어|예[:：]|같은|이상|피하|ตัวอย่าง|เช่น|อย่างน้อย|หลีกเลี่ยง/iu;
+
+/** "like" and "as" name an example only right before it: "passwords like Summer2024!", mots de passe comme « X ». */
+const LIKE_BEFORE =
+  /(?<![\p{L}])(?:like|such\s+as|wie|comme|como|come|zoals|jak|как|gibi|như|seperti|kiểu)\s{1,2}["'«„“「]?$/iu;
 
 /** Products, standards and units written as a word with digits: Office365, WPA2, FIDO2, M365, Win11, ISO27001. */
 const PRODUCT =
   /^(?:office|windows|win|outlook|microsoft|ms|o|m|ios|ipados|macos|android|sap|s4|hana|iso|iec|rfc|wpa|fido|sha|aes|rsa|md|utf|ipv|tls|ssl|pbkdf|argon|bcrypt|http|oauth|saml|gen|ubuntu|debian|rhel|centos|java|python|node|php|sql|db|mysql|postgres|oracle|teams|zoom|excel|word|azure|entra|okta|duo|yubikey|keepass|keepassxc|bitwarden|lastpass|chrome|edge|firefox|safari|iphone|ipad|pixel|galaxy|surface|thinkpad|latitude|elitebook|macbook|xps|tvöd|tv|e|covid|q|h|fy|kw|cw|wk|week|woche|semaine|semana|settimana|week|tydzień|hafta|неделя|v|ver|version|build|rev|release|sprint|phase|level|stufe|grade|step|room|floor|ext|page|seite|line|item|no|nr|x|vpn|wifi|wi-fi|lan|wlan|ad|sso|mfa|2fa|otp|totp)[-_.]?\d+/i;
+
+/** A quoted phrase about passphrases rather than one: "four random words", "12 characters". */
+const PHRASE_POLICY =
+  /(?<![\p{L}])(?:random|words?|characters?|letters?|example|zufällig\p{L}*|Wörter|mots|aléatoires?|palabras|parole|palavras|woorden|słów|kelime\p{L}*|слов\p{L}*)(?![\p{L}])/iu;
 
 /** Words of a sentence about passphrases rather than one: "a passphrase of four random words is easier". */
 const PROSE_WORD =
@@ -116,11 +125,13 @@ const PROSE_WORD =
  */
 const HANDOVER = new RegExp(
   [
-    String.raw`${LEFT}(?:type|typed|enter|entered|key\s+in|punch\s+in|paste|input|log\s*in|logged\s+in|sign\s+in|unlock|unlocks|get\s+in|gets\s+you|works\s+for|opens|admin\s+(?:page|panel|menu|screen)|login\s+screen|kiosk|tablet|laptop|router|printer|copier|scanner|terminal|still|tippen|eintippen|eingeben|einloggen|entsperren|kommst\s+du|gilt|funktioniert|Anmeldung|Admin-Menü|Kopierer|taper|tapez|saisir|saisissez|entrer|entrez|coller|déverrouiller|marche|fonctionne|imprimante|teclear|teclea|escribir|escribe|introducir|introduce|mete|meter|pegar|pega|desbloquear|funciona|impresora|quiosco|kiosko|digitare|digita|inserire|inserisci|scrivere|incolla|sbloccare|stampante|digitar|digite|inserir|insira|escrever|utilizem|utilize|usar|colar|desbloquear|impressora|quiosque|typ|typen|intypen|invoeren|intoetsen|plakken|ontgrendelen|werkt|wpisz|wpisać|wpisałem|wpisując|wklej|odblokować|działa|drukark\p{L}|yaz|yazın|yazınca|gir|girin|yapıştır|açıldı|açılır|çalışıyor|yazıcı|введи|ввёл|введите|наберите|набери|вставь|вставьте|разблокир\p{L}*|работает|подходит|принтер\p{L}*|ноут\p{L}*|всё\s+тот\s+же|nhập|gõ|dán|mở\s+khóa|vẫn\s+là|máy\s+in|ketik|masukkan|isi|tempel|pakai|pake|bisa\s+masuk|masih|اكتب|أدخل|ادخل|الصق|افتح|يفتح|لا\s+يزال|הקלד|הקלידו|הזן|הזינו|הכנס|הדבק|עובד|נכנסים|עדיין)${RIGHT}`,
-    String.raw`入力|打て|打つ|打ち込|入れ(?:る|ます|て)|貼り付け|開け(?:ました|る)|通ります|ログイン|管理画面|まだ|输入|填入|粘贴|用的是|进去|进入|登录|打开|后台|还是|輸入|貼上|開得進去|登入|還是|입력|치면|누르면|넣으면|붙여|들어가|들어갈|아직|พิมพ์|ใส่|กรอก|วาง|เข้าได้|ยังเป็น`,
+    String.raw`${LEFT}(?:yaz\p{L}*|type|typed|enter|entered|key\s+in|punch\s+in|paste|input|log\s*in|logged\s+in|sign\s+in|unlock|unlocks|get\s+in|gets\s+you|works\s+for|opens|admin\s+(?:page|panel|menu|screen)|login\s+screen|kiosk|tablet|laptop|router|printer|copier|scanner|terminal|still|tippen|eintippen|eingeben|einloggen|entsperren|kommst\s+du|gilt|funktioniert|Anmeldung|Admin-Menü|Kopierer|taper|tapez|saisir|saisissez|entrer|entrez|coller|déverrouiller|marche|fonctionne|imprimante|teclear|teclea|escribir|escribe|introducir|introduce|mete|meter|pegar|pega|desbloquear|funciona|impresora|quiosco|kiosko|digitare|digita|inserire|inserisci|scrivere|incolla|sbloccare|stampante|digitar|digite|inserir|insira|escrever|utilizem|utilize|usar|colar|desbloquear|impressora|quiosque|typ|typen|intypen|invoeren|intoetsen|plakken|ontgrendelen|werkt|wpisz|wpisać|wpisałem|wpisując|wklej|odblokować|działa|drukark\p{L}|yaz|yazın|yazınca|gir|girin|yapıştır|açıldı|açılır|çalışıyor|yazıcı|введи|ввёл|введите|наберите|набери|вставь|вставьте|разблокир\p{L}*|работает|подходит|принтер\p{L}*|ноут\p{L}*|всё\s+тот\s+же|nhập|gõ|dán|mở\s+khóa|vẫn\s+là|máy\s+in|ketik|masukkan|isi|tempel|pakai|pake|bisa\s+masuk|masih|اكتب|أدخل|ادخل|الصق|افتح|يفتح|لا\s+يزال|הקלד|הקלידו|הזן|הזינו|הכנס|הדבק|עובד|נכנסים|עדיין)${RIGHT}`,
+    String.raw`열(?:렸|려|립|어|면)|開機打|打入|鍵入|键入|入力|打て|打つ|打ち込|入れ(?:る|ます|て)|貼り付け|開け(?:ました|る)|通ります|ログイン|管理画面|まだ|输入|填入|粘贴|用的是|进去|进入|登录|打开|后台|还是|輸入|貼上|開得進去|登入|還是|입력|치면|누르면|넣으면|붙여|들어가|들어갈|아직|พิมพ์|ใส่|กรอก|วาง|เข้าได้|ยังเป็น`,
   ].join('|'),
   'iu',
 );
+const JOINING_WORD =
+  /^(?:and|of|the|to|on|in|at|by|up|for|a|an|or|de|la|le|du|des|et|en|y|e|o|del|da|di|und|zu|van|het|een|op|z|w|na|i|ve|и|в|на)$/;
 /** A sentence or a line. */
 const SENTENCE = /[^。！？\n]+?(?:[。！？\n]|(?<!\d)[.!?](?=\s)|$)/gu;
 
@@ -134,16 +145,27 @@ function findHandedOver(text: string, taken: readonly RawFinding[]): RawFinding[
     if (!HANDOVER.test(sentence[0]) || EXAMPLE_OR_RULE.test(sentence[0])) continue;
     for (const m of sentence[0].matchAll(TOKEN)) {
       const lead = LEADING.exec(m[0])?.[0].length ?? 0;
-      const raw = m[0].slice(lead).replace(/(?<=[\p{L}\p{N}])[([{<].*$/u, '');
+      // An opening bracket after the value starts a remark (24-61-09(右), Xk7pQ2(new)); a Turkish case ending is not part of it (K2-MFP-01'i).
+      const raw = m[0]
+        .slice(lead)
+        .replace(/(?<=[\p{L}\p{N}])[([{<].*$/u, '')
+        .replace(/(?<=[\p{L}\p{N}])['’]\p{Ll}{1,4}$/u, '');
       const value = /[A-Za-z\d]!$/.test(raw)
         ? raw.replace(/[.,;:)\]}>"'`」』】〕”’»*_]+$/u, '')
         : raw.replace(TRAILING, '');
       const start = sentence.index + m.index + lead;
       const end = start + value.length;
       if ([...taken, ...found].some((f) => f.start < end && start < f.end)) continue;
-      if (isPlaceholder(value) || /[/\\@:]|^\.|"/.test(value) || /^[0-9a-f]{7,}$/i.test(value)) continue;
-      // Without a credential word, lower-case words joined by dashes are prose (black-and-white, cycle-to-work).
-      if (/^[\p{Ll}-]+$/u.test(value) || !chosenValue(value, text.slice(end, end + 16))) continue;
+      // user@host and e-mail addresses are not values; Printer@HQ9 is.
+      if (isPlaceholder(value) || /[/\\:=<>${}]|@.*\.|^[a-z0-9._-]+@[a-z0-9.-]+$|^\.|"/.test(value)) continue;
+      if (/^[0-9a-f]{7,}$/i.test(value)) continue;
+      if (LIKE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
+      // Without a credential word, lower-case words joined by dashes are prose (black-and-white,
+      // cycle-to-work) unless three or more and none a joining word (simit-cay-kedi).
+      const prose =
+        /^[\p{Ll}-]+$/u.test(value) &&
+        (value.split('-').length < 3 || value.split('-').some((w) => JOINING_WORD.test(w)));
+      if (prose || !chosenValue(value, text.slice(end, end + 16))) continue;
       if (/(?:ssh-(?:rsa|ed25519|dss)|ecdsa-\S+)\s*$/.test(text.slice(Math.max(0, start - 24), start)))
         continue;
       found.push({ type: 'password', start, end });
@@ -198,7 +220,13 @@ function valuesIn(text: string, offset: number, clause: string, kind: Kind): Spa
       /^(?:\s{0,2}[:=]\s{0,2}|\s{1,2}[—–-]\s{1,2}|\s+(?:is|ist|est|es|è|é|is\s+nu|lautet|jest|это)\s+|\s{0,2}(?=["'“„«「『]))["'“„«「『]?((?:\p{Ll}{2,14}[ -]){2,5}\p{Ll}{2,14})(?=["'”»」』]?(?:[\s.,;:!)(]|$))/u.exec(
         clause,
       );
-    if (words && !EXAMPLE_OR_RULE.test(words[1]!) && !PROSE_WORD.test(words[1]!)) {
+    const quoted =
+      words !== null && /["'“„«「『]\s*$/u.test(words[0].slice(0, words[0].length - words[1]!.length));
+    if (
+      words &&
+      !EXAMPLE_OR_RULE.test(words[1]!) &&
+      (quoted ? !PHRASE_POLICY.test(words[1]!) : !PROSE_WORD.test(words[1]!))
+    ) {
       const start = offset + words.index + words[0].length - words[1]!.length;
       values.push({ start, end: start + words[1]!.length });
     }
@@ -216,7 +244,11 @@ function valuesIn(text: string, offset: number, clause: string, kind: Kind): Spa
   tokens.forEach((m, i) => {
     const lead = LEADING.exec(m[0])?.[0].length ?? 0;
     // An opening bracket after the value starts a remark: 24-61-09(右・左・右), Xk7pQ2(new).
-    const raw = m[0].slice(lead).replace(/(?<=[\p{L}\p{N}])[([{<].*$/u, '');
+    // An opening bracket after the value starts a remark (24-61-09(右), Xk7pQ2(new)); a Turkish case ending is not part of it (K2-MFP-01'i).
+    const raw = m[0]
+      .slice(lead)
+      .replace(/(?<=[\p{L}\p{N}])[([{<].*$/u, '')
+      .replace(/(?<=[\p{L}\p{N}])['’]\p{Ll}{1,4}$/u, '');
     const value = /[A-Za-z\d]!$/.test(raw)
       ? raw.replace(/(?:[.,;:)\]}>"'`」』】〕”’»*_])+$/u, '')
       : raw.replace(TRAILING, '');
@@ -225,7 +257,8 @@ function valuesIn(text: string, offset: number, clause: string, kind: Kind): Spa
     const end = start + value.length;
     const before = text.slice(Math.max(0, start - 160), start);
     const sentence = before.slice(lastSentenceEnd(before));
-    if (EXAMPLE_OR_RULE.test(sentence) || USER_BEFORE.test(before.slice(-40))) return;
+    if (EXAMPLE_OR_RULE.test(sentence) || LIKE_BEFORE.test(before) || USER_BEFORE.test(before.slice(-40)))
+      return;
     const neighbours = {
       before: i > 0 ? clause.slice(tokens[i - 1]!.index, m.index) : '',
       after: text.slice(end, end + 24),
@@ -268,6 +301,7 @@ function accepts(
     if (digits) return (!YEAR.test(value) || /[:=→]\s*$/.test(textBefore)) && !trivialDigits(value);
     return kind === 'access';
   }
+  if (/^\d{4,8}[#*]$/.test(value)) return !trivialDigits(value.slice(0, -1)); // 5829#: a door code's digits and its key
   // Keypad codes with letters: 38B51, 4711#, A1B2*.
   if (kind === 'access') return /^(?=(?:.*\d){3})[0-9A-D*#]{4,8}$/.test(value) && !/^[A-D]/.test(value);
   return chosenValue(value, around.after);
@@ -275,7 +309,7 @@ function accepts(
 
 /** Host, device and account names that mix words and digits the way passwords do: srv-app01, prn-hq3-02, Guest-5G. */
 const MACHINE_NAME =
-  /^(?:srv|svr|server|prn|print|pc|vm|db|app|web|host|node|sw|ap|rt|fw|nas|dc|ws|lt|nb|wks|guest|gast|invit|visit|wifi|wlan|lan|vlan|ssid|room|sala|raum)[-_.]?|[-_.](?:5g|2\.4g|guest|gast|wifi|lan)$|^[a-z]{1,4}\d{1,3}$/i;
+  /^(?:srv|svr|prn|pc|vm|db|app|web|host|node|sw|ap|rt|fw|nas|dc|ws|lt|nb|wks)[-_.]?\d|^(?:server|guest|gast|invit|visit|wifi|wlan|lan|vlan|ssid|room|sala|raum)(?:[-_.]|\d|$)|[-_.](?:5g|2\.4g|guest|gast|wifi|lan)$|^[a-z]{1,4}\d{1,3}$/i;
 
 const CRYPTO_NAME =
   /^(?:ssh-|ecdsa-|aes\d*-|chacha\d*|sha-?\d|hmac-|rsa-|ed25519|x25519|curve25519|pbkdf2|argon2|bcrypt|scrypt)/i;

@@ -223,7 +223,7 @@ export function createMarkingScanner(): Scanner {
           } else if (index !== LABELLED && mentioned(text.slice(Math.max(0, start - 48), start), after))
             continue;
           if (THAI.test(word) && !thaiMarking(text, start, end, index)) continue;
-          if (listOfLevels(text, start, end)) continue;
+          if (listOfLevels(text, start, end) || DEFINED_AFTER.test(text.slice(end, end + 16))) continue;
           const finding: RawFinding = { type: 'marking', start, end };
           if (!found.some((f) => overlaps(f, finding))) found.push(finding);
         }
@@ -268,6 +268,10 @@ function weakAlone(text: string, lineStart: number, lineEnd: number, word: strin
  * [사외 유출 금지], **محظور النشر**) is the marking itself; one with an object is a sentence
  * ("Do not share your password").
  */
+/** A marking defined rather than applied: "Коммерческая тайна — это цены…", "Confidential means …". */
+const DEFINED_AFTER =
+  /^\s*[—–:-]?\s*(?:это|означает|is|are|means|refers|est|désigne|es|significa|è|é|ist|bedeutet|is|betekent|jest|to|oznacza|bu|demek|هي|هو|تعني|זה|פירושו|là|nghĩa\s+là|adalah|berarti|とは|是指|指的是|란|이란|คือ)(?![\p{L}])/iu;
+
 const BAN_TAIL =
   /^(?:\s*$|\s*[.,;:!—–-]|\s+(?:outside|beyond|buiten|poza|fuera|al\s+di\s+fuori|fora|за\s+пределами|an\s+Dritte|à\s+des\s+tiers|a\s+terceros|a\s+terzi|aan\s+derden|osobom\s+trzecim|üçüncü|третьим|dalej|verder|further|(?:it|this|them|ce\s+document|este\s+documento|questo\s+documento|dieses\s+Dokument)(?![\p{L}])))/iu;
 

@@ -9,10 +9,10 @@ import { isPlaceholder, notASecret, shannonEntropy } from './token-shape.js';
  */
 
 /** A run of printable ASCII standing alone; CJK, Thai, Arabic or Hebrew letters end it as a space does. */
-const RUN = /(?<![\x21-\x7E])[\x21-\x7E]{16,256}(?![\x21-\x7E])/g;
+const RUN = /(?<![\x21-\x7E])[\x21-\x7E]{14,256}(?![\x21-\x7E])/g;
 const LEADING = /^[("'“‘«„「『【〔<[{*_`~]+/u;
-const KEY_PREFIX = /^[("'`]?[A-Za-z][\w.-]{0,40}[=:](?!\/\/)/;
-const TRAILING = /[.,;:!?)\]}>"'`」』】〕”’»*_]+$/u;
+const KEY_PREFIX = /^[("'`?&]?[A-Za-z][\w.-]{0,40}[=:](?!\/\/)/;
+const TRAILING = /[.,;:!?)\]}>"'`」』】〕”’»*_([{<]+$/u;
 /** Separators inside a token that make its parts ids, paths or versions: ORD-2026-8781, a/b/c, E5-2690v4@2.60GHz. */
 const SEGMENT_SPLIT = /[-_./:@+=,;\\|]+/;
 /**
@@ -60,7 +60,7 @@ export function findStandaloneTokens(text: string): RawFinding[] {
     const key = KEY_PREFIX.exec(m[0])?.[0].length ?? 0;
     const lead = key + (LEADING.exec(m[0].slice(key))?.[0].length ?? 0);
     const token = m[0].slice(lead).replace(TRAILING, '');
-    if (token.length < 16 || !standaloneSecret(token)) continue;
+    if (token.length < 14 || !standaloneSecret(token)) continue;
     const start = m.index + lead;
     if (PUBLIC_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue;
     // A long hex string is a digest only where the sentence says so (commit, SHA-256, checksum);
@@ -89,11 +89,12 @@ export function standaloneSecret(token: string): boolean {
   // digits and letters mixed; the caller drops it when a digest word stands in its sentence.
   if (/^[0-9a-f]+$|^[0-9A-F]+$/.test(token.replace(/[-:]/g, ''))) return HEX.test(token) && randomHex(token);
   if (/x{5,}|EXAMPLE|\.{3}/i.test(token)) return false; // documentation examples
+  if (/@sha(?:256|512):|^sha(?:256|512):/i.test(token)) return false; // container image digests
   // A key in groups (UjZPle6X-uXb3Wv4f-BcwgK0Ev): three or more random-looking groups of 6+ characters.
   const groups = token.split(/[-_.~]/);
   if (groups.length >= 2 && groups.every((g) => g.length >= 2) && randomPart(groups.join(''))) return true;
   // Letters only, case flipping at random (tXSHucPMNOwVZWavhYivWjaWpd); base32 seeds (T1CYQH5UIK2XKGGO).
-  if (/^[A-Za-z]{20,}$/.test(token) && caseFlips(token) >= token.length / 4 && shannonEntropy(token) >= 3.8)
+  if (/^[A-Za-z]{16,}$/.test(token) && caseFlips(token) >= token.length / 2.5 && shannonEntropy(token) >= 3.5)
     return true;
   if (
     // Base32 (A-Z, 2-7) has few vowels; an upper-case word or name has many.
@@ -103,6 +104,18 @@ export function standaloneSecret(token: string): boolean {
     shannonEntropy(token) >= 3.2
   )
     return true;
+  // A BitLocker recovery key: eight groups of six digits.
+  if (/^\d{6}(?:-\d{6}){7}$/.test(token)) return true;
+  // Random mixed case and digits switch class at almost every character, product names at word
+  // boundaries only (ThinkPadX1CarbonGen11: 0.5): a short token with no separator is judged so.
+  if (
+    token.length >= 14 &&
+    /^[A-Za-z0-9]+$/.test(token) &&
+    /\d/.test(token) &&
+    /[a-z]/.test(token) &&
+    /[A-Z]/.test(token)
+  )
+    if (switchRate(token) >= 0.6 && wordlike(token) < 0.5 && shannonEntropy(token) >= 3.3) return true;
   // Passwords mix symbols into their letters (Xk7#pQ2m!Lw9$Rt4), so a segment keeps them.
   return token.split(SEGMENT_SPLIT).some(randomPart);
 }
@@ -137,9 +150,9 @@ function wordlike(part: string): number {
   for (const piece of pieces) {
     total += piece.length;
     // A word has vowels, and either no run of three consonants (Phone, Carbon) or a quarter of its
-    // letters vowels (Gesellschaft, controlesom); wgruqb and fwzx are not words.
+    // letters vowels (Gesellschaft, Strom); wgruqb and fwzx are not words.
     const vowels = piece.match(/[aeiouy]/gi)?.length ?? 0;
-    const pronounceable = vowels > 0 && (!/[b-df-hj-np-tv-xz]{3}/i.test(piece) || vowels >= piece.length / 4);
+    const pronounceable = vowels > 0 && (!/[b-df-hj-np-tv-xz]{3}/i.test(piece) || vowels >= piece.length / 5);
     if (/^\d{2,}$/.test(piece) || (/^[A-Z]?[a-z]{2,}$/.test(piece) && pronounceable)) {
       words += piece.length;
     }

@@ -41,7 +41,9 @@ export function isProductName(value: string): boolean {
 }
 
 /** A documentation placeholder rather than a value: `<password>`, `${DB_PASSWORD}`, `****`, `changeme`. */
-export function isPlaceholder(value: string): boolean {
+export function isPlaceholder(raw: string): boolean {
+  // Punctuation of other scripts after it is not part of it: changeme، changeme、
+  const value = raw.replace(/[،؛、，。；：]+$/u, '');
   // An environment variable, alone or opening a path: $HOME/secret, $SECRETS_DIR\\db.
   return PLACEHOLDER.test(value) || /^[<{[%]|^\$[({]|^\$[A-Z_][A-Z0-9_]*(?:[/\\]|$)/.test(value);
 }

@@ -9,10 +9,10 @@ import { columnCells } from './table-cells.js';
  */
 
 const PAY_WORDS =
-  /salary|salaries|base\s+pay|pay(?:check|slip)?|severance|settlement|ex\s+gratia|Abfindung|indemnit\p{L}*|indemnizaci\p{L}*|indeniza[cç]\p{L}*|incentivo\s+all['’]esodo|transitievergoeding|ontslagvergoeding|odpraw\p{L}*|tazminat\p{L}*|выходн\p{L}+\s+пособи\p{L}+|退職金|遣散费|遣散費|补偿金|補償金|퇴직금|위로금|ค่าชดเชย|trợ\s+cấp\s+thôi\s+việc|pesangon|نهاية\s+الخدمة|פיצויי\p{L}*|b[óô]nus|bonus|compensation|wages?|earns?|年収|月給|月収|給与|給料|基本給|賞与|ボーナス|年俸|手取り|年薪|月薪|工资|工資|薪资|薪資|薪水|奖金|獎金|年终奖|연봉|월급|급여|상여금|보너스|เงินเดือน|โบนัส|ค่าจ้าง|salario|sueldo|bonificaci[oó]n|salaire|r[ée]mun[ée]ration|prime|sal[áa]rio|b[ôo]nus|Gehalt|Jahresgehalt|Prämie|Zulage|Sonderzahlung|Weihnachtsgeld|aumento|salari\p{L}*|Grundgehalt|Monatsgehalt|Lohn|Vergütung|verdien\p{L}*|brutto|netto|gross|raise|pay\s+rise|paid|earning\p{L}*|gagne\p{L}*|touche\p{L}*|per[çc]oi\p{L}*|brut\p{L}*|nets?(?![\p{L}])|augmentation|cobr\p{L}*|gana(?:r|n)?(?![\p{L}])|percibe|n[óo]mina|netos?|guadagn\p{L}*|percepisce|ganha\p{L}*|recebe\p{L}*|zarabi\p{L}*|zarob\p{L}*|podwyżk\p{L}*|pobor\p{L}*|loon|kazan\p{L}*|brüt|prim(?![\p{L}])|получа\p{L}*|доход\p{L}*|يتقاضى|تتقاضى|أجر|مرتب|מרוויח\p{L}*|ברוטו|נטו|thu\s+nhập|tunjangan|menerima|penghasilan|성과급|인센티브|상여|보수|임금|底薪|薪酬|收入|ได้รับ|stipendio|retribuzione|\bRAL\b|зарплат\p{L}*|заработн\p{L}*|оклад\p{L}*|преми\p{L}*|الراتب|راتب|مكافأة|lương|thưởng|gaji|salaris|wynagrodzeni\p{L}*|pensj\p{L}*|premi\p{L}|maaş\p{L}*|ikramiye|משכורת|שכר|בונוס|מענק|העלאה|תוספת/iu;
+  /salary|salaries|base\s+pay|pay(?:check|slip)?|severance|settlement|ex\s+gratia|Abfindung|indemnit\p{L}*|indemnizaci\p{L}*|inde[mn]niza[cç]\p{L}*|incentivo\s+all['’]esodo|transitievergoeding|ontslagvergoeding|odpraw\p{L}*|tazminat\p{L}*|выходн\p{L}+\s+пособи\p{L}+|退職金|遣散费|遣散費|資遣費|资遣费|补偿金|補償金|年終獎金|年终奖|prim\p{L}*|퇴직금|위로금|ค่าชดเชย|trợ\s+cấp\s+thôi\s+việc|pesangon|نهاية\s+الخدمة|פיצויי\p{L}*|b[óô]nus|bonus|compensation|wages?|earns?|年収|月給|月収|給与|給料|基本給|賞与|ボーナス|年俸|手取り|年薪|月薪|工资|工資|薪资|薪資|薪水|奖金|獎金|年终奖|연봉|월급|급여|상여금|보너스|เงินเดือน|โบนัส|ค่าจ้าง|salario|sueldo|bonificaci[oó]n|salaire|r[ée]mun[ée]ration|prime|sal[áa]rio|b[ôo]nus|Gehalt|Jahresgehalt|Prämie|Zulage|Sonderzahlung|Weihnachtsgeld|aumento|salari\p{L}*|Grundgehalt|Monatsgehalt|Lohn|Vergütung|verdien\p{L}*|brutto|netto|gross|raise|pay\s+rise|paid|earning\p{L}*|gagne\p{L}*|touche\p{L}*|per[çc]oi\p{L}*|brut\p{L}*|nets?(?![\p{L}])|augmentation|cobr\p{L}*|gana(?:r|n)?(?![\p{L}])|percibe|n[óo]mina|netos?|guadagn\p{L}*|percepisce|ganha\p{L}*|recebe\p{L}*|zarabi\p{L}*|zarob\p{L}*|podwyżk\p{L}*|pobor\p{L}*|loon|kazan\p{L}*|brüt|prim(?![\p{L}])|получа\p{L}*|доход\p{L}*|يتقاضى|تتقاضى|أجر|مرتب|מרוויח\p{L}*|ברוטו|נטו|thu\s+nhập|tunjangan|menerima|penghasilan|성과급|인센티브|상여|보수|임금|底薪|薪酬|收入|ได้รับ|stipendio|retribuzione|\bRAL\b|зарплат\p{L}*|заработн\p{L}*|оклад\p{L}*|преми\p{L}*|الراتب|راتب|مكافأة|lương|thưởng|gaji|salaris|wynagrodzeni\p{L}*|pensj\p{L}*|premi\p{L}|maaş\p{L}*|ikramiye|משכורת|שכר|בונוס|מענק|העלאה|תוספת/iu;
 /** Statistics and rules rather than one person's pay. */
 const NOT_PERSONAL =
-  /average|median|mean|range|band|minimum|maximum|typical|平均|中央値|最低|相場|平均值|中位数|范围|평균|최저|เฉลี่ย|ขั้นต่ำ|promedio|m[ée]dia|moyen|Durchschnitt|Mindest|medi[ao]|средн|минимальн|متوسط|trung\s+bình|rata-rata|gemiddeld|średni|ortalama|ממוצע|grille|fourchette|Spanne|rango|fascia|faixa|przedział|widełki|aralığı|диапазон|вилк\p{L}*|نطاق|טווח|khung|kisaran|bandbreedte/iu;
+  /average|median|mean|range|band|밴드|범위|구간|레인지|バンド|レンジ|範囲|区间|區間|幅度|级距|級距|薪酬带|薪資帶|minimum|maximum|typical|平均|中央値|最低|相場|平均值|中位数|范围|평균|최저|เฉลี่ย|ขั้นต่ำ|promedio|m[ée]dia|moyen|Durchschnitt|Mindest|medi[ao]|средн|минимальн|متوسط|trung\s+bình|rata-rata|gemiddeld|średni|ortalama|ממוצע|grille|fourchette|Spanne|rango|fascia|faixa|przedział|widełki|aralığı|диапазон|вилк\p{L}*|نطاق|טווח|khung|kisaran|bandbreedte/iu;
 /**
  * Invoices, orders, offers and prices: an amount there is a trade, and the capitalised words
  * around it a company or product ("Rechnung an Weber Logistik: 8.950 Euro brutto"). The weak
@@ -45,14 +45,18 @@ const PERSON = new RegExp(
     // Titles: Mr Smith, Frau Weber, Mme Martin, Sr. García, Pan Nowak, господин Иванов
     String.raw`(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Herr|Frau|M|Mme|Sr|Sra|Sig|Sig\.ra|Dhr|Mevr|[Mm]evrouw|[Mm]eneer|de\s+heer|Pan|Pani|[Pp]rof|Ing|Dott|Dott\.ssa|Avv|Sra?\.?\s+D\.?|Hr|Fr|Sayın|[Ss]eñora?|[Ss]ignora?|[Ss]enhora?|[Mm]onsieur|[Mm]adame|Bay|Bayan|Bapak|Ibu|Pak|Bu|anh|chị|ông|bà)\.?\s+\p{Lu}\p{Ll}+`,
     // Japanese and Korean names with an honorific or a job title: 田中さん, 김민수 씨, 박 과장
-    String.raw`[\p{Script=Han}\p{Script=Katakana}]{1,5}(?:さん|様|氏|君|くん|部長|課長|係長|主任)`,
+    String.raw`[\p{Script=Han}\p{Script=Katakana}]{1,5}(?:\s?[\p{Script=Han}]{1,3})?\s?(?:さん|様|氏|殿|君|くん|部長|課長|係長|主任)`,
+    // A family name and initials: Lebedeva T., Козлов А., Егорову В. С., Priya N.
+    String.raw`(?<![\p{L}])\p{Lu}\p{Ll}{2,}\s\p{Lu}\.(?:\s?\p{Lu}\.)?(?![\p{L}])`,
+    // Lower-case titles in running text: dott. Greco, sig. Rossi
+    String.raw`(?<![\p{L}])(?:dott|dott\.ssa|sig|sig\.ra|ing|avv)\.\s?\p{Lu}\p{Ll}+`,
     // Japanese full names without an honorific, from the common surnames: 田中太郎の, 佐藤花子は
     String.raw`(?:佐藤|鈴木|高橋|田中|伊藤|渡辺|渡邊|山本|中村|小林|加藤|吉田|山田|佐々木|山口|松本|井上|木村|斎藤|清水|山崎|森|池田|橋本|阿部|石川|山下|中島|石井|小川|前田|岡田|長谷川|藤田|後藤|近藤|村上|遠藤|青木|坂本|斉藤|福田|太田|西村|藤井|岡本|松田|中川|原田|小野|竹内|金子|和田|中野|原|藤原|村田|上田|横山|宮崎|谷口|大野|高木|宮本|久保|松井|内田|工藤|野口|杉山|吉川|菊地|千葉|桜井|大塚|平野|市川|須藤|今井|高野|丸山|増田|小島|藤本|村井|武田|上野|杉本|新井)[\p{Script=Han}\p{Script=Hiragana}]{1,3}?(?:の|は|が|：|:)`,
     // Korean: a common surname and a two-syllable given name before a particle: 홍길동의, 김민수는
-    String.raw`(?<![\p{Script=Hangul}])(?!이번|이전|이후|정기|조정|신입|안내|한국|전체|최대|최소|장기|임시|기본|전년|전월|오늘|지난)[김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용][\p{Script=Hangul}]{2}(?:의|는|은|가|이)(?![\p{Script=Hangul}])`,
+    String.raw`(?<![\p{Script=Hangul}])(?!이번|이전|이후|정기|조정|신입|안내|한국|전체|최대|최소|장기|임시|기본|전년|전월|오늘|지난)[김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용][\p{Script=Hangul}]{2}(?:(?:의|는|은|가|이)(?![\p{Script=Hangul}])|(?=\s?[,，:：(（]|\s+\p{N}|\s+(?:사원|대리|과장|차장|부장|팀장|주임|위로금|연봉|성과급)|$))`,
     String.raw`(?<![\p{Script=Hangul}])(?:[\p{Script=Hangul}]{2,4}\s?(?:씨|님)|[\p{Script=Hangul}]{1,4}\s?(?:과장|대리|부장|차장|팀장|주임|이사))(?:의|는|은|가|이|께서)?(?![\p{Script=Hangul}])`,
     // Chinese: a common surname and a given name, before 的 or a title: 王伟的, 李娜女士
-    String.raw`(?:(?<![\p{Script=Han}])|(?<=员工|員工|同事|经理|經理|主管|职员|職員))[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭田董袁潘蒋蔣蔡余杜叶葉苏蘇魏吕呂丁沈姚卢盧姜崔钟鍾谭譚陆陸汪范金廖贾賈夏韦韋方白邹鄒孟熊秦邱江尹薛闫段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯][\p{Script=Han}]{1,2}(?:的|先生|女士|经理|經理|总监|總監|[:：,，（(]|(?:今年|明年|去年|本月|上月|下月|本年度|下年度|本季)(?:的)?)`,
+    String.raw`(?:(?<![\p{Script=Han}])|(?<=员工|員工|同事|经理|經理|主管|职员|職員|与|與|对|對|给|給|向))[王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭田董袁潘蒋蔣蔡余杜叶葉苏蘇魏吕呂丁沈姚卢盧姜崔钟鍾谭譚陆陸汪范金廖贾賈夏韦韋方白邹鄒孟熊秦邱江尹薛闫段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯][\p{Script=Han}]{1,2}(?:的|先生|女士|经理|經理|总监|總監|[:：,，（(]|\s|\d|[解终終因的]|(?:今年|明年|去年|本月|上月|下月|本年度|下年度|本季)(?:的)?)`,
     // Thai, Arabic, Hebrew titles: คุณสมชาย, السيد أحمد, מר כהן
     String.raw`(?:คุณ|นาย|นางสาว|นาง|น\.ส\.|ดร\.)\s?[\p{Script=Thai}]{2,20}`,
     String.raw`(?:السيد|السيدة|الأستاذ)\s+[\p{Script=Arabic}]{2,20}`,
@@ -177,7 +181,7 @@ const PERCENT_RAISE =
   /(?:raise|increase|pay\s+rise|Erhöhung|Gehaltserhöhung|augmentation|aumento|reajuste|verhoging|loonsverhoging|podwyżk\p{L}*|zam\p{L}*|повышени\p{L}*|zam|昇給|涨薪|调薪|調薪|加薪|인상|ขึ้นเงินเดือน|tăng\s+lương|kenaikan\s+gaji|زيادة|העלאה)[^\n.。]{0,30}?(\d{1,2}(?:[.,]\d{1,2})?\s?%)/giu;
 /** Severance and bonus words that name one person's money by themselves. */
 const STRONG_PAY =
-  /severance|settlement|ex\s+gratia|bonus|Abfindung|Prämie|indemnit\p{L}*|prime|indemnizaci\p{L}*|indeniza[cç]\p{L}*|esodo|incentivo|b[óô]nus|transitievergoeding|odpraw\p{L}*|premi\p{L}|tazminat\p{L}*|ikramiye|пособи\p{L}+|преми\p{L}+|退職金|賞与|奖金|獎金|보너스|성과급|퇴직금|โบนัส|ค่าชดเชย|thưởng|pesangon|مكافأة|בונוס|פיצויי\p{L}*/iu;
+  /severance|settlement|ex\s+gratia|bonus|Abfindung|Prämie|indemnit\p{L}*|prime|indemnizaci\p{L}*|inde[mn]niza[cç]\p{L}*|esodo|incentivo|b[óô]nus|transitievergoeding|odpraw\p{L}*|premi\p{L}|tazminat\p{L}*|ikramiye|пособи\p{L}+|преми\p{L}+|退職金|賞与|奖金|獎金|보너스|성과급|퇴직금|โบนัส|ค่าชดเชย|thưởng|pesangon|مكافأة|בונוס|פיצויי\p{L}*/iu;
 /** A first name before pay: after a preposition ("de Rocío", "for Priya N.") or opening a list item ("Tariq – £6,250"). */
 const FIRST_NAME_PAY =
   /(?:(?<![\p{L}])(?:for|für|pour|para|per|de|di|do|da|com|con|avec|mit|met|voor|dla|z|için|с|для)\s+(?:(?:la|le|el|il|der|die|den)\s+)?\p{Lu}\p{Ll}{2,}(?:\s+\p{Lu}\.)?|(?:^|[;\n•:]\s*)\p{Lu}\p{Ll}{2,}(?:\s+\p{Lu}\p{Ll}+)?\s*[–—:-])(?![\p{L}])/u;

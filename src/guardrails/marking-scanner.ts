@@ -228,7 +228,10 @@ export function createMarkingScanner(): Scanner {
           if (!found.some((f) => overlaps(f, finding))) found.push(finding);
         }
       });
-      const extra = markingWord ? [...bracketedCompounds(text), ...internalDocumentLines(text)] : [];
+      const extra = [
+        ...(markingWord ? [...bracketedCompounds(text), ...internalDocumentLines(text)] : []),
+        ...distributionLists(text),
+      ];
       for (const declaration of [...findSelfDeclarations(text), ...extra]) {
         if (!found.some((f) => overlaps(f, declaration))) found.push(declaration);
       }
@@ -273,7 +276,7 @@ const DEFINED_AFTER =
   /^\s*[—–:-]?\s*(?:это|означает|is|are|means|refers|est|désigne|es|significa|è|é|ist|bedeutet|is|betekent|jest|to|oznacza|bu|demek|هي|هو|تعني|זה|פירושו|là|nghĩa\s+là|adalah|berarti|とは|是指|指的是|란|이란|คือ)(?![\p{L}])/iu;
 
 const BAN_TAIL =
-  /^(?:\s*$|\s*[.,;:!—–-]|\s+(?:outside|beyond|buiten|poza|fuera|al\s+di\s+fuori|fora|за\s+пределами|an\s+Dritte|à\s+des\s+tiers|a\s+terceros|a\s+terzi|aan\s+derden|osobom\s+trzecim|üçüncü|третьим|dalej|verder|further|(?:it|this|them|ce\s+document|este\s+documento|questo\s+documento|dieses\s+Dokument)(?![\p{L}])))/iu;
+  /^(?:\s*$|\s*[.,;:!—–。！、，]|\s+(?:outside|beyond|buiten|poza|fuera|al\s+di\s+fuori|fora|за\s+пределами|an\s+Dritte|à\s+des\s+tiers|a\s+terceros|a\s+terzi|aan\s+derden|osobom\s+trzecim|üçüncü|третьим|dalej|verder|further|(?:it|this|them|ce\s+document|este\s+documento|questo\s+documento|dieses\s+Dokument)(?![\p{L}])))/iu;
 
 function banAloneEnd(text: string, start: number, end: number): number {
   const lineStart = lineStartOf(text, start);
@@ -452,7 +455,7 @@ function mentioned(before: string, after: string): boolean {
 const BRACKETED = /[[【〔(]([^\]】〕)\n]{2,48})[\]】〕)]/gu;
 const EXACT_MARKING = new RegExp(`^(?:${ANY})$`, 'iu');
 const QUALIFIER =
-  /^(?:[CLS][1-5]|level\s+[1-5]|internal|internal\s+only|interne?|interno|intern[ae]?|only|company|terbatas|restricted|limited|ograniczon\p{L}*|eingeschränkt|limitado|limitée?|riservato|للتداول\s+الداخلي|داخلي|للاستخدام\s+الداخلي|פנימי|לשימוש\s+פנימי|nội\s+bộ|dahili|şirket\s+içi|внутренн\p{L}*|для\s+внутреннего\s+пользования|内部|內部|社内|公司|社外|限定|대내|사내|ภายใน)$/iu;
+  /^(?:[CLS][1-5]|level\s+[1-5]|hạn\s+chế|restrito|restringido|ristretto|eingeschränkt|beperkt|ograniczony|kısıtlı|ограниченн\p{L}*|\p{L}[\p{L}\s]{0,30}\s(?:only|uniquement|solo|solamente|apenas|nur|alleen|wyłącznie|sadece|только|فقط|בלבד)|(?:only|nur|solo|apenas|seulement|فقط)\s[\p{L}\s]{1,30}|internal|internal\s+only|interne?|interno|intern[ae]?|only|company|terbatas|restricted|limited|ograniczon\p{L}*|eingeschränkt|limitado|limitée?|riservato|للتداول\s+الداخلي|داخلي|للاستخدام\s+الداخلي|פנימי|לשימוש\s+פנימי|nội\s+bộ|dahili|şirket\s+içi|внутренн\p{L}*|для\s+внутреннего\s+пользования|内部|內部|社内|公司|社外|限定|대내|사내|ภายใน)$/iu;
 const CJK_COMPOUND = new RegExp(
   `^(?:内部|內部|公司|社内|社外|公司内部|公司內部)(?:${ANY})$|^(?:${ANY})(?:资料|資料|文件|文書|情報|信息|資訊)$`,
   'iu',
@@ -488,6 +491,22 @@ function internalDocumentLines(text: string): RawFinding[] {
   const found: RawFinding[] = [];
   for (const m of text.matchAll(INTERNAL_DOCUMENT_LINE)) {
     const start = m.index + m[0].indexOf(m[1]!);
+    found.push({ type: 'marking', start, end: start + m[1]!.length });
+  }
+  return found;
+}
+
+/**
+ * A distribution list that restricts who reads the text: "Verteiler: nur GL", "Rozdzielnik:
+ * wyłącznie członkowie komisji", "Distribution: board members only", 配布先：役員のみ.
+ */
+const DISTRIBUTION_LIST =
+  /(?:^|\n|[.;]\s)[\s*_>#-]*((?:Verteiler|Rozdzielnik|Distribution(?:\s+list)?|Diffusion|Distribución|Distribuzione|Distribuição|Verzendlijst|Dağıtım(?:\s+listesi)?|Рассылка|Список\s+рассылки|配布先|分发范围|分發範圍|배포\s?대상|รายชื่อผู้รับ|Phân\s+phối|Distribusi)\s*[:：]\s*(?:(?:nur|wyłącznie|only|uniquement|seulement|solo|solamente|esclusivamente|apenas|exclusivamente|alleen|uitsluitend|sadece|yalnızca|только|исключительно|chỉ|hanya)\s[^\n.;]{2,60}|[^\n.;]{2,60}\s(?:only|uniquement|seulement|solo|apenas|alleen|sadece|только)(?![\p{L}])|[^\n。]{1,30}(?:のみ|限り|仅限|僅限|만|เท่านั้น)))/giu;
+
+function distributionLists(text: string): RawFinding[] {
+  const found: RawFinding[] = [];
+  for (const m of text.matchAll(DISTRIBUTION_LIST)) {
+    const start = m.index + m[0].length - m[1]!.length;
     found.push({ type: 'marking', start, end: start + m[1]!.length });
   }
   return found;

@@ -140,10 +140,13 @@ const MENTION_CUES = [
   String.raw`(?<![\p{L}])(?:mark(?:ed|s)?|label(?:l?ed|s)?|stamp(?:ed|s)?|tag(?:ged|s)?|watermark(?:ed)?|etiquet\p{L}*|marqu[ée]\p{L}*|marcad\p{L}*|kennzeichn\p{L}*|markiert|gestempelt|contrassegn\p{L}*|etichett\p{L}*|oznacz\p{L}*|işaretle\p{L}*|etiketle\p{L}*|помеч\p{L}*|помет\p{L}*|маркир\p{L}*|отмеч\p{L}*|gắn\s+nhãn|(?:di)?tandai|markeer\p{L}*|gemarkeerd)(?:\s+[\p{L}'’]+){0,3}?(?:\s+(?:as|como|comme|als|come|jako|olarak|как|là|sebagai))?`,
   String.raw`such\s+as|e\.g\.|called|the\s+(?:word|label|marking|stamp)|mit\s+(?:dem\s+)?(?:Vermerk|Kennzeichnung)|с\s+грифом|грифом|пометкой|بعلامة|מסומנ?\S*|đánh\s+dấu|bertanda|berlabel|标有|标注|標示|標註|注明|带有|ป้าย|คำว่า|ระบุว่า`,
 ];
-const MENTION_BEFORE = new RegExp(String.raw`(?:${MENTION_CUES.join('|')})\s*[:"'“‘«„「『]?\s*$`, 'iu');
+const MENTION_BEFORE = new RegExp(
+  String.raw`(?:${MENTION_CUES.join('|')}|例如|例えば|比如|예를\s?들어|เช่น|注明|标注|標註|表記)\s*[:"'“‘«„「『【\[]?\s*$`,
+  'iu',
+);
 /** Words after a marking that make the sentence about it: 「社外秘」と表示された, 대외비라고 표시된. */
 const MENTION_AFTER =
-  /^\s*[」』"”’»]?\s*(?:と(?:表示|記載|書|明記|いう|いった|押印)|という|の(?:表示|ラベル|区分|スタンプ|印|指定)|(?:이)?라(?:고|는)|(?:으)?로\s*(?:표시|분류)|字样|字樣|标识|標識|标记|標記|等|ที่|labels?|markings?|stamps?|watermarks?|tags?|Vermerk|Stempel|étiquette|mention|etiqueta|sello|dicitura|stempel|pieczątk|damga|гриф|штамп)/iu;
+  /^\s*[」』"”’»\]】〕]?\s*(?:を(?:付け|つけ|記載|明記|入れ)|に該当|に当たる|(?:级|級)以上|를|을|(?:이|가)\s?(?:붙|필요)|ห้ามทิ้ง|ต้องทำลาย|をシュレッダー|は施錠|は廃棄|的(?:文件|资料|資料)?(?:须|須|应|應|要)?(?:销毁|粉碎|銷毀)|파쇄|폐기|と(?:表示|記載|書|明記|いう|いった|押印)|という|の(?:表示|ラベル|区分|スタンプ|印|指定)|(?:이)?라(?:고|는)|(?:으)?로\s*(?:표시|분류)|字样|字樣|标识|標識|标记|標記|等|ที่|labels?|markings?|stamps?|watermarks?|tags?|Vermerk|Stempel|étiquette|mention|etiqueta|sello|dicitura|stempel|pieczątk|damga|гриф|штамп)/iu;
 /** A marking quoted as a word: “CONFIDENTIAL”, 「社外秘」, «Для служебного пользования». */
 const QUOTE_BEFORE = /["'“‘«„「『]\s*$/u;
 const QUOTE_AFTER = /^\s*["'”’»」』]/u;

@@ -12,7 +12,7 @@ const PAY_WORDS =
   /salary|salaries|base\s+pay|pay(?:check|slip)?|severance|settlement|ex\s+gratia|Abfindung|indemnit\p{L}*|indemnizaci\p{L}*|inde[mn]niza[cç]\p{L}*|incentivo\s+all['’]esodo|transitievergoeding|ontslagvergoeding|odpraw\p{L}*|tazminat\p{L}*|выходн\p{L}+\s+пособи\p{L}+|退職金|遣散费|遣散費|資遣費|资遣费|补偿金|補償金|年終獎金|年终奖|prim\p{L}*|퇴직금|위로금|ค่าชดเชย|trợ\s+cấp\s+thôi\s+việc|pesangon|نهاية\s+الخدمة|פיצויי\p{L}*|b[óô]nus|bonus|compensation|wages?|earns?|年収|月給|月収|給与|給料|基本給|賞与|ボーナス|年俸|手取り|年薪|月薪|工资|工資|薪资|薪資|薪水|奖金|獎金|年终奖|연봉|월급|급여|상여금|보너스|เงินเดือน|โบนัส|ค่าจ้าง|salario|sueldo|bonificaci[oó]n|salaire|r[ée]mun[ée]ration|prime|sal[áa]rio|b[ôo]nus|Gehalt|Jahresgehalt|Prämie|Zulage|Sonderzahlung|Weihnachtsgeld|aumento|salari\p{L}*|Grundgehalt|Monatsgehalt|Lohn|Vergütung|verdien\p{L}*|brutto|netto|gross|raise|pay\s+rise|paid|earning\p{L}*|gagne\p{L}*|touche\p{L}*|per[çc]oi\p{L}*|brut\p{L}*|nets?(?![\p{L}])|augmentation|cobr\p{L}*|gana(?:r|n)?(?![\p{L}])|percibe|n[óo]mina|netos?|guadagn\p{L}*|percepisce|ganha\p{L}*|recebe\p{L}*|zarabi\p{L}*|zarob\p{L}*|podwyżk\p{L}*|pobor\p{L}*|loon|kazan\p{L}*|brüt|prim(?![\p{L}])|получа\p{L}*|доход\p{L}*|يتقاضى|تتقاضى|أجر|مرتب|מרוויח\p{L}*|ברוטו|נטו|thu\s+nhập|tunjangan|menerima|penghasilan|성과급|인센티브|상여|보수|임금|底薪|薪酬|收入|ได้รับ|stipendio|retribuzione|\bRAL\b|зарплат\p{L}*|заработн\p{L}*|оклад\p{L}*|преми\p{L}*|الراتب|راتب|مكافأة|lương|thưởng|gaji|salaris|wynagrodzeni\p{L}*|pensj\p{L}*|premi\p{L}|maaş\p{L}*|ikramiye|משכורת|שכר|בונוס|מענק|העלאה|תוספת/iu;
 /** Statistics and rules rather than one person's pay. */
 const NOT_PERSONAL =
-  /average|median|mean|range|band|밴드|범위|구간|레인지|バンド|レンジ|範囲|区间|區間|幅度|级距|級距|薪酬带|薪資帶|minimum|maximum|typical|平均|中央値|最低|相場|平均值|中位数|范围|평균|최저|เฉลี่ย|ขั้นต่ำ|promedio|m[ée]dia|moyen|Durchschnitt|Mindest|medi[ao]|средн|минимальн|متوسط|trung\s+bình|rata-rata|gemiddeld|średni|ortalama|ממוצע|grille|fourchette|Spanne|rango|fascia|faixa|przedział|widełki|aralığı|диапазон|вилк\p{L}*|نطاق|טווח|khung|kisaran|bandbreedte/iu;
+  /average|median|mean|range|band|bänder|Bandbreite|pay\s+scale|밴드|범위|구간|레인지|バンド|レンジ|範囲|区间|區間|幅度|级距|級距|薪酬带|薪資帶|minimum|maximum|typical|平均|中央値|最低|相場|平均值|中位数|范围|평균|최저|เฉลี่ย|ขั้นต่ำ|promedio|m[ée]dia|moyen|Durchschnitt|Mindest|medi[ao]|средн|минимальн|متوسط|trung\s+bình|rata-rata|gemiddeld|średni|ortalama|ממוצע|grille|fourchette|Spanne|rango|fascia|faixa|przedział|widełki|aralığı|диапазон|вилк\p{L}*|نطاق|טווח|khung|kisaran|bandbreedte/iu;
 /**
  * Invoices, orders, offers and prices: an amount there is a trade, and the capitalised words
  * around it a company or product ("Rechnung an Weber Logistik: 8.950 Euro brutto"). The weak
@@ -113,6 +113,8 @@ export function findSalaries(text: string): RawFinding[] {
     const before = text.slice(Math.max(0, start - WINDOW), start);
     const after = text.slice(end, end + 24);
     const around = `${before.slice(-60)} ${after}`;
+    // One end of a range is a band, not a person's pay: 82.000–91.000 €, 5,800만~7,200만 원.
+    if (/\d\s?[–~-]\s?$/.test(before) || /^\s?[–~-]\s?\d/.test(after)) continue;
     if (!PAY_WORDS.test(around) || NOT_PERSONAL.test(around)) continue;
     if (COMMERCE.test(around) && !PAY_NOUNS.test(around)) continue;
     if (found.some((f) => f.start < end && start < f.end)) continue;

@@ -22,6 +22,7 @@ const NOT_A_SECRET = [
   /^[A-Z]{2,10}-\d{1,10}$/, // ticket and document ids: INC-20240501, ISO-27001
   PATH,
   KEY_COMBINATION,
+  /(?:^|[-_])(?:guest|gast|invit[eé]s?|visitors?|wifi|wlan|5g|2\.4g(?:hz)?)(?:$|[-_])/i, // Wi-Fi network names: HANBIT-GUEST-5G
 ];
 /** Digit strings nobody keeps secret, the bad PINs of policy text: 0000, 1111, 1234, 123456, 4321. */
 export function trivialDigits(value: string): boolean {

@@ -9,6 +9,7 @@ import {
   loadIndependentCorpus,
   loadIndependentV2Corpus,
   loadDevV4Corpus,
+  loadDevV5Corpus,
   loadRegressionCorpus,
   measureCorpus,
   ratio,
@@ -19,6 +20,7 @@ const corpora = [
   loadIndependentCorpus(),
   loadIndependentV2Corpus(),
   loadDevV4Corpus(),
+  loadDevV5Corpus(),
 ].filter((c): c is Corpus => c !== undefined);
 for (const corpus of corpora) {
   const q = await measureCorpus(corpus);

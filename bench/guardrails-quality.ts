@@ -84,6 +84,13 @@ export function loadDevV4Corpus(): Corpus | undefined {
   return loadIndependentV2Corpus(DEV_V4_DIR, 'development v4');
 }
 
+/** A development set of hard clean text (and a few positives), written from v3's brief by four more authors. */
+export const DEV_V5_DIR = path.resolve(CORPUS_DIR, '../guardrails-dev-v5');
+
+export function loadDevV5Corpus(): Corpus | undefined {
+  return loadIndependentV2Corpus(DEV_V5_DIR, 'development v5');
+}
+
 /** The v3 independent corpus, read like v2 (one pair of files per author). */
 export function loadIndependentV3Corpus(): Corpus | undefined {
   return loadIndependentV2Corpus(INDEPENDENT_V3_DIR, 'independent v3');

@@ -132,7 +132,7 @@ const EXAMPLE_OR_RULE =
 
 /** "like" and "as" name an example only right before it: "passwords like Summer2024!", mots de passe comme « X ». */
 const LIKE_BEFORE =
-  /(?<![\p{L}])(?:like|such\s+as|wie|comme|como|come|zoals|jak|как|gibi|như|seperti|kiểu)\s{1,2}["'«„“「]?$/iu;
+  /(?<![\p{L}])(?:like|such\s+as|wie|comme|como|come|zoals|jak|как|gibi|như|seperti|kiểu|tipo|typu|tarzı|типа)\s{1,2}["'«„“「]?$/iu;
 
 /** Products, standards and units written as a word with digits: Office365, WPA2, FIDO2, M365, Win11, ISO27001. */
 const PRODUCT =
@@ -311,7 +311,12 @@ function accepts(
   around: { readonly before: string; readonly after: string },
   textBefore: string,
 ): boolean {
-  if (isPlaceholder(value) || /^[A-Za-z]+:\/\/|^www\.|^[.$@_-]|\{\{|\}\}|\/|"/i.test(value)) return false;
+  if (isPlaceholder(value) || /:\/\/|^www\.|^[.$@_-]|\{\{|\}\}|\/|"/i.test(value)) return false;
+  // key=value: the value is what counts (login=OK, password=[MASKED], Password={{DB_PWD}}).
+  if (value.includes('=')) {
+    const assigned = value.slice(value.lastIndexOf('=') + 1);
+    if (assigned.length < 4 || isPlaceholder(assigned) || /^[[{$%<]/.test(assigned)) return false;
+  }
   if (/^\d+-\p{L}+$/u.test(value)) return false; // 2-point, 5-star
   const digits = /^\d{4,12}$/.test(value);
   const combination = /^\d{1,3}(?:[-–]\d{1,3}){2,3}$/.test(value);
@@ -353,7 +358,7 @@ export function chosenValue(value: string, after = ''): boolean {
     return false;
   if (/^[\p{Lu}\p{N}]+(?:[-_][\p{Lu}\p{N}]+)*$/u.test(value) || /^AAAA[A-Z0-9]/.test(value)) return false;
   // Numbered compounds (800-Meter-Lauf, 3-manifolds) and algorithm names (ssh-ed25519, aes256-gcm).
-  if (/^\d[\d.,]*[-.]\p{L}/u.test(value) || CRYPTO_NAME.test(value)) return false;
+  if (/^\d[\d.,]*(?:st|nd|rd|th|er|e|º|ª)?[-.]\p{L}/u.test(value) || CRYPTO_NAME.test(value)) return false;
   // Letters only: random (XkpQmRtv switches from lower to upper case), not words in title case.
   const lettersOnly = /^[\p{L}'’.-]+$/u.test(value);
   if (

@@ -149,7 +149,7 @@ const MENTION_AFTER =
   /^\s*[」』"”’»\]】〕]?\s*(?:を(?:付け|つけ|記載|明記|入れ)|に該当|に当たる|(?:级|級)以上|를|을|(?:이|가)\s?(?:붙|필요)|ห้ามทิ้ง|ต้องทำลาย|をシュレッダー|は施錠|は廃棄|的(?:文件|资料|資料)?(?:须|須|应|應|要)?(?:销毁|粉碎|銷毀)|파쇄|폐기|と(?:表示|記載|書|明記|いう|いった|押印)|という|の(?:表示|ラベル|区分|スタンプ|印|指定)|(?:이)?라(?:고|는)|(?:으)?로\s*(?:표시|분류)|字样|字樣|标识|標識|标记|標記|等|ที่|labels?|markings?|stamps?|watermarks?|tags?|Vermerk|Stempel|étiquette|mention|etiqueta|sello|dicitura|stempel|pieczątk|damga|гриф|штамп)/iu;
 /** A marking quoted as a word: “CONFIDENTIAL”, 「社外秘」, «Для служебного пользования». */
 const QUOTE_BEFORE = /["'“‘«„「『]\s*$/u;
-const QUOTE_AFTER = /^\s*["'”’»」』]/u;
+const QUOTE_AFTER = /^\s*(?:\.{3}|…)?["'”’»」』“]/u;
 
 /** Confidentiality markings in the answer languages, as documents carry them. */
 export function createMarkingScanner(): Scanner {
@@ -188,6 +188,8 @@ export function createMarkingScanner(): Scanner {
           const separator = m[0].slice(end - m.index);
           if ((index === DECLARATION || index === BAN) && !opensSentence(text, start, word)) continue;
           if (index === DECLARATION && QUESTION_AFTER.test(text.slice(end, end + 96))) continue;
+          // A declaration in quotes is quoted, not made: 'The text "This e-mail is confidential..." has no legal force'.
+          if (index === DECLARATION && QUOTE_BEFORE.test(text.slice(Math.max(0, start - 3), start))) continue;
           if (index === LINE_START && !UNSPACED.test(word) && /^[*_]*\s+$/.test(separator)) continue;
           if (
             index === LINE_ALONE &&
@@ -240,7 +242,7 @@ export function createMarkingScanner(): Scanner {
       }
       return joinAdjacent(
         text,
-        found.sort((a, b) => a.start - b.start),
+        found.filter((f) => !quotedInInstruction(text, f)).sort((a, b) => a.start - b.start),
       );
     },
   };
@@ -513,4 +515,38 @@ function distributionLists(text: string): RawFinding[] {
     found.push({ type: 'marking', start, end: start + m[1]!.length });
   }
   return found;
+}
+
+/**
+ * A marking in quotes or brackets inside an instruction or a list of levels is talked about, not
+ * applied: 'write "RAHASIA" in the header', 「社外秘」と付けるかどうか, 删掉页脚里的"内部资料"字样,
+ * 'the options are "Public", "Internal use" and "Confidential"'.
+ */
+const EVERY_OR_RULE = new RegExp(
+  String.raw`${RULE_WORDS}|(?<![\p{L}])(?:every|each|all|todas?|todos|cada|tous|toutes|chaque|jede[nrs]?|alle|ogni|tutte|elke|każd\p{L}*|her|tüm|кажд\p{L}*|все|setiap|semua|mỗi|mọi|כל|كل)(?![\p{L}])|每|毎|모든|ทุก`,
+  'iu',
+);
+const WRAP_BEFORE = /["'“‘«„「『【\[]\s*$/u;
+const WRAP_AFTER = /^\s*["'”’»」』】\]“]/u;
+const INSTRUCTION =
+  /(?<![\p{L}])(?:write|add|put|insert|use|choose|pick|select|type|label|mark|remove|delete|options?|schreib\p{L}*|hinzufüg\p{L}*|füg\p{L}*|wähl\p{L}*|entfern\p{L}*|ajout\p{L}*|écri\p{L}*|choisi\p{L}*|supprim\p{L}*|añad\p{L}*|escrib\p{L}*|eleg\p{L}*|quit\p{L}*|aggiung\p{L}*|scriv\p{L}*|scegli\p{L}*|rimuov\p{L}*|adicion\p{L}*|escrev\p{L}*|escolh\p{L}*|remov\p{L}*|insira|voeg\p{L}*|schrijf|kies|verwijder\p{L}*|dodaj\p{L}*|napisz|wybierz|usuń|ekle\p{L}*|yaz\p{L}*|seç\p{L}*|kaldır\p{L}*|добав\p{L}*|напиш\p{L}*|выбер\p{L}*|удал\p{L}*|ghi|thêm|chọn|xóa|tulis|tambahkan|pilih|hapus|أضف|اكتب|اختر|احذف|מוסיפים|הוסיפו|כתבו|בחרו|מחקו|סווג\p{L}*)(?![\p{L}])|付け|付ける|入れ|書い|書く|選べ|削除|写上|加上|标注|標註|删掉|刪掉|删除|刪除|去掉|选择|選擇|붙이|쓰|추가|선택|삭제|ใส่|เขียน|เลือก|ลบ/iu;
+
+function quotedInInstruction(text: string, f: RawFinding): boolean {
+  if (
+    !WRAP_BEFORE.test(text.slice(Math.max(0, f.start - 2), f.start)) ||
+    !WRAP_AFTER.test(text.slice(f.end, f.end + 2))
+  )
+    return false;
+  const from = Math.max(0, text.lastIndexOf('\n', f.start - 1) + 1, f.start - 160);
+  const to =
+    text.indexOf('\n', f.end) === -1
+      ? Math.min(text.length, f.end + 160)
+      : Math.min(text.indexOf('\n', f.end), f.end + 160);
+  // The marking's own words are not the instruction ("Internal use only" holds "use").
+  const line = text.slice(from, f.start) + text.slice(f.end, to);
+  const quotedMarkings = line.match(/["'“«„「『【\[][^"'”»」』】\]\n]{2,40}["'”»」』】\]“]/gu)?.length ?? 0;
+  // "The cover page says «MẬT»" is one document's marking: after a part of the document only a
+  // rule or a condition ("every page", "when …") makes it an instruction.
+  if (PART_BEFORE.test(text.slice(Math.max(0, f.start - 48), f.start))) return EVERY_OR_RULE.test(line);
+  return INSTRUCTION.test(line) || quotedMarkings >= 2;
 }

@@ -38,6 +38,9 @@ const ADDRESS = new RegExp(
   'giu',
 );
 
+const OFFICE =
+  /(?<![\p{L}])(?:IP|social|sociale|legal|registered|registrada|office|bureau|Büro|Firmen\p{L}*|sede|siège|zetel|siedziba|kantor|văn\s+phòng|company|empresa|azienda|Geschäfts\p{L}*|branch|filial\p{L}*|Niederlassung|agence)(?![\p{L}])|本社|支社|事務所|オフィス|公司|办公|辦公|사무실|본사|สำนักงาน|タワー|ビル/iu;
+
 /** An address line after its label: up to the end of the line or sentence, with a number in it. */
 const HOME = new RegExp(
   String.raw`(?:${HOME_LABELS})[\s:：=,-]{0,4}([^\n;。]{6,90}?\d[^\n;。]{0,60}?)(?=[\n;。]|\.\s|$|\)\s)`,
@@ -102,6 +105,12 @@ export function findPersonalRecords(text: string): RawFinding[] {
   if (addresses.length > 0 && namedPerson(text.slice(0, 400))) {
     for (const m of addresses) {
       const value = m[1]!.trimEnd().replace(/[,.]$/, '');
+      // An IP address, a company's registered office or an office building is not a home.
+      if (
+        /^\s*(?:IP|\d{1,3}(?:\.\d{1,3}){3})/iu.test(m[1]!) ||
+        OFFICE.test(text.slice(Math.max(0, m.index - 30), m.index + m[0].length))
+      )
+        continue;
       const start = m.index + m[0].length - m[1]!.length;
       push('home_address', start, start + value.length);
     }

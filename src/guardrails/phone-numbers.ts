@@ -131,9 +131,12 @@ const TOLL_FREE = [
 ];
 const ID_LABEL_BEFORE =
   /(?:(?:meeting|conference|webinar|zoom|teams|webex|call)\s*(?:id|number|no\.?|#)|(?:build|version|versi|ticket|order|invoice|case)\s*(?:no\.?|nr\.?|#|id)?)[\s:：]*$/iu;
+/** Company lines by their label: a fax, a switchboard, customer service, a hotline. */
+const COMPANY_LABEL_BEFORE =
+  /(?:fax\p{L}*|telefax|传真|傳真|ファックス|팩스|แฟกซ์|فاكس|פקס|switchboard|main\s+line|reception|customer\s+(?:service|care)|service\s+(?:client|clients|desk)|helpline|hotline|Zentrale|Kundenservice|Kundendienst|standard|accueil|centralino|servizio\s+clienti|servicio\s+al\s+cliente|atención\s+al\s+cliente|atendimento|apoio\s+ao\s+cliente|klantenservice|schadelijn|centrala|obsługa\s+klienta|infolinia|müşteri\s+hizmetleri|çağrı\s+merkezi|santral|колл-центр|горячая\s+линия|служба\s+поддержки|приёмная|代表|お客様相談室|コールセンター|客服|总机|總機|热线|熱線|고객센터|대표\s?번호|콜센터|ศูนย์บริการ|คอลเซ็นเตอร์|tổng\s+đài|chăm\s+sóc\s+khách\s+hàng|layanan\s+pelanggan|call\s+center|خدمة\s+العملاء|السنترال|מוקד|שירות\s+לקוחות|מרכזייה)[^\n\d]{0,40}$/iu;
 
 function companyLine(value: string, before: string): boolean {
-  if (ID_LABEL_BEFORE.test(before)) return true;
+  if (ID_LABEL_BEFORE.test(before) || COMPANY_LABEL_BEFORE.test(before)) return true;
   if (value.startsWith('+')) return false;
   const digits = value.replace(/\D/g, '');
   return TOLL_FREE.some((re) => re.test(digits));

@@ -4,7 +4,7 @@
  */
 
 const PLACEHOLDER =
-  /^(?:<[^>]*>|\{[^}]*\}|\$\{?[\w.]+\}?|%[\w.]+%|\[[^\]]*\]|\*+|x+|X+|\.{3,}|…|(?:your|my)[_-]?\w*|password|passwd|pass|secret|changeme|example|dummy|null|none|required|optional|hidden)$/i;
+  /^(?:<[^>]*>|\{[^}]*\}|\{\{.*|\$\{?[\w.]+\}?|%[\w.]+%|\[[^\]]*\]?|\*+|x+|X+|\.{3,}|…|(?:your|my)[_-]?\w*|password|passwd|pass|secret|changeme|example|dummy|null|none|required|optional|hidden|masked|redacted|api[_-]?key|access[_-]?token|refresh[_-]?token|client[_-]?secret|token|\p{L}*(?:fill|vul|remplir|rellenar|compilare|preencher|uzupełnij|doldur|заполн|isi)[-_]\p{L}*(?:[-_]\p{L}+)*)$/iu;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Vault and repository paths: secret/prod/db, kv/reporting/stage. */
 const PATH = /^[a-z0-9_.-]{1,32}(?:\/[a-z0-9_.-]{1,32})+\/?$/;
@@ -22,6 +22,9 @@ const NOT_A_SECRET = [
   /^[A-Z]{2,10}-\d{1,10}$/, // ticket and document ids: INC-20240501, ISO-27001
   PATH,
   KEY_COMBINATION,
+  /^[a-z0-9._/-]+:(?:\d+(?:\.\d+)*(?:-[a-z0-9]+)?|latest|alpine|slim|lts)$/, // container images: postgres:16
+  /^0x[0-9a-f]+$/i, // error codes: 0x80070643
+  /@sha(?:256|512):|^[a-z0-9_.-]{1,32}\/$/i, // image digests; a path's first segment
   /(?:^|[-_])(?:guest|gast|invit[eé]s?|visitors?|wifi|wlan|5g|2\.4g(?:hz)?)(?:$|[-_])/i, // Wi-Fi network names: HANBIT-GUEST-5G
 ];
 /** Digit strings nobody keeps secret, the bad PINs of policy text: 0000, 1111, 1234, 123456, 4321. */
@@ -85,6 +88,7 @@ export function plausiblePassword(value: string, after = ''): boolean {
 export function strongPassword(value: string, after = ''): boolean {
   if (
     value.length < 4 ||
+    /["”“]/.test(value) ||
     isPlaceholder(value) ||
     isProductName(value) ||
     notASecret(value) ||

@@ -110,6 +110,7 @@ describe('the clause after a credential word', () => {
       ['ja', 'パスワードは1Passwordの共有保管庫で管理し、Excelには書かないでください。'],
       ['zh', '1754年，总督解除了堡垒的武装，并派出500人增援。'],
       ['es', 'Si olvidas la contraseña, el portal te enviará un enlace; tarda unos 5 minutos.'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder as config files write it
       ['en', 'Set spring.datasource.password=${DB_PASSWORD} and let the vault inject the value.'],
       ['en', 'Pin the image to ghcr.io/acme/app:v2.3.1 before deploying.'],
     ];

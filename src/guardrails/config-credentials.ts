@@ -43,10 +43,6 @@ const XML_ATTRIBUTE = new RegExp(
   'gi',
 );
 /**
- * Command lines: mysql -pX, sshpass -p X, curl -u user:X, redis-cli -a X, htpasswd -b file user X,
- * net use \\fs01\share X /user:CORP\svc, ConvertTo-SecureString "X" -AsPlainText.
- */
-/**
  * A password flag of a database or directory client with its value in quotes or after a space:
  * mysqldump -p'X', sqlcmd -P 'X', ldapsearch -w X, psql --password="X", smbclient -U u%X.
  */
@@ -55,6 +51,10 @@ const QUOTED_FLAG =
 /** A credential key and its value as the arguments of a call: define('DB_PASSWORD', 'X'), set("api_key", "X"). */
 const CALL_ARGUMENT =
   /\(\s*['"][\w.-]*(?:password|passwd|pwd|secret|token|api_?key|apikey|PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY)['"]\s*,\s*(['"])([^'"\n]{4,128})\1/g;
+/**
+ * Command lines: mysql -pX, sshpass -p X, curl -u user:X, redis-cli -a X, htpasswd -b file user X,
+ * net use \\fs01\share X /user:CORP\svc, ConvertTo-SecureString "X" -AsPlainText.
+ */
 const COMMAND_LINE =
   /(?:\b(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]{0,80}?\s-p|\bsshpass\s+-p\s+|\bredis-cli\b[^\n]{0,80}?\s(?:-a|--pass)\s+|\bhtpasswd\s+-[a-zA-Z]*b[a-zA-Z]*\s+(?:-\w+\s+)*\S+\s+\S+\s+|\s(?:-u|--user)\s+["']?[^\s:"']{1,64}:|\b(?:net|NET)\s+(?:use|USE)\b[^\n]{0,120}?\/(?:user|USER|u):\S{1,64}\s+|\b(?:net|NET)\s+(?:use|USE)\s+(?:[A-Za-z]:\s+)?\\\\\S{1,120}\s+(?=[^\s/])|\bConvertTo-SecureString\s+(?:-String\s+)?(?=["'][^\n]{1,130}-AsPlainText))["']?([^\s"'@]{4,128})/g;
 /** A .pgpass line: host:port:database:user:password. */

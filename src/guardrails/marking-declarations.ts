@@ -16,7 +16,7 @@ const THIS_TEXT_SPACED = String.raw`(?<![\p{L}])(?:(?:this|these|the\s+present|c
 /** This text in the languages that write words together. */
 const THIS_TEXT_UNSPACED = String.raw`(?<![\p{Script=Han}])(?:本|此|该|該)(?:封)?(?:邮件|郵件|文件|文档|文檔|资料|資料|报告|報告|メール|文書|書類)|(?:この|本)(?:資料|文書|書類|メール|ドキュメント|ファイル)|(?:본|이|당)\s?(?:문서|메일|이메일|자료|보고서)|(?:อีเมล|เอกสาร|ข้อความ(?:ใน(?:อีเมล|เอกสาร))?)(?:ฉบับ)?นี้`;
 /** A bare document noun opening a sentence before its status: "Document strictement confidentiel, réservé…". */
-const DOCUMENT_OPENING = String.raw`(?<=^|[.!?:;]\s{1,3}|\n[\s*_#>]*|[\[(【]\s?)(?:Document|Documento|Dokument|Unterlage|Belge|Документ|Doküman|Materiał|Report|Relatório|Informe|Rapporto|Rapport|Raport|Отч[её]т|Bericht|Protokoll|Protocol|Minutes|Notulen|Protokół|Протокол|Acta|Verbale|Ata)(?=\s+(?:strictly|highly|strictement|estrictamente|strettamente|estritamente|streng|strikt|ściśle|строго|kesinlikle|çok)?\s*(?:confidential|confidentiel|confidencial|riservato|vertraulich|vertrouwelijk|poufny|zastrzeżony|gizli|конфиденциальн|classificado|restricted|restreint|restringido|ristretto|restrito|zastrzeż))`;
+const DOCUMENT_OPENING = String.raw`(?<=^|[.!?:;]\s{1,3}|\n[ \t*_#>]{0,8}|[\[(【]\s?)(?:Document|Documento|Dokument|Unterlage|Belge|Документ|Doküman|Materiał|Report|Relatório|Informe|Rapporto|Rapport|Raport|Отч[её]т|Bericht|Protokoll|Protocol|Minutes|Notulen|Protokół|Протокол|Acta|Verbale|Ata)(?=\s+(?:strictly|highly|strictement|estrictamente|strettamente|estritamente|streng|strikt|ściśle|строго|kesinlikle|çok)?\s*(?:confidential|confidentiel|confidencial|riservato|vertraulich|vertrouwelijk|poufny|zastrzeżony|gizli|конфиденциальн|classificado|restricted|restreint|restringido|ristretto|restrito|zastrzeż))`;
 const THIS_TEXT = new RegExp(`${THIS_TEXT_SPACED}|${THIS_TEXT_UNSPACED}|${DOCUMENT_OPENING}`, 'giu');
 
 /** A confidentiality status stated of it. */
@@ -30,6 +30,10 @@ const NOT_DECLARED =
 /** Question particles at the end of a sentence: 吗, 嗎, 입니까, หรือไม่, mi/mı, ли. */
 const QUESTION_TAIL =
   /(?:吗|嗎|니까|หรือไม่|ไหม|(?<![\p{L}])m[iıuü](?![\p{L}])|(?<![\p{L}])ли(?![\p{L}]))\s*$/u;
+
+/** A condition right after the status: "confidential only if it carries a label". */
+export const ONLY_IF =
+  /^\s*(?:only\s+(?:if|when)|nur\s+(?:wenn|falls)|seulement\s+si|uniquement\s+si|solo\s+(?:si|se|quando)|sólo\s+si|apenas\s+se|alleen\s+als|tylko\s+(?:jeśli|gdy)|только\s+если|yalnızca\s+eğer)(?![\p{L}])/iu;
 
 const SENTENCE_END = /[。！？\n]|[.!?](?=\s|$)/u;
 /** How far the status may stand from "this document" in its sentence. */
@@ -56,6 +60,7 @@ export function findSelfDeclarations(text: string): RawFinding[] {
     if (/["“„«「『]\s*$/u.test(text.slice(sentenceStart, m.index))) continue; // quoted: a footer to add, a phrase to use
     if (
       NOT_DECLARED.test(stated) ||
+      ONLY_IF.test(text.slice(statusEnd, statusEnd + 40)) ||
       /[?？]/.test(terminal) ||
       QUESTION_TAIL.test(tail) ||
       /["'“”‘’«»「」『』„]\s*$/u.test(

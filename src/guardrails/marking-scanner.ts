@@ -14,7 +14,7 @@ import {
   UPPER_MARKINGS,
   WEAK_MARKINGS,
 } from './marking-words.js';
-import { findSelfDeclarations } from './marking-declarations.js';
+import { ONLY_IF, findSelfDeclarations } from './marking-declarations.js';
 import type { RawFinding, Scanner } from './scanner.js';
 import { overlaps } from './text-window.js';
 
@@ -188,6 +188,7 @@ export function createMarkingScanner(): Scanner {
           const separator = m[0].slice(end - m.index);
           if ((index === DECLARATION || index === BAN) && !opensSentence(text, start, word)) continue;
           if (index === DECLARATION && QUESTION_AFTER.test(text.slice(end, end + 96))) continue;
+          if (index === DECLARATION && ONLY_IF.test(text.slice(end, end + 40))) continue;
           // A declaration in quotes is quoted, not made: 'The text "This e-mail is confidential..." has no legal force'.
           if (index === DECLARATION && QUOTE_BEFORE.test(text.slice(Math.max(0, start - 3), start))) continue;
           if (index === LINE_START && !UNSPACED.test(word) && /^[*_]*\s+$/.test(separator)) continue;
@@ -271,18 +272,19 @@ function weakAlone(text: string, lineStart: number, lineEnd: number, word: strin
   return !/\S/.test(text.slice(0, lineStart)) || !/\S/.test(text.slice(lineEnd));
 }
 
+/** A marking defined rather than applied: "Коммерческая тайна — это цены…", "Confidential means …". */
+const DEFINED_AFTER =
+  /^\s+(?:—\s+)?(?:это|означает|means|refers\s+to|désigne|significa|bedeutet|betekent|oznacza|demek|تعني|פירושו|nghĩa\s+là|adalah|berarti|とは|是指|指的是|란|이란|คือ)(?![\p{L}])/iu;
+
+/** After a ban of its own: nothing, a separator, or where the text may not go. */
+const BAN_TAIL =
+  /^(?:\s*$|\s*[.,;:!—–。！、，]|\s+(?:outside|beyond|buiten|poza|fuera|al\s+di\s+fuori|fora|за\s+пределами|an\s+Dritte|à\s+des\s+tiers|a\s+terceros|a\s+terzi|aan\s+derden|osobom\s+trzecim|üçüncü|третьим|dalej|verder|further|(?:it|this|them|ce\s+document|este\s+documento|questo\s+documento|dieses\s+Dokument)(?![\p{L}])))/iu;
+
 /**
  * A distribution ban standing alone on its line or in brackets ("KHÔNG PHỔ BIẾN RA NGOÀI",
  * [사외 유출 금지], **محظور النشر**) is the marking itself; one with an object is a sentence
  * ("Do not share your password").
  */
-/** A marking defined rather than applied: "Коммерческая тайна — это цены…", "Confidential means …". */
-const DEFINED_AFTER =
-  /^\s*[—–:-]?\s*(?:это|означает|is|are|means|refers|est|désigne|es|significa|è|é|ist|bedeutet|is|betekent|jest|to|oznacza|bu|demek|هي|هو|تعني|זה|פירושו|là|nghĩa\s+là|adalah|berarti|とは|是指|指的是|란|이란|คือ)(?![\p{L}])/iu;
-
-const BAN_TAIL =
-  /^(?:\s*$|\s*[.,;:!—–。！、，]|\s+(?:outside|beyond|buiten|poza|fuera|al\s+di\s+fuori|fora|за\s+пределами|an\s+Dritte|à\s+des\s+tiers|a\s+terceros|a\s+terzi|aan\s+derden|osobom\s+trzecim|üçüncü|третьим|dalej|verder|further|(?:it|this|them|ce\s+document|este\s+documento|questo\s+documento|dieses\s+Dokument)(?![\p{L}])))/iu;
-
 function banAloneEnd(text: string, start: number, end: number): number {
   const lineStart = lineStartOf(text, start);
   const lineEnd = text.indexOf('\n', end);
@@ -488,7 +490,7 @@ function bracketedCompounds(text: string): RawFinding[] {
  * uniquement*, _Documento ad uso interno – non divulgare_, Şirket içi belgedir – dağıtılamaz.
  */
 const INTERNAL_DOCUMENT_LINE = new RegExp(
-  String.raw`^[\s#>*_|•·※-]*((?:(?:Internal|Interne[sn]?|Intern)\s+(?:document|Dokument|Unterlage|memo)|Document\s+interne|Documento\s+(?:interno|reservado|riservato)|Dokument\s+wewnętrzny|Внутренний\s+документ|İç\s+belge|Şirket\s+içi\s+belge\p{L}*|(?:Document|Documento|Dokument|Belge|Документ)\s+(?:à\s+usage|de\s+uso|ad\s+uso|para\s+uso|per\s+uso|voor\s+intern|do\s+użytku|für\s+den\s+internen|для\s+внутреннего)\s*(?:interne?|interno|wewnętrznego|gebruik|Gebrauch|использования)?(?:\s+(?:uniquement|exclusivo|esclusivo|only|wyłącznie))?)(?:[\s.,;:–—-]+(?:${DISTRIBUTION_BANS.join('|')}))?)[\s.!*_]*$`,
+  String.raw`^[ \t#>*_|•·※-]{0,8}((?:(?:Internal|Interne[sn]?|Intern)\s+(?:document|Dokument|Unterlage|memo)|Document\s+interne|Documento\s+(?:interno|reservado|riservato)|Dokument\s+wewnętrzny|Внутренний\s+документ|İç\s+belge|Şirket\s+içi\s+belge\p{L}*|(?:Document|Documento|Dokument|Belge|Документ)\s+(?:à\s+usage|de\s+uso|ad\s+uso|para\s+uso|per\s+uso|voor\s+intern|do\s+użytku|für\s+den\s+internen|для\s+внутреннего)\s*(?:interne?|interno|wewnętrznego|gebruik|Gebrauch|использования)?(?:\s+(?:uniquement|exclusivo|esclusivo|only|wyłącznie))?)(?:[\s.,;:–—-]+(?:${DISTRIBUTION_BANS.join('|')}))?)[ \t.!*_]{0,8}$`,
   'gimu',
 );
 
@@ -506,7 +508,7 @@ function internalDocumentLines(text: string): RawFinding[] {
  * wyłącznie członkowie komisji", "Distribution: board members only", 配布先：役員のみ.
  */
 const DISTRIBUTION_LIST =
-  /(?:^|\n|[.;]\s)[\s*_>#-]*((?:Verteiler|Rozdzielnik|Distribution(?:\s+list)?|Diffusion|Distribución|Distribuzione|Distribuição|Verzendlijst|Dağıtım(?:\s+listesi)?|Рассылка|Список\s+рассылки|配布先|分发范围|分發範圍|배포\s?대상|รายชื่อผู้รับ|Phân\s+phối|Distribusi)\s*[:：]\s*(?:(?:nur|wyłącznie|only|uniquement|seulement|solo|solamente|esclusivamente|apenas|exclusivamente|alleen|uitsluitend|sadece|yalnızca|только|исключительно|chỉ|hanya)\s[^\n.;]{2,60}|[^\n.;]{2,60}\s(?:only|uniquement|seulement|solo|apenas|alleen|sadece|только)(?![\p{L}])|[^\n。]{1,30}(?:のみ|限り|仅限|僅限|만|เท่านั้น)))/giu;
+  /(?:^|\n|[.;][ \t])[ \t*_>#-]{0,8}((?:Verteiler|Rozdzielnik|Distribution(?:\s+list)?|Diffusion|Distribución|Distribuzione|Distribuição|Verzendlijst|Dağıtım(?:\s+listesi)?|Рассылка|Список\s+рассылки|配布先|分发范围|分發範圍|배포\s?대상|รายชื่อผู้รับ|Phân\s+phối|Distribusi)[ \t]*[:：][ \t]*(?![ \t]*(?:all|every\p{L}*|alle|todos|tous|tutti|wszyscy|tüm|все)(?![\p{L}]))(?:(?:nur|wyłącznie|only|uniquement|seulement|solo|solamente|esclusivamente|apenas|exclusivamente|alleen|uitsluitend|sadece|yalnızca|только|исключительно|chỉ|hanya)\s[^\n.;]{2,60}|[^\n.;]{2,60}\s(?:only|uniquement|seulement|solo|apenas|alleen|sadece|только)(?![\p{L}])|[^\n。]{1,30}(?:のみ|限り|仅限|僅限|만|เท่านั้น)))/giu;
 
 function distributionLists(text: string): RawFinding[] {
   const found: RawFinding[] = [];
@@ -526,7 +528,7 @@ const EVERY_OR_RULE = new RegExp(
   String.raw`${RULE_WORDS}|(?<![\p{L}])(?:every|each|all|todas?|todos|cada|tous|toutes|chaque|jede[nrs]?|alle|ogni|tutte|elke|każd\p{L}*|her|tüm|кажд\p{L}*|все|setiap|semua|mỗi|mọi|כל|كل)(?![\p{L}])|每|毎|모든|ทุก`,
   'iu',
 );
-const WRAP_BEFORE = /["'“‘«„「『【\[]\s*$/u;
+const WRAP_BEFORE = /["'“‘«„「『【[]\s*$/u;
 const WRAP_AFTER = /^\s*["'”’»」』】\]“]/u;
 const INSTRUCTION =
   /(?<![\p{L}])(?:write|add|put|insert|use|choose|pick|select|type|label|mark|remove|delete|options?|schreib\p{L}*|hinzufüg\p{L}*|füg\p{L}*|wähl\p{L}*|entfern\p{L}*|ajout\p{L}*|écri\p{L}*|choisi\p{L}*|supprim\p{L}*|añad\p{L}*|escrib\p{L}*|eleg\p{L}*|quit\p{L}*|aggiung\p{L}*|scriv\p{L}*|scegli\p{L}*|rimuov\p{L}*|adicion\p{L}*|escrev\p{L}*|escolh\p{L}*|remov\p{L}*|insira|voeg\p{L}*|schrijf|kies|verwijder\p{L}*|dodaj\p{L}*|napisz|wybierz|usuń|ekle\p{L}*|yaz\p{L}*|seç\p{L}*|kaldır\p{L}*|добав\p{L}*|напиш\p{L}*|выбер\p{L}*|удал\p{L}*|ghi|thêm|chọn|xóa|tulis|tambahkan|pilih|hapus|أضف|اكتب|اختر|احذف|מוסיפים|הוסיפו|כתבו|בחרו|מחקו|סווג\p{L}*)(?![\p{L}])|付け|付ける|入れ|書い|書く|選べ|削除|写上|加上|标注|標註|删掉|刪掉|删除|刪除|去掉|选择|選擇|붙이|쓰|추가|선택|삭제|ใส่|เขียน|เลือก|ลบ/iu;
@@ -544,7 +546,7 @@ function quotedInInstruction(text: string, f: RawFinding): boolean {
       : Math.min(text.indexOf('\n', f.end), f.end + 160);
   // The marking's own words are not the instruction ("Internal use only" holds "use").
   const line = text.slice(from, f.start) + text.slice(f.end, to);
-  const quotedMarkings = line.match(/["'“«„「『【\[][^"'”»」』】\]\n]{2,40}["'”»」』】\]“]/gu)?.length ?? 0;
+  const quotedMarkings = line.match(/["'“«„「『【[][^"'”»」』】\]\n]{2,40}["'”»」』】\]“]/gu)?.length ?? 0;
   // "The cover page says «MẬT»" is one document's marking: after a part of the document only a
   // rule or a condition ("every page", "when …") makes it an instruction.
   if (PART_BEFORE.test(text.slice(Math.max(0, f.start - 48), f.start))) return EVERY_OR_RULE.test(line);

@@ -387,7 +387,7 @@ export const INFORMATION_MARKINGS: readonly string[] = [
 
 /** Instructions that forbid passing this text on; after a marking they belong to it ("Confidential – do not share"). */
 export const DISTRIBUTION_BANS: readonly string[] = [
-  String.raw`do\s+not\s+(?:distribute|share|forward|copy|circulate|disclose|duplicate|reproduce|print)`,
+  String.raw`do\s+not\s+(?:distribute|share|forward|copy|circulate|disclose|duplicate|reproduce)`,
   String.raw`not\s+(?:for|to\s+be)\s+(?:distribution|distributed|shared|forwarded|circulated)\s+outside`,
   String.raw`keine\s+Weitergabe(?:\s+an\s+Dritte)?`,
   String.raw`niet\s+(?:verspreiden|doorsturen|delen)\s+buiten`,

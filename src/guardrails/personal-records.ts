@@ -1,5 +1,6 @@
 import { namedPerson } from './salaries.js';
 import type { RawFinding } from './scanner.js';
+import { overlaps, sentenceAround } from './text-window.js';
 
 /*
  * Personal data that has no check digit, found by its label: a date of birth, a passport number, a
@@ -19,12 +20,15 @@ const BIRTH_LABELS = [
   String.raw`${L}(?:date\s+of\s+birth|DOB|D\.O\.B\.?|birth\s?date|birthday|born(?:\s+on)?|Geburtsdatum|geb\.|geboren(?:\s+am)?|date\s+de\s+naissance|né(?:e)?\s+le|fecha\s+de\s+nacimiento|nacid[oa]\s+el|F\.\s?Nac\.?|data\s+di\s+nascita|nat[oa]\s+il|data\s+de\s+nascimento|nascid[oa]\s+(?:em|a)|geboortedatum|geboren\s+op|data\s+urodzenia|ur\.|urodzon[ya]|doğum\s+tarihi|d\.\s?t\.|дата\s+рождения|д\.\s?р\.|родил(?:ся|ась)|ngày\s+sinh|sinh\s+ngày|tanggal\s+lahir|tgl\.?\s+lahir|lahir(?:\s+pada)?|تاريخ\s+الميلاد|مواليد|ولد(?:ت)?\s+في|תאריך\s+לידה|נולד(?:ה)?\s+ב)${R}`,
   String.raw`生年月日|誕生日|出生日期|出生年月日|生日|생년월일|생일|วันเกิด|วัน\s?เดือน\s?ปี\s?เกิด|เกิดวันที่`,
 ].join('|');
+/** "Born on", not a label: in a biography it introduces a public date. */
+const BIRTH_VERB =
+  /(?<![\p{L}])(?:born|geboren|né|née|nacid[oa]|nat[oa]|nascid[oa]|urodzon[ya]|родил(?:ся|ась)|sinh\s+ngày|lahir|ولد|נולד)/iu;
 const BIRTH = new RegExp(
   String.raw`(?:${BIRTH_LABELS})[\s:：=,(-]{0,4}(?:은|는|は|为|為|是|คือ|:)?\s{0,2}(${DATE})`,
   'giu',
 );
 
-const PASSPORT_LABELS = String.raw`${L}(?:passport|Reisepass(?:nummer)?|(?:загран)?паспорт\p{L}{0,2}|Pass(?:nummer|-?Nr\.?)|passeport|pasaporte|passaporto|passaporte|paspoort|paszport\p{L}{0,3}|pasaport|паспорт\p{L}{0,2}|hộ\s+chiếu|paspor|جواز\s+(?:ال)?سفر|דרכון)${R}|旅券|パスポート|护照|護照|여권|หนังสือเดินทาง`;
+const PASSPORT_LABELS = String.raw`${L}(?:passport|Reisepass(?:nummer)?|Pass(?:nummer|-?Nr\.?)|passeport|pasaporte|passaporto|passaporte|paspoort|paszport\p{L}{0,3}|pasaport|(?:загран)?паспорт\p{L}{0,2}|hộ\s+chiếu|paspor|جواز\s+(?:ال)?سفر|דרכון)${R}|旅券|パスポート|护照|護照|여권|หนังสือเดินทาง`;
 const PASSPORT = new RegExp(
   String.raw`(?:${PASSPORT_LABELS})[^\n\d]{0,48}?(?:no\.?|nr\.?|n[°º]|№|number|nummer|numéro|número|numero|numer|numarası|номер|番号|号码|號碼|번호|เลขที่|số|nomor|رقم|מספר)?[\s:：#.]{0,4}((?=(?:[A-Z]*\d){5})[A-Z0-9]{6,10}|(?=(?:[A-Z]*\d){3})[A-Z0-9]{8,10}|\d{2}\s?\d{2}\s?№?\s?\d{6}|\d{2}\s\d{7})(?![\dA-Za-z])`,
   'giu',
@@ -43,26 +47,28 @@ const OFFICE =
 
 /** An address line after its label: up to the end of the line or sentence, with a number in it. */
 const HOME = new RegExp(
-  String.raw`(?:${HOME_LABELS})[\s:：=,-]{0,4}([^\n;。]{6,90}?\d[^\n;。]{0,60}?)(?=[\n;。]|\.\s|$|\)\s)`,
+  String.raw`(?:${HOME_LABELS})[\s:：=,-]{0,4}(?:(?:is|est|ist|es|è|é|jest)\s+)?([^\n;。]{6,90}?\d[^\n;。]{0,60}?)(?=[\n;。]|\.\s|$|\)\s)`,
   'giu',
 );
 
-/** HR records: ratings, disciplinary measures, sick-leave reasons and diagnoses. */
-/** One expression per vocabulary: V8 narrows each search by its first characters, a union of all of them it cannot. */
+/**
+ * HR records: ratings, disciplinary measures, sick-leave reasons and diagnoses. One expression per
+ * vocabulary: V8 narrows each search by its first characters, a union of all of them it cannot.
+ */
 const HR_RECORD: readonly RegExp[] = [
   // disciplinary measures
   String.raw`${L}(?:process[oa]?\s+disciplinar\p{L}*|procedimento\s+disciplinare|procedimiento\s+disciplinario|nagan\p{L}*|sospensione\s+di\s+\p{L}+\s+giorni|falta\s+(?:muy\s+)?grave|insubordina\p{L}+|faltas?\s+injustificad\p{L}+|unentschuldigt\p{L}*\s+Fehl\p{L}*|absences?\s+injustifiées?)${R}`,
   String.raw`${L}(?:written\s+warning|final\s+warning|formal\s+warning|disciplinary\s+(?:action|hearing|measure|warning)|dismissed|terminated\s+for\s+cause|suspended\s+without\s+pay|performance\s+improvement\s+plan|PIP|Abmahnung|abgemahnt|fristlos\s+gekündigt|Kündigung|avertissement|blâme|mise\s+à\s+pied|licencié(?:e)?|amonestaci[oó]n|sanci[oó]n\s+disciplinaria|despid[oa]|expediente\s+disciplinario|richiamo\s+(?:scritto|formale)|provvedimento\s+disciplinare|licenziat[oa]|advertência|suspens[aã]o\s+disciplinar|demitid[oa]|justa\s+causa|schriftelijke\s+waarschuwing|officiële\s+waarschuwing|ontslagen|upomnienie|nagana|kara\s+porządkowa|zwolnion[ya]\s+dyscyplinarnie|ihtar|kınama|disiplin\s+cezası|uyarı\s+cezası|выговор|дисциплинарн\p{L}+\s+взыскани\p{L}+|уволен[аы]?|kỷ\s+luật|khiển\s+trách|cảnh\s+cáo|surat\s+peringatan|SP\s?[123]|sanksi\s+disiplin|إنذار\s+(?:كتابي|نهائي)|جزاء\s+تأديبي|إجراء\s+تأديبي|فصل\s+تأديبي|מכתב\s+אזהרה|אזהרה\s+בכתב|שימוע\s+לפני\s+פיטורים|הליך\s+משמעתי)${R}`,
-  String.raw`书面警告|書面警告|大過|小過|記過|[甲乙丙丁]等|[A-E]\s?등급|[A-E]\s?評価|評価は[A-E]|懲戒|譴責|戒告|減給|出勤停止|諭旨解雇|警告处分|记过|記過|处分|處分|降级|降級|징계|견책|감봉|정직\s?처분|해고|ใบเตือน|ตักเตือน|โทษทางวินัย|พักงาน`,
+  String.raw`书面警告|書面警告|大過|小過|[甲乙丙丁]等|[A-E]\s?등급|[A-E]\s?評価|評価は[A-E]|懲戒|譴責|戒告|減給|出勤停止|諭旨解雇|警告处分|记过|記過|处分|處分|降级|降級|징계|견책|감봉|정직\s?처분|해고|ใบเตือน|ตักเตือน|โทษทางวินัย|พักงาน`,
   // performance ratings
   String.raw`${L}(?:rated\s+(?:as\s+)?["'“]?(?:below|does\s+not\s+meet|unsatisfactory|needs\s+improvement|poor)|performance\s+rating|(?:annual\s+)?review\s+(?:score|rating)|Leistungsbeurteilung|Beurteilung\s*:|évaluation\s+(?:annuelle|de\s+performance)|evaluaci[oó]n\s+(?:de\s+desempeño|anual)|valutazione\s+(?:annuale|delle\s+prestazioni)|avalia[cç][aã]o\s+de\s+desempenho|beoordeling|functioneringsgesprek|ocena\s+(?:roczna|okresowa|pracy)|performans\s+(?:değerlendirme|notu)\p{L}*|оценк\p{L}\s+(?:эффективности|работы)|đánh\s+giá\s+(?:hiệu\s+suất|xếp\s+loại)|xếp\s+loại|penilaian\s+kinerja|تقييم\s+الأداء|הערכת\s+ביצועים)${R}`,
   String.raw`人事評価|業績評価|評価[:：は]|考核结果|绩效(?:评级|考核|等级)|績效(?:評等|考核)|인사\s?평가|인사\s?고과|고과\s?등급|ผลการประเมิน`,
   // ratings against expectations, in every language
   String.raw`${L}(?:(?:below|partially\s+meets|does\s+not\s+meet|not\s+meeting)\s+expectations|needs\s+improvement|unsatisfactory|overall\s+rating|Erwartungen\s+(?:nicht|teilweise)|erfüllt\s+die\s+Erwartungen\s+(?:nicht|teilweise)|ungenügend|en\s+dessous\s+des\s+attentes|insuffisant(?:e)?|évaluation\s+globale|por\s+debajo\s+de\s+(?:las\s+)?expectativas|no\s+alcanza\s+(?:los\s+)?objetivos|insuficiente|sotto\s+le\s+aspettative|insufficiente|abaixo\s+das\s+expectativas|onder\s+verwachting|onvoldoende|poniżej\s+oczekiwań|niedostateczn\p{L}*|beklentileri?n(?:in)?\s+altında|не\s+соответствует\s+ожиданиям|yetersiz|ниже\s+ожиданий|неудовлетворительн\p{L}*|dưới\s+kỳ\s+vọng|không\s+đạt\s+yêu\s+cầu|di\s+bawah\s+ekspektasi|أقل\s+من\s+المتوقع|غير\s+مرض\p{L}*|מתחת\s+לציפיות)${R}`,
   String.raw`期待を下回|要改善|低于预期|待改进|不合格|기대\s?이하|미흡|ต่ำกว่าความคาดหวัง|ต้องปรับปรุง`,
-  String.raw`${L}(?:suspensi[oó]n\s+de\s+empleo|suspended\s+from\s+(?:work|duty)|Suspendierung|mise\s+à\s+pied|sospensione\s+dal\s+(?:lavoro|servizio)|suspens[aã]o\s+(?:de\s+\d+\s+dias|do\s+trabalho)|schorsing|zawieszon\p{L}*\s+w\s+obowiązkach|işten\s+uzaklaştırma|отстранен\p{L}*\s+от\s+работы|đình\s+chỉ\s+công\s+tác|skorsing|إيقاف\s+عن\s+العمل|השעיה)${R}`,
+  String.raw`${L}(?:suspensi[oó]n\s+de\s+empleo|suspended\s+from\s+(?:work|duty)|Suspendierung|sospensione\s+dal\s+(?:lavoro|servizio)|suspens[aã]o\s+(?:de\s+\d+\s+dias|do\s+trabalho)|schorsing|zawieszon\p{L}*\s+w\s+obowiązkach|işten\s+uzaklaştırma|отстранен\p{L}*\s+от\s+работы|đình\s+chỉ\s+công\s+tác|skorsing|إيقاف\s+عن\s+العمل|השעיה)${R}`,
   // sick leave with its reason, diagnoses
-  String.raw`${L}(?:on\s+sick\s+leave\s+(?:for|due\s+to|because\s+of|after)|diagnosed\s+with|sick\s+note\s+for|krankgeschrieben\s+(?:wegen|mit)|Diagnose|en\s+arrêt\s+maladie\s+(?:pour|à\s+cause)|diagnostiqué(?:e)?|de\s+baja\s+por|diagnosticad[oa]|in\s+malattia\s+per|diagnosi|de\s+licença\s+médica\s+por|diagnóstico|ziek\s+thuis\s+met|gediagnosticeerd|na\s+zwolnieniu\s+lekarskim\s+z\s+powodu|zdiagnozowan\p{L}+|rapor(?:lu)?\s+\p{L}*\s*(?:nedeniyle|yüzünden)|teşhis|tanısı|на\s+больничном\s+(?:из-за|с)|диагноз|nghỉ\s+ốm\s+(?:vì|do)|chẩn\s+đoán|sakit\s+(?:karena|akibat)|didiagnosis|إجازة\s+مرضية\s+(?:بسبب|ل)|تشخيص|שוהה\s+בחופשת\s+מחלה|אובחן(?:ה)?)${R}`,
+  String.raw`${L}(?:on\s+sick\s+leave\s+(?:for(?!\s+(?:\d+|a|an|one|two|three|four|five|six|several|a\s+few)\s+(?:day|week|month)s?)|due\s+to|because\s+of|after)|diagnosed\s+with|sick\s+note\s+for|krankgeschrieben\s+(?:wegen|mit)|Diagnose|en\s+arrêt\s+maladie\s+(?:pour|à\s+cause)|diagnostiqué(?:e)?|de\s+baja\s+por|diagnosticad[oa]|in\s+malattia\s+per|diagnosi|de\s+licença\s+médica\s+por|diagnóstico|ziek\s+thuis\s+met|gediagnosticeerd|na\s+zwolnieniu\s+lekarskim\s+z\s+powodu|zdiagnozowan\p{L}+|rapor(?:lu)?\s+\p{L}*\s*(?:nedeniyle|yüzünden)|teşhis|tanısı|на\s+больничном\s+(?:из-за|с)|диагноз|nghỉ\s+ốm\s+(?:vì|do)|chẩn\s+đoán|sakit\s+(?:karena|akibat)|didiagnosis|إجازة\s+مرضية\s+(?:بسبب|ل)|تشخيص|שוהה\s+בחופשת\s+מחלה|אובחן(?:ה)?)${R}`,
   String.raw`で休職|のため休職|と診断|病気休暇|病假(?:原因|是因为)|确诊|確診|诊断为|診斷為|병가\s?중|진단을?\s?받|ลาป่วย(?:เนื่องจาก|เพราะ|ด้วย)|ป่วยเป็น`,
 ].map((source) => new RegExp(source, 'giu'));
 
@@ -82,52 +88,78 @@ const HEALTH_SETTING =
 export function findPersonalRecords(text: string): RawFinding[] {
   const found: RawFinding[] = [];
   const push = (type: RawFinding['type'], start: number, end: number) => {
-    if (!found.some((f) => f.start < end && start < f.end)) found.push({ type, start, end });
+    if (!found.some((f) => overlaps(f, { start, end }))) found.push({ type, start, end });
   };
+  for (const [type, start, end] of [
+    ...datesOfBirth(text),
+    ...labelled(text, PASSPORT, 'passport'),
+    ...labelled(text, HOME, 'home_address'),
+    ...addressesOfPeople(text),
+    ...aboutAPerson(text, HR_RECORD, false),
+    ...aboutAPerson(text, HEALTH, true),
+  ]) {
+    push(type, start, end);
+  }
+  return found;
+}
+
+type Found = readonly [RawFinding['type'], number, number];
+
+/** The value group of each match of a labelled pattern. */
+function labelled(text: string, pattern: RegExp, type: RawFinding['type']): Found[] {
+  return [...text.matchAll(pattern)].map((m) => {
+    const start = m.index + m[0].length - m[1]!.length;
+    return [type, start, start + m[1]!.trimEnd().length] as const;
+  });
+}
+
+function datesOfBirth(text: string): Found[] {
+  const found: Found[] = [];
   for (const m of text.matchAll(BIRTH)) {
-    // An encyclopedia's "(born 7 September 1987)" after a public figure's name is not a record;
-    // a form's "(DOB 03/07/1986)" or "(nascida a 14/03/1987)" is.
+    // An encyclopedia's "(born 7 September 1987)" and a biography's "Born on 12 March 1985 in
+    // Lisbon" write the month out; a form's "(DOB 03/07/1986)" or "nascida a 14/03/1987" writes digits.
     const inParentheses = /\([^()]{0,80}$/.test(text.slice(Math.max(0, m.index - 80), m.index));
-    if (inParentheses && /\p{L}{3}/u.test(m[1]!)) continue;
+    if ((inParentheses || BIRTH_VERB.test(m[0])) && /\p{L}{3}/u.test(m[1]!)) continue;
     const start = m.index + m[0].length - m[1]!.length;
-    push('date_of_birth', start, start + m[1]!.length);
+    found.push(['date_of_birth', start, start + m[1]!.length]);
   }
-  for (const m of text.matchAll(PASSPORT)) {
-    const start = m.index + m[0].length - m[1]!.length;
-    push('passport', start, start + m[1]!.length);
-  }
-  for (const m of text.matchAll(HOME)) {
-    const value = m[1]!.trimEnd();
-    const start = m.index + m[0].length - m[1]!.length;
-    push('home_address', start, start + value.length);
-  }
-  const addresses = [...text.matchAll(ADDRESS)];
-  if (addresses.length > 0 && namedPerson(text.slice(0, 400))) {
-    for (const m of addresses) {
-      const value = m[1]!.trimEnd().replace(/[,.]$/, '');
-      // An IP address, a company's registered office or an office building is not a home.
-      if (
-        /^\s*(?:IP|\d{1,3}(?:\.\d{1,3}){3})/iu.test(m[1]!) ||
-        OFFICE.test(text.slice(Math.max(0, m.index - 30), m.index + m[0].length))
-      )
-        continue;
-      const start = m.index + m[0].length - m[1]!.length;
-      push('home_address', start, start + value.length);
-    }
-  }
-  for (const m of HR_RECORD.flatMap((pattern) => [...text.matchAll(pattern)])) {
+  return found;
+}
+
+/** The sentence around a match and the one before it: a person is often named just before. */
+function withSentenceBefore(text: string, start: number, end: number): string {
+  const [from, to] = sentenceAround(text, start, end);
+  const [previous] = sentenceAround(text, Math.max(0, from - 2), Math.max(0, from - 1));
+  return text.slice(Math.min(previous, from), to);
+}
+
+/** Addresses after a generic label, with a named person in the same sentence; not an IP address, an office or a company's seat. */
+function addressesOfPeople(text: string): Found[] {
+  const found: Found[] = [];
+  for (const m of text.matchAll(ADDRESS)) {
+    if (/^\s*(?:IP|\d{1,3}(?:\.\d{1,3}){3})/iu.test(m[1]!)) continue;
+    if (OFFICE.test(text.slice(Math.max(0, m.index - 30), m.index + m[0].length))) continue;
+    // The person is named outside the address: its street names are capitalised pairs too (Harbour Road).
+    const valueStart = m.index + m[0].length - m[1]!.length;
     const [from, to] = sentenceAround(text, m.index, m.index + m[0].length);
-    const sentence = text.slice(from, to);
+    if (!namedPerson(`${text.slice(from, valueStart)} ${text.slice(m.index + m[0].length, to)}`)) continue;
+    const value = m[1]!.trimEnd().replace(/[,.]$/, '');
+    const start = m.index + m[0].length - m[1]!.length;
+    found.push(['home_address', start, start + value.length]);
+  }
+  return found;
+}
+
+/** HR records and health facts: a named person in the sentence (health: or the one before, in an HR or medical setting). */
+function aboutAPerson(text: string, patterns: readonly RegExp[], health: boolean): Found[] {
+  const found: Found[] = [];
+  for (const m of patterns.flatMap((pattern) => [...text.matchAll(pattern)])) {
+    const end = m.index + m[0].length;
+    const [from, to] = sentenceAround(text, m.index, end);
+    const sentence = health ? withSentenceBefore(text, m.index, end) : text.slice(from, to);
     if (!namedPerson(sentence) || POLICY_SENTENCE.test(sentence)) continue;
-    push('hr_record', m.index, m.index + m[0].length);
-  }
-  for (const m of HEALTH.flatMap((pattern) => [...text.matchAll(pattern)])) {
-    const [from, to] = sentenceAround(text, m.index, m.index + m[0].length);
-    // The person may be named in the sentence before: "… mit Tom Hendriks. Grund: Burn-out."
-    const [previous] = sentenceAround(text, Math.max(0, from - 2), Math.max(0, from - 1));
-    const sentence = text.slice(Math.min(previous, from), to);
-    if (!namedPerson(sentence) || !HEALTH_SETTING.test(sentence) || POLICY_SENTENCE.test(sentence)) continue;
-    push('hr_record', m.index, m.index + m[0].length);
+    if (health && !HEALTH_SETTING.test(sentence)) continue;
+    found.push(['hr_record', m.index, end]);
   }
   return found;
 }
@@ -135,19 +167,3 @@ export function findPersonalRecords(text: string): RawFinding[] {
 /** Rules and procedures rather than a record: "employees who receive a written warning…", "if", "must". */
 const POLICY_SENTENCE =
   /(?<![\p{L}])(?:if|when|any|all|every|employees|staff|policy|procedure|must|should|may|can|có\s+thể|kann|können|peut|peuvent|puede|pueden|può|possono|pode|podem|kan|kunnen|może|mogą|olabilir|может|могут|dapat|bisa|قد|עלול\p{L}*|wenn|falls|alle|Mitarbeitende|si|tous|todos|cada|se|tutti|ogni|als|alle|jeśli|wszyscy|eğer|tüm|если|все|nếu|tất\s+cả|jika|semua|إذا|جميع|אם|כל)(?![\p{L}])|如果|所有|場合|すべて|경우|모든|หาก|ทุก|可能|できる|수\s?있|อาจ/iu;
-
-/** A sentence end; a period after a short capitalised abbreviation (Hr., Dr., M., Sra.) ends nothing. */
-const END = /[。！？\n]|(?<!(?:^|[\s(])\p{Lu}\p{Ll}{0,2})[.!?](?=\s|$)/gu;
-
-function sentenceAround(text: string, start: number, end: number): [number, number] {
-  const before = text.slice(Math.max(0, start - 200), start);
-  let cut = 0;
-  for (const m of before.matchAll(END)) cut = m.index + m[0].length;
-  const after = text.slice(end, end + 200);
-  let stop = -1;
-  for (const m of after.matchAll(END)) {
-    stop = m.index;
-    break;
-  }
-  return [start - before.length + cut, stop === -1 ? end + after.length : end + stop];
-}

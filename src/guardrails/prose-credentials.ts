@@ -8,7 +8,8 @@ import {
   VALUE_JOIN,
   VALUE_OPEN,
 } from './credential-words.js';
-import { chosenValue, findCredentialClauses } from './credential-clauses.js';
+import { chosenValue } from './chosen-values.js';
+import { findCredentialClauses } from './credential-clauses.js';
 import type { RawFinding } from './scanner.js';
 import { characterClasses, handedOverToken, plausiblePassword, strongPassword } from './token-shape.js';
 

@@ -90,7 +90,7 @@ export function standaloneSecret(token: string): boolean {
   if (/^[0-9a-f]+$|^[0-9A-F]+$/.test(token.replace(/[-:]/g, ''))) return HEX.test(token) && randomHex(token);
   if (/x{5,}|EXAMPLE|\.{3}/i.test(token)) return false; // documentation examples
   if (/@sha(?:256|512):|^sha(?:256|512):/i.test(token)) return false; // container image digests
-  // A key in groups (UjZPle6X-uXb3Wv4f-BcwgK0Ev): three or more random-looking groups of 6+ characters.
+  // A key in groups (UjZPle6X-uXb3Wv4f-BcwgK0Ev): two or more groups of 2+ characters that read as one random part when joined.
   const groups = token.split(/[-_.~]/);
   if (groups.length >= 2 && groups.every((g) => g.length >= 2) && randomPart(groups.join(''))) return true;
   // Letters only, case flipping at random (tXSHucPMNOwVZWavhYivWjaWpd); base32 seeds (T1CYQH5UIK2XKGGO).

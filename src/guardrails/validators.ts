@@ -37,7 +37,7 @@ export function cardNetworkValid(digits: string): boolean {
   if (p2 === 62 || p2 === 81) return n >= 16 && n <= 19; // UnionPay
   if (p4 >= 2200 && p4 <= 2204) return n >= 16 && n <= 19; // Mir (Russia)
   if (p4 === 9792) return n === 16; // Troy (Turkey)
-  if (p2 === 60 || p3 === 508) return n === 16; // RuPay (India)
+  if (p2 === 60) return n === 16; // RuPay (India); its 508 range is within Maestro's 50 below
   if (p2 === 50 || (p2 >= 56 && p2 <= 58) || p2 === 63 || p2 === 67) return n >= 12 && n <= 19; // Maestro
   return false;
 }

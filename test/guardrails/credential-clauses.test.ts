@@ -199,3 +199,36 @@ describe('pay and cards', () => {
     );
   });
 });
+
+describe('found in review: ordinary answers and real markings', () => {
+  it('passes help-desk sentences with product names, times, ranges, UI labels and office addresses', async () => {
+    for (const text of [
+      'Type SecureBoot2024 into the search box to find the firmware guide.',
+      'The copier still shows Jam-Tray2 after you clear it; call facilities.',
+      'On the printer, enter your badge number and choose Scan2Email.',
+      'Deliveries use the rear gate; the gate opens at 0630 on weekdays.',
+      'Der Alarm der Kaffeemaschine piept bei Fehler 4012; bitte entkalken.',
+      'Le clavier de remplacement (référence 920010) est en stock au magasin.',
+      'To book a locker, open the app and pick a number between 1001 and 1400.',
+      'Bob Taylor is on sick leave for two weeks; his tickets go to Alice.',
+      'Anna Berg runs payroll. For parcels, use the address Unit 4, 18 Harbour Road, Leeds LS1 4AB.',
+      'Born on 12 March 1985 in Lisbon, our founder Ana Costa started the company in 2010.',
+      'Do not print — the plotter on floor 2 is out of service until Monday.',
+      'This document is confidential only if it carries a label; the FAQ below is public.',
+      'Distribution: all staff only after approval by Comms.',
+    ]) {
+      await passes(text);
+    }
+  });
+
+  it('holds markings followed by an instruction, not a definition', async () => {
+    for (const [language, text] of [
+      ['en', 'CONFIDENTIAL - to be read by the board only.'],
+      ['tr', 'GİZLİ: bu belge yalnızca yönetim kurulu içindir.'],
+      ['es', 'CONFIDENCIAL: es obligatorio destruir tras su lectura.'],
+    ] as const) {
+      expect((await held(text, language)).length, text).toBeGreaterThan(0);
+    }
+    await passes('Коммерческая тайна — это цены, наценки, списки клиентов.', 'ru');
+  });
+});

@@ -515,3 +515,27 @@ export const DOCUMENT_PARTS = {
  * 如果封面上写着…; the unspaced ones (CJK, Thai) need no word boundary, unlike GENERIC_SUBJECT's.
  */
 export const RULE_WORDS = String.raw`(?<![\p{L}])(?:should|must|shall|need\s+to|has\s+to|have\s+to|debe\p{L}*|deve\p{L}*|doit|doivent|muss|müssen|sollte?n?|moet\p{L}*|musi\p{L}*|należy|powin\p{L}+|должн\p{L}*|нужно|необходимо|يجب|ينبغي|צריך|צריכה|חייב\p{L}*|phải|cần|harus|wajib|gerek\p{L}*|malı|meli)(?![\p{L}])|必须|必須|应当|應當|应该|應該|需要|べき|必要|해야|ต้อง|ควร|如果|若是|凡是|場合|もし|경우|만약|หาก|ถ้า`;
+
+/**
+ * A regex source that also matches the way people type it: a Turkish word with a dotted capital
+ * (KİŞİYE ÖZEL, Şirket İçi: case-insensitive matching does not fold İ to i), an Arabic word with
+ * its optional vowel marks (سري جداً, يُمنع).
+ */
+export function tolerant(source: string): string {
+  let out = source;
+  if (/[çğışöüÇĞŞÖÜ]/u.test(out)) out = out.replace(/i(?![^[]*\])/g, '[iİ]');
+  if (/\p{Script=Arabic}/u.test(out)) out = out.replace(/(\p{Script=Arabic})/gu, '$1[\\u064B-\\u0652]*');
+  return out;
+}
+
+/** One regex source for a list of marking words: longest first, spaces as any whitespace, typed forms tolerated. */
+export const alternation = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => tolerant(w.replace(/ /g, '\\s+')))
+    .join('|');
+
+/** Any marking word, as a regex source. */
+export const ANY_MARKING = alternation([...POSITIONAL_MARKINGS, ...WEAK_MARKINGS]);
+/** A named part of a document (cover page, header, 表紙, trang bìa, …), as a regex source. */
+export const DOCUMENT_PART = String.raw`(?<![\p{L}])(?:${DOCUMENT_PARTS.latin.join('|')})(?![\p{L}])|${DOCUMENT_PARTS.unspaced.join('|')}`;

@@ -14,7 +14,7 @@ const L = String.raw`(?<![\p{L}\p{N}])`;
 const R = String.raw`(?![\p{L}\p{N}])`;
 
 /** A date as people write one: 12.03.1985, 1985-03-12, 3/12/85, 12 March 1985, 1985年3月12日, 1985년 3월 12일. */
-const DATE = String.raw`(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}\s?년\s?\d{1,2}\s?월\s?\d{1,2}\s?일|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:de\s+)?\p{L}{3,12}\s+(?:de\s+)?\d{4})`;
+const DATE = String.raw`(?:(?:民國|民国)\d{2,3}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}\s?년\s?\d{1,2}\s?월\s?\d{1,2}\s?일|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:de\s+)?\p{L}{3,12}\s+(?:de\s+)?\d{4})`;
 
 const BIRTH_LABELS = [
   String.raw`${L}(?:date\s+of\s+birth|DOB|D\.O\.B\.?|birth\s?date|birthday|born(?:\s+on)?|Geburtsdatum|geb\.|geboren(?:\s+am)?|date\s+de\s+naissance|né(?:e)?\s+le|fecha\s+de\s+nacimiento|nacid[oa]\s+el|F\.\s?Nac\.?|data\s+di\s+nascita|nat[oa]\s+il|data\s+de\s+nascimento|nascid[oa]\s+(?:em|a)|geboortedatum|geboren\s+op|data\s+urodzenia|ur\.|urodzon[ya]|doğum\s+tarihi|d\.\s?t\.|дата\s+рождения|д\.\s?р\.|родил(?:ся|ась)|ngày\s+sinh|sinh\s+ngày|tanggal\s+lahir|tgl\.?\s+lahir|lahir(?:\s+pada)?|تاريخ\s+الميلاد|مواليد|ولد(?:ت)?\s+في|תאריך\s+לידה|נולד(?:ה)?\s+ב)${R}`,
@@ -79,10 +79,10 @@ const HR_RECORD: readonly RegExp[] = [
  */
 const HEALTH: readonly RegExp[] = [
   String.raw`${L}(?:diabetes|depresja|cukrzyc\p{L}*|астм\p{L}*|аллерги\p{L}*|allerg(?:y|ie|ia)|alergi\p{L}*|hernia(?:-?operatie)?|operad[oa]\s+(?:ao|à|a|de)|kalp\s+(?:ritim|hastalığı|krizi)|asthma|asma|epilepsy|épilepsie|epilepsie|epilessia|epilepsia|padaczk\p{L}*|epilepsi|эпилепси\p{L}*|depression|dépression|depresi[oó]n|depressione|depressão|depressie|depresj\p{L}*|depresyon|депресси\p{L}*|depresi|anxiety|Angststörung|anxiété|ansiedad|ansia|ansiedade|angststoornis|anksiyete|тревожн\p{L}+|burn-?out|cancer|Krebs|cáncer|cancro|câncer|kanker|kanser|herniated\s+disc|Bandscheibenvorfall|hernie\s+discale|hernia\s+discal|ernia\s+del\s+disco|hérnia\s+de\s+disco|przepuklin\p{L}*|fıtık|грыж\p{L}*|pregnant|schwanger|enceinte|embarazada|incinta|grávida|zwanger|w\s+ciąży|hamile|беременн\p{L}+|heart\s+attack|Herzinfarkt|infarctus|hartaanval|zawał\p{L}*|kalp\s+krizi|инфаркт\p{L}*|HIV|surgery|operation\s+on|Operation\s+am|opération\s+(?:du|de\s+la)|operaci[oó]n\s+de|intervento\s+(?:al|alla|chirurgico)|cirurgia|operatie\s+aan|operacj\p{L}+|ameliyat\p{L}*|операци\p{L}+|burn-?out\p{L}*|chemotherapy|Chemotherapie|chimiothérapie|quimioterapia|chemioterapia|chemotherapie|kemoterapi|химиотерапи\p{L}*|tiểu\s+đường|trầm\s+cảm|ung\s+thư|động\s+kinh|السكري|الاكتئاب|السرطان|الربو|الصرع|סוכרת|דיכאון|סרטן|אסטמה|אפילפסיה)${R}`,
-  String.raw`糖尿病|うつ病|鬱病|適応障害|喘息|てんかん|妊娠中|抑郁症|抑鬱症|焦虑症|哮喘|癫痫|癲癇|怀孕|懷孕|당뇨|우울증|공황장애|천식|뇌전증|임신\s?중|เบาหวาน|ซึมเศร้า|มะเร็ง|หอบหืด|ลมชัก|ตั้งครรภ์`,
+  String.raw`手术|手術|開刀|开刀|糖尿病|うつ病|鬱病|適応障害|喘息|てんかん|妊娠中|抑郁症|抑鬱症|焦虑症|哮喘|癫痫|癲癇|怀孕|懷孕|당뇨|우울증|공황장애|천식|뇌전증|임신\s?중|เบาหวาน|ซึมเศร้า|มะเร็ง|หอบหืด|ลมชัก|ตั้งครรภ์`,
 ].map((source) => new RegExp(source, 'giu'));
 const HEALTH_SETTING =
-  /(?<![\p{L}])(?:employee|treatment|therapy|physio\p{L}*|fisioterapia|tratamento|Behandlung|traitement|tratamiento|trattamento|behandeling|leczeni\p{L}*|tedavi|лечени\p{L}*|điều\s+trị|pengobatan|علاج|טיפול|afwezig|abwesend|absent|ausente|assente|nieobecn\p{L}*|izinli|отсутств\p{L}*|vắng|غائب|נעדר\p{L}*|baixa|delegac\p{L}+|business\s+trip|Dienstreise|uçuş\p{L}*|flight|staff|colleague|sick|leave|off\s+(?:since|work)|absent|doctor|GP|occupational|referral|medical|return\s+to\s+work|fit\s+note|signed\s+off|Mitarbeiter\p{L}*|krank\p{L}*|Arzt|ärztlich\p{L}*|BEM|Reha|Wiedereingliederung|arrêt|médecin|médicale?|salarié\p{L}*|reprise|baja|médico|prevención|empleado|malattia|medico|dipendente|licença|atestado|funcionári\p{L}|ziek\p{L}*|arts|bedrijfsarts|medewerker|zwolnieni\p{L}*|lekar\p{L}*|pracowni\p{L}*|rapor\p{L}*|doktor|işyeri\s+hekimi|çalışan|больничн\p{L}*|врач\p{L}*|сотрудни\p{L}*|nghỉ\s+ốm|bác\s+sĩ|nhân\s+viên|cuti\s+sakit|dokter|karyawan|إجازة|طبيب|الموظف|מחלה|רופא|העובד\p{L}*)(?![\p{L}])|休職|産業医|診断書|社員|通院|治療|治疗|치료|รักษา|休み|不在|缺勤|결근|病假|医生|医師|员工|員工|병가|의사|직원|ลาป่วย|แพทย์|พนักงาน/iu;
+  /(?<![\p{L}])(?:suffers?|sufre|soffre|sofre|leidet|souffre|cierpi|страдает|mắc|menderita|يعاني|סובל\p{L}*|prevención|prevenzione|prévention|employee|treatment|therapy|physio\p{L}*|fisioterapia|tratamento|Behandlung|traitement|tratamiento|trattamento|behandeling|leczeni\p{L}*|tedavi|лечени\p{L}*|điều\s+trị|pengobatan|علاج|טיפול|afwezig|abwesend|absent|ausente|assente|nieobecn\p{L}*|izinli|отсутств\p{L}*|vắng|غائب|נעדר\p{L}*|baixa|delegac\p{L}+|business\s+trip|Dienstreise|uçuş\p{L}*|flight|staff|colleague|sick|leave|off\s+(?:since|work)|absent|doctor|GP|occupational|referral|medical|return\s+to\s+work|fit\s+note|signed\s+off|Mitarbeiter\p{L}*|krank\p{L}*|Arzt|ärztlich\p{L}*|BEM|Reha|Wiedereingliederung|arrêt|médecin|médicale?|salarié\p{L}*|reprise|baja|médico|prevención|empleado|malattia|medico|dipendente|licença|atestado|funcionári\p{L}|ziek\p{L}*|arts|bedrijfsarts|medewerker|zwolnieni\p{L}*|lekar\p{L}*|pracowni\p{L}*|rapor\p{L}*|doktor|işyeri\s+hekimi|çalışan|больничн\p{L}*|врач\p{L}*|сотрудни\p{L}*|nghỉ\s+ốm|bác\s+sĩ|nhân\s+viên|cuti\s+sakit|dokter|karyawan|إجازة|طبيب|الموظف|מחלה|רופא|העובד\p{L}*)(?![\p{L}])|休職|産業医|診断書|社員|请假|請假|通院|治療|治疗|치료|รักษา|休み|不在|缺勤|결근|病假|医生|医師|员工|員工|병가|의사|직원|ลาป่วย|แพทย์|พนักงาน/iu;
 
 /** Labelled personal data and HR records about one person. */
 export function findPersonalRecords(text: string): RawFinding[] {
@@ -133,6 +133,9 @@ function withSentenceBefore(text: string, start: number, end: number): string {
   return text.slice(Math.min(previous, from), to);
 }
 
+const NAME_FIELD =
+  /(?:^|\n)\s*(?:氏名|名前|姓名|이름|성명|ชื่อ(?:-สกุล)?|(?:Full\s+)?Name|Nom|Nombre|Nome|Naam|Imię\s+i\s+nazwisko|Ad\s+Soyad|Имя|ФИО|الاسم|שם|Họ\s+(?:và\s+)?tên|Nama)\s*[:：]\s*\S/iu;
+
 /** Addresses after a generic label, with a named person in the same sentence; not an IP address, an office or a company's seat. */
 function addressesOfPeople(text: string): Found[] {
   const found: Found[] = [];
@@ -142,7 +145,10 @@ function addressesOfPeople(text: string): Found[] {
     // The person is named outside the address: its street names are capitalised pairs too (Harbour Road).
     const valueStart = m.index + m[0].length - m[1]!.length;
     const [from, to] = sentenceAround(text, m.index, m.index + m[0].length);
-    if (!namedPerson(`${text.slice(from, valueStart)} ${text.slice(m.index + m[0].length, to)}`)) continue;
+    const outside = `${text.slice(from, valueStart)} ${text.slice(m.index + m[0].length, to)}`;
+    // In a form the name is a field of its own a few lines above (氏名：中村 陽子 … 住所：…).
+    const formName = NAME_FIELD.test(text.slice(Math.max(0, m.index - 200), m.index));
+    if (!formName && !namedPerson(outside)) continue;
     const value = m[1]!.trimEnd().replace(/[,.]$/, '');
     const start = m.index + m[0].length - m[1]!.length;
     found.push(['home_address', start, start + value.length]);
@@ -158,7 +164,7 @@ function aboutAPerson(text: string, patterns: readonly RegExp[], health: boolean
     const [from, to] = sentenceAround(text, m.index, end);
     const sentence = health ? withSentenceBefore(text, m.index, end) : text.slice(from, to);
     if (!namedPerson(sentence) || POLICY_SENTENCE.test(sentence)) continue;
-    if (health && !HEALTH_SETTING.test(sentence)) continue;
+    if (health ? !HEALTH_SETTING.test(sentence) : MODAL.test(sentence)) continue;
     found.push(['hr_record', m.index, end]);
   }
   return found;
@@ -166,4 +172,7 @@ function aboutAPerson(text: string, patterns: readonly RegExp[], health: boolean
 
 /** Rules and procedures rather than a record: "employees who receive a written warning…", "if", "must". */
 const POLICY_SENTENCE =
-  /(?<![\p{L}])(?:if|when|any|all|every|employees|staff|policy|procedure|must|should|may|can|có\s+thể|kann|können|peut|peuvent|puede|pueden|può|possono|pode|podem|kan|kunnen|może|mogą|olabilir|может|могут|dapat|bisa|قد|עלול\p{L}*|wenn|falls|alle|Mitarbeitende|si|tous|todos|cada|se|tutti|ogni|als|alle|jeśli|wszyscy|eğer|tüm|если|все|nếu|tất\s+cả|jika|semua|إذا|جميع|אם|כל)(?![\p{L}])|如果|所有|場合|すべて|경우|모든|หาก|ทุก|可能|できる|수\s?있|อาจ/iu;
+  /(?<![\p{L}])(?:if|when|any|all|every|employees|staff|policy|procedure|must|should|wenn|falls|alle|Mitarbeitende|si|tous|todos|cada|se|tutti|ogni|als|alle|jeśli|wszyscy|eğer|tüm|если|все|nếu|tất\s+cả|jika|semua|إذا|جميع|אם|כל)(?![\p{L}])|如果|所有|場合|すべて|경우|모든|หาก|ทุก/iu;
+/** Modal sentences state what may happen ("may lead to disciplinary action"): policy for HR records, not for health facts ("cannot lift more than 10 kg"). */
+const MODAL =
+  /(?<![\p{L}])(?:may|can|có\s+thể|kann|können|peut|peuvent|puede|pueden|può|possono|pode|podem|kan|kunnen|może|mogą|olabilir|может|могут|dapat|bisa|قد|עלול\p{L}*)(?![\p{L}])|可能|できる|수\s?있|อาจ/iu;

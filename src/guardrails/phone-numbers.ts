@@ -154,7 +154,7 @@ function longestValidPrefix(
   // phone in a national format; an international +90 number still is.
   if (!value.startsWith('+') && referenceNumber(text.slice(Math.max(0, start - 32), start))) return undefined;
   // The label is looked for before the number only, so once per candidate.
-  const labelled = labelNear(text, start, start, LABEL, 32, 0);
+  const labelled = labelNear(text, start, start, LABEL, 48, 0);
   const contact = labelled || contactLine(text.slice(Math.max(0, start - 48), start));
   for (;;) {
     const end = start + value.length;

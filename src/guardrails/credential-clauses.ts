@@ -45,7 +45,7 @@ const LOOSE_PASSWORD_WORDS = [
   String.raw`(?:ה|ו|ב|ל|ש)?(?:סיסמ\p{L}{0,3}|קוד\s(?:ה)?סודי)`,
   String.raw`mật\s+(?:khẩu|mã)`,
   String.raw`비밀\s?번호|비번|암호`,
-  String.raw`パスワード|パス(?=[はがを：:\s])|暗証番号|暗証|ＰＷ|密码|密碼|口令|รหัสผ่าน|รหัสลับ|พาสเวิร์ด`,
+  String.raw`接続キー|ネットワークキー|暗号化キー|パスワード|パス(?=[はがを：:\s])|暗証番号|暗証|ＰＷ|密码|密碼|口令|รหัสผ่าน|รหัสลับ|พาสเวิร์ด`,
 ].join('|');
 
 /** Passphrase words: a run of lower-case words may follow them unquoted. */
@@ -126,6 +126,10 @@ const RANGE_AFTER = /^\s+(?:and|und|et|y|e|en|i|ve|и|và|dan|و|to|bis|à|a|al|
 /** A number to call, not to key in: "call the desk on 5550123", appelez le 5550123. */
 const PHONE_VERB_BEFORE =
   /(?<![\p{L}])(?:call|phone|ring|dial|tel\.?|fax|anrufen|ruf|appele[rz]|llam[ae]|chiam[ai]|lig(?:ue|ar)|bel|zadzwoń|ara|позвон\p{L}*|اتصل|התקשר|gọi|hubungi|電話|电话|致电|전화|โทร)[^\d\n]{0,20}$/iu;
+/** Three to six words after a passphrase word's separator, copula or opening quote (« le chat dort sur la photocopieuse »). */
+const PASSPHRASE_AFTER =
+  /^(?:\s{0,2}[:：=]\s{0,2}|\s{1,2}[—–-]\s{1,2}|\s+(?:is|ist|est|es|è|é|is\s+nu|lautet|jest|это)\s+|\s{0,2}(?=["'“„«「『]))["'“„«「『]?\s?((?:\p{Ll}{2,14}[ -]){2,5}\p{Ll}{2,14})(?=\s?["'”»」』]?(?:[\s.,;:!)(]|$))/u;
+
 /** A quoted phrase about passphrases rather than one: "four random words", "12 characters". */
 const PHRASE_POLICY =
   /(?<![\p{L}])(?:random|words?|characters?|letters?|example|zufällig\p{L}*|Wörter|mots|aléatoires?|palabras|parole|palavras|woorden|słów|kelime\p{L}*|слов\p{L}*)(?![\p{L}])/iu;
@@ -168,10 +172,11 @@ const USER_BEFORE = new RegExp(`${USER_WORDS}\\s{0,2}[:=]?\\s{0,2}$`, 'iu');
 function valuesIn(text: string, offset: number, clause: string, kind: Kind): Span[] {
   const values: Span[] = [];
   if (kind === 'passphrase') {
+    // Straight after the word, or after a colon further on ("Die Passphrase fürs WLAN gilt ab Montag: vier grüne Möwen tanzen").
+    const colon = clause.search(/[:：]\s/);
     const words =
-      /^(?:\s{0,2}[:=]\s{0,2}|\s{1,2}[—–-]\s{1,2}|\s+(?:is|ist|est|es|è|é|is\s+nu|lautet|jest|это)\s+|\s{0,2}(?=["'“„«「『]))["'“„«「『]?((?:\p{Ll}{2,14}[ -]){2,5}\p{Ll}{2,14})(?=["'”»」』]?(?:[\s.,;:!)(]|$))/u.exec(
-        clause,
-      );
+      PASSPHRASE_AFTER.exec(clause) ?? (colon > 0 ? PASSPHRASE_AFTER.exec(clause.slice(colon)) : null);
+    const shift = words && words.input !== clause ? colon : 0;
     const quoted =
       words !== null && /["'“„«「『]\s*$/u.test(words[0].slice(0, words[0].length - words[1]!.length));
     if (
@@ -179,7 +184,7 @@ function valuesIn(text: string, offset: number, clause: string, kind: Kind): Spa
       !EXAMPLE_OR_RULE.test(words[1]!) &&
       (quoted ? !PHRASE_POLICY.test(words[1]!) : !PROSE_WORD.test(words[1]!))
     ) {
-      const start = offset + words.index + words[0].length - words[1]!.length;
+      const start = offset + shift + words.index + words[0].length - words[1]!.length;
       values.push({ start, end: start + words[1]!.length });
     }
   }

@@ -10,6 +10,7 @@ import {
   loadIndependentV2Corpus,
   loadDevV4Corpus,
   loadDevV5Corpus,
+  loadDevV6Corpus,
   loadRegressionCorpus,
   measureCorpus,
   ratio,
@@ -21,6 +22,7 @@ const corpora = [
   loadIndependentV2Corpus(),
   loadDevV4Corpus(),
   loadDevV5Corpus(),
+  loadDevV6Corpus(),
 ].filter((c): c is Corpus => c !== undefined);
 for (const corpus of corpora) {
   const q = await measureCorpus(corpus);

@@ -1,9 +1,9 @@
 /**
  * Development aid: the records of a development corpus that the guard misses or wrongly flags, with
  * their text and the guard's findings, for finding classes of failures. Only for development sets
- * (v1, v2, v4, v5); never run it on the corpus that measures (its README says which one that is).
+ * (v1, v2, v4, v5, v6); never run it on the corpus that measures (its README says which one that is).
  *
- *   node --import tsx bench/guardrails-misses.ts v1|v2|v4|v5 [category]
+ *   node --import tsx bench/guardrails-misses.ts v1|v2|v4|v5|v6 [category]
  */
 import type { Finding } from '../src/core/types.js';
 import {
@@ -14,22 +14,25 @@ import {
   loadIndependentV2Corpus,
   loadDevV4Corpus,
   loadDevV5Corpus,
+  loadDevV6Corpus,
 } from './guardrails-quality.js';
 
 const [which = 'v2', category] = process.argv.slice(2);
-if (which !== 'v1' && which !== 'v2' && which !== 'v4' && which !== 'v5') {
+if (which !== 'v1' && which !== 'v2' && which !== 'v4' && which !== 'v5' && which !== 'v6') {
   throw new Error(
-    `only the development sets v1, v2, v4 and v5; v3 is the held-out measure (see its README), not for tuning`,
+    `only the development sets v1, v2, v4, v5 and v6; v3 is the held-out measure (see its README), not for tuning`,
   );
 }
 const corpus: Corpus | undefined =
-  which === 'v5'
-    ? loadDevV5Corpus()
-    : which === 'v4'
-      ? loadDevV4Corpus()
-      : which === 'v1'
-        ? loadIndependentCorpus()
-        : loadIndependentV2Corpus(INDEPENDENT_V2_DIR);
+  which === 'v6'
+    ? loadDevV6Corpus()
+    : which === 'v5'
+      ? loadDevV5Corpus()
+      : which === 'v4'
+        ? loadDevV4Corpus()
+        : which === 'v1'
+          ? loadIndependentCorpus()
+          : loadIndependentV2Corpus(INDEPENDENT_V2_DIR);
 if (!corpus) throw new Error(`no corpus ${which}`);
 
 const overlaps = (f: Finding, s: { start: number; end: number }) => f.start < s.end && s.start < f.end;

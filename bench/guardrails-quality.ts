@@ -91,6 +91,13 @@ export function loadDevV5Corpus(): Corpus | undefined {
   return loadIndependentV2Corpus(DEV_V5_DIR, 'development v5');
 }
 
+/** A development set of positives in the weakest categories, written from v3's brief by four more authors. */
+export const DEV_V6_DIR = path.resolve(CORPUS_DIR, '../guardrails-dev-v6');
+
+export function loadDevV6Corpus(): Corpus | undefined {
+  return loadIndependentV2Corpus(DEV_V6_DIR, 'development v6');
+}
+
 /** The v3 independent corpus, read like v2 (one pair of files per author). */
 export function loadIndependentV3Corpus(): Corpus | undefined {
   return loadIndependentV2Corpus(INDEPENDENT_V3_DIR, 'independent v3');

@@ -19,6 +19,7 @@ import {
 } from './marking-words.js';
 import { ONLY_IF, findSelfDeclarations } from './marking-declarations.js';
 import {
+  abbreviatedMarkings,
   bracketedCompounds,
   distributionLists,
   internalDocumentLines,
@@ -228,6 +229,7 @@ export function createMarkingScanner(): Scanner {
       const extra = [
         ...(markingWord ? [...bracketedCompounds(text), ...internalDocumentLines(text)] : []),
         ...distributionLists(text),
+        ...abbreviatedMarkings(text),
       ];
       for (const declaration of [...findSelfDeclarations(text), ...extra]) {
         if (!found.some((f) => overlaps(f, declaration))) found.push(declaration);
@@ -295,7 +297,10 @@ function banAloneEnd(text: string, start: number, end: number): number {
     /\p{L}{3,}\s+\p{L}/u.test(opening.trim())
   )
     return -1;
-  // What follows names where it may not go, or nothing: not an object of its own ("Do not share your password").
+  // What follows names where it may not go, or nothing: not an object of its own ("Do not share your
+  // password"). A ban that already says "outside" ("niet verspreiden buiten …") names it itself.
+  if (/(?:outside|buiten|poza|fuera|fora|al\s+di\s+fuori|за\s+пределами)$/iu.test(text.slice(start, end)))
+    return end;
   return BAN_TAIL.test(text.slice(end, end + 40)) ? end : -1;
 }
 /** What may follow a ban alone on its line: a frame, or a word saying "outside" (ra ngoài, poza firmę, 外部). */

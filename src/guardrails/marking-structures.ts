@@ -25,6 +25,21 @@ const CJK_COMPOUND = new RegExp(
   'iu',
 );
 
+/**
+ * Abbreviated markings in a title's brackets or between a footer's separators: (pers. vertr.),
+ * (confi RRHH), (riserv. HR), (HR eyes only), "Grupo Atlântico · Confid. – Não divulgar · v2", "· Pouf. ·".
+ */
+const ABBREVIATED =
+  /(?<=[(\[【]\s?|[·|]\s)((?:pers\.\s*)?(?:confid\.?|confi|conf\.|vertr\.|pouf\.|giz\.|конф\.|riserv\.|reserv\.|restr\.|eyes\s+only)(?:\s+(?:HR|RH|RRHH|HR\s+eyes\s+only|Personal|pers\.))?|(?:HR|RH|RRHH)\s+(?:eyes\s+only|only|riserv\.|confi)|(?:confidential|confidentiel|confidencial|vertraulich|riservato)\s+(?:HR|RH|RRHH))(?=\s?[)\]】]|\s[·|–—-]|\s*$)/giu;
+
+export function abbreviatedMarkings(text: string): RawFinding[] {
+  return [...text.matchAll(ABBREVIATED)].map((m) => ({
+    type: 'marking' as const,
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
 export function bracketedCompounds(text: string): RawFinding[] {
   const found: RawFinding[] = [];
   for (const m of text.matchAll(BRACKETED)) {
@@ -65,7 +80,7 @@ export function internalDocumentLines(text: string): RawFinding[] {
  * wyłącznie członkowie komisji", "Distribution: board members only", 配布先：役員のみ.
  */
 const DISTRIBUTION_LIST =
-  /(?:^|\n|[.;][ \t])[ \t*_>#-]{0,8}((?:Verteiler|Rozdzielnik|Distribution(?:\s+list)?|Diffusion|Distribución|Distribuzione|Distribuição|Verzendlijst|Dağıtım(?:\s+listesi)?|Рассылка|Список\s+рассылки|配布先|分发范围|分發範圍|배포\s?대상|รายชื่อผู้รับ|Phân\s+phối|Distribusi)[ \t]*[:：][ \t]*(?![ \t]*(?:all|every\p{L}*|alle|todos|tous|tutti|wszyscy|tüm|все)(?![\p{L}]))(?:(?:nur|wyłącznie|only|uniquement|seulement|solo|solamente|esclusivamente|apenas|exclusivamente|alleen|uitsluitend|sadece|yalnızca|только|исключительно|chỉ|hanya)\s[^\n.;]{2,60}|[^\n.;]{2,60}\s(?:only|uniquement|seulement|solo|apenas|alleen|sadece|только)(?![\p{L}])|[^\n。]{1,30}(?:のみ|限り|仅限|僅限|만|เท่านั้น)))/giu;
+  /(?:^|\n|[.;][ \t])[ \t*_>#-]{0,8}((?:Verteiler|Rozdzielnik|Distribution(?:\s+list)?|Diffusion|Distribución|Distribuzione|Distribuição|Verzendlijst|Dağıtım(?:\s+listesi)?|Рассылка|Список\s+рассылки|配布先|分发范围|分發範圍|배포\s?대상|รายชื่อผู้รับ|Phân\s+phối|Distribusi)[ \t]{0,8}[:：][ \t]{0,8}(?![ \t]{0,8}(?:all|every\p{L}*|alle|todos|tous|tutti|wszyscy|tüm|все)(?![\p{L}]))(?:(?:nur|wyłącznie|only|uniquement|seulement|solo|solamente|esclusivamente|apenas|exclusivamente|alleen|uitsluitend|sadece|yalnızca|только|исключительно|chỉ|hanya)\s[^\n.;]{2,60}|[^\n.;]{2,60}\s(?:only|uniquement|seulement|solo|apenas|alleen|sadece|только)(?![\p{L}])|[^\n。]{1,30}(?:のみ|限り|仅限|僅限|만|เท่านั้น)))/giu;
 
 export function distributionLists(text: string): RawFinding[] {
   const found: RawFinding[] = [];

@@ -9,7 +9,7 @@ import { columnCells } from './table-cells.js';
  */
 
 const PAY_WORDS =
-  /salary|salaries|base\s+pay|pay(?:check|slip)?|severance|settlement|ex\s+gratia|Abfindung|indemnit\p{L}*|indemnizaci\p{L}*|inde[mn]niza[cç]\p{L}*|incentivo\s+all['’]esodo|transitievergoeding|ontslagvergoeding|odpraw\p{L}*|tazminat\p{L}*|выходн\p{L}+\s+пособи\p{L}+|退職金|遣散费|遣散費|資遣費|资遣费|补偿金|補償金|年終獎金|年终奖|prim\p{L}*|퇴직금|위로금|ค่าชดเชย|trợ\s+cấp\s+thôi\s+việc|pesangon|نهاية\s+الخدمة|פיצויי\p{L}*|b[óô]nus|bonus|compensation|wages?|earns?|年収|月給|月収|給与|給料|基本給|賞与|ボーナス|年俸|手取り|年薪|月薪|工资|工資|薪资|薪資|薪水|奖金|獎金|年终奖|연봉|월급|급여|상여금|보너스|เงินเดือน|โบนัส|ค่าจ้าง|salario|sueldo|bonificaci[oó]n|salaire|r[ée]mun[ée]ration|prime|sal[áa]rio|b[ôo]nus|Gehalt|Jahresgehalt|Prämie|Zulage|Sonderzahlung|Weihnachtsgeld|aumento|salari\p{L}*|Grundgehalt|Monatsgehalt|Lohn|Vergütung|verdien\p{L}*|brutto|netto|gross|raise|pay\s+rise|paid|earning\p{L}*|gagne\p{L}*|touche\p{L}*|per[çc]oi\p{L}*|brut\p{L}*|nets?(?![\p{L}])|augmentation|cobr\p{L}*|gana(?:r|n)?(?![\p{L}])|percibe|n[óo]mina|netos?|guadagn\p{L}*|percepisce|ganha\p{L}*|recebe\p{L}*|zarabi\p{L}*|zarob\p{L}*|podwyżk\p{L}*|pobor\p{L}*|loon|kazan\p{L}*|brüt|prim(?![\p{L}])|получа\p{L}*|доход\p{L}*|يتقاضى|تتقاضى|أجر|مرتب|מרוויח\p{L}*|ברוטו|נטו|thu\s+nhập|tunjangan|menerima|penghasilan|성과급|인센티브|상여|보수|임금|底薪|薪酬|收入|ได้รับ|stipendio|retribuzione|\bRAL\b|зарплат\p{L}*|заработн\p{L}*|оклад\p{L}*|преми\p{L}*|الراتب|راتب|مكافأة|lương|thưởng|gaji|salaris|wynagrodzeni\p{L}*|pensj\p{L}*|premi\p{L}|maaş\p{L}*|ikramiye|משכורת|שכר|בונוס|מענק|העלאה|תוספת/iu;
+  /salary|salaries|base\s+pay|base(?=\s*[£$€¥])|monatlich|mensil\p{L}*|mensuel\p{L}*|mensual\p{L}*|mensal|maandelijks|miesięczn\p{L}*|aylık|ежемесячн\p{L}*|月額|lordi|Eingruppierung|Inquadramento|pay(?:check|slip)?|severance|settlement|ex\s+gratia|Abfindung|indemnit\p{L}*|indemnizaci\p{L}*|inde[mn]niza[cç]\p{L}*|incentivo\s+all['’]esodo|transitievergoeding|ontslagvergoeding|odpraw\p{L}*|tazminat\p{L}*|выходн\p{L}+\s+пособи\p{L}+|退職金|遣散费|遣散費|資遣費|资遣费|补偿金|補償金|年終獎金|年终奖|prim\p{L}*|퇴직금|위로금|ค่าชดเชย|trợ\s+cấp\s+thôi\s+việc|pesangon|نهاية\s+الخدمة|פיצויי\p{L}*|b[óô]nus|bonus|compensation|wages?|earns?|年収|月給|月収|給与|給料|基本給|賞与|ボーナス|年俸|手取り|年薪|月薪|工资|工資|薪资|薪資|薪水|奖金|獎金|年终奖|연봉|월급|급여|상여금|보너스|เงินเดือน|โบนัส|ค่าจ้าง|salario|sueldo|bonificaci[oó]n|salaire|r[ée]mun[ée]ration|prime|sal[áa]rio|b[ôo]nus|Gehalt|Jahresgehalt|Prämie|Zulage|Sonderzahlung|Weihnachtsgeld|aumento|salari\p{L}*|Grundgehalt|Monatsgehalt|Lohn|Vergütung|verdien\p{L}*|brutto|netto|gross|raise|pay\s+rise|paid|earning\p{L}*|gagne\p{L}*|touche\p{L}*|per[çc]oi\p{L}*|brut\p{L}*|nets?(?![\p{L}])|augmentation|cobr\p{L}*|gana(?:r|n)?(?![\p{L}])|percibe|n[óo]mina|netos?|guadagn\p{L}*|percepisce|ganha\p{L}*|recebe\p{L}*|zarabi\p{L}*|zarob\p{L}*|podwyżk\p{L}*|pobor\p{L}*|loon|kazan\p{L}*|brüt|prim(?![\p{L}])|получа\p{L}*|доход\p{L}*|يتقاضى|تتقاضى|أجر|مرتب|מרוויח\p{L}*|ברוטו|נטו|thu\s+nhập|tunjangan|menerima|penghasilan|성과급|인센티브|상여|보수|임금|底薪|薪酬|收入|ได้รับ|stipendio|retribuzione|\bRAL\b|зарплат\p{L}*|заработн\p{L}*|оклад\p{L}*|преми\p{L}*|الراتب|راتب|مكافأة|lương|thưởng|gaji|salaris|wynagrodzeni\p{L}*|pensj\p{L}*|premi\p{L}|maaş\p{L}*|ikramiye|משכורת|שכר|בונוס|מענק|העלאה|תוספת/iu;
 /** Statistics and rules rather than one person's pay. */
 const NOT_PERSONAL =
   /average|median|mean|range|band|bänder|Bandbreite|pay\s+scale|밴드|범위|구간|레인지|バンド|レンジ|範囲|区间|區間|幅度|级距|級距|薪酬带|薪資帶|minimum|maximum|typical|平均|中央値|最低|相場|平均值|中位数|范围|평균|최저|เฉลี่ย|ขั้นต่ำ|promedio|m[ée]dia|moyen|Durchschnitt|Mindest|medi[ao]|средн|минимальн|متوسط|trung\s+bình|rata-rata|gemiddeld|średni|ortalama|ממוצע|grille|fourchette|Spanne|rango|fascia|faixa|przedział|widełki|aralığı|диапазон|вилк\p{L}*|نطاق|טווח|khung|kisaran|bandbreedte/iu;
@@ -46,8 +46,9 @@ const PERSON = new RegExp(
     String.raw`(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Herr|Frau|M|Mme|Sr|Sra|Sig|Sig\.ra|Dhr|Mevr|[Mm]evrouw|[Mm]eneer|de\s+heer|Pan|Pani|[Pp]rof|Ing|Dott|Dott\.ssa|Avv|Sra?\.?\s+D\.?|Hr|Fr|Sayın|[Ss]eñora?|[Ss]ignora?|[Ss]enhora?|[Mm]onsieur|[Mm]adame|Bay|Bayan|Bapak|Ibu|Pak|Bu|anh|chị|ông|bà)\.?\s+\p{Lu}\p{Ll}+`,
     // Japanese and Korean names with an honorific or a job title: 田中さん, 김민수 씨, 박 과장
     String.raw`[\p{Script=Han}\p{Script=Katakana}]{1,5}(?:\s?[\p{Script=Han}]{1,3})?\s?(?:さん|様|氏|殿|君|くん|部長|課長|係長|主任)`,
-    // A family name and initials: Lebedeva T., Козлов А., Егорову В. С., Priya N.
+    // A family name and initials: Lebedeva T., Козлов А., Егорову В. С., Priya N.; or initials first: P. Okafor, S. Moreau
     String.raw`(?<![\p{L}])\p{Lu}\p{Ll}{2,}\s\p{Lu}\.(?:\s?\p{Lu}\.)?(?![\p{L}])`,
+    String.raw`(?<![\p{L}])\p{Lu}\.\s?(?:\p{Lu}\.\s?)?\p{Lu}\p{Ll}{2,}(?![\p{L}])`,
     // Lower-case titles in running text: dott. Greco, sig. Rossi
     String.raw`(?<![\p{L}])(?:dott|dott\.ssa|sig|sig\.ra|ing|avv)\.\s?\p{Lu}\p{Ll}+`,
     // Japanese full names without an honorific, from the common surnames: 田中太郎の, 佐藤花子は
@@ -94,7 +95,10 @@ const WINDOW = 80;
 /** A table column of people: Name, 氏名, 姓名, 이름, ชื่อ, Mitarbeiter, … */
 const NAME_HEADER =
   /^(?:(?:full\s+)?name|employee|氏名|名前|社員名|姓名|员工|員工|이름|성명|직원|ชื่อ|พนักงาน|nombre|empleado|nom|employé|nome|dipendente|funcionário|Mitarbeiter(?:in)?|naam|medewerker|imię(?:\s+i\s+nazwisko)?|pracownik|ad(?:ı)?\s+soyad(?:ı)?|çalışan|имя|фио|сотрудник|الاسم|الموظف|שם|עובד|họ\s+tên|nhân\s+viên|nama|karyawan)$/iu;
+/** A pay column: a pay word, or an amount in a table that also has a column of people's names. */
 const PAY_HEADER = new RegExp(PAY_WORDS.source, 'iu');
+const AMOUNT_HEADER =
+  /^(?:amount|sum|total|Betrag|Summe|montant|importe|importo|valor|bedrag|kwota|tutar|сумма|金額|金额|금액|จำนวนเงิน|số\s+tiền|jumlah|المبلغ|סכום|pr[ée]mio|premie|prämie|bonus)$/iu;
 const NUMBER = /\d(?:[\d,.' ]{0,14}\d)?/u;
 
 /** Finds amounts of pay next to a pay word and a named person, in sentences and in tables. */
@@ -199,9 +203,9 @@ function firstNameNearPay(window: string): boolean {
 
 /** Cells of a pay column in a table that lists people (a name column, or a name in the row). */
 function findInTables(text: string): RawFinding[] {
-  const cells = columnCells(text, PAY_HEADER);
-  if (cells.length === 0) return [];
   const people = columnCells(text, NAME_HEADER).length > 0;
+  const cells = [...columnCells(text, PAY_HEADER), ...(people ? columnCells(text, AMOUNT_HEADER) : [])];
+  if (cells.length === 0) return [];
   const found: RawFinding[] = [];
   for (const cell of cells) {
     const amount = NUMBER.exec(cell.value);

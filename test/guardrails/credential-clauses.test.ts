@@ -232,3 +232,23 @@ describe('found in review: ordinary answers and real markings', () => {
     await passes('Коммерческая тайна — это цены, наценки, списки клиентов.', 'ru');
   });
 });
+
+describe('from the development set v6', () => {
+  it('holds documents reserved for a group, abbreviated markings and pay tables with a name column', async () => {
+    for (const [language, text] of [
+      ['fr', 'Ce document est réservé au comité de direction.'],
+      ['de', 'Dieses Dokument ist nur für die Geschäftsleitung bestimmt.'],
+      ['en', 'notes from the redundancy planning call (HR eyes only)'],
+      ['nl', 'footer: Bouwgroep West | Vertr. | v2.1'],
+      ['pl', 'Premie roczne:\nImię i nazwisko | Dział | Kwota\nJan Wiśniewski | Logistyka | 3 800 zł'],
+      ['en', 'Settlement agreement for R. Mensah: £18,500 ex gratia, signed on Friday.'],
+    ] as const) {
+      expect((await held(text, language)).length, text).toBeGreaterThan(0);
+    }
+  });
+
+  it('passes a list of levels and a table of departments', async () => {
+    await passes('Public | Internal | Confidential | Secret');
+    await passes('Budget 2027:\nAfdeling | Bedrag\nVerkoop | € 120.000\nInkoop | € 80.000', 'nl');
+  });
+});

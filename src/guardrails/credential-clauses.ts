@@ -53,7 +53,7 @@ const PASSPHRASE_WORDS = String.raw`${LEFT}(?:(?:recovery\s+)?pass\s?phrase|wach
 
 /** What a code opens, or the act of keying it in: door, alarm, safe, combination, keypad, in every answer language. */
 const ACCESS_WORDS = [
-  String.raw`${LEFT}(?:locker|Spind|Schließfach|casier|taquilla|armadietto|cacifo|szafk\p{L}*|dolab\p{L}*|шкафчик\p{L}*|tủ\s+khóa|loker|לוקר|ארונית)${RIGHT}`,
+  String.raw`${LEFT}(?:unlocks?\s+with|déverrouill\p{L}*|desbloque\p{L}*|sblocc\p{L}*|entsperr\p{L}*|ontgrendel\p{L}*|odblokow\p{L}*|разблокир\p{L}*|mở\s+khóa|buka\s+kunci|voicemail|Zahlenschloss|locker|Spind|Schließfach|casier|taquilla|armadietto|cacifo|szafk\p{L}*|dolab\p{L}*|шкафчик\p{L}*|tủ\s+khóa|loker|לוקר|ארונית)${RIGHT}`,
   String.raw`${LEFT}(?:(?:door|gate|alarm)\s+(?:code|panel|system|pin)|door|keypad|key\s?pad|lock\s?box|key\s?safe|padlock|combination|disarm|(?:access|entry)\s+code)${RIGHT}`,
   String.raw`${LEFT}(?:the|a|office|wall|floor)\s+safe${RIGHT}`,
   String.raw`${LEFT}(?:Tresor|Safe|Alarmanlage|Alarmcode|Zahlenschloss|Kombination|Türcode|Tastenfeld|Schlüsselkasten|Schlüsseltresor|unscharf)\p{L}{0,2}${RIGHT}`,
@@ -61,7 +61,7 @@ const ACCESS_WORDS = [
   String.raw`${LEFT}(?:caja\s+fuerte|alarma|candado|combinación|cofre|cadeado|combinação|cassaforte|allarme|lucchetto|combinazione|tastierino)${RIGHT}`,
   String.raw`${LEFT}(?:kluis(?:je)?|combinatie|cijferslot|deurcode|sejf|alarm\p{L}{0,2}|szyfr\p{L}{0,2}|kombinacj\p{L}{1,2}|kłódk\p{L}{1,2}|kasa(?:nın|yı|sı)?|kombinasyon\p{L}{0,3}|сейф\p{L}{0,2}|сигнализаци\p{L}|комбинаци\p{L}|кодов\p{L}{2}\s+замок\p{L}{0,2}|замк\p{L}|брелок)${RIGHT}`,
   String.raw`${LEFT}(?:két(?:\s+sắt)?|báo\s+động|mã\s+cửa|khóa\s+số|brankas|kombinasi|pintu|خزنة|الخزنة|الخزينة|إنذار|الإنذار|التركيبة|כספת|הכספת|אזעקה|האזעקה|צירוף|דלת)${RIGHT}`,
-  String.raw`ロッカー|사물함|번호키|储物柜|置物櫃|ล็อกเกอร์|金庫|警報|警備|ダイヤル|解除|保全|解除番号|入館コード|保险柜|保险箱|保險箱|保險櫃|门禁|門禁|警报|撤防|转盘|轉盤|设防|設防|금고|경비|출입문|도어락|다이얼|해제\s?번호|ตู้เซฟ|เซฟ|กันขโมย|ปลดสัญญาณ|รหัสประตู|ประตู`,
+  String.raw`ロック解除|解锁|解鎖|잠금\s?해제|ปลดล็อก|ロッカー|사물함|번호키|储物柜|置物櫃|ล็อกเกอร์|金庫|警報|警備|ダイヤル|解除|保全|解除番号|入館コード|保险柜|保险箱|保險箱|保險櫃|门禁|門禁|警报|撤防|转盘|轉盤|设防|設防|금고|경비|출입문|도어락|다이얼|해제\s?번호|ตู้เซฟ|เซฟ|กันขโมย|ปลดสัญญาณ|รหัสประตู|ประตู`,
 ].join('|');
 
 /** Accounts as people name them when they hand one over: "Cuenta de pruebas: AUDIT-02 / X", учётка, 계정. */
@@ -152,7 +152,7 @@ export function findCredentialClauses(text: string, taken: readonly RawFinding[]
     const rest = text.slice(from, from + CLAUSE);
     const cut = rest.search(CLAUSE_END);
     const clause = cut === -1 ? rest : rest.slice(0, cut + 1);
-    for (const value of valuesIn(text, from, clause, kind)) {
+    for (const value of [...valuesIn(text, from, clause, kind), ...answerInChat(text, from, clause, kind)]) {
       if (covered.covers(value.start, value.end)) continue;
       covered.add(value.start, value.end);
       found.push({ type: 'password', start: value.start, end: value.end });
@@ -197,6 +197,14 @@ function valuesIn(text: string, offset: number, clause: string, kind: Kind): Spa
     }
     return values;
   }
+  // A code keyed in digit by digit: "9 0 2 6", "24 – 61 – 08", "2-9-1-6-0".
+  {
+    for (const m of clause.matchAll(SPACED_CODE)) {
+      const start = offset + m.index;
+      if (!NUMBER_NOUN_BEFORE.test(text.slice(Math.max(0, start - 24), start)))
+        values.push({ start, end: start + m[0].length });
+    }
+  }
   const tokens = [...clause.matchAll(TOKEN)];
   if (tokens.length === 0) return values;
   // Policy words and examples before the value: the sentence up to the word once, then only the
@@ -230,9 +238,33 @@ function lastSentenceEnd(text: string): number {
   return cut;
 }
 
+/** Single digits (or pairs) keyed one by one, separated by spaces or dashes. */
+const SPACED_CODE =
+  /(?<![\p{N}\p{L}])(?:\d(?:(?: ?[-–] ?| )\d){3,7}|\d{1,2}(?: [-–] \d{1,2}){2,3})(?![\p{N}])/gu;
+
+/**
+ * A chat that asks for a password and gets it on the next line: "[10:42] Rui: qual é a pw do cacifo
+ * 14?" / "[10:43] Inês: 3391 acho eu". The first value-shaped token of the answer line, after its
+ * time stamp and name.
+ */
+function answerInChat(text: string, from: number, clause: string, kind: Kind): Span[] {
+  if (!/[?？]\s*$/u.test(clause)) return [];
+  const lineEnd = text.indexOf('\n', from + clause.length - 1);
+  if (lineEnd === -1) return [];
+  const next = text.slice(lineEnd + 1, lineEnd + 120).split('\n')[0]!;
+  const prefix = /^\s*(?:\[?\d{1,2}[:.]\d{2}\]?\s*)?(?:[\p{L}.' -]{1,24}:\s*)?/u.exec(next)?.[0] ?? '';
+  const token = /^[\x21-\x7E\u00C0-\u024F]+/u.exec(next.slice(prefix.length));
+  if (!token) return [];
+  const { value } = tokenValue(token[0]);
+  const start = lineEnd + 1 + prefix.length;
+  const end = start + value.length;
+  const chosen = /^\d{4,8}$/.test(value) ? !trivialDigits(value) && !YEAR.test(value) : chosenValue(value);
+  return chosen && kind !== 'account' ? [{ start, end }] : [];
+}
+
 /** A digit group next to this one (a phone number, 0171 5382914) or a decimal part. */
-const DIGIT_GROUP_BEFORE = /\d[\s/.,-]{0,3}$/;
-const DIGIT_GROUP_AFTER = /^[\s/.,-]{0,3}\d|^[.,]\d/;
+const DIGIT_GROUP_BEFORE = /\d[ \t/.,-]{0,3}$/;
+const DIGIT_GROUP_AFTER = /^[ \t/.,-]{0,3}\d|^[.,]\d/;
 
 function accepts(
   value: string,

@@ -252,3 +252,22 @@ describe('from the development set v6', () => {
     await passes('Budget 2027:\nAfdeling | Bedrag\nVerkoop | € 120.000\nInkoop | € 80.000', 'nl');
   });
 });
+
+describe('codes keyed digit by digit and answers in a chat', () => {
+  it('holds spaced codes, unlock codes and a password given as the next chat line', async () => {
+    await holds(
+      'Minutes: the alarm panel disarm sequence was changed to 4 1 7 3 after the contractor left.',
+      '4 1 7 3',
+    );
+    await holds(
+      'Le portable d’astreinte se déverrouille avec 639174 ; le PIN de la SIM est dans la pochette.',
+      '639174',
+      'fr',
+    );
+    await holds('[09:12] Lea: what is the pw for locker 12?\n[09:13] Sam: lantern42 I think', 'lantern42');
+  });
+
+  it('passes a numbered list after a code word and ordinary questions in chats', async () => {
+    await passes('[09:12] Lea: where do I reset my password?\n[09:13] Sam: in the portal, under Security');
+  });
+});

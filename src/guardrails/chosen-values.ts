@@ -1,4 +1,4 @@
-import { isProductName, notASecret, strongPassword } from './token-shape.js';
+import { characterClasses, isProductName, notASecret, strongPassword } from './token-shape.js';
 
 /*
  * What a password someone chose looks like, and how a value is cut out of the text around it:
@@ -38,7 +38,7 @@ export const LIKE_BEFORE =
 
 /** Products, standards and units written as a word with digits: Office365, WPA2, FIDO2, M365, Win11, ISO27001. */
 const PRODUCT =
-  /^(?:office|windows|win|outlook|microsoft|ms|o|m|ios|ipados|macos|android|sap|s4|hana|iso|iec|rfc|wpa|fido|sha|aes|rsa|md|utf|ipv|tls|ssl|pbkdf|argon|bcrypt|http|oauth|saml|gen|ubuntu|debian|rhel|centos|java|python|node|php|sql|db|mysql|postgres|oracle|teams|zoom|excel|word|azure|entra|okta|duo|yubikey|keepass|keepassxc|bitwarden|lastpass|chrome|edge|firefox|safari|iphone|ipad|pixel|galaxy|surface|thinkpad|latitude|elitebook|macbook|xps|tvöd|tv|e|covid|q|h|fy|kw|cw|wk|week|woche|semaine|semana|settimana|week|tydzień|hafta|неделя|v|ver|version|build|rev|release|sprint|phase|level|stufe|grade|step|room|floor|ext|page|seite|line|item|no|nr|x|vpn|wifi|wi-fi|lan|wlan|ad|sso|mfa|2fa|otp|totp)[-_.]?\d+/i;
+  /^(?:office|windows|win|outlook|microsoft|ms|o|m|ios|ipados|macos|android|sap|s4|hana|iso|iec|rfc|wpa|fido|sha|aes|rsa|md|utf|ipv|tls|ssl|pbkdf|argon|bcrypt|http|oauth|saml|gen|ubuntu|debian|rhel|centos|java|python|node|php|sql|db|mysql|postgres|oracle|teams|zoom|excel|word|azure|entra|okta|duo|yubikey|keepass|keepassxc|bitwarden|lastpass|chrome|edge|firefox|safari|iphone|ipad|pixel|galaxy|surface|thinkpad|latitude|elitebook|macbook|xps|tvöd|tv|e|covid|q|h|fy|kw|cw|wk|week|woche|semaine|semana|settimana|week|tydzień|hafta|неделя|v|ver|version|build|rev|release|sprint|phase|level|stufe|grade|step|room|floor|ext|page|seite|line|item|no|nr|x|vpn|wifi|wi-fi|lan|wlan|ad|sso|mfa|2fa|otp|totp)[-_.]?\d+(?:$|[-_.+/]|[a-z]{1,4}(?:\d{0,4})(?:$|[-_.]))/i;
 
 /** Host, device and account names that mix words and digits the way passwords do: srv-app01, prn-hq3-02, Guest-5G. */
 const MACHINE_NAME =
@@ -68,6 +68,10 @@ export function chosenValue(value: string, after = ''): boolean {
     !/^\p{Ll}+(?:[-.]\p{Ll}+){2,}$/u.test(value)
   )
     return false;
+  // Without a digit, letters and a symbol are a product or a name as often as a password (Sky+HD):
+  // eight characters and three classes at least.
+  if (!/\d/.test(value) && (value.length < 8 || characterClasses(value) < 3))
+    return /^\p{Ll}+(?:[-.]\p{Ll}+){2,}$/u.test(value);
   if (strongPassword(value, after)) return true;
   // A word with digits, the way people choose passwords: Juventus1897, koala77, Bienvenida1, azerty123!
   if (/^\p{L}{3,20}\d{1,6}[!@#$%&*?+.]{0,2}$/u.test(value) && /\p{Ll}{3}/u.test(value)) return true;
@@ -77,6 +81,10 @@ export function chosenValue(value: string, after = ''): boolean {
   if (parts.length < 2 || parts.some((p) => !/^(?:\p{L}{2,16}|\d{1,4})$/u.test(p))) return false;
   const words = parts.filter((p) => /^\p{L}+$/u.test(p));
   const lower = words.filter((p) => /^\p{Ll}+$/u.test(p)).length;
+  // Title-case words and a short number, the way generated passphrases read: Girafe-Violet-62.
+  const titled =
+    words.length >= 2 && words.every((p) => /^\p{Lu}\p{Ll}{2,}$/u.test(p)) && /[-._]\d{1,3}$/.test(value);
+  if (titled && !/^\d/.test(value)) return true;
   const digitsPart = parts.length > words.length;
   if (/\.[a-z]{2,4}$/.test(value) || words.length < 2 || /^\d/.test(value)) return false;
   // Dashes join words in prose too (800-Meter-Lauf, state-of-the-art): with dashes only, a lower-case word and a number.

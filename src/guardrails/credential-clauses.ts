@@ -101,6 +101,9 @@ function anchorsOf(text: string): Anchor[] {
   }
   return anchors.sort((a, b) => a.index - b.index);
 }
+/** An account name, a conjunction and the password: "… compte remplacant.web et Croissant&Cafe24". */
+const ACCOUNT_AND =
+  /^\s{0,2}[\w.@-]{3,40}\s+(?:and|et|y|e|und|en|i|ve|и|và|dan|و)\s+([\x21-\x7E]{6,40}?)(?=[\s.,;)]|$)/u;
 /** "AUDIT-EXT-02 / mR9$kT4wZq2L", "**admin** / **X**": an account name, a slash, the password. */
 const SLASH_PAIR =
   /(?<![\x21-\x7E])[*_`"'“]{0,2}[\w.@\\-]{2,40}[*_`"'”]{0,2}\s{0,2}\/\s{0,2}[*_`"'“]{0,2}([\x21-\x7E]{6,64}?)[*_`"'”]{0,2}(?=[\s,.;)]|$)/gu;
@@ -189,6 +192,12 @@ function valuesIn(text: string, offset: number, clause: string, kind: Kind): Spa
     }
   }
   if (kind === 'account') {
+    // "with the account sustituto.web and Tortilla&Vino19": an account name, "and", the password.
+    const pair = ACCOUNT_AND.exec(clause);
+    if (pair && chosenValue(pair[1]!)) {
+      const start = offset + pair.index + pair[0].length - pair[1]!.length;
+      values.push({ start, end: start + pair[1]!.length });
+    }
     for (const m of clause.matchAll(SLASH_PAIR)) {
       const value = m[1]!;
       const start = offset + m.index + m[0].lastIndexOf(value);

@@ -44,6 +44,10 @@ function caseFlips(token: string): number {
   return token.match(/[a-z][A-Z]|[A-Z][a-z]/g)?.length ?? 0;
 }
 
+const QUERY_VALUE = /[?&]([\w.-]{1,40})=([^&#\s]{8,256})/g;
+const CREDENTIAL_PARAM =
+  /^(?:auth|token|access_token|key|api_?key|sig|signature|secret|code|pwd|pass|password|session|sid)$/i;
+
 /** Armoured blocks that are public: certificates, public keys (private ones are the PEM rule's). */
 const PUBLIC_BLOCK =
   /-----BEGIN ((?:[A-Z0-9]+ ){0,3}(?:CERTIFICATE|PUBLIC KEY(?: BLOCK)?|CERTIFICATE REQUEST|SIGNATURE))-----[\s\S]{0,20000}?(?:-----END \1-----|$)/g;
@@ -60,6 +64,19 @@ export function findStandaloneTokens(text: string): RawFinding[] {
     const key = KEY_PREFIX.exec(m[0])?.[0].length ?? 0;
     const lead = key + (LEADING.exec(m[0].slice(key))?.[0].length ?? 0);
     const token = m[0].slice(lead).replace(TRAILING, '');
+    // A link's query values: https://bi.corp.local/share?auth=F9ljtvDEcnwDhAn6yj (the link itself is public).
+    if (token.includes('://')) {
+      for (const q of token.matchAll(QUERY_VALUE)) {
+        const value = q[2]!;
+        const named =
+          CREDENTIAL_PARAM.test(q[1]!) && value.length >= 8 && /\d/.test(value) && /[A-Za-z]/.test(value);
+        if (named || (value.length >= 14 && standaloneSecret(value))) {
+          const start = m.index + lead + q.index + q[0].length - value.length;
+          found.push({ type: 'secret', start, end: start + value.length });
+        }
+      }
+      continue;
+    }
     if (token.length < 14 || !standaloneSecret(token)) continue;
     const start = m.index + lead;
     if (PUBLIC_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue;

@@ -271,3 +271,26 @@ describe('codes keyed digit by digit and answers in a chat', () => {
     await passes('[09:12] Lea: where do I reset my password?\n[09:13] Sam: in the portal, under Security');
   });
 });
+
+describe('links, accounts and generated passphrases', () => {
+  it('holds a token in a link, a password after an account and "and", and Title-Case passphrases', async () => {
+    await holds(
+      'Dashboard link: https://bi.corp.local/share?auth=Qw7mZr2LpX9vTk4N (office network only)',
+      'Qw7mZr2LpX9vTk4N',
+    );
+    await holds(
+      'While Ana is away, her stand-in signs in to the CMS with the account ana.cover and Harbour&Lemon42.',
+      'Harbour&Lemon42',
+    );
+    await holds(
+      'Avec Mouette-Bleue-37 tu accèdes à la page de gestion de la pointeuse.',
+      'Mouette-Bleue-37',
+      'fr',
+    );
+  });
+
+  it('passes links without secrets and product names with a plus', async () => {
+    await passes('See https://intranet.corp.local/search?q=vacation+policy&page=2 for the rules.');
+    await passes('Auf Sky+HD wird das Material im Format MPEG-4 ausgestrahlt.', 'de');
+  });
+});

@@ -26,7 +26,8 @@ const SECRET_NAME = `(?:${[
   'auth',
   'credentials?',
 ].join('|')})`;
-const VALUE = String.raw`["']?([^\s"'<>,;]{4,200})`;
+/** A config value; the punctuation of other scripts ends it as a comma does (SMTP_PASS=changeme، …). */
+const VALUE = String.raw`["']?([^\s"'<>,;،؛、，。；]{4,200})`;
 
 /** `NAME = value`, `NAME: value`, `"name": "value"`, where NAME ends in a credential word. */
 const KEY_VALUE = new RegExp(

@@ -1,8 +1,8 @@
 import { EXAMPLE_OR_RULE, LIKE_BEFORE, TOKEN, chosenValue, tokenValue } from './chosen-values.js';
-import { PASSWORD_WORDS, PIN_WORDS, USER_WORDS } from './credential-words.js';
+import { LEFT, PASSWORD_WORDS, PIN_WORDS, RIGHT_OF_NAME as RIGHT, USER_WORDS } from './credential-words.js';
 import { findHandedOver } from './handover.js';
 import type { RawFinding } from './scanner.js';
-import { Coverage } from './text-window.js';
+import { Coverage, sentenceAround } from './text-window.js';
 import { characterClasses, isPlaceholder, notASecret, strongPassword, trivialDigits } from './token-shape.js';
 
 /*
@@ -28,9 +28,6 @@ import { characterClasses, isPlaceholder, notASecret, strongPassword, trivialDig
  */
 
 type Kind = 'password' | 'access' | 'passphrase' | 'account';
-
-const LEFT = String.raw`(?<![\p{L}\p{N}])`;
-const RIGHT = String.raw`(?![\p{L}\p{N}_])`;
 
 /** Password words with the endings and abbreviations that the strict vocabulary leaves out. */
 const LOOSE_PASSWORD_WORDS = [
@@ -206,23 +203,20 @@ function valuesIn(text: string, offset: number, clause: string, kind: Kind): Spa
     }
     return values;
   }
-  // A code keyed in digit by digit: "9 0 2 6", "24 – 61 – 08", "2-9-1-6-0".
-  {
-    for (const m of clause.matchAll(SPACED_CODE)) {
-      const start = offset + m.index;
-      if (!NUMBER_NOUN_BEFORE.test(text.slice(Math.max(0, start - 24), start)))
-        values.push({ start, end: start + m[0].length });
-    }
+  for (const m of clause.matchAll(SPACED_CODE)) {
+    const start = offset + m.index;
+    if (!NUMBER_NOUN_BEFORE.test(text.slice(Math.max(0, start - 24), start)))
+      values.push({ start, end: start + m[0].length });
   }
   const tokens = [...clause.matchAll(TOKEN)];
   if (tokens.length === 0) return values;
   // Policy words and examples before the value: the sentence up to the word once, then only the
   // stretch between the word and each value (short), instead of the whole sentence per value.
-  const lead160 = text.slice(Math.max(0, offset - 160), offset);
-  if (EXAMPLE_OR_RULE.test(lead160.slice(lastSentenceEnd(lead160)))) return values;
-  tokens.forEach((m, i) => {
+  const [sentenceStart] = sentenceAround(text, offset, offset, 160);
+  if (EXAMPLE_OR_RULE.test(text.slice(sentenceStart, offset))) return values;
+  for (const m of tokens) {
     const { lead, value } = tokenValue(m[0]);
-    if (value.length < 4) return;
+    if (value.length < 4) continue;
     const start = offset + m.index + lead;
     const end = start + value.length;
     const before = text.slice(Math.max(0, start - 160), start);
@@ -231,20 +225,10 @@ function valuesIn(text: string, offset: number, clause: string, kind: Kind): Spa
       LIKE_BEFORE.test(before) ||
       USER_BEFORE.test(before.slice(-40))
     )
-      return;
-    const neighbours = {
-      before: i > 0 ? clause.slice(tokens[i - 1]!.index, m.index) : '',
-      after: text.slice(end, end + 24),
-    };
-    if (accepts(value, kind, neighbours, before)) values.push({ start, end });
-  });
+      continue;
+    if (accepts(value, kind, before, text.slice(end, end + 24))) values.push({ start, end });
+  }
   return values;
-}
-
-function lastSentenceEnd(text: string): number {
-  let cut = 0;
-  for (const m of text.matchAll(/[。！？\n]|[.!?](?=\s)/gu)) cut = m.index + m[0].length;
-  return cut;
 }
 
 /** Single digits (or pairs) keyed one by one, separated by spaces or dashes. */
@@ -275,12 +259,7 @@ function answerInChat(text: string, from: number, clause: string, kind: Kind): S
 const DIGIT_GROUP_BEFORE = /\d[ \t/.,-]{0,3}$/;
 const DIGIT_GROUP_AFTER = /^[ \t/.,-]{0,3}\d|^[.,]\d/;
 
-function accepts(
-  value: string,
-  kind: Kind,
-  around: { readonly before: string; readonly after: string },
-  textBefore: string,
-): boolean {
+function accepts(value: string, kind: Kind, textBefore: string, textAfter: string): boolean {
   if (isPlaceholder(value) || /:\/\/|^www\.|^[.$@_-]|\{\{|\}\}|\/|"/i.test(value)) return false;
   // key=value: the value is what counts (login=OK, password=[MASKED], Password={{DB_PWD}}).
   if (value.includes('=')) {
@@ -292,7 +271,7 @@ function accepts(
   const combination = /^\d{1,3}(?:[-–]\d{1,3}){2,3}$/.test(value);
   if (digits || combination) {
     if (DIGIT_GROUP_BEFORE.test(textBefore) && !/[:=—–]\s*$/.test(textBefore)) return false;
-    if (DIGIT_GROUP_AFTER.test(around.after) || UNIT_AFTER.test(around.after)) return false;
+    if (DIGIT_GROUP_AFTER.test(textAfter) || UNIT_AFTER.test(textAfter)) return false;
     if (
       PHONE_VERB_BEFORE.test(textBefore) ||
       NUMBER_NOUN_BEFORE.test(textBefore) ||
@@ -301,7 +280,7 @@ function accepts(
       return false;
     // A time of day (opens at 0630, um 1800) and the ends of a range (between 1001 and 1400) are not codes.
     if (digits && /^(?:[01]\d|2[0-3])[0-5]\d$/.test(value) && TIME_BEFORE.test(textBefore)) return false;
-    if (RANGE_AFTER.test(around.after) || BETWEEN_BEFORE.test(textBefore)) return false;
+    if (RANGE_AFTER.test(textAfter) || BETWEEN_BEFORE.test(textBefore)) return false;
     // A year-shaped code counts straight after a separator ("Código de la alarma: 1506"), not in prose.
     if (digits) return (!YEAR.test(value) || /[:=→]\s*$/.test(textBefore)) && !trivialDigits(value);
     return kind === 'access';
@@ -309,5 +288,5 @@ function accepts(
   if (/^\d{4,8}[#*]$/.test(value)) return !trivialDigits(value.slice(0, -1)); // 5829#: a door code's digits and its key
   // Keypad codes with letters: 38B51, 4711#, A1B2*.
   if (kind === 'access') return /^(?=(?:.*\d){3})[0-9A-D*#]{4,8}$/.test(value) && !/^[A-D]/.test(value);
-  return chosenValue(value, around.after);
+  return chosenValue(value, textAfter);
 }

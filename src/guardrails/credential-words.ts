@@ -11,8 +11,11 @@
  * separator. The sources hold no capturing groups, so callers' group numbers stay their own.
  */
 
-const LEFT = String.raw`(?<![\p{L}\p{N}])`;
-const RIGHT = String.raw`(?![\p{L}\p{N}])`;
+/** A word's edges in scripts that write words apart, as regex sources. */
+export const LEFT = String.raw`(?<![\p{L}\p{N}])`;
+export const RIGHT = String.raw`(?![\p{L}\p{N}])`;
+/** The end of a word that an identifier does not go on from either (password_min_length). */
+export const RIGHT_OF_NAME = String.raw`(?![\p{L}\p{N}_])`;
 /** Short words that are also ordinary words: a credential word only before `:` or `=`. */
 const BEFORE_SEPARATOR = String.raw`(?=\s{0,2}[:=])`;
 

@@ -1,10 +1,8 @@
 import { EXAMPLE_OR_RULE, LIKE_BEFORE, TOKEN, chosenValue, tokenValue } from './chosen-values.js';
+import { LEFT, RIGHT_OF_NAME as RIGHT } from './credential-words.js';
 import type { RawFinding } from './scanner.js';
 import type { Coverage } from './text-window.js';
 import { isPlaceholder } from './token-shape.js';
-
-const LEFT = String.raw`(?<![\p{L}\p{N}])`;
-const RIGHT = String.raw`(?![\p{L}\p{N}_])`;
 
 /**
  * Words that hand a value over without naming it a password: typing it in, opening or unlocking

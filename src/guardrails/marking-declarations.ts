@@ -1,4 +1,5 @@
 import type { RawFinding } from './scanner.js';
+import { sentenceAround } from './text-window.js';
 
 /*
  * A text that declares its own status in a sentence of any shape: "The information contained in
@@ -43,7 +44,7 @@ const REACH = 120;
 export function findSelfDeclarations(text: string): RawFinding[] {
   const found: RawFinding[] = [];
   for (const m of text.matchAll(THIS_TEXT)) {
-    const sentenceStart = sentenceStartBefore(text, m.index);
+    const [sentenceStart] = sentenceAround(text, m.index, m.index, 160);
     const rest = text.slice(m.index, m.index + REACH);
     const cut = rest.slice(m[0].length).search(SENTENCE_END);
     const clause = cut === -1 ? rest : rest.slice(0, m[0].length + cut);
@@ -73,11 +74,4 @@ export function findSelfDeclarations(text: string): RawFinding[] {
       found.push({ type: 'marking', start, end: statusEnd });
   }
   return found;
-}
-
-function sentenceStartBefore(text: string, at: number): number {
-  const before = text.slice(Math.max(0, at - 160), at);
-  let cut = 0;
-  for (const m of before.matchAll(/[。！？\n]|[.!?](?=\s)/gu)) cut = m.index + m[0].length;
-  return at - before.length + cut;
 }

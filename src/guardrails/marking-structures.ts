@@ -30,7 +30,7 @@ const CJK_COMPOUND = new RegExp(
  * (confi RRHH), (riserv. HR), (HR eyes only), "Grupo Atlântico · Confid. – Não divulgar · v2", "· Pouf. ·".
  */
 const ABBREVIATED =
-  /(?<=[(\[【]\s?|[·|]\s)((?:pers\.\s*)?(?:confid\.?|confi|conf\.|vertr\.|pouf\.|giz\.|конф\.|riserv\.|reserv\.|restr\.|eyes\s+only)(?:\s+(?:HR|RH|RRHH|HR\s+eyes\s+only|Personal|pers\.))?|(?:HR|RH|RRHH)\s+(?:eyes\s+only|only|riserv\.|confi)|(?:confidential|confidentiel|confidencial|vertraulich|riservato)\s+(?:HR|RH|RRHH))(?=\s?[)\]】]|\s[·|–—-]|\s*$)/giu;
+  /(?<=[([【]\s?|[·|]\s)((?:pers\.\s*)?(?:confid\.?|confi|conf\.|vertr\.|pouf\.|giz\.|конф\.|riserv\.|reserv\.|restr\.|eyes\s+only)(?:\s+(?:HR|RH|RRHH|HR\s+eyes\s+only|Personal|pers\.))?|(?:HR|RH|RRHH)\s+(?:eyes\s+only|only|riserv\.|confi)|(?:confidential|confidentiel|confidencial|vertraulich|riservato)\s+(?:HR|RH|RRHH))(?=\s?[)\]】]|\s[·|–—-]|\s*$)/giu;
 
 export function abbreviatedMarkings(text: string): RawFinding[] {
   return [...text.matchAll(ABBREVIATED)].map((m) => ({

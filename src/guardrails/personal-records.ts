@@ -1,3 +1,4 @@
+import { LEFT as L, RIGHT as R } from './credential-words.js';
 import { namedPerson } from './salaries.js';
 import type { RawFinding } from './scanner.js';
 import { overlaps, sentenceAround } from './text-window.js';
@@ -9,9 +10,6 @@ import { overlaps, sentenceAround } from './text-window.js';
  * needs a named person in its sentence, so policy text ("a written warning is issued after…",
  * "sick leave needs a certificate") passes.
  */
-
-const L = String.raw`(?<![\p{L}\p{N}])`;
-const R = String.raw`(?![\p{L}\p{N}])`;
 
 /** A date as people write one: 12.03.1985, 1985-03-12, 3/12/85, 12 March 1985, 1985年3月12日, 1985년 3월 12일. */
 const DATE = String.raw`(?:(?:民國|民国)\d{2,3}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}\s?년\s?\d{1,2}\s?월\s?\d{1,2}\s?일|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}|\p{L}{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:de\s+)?\p{L}{3,12}\s+(?:de\s+)?\d{4})`;

@@ -1,5 +1,6 @@
 import type { RawFinding } from './scanner.js';
 import { columnCells } from './table-cells.js';
+import { overlaps, sentenceAround } from './text-window.js';
 
 /*
  * A person's pay: an amount of money next to a pay word (salary, bonus, 年収, 月薪, 연봉,
@@ -104,7 +105,9 @@ const NUMBER = /\d(?:[\d,.' ]{0,14}\d)?/u;
 /** Finds amounts of pay next to a pay word and a named person, in sentences and in tables. */
 export function findSalaries(text: string): RawFinding[] {
   const found: RawFinding[] = [...findInTables(text)];
-  for (const m of text.matchAll(AMOUNT)) {
+  // One scan for amounts, read by the named-person pass and the first-name pass.
+  const amounts = [...text.matchAll(AMOUNT)];
+  for (const m of amounts) {
     const value = m[0].trimEnd();
     if (
       !/\d{3}|\d[,.' ]\d{3}|\d\s?(?:万|억|만|k|K|M|million|Mio|mln|triệu|juta|ล้าน|тыс|tys|bin|ألف|אלף)/.test(
@@ -128,18 +131,18 @@ export function findSalaries(text: string): RawFinding[] {
   for (const m of text.matchAll(PERCENT_RAISE)) {
     const start = m.index + m[0].length - m[1]!.length;
     const end = start + m[1]!.length;
-    const [from, to] = [sentenceBoundary(text, start, -1), sentenceBoundary(text, end, 1)];
+    const [from, to] = sentenceAround(text, start, end);
     const sentence = text.slice(from, to);
     if (found.some((f) => f.start < end && start < f.end) || NOT_PERSONAL.test(sentence)) continue;
     if (namedPerson(sentence) || firstNameNearPay(sentence)) found.push({ type: 'salary', start, end });
   }
-  for (const m of text.matchAll(AMOUNT)) {
+  for (const m of amounts) {
     // A pay amount next to a first name only: "indemnité de Fabrice : 27 000 €", "Tariq – £6,250".
     const value = m[0].trimEnd();
     const start = m.index;
     const end = start + value.length;
     if (found.some((f) => f.start < end && start < f.end) || !/\d[,.' ]?\d{3}|\d{4}/.test(value)) continue;
-    const [from, to] = [sentenceBoundary(text, start, -1), sentenceBoundary(text, end, 1)];
+    const [from, to] = sentenceAround(text, start, end);
     const sentence = text.slice(from, to);
     if (!PAY_NOUNS.test(sentence) && !STRONG_PAY.test(sentence)) continue;
     if (NOT_PERSONAL.test(sentence) || (COMMERCE.test(sentence) && !PAY_NOUNS.test(sentence))) continue;
@@ -156,30 +159,22 @@ export function findSalaries(text: string): RawFinding[] {
 function siblingAmounts(text: string, found: readonly RawFinding[]): RawFinding[] {
   const siblings: RawFinding[] = [];
   for (const pay of found) {
-    const from = sentenceBoundary(text, pay.start, -1);
-    const to = sentenceBoundary(text, pay.end, 1);
+    const [from, to] = sentenceAround(text, pay.start, pay.end);
     for (const m of text.slice(from, to).matchAll(AMOUNT)) {
       const value = m[0].trimEnd();
       const start = from + m.index;
       const end = start + value.length;
-      if (!/\d/.test(value) || [...found, ...siblings].some((f) => f.start < end && start < f.end)) continue;
+      const span = { start, end };
+      if (
+        !/\d/.test(value) ||
+        found.some((f) => overlaps(f, span)) ||
+        siblings.some((f) => overlaps(f, span))
+      )
+        continue;
       siblings.push({ type: 'salary', start, end });
     }
   }
   return siblings;
-}
-
-/** The start (direction -1) or end (1) of the sentence around an index: 。！？, a line break, ". ". */
-function sentenceBoundary(text: string, at: number, direction: -1 | 1): number {
-  if (direction === 1) {
-    const rest = text.slice(at, at + 200);
-    const stop = rest.search(/[。！？\n]|[.!?](?=\s|$)/u);
-    return stop === -1 ? at + rest.length : at + stop;
-  }
-  const before = text.slice(Math.max(0, at - 200), at);
-  let cut = 0;
-  for (const m of before.matchAll(/[。！？\n]|[.!?](?=\s)/gu)) cut = m.index + m[0].length;
-  return at - before.length + cut;
 }
 
 /** A raise in per cent: "Erhöhung um 6,5 %", "augmentation individuelle de 4 %", 涨薪 8%. */

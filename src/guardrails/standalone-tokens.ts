@@ -30,7 +30,7 @@ const HEX = /^(?:[0-9a-f]{32,128}|[0-9A-F]{32,128})$/;
 const PUBLIC_NEAR = new RegExp(PUBLIC_BEFORE.source.replace(/\[\^\\n\]\{0,24\}\$$/, ''), 'iu');
 
 /** The text around a span, 160 characters before and 80 after: a digest's caption may be a line or a paragraph above it. */
-function paragraphAround(text: string, start: number, end: number): string {
+function textAround(text: string, start: number, end: number): string {
   return text.slice(Math.max(0, start - 160), start) + text.slice(end, end + 80);
 }
 
@@ -82,7 +82,7 @@ export function findStandaloneTokens(text: string): RawFinding[] {
     if (PUBLIC_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue;
     // A long hex string is a digest only where the sentence says so (commit, SHA-256, checksum);
     // handed over on its own ("the value for the webhook is 9910c49b…") it is a secret.
-    if (HEX.test(token) && PUBLIC_NEAR.test(paragraphAround(text, start, start + token.length))) continue;
+    if (HEX.test(token) && PUBLIC_NEAR.test(textAround(text, start, start + token.length))) continue;
     found.push({ type: 'secret', start, end: start + token.length });
   }
   return found;
@@ -106,7 +106,6 @@ export function standaloneSecret(token: string): boolean {
   // digits and letters mixed; the caller drops it when a digest word stands in its sentence.
   if (/^[0-9a-f]+$|^[0-9A-F]+$/.test(token.replace(/[-:]/g, ''))) return HEX.test(token) && randomHex(token);
   if (/x{5,}|EXAMPLE|\.{3}/i.test(token)) return false; // documentation examples
-  if (/@sha(?:256|512):|^sha(?:256|512):/i.test(token)) return false; // container image digests
   // A key in groups (UjZPle6X-uXb3Wv4f-BcwgK0Ev): two or more groups of 2+ characters that read as one random part when joined.
   const groups = token.split(/[-_.~]/);
   if (groups.length >= 2 && groups.every((g) => g.length >= 2) && randomPart(groups.join(''))) return true;

@@ -24,7 +24,8 @@ const NOT_A_SECRET = [
   KEY_COMBINATION,
   /^[a-z0-9._/-]+:(?:\d+(?:\.\d+)*(?:-[a-z0-9]+)?|latest|alpine|slim|lts)$/, // container images: postgres:16
   /^0x[0-9a-f]+$/i, // error codes: 0x80070643
-  /@sha(?:256|512):|^[a-z0-9_.-]{1,32}\/$/i, // image digests; a path's first segment
+  /@sha(?:256|512):|^sha(?:256|512):/i, // container image digests
+  /^[a-z0-9_.-]{1,32}\/$/, // a path's first segment: secret/
   /(?:^|[-_])(?:guest|gast|invit[eé]s?|visitors?|wifi|wlan|5g|2\.4g(?:hz)?)(?:$|[-_])/i, // Wi-Fi network names: HANBIT-GUEST-5G
 ];
 /** Digit strings nobody keeps secret, the bad PINs of policy text: 0000, 1111, 1234, 123456, 4321. */
@@ -45,9 +46,7 @@ export function isProductName(value: string): boolean {
 }
 
 /** A documentation placeholder rather than a value: `<password>`, `${DB_PASSWORD}`, `****`, `changeme`. */
-export function isPlaceholder(raw: string): boolean {
-  // Punctuation of other scripts after it is not part of it: changeme، changeme、
-  const value = raw.replace(/[،؛、，。；：]+$/u, '');
+export function isPlaceholder(value: string): boolean {
   // An environment variable, alone or opening a path: $HOME/secret, $SECRETS_DIR\\db.
   return PLACEHOLDER.test(value) || /^[<{[%]|^\$[({]|^\$[A-Z_][A-Z0-9_]*(?:[/\\]|$)/.test(value);
 }

@@ -1,6 +1,7 @@
-// Checks the employee question set (dev.json, test.json) against examples/knowledge.
+// Checks the employee question sets (dev.json, test.json, holdout.json) against examples/knowledge.
 // Plain Node, no dependencies. Run from the repository root or anywhere:
-//   node test/corpus/employee-questions/check.mjs
+//   node test/corpus/employee-questions/check.mjs              (all sets present in this folder)
+//   node test/corpus/employee-questions/check.mjs holdout      (only the named sets: dev, test, holdout)
 // Exit code 1 if any error is found; warnings are printed but do not fail.
 import { readFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -56,7 +57,11 @@ const sets = {};
 const allIds = new Map();
 const allQuestions = new Map();
 
-for (const name of ["dev", "test"]) {
+const requested = process.argv.slice(2).map((a) => a.replace(/\.json$/, "").replace(/^.*\//, ""));
+const setNames = requested.length ? requested : ["dev", "test", "holdout"].filter((n) => n !== "holdout" || existsSync(join(here, "holdout.json")));
+const ID_PREFIX = { holdout: "ho-" };
+
+for (const name of setNames) {
   const file = join(here, `${name}.json`);
   let items;
   try {
@@ -73,6 +78,7 @@ for (const name of ["dev", "test"]) {
   for (const [i, item] of items.entries()) {
     const where = `${name}.json[${i}] ${item.id ?? "(no id)"}`;
     if (typeof item.id !== "string" || !item.id) err(where, "missing id");
+    else if (ID_PREFIX[name] && !item.id.startsWith(ID_PREFIX[name])) err(where, `id must start with ${ID_PREFIX[name]}`);
     else if (allIds.has(item.id)) err(where, `duplicate id (also in ${allIds.get(item.id)})`);
     else allIds.set(item.id, name);
     if (!LANGS.has(item.language)) err(where, `unknown language ${item.language}`);
@@ -179,12 +185,19 @@ for (const [name, items] of Object.entries(sets)) {
   }
 }
 const langs = new Set(Object.values(sets).flat().map((i) => i.language));
-console.log(`\nlanguages across both sets: ${langs.size} (${[...langs].sort().join(", ")})`);
+console.log(`\nlanguages across the sets checked: ${langs.size} (${[...langs].sort().join(", ")})`);
 if (sets.test) {
   const c = counts(sets.test);
   if (c.items < 64) err("test.json", `only ${c.items} items (need at least 64)`);
   if ((c.byKind.unanswerable ?? 0) < 12) err("test.json", "fewer than 12 unanswerable items");
   if ((c.byKind["follow-up"] ?? 0) < 6) err("test.json", "fewer than 6 follow-up items");
+}
+if (sets.holdout) {
+  const c = counts(sets.holdout);
+  if (c.items < 90) err("holdout.json", `only ${c.items} items (need at least 90)`);
+  if ((c.byKind.unanswerable ?? 0) < 15) err("holdout.json", "fewer than 15 unanswerable items");
+  if ((c.byKind["follow-up"] ?? 0) < 15) err("holdout.json", "fewer than 15 follow-up items");
+  if (new Set(sets.holdout.map((i) => i.language)).size < 8) err("holdout.json", "fewer than 8 languages");
 }
 if (langs.size < 8) err("sets", `only ${langs.size} languages`);
 

@@ -3,7 +3,14 @@ import { LEFT, PASSWORD_WORDS, PIN_WORDS, RIGHT_OF_NAME as RIGHT, USER_WORDS } f
 import { findHandedOver } from './handover.js';
 import type { RawFinding } from './scanner.js';
 import { Coverage, sentenceAround } from './text-window.js';
-import { characterClasses, isPlaceholder, notASecret, strongPassword, trivialDigits } from './token-shape.js';
+import {
+  assignedPlaceholder,
+  characterClasses,
+  isPlaceholder,
+  notASecret,
+  strongPassword,
+  trivialDigits,
+} from './token-shape.js';
 
 /*
  * The clause after a credential word, read as a whole. People rarely write "password: X"; they
@@ -262,10 +269,7 @@ const DIGIT_GROUP_AFTER = /^[ \t/.,-]{0,3}\d|^[.,]\d/;
 function accepts(value: string, kind: Kind, textBefore: string, textAfter: string): boolean {
   if (isPlaceholder(value) || /:\/\/|^www\.|^[.$@_-]|\{\{|\}\}|\/|"/i.test(value)) return false;
   // key=value: the value is what counts (login=OK, password=[MASKED], Password={{DB_PWD}}).
-  if (value.includes('=')) {
-    const assigned = value.slice(value.lastIndexOf('=') + 1);
-    if (assigned.length < 4 || isPlaceholder(assigned) || /^[[{$%<]/.test(assigned)) return false;
-  }
+  if (assignedPlaceholder(value)) return false;
   if (/^\d+-\p{L}+$/u.test(value)) return false; // 2-point, 5-star
   const digits = /^\d{4,12}$/.test(value);
   const combination = /^\d{1,3}(?:[-–]\d{1,3}){2,3}$/.test(value);

@@ -11,7 +11,13 @@ import {
 import { chosenValue } from './chosen-values.js';
 import { findCredentialClauses } from './credential-clauses.js';
 import type { RawFinding } from './scanner.js';
-import { characterClasses, handedOverToken, plausiblePassword, strongPassword } from './token-shape.js';
+import {
+  assignedPlaceholder,
+  characterClasses,
+  handedOverToken,
+  plausiblePassword,
+  strongPassword,
+} from './token-shape.js';
 
 /*
  * Credentials written in a sentence rather than a config line, in every answer language:
@@ -112,6 +118,8 @@ export function findProseCredentials(text: string): RawFinding[] {
     const value = trimTrailing(raw.slice(emphasis.length)).replace(/(?:\*\*|__|\*|_)$/, '');
     const end = start + value.length;
     if (found.some((f) => f.start < end && start < f.end) || example(text, start, end)) return;
+    // A pair or a window may take a whole key=value token: what is assigned decides (Password={{DB_PWD}}).
+    if (assignedPlaceholder(value)) return;
     if (accept(value, text.slice(end, end + 16))) found.push({ type: 'password', start, end });
   };
   const valueStart = (m: RegExpExecArray, group: number) => m.index + m[0].length - m[group]!.length;

@@ -51,6 +51,22 @@ export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value) || /^[<{[%]|^\$[({]|^\$[A-Z_][A-Z0-9_]*(?:[/\\]|$)/.test(value);
 }
 
+/**
+ * A `key=value` token whose value is a template, a mask or a status rather than a secret:
+ * Password={{DB_PWD}}, password=${DB_PW}, Password=%DB_PWD%, password=[MASKED], login=OK. The
+ * whole token (a connection string's last pair, a log line's field) is judged by what is assigned.
+ */
+export function assignedPlaceholder(value: string): boolean {
+  // The key is a word (password, Password, db_pass, user.Id): a random password may hold `=` too
+  // (Qpa6S4W=PQub=T, YMOv0BhKHAZH=PRD), and base64 padding is no assignment.
+  const pair = /(?:^|[;&?,])([A-Za-z][a-z]*(?:[_.]?[A-Za-z][a-z]*)*)=([^=]*)$/.exec(value.replace(/=+$/, ''));
+  if (!pair) return false;
+  const assigned = pair[2]!;
+  if (assigned.length < 4 || isPlaceholder(assigned) || /^[[{$%<]/.test(assigned)) return true;
+  // A log field that is no credential key holds a status or a name: status=FAIL, login=ivanov.
+  return !/pass|pw|secret|key|token|cred|auth/i.test(pair[1]!) && /^\p{L}+$/u.test(assigned);
+}
+
 /** A shape that is never a secret however random it looks: a URL, path, host, file name, version or date. */
 export function notASecret(value: string): boolean {
   return UUID.test(value) || NOT_A_SECRET.some((re) => re.test(value));

@@ -227,3 +227,30 @@ describe('PINs after a few words, pairs with a short password word, passphrases 
     }
   });
 });
+
+describe('a key=value token is judged by what is assigned (2026-12-05, weakest categories)', () => {
+  it('stays quiet on templates, masks and statuses assigned to a password key, in any language', async () => {
+    for (const text of [
+      'Schreibt den Verbindungsstring so: Host=sql02;Username=report;Password={{REPORT_PW}} – das Passwort kommt aus dem Tresor.',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder as config files write it
+      'Dans le fichier, mettez user=ops;pwd=${OPS_SECRET} ; le mot de passe est injecté au déploiement.',
+      '設定は Data Source=erp;User ID=batch;Password=%ERP_PASS% のように書き、パスワードは環境変数から渡します。',
+      'Un log correcto se ve así: usuario=lgarcia auth=OK clave=[OCULTO]. Si ves la contraseña en claro, avisa.',
+      'Правильная строка: login=ivanov status=FAIL password=<скрыто>, пароль в журнал не пишется.',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder as config files write it
+      'Chuỗi kết nối: postgres?user=svc&password=${PG_PW}, mật khẩu lấy từ biến môi trường.',
+    ]) {
+      expect(await credentials(text), text).toEqual([]);
+    }
+  });
+
+  it('still finds a real value after a password key, and random passwords that hold an equals sign', async () => {
+    const cases: [string, string][] = [
+      ['ログイン: admin パスワード: Vb7=Kq2m=Zx', 'Vb7=Kq2m=Zx'],
+      ['Konto serwisowe: svc_backup / Hq4wP9=Lm2Xz', 'Hq4wP9=Lm2Xz'],
+    ];
+    for (const [text, value] of cases) expect(await credentials(text), text).toContain(value);
+    const text = 'Verbindung: Host=sql02;Username=report;Password=Tq8!mzR4wk, bitte nicht weitergeben.';
+    expect((await credentials(text)).join(' '), text).toContain('Tq8!mzR4wk');
+  });
+});

@@ -1,7 +1,7 @@
-// Checks the employee question sets (dev.json, test.json, holdout.json) against examples/knowledge.
+// Checks the employee question sets (dev.json, test.json, holdout.json, tune.json) against examples/knowledge.
 // Plain Node, no dependencies. Run from the repository root or anywhere:
 //   node test/corpus/employee-questions/check.mjs              (all sets present in this folder)
-//   node test/corpus/employee-questions/check.mjs holdout      (only the named sets: dev, test, holdout)
+//   node test/corpus/employee-questions/check.mjs holdout      (only the named sets: dev, test, holdout, tune)
 // Exit code 1 if any error is found; warnings are printed but do not fail.
 import { readFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -58,8 +58,9 @@ const allIds = new Map();
 const allQuestions = new Map();
 
 const requested = process.argv.slice(2).map((a) => a.replace(/\.json$/, "").replace(/^.*\//, ""));
-const setNames = requested.length ? requested : ["dev", "test", "holdout"].filter((n) => n !== "holdout" || existsSync(join(here, "holdout.json")));
-const ID_PREFIX = { holdout: "ho-" };
+const OPTIONAL_SETS = new Set(["holdout", "tune"]);
+const setNames = requested.length ? requested : ["dev", "test", "holdout", "tune"].filter((n) => !OPTIONAL_SETS.has(n) || existsSync(join(here, `${n}.json`)));
+const ID_PREFIX = { holdout: "ho-", tune: "tu-" };
 
 for (const name of setNames) {
   const file = join(here, `${name}.json`);
@@ -198,6 +199,13 @@ if (sets.holdout) {
   if ((c.byKind.unanswerable ?? 0) < 15) err("holdout.json", "fewer than 15 unanswerable items");
   if ((c.byKind["follow-up"] ?? 0) < 15) err("holdout.json", "fewer than 15 follow-up items");
   if (new Set(sets.holdout.map((i) => i.language)).size < 8) err("holdout.json", "fewer than 8 languages");
+}
+if (sets.tune) {
+  const c = counts(sets.tune);
+  if (c.items < 150) err("tune.json", `only ${c.items} items (need at least 150)`);
+  if ((c.byKind.unanswerable ?? 0) < 30) err("tune.json", "fewer than 30 unanswerable items");
+  if ((c.byKind["follow-up"] ?? 0) < 30) err("tune.json", "fewer than 30 follow-up items");
+  if (new Set(sets.tune.map((i) => i.language)).size < 8) err("tune.json", "fewer than 8 languages");
 }
 if (langs.size < 8) err("sets", `only ${langs.size} languages`);
 

@@ -163,9 +163,21 @@ function aboutAPerson(text: string, patterns: readonly RegExp[], health: boolean
     const sentence = health ? withSentenceBefore(text, m.index, end) : text.slice(from, to);
     if (!namedPerson(sentence) || POLICY_SENTENCE.test(sentence)) continue;
     if (health ? !HEALTH_SETTING.test(sentence) : MODAL.test(sentence)) continue;
-    found.push(['hr_record', m.index, end]);
+    found.push(['hr_record', m.index, health ? end : recordEnd(text, end, to)]);
   }
   return found;
+}
+
+/**
+ * Where an HR record ends: a rating label or a measure is followed by what it says about the
+ * person — the rating ("Leistungsbeurteilung – K. Braun: „nicht erfüllt“ (2/5)") or the reason
+ * ("إنذار كتابي … بسبب التأخر المتكرر") — up to the end of its clause (a semicolon, the sentence
+ * end), at most 160 characters. Masking the label alone would show the fact.
+ */
+function recordEnd(text: string, end: number, sentenceEnd: number): number {
+  const rest = text.slice(end, Math.min(sentenceEnd, end + 160));
+  const clause = rest.split(/[;；]/, 1)[0]!;
+  return end + clause.trimEnd().length;
 }
 
 /** Rules and procedures rather than a record: "employees who receive a written warning…", "if", "must". */

@@ -47,3 +47,33 @@ describe('labelled personal data and HR records', () => {
     expect(found('Sick leave of more than three days needs a doctor’s certificate.')).toEqual([]);
   });
 });
+
+describe('an HR record covers what it says about the person (2026-12-05, weakest categories)', () => {
+  const covered = (text: string, part: string) =>
+    findPersonalRecords(text).some((f) => {
+      const at = text.indexOf(part);
+      return f.type === 'hr_record' && f.start <= at && at + part.length <= f.end;
+    });
+
+  it('extends a rating label over the rating and a measure over its reason, to the end of the clause', () => {
+    const cases: [string, string][] = [
+      [
+        'Jahresbeurteilung – Karin Lutz: „Erwartungen nicht erfüllt“ (1 von 5), Coaching vereinbart.',
+        '(1 von 5)',
+      ],
+      ['Performance rating for Owen Blake: 2 of 5, needs a coaching plan; his bonus is unchanged.', '2 of 5'],
+      ['Surat peringatan untuk Sdr. Agus Salim karena terlambat 9 kali bulan ini.', 'terlambat 9 kali'],
+      ['إنذار نهائي للموظف سامي الحربي بسبب الغياب المتكرر دون إذن.', 'الغياب المتكرر'],
+      ['הערכת ביצועים – נועה ברק: "לא עומדת ביעדים" (1 מתוך 5).', 'לא עומדת ביעדים'],
+      ['Đánh giá hiệu suất – anh Phạm Quốc Huy: không đạt yêu cầu, cần kèm cặp 3 tháng.', 'cần kèm cặp'],
+    ];
+    for (const [text, part] of cases) expect(covered(text, part), text).toBe(true);
+  });
+
+  it('stops at the clause end: the next clause is not part of the record', () => {
+    const text = 'Kenji Mori received a written warning for late arrivals; the canteen opens at noon.';
+    expect(covered(text, 'late arrivals')).toBe(true);
+    expect(covered(text, 'canteen')).toBe(false);
+    expect(found('A written warning is issued after three late arrivals; see the policy.')).toEqual([]);
+  });
+});

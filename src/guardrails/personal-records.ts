@@ -1,5 +1,5 @@
 import { LEFT as L, RIGHT as R } from './credential-words.js';
-import { namedPerson } from './salaries.js';
+import { GERMAN, NOT_A_NAME, namedPerson } from './salaries.js';
 import type { RawFinding } from './scanner.js';
 import { overlaps, sentenceAround } from './text-window.js';
 
@@ -157,15 +157,57 @@ function addressesOfPeople(text: string): Found[] {
 /** HR records and health facts: a named person in the sentence (health: or the one before, in an HR or medical setting). */
 function aboutAPerson(text: string, patterns: readonly RegExp[], health: boolean): Found[] {
   const found: Found[] = [];
-  for (const m of patterns.flatMap((pattern) => [...text.matchAll(pattern)])) {
+  const matches = patterns
+    .flatMap((pattern) => [...text.matchAll(pattern)])
+    .sort((a, b) => a.index - b.index);
+  for (const [i, m] of matches.entries()) {
     const end = m.index + m[0].length;
     const [from, to] = sentenceAround(text, m.index, end);
     const sentence = health ? withSentenceBefore(text, m.index, end) : text.slice(from, to);
-    if (!namedPerson(sentence) || POLICY_SENTENCE.test(sentence)) continue;
+    const person = namedPerson(sentence) || (!health && firstNameBefore(text.slice(from, m.index), m[0]));
+    if (!person || POLICY_SENTENCE.test(sentence)) continue;
     if (health ? !HEALTH_SETTING.test(sentence) : MODAL.test(sentence)) continue;
-    found.push(['hr_record', m.index, health ? end : recordEnd(text, end, to)]);
+    // The record runs to the end of its clause, or to the next measure or rating named there.
+    const next = matches.slice(i + 1).find((n) => n.index >= end)?.index ?? text.length;
+    const stop = health ? end : Math.min(recordEnd(text, end, to), next);
+    found.push([
+      'hr_record',
+      m.index,
+      m.index + text.slice(m.index, stop).replace(/[\s,;:、，]+$/u, '').length,
+    ]);
   }
   return found;
+}
+
+/**
+ * A first name alone, as colleagues write about each other ("Just so you know, Dan got a final
+ * written warning", "Pour info, Kevin a reçu un avertissement", "a Iván le han dado una
+ * amonestación", "Bram krijgt een schriftelijke waarschuwing"): a capitalised word inside the
+ * sentence (after a lower-case word, a comma or a colon, never opening it) that receives the
+ * measure (got, a reçu, le han dado, krijgt, dostał) at most 60 characters later. Not in German or Vietnamese, and not before a short or ambiguous word (PIP,
+ * dismissed).
+ */
+const FIRST_NAME =
+  /(?<=(?:\p{Ll}|[,:;])\s{1,2})\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}]|\s+(?:\p{Lu}|\d)|[-'’.]\p{L})/gu;
+const NOT_FIRST_NAME =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Slack|Teams|Excel|Word|Outlook|Jira|Google|Microsoft|Windows|Linux|Docker|Python|Chrome|Android|Apple)$/;
+
+/** The name receives the measure: got, received, a reçu, le han dado, hanno dato, krijgt, dostał, aldı, получил. */
+const RECEIVES =
+  /^(?:[^.!?]{0,30}?(?<![\p{L}])(?:got|gets|getting|received|receives|was\s+(?:given|issued|handed)|has\s+been\s+(?:given|issued)|a\s+reçu|reçoit|s['’]est\s+vu\p{L}*|recibi[óo]|recibe|le\s+(?:han|ha)\s+(?:dado|puesto|abierto|impuesto)|se\s+le\s+(?:ha\s+)?(?:dado|puesto|abierto|impuesto|abrió|impuso)|ha\s+ricevuto|riceve|(?:hanno|ha)\s+(?:dato|fatto)|recebeu|recebe|levou|krijgt|kreeg|heeft|ontvangt|ontving|dostał\p{L}*|otrzymał\p{L}*|dostaje|aldı|получил\p{L}*|dostal\p{L}*)(?![\p{L}])[^.!?]{0,30})$/u;
+const VIETNAMESE = /[\u1EA0-\u1EF9đĐơưƠƯ]/u;
+
+function firstNameBefore(before: string, measure: string): boolean {
+  if (measure.length < 5 || /^dismissed$/i.test(measure)) return false;
+  const window = before.slice(-60);
+  // German capitalises nouns; Vietnamese capitalises each syllable of a proper noun and names
+  // people with anh/chị/ông/bà, which namedPerson reads.
+  if (GERMAN.test(window) || VIETNAMESE.test(window)) return false;
+  for (const m of window.matchAll(FIRST_NAME)) {
+    const between = window.slice(m.index + m[0].length);
+    if (!NOT_A_NAME.has(m[0]) && !NOT_FIRST_NAME.test(m[0]) && RECEIVES.test(between)) return true;
+  }
+  return false;
 }
 
 /**
@@ -180,9 +222,12 @@ function recordEnd(text: string, end: number, sentenceEnd: number): number {
   return end + clause.trimEnd().length;
 }
 
-/** Rules and procedures rather than a record: "employees who receive a written warning…", "if", "must". */
+/**
+ * Rules and procedures rather than a record: "employees who receive a written warning…", "if", "must".
+ * Not Italian all' (all'esodo) nor the Spanish pronoun se ("se le ha impuesto", "se le abrió expediente").
+ */
 const POLICY_SENTENCE =
-  /(?<![\p{L}])(?:if|when|any|all|every|employees|staff|policy|procedure|must|should|wenn|falls|alle|Mitarbeitende|si|tous|todos|cada|se|tutti|ogni|als|alle|jeśli|wszyscy|eğer|tüm|если|все|nếu|tất\s+cả|jika|semua|إذا|جميع|אם|כל)(?![\p{L}])|如果|所有|場合|すべて|경우|모든|หาก|ทุก/iu;
+  /(?<![\p{L}])(?:if|when|any|all(?!['’])|every|employees|staff|policy|procedure|must|should|wenn|falls|alle|Mitarbeitende|si|tous|todos|cada|se(?!\s+(?:le|les|lo|los|ha|han|he|me|te|nos)(?![\p{L}]))|tutti|ogni|als|alle|jeśli|wszyscy|eğer|tüm|если|все|nếu|tất\s+cả|jika|semua|إذا|جميع|אם|כל)(?![\p{L}])|如果|所有|場合|すべて|경우|모든|หาก|ทุก/iu;
 /** Modal sentences state what may happen ("may lead to disciplinary action"): policy for HR records, not for health facts ("cannot lift more than 10 kg"). */
 const MODAL =
   /(?<![\p{L}])(?:may|can|có\s+thể|kann|können|peut|peuvent|puede|pueden|può|possono|pode|podem|kan|kunnen|może|mogą|olabilir|может|могут|dapat|bisa|قد|עלול\p{L}*)(?![\p{L}])|可能|できる|수\s?있|อาจ/iu;

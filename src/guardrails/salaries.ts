@@ -80,7 +80,7 @@ const SEMITIC_NAME = new RegExp(
 const SEMITIC_SCRIPT = /[\u0590-\u06ff]/u;
 
 /** Capitalised words of sentence openings, headings, job titles and places rather than names. */
-const NOT_A_NAME = new Set(
+export const NOT_A_NAME = new Set(
   `The This That These Our Your Their His Her Its Base Annual Monthly Total New Gross Net Salary Bonus
   Pay Employee Employees Staff All Each Every Senior Junior Lead Chief Head Principal Associate Software
   Engineer Engineers Manager Managers Director Directors Analyst Developer Officer Specialist Consultant
@@ -212,11 +212,13 @@ function findInTables(text: string): RawFinding[] {
 }
 
 /** German capitalises every noun, so two capitalised words there ("Bereich Vertrieb") are a name only after von/für/an. */
-const GERMAN = /(?<![\p{L}])(?:der|die|das|und|ist|beträgt|erhält|für|mit|im|ein|eine|nicht)(?![\p{L}])/iu;
+export const GERMAN =
+  /(?<![\p{L}])(?:der|die|das|und|ist|beträgt|erhält|für|mit|im|ein|eine|nicht)(?![\p{L}])/iu;
 const NAME_BEFORE = /(?:von|für|an|bei|Herrn?|Frau)\s+$/u;
 /** Words of German noun pairs ("Bereich Vertrieb", "Tarifgruppe Stufe"): organisational nouns and noun endings. */
 const GERMAN_NOUN =
   /^(?:Bereich|Abteilung|Team|Gruppe|Stufe|Standort|Region|Filiale|Niederlassung|Projekt|Vertrieb|Einkauf|Verwaltung|Personal|Leitung|Jahr|Monat|Euro|Stelle|Position|Ebene|Klasse|Vertrag|Arbeit|Zeit|Bonus|Basis)$|(?:ung|heit|keit|schaft|tion|tät|ment|ismus|tum|nis|gehalt|lohn|stufe|gruppe|zulage|prämie|zahlung|summe|betrag)$/u;
+const PARTICLE = /^(?:De|Di|Da|Del|Della|Van|Von|Der|Den|Du|Dos|Das|La|Le)$/;
 const CAPITALISED_PAIR = /^(?!(?:Herrn?|Frau|Dr)\.?\s)\p{Lu}\p{Ll}+[ -]/u;
 
 /** A named person in a window of text: a capitalised full name, a name after a name label, a title, an honorific. */
@@ -231,7 +233,11 @@ export function namedPerson(window: string): boolean {
       CAPITALISED_PAIR.test(m[0]) &&
       !NAME_BEFORE.test(window.slice(0, m.index)) &&
       words.some((w) => GERMAN_NOUN.test(w));
-    if (!nounPair && !words.some((w) => NOT_A_NAME.has(w.replace(/\.$/, '')))) return true;
+    // A capitalised particle inside a name is no heading word: Laura De Luca, Anna Da Silva.
+    const heading = words.some(
+      (w, i) => NOT_A_NAME.has(w.replace(/\.$/, '')) && !(i > 0 && PARTICLE.test(w)),
+    );
+    if (!nounPair && !heading) return true;
     // "Das Jahresgehalt von Herr Weber": a rejected match may hide a name inside it.
     PERSON.lastIndex = m.index + 1;
   }

@@ -77,3 +77,50 @@ describe('an HR record covers what it says about the person (2026-12-05, weakest
     expect(found('A written warning is issued after three late arrivals; see the policy.')).toEqual([]);
   });
 });
+
+describe('HR records about a colleague named by a first name alone (2026-12-05, weakest categories)', () => {
+  it('finds a measure given to a first name inside the sentence, in several languages', () => {
+    for (const text of [
+      'Between us, Priya got a written warning on Friday about the missing stock.',
+      'Entre nous, Margaux a reçu un blâme pour son absence de lundi.',
+      'Te cuento que a Rocío le han abierto un expediente disciplinario por el inventario.',
+      'Ti dico che a Matteo hanno dato un richiamo formale per le assenze.',
+      'Soube que o Tiago recebeu uma advertência por escrito na semana passada.',
+      'Ter info: Sanne krijgt een schriftelijke waarschuwing vanwege de kassaverschillen.',
+      'Słuchaj, Bartek dostał naganę za spóźnienia.',
+    ]) {
+      expect(kinds(text), text).toContain('hr_record');
+    }
+  });
+
+  it('reads the Spanish pronoun se and the Italian all’ as words, not as a rule or a condition', () => {
+    expect(kinds('A Lorena Gil se le ha impuesto una amonestación por escrito.')).toContain('hr_record');
+    expect(
+      kinds('Per Giulia Neri: incentivo all’esodo concordato; è in malattia per un intervento al ginocchio.'),
+    ).toContain('hr_record');
+  });
+
+  it('passes sentences that open with a name, German nouns, Vietnamese prose and policy', () => {
+    for (const text of [
+      'Written warnings are issued after three late arrivals, says Compliance.',
+      'Nach zwei Gesprächen folgt laut Handbuch eine Abmahnung durch die Personalabteilung.',
+      'Ở trường nội trú, Minh học cách sống có kỷ luật từ nhỏ.',
+      'Si un empleado recibe una amonestación, Recursos Humanos archiva la copia.',
+      'Run the installer, then Setup shows a final warning before it deletes the cache.',
+    ]) {
+      expect(kinds(text), text).toEqual([]);
+    }
+  });
+
+  it('reads a name with a capitalised particle, and keeps two measures of one sentence apart', () => {
+    expect(kinds('Comunicazione a Sara Di Stefano: richiamo scritto per ritardi ripetuti.')).toContain(
+      'hr_record',
+    );
+    expect(
+      found('A Hugo Ramos se le ha impuesto una amonestación por retrasos, suspendido de empleo dos días.'),
+    ).toEqual([
+      ['hr_record', 'amonestación por retrasos'],
+      ['hr_record', 'suspendido de empleo dos días'],
+    ]);
+  });
+});

@@ -24,6 +24,7 @@ import {
   distributionLists,
   internalDocumentLines,
   quotedInInstruction,
+  stamps,
 } from './marking-structures.js';
 import type { RawFinding, Scanner } from './scanner.js';
 import { overlaps } from './text-window.js';
@@ -230,6 +231,7 @@ export function createMarkingScanner(): Scanner {
         ...(markingWord ? [...bracketedCompounds(text), ...internalDocumentLines(text)] : []),
         ...distributionLists(text),
         ...abbreviatedMarkings(text),
+        ...stamps(text),
       ];
       for (const declaration of [...findSelfDeclarations(text), ...extra]) {
         if (!found.some((f) => overlaps(f, declaration))) found.push(declaration);

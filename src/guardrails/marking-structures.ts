@@ -1,4 +1,4 @@
-import { ANY_MARKING, DOCUMENT_PART, DISTRIBUTION_BANS, RULE_WORDS } from './marking-words.js';
+import { ANY_MARKING, DISTRIBUTION_BANS, DOCUMENT_PART, RULE_WORDS, tolerant } from './marking-words.js';
 import type { RawFinding } from './scanner.js';
 
 /*
@@ -69,6 +69,38 @@ const INTERNAL_DOCUMENT_LINE = new RegExp(
 export function internalDocumentLines(text: string): RawFinding[] {
   const found: RawFinding[] = [];
   for (const m of text.matchAll(INTERNAL_DOCUMENT_LINE)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    found.push({ type: 'marking', start, end: start + m[1]!.length });
+  }
+  return found;
+}
+
+/**
+ * A stamp: a marking after a stamp or seal label ("[Stempel] VERTRAULICH", ［スタンプ］㊙,
+ * [도장] 秘, חותמת: סודי, ختم: محظور التداول, [ตราประทับ] ลับมาก), or a stamp line without one —
+ * a marking in capitals or a CJK character, a department and a date (密 人事處 2026.12.02 發).
+ */
+const STAMP_LABEL = String.raw`(?:(?<![\p{L}])(?:stamp|rubber\s+stamp|seal|Stempel|tampon|cachet|sello|timbro|carimbo|stempel|pieczęć|pieczątka|kaşe|mühür|damga|штамп|печать|ختم|الختم|חותמת|con\s+dấu|dấu|cap)(?![\p{L}])|スタンプ|印影|押印|印章|盖章|蓋章|도장|직인|스탬프|ตราประทับ|ตรายาง)`;
+const STAMPED = new RegExp(
+  String.raw`^[ \t>*_#-]{0,8}[\[［【(（]?[ \t]{0,2}${STAMP_LABEL}[ \t]{0,2}[\]］】)）]?[ \t]{0,2}[:：]?[ \t]{0,3}[\[【「"“«]?(㊙|${ANY}|${DISTRIBUTION_BANS.map(tolerant).join('|')})(?![\p{L}\p{N}])`,
+  'gimu',
+);
+const STAMP_LINE = new RegExp(
+  String.raw`^[ \t>*_#-]{0,8}[\[【(（■]?(㊙|${ANY})[\]】)）■]?[ \t]+[^\n\d]{1,30}[ \t]\d{2,4}[./-]\d{1,2}[./-]\d{1,2}[^\n\d]{0,4}$`,
+  'gmu',
+);
+const UPPER_OR_UNSPACED = /^(?:[\p{Script=Han}\p{Script=Hangul}\p{Script=Thai}㊙]+|[^\p{Ll}]+)$/u;
+
+export function stamps(text: string): RawFinding[] {
+  const found: RawFinding[] = [];
+  for (const m of text.matchAll(STAMPED)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    // "Stempel: Intern geprüft", "Seal: internal audit passed": a word of a sentence, not the stamp.
+    if (/^\p{Script=Latin}/u.test(m[1]!) && /^[ \t]+\p{Ll}/u.test(text.slice(start + m[1]!.length))) continue;
+    found.push({ type: 'marking', start, end: start + m[1]!.length });
+  }
+  for (const m of text.matchAll(STAMP_LINE)) {
+    if (!UPPER_OR_UNSPACED.test(m[1]!)) continue;
     const start = m.index + m[0].indexOf(m[1]!);
     found.push({ type: 'marking', start, end: start + m[1]!.length });
   }

@@ -286,3 +286,34 @@ describe('marking scanner: framed, weak, placed and banning markings', () => {
     }
   });
 });
+
+describe('stamps (2026-12-05, weakest categories)', () => {
+  it('finds a marking after a stamp or seal label, in several languages and scripts', () => {
+    const cases: [string, string][] = [
+      ['[Stempel] VERTRAULICH\nProtokoll der Sitzung vom 4. Mai', 'VERTRAULICH'],
+      ['Cachet : CONFIDENTIEL\nCompte rendu du comité', 'CONFIDENTIEL'],
+      ['【印章】绝密 财务部 2026-03-02', '绝密'],
+      ['(직인) 대외비 총무팀', '대외비'],
+      ['ตรายาง: ลับ\nบันทึกการประชุม', 'ลับ'],
+      ['الختم: سري\nمحضر الاجتماع', 'سري'],
+      ['[חותמת] סודי ביותר – לשכת המנכ"ל', 'סודי'],
+    ];
+    for (const [text, part] of cases) expect(markings(text).join(' '), text).toContain(part);
+  });
+
+  it('finds a stamp line: a marking in capitals or a CJK character, a department and a date', () => {
+    expect(markings('秘 総務部 2026.04.01 押印')).toEqual(['秘']);
+    expect(markings('極秘 経営企画室 2026/05/12')).toContain('極秘');
+  });
+
+  it('passes sentences that start with a seal or stamp word, and lists of interns with dates', () => {
+    for (const text of [
+      'Seal: internal audit passed on Monday.',
+      'Stempel: intern anfragen, die Poststelle hat ihn.',
+      'Intern Max Weber 2026-01-03\nIntern Lisa Brandt 2026-02-01',
+      'The stamp says the parcel was received on 2026-03-02.',
+    ]) {
+      expect(markings(text), text).toEqual([]);
+    }
+  });
+});

@@ -271,9 +271,9 @@ function weakAlone(text: string, lineStart: number, lineEnd: number, word: strin
 const DEFINED_AFTER =
   /^\s+(?:—\s+)?(?:это|означает|means|refers\s+to|désigne|significa|bedeutet|betekent|oznacza|demek|تعني|פירושו|nghĩa\s+là|adalah|berarti|とは|是指|指的是|란|이란|คือ)(?![\p{L}])/iu;
 
-/** After a ban of its own: nothing, a separator, or where the text may not go. */
+/** After a ban of its own: nothing, a separator, or where the text may not go (after a second verb: "copy or distribute outside"). */
 const BAN_TAIL =
-  /^(?:\s*$|\s*[.,;:!—–。！、，]|\s+(?:outside|beyond|buiten|poza|fuera|al\s+di\s+fuori|fora|за\s+пределами|an\s+Dritte|à\s+des\s+tiers|a\s+terceros|a\s+terzi|aan\s+derden|osobom\s+trzecim|üçüncü|третьим|dalej|verder|further|(?:it|this|them|ce\s+document|este\s+documento|questo\s+documento|dieses\s+Dokument)(?![\p{L}])))/iu;
+  /^(?:\s*$|\s*[.,;:!—–。！、，]|(?:\s+(?:or|oder|ou|o|of|lub|veya|или|أو|או|hoặc|atau)\s+\p{L}+)?\s+(?:מחוץ|خارج|برا|tanpa\s+izin|without\s+(?:permission|approval)|sans\s+autorisation|ohne\s+(?:Genehmigung|Zustimmung)|sin\s+autorización|senza\s+autorizzazione|bez\s+zgody|izinsiz|без\s+разрешения|بدون\s+إذن|ללא\s+אישור|(?:ra\s+)?ngoài|(?:ke|di)\s+luar|dışına|outside|beyond|buiten|poza|fuera|al\s+di\s+fuori|fora|за\s+пределами|an\s+Dritte|à\s+des\s+tiers|a\s+terceros|a\s+terzi|aan\s+derden|osobom\s+trzecim|üçüncü|третьим|dalej|verder|further|(?:it|this|them|ce\s+document|este\s+documento|questo\s+documento|dieses\s+Dokument)(?![\p{L}])))/iu;
 
 /**
  * A distribution ban standing alone on its line or in brackets ("KHÔNG PHỔ BIẾN RA NGOÀI",
@@ -293,18 +293,26 @@ function banAloneEnd(text: string, start: number, end: number): number {
   const before = text.slice(Math.max(lineStart, start - 200), start);
   const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), -1);
   const opening = before.slice(sentenceStart + 1);
+  // A ban that already says "outside" ("niet verspreiden buiten …", "jgn diforward ke luar divisi")
+  // names where the text may not go; it may follow a request of its own after a comma or a "but"
+  // ("tolong dicek ya, tapi jgn diforward ke luar divisi").
+  const outside = OUTSIDE_END.test(text.slice(start, end));
+  const afterRequest = outside && AFTER_REQUEST.test(opening);
   if (
     GENERIC_OR_RULE.test(sentence) ||
     GENERIC_OR_RULE.test(opening) ||
-    /\p{L}{3,}\s+\p{L}/u.test(opening.trim())
+    (!afterRequest && /\p{L}{3,}\s+\p{L}/u.test(opening.trim()))
   )
     return -1;
-  // What follows names where it may not go, or nothing: not an object of its own ("Do not share your
-  // password"). A ban that already says "outside" ("niet verspreiden buiten …") names it itself.
-  if (/(?:outside|buiten|poza|fuera|fora|al\s+di\s+fuori|за\s+пределами)$/iu.test(text.slice(start, end)))
-    return end;
+  // What follows names where it may not go, or nothing: not an object of its own ("Do not share your password").
+  if (outside) return end;
   return BAN_TAIL.test(text.slice(end, end + 40)) ? end : -1;
 }
+const OUTSIDE_END =
+  /(?:outside|buiten|poza|fuera|fora|al\s+di\s+fuori|за\s+пределами|מחוץ|خارج|برا|برة|luar|ngoài)$/iu;
+/** A request before a ban: a comma, or "but" in the answer languages. */
+const AFTER_REQUEST =
+  /(?:[,，、]\s*|\s)(?:but|aber|mais|pero|ma|mas|maar|ale|ama|но|لكن|بس|אבל|tapi|tetapi|nhưng)\s+$|[,，、]\s*$/iu;
 /** What may follow a ban alone on its line: a frame, or a word saying "outside" (ra ngoài, poza firmę, 外部). */
 const OUTSIDE_TAIL = new RegExp(
   String.raw`^(\s*(?:(?:ra\s+(?:bên\s+)?ngoài|outside(?:\s+the\s+(?:company|organi[sz]ation|team))?|externally|à\s+l['’]extérieur|extern\p{L}*|poza\s+\p{L}+|dışarı(?:ya)?|наружу|ke\s+luar|外部|社外|밖으로|ภายนอก)(?![\p{L}]))?)[${FRAME}.!:]*$`,

@@ -388,6 +388,7 @@ export const INFORMATION_MARKINGS: readonly string[] = [
   'מידע סודי',
   'Thông tin mật',
   'Informasi rahasia',
+  'Nội bộ',
 ];
 
 /** Instructions that forbid passing this text on; after a marking they belong to it ("Confidential – do not share"). */
@@ -425,9 +426,15 @@ export const DISTRIBUTION_BANS: readonly string[] = [
   String.raw`zakaz\s+(?:rozpowszechniania|udostępniania|kopiowania)`,
   String.raw`не\s+(?:распространять|разглашать|передавать|копировать|пересылать)`,
   String.raw`распространение\s+запрещено`,
-  String.raw`(?:يحظر|يمنع|ممنوع|محظور)\s+(?:النشر|التداول|التوزيع|الإفشاء|نشره|تداوله|توزيعه)`,
+  String.raw`(?:يحظر|يمنع|ممنوع|محظور)\s+(?:النشر|التداول|التوزيع|الإفشاء|النسخ|نشره|تداوله|توزيعه|نسخه)`,
   String.raw`אין\s+(?:להפיץ|להעביר|לשתף|להעתיק)`,
   String.raw`(?:ההפצה|הפצה)\s+אסורה`,
+  String.raw`לא\s+(?:להפצה|להעברה|לשיתוף)`,
+  // Colloquial bans that name where the text may not go: "don't forward it to anyone outside the department".
+  String.raw`אל\s+(?:תעביר|תעבירי|תעבירו|תשתף|תשתפי|תשתפו|תפיץ|תפיצו)(?:\s+\p{L}+){0,3}?\s+מחוץ`,
+  String.raw`لا\s+(?:تحول|تحوّل|تعيد\s+إرسال|تشارك|توزع|تنشر)\p{L}*(?:\s+\p{L}+){0,3}?\s+(?:برا|برة|خارج)`,
+  String.raw`(?:jangan|jgn)\s+(?:di)?(?:forward|teruskan|share|sebar\p{L}*|bagikan)(?:\s+\p{L}+){0,2}?\s+(?:ke\s+)?luar`,
+  String.raw`(?:đừng|không\s+được)\s+(?:forward|chuyển\s+tiếp|chia\s+sẻ|phát\s+tán)(?:\s+\p{L}+){0,2}?\s+(?:ra\s+)?ngoài`,
   String.raw`không\s+(?:được\s+)?(?:phát\s+tán|chia\s+sẻ|sao\s+chép|tiết\s+lộ|phổ\s+biến)`,
   String.raw`cấm\s+(?:phát\s+tán|sao\s+chép|tiết\s+lộ)`,
   String.raw`jangan\s+(?:disebarluaskan|disebarkan|dibagikan|diteruskan)`,
@@ -436,10 +443,10 @@ export const DISTRIBUTION_BANS: readonly string[] = [
   String.raw`(?:dağıtılmaz|dağıtılamaz|paylaşılmaz|paylaşmayınız|çoğaltılamaz)`,
   String.raw`(?:dağıtımı|paylaşılması)\s+yasaktır`,
   '(?:未经|未經)(?:许可|許可|授权|授權|批准)(?:不得|禁止|严禁|嚴禁)(?:复制|複製|外传|外傳|转发|轉發|传播|傳播|披露)',
-  '严禁外传|嚴禁外傳|请勿外传|請勿外傳|请勿外泄|請勿外洩|请勿外流|請勿外流|请勿转发|請勿轉寄|請勿轉發|不得外传|不得外傳|禁止外传|注意保密|严禁复制|嚴禁複製',
+  '禁止外流|禁止外泄|禁止外洩|不得对外|不得對外|严禁外传|嚴禁外傳|请勿外传|請勿外傳|请勿外泄|請勿外洩|请勿外流|請勿外流|请勿转发|請勿轉寄|請勿轉發|不得外传|不得外傳|禁止外传|注意保密|严禁复制|嚴禁複製',
   '転送禁止|複製禁止|社外持ち?出し?禁止|取扱注意|取り扱い注意|外部流出禁止',
-  String.raw`(?:외부|사외)\s?유출\s?금지|배포\s?금지|복제\s?금지|외부\s?유출을\s?금합니다`,
-  'ห้ามเผยแพร่|ห้ามส่งต่อ|ห้ามคัดลอก',
+  String.raw`(?:외부|사외)\s?(?:유출|반출)\s?금지|배포\s?금지|복제\s?금지|외부\s?(?:유출|반출)을\s?금합니다`,
+  'ห้ามเผยแพร่|ห้ามส่งต่อ|ห้ามคัดลอก|ห้ามนำออกนอก',
   'NÃO DIVULGAR|Não divulgar|NIET VERSPREIDEN|NIE ROZPOWSZECHNIAĆ|NO DIFUNDIR|NON DIVULGARE|NICHT WEITERGEBEN|DO NOT DISTRIBUTE',
 ];
 

@@ -317,3 +317,45 @@ describe('stamps (2026-12-05, weakest categories)', () => {
     }
   });
 });
+
+describe('bans that name where the text may not go, and markings with a ban in footers (2026-12-05)', () => {
+  it('finds a colloquial ban on forwarding outside a group, after a request', () => {
+    for (const text of [
+      'Tolong dibaca dulu ya, tapi jangan diteruskan ke luar tim keuangan.',
+      'Anh xem giúp em, nhưng đừng chuyển tiếp ra ngoài phòng nhân sự nhé.',
+      'תסתכלי על זה, אבל אל תשתפי אף אחד מחוץ לצוות.',
+      'شوفها لو سمحت، بس لا تشاركها مع أحد خارج الفريق.',
+    ]) {
+      expect(markings(text).length, text).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds a ban with a second verb or a permission, in a footer', () => {
+    for (const text of [
+      'الصفحة 2 من 7 — يُمنع النسخ أو النشر خارج قسم الموارد البشرية',
+      'עמוד 3 מתוך 8 — אין להפיץ או להעתיק מחוץ למחלקת הרכש',
+      'Hal. 1 dari 4 · Dilarang menyebarkan atau menggandakan tanpa izin Direksi',
+    ]) {
+      expect(markings(text).length, text).toBeGreaterThan(0);
+    }
+  });
+
+  it('joins a marking and a ban in more languages', () => {
+    expect(markings('INTERNAL – לא להעברה | גרסה 3')).toContain('INTERNAL – לא להעברה');
+    expect(markings('Nội bộ – không phát tán | Trang 2')).toContain('Nội bộ – không phát tán');
+    expect(markings('사내 자료\n대외비 - 외부 반출 금지').join(' ')).toContain('대외비');
+    expect(markings('(內部使用，禁止外流)')).toEqual(['內部使用,禁止外流']);
+  });
+
+  it('passes bans with an object of their own and errands outside', () => {
+    for (const text of [
+      'Đừng chia sẻ mật khẩu với bất kỳ ai.',
+      'Jangan kirim paket ke luar kota tanpa resi.',
+      'אל תשאיר את המחשב מחוץ למשרד בלילה.',
+      'Nội bộ công ty sẽ họp vào thứ Hai.',
+      'لا تترك الحاسوب خارج المكتب.',
+    ]) {
+      expect(markings(text), text).toEqual([]);
+    }
+  });
+});

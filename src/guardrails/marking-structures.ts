@@ -137,12 +137,30 @@ const WRAP_AFTER = /^\s*["'”’»」』】\]“]/u;
 const INSTRUCTION =
   /(?<![\p{L}])(?:write|add|put|insert|use|choose|pick|select|type|label|mark|remove|delete|options?|schreib\p{L}*|hinzufüg\p{L}*|füg\p{L}*|wähl\p{L}*|entfern\p{L}*|ajout\p{L}*|écri\p{L}*|choisi\p{L}*|supprim\p{L}*|añad\p{L}*|escrib\p{L}*|eleg\p{L}*|quit\p{L}*|aggiung\p{L}*|scriv\p{L}*|scegli\p{L}*|rimuov\p{L}*|adicion\p{L}*|escrev\p{L}*|escolh\p{L}*|remov\p{L}*|insira|voeg\p{L}*|schrijf|kies|verwijder\p{L}*|dodaj\p{L}*|napisz|wybierz|usuń|ekle\p{L}*|yaz\p{L}*|seç\p{L}*|kaldır\p{L}*|добав\p{L}*|напиш\p{L}*|выбер\p{L}*|удал\p{L}*|ghi|thêm|chọn|xóa|tulis|tambahkan|pilih|hapus|أضف|اكتب|اختر|احذف|מוסיפים|הוסיפו|כתבו|בחרו|מחקו|סווג\p{L}*)(?![\p{L}])|付け|付ける|入れ|書い|書く|選べ|削除|写上|加上|标注|標註|删掉|刪掉|删除|刪除|去掉|选择|選擇|붙이|쓰|추가|선택|삭제|ใส่|เขียน|เลือก|ลบ/iu;
 
+/** Verbs that put a marking on a part of a document or take it off, in the answer languages. */
+const PUT_OR_REMOVE =
+  /(?<![\p{L}])(?:add|insert|put|remove|delete|apply|ajout\p{L}*|insér\p{L}*|supprim\p{L}*|añad\p{L}*|insert\p{L}*|quit\p{L}*|elimin\p{L}*|aggiung\p{L}*|inserisc\p{L}*|rimuov\p{L}*|adicion\p{L}*|insira|inserir|remov\p{L}*|hinzufüg\p{L}*|einfüg\p{L}*|entfern\p{L}*|lösch\p{L}*|voeg\p{L}*|verwijder\p{L}*|dodaj\p{L}*|wstaw\p{L}*|usuń|ekle\p{L}*|kaldır\p{L}*|sil(?![\p{L}])|добав\p{L}*|встав\p{L}*|удал\p{L}*|thêm|xóa|gỡ|tambahkan|sisipkan|hapus|أضف|ضع|احذف|أزل|הוסיפו|הוסף|מחקו|הסירו)(?![\p{L}])|删掉|刪掉|删除|刪除|去掉|加上|添加|付け|外し|削除|붙이|추가|삭제|제거|ใส่|เพิ่ม|ลบ|เอาออก/iu;
+/** A choice between markings or whether to use one: "«Interno» o basta…", 还是, 要不要, 是否. */
+const CHOICE =
+  /(?<![\p{L}])(?:or|whether|ou|oder|lub|veya|или|أو|או|hoặc|atau)(?![\p{L}])|还是|還是|要不要|是否|かどうか|か否か|할지|ไหม|หรือ/iu;
+
+/** A marking offered as one of a choice: "【内部】还是【机密】", "要不要加【機密】", "«Interno» o basta…". */
+const CHOICE_BEFORE =
+  /(?:还是|還是|要不要加?|是否加?|(?<![\p{L}])(?:or|ou|oder|o|lub|или|أو|או|hoặc|atau))\s*["'“«„「『【[]\s*$/iu;
+const CHOICE_AFTER =
+  /^\s*["'”’»」』】\]“]\s*(?:还是|還是|(?:or|ou|oder|o|lub|или|أو|או|hoặc|atau)(?![\p{L}]))/iu;
+
 export function quotedInInstruction(text: string, f: RawFinding): boolean {
   if (
     !WRAP_BEFORE.test(text.slice(Math.max(0, f.start - 2), f.start)) ||
     !WRAP_AFTER.test(text.slice(f.end, f.end + 2))
   )
     return false;
+  if (
+    CHOICE_BEFORE.test(text.slice(Math.max(0, f.start - 8), f.start)) ||
+    CHOICE_AFTER.test(text.slice(f.end, f.end + 8))
+  )
+    return true;
   const from = Math.max(0, text.lastIndexOf('\n', f.start - 1) + 1, f.start - 160);
   const to =
     text.indexOf('\n', f.end) === -1
@@ -151,8 +169,11 @@ export function quotedInInstruction(text: string, f: RawFinding): boolean {
   // The marking's own words are not the instruction ("Internal use only" holds "use").
   const line = text.slice(from, f.start) + text.slice(f.end, to);
   const quotedMarkings = line.match(/["'“«„「『【[][^"'”»」』】\]\n]{2,40}["'”»」』】\]“]/gu)?.length ?? 0;
-  // "The cover page says «MẬT»" is one document's marking: after a part of the document only a
-  // rule or a condition ("every page", "when …") makes it an instruction.
-  if (PART_BEFORE.test(text.slice(Math.max(0, f.start - 48), f.start))) return EVERY_OR_RULE.test(line);
+  // "The cover page says «MẬT»" is one document's marking: after a part of the document a rule or
+  // a condition ("every page", "when …"), a verb that puts the marking there or takes it off
+  // (insira o rodapé "Uso Interno", 删掉页脚里的"内部资料"), or a choice between markings
+  // (标题加【内部】还是【机密】, 要不要加【機密】) makes it talk about the marking.
+  if (PART_BEFORE.test(text.slice(Math.max(0, f.start - 48), f.start)))
+    return EVERY_OR_RULE.test(line) || PUT_OR_REMOVE.test(line) || CHOICE.test(line) || quotedMarkings >= 2;
   return INSTRUCTION.test(line) || quotedMarkings >= 2;
 }

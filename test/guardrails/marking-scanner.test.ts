@@ -359,3 +359,25 @@ describe('bans that name where the text may not go, and markings with a ban in f
     }
   });
 });
+
+describe('a marking put on or taken off a part of a document, or offered as a choice (2026-12-05)', () => {
+  it('passes instructions and choices about a marking on a header, footer or subject', () => {
+    for (const text of [
+      'Ajoutez « Confidentiel » dans le pied de page avec le menu Étiquettes.',
+      'Entferne „VERTRAULICH“ aus der Kopfzeile, bevor das Angebot rausgeht.',
+      'Antes de publicar, quite el encabezado "USO INTERNO" de la plantilla.',
+      'Перед отправкой клиенту удалите колонтитул «Для служебного пользования».',
+      '发给客户前，请把封面上的"绝密"去掉。',
+      '件名に【社外秘】と【関係者限り】のどちらを付けるかは部長が決めます。',
+      'Tag the subject [Internal] or [Confidential]? Ask the sender.',
+    ]) {
+      expect(markings(text), text).toEqual([]);
+    }
+  });
+
+  it('still finds the marking one document carries on a named part', () => {
+    expect(markings('The footer of the attached deck reads «CONFIDENTIAL».').length).toBeGreaterThan(0);
+    expect(markings('O rodapé do relatório anexo diz "CONFIDENCIAL".').length).toBeGreaterThan(0);
+    expect(markings('Auf dem Deckblatt des Berichts steht „VERTRAULICH“.').length).toBeGreaterThan(0);
+  });
+});

@@ -8,6 +8,7 @@ import {
   VALUE_JOIN,
   VALUE_OPEN,
 } from './credential-words.js';
+import { findAnnotatedValues } from './annotated-values.js';
 import { chosenValue } from './chosen-values.js';
 import { findCredentialClauses } from './credential-clauses.js';
 import type { RawFinding } from './scanner.js';
@@ -202,6 +203,7 @@ export function findProseCredentials(text: string): RawFinding[] {
       );
     }
   }
+  for (const f of findAnnotatedValues(text)) push(f.start, text.slice(f.start, f.end), () => true);
   // The clause pass last: the strict rules above hold the surest values and their exact extents.
   found.push(...findCredentialClauses(text, found).filter((f) => !example(text, f.start, f.end)));
   return found;

@@ -254,3 +254,29 @@ describe('a key=value token is judged by what is assigned (2026-12-05, weakest c
     expect((await credentials(text)).join(' '), text).toContain('Tq8!mzR4wk');
   });
 });
+
+describe('a value written first and annotated after it (2026-12-05, weakest categories)', () => {
+  it('finds a value that an arrow, a dash or a copula ties to a credential note', async () => {
+    const cases: [string, string][] = [
+      ['tulpe_wolke_drei ← damit entsperrt ihr das Lager-Tablet', 'tulpe_wolke_drei'],
+      ['rio verde cinco lunas <- contraseña del correo compartido, con espacios', 'rio verde cinco lunas'],
+      ['Pk4!mz82Qa — это пароль от общего ящика склада', 'Pk4!mz82Qa'],
+      ['kawa yama sora umi — 共用メールのパスワードです（スペース込み）', 'kawa yama sora umi'],
+      ['Zx9#tLm2vQ 是前台打印机的管理密码，别外传。', 'Zx9#tLm2vQ'],
+      ['mavi.kedi.77 ← muhasebe ortak hesabı', 'mavi.kedi.77'],
+    ];
+    for (const [text, value] of cases) expect(await credentials(text), text).toContain(value);
+  });
+
+  it('passes commands, file names, versions and plain words annotated the same way', async () => {
+    for (const text of [
+      'pip install requests ← installs the login helper',
+      'report_final.pdf ← the account statement for March',
+      'v2.14.3 — the version with the password reset fix',
+      'Kubernetes 是容器编排平台，和密码管理无关。',
+      'setup ← unlock the screen first',
+    ]) {
+      expect(await credentials(text), text).toEqual([]);
+    }
+  });
+});

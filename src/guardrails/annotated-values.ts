@@ -11,10 +11,8 @@ import { isProductName, notASecret, plausiblePassword } from './token-shape.js';
  */
 
 /** A value opening a line: one token, or two to six lower-case words (a passphrase with spaces). */
-const ANNOTATED = new RegExp(
-  String.raw`^[ \t>*•-]{0,4}["'“「『]?((?:[\p{Ll}\d]{2,16}(?: [\p{Ll}\d]{1,16}){1,5})|[\x21-\x7E]{6,64}?)["'”」』]?[ \t]{0,3}(?:(←|⬅|<-{1,2}|<=)|(——|—|–|=>|是|は|이야|이에요))[ \t]{0,3}([^\n]{0,80})`,
-  'gmu',
-);
+const ANNOTATED =
+  /^[ \t>*•-]{0,4}["'“「『]?((?:[\p{Ll}\d]{2,16}(?: [\p{Ll}\d]{1,16}){1,5})|[\x21-\x7E]{6,64}?)["'”」』]?[ \t]{0,3}(?:(←|⬅|<-{1,2}|<=)|(——|—|–|=>|是|は|이야|이에요))[ \t]{0,3}([^\n]{0,80})/gmu;
 const PASSWORD = new RegExp(PASSWORD_WORDS, 'iu');
 const USER = new RegExp(USER_WORDS, 'iu');
 /** What an arrow's note names: an account or a mailbox, or the device a value unlocks. */

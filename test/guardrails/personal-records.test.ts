@@ -124,3 +124,31 @@ describe('HR records about a colleague named by a first name alone (2026-12-05, 
     ]);
   });
 });
+
+describe('health facts of a colleague for occupational health, shifts and breaks (2026-12-05, weakest categories)', () => {
+  it('finds chronic conditions, pregnancy and treatments with a work setting, in several languages', () => {
+    for (const text of [
+      'Note from the company nurse: Grace Holt is diabetic and keeps glucose tablets at her desk.',
+      'Hinweis der Betriebsärztin: Herr Albers hat eine Nussallergie, bitte bei Schichtessen beachten.',
+      'Per il medico competente: Marta Conti ha una cardiopatia, niente turni notturni.',
+      'Escala de turnos: a Joana Reis faz diálise às terças, não a escalar nesse dia.',
+      'Для графика смен: у Олега Смирнова эпилепсия, без ночных смен.',
+      '体检复查通知：王磊 肝炎指标异常，请安排复查。',
+      '[보건실] 김하늘 님 임신 20주, 야간근무 제외',
+      'לשיבוץ המשמרות: רון לוי מטופל בכימותרפיה עד מרץ.',
+    ]) {
+      expect(kinds(text), text).toContain('hr_record');
+    }
+  });
+
+  it('passes health words in encyclopedia text, event notices and policy', () => {
+    for (const text of [
+      'Frederick Banting shared the Nobel Prize for the discovery of insulin, which changed diabetes care.',
+      'Die Konferenz zu Diabetes Typ 1 beginnt um 9 Uhr im Saal Berlin.',
+      'Shift workers with epilepsy may ask the company doctor for a fixed schedule.',
+      'Les pauses sont de 15 minutes pour tous les salariés diabétiques.',
+    ]) {
+      expect(kinds(text), text).toEqual([]);
+    }
+  });
+});

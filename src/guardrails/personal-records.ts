@@ -168,7 +168,13 @@ function aboutAPerson(text: string, patterns: readonly RegExp[], health: boolean
     if (!person || POLICY_SENTENCE.test(sentence)) continue;
     if (health ? !HEALTH_SETTING.test(sentence) : MODAL.test(sentence)) continue;
     // The record runs to the end of its clause, or to the next measure or rating named there.
-    const next = matches.slice(i + 1).find((n) => n.index >= end)?.index ?? text.length;
+    let next = text.length;
+    for (let j = i + 1; j < matches.length; j++) {
+      if (matches[j]!.index >= end) {
+        next = matches[j]!.index;
+        break;
+      }
+    }
     const stop = health ? end : Math.min(recordEnd(text, end, to), next);
     found.push([
       'hr_record',

@@ -1,7 +1,8 @@
 /**
  * The employee question set (test/corpus/employee-questions) through the product's runtime over the
- * sample knowledge base: `node --import tsx bench/employee-questions.ts [dev|test]`.
- * `npm test` runs the frozen `test` half with its bars (test/answer/employee-questions.test.ts).
+ * sample knowledge base: `node --import tsx bench/employee-questions.ts [dev|tune|test|holdout] [--env K=V ...]`.
+ * `npm test` runs the frozen `test` half with its bars (test/answer/employee-questions.test.ts). The
+ * held-out set (`holdout`) prints its figures only, never its questions: it stays unread.
  */
 import {
   employeeReport,
@@ -10,13 +11,18 @@ import {
   runEmployeeItems,
 } from '../test/helpers/employee-questions.js';
 
-const file = process.argv[2] === 'test' ? 'test' : 'dev';
-const { runtime, close } = await openSampleRuntime();
+const args = process.argv.slice(2);
+const file = args[0] === 'test' || args[0] === 'holdout' || args[0] === 'tune' ? args[0] : 'dev';
+// `--env LEXICON=off`: the runtime with another setting, e.g. to measure without the concept lexicon.
+const env = Object.fromEntries(
+  args.flatMap((arg, i) => (args[i - 1] === '--env' ? [arg.split('=', 2) as [string, string]] : [])),
+);
+const { runtime, close } = await openSampleRuntime(env);
 try {
   const judged = await runEmployeeItems(runtime, loadEmployeeItems(file));
-  process.stdout.write(
-    `employee questions (${file}), generator ${runtime.generator.name}\n\n${employeeReport(judged)}`,
-  );
+  const report = employeeReport(judged);
+  const shown = file === 'holdout' ? report.slice(0, report.indexOf('\n- ') + 1 || undefined) : report;
+  process.stdout.write(`employee questions (${file}), generator ${runtime.generator.name}\n\n${shown}`);
 } finally {
   await close();
 }

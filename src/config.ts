@@ -19,6 +19,17 @@ export interface Config {
   /** Log question/answer text (off by default; for debugging only). */
   readonly logContent: boolean;
   readonly directoryFile?: string | undefined;
+  /**
+   * The concept lexicon (src/rag/lexicon.ts): `LEXICON=off` turns it off; `LEXICON_FILE` adds an
+   * operator's concepts (the company's own words) to the built-in ones.
+   */
+  readonly lexicon: { readonly enabled: boolean; readonly file?: string | undefined };
+  /**
+   * `ANSWER_MIN_CONFIDENCE`: the extractive reader says "not found" below this confidence (default: the
+   * calibrated threshold; higher says "not found" more often, for unanswerable and answerable questions
+   * alike: docs/quality.md shows the trade-off).
+   */
+  readonly answerMinConfidence?: number | undefined;
   readonly maxFileBytes: number;
   /** What one file may expand to once read: archive limits and chunks per document (ingest/content-limits.ts). */
   readonly contentLimits: {
@@ -158,6 +169,9 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOG_CONTENT: z.enum(['0', '1', 'true', 'false']).default('0'),
   DIRECTORY_FILE: optionalString,
+  LEXICON: z.enum(['on', 'off']).default('on'),
+  LEXICON_FILE: optionalString,
+  ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
   MAX_FILE_MB: z.coerce.number().positive().max(2048).default(50),
   MAX_UNCOMPRESSED_MB: z.coerce.number().positive().max(16_384).default(100),
   MAX_ARCHIVE_ENTRIES: intIn(1, 1_000_000).default(10_000),
@@ -330,6 +344,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     logLevel: e.LOG_LEVEL,
     logContent: truthy(e.LOG_CONTENT),
     directoryFile: resolve(e.DIRECTORY_FILE),
+    lexicon: { enabled: e.LEXICON === 'on', file: resolve(e.LEXICON_FILE) },
+    answerMinConfidence: e.ANSWER_MIN_CONFIDENCE,
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
     contentLimits: {
       maxUncompressedBytes: Math.round(e.MAX_UNCOMPRESSED_MB * 1024 * 1024),

@@ -14,6 +14,9 @@ import { createDenseRetriever } from './rag/dense-retriever.js';
 import type { Embedder } from './rag/embedder.js';
 import { createHybridRetriever } from './rag/hybrid-retriever.js';
 import { createLexicalRetriever } from './rag/lexical-retriever.js';
+import { BUILT_IN_CONCEPTS, EMPTY_LEXICON, type Lexicon, loadLexicon } from './rag/lexicon.js';
+import { analyze } from './rag/text-analyzer.js';
+import { createStopTerms } from './inference/reader-question.js';
 import { createOnnxEmbedder } from './rag/onnx-embedder.js';
 import { createTranslatingRetriever } from './rag/translating-retriever.js';
 import { translate } from './inference/translate.js';
@@ -46,6 +49,14 @@ export interface Runtime {
    */
   refresh(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** The concept lexicon as configured: the built-in concepts plus the operator's `LEXICON_FILE`, or none. */
+function openLexicon(config: Config): Lexicon {
+  if (!config.lexicon.enabled) return EMPTY_LEXICON;
+  return loadLexicon([BUILT_IN_CONCEPTS, ...(config.lexicon.file ? [config.lexicon.file] : [])], {
+    isStopWord: createStopTerms(analyze),
+  });
 }
 
 /** The pipeline's recorder on the database: questions, outcomes and held answers. */
@@ -105,11 +116,18 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       embedder,
       onSnapshotError: () => metrics.indexSnapshotErrors.inc(),
     });
+    const lexicon = openLexicon(config);
+    if (lexicon.size > 0)
+      logger('info', 'lexicon.loaded', { concepts: lexicon.size, file: config.lexicon.file });
     const generatorParts = await createGeneratorParts(config, logger, () => index.lexical);
     closers.push(() => generatorParts.close());
     const generator = generatorParts.generator;
     const getChunks = (ids: readonly string[]) => store.documents.getChunks(ids);
-    const lexical = createLexicalRetriever({ index: () => index.lexical, getChunks });
+    const lexical = createLexicalRetriever({
+      index: () => index.lexical,
+      getChunks,
+      expand: (text, language) => lexicon.expansion(text, language ?? 'und'),
+    });
     const hybrid = createHybridRetriever({
       lexical,
       dense:

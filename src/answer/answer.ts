@@ -16,7 +16,7 @@ import type { Guard } from '../guardrails/guard.js';
 import type { Generator, GenerationResult } from '../inference/generator.js';
 import type { Retriever } from '../rag/retriever.js';
 import type { AnswerProgress, AnswerService, AskOptions } from './ports.js';
-import { followUpOf, isShort, previousQuestion } from './follow-up.js';
+import { followUpOf, leansOnEarlier, previousQuestion } from './follow-up.js';
 import { checkQuestion } from './question-input.js';
 import { renumberCitations } from './renumber-citations.js';
 
@@ -211,18 +211,32 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         const earlier = previousQuestion(question.history);
         /** The reading of the question on its own, when it was read so and stands. */
         let readAlone: GenerationResult | undefined;
-        if (quotes && !continues && earlier !== undefined && isShort(checked.text)) {
-          // A short question that shows no sign of continuing may still lean on the previous one for
-          // its topic ("食事代は？"): when it finds nothing on its own, it is read with the previous one.
+        if (quotes && !continues && earlier !== undefined) {
+          // A question that shows no sign of continuing may still lean on the previous one for its
+          // topic ("食事代は？", "do I have to pay for the new one?"): it is read alone and with the
+          // previous question (whose words rank the units but never answer by themselves), and the
+          // reading with the previous question is taken only when it answers and is clearly surer.
           const alone = await deps.generator.generate(
             { question: checked.text, language, sources: hits, history: question.history },
             { signal: options.signal },
           );
-          if (alone.notFound) {
-            const again = performance.now();
+          const again = performance.now();
+          const leaningHits = await retrieve(earlier);
+          retrievalSeconds += (performance.now() - again) / 1000;
+          const leaning = await deps.generator.generate(
+            {
+              question: checked.text,
+              language,
+              sources: leaningHits,
+              history: question.history,
+              followUpOf: earlier,
+            },
+            { signal: options.signal },
+          );
+          if (leansOnEarlier(alone, leaning)) {
             continues = earlier;
-            hits = await retrieve(continues);
-            retrievalSeconds += (performance.now() - again) / 1000;
+            hits = leaningHits;
+            readAlone = leaning;
           } else readAlone = alone;
         }
         progress({ type: 'retrieved', sources: hits.length });

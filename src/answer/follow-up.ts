@@ -1,4 +1,5 @@
 import type { Turn } from '../core/types.js';
+import type { GenerationResult } from '../inference/generator.js';
 import { wordPattern } from '../inference/word-boundary.js';
 
 /** A question that starts with one of these words (an opening ¿ allowed). */
@@ -79,15 +80,11 @@ const SIGNS: Readonly<Record<string, { readonly continues: RegExp; readonly poin
   th: { continues: /^(?:แล้ว|และ)/u, pointsBack: /(?:อันนั้น|ตรงนั้น|เรื่องนั้น)/u },
 };
 
-/** A question this short, in characters, may not name its topic ("食事代は？", "For part-timers?"). */
-const SHORT_LATIN = 32;
-const SHORT_DENSE = 12;
-
 /**
  * The earlier question a follow-up continues, when the question shows in its own language that it
  * does not stand alone: it continues ("And for part-timers?") or points back ("How do I renew it?").
  * A self-contained question on another topic returns undefined, so its search is not mixed with the
- * previous one's. (A short question that shows neither is read alone first: see {@link isShort}.)
+ * previous one's. (A question that shows neither is read both ways: see {@link leansOnEarlier}.)
  */
 export function followUpOf(history: readonly Turn[], text: string, language: string): string | undefined {
   const previous = previousQuestion(history);
@@ -97,12 +94,18 @@ export function followUpOf(history: readonly Turn[], text: string, language: str
   return signs.continues.test(question) || signs.pointsBack.test(question) ? previous : undefined;
 }
 
-/** Short enough that it may lean on the previous question for its topic. */
-export function isShort(text: string): boolean {
-  const question = text.trim();
-  const dense =
-    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u.test(question);
-  return [...question].length <= (dense ? SHORT_DENSE : SHORT_LATIN);
+/** How much surer the reading with the previous question must be to be preferred to the reading alone. */
+export const LEANING_MARGIN = 0.15;
+
+/**
+ * Whether a question that shows no sign of continuing is better read with the previous question: when
+ * alone it finds nothing and with it it does, or with it the reader is clearly surer ({@link
+ * LEANING_MARGIN}). A new topic reads as well or better alone, so it stays alone.
+ */
+export function leansOnEarlier(alone: GenerationResult, leaning: GenerationResult): boolean {
+  if (leaning.notFound) return false;
+  if (alone.notFound) return true;
+  return (leaning.confidence ?? 0) >= (alone.confidence ?? 0) + LEANING_MARGIN;
 }
 
 /** The asker's last question in the conversation, if any. */

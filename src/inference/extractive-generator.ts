@@ -1,7 +1,7 @@
 import { t } from '../core/i18n.js';
 import type { GenerateOptions, GenerationRequest, GenerationResult, Generator } from './generator.js';
 import { type Reading, type ReaderSettings, read } from './reader.js';
-import { DEFAULT_MIN_CONFIDENCE } from './reader-confidence.js';
+import { DEFAULT_MIN_CONFIDENCE, confidence } from './reader-confidence.js';
 import {
   type TermStatistics,
   type Tokenize,
@@ -87,7 +87,14 @@ export function createExtractiveGenerator(options: ExtractiveGeneratorOptions): 
       if (!reading.found) {
         const text = t(request.language, 'notFound');
         await emit([text], generateOptions);
-        return { text, cited: [], generator: 'extractive', extractive: true, notFound: true };
+        return {
+          text,
+          cited: [],
+          generator: 'extractive',
+          extractive: true,
+          notFound: true,
+          confidence: confidence(reading),
+        };
       }
       const quotes = reading.quotes;
       const pieces = [
@@ -99,7 +106,14 @@ export function createExtractiveGenerator(options: ExtractiveGeneratorOptions): 
       ];
       await emit(pieces, generateOptions);
       const cited = [...new Set(quotes.map((quote) => quote.source + 1))];
-      return { text: pieces.join(''), cited, generator: 'extractive', extractive: true, notFound: false };
+      return {
+        text: pieces.join(''),
+        cited,
+        generator: 'extractive',
+        extractive: true,
+        notFound: false,
+        confidence: confidence(reading),
+      };
     },
   };
 }

@@ -30,6 +30,8 @@ export interface GenerationResult {
   readonly extractive: boolean;
   /** True when the generator found no answer in the sources. */
   readonly notFound: boolean;
+  /** How sure the extractive reader is that the sources answer (0..1); models leave it out. */
+  readonly confidence?: number | undefined;
 }
 
 /** Writes an answer from sources. The extractive generator is the always-available default. */

@@ -7,14 +7,24 @@
 export interface ReadingEvidence {
   /** Share of the question's weight that the best unit and its headings hold. */
   readonly evidence: number;
+  /** The same share of the weight of the question's words that the knowledge base uses. */
+  readonly knownEvidence: number;
   /** Whether the best unit holds an expression of the expected type (undefined: none expected or can't tell). */
   readonly typeMatch: boolean | undefined;
   /** Share of the question's weight in words the knowledge base never uses. */
   readonly unknownShare: number;
+  /** Share of the question's weight in its heaviest such word. */
+  readonly rarestUnknown: number;
   /** Second-best unit's score relative to the best (0..1). */
   readonly runnerUp: number;
   /** Share of the question's weight that the best unit's whole source (all its units and headings) holds. */
   readonly sourceEvidence: number;
+  /** The same share of the weight of the words the knowledge base uses. */
+  readonly sourceKnownEvidence: number;
+  /** The question's own meaningful words. */
+  readonly ownWords: number;
+  /** Share of the retrieved sources that come from the best unit's document (retrieval's agreement). */
+  readonly sameDocument: number;
 }
 
 /**
@@ -22,7 +32,7 @@ export interface ReadingEvidence {
  * left out) get "not found": answerable questions are not traded away silently. Measured with
  * `node --import tsx bench/calibrate-reader.ts`; docs/quality.md shows the trade-off.
  */
-export const DEFAULT_MIN_CONFIDENCE = 0.22;
+export const DEFAULT_MIN_CONFIDENCE = 0.223;
 
 /** The reader's evidence as {@link confidence} weighs it (numbers, so that they can be fitted). */
 export type ConfidenceFeatures = Record<Exclude<keyof typeof CONFIDENCE, 'bias'>, number>;
@@ -30,9 +40,14 @@ export type ConfidenceFeatures = Record<Exclude<keyof typeof CONFIDENCE, 'bias'>
 export function confidenceFeatures(reading: ReadingEvidence): ConfidenceFeatures {
   return {
     evidence: reading.evidence,
+    knownEvidence: reading.knownEvidence,
     sourceEvidence: reading.sourceEvidence,
+    sourceKnownEvidence: reading.sourceKnownEvidence,
     unknownShare: reading.unknownShare,
+    rarestUnknown: reading.rarestUnknown,
     runnerUp: reading.runnerUp,
+    longQuestion: Math.log1p(reading.ownWords),
+    sameDocument: reading.sameDocument,
     typeMatch: reading.typeMatch === true ? 1 : 0,
     typeMismatch: reading.typeMatch === false ? 1 : 0,
   };
@@ -41,10 +56,15 @@ export function confidenceFeatures(reading: ReadingEvidence): ConfidenceFeatures
 /**
  * How sure the reader is that the sources answer (a logistic score, 0..1), fitted on XQuAD in seven
  * languages with one article in six left out of the knowledge base (their questions are the "not
- * answerable" class), classes weighted equally: `node --import tsx bench/calibrate-reader.ts --fit`.
- * The features are correlated (evidence in the best unit, in its whole source, the share of words the
- * knowledge base never uses, the runner-up's margin, the answer type), so a
- * single coefficient's sign says little on its own; the fit as a whole is what was measured.
+ * answerable" class) and on the employee development questions (test/corpus/employee-questions dev and
+ * tune, first turns, each counting five XQuAD questions: everyday questions over a small knowledge
+ * base), classes weighted equally:
+ * `node --import tsx bench/calibrate-reader.ts --employee dev,tune --employee-weight 5 --fit`.
+ * The features are correlated (evidence in the best unit and in its whole source, against all the
+ * question's words and against those the knowledge base knows, the share and the heaviest of the words
+ * it never uses, the runner-up's margin, the answer type, the question's length, how many retrieved
+ * sources come from the best unit's document), so a single coefficient's sign says little on its own;
+ * the fit as a whole is what was measured.
  */
 export function confidence(reading: ReadingEvidence): number {
   const features = confidenceFeatures(reading);
@@ -56,11 +76,16 @@ export function confidence(reading: ReadingEvidence): number {
 
 /** Coefficients of {@link confidence} (see there how they were fitted). */
 export const CONFIDENCE = {
-  bias: -5.77,
-  evidence: 5.04,
-  sourceEvidence: 8.59,
-  unknownShare: -1.37,
-  runnerUp: 0.91,
-  typeMatch: -0.13,
-  typeMismatch: -1.21,
+  bias: -6.24,
+  evidence: 6.38,
+  knownEvidence: -2.25,
+  sourceEvidence: 8.33,
+  sourceKnownEvidence: 0.32,
+  unknownShare: 0.5,
+  rarestUnknown: -0.81,
+  runnerUp: 0.33,
+  typeMatch: 0.11,
+  typeMismatch: -0.86,
+  longQuestion: 0.14,
+  sameDocument: 3.67,
 } as const;

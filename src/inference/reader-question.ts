@@ -1,6 +1,7 @@
 import type { SearchHit } from '../core/types.js';
 import { type AnswerType, answerTypeOf } from './answer-types.js';
 import { functionWords } from './function-words.js';
+import { numberAlternatives } from './number-words.js';
 import type { GenerationRequest } from './generator.js';
 
 /**
@@ -23,6 +24,8 @@ export interface TermStatistics {
 /** One meaningful word of the question: its analyzer forms and its weight. */
 export interface QuestionWord {
   readonly forms: readonly string[];
+  /** Other ways of writing it ("3" → "three"): they rank units, at {@link ALTERNATIVE_SHARE}. */
+  readonly alternatives: readonly string[];
   /** Hangul words carry their particles: their bigrams match partially (비밀번호를 → 비밀, 밀번, …). */
   readonly bigrams: readonly string[];
   readonly weight: number;
@@ -51,12 +54,13 @@ export function readQuestion(
   const seen = new Set<string>();
   const found: QuestionWord[] = [];
   let skipped = 0;
+  const isStop = (forms: readonly string[]) => forms.every((form) => isStopTerm(form, request.language));
   const add = (text: string, share: number, own: boolean) => {
     let previous: QuestionWord | undefined;
-    for (const analyzed of words(text, request.language)) {
-      const forms = [...withLightStems(analyzed)];
+    for (const analyzedForms of words(text, request.language)) {
+      const forms = [...withLightStems(analyzedForms)];
       const word = forms[0]!;
-      if (forms.every((form) => isStopTerm(form, request.language))) {
+      if (isStop(forms)) {
         if (own) skipped++;
         previous = undefined;
         continue;
@@ -72,12 +76,20 @@ export function readQuestion(
         : [];
       const df = Math.max(...forms.map((form) => corpus.documentFrequencyOf(form)));
       const unknown = df === 0 && bigrams.every((bigram) => corpus.documentFrequencyOf(bigram) === 0);
-      const current: QuestionWord = { forms, bigrams, weight: share * idf(corpus.size, df), unknown, own };
+      const current: QuestionWord = {
+        forms,
+        alternatives: numberAlternatives(word, request.language),
+        bigrams,
+        weight: share * idf(corpus.size, df),
+        unknown,
+        own,
+      };
       found.push(current);
       if (previous && SYLLABLE_LANGUAGES.has(request.language)) {
         // A Vietnamese word is often two syllables ("hợp đồng"): the pair must stand together too.
         found.push({
           forms: [`${previous.forms[0]} ${word}`],
+          alternatives: [],
           bigrams: [],
           weight: Math.min(previous.weight, current.weight),
           unknown: previous.unknown || current.unknown,
@@ -113,6 +125,9 @@ export function idf(size: number, df: number): number {
   return Math.log(1 + (size - df + 0.5) / (df + 0.5));
 }
 
+/** An English contraction's ending: "what's", "where're", "don't" are their first word. */
+const CONTRACTION = /(?:n['’]t|['’](?:s|re|ll|d|ve|m))$/u;
+
 /**
  * Whether a term carries no meaning of its own in a language: a function word in the analyzer's own
  * form (stemmed, folded), or a Japanese particle or ending of one or two hiragana (は, が, ます).
@@ -127,7 +142,9 @@ export function createStopTerms(tokenize: Tokenize): (term: string, language: st
         for (const stopTerm of tokenize(word, language)) stop.add(stopTerm);
       cache.set(language, stop);
     }
-    return stop.has(term) || /^\p{Script=Hiragana}{1,2}$/u.test(term);
+    return (
+      stop.has(term) || stop.has(term.replace(CONTRACTION, '')) || /^\p{Script=Hiragana}{1,2}$/u.test(term)
+    );
   };
 }
 
@@ -168,8 +185,22 @@ export function unitTerms(terms: readonly string[], language: string): Set<strin
   return all;
 }
 
-/** How much of a question word a set of terms holds: 1, a Hangul word's share of bigrams, or 0. */
+/** Another way of writing a question word ("three" for "3") counts this much of it. */
+export const ALTERNATIVE_SHARE = 0.75;
+
+/**
+ * How much of a question word a set of terms holds: 1 (one of its forms), a Hangul word's share of
+ * bigrams, {@link ALTERNATIVE_SHARE} (another way of writing it), or 0.
+ */
 export function holds(terms: ReadonlySet<string>, word: QuestionWord): number {
+  const share = holdsLiterally(terms, word);
+  if (share < ALTERNATIVE_SHARE && word.alternatives.some((form) => terms.has(form)))
+    return ALTERNATIVE_SHARE;
+  return share;
+}
+
+/** How much of a question word a set of terms holds as written: 1, a Hangul word's share of bigrams, or 0. */
+export function holdsLiterally(terms: ReadonlySet<string>, word: QuestionWord): number {
   if (word.forms.some((form) => terms.has(form))) return 1;
   if (word.bigrams.length === 0) return 0;
   const share = word.bigrams.filter((bigram) => terms.has(bigram)).length / word.bigrams.length;

@@ -6,6 +6,7 @@ import {
   type QuestionWord,
   type Tokenize,
   holds,
+  holdsLiterally,
   unitTerms,
 } from './reader-question.js';
 import { type Sentence, splitSentences } from './sentences.js';
@@ -36,8 +37,8 @@ export interface Unit extends Sentence {
   /** Which part of its source it is in: a heading or a question line starts the next one. */
   readonly section: number;
   score: number;
-  /** Share of the question's weight it and its context hold (0..1). */
-  evidence: number;
+  /** The question's own weight it and its context hold. */
+  held: number;
 }
 
 /** What the reader concluded. */
@@ -47,7 +48,7 @@ export interface Reading extends ReadingEvidence {
   readonly type: AnswerType | undefined;
 }
 
-/** Later sources were ranked lower by retrieval: their units need a better match to be quoted. */
+/** Later documents were ranked lower by retrieval: their units need a better match to be quoted. */
 const RANK_DECAY = 0.3;
 /** A question word found only in a unit's headings counts this much towards its score… */
 const CONTEXT_SCORE = 0.4;
@@ -91,11 +92,16 @@ export function read(
     found: false,
     quotes: [],
     evidence: 0,
+    knownEvidence: 0,
     type: question.type,
     typeMatch: undefined,
     unknownShare: 0,
+    rarestUnknown: 0,
     runnerUp: 0,
     sourceEvidence: 0,
+    sourceKnownEvidence: 0,
+    ownWords: 0,
+    sameDocument: 0,
   };
   if (question.words.length === 0) return none;
   const units = unitsOf(sources, settings);
@@ -106,10 +112,19 @@ export function read(
   const words = question.words;
   const own = words.some((word) => word.own) ? words.filter((word) => word.own) : words;
   const isOwn = new Set(own);
+  // Evidence is measured against the question's whole weight and against the weight of the words the
+  // knowledge base knows: an employee's everyday words ("my kid woke up with a fever") are often words
+  // no document uses, which says less than a missing name in an encyclopedia question.
   const total = own.reduce((sum, word) => sum + word.weight, 0) || 1;
-  const unknownShare = own.reduce((sum, word) => sum + (word.unknown ? word.weight : 0), 0) / total;
+  const knownTotal = own.reduce((sum, word) => sum + (word.unknown ? 0 : word.weight), 0) || 1;
+  const unknownWeights = own.filter((word) => word.unknown).map((word) => word.weight);
+  const unknownShare = unknownWeights.reduce((sum, weight) => sum + weight, 0) / total;
+  const rarestUnknown = Math.max(0, ...unknownWeights) / total;
   const averageLength = units.reduce((sum, unit) => sum + unit.terms.size, 0) / units.length || 1;
 
+  // A document's chunks rank together: the passage that answers is often in the page's second chunk.
+  const docRank = new Map<string, number>();
+  for (const hit of sources) if (!docRank.has(hit.docId)) docRank.set(hit.docId, docRank.size);
   const typeMatches = new Map<Unit, boolean | undefined>();
   units.forEach((unit, i) => {
     let direct = 0;
@@ -122,18 +137,22 @@ export function read(
       direct += word.weight * share;
       contextual += inContext;
       if (isOwn.has(word)) {
-        ownDirect += word.weight * share;
-        ownContextual += inContext;
+        // Another way of writing a word ("three" for "3") ranks the unit; evidence that the documents
+        // answer is the question's words as written.
+        const literal = holdsLiterally(unit.terms, word);
+        ownDirect += word.weight * literal;
+        ownContextual += literal < 1 ? word.weight * (1 - literal) * holdsLiterally(unit.context, word) : 0;
       }
     }
-    unit.evidence = (ownDirect + CONTEXT_EVIDENCE * ownContextual) / total;
+    unit.held = ownDirect + CONTEXT_EVIDENCE * ownContextual;
     if (direct === 0 && contextual === 0) return; // steps under "To request leave:" hold its words only in their announcer
     const typeMatch = question.type
       ? holdsAnswerType(question.type, unit.text, question.text, unit.item)
       : undefined;
     typeMatches.set(unit, typeMatch);
     const lengthNorm = 1 / Math.sqrt(Math.max(1, unit.terms.size / averageLength));
-    let score = ((direct + CONTEXT_SCORE * contextual) * lengthNorm) / (1 + RANK_DECAY * unit.source);
+    let score =
+      ((direct + CONTEXT_SCORE * contextual) * lengthNorm) / (1 + RANK_DECAY * docRank.get(unit.doc)!);
     if (typeMatch === true) score *= TYPE_MATCH;
     else if (typeMatch === false) score *= TYPE_MISMATCH;
     if (unit.kind === 'code' && !asksFor(unit, words, settings)) score *= CODE_SHARE;
@@ -146,26 +165,35 @@ export function read(
 
   const ranked = units.filter((unit) => unit.score > 0).sort((a, b) => b.score - a.score);
   const best = ranked[0];
-  if (!best) return { ...none, unknownShare };
-  const evidence = Math.max(
-    best.evidence,
+  if (!best) return { ...none, unknownShare, rarestUnknown, ownWords: own.length };
+  const held = Math.max(
+    best.held,
     ...ranked
       .slice(1, 3)
       .filter((u) => u.source === best.source)
-      .map((u) => u.evidence * 0.9),
+      .map((u) => u.held * 0.9),
   );
   const runnerUp = (ranked[1]?.score ?? 0) / best.score;
   const sourceUnits = units.filter((unit) => unit.source === best.source);
   const sourceHolds = (word: QuestionWord) =>
-    Math.max(...sourceUnits.map((unit) => Math.max(holds(unit.terms, word), holds(unit.context, word))));
-  const sourceEvidence = own.reduce((sum, word) => sum + word.weight * sourceHolds(word), 0) / total;
+    Math.max(
+      ...sourceUnits.map((unit) =>
+        Math.max(holdsLiterally(unit.terms, word), holdsLiterally(unit.context, word)),
+      ),
+    );
+  const sourceHeld = own.reduce((sum, word) => sum + word.weight * sourceHolds(word), 0);
   const reading = {
-    evidence,
+    evidence: held / total,
+    knownEvidence: held / knownTotal,
     type: question.type,
     typeMatch: typeMatches.get(best),
     unknownShare,
+    rarestUnknown,
     runnerUp,
-    sourceEvidence,
+    sourceEvidence: sourceHeld / total,
+    sourceKnownEvidence: sourceHeld / knownTotal,
+    ownWords: own.length,
+    sameDocument: sources.filter((hit) => hit.docId === best.doc).length / sources.length,
   };
   if (confidence(reading) < settings.minConfidence) return { ...reading, found: false, quotes: [] };
   return {
@@ -219,10 +247,15 @@ function pick(
       unit.score >= SECOND_SHARE * best.score &&
       unit.text.length + best.text.length <= TWO_UNITS_CHARS,
   );
-  const next = units[units.indexOf(best) + 1];
+  const at = units.indexOf(best);
+  const next = units[at + 1];
+  const previous = units[at - 1];
   const sameParagraph = next !== undefined && next.source === best.source && next.line <= best.line + 1;
+  const sameLine = previous !== undefined && previous.source === best.source && previous.line === best.line;
   if (second) picked.push(second);
-  else if (sameParagraph && best.text.length + next.text.length <= SHORT_PAIR_CHARS) picked.push(next); // a short answer often goes on in the next sentence ("No. Use … instead.")
+  else if (sameParagraph && best.text.length + next.text.length <= SHORT_PAIR_CHARS)
+    picked.push(next); // a short answer often goes on in the next sentence ("No. Use … instead.")
+  else if (sameLine && best.text.length + previous.text.length <= SHORT_PAIR_CHARS) picked.push(previous); // …or started in the one before ("Take it to reception. Do not leave it in the room.")
   return picked.sort((a, b) => a.source - b.source || a.start - b.start);
 }
 
@@ -292,7 +325,7 @@ function unitsOf(sources: readonly SearchHit[], settings: ReaderSettings): Unit[
         context: new Set([...headings, ...announcer]),
         section,
         score: 0,
-        evidence: 0,
+        held: 0,
       });
     }
   });

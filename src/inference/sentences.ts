@@ -62,8 +62,9 @@ export function splitSentences(text: string, language: string | undefined, maxCh
           const piece = text.slice(c, d);
           if (!/[\p{L}\p{N}]/u.test(piece)) continue;
           for (; counted < c; counted++) if (text[counted] === '\n') line++;
-          const kind =
-            code.has(line) || CONFIG_LINE.test(piece)
+          const kind = CONFIG_SECTION.test(piece)
+            ? 'heading' // "[database]" names the settings under it: their context, never an answer
+            : code.has(line) || CONFIG_LINE.test(piece)
               ? 'code'
               : heading || /[:：]$/u.test(piece)
                 ? 'heading'
@@ -139,6 +140,9 @@ function codeLines(text: string): Set<number> {
  * A configuration line: `[section]`, `key = value`, `key: value` with a lower-case identifier key and no
  * space in the value ("password: …", "db.host: …"; not "Fee: 20 €"), a shell prompt.
  */
+/** A configuration file's section line: `[database]`. */
+const CONFIG_SECTION = /^\[[\w.\- ]+\]$/u;
+
 const CONFIG_LINE = /^(?:\[[\w.\- ]+\]|[\w.-]+\s*=\s*\S*|[a-z_][a-z0-9_.-]*:\s*\S+|\$\s+\S.*)$/u;
 
 function lineStartOf(text: string, at: number): number {

@@ -152,12 +152,26 @@ export class Bm25Index {
    * is asked only about documents that would otherwise enter the top `k`.
    */
   search(terms: readonly string[], k: number, filter?: (id: string) => boolean): ScoredId[] {
+    const weighted = new Map<string, number>();
+    for (const term of terms) weighted.set(term, (weighted.get(term) ?? 0) + 1);
+    return this.searchWeighted(weighted, k, filter);
+  }
+
+  /**
+   * {@link search} with a weight per term (a repeated query term weighs its count; a term standing in
+   * for a query word, e.g. another word for the same concept, less than 1).
+   */
+  searchWeighted(
+    terms: ReadonlyMap<string, number>,
+    k: number,
+    filter?: (id: string) => boolean,
+  ): ScoredId[] {
     if (k <= 0 || this.liveCount === 0) return [];
     if (this.deadCount > Math.max(1024, this.liveCount / 4)) this.compact();
     const weights = new Map<number, number>();
-    for (const term of terms) {
+    for (const [term, weight] of terms) {
       const termId = this.termIds[term];
-      if (termId !== undefined) weights.set(termId, (weights.get(termId) ?? 0) + 1);
+      if (termId !== undefined && weight > 0) weights.set(termId, (weights.get(termId) ?? 0) + weight);
     }
     if (weights.size === 0) return [];
     if (this.normsStale) this.updateNorms();

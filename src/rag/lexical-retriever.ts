@@ -14,6 +14,11 @@ export interface LexicalRetrieverOptions {
   readonly analyze?: Analyzer;
   /** Candidates fetched per wanted hit in the first round; default 3. */
   readonly overFetch?: number;
+  /**
+   * Extra terms for a query, with weights below 1: other words for the concepts it names (see
+   * lexicon.ts). Default: none.
+   */
+  readonly expand?: (text: string, language: string | undefined) => ReadonlyMap<string, number>;
 }
 
 /** A chunk to index: `text` should already include what should be searchable (see {@link indexableText}). */
@@ -36,14 +41,18 @@ export function createLexicalRetriever(options: LexicalRetrieverOptions): Retrie
   return {
     async retrieve(query: RetrievalQuery): Promise<readonly SearchHit[]> {
       if (query.k <= 0) return [];
-      const terms = analyze(query.text, query.language);
-      if (terms.length === 0) return [];
+      const own = analyze(query.text, query.language);
+      if (own.length === 0) return [];
+      const terms = new Map<string, number>();
+      for (const term of own) terms.set(term, (terms.get(term) ?? 0) + 1);
+      for (const [term, weight] of options.expand?.(query.text, query.language) ?? [])
+        if (!terms.has(term)) terms.set(term, weight);
       const index = currentIndex();
       const hits: SearchHit[] = [];
       const examined = new Set<string>();
       let want = Math.max(query.k * overFetch, query.k + 10);
       for (;;) {
-        const candidates = index.search(terms, want);
+        const candidates = index.searchWeighted(terms, want);
         const fresh = candidates.filter((candidate) => !examined.has(candidate.id));
         for (const candidate of fresh) examined.add(candidate.id);
         const chunks = fresh.length > 0 ? await options.getChunks(fresh.map((c) => c.id)) : new Map();

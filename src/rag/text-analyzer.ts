@@ -222,20 +222,38 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   };
 }
 
+/** A word of a normalised text ({@link normalizeText}): its analyzer terms and where it stands. */
+export interface WordSpan {
+  /** The word, and its stem when that differs. */
+  readonly forms: string[];
+  /** Offsets in the normalised text. */
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
  * The words of a text, each with the terms the default analyzer makes of it (the word, and its stem
  * when that differs), in order: what a reader needs to know which terms belong to one word.
  */
 export function analyzeWords(text: string, language?: string): string[][] {
+  return analyzeWordSpans(normalizeText(text), language).map((word) => word.forms);
+}
+
+/** {@link analyzeWords} with each word's place in `normalized` (already {@link normalizeText}ed). */
+export function analyzeWordSpans(normalized: string, language?: string): WordSpan[] {
   const lang = primaryLanguage(language);
-  const words: string[][] = [];
-  for (const segment of segmenterFor(lang ?? 'und').segment(normalizeText(text))) {
+  const words: WordSpan[] = [];
+  for (const segment of segmenterFor(lang ?? 'und').segment(normalized)) {
     if (!segment.isWordLike) continue;
     const word = segment.segment;
     const script = scriptOf(word);
     const algorithm = script === 'cjk' || script === 'other' ? undefined : algorithmFor(lang, script);
     const stemmed = algorithm ? stem(algorithm, word) : word;
-    words.push(stemmed === word ? [word] : [word, stemmed]);
+    words.push({
+      forms: stemmed === word ? [word] : [word, stemmed],
+      start: segment.index,
+      end: segment.index + word.length,
+    });
   }
   return words;
 }

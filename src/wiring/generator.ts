@@ -26,12 +26,16 @@ export const findInstructions: InstructionFinder = (text) => detectPromptInjecti
  * The extractive generator as every configuration uses it (alone, or as a model's fallback); `corpus`
  * gives it the knowledge base's term statistics (the lexical index).
  */
-export function createExtractive(corpus?: () => TermStatistics | undefined): Generator {
+export function createExtractive(
+  corpus?: () => TermStatistics | undefined,
+  minConfidence?: number | undefined,
+): Generator {
   return createExtractiveGenerator({
     tokenize: analyze,
     words: analyzeWords,
     corpus,
     untrusted: findInstructions,
+    minConfidence,
   });
 }
 
@@ -52,7 +56,7 @@ export async function createGeneratorParts(
   logger: Logger,
   corpus?: () => TermStatistics | undefined,
 ): Promise<GeneratorParts> {
-  const extractive = createExtractive(corpus);
+  const extractive = createExtractive(corpus, config.answerMinConfidence);
   if (config.generator === 'onnx' && config.llm.modelDir) {
     const parts = await createOnnxGenerator({
       modelDir: config.llm.modelDir,

@@ -42,7 +42,7 @@ export interface JudgedTurn {
 
 export const EMPLOYEE_SET_DIR = path.join(ROOT, 'test', 'corpus', 'employee-questions');
 
-export function loadEmployeeItems(file: 'dev' | 'test'): EmployeeItem[] {
+export function loadEmployeeItems(file: 'dev' | 'test' | 'holdout' | 'tune'): EmployeeItem[] {
   return JSON.parse(readFileSync(path.join(EMPLOYEE_SET_DIR, `${file}.json`), 'utf8')) as EmployeeItem[];
 }
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { followUpOf, isShort } from '../../src/answer/follow-up.js';
+import { LEANING_MARGIN, followUpOf, leansOnEarlier } from '../../src/answer/follow-up.js';
 import { answerTypeOf, holdsAnswerType } from '../../src/inference/answer-types.js';
+import { createExtractiveGenerator } from '../../src/inference/extractive-generator.js';
+import { numberAlternatives } from '../../src/inference/number-words.js';
 import { splitSentences } from '../../src/inference/sentences.js';
+import { analyze, analyzeWords } from '../../src/rag/text-analyzer.js';
 
 describe('answer types from the question form', () => {
   it.each([
@@ -120,9 +123,54 @@ describe('follow-ups', () => {
   it('has nothing to continue without an earlier question', () => {
     expect(followUpOf([], 'And for part-timers?', 'en')).toBeUndefined();
   });
-  it('lets a short question lean on the previous one only after it found nothing alone', () => {
-    expect(isShort('食事代は？')).toBe(true);
-    expect(isShort('Where is the cafeteria?')).toBe(true);
-    expect(isShort('Where do I pick up a lost laptop charger at the Tokyo office?')).toBe(false);
+  it('reads a question with the previous one only when that finds what alone it does not, or is clearly surer', () => {
+    const reading = (notFound: boolean, confidence: number) => ({
+      text: '',
+      cited: [],
+      generator: 'extractive',
+      extractive: true,
+      notFound,
+      confidence,
+    });
+    expect(leansOnEarlier(reading(true, 0.1), reading(false, 0.3))).toBe(true);
+    expect(leansOnEarlier(reading(false, 0.4), reading(true, 0.1))).toBe(false);
+    expect(leansOnEarlier(reading(true, 0.1), reading(true, 0.2))).toBe(false);
+    expect(leansOnEarlier(reading(false, 0.5), reading(false, 0.5 + LEANING_MARGIN))).toBe(true);
+    expect(leansOnEarlier(reading(false, 0.5), reading(false, 0.55))).toBe(false); // a new topic stays alone
+  });
+});
+
+describe('small numbers as digits or words', () => {
+  it('offers the other spelling in languages that spell numbers, and nothing for other words', () => {
+    expect(numberAlternatives('3', 'en')).toEqual(['three']);
+    expect(numberAlternatives('drei', 'de')).toEqual(['3']);
+    expect(numberAlternatives('2', 'pt')).toEqual(['dois', 'duas']);
+    expect(numberAlternatives('1', 'en')).toEqual([]); // "one" is as often a pronoun
+    expect(numberAlternatives('30', 'en')).toEqual([]);
+    expect(numberAlternatives('3', 'zh')).toEqual([]); // 三 would be found inside too many words
+    expect(numberAlternatives('days', 'en')).toEqual([]);
+  });
+
+  it('quotes the sentence that spells the number the question writes in digits', async () => {
+    const leave = {
+      docId: 'leave',
+      source: 'leave.md',
+      title: 'Annual leave',
+      chunkId: 'leave#0',
+      score: 1,
+      text: 'Full-time employees get 20 days of paid leave per year.\n\nA colleague working three days a week receives 12 days.',
+      language: 'en',
+      headingPath: [],
+      classification: 'internal' as const,
+      audience: ['all'],
+    };
+    const reader = createExtractiveGenerator({ tokenize: analyze, words: analyzeWords, minConfidence: 0 });
+    const reading = reader.explain({
+      question: 'I work 3 days a week, how many days of leave do I get?',
+      language: 'en',
+      sources: [leave],
+      history: [],
+    });
+    expect(reading.quotes[0]?.text).toBe('A colleague working three days a week receives 12 days.');
   });
 });

@@ -1,0 +1,113 @@
+/**
+ * Small numbers written as digits or as words: "3 days a week" in a question and "three days a week"
+ * in a policy are the same fact. Two to twelve, per language (one is left out: "one" is as often a
+ * pronoun as a number). Languages written without spaces are left out: a numeral character (三) is
+ * found inside too many other words.
+ */
+const WORDS: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  en: [
+    ['two'],
+    ['three'],
+    ['four'],
+    ['five'],
+    ['six'],
+    ['seven'],
+    ['eight'],
+    ['nine'],
+    ['ten'],
+    ['eleven'],
+    ['twelve'],
+  ],
+  es: [
+    ['dos'],
+    ['tres'],
+    ['cuatro'],
+    ['cinco'],
+    ['seis'],
+    ['siete'],
+    ['ocho'],
+    ['nueve'],
+    ['diez'],
+    ['once'],
+    ['doce'],
+  ],
+  pt: [
+    ['dois', 'duas'],
+    ['três'],
+    ['quatro'],
+    ['cinco'],
+    ['seis'],
+    ['sete'],
+    ['oito'],
+    ['nove'],
+    ['dez'],
+    ['onze'],
+    ['doze'],
+  ],
+  fr: [
+    ['deux'],
+    ['trois'],
+    ['quatre'],
+    ['cinq'],
+    ['six'],
+    ['sept'],
+    ['huit'],
+    ['neuf'],
+    ['dix'],
+    ['onze'],
+    ['douze'],
+  ],
+  it: [
+    ['due'],
+    ['tre'],
+    ['quattro'],
+    ['cinque'],
+    ['sei'],
+    ['sette'],
+    ['otto'],
+    ['nove'],
+    ['dieci'],
+    ['undici'],
+    ['dodici'],
+  ],
+  de: [
+    ['zwei'],
+    ['drei'],
+    ['vier'],
+    ['fünf'],
+    ['sechs'],
+    ['sieben'],
+    ['acht'],
+    ['neun'],
+    ['zehn'],
+    ['elf'],
+    ['zwölf'],
+  ],
+  nl: [
+    ['twee'],
+    ['drie'],
+    ['vier'],
+    ['vijf'],
+    ['zes'],
+    ['zeven'],
+    ['acht'],
+    ['negen'],
+    ['tien'],
+    ['elf'],
+    ['twaalf'],
+  ],
+};
+
+/**
+ * The other ways of writing a question word that is a small number: "3" → "three", "drei" → "3".
+ * Empty for any other word.
+ */
+export function numberAlternatives(word: string, language: string): string[] {
+  const words = WORDS[language];
+  if (!words) return [];
+  const digit = /^\d{1,2}$/u.test(word) ? Number(word) : undefined;
+  const value = digit ?? (words.findIndex((forms) => forms.includes(word)) + 2 || undefined);
+  if (value === undefined || value < 2 || value > 12) return [];
+  const spelled = words[value - 2]!.filter((form) => form !== word);
+  return digit === undefined ? [String(value), ...spelled] : spelled;
+}

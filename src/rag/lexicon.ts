@@ -1,0 +1,300 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze, analyzeWordSpans, normalizeText, primaryLanguage } from './text-analyzer.js';
+
+/**
+ * The concept lexicon: the words people and policies use for the same workplace concept ("gym" and
+ * "wellness allowance", "熱が出た" and "病気休暇"), per language. Employees ask in everyday words and
+ * the documents answer in policy words, which a lexical search cannot bring together: a question's
+ * words that name a concept also stand for the concept's other terms in the question's language.
+ * Retrieval searches those terms with a smaller weight, and the extractive reader counts them as a
+ * weaker match. The built-in concepts are in `lexicon/concepts.json` (see its README); an operator adds
+ * the company's own words with `LEXICON_FILE`.
+ */
+
+/** A term of a concept, ready to be found in a text. */
+export interface ConceptTerm {
+  /** The term, normalised as the analyzer normalises text. */
+  readonly text: string;
+  /** Its words, each with its analyzer forms (word and stem): all must be present for a match. */
+  readonly words: readonly (readonly string[])[];
+  /** Written without spaces between words (Han, Kana, Hangul, Thai…): found as a substring. */
+  readonly unspaced: boolean;
+}
+
+/** A concept that a question names, and the other terms that stand for it. */
+export interface ConceptMatch {
+  readonly concept: string;
+  /** Where the question names it, in the normalised question. */
+  readonly start: number;
+  readonly end: number;
+  /** The concept's other terms in the question's language. */
+  readonly alternatives: readonly ConceptTerm[];
+}
+
+export interface Lexicon {
+  /** How many concepts it holds. */
+  readonly size: number;
+  /** The concepts a text names, longest first where two overlap. `normalized` is {@link normalizeText}ed. */
+  matches(normalized: string, language: string): ConceptMatch[];
+  /**
+   * Extra search terms for a query, with their weight relative to the query's own terms (a term the
+   * query already holds is not repeated).
+   */
+  expansion(text: string, language: string): Map<string, number>;
+}
+
+/** The concept file's form (see lexicon/README.md). */
+interface ConceptFile {
+  readonly version: 1;
+  readonly concepts: readonly {
+    readonly id: string;
+    readonly note?: string;
+    readonly terms: Readonly<Record<string, readonly string[]>>;
+  }[];
+}
+
+/** A concept's other terms weigh this much in retrieval, against 1 for the query's own words. */
+export const EXPANSION_WEIGHT = 0.35;
+/** At most this many extra terms per query, so that a broad concept does not swamp the question. */
+const MAX_EXPANSION_TERMS = 48;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const MAX_TERM_CHARS = 60;
+
+export const BUILT_IN_CONCEPTS = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'lexicon',
+  'concepts.json',
+);
+
+interface Entry {
+  readonly concept: number;
+  readonly term: ConceptTerm;
+}
+
+/** The lexicon of one language: its terms, found by their first word's forms or first character. */
+interface LanguageTable {
+  readonly byFirstForm: Map<string, Entry[]>;
+  readonly byFirstChar: Map<string, Entry[]>;
+  /** Each concept's terms in this language. */
+  readonly terms: Map<number, ConceptTerm[]>;
+}
+
+const BRAHMIC = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** An unspaced term short enough to occur inside other words: one Han, Kana or Hangul character, or up to three Thai ones. */
+function isShortUnspaced(text: string): boolean {
+  const length = [...text].length;
+  return length <= 1 || (BRAHMIC.test(text) && length <= 3);
+}
+
+/** The language a concept file's key or a question's language stands for ("zh-TW" → "zh"). */
+function languageKey(language: string): string {
+  return primaryLanguage(language) ?? 'und';
+}
+
+/** Reads and checks concept files; a file that is not a concept file fails with a clear message. */
+export function loadLexicon(
+  files: readonly string[] = [BUILT_IN_CONCEPTS],
+  options: LexiconOptions = {},
+): Lexicon {
+  const concepts: { id: string; terms: [string, string][] }[] = [];
+  const byId = new Map<string, (typeof concepts)[number]>();
+  for (const file of files) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new Error(`concept lexicon ${file}: cannot read it as JSON (${(error as Error).message})`);
+    }
+    for (const concept of checkConceptFile(parsed, file).concepts) {
+      let entry = byId.get(concept.id);
+      if (!entry) {
+        entry = { id: concept.id, terms: [] };
+        byId.set(concept.id, entry);
+        concepts.push(entry);
+      }
+      // A later file with the same id adds terms to the concept (an operator's words for it).
+      for (const [language, terms] of Object.entries(concept.terms))
+        for (const term of terms) entry.terms.push([language, term]);
+    }
+  }
+  return createLexicon(concepts, options);
+}
+
+function checkConceptFile(value: unknown, file: string): ConceptFile {
+  const fail = (why: string): never => {
+    throw new Error(`concept lexicon ${file}: ${why}`);
+  };
+  if (typeof value !== 'object' || value === null)
+    fail('expected an object { "version": 1, "concepts": [...] }');
+  const object = value as Record<string, unknown>;
+  if (object.version !== 1) fail(`unsupported version ${JSON.stringify(object.version)} (expected 1)`);
+  if (!Array.isArray(object.concepts)) fail('"concepts" must be an array');
+  (object.concepts as unknown[]).forEach((concept, i) => {
+    const where = `concept #${i + 1}`;
+    if (typeof concept !== 'object' || concept === null) fail(`${where} is not an object`);
+    const { id, terms } = concept as Record<string, unknown>;
+    if (typeof id !== 'string' || !/^[\w.-]{1,80}$/u.test(id)) fail(`${where}: "id" must be a short name`);
+    if (typeof terms !== 'object' || terms === null || Array.isArray(terms))
+      fail(`${where} (${String(id)}): "terms" must map languages to lists of terms`);
+    for (const [language, list] of Object.entries(terms as object)) {
+      if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u.test(language))
+        fail(`${where} (${String(id)}): "${language}" is not a language code`);
+      if (!Array.isArray(list) || list.some((term) => typeof term !== 'string' || term.trim() === ''))
+        fail(`${where} (${String(id)}): terms for ${language} must be non-empty strings`);
+      for (const term of list as string[])
+        if (term.length > MAX_TERM_CHARS)
+          fail(
+            `${where} (${String(id)}): term "${term.slice(0, 20)}…" is longer than ${MAX_TERM_CHARS} characters`,
+          );
+    }
+  });
+  return value as ConceptFile;
+}
+
+/** Options of {@link createLexicon} and {@link loadLexicon}. */
+export interface LexiconOptions {
+  /**
+   * Words that carry no meaning of their own in a language ("how", "where", "the"): a concept named
+   * only by them ("how much", "where") is not taken from a question. Default: every word counts.
+   */
+  readonly isStopWord?: (term: string, language: string) => boolean;
+}
+
+/**
+ * A term's forms that may match a question word: the word, and its stem when that keeps three
+ * characters or more (the English stemmer makes "aed" into "a").
+ */
+function matchForms(forms: readonly string[]): string[] {
+  return forms.filter((form, i) => i === 0 || [...form].length >= 3);
+}
+
+/** Builds a lexicon from concepts given as (language, term) pairs. */
+export function createLexicon(
+  concepts: readonly { id: string; terms: readonly [string, string][] }[],
+  options: LexiconOptions = {},
+): Lexicon {
+  // Each language's table is built the first time a question in that language comes: analysing all
+  // of the lexicon's terms up front would cost every start of the CLI about a second.
+  const pending = new Map<string, { concept: number; raw: string }[]>();
+  concepts.forEach((concept, index) => {
+    for (const [code, raw] of concept.terms) {
+      const language = languageKey(code);
+      const list = pending.get(language);
+      if (list) list.push({ concept: index, raw });
+      else pending.set(language, [{ concept: index, raw }]);
+    }
+  });
+  const tables = new Map<string, LanguageTable>();
+  const push = <K>(map: Map<K, Entry[]>, key: K, entry: Entry) => {
+    const list = map.get(key);
+    if (list) list.push(entry);
+    else map.set(key, [entry]);
+  };
+  const tableFor = (language: string): LanguageTable | undefined => {
+    const built = tables.get(language);
+    if (built) return built;
+    const raws = pending.get(language);
+    if (!raws) return undefined;
+    const table: LanguageTable = { byFirstForm: new Map(), byFirstChar: new Map(), terms: new Map() };
+    const seen = new Set<string>();
+    for (const { concept, raw } of raws) {
+      const text = normalizeText(raw).trim().replace(/\s+/gu, ' ');
+      if (text === '' || seen.has(`${concept}\u0000${text}`)) continue;
+      seen.add(`${concept}\u0000${text}`);
+      const unspaced = UNSPACED.test(text);
+      const words = analyzeWordSpans(text, language).map((word) => matchForms(word.forms));
+      if (words.length === 0) continue;
+      const term: ConceptTerm = { text, words, unspaced };
+      const entry = { concept, term };
+      if (unspaced) push(table.byFirstChar, text[0]!, entry);
+      else for (const form of words[0]!) push(table.byFirstForm, form, entry);
+      const list = table.terms.get(concept);
+      if (list) list.push(term);
+      else table.terms.set(concept, [term]);
+    }
+    tables.set(language, table);
+    pending.delete(language);
+    return table;
+  };
+
+  const matches = (normalized: string, language: string): ConceptMatch[] => {
+    const table = tableFor(languageKey(language));
+    if (!table) return [];
+    const found: { entry: Entry; start: number; end: number }[] = [];
+    // Spaced scripts: a term matches a run of the question's words, each by any of its forms.
+    const spans = analyzeWordSpans(normalized, language);
+    spans.forEach((span, i) => {
+      const candidates = new Set(span.forms.flatMap((form) => table.byFirstForm.get(form) ?? []));
+      for (const entry of candidates) {
+        const words = entry.term.words;
+        if (i + words.length > spans.length) continue;
+        if (words.every((forms, j) => forms.some((form) => spans[i + j]!.forms.includes(form))))
+          found.push({ entry, start: span.start, end: spans[i + words.length - 1]!.end });
+      }
+    });
+    // Unspaced scripts: a term is a substring of the question; a very short one (熱, จอ) must be a
+    // whole word, else it would be found inside others (จอ "screen" in จอด "park", 개 "dog" in 개인).
+    if (table.byFirstChar.size > 0) {
+      const starts = new Set(spans.map((span) => span.start));
+      const ends = new Set(spans.map((span) => span.end));
+      for (let at = 0; at < normalized.length; at++) {
+        for (const entry of table.byFirstChar.get(normalized[at]!) ?? []) {
+          const end = at + entry.term.text.length;
+          if (!normalized.startsWith(entry.term.text, at)) continue;
+          if (isShortUnspaced(entry.term.text) && !(starts.has(at) && ends.has(end))) continue;
+          found.push({ entry, start: at, end });
+        }
+      }
+    }
+    // Longest first; a match inside a longer one is dropped: "lost badge" names the lost badge, not
+    // badges in general nor losing things.
+    found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: typeof found = [];
+    for (const match of found) {
+      const inside = kept.some(
+        (k) =>
+          k.start <= match.start &&
+          match.end <= k.end &&
+          (k.entry.concept === match.entry.concept || k.end - k.start > match.end - match.start),
+      );
+      if (!inside) kept.push(match);
+    }
+    const isStop = options.isStopWord;
+    return kept.flatMap(({ entry, start, end }) => {
+      const named = spans.filter((span) => span.start < end && span.end > start);
+      if (isStop && named.every((span) => span.forms.every((form) => isStop(form, language)))) return [];
+      return [
+        {
+          concept: concepts[entry.concept]!.id,
+          start,
+          end,
+          alternatives: (table.terms.get(entry.concept) ?? []).filter((term) => term !== entry.term),
+        },
+      ];
+    });
+  };
+
+  return {
+    size: concepts.length,
+    matches,
+    expansion(text, language) {
+      const own = new Set(analyze(text, language));
+      const extra = new Map<string, number>();
+      for (const match of matches(normalizeText(text), language))
+        for (const term of match.alternatives)
+          for (const searchTerm of analyze(term.text, language)) {
+            if (own.has(searchTerm) || extra.has(searchTerm)) continue;
+            if (extra.size >= MAX_EXPANSION_TERMS) return extra;
+            extra.set(searchTerm, EXPANSION_WEIGHT);
+          }
+      return extra;
+    },
+  };
+}
+
+/** A lexicon that knows no concept (the lexicon turned off). */
+export const EMPTY_LEXICON: Lexicon = createLexicon([]);

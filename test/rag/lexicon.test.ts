@@ -1,0 +1,175 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChunkWithDoc, Principal } from '../../src/core/types.js';
+import { createLexicalRetriever } from '../../src/rag/lexical-retriever.js';
+import { Bm25Index } from '../../src/rag/bm25-index.js';
+import { EXPANSION_WEIGHT, createLexicon, loadLexicon } from '../../src/rag/lexicon.js';
+import { analyze, normalizeText } from '../../src/rag/text-analyzer.js';
+
+// Written for these tests; the shipped concepts live in src/rag/lexicon/concepts.json.
+const lexicon = createLexicon([
+  {
+    id: 'wellness',
+    terms: [
+      ['en', 'gym'],
+      ['en', 'gym membership'],
+      ['en', 'wellness allowance'],
+      ['en', 'sports club'],
+      ['ja', 'ジム'],
+      ['ja', '福利厚生'],
+      ['zh', '健身'],
+      ['zh', '健康补贴'],
+    ],
+  },
+  {
+    id: 'reimbursement',
+    terms: [
+      ['en', 'reimbursement'],
+      ['en', 'chip in'],
+      ['en', 'pay back'],
+      ['de', 'Erstattung'],
+      ['de', 'zurückbekommen'],
+    ],
+  },
+]);
+
+const matched = (text: string, language: string) =>
+  lexicon
+    .matches(normalizeText(text), language)
+    .map((m) => [m.concept, normalizeText(text).slice(m.start, m.end)]);
+
+describe('concept lexicon', () => {
+  it('finds concepts by word forms in spaced scripts and by substring in unspaced ones', () => {
+    expect(matched('Does the company chip in for my gym membership?', 'en')).toEqual([
+      ['wellness', 'gym membership'],
+      ['reimbursement', 'chip in'],
+    ]);
+    // Stems: "reimbursed" is the same word as "reimbursement" to the English stemmer.
+    expect(matched('When is my hotel reimbursed?', 'en')).toEqual([['reimbursement', 'reimbursed']]);
+    expect(matched('会社のジムは使えますか？', 'ja')).toEqual([['wellness', 'ジム']]);
+    expect(matched('办健身卡公司给报吗', 'zh')).toEqual([['wellness', '健身']]);
+    expect(matched('Wann bekomme ich die Kosten zurück?', 'de')).toEqual([]);
+  });
+
+  it('only looks in the question language, and a traditional-Chinese key joins zh', () => {
+    expect(matched('gym', 'de')).toEqual([]);
+    const tw = createLexicon([
+      {
+        id: 'x',
+        terms: [
+          ['zh-TW', '健身房'],
+          ['zh', '健身'],
+        ],
+      },
+    ]);
+    expect(tw.matches(normalizeText('健身房'), 'zh').map((m) => m.concept)).toEqual(['x']);
+  });
+
+  it("offers the concept's other terms", () => {
+    const [wellness] = lexicon.matches(normalizeText('gym membership fee'), 'en');
+    expect(wellness?.alternatives.map((t) => t.text)).toEqual(['gym', 'wellness allowance', 'sports club']);
+  });
+
+  it('expands a query with the other terms at a lower weight, never repeating its own', () => {
+    const extra = lexicon.expansion('Is there a gym allowance?', 'en');
+    expect(extra.get('wellness')).toBe(EXPANSION_WEIGHT);
+    expect(extra.has('gym')).toBe(false);
+    expect(extra.has('allowance')).toBe(false);
+    expect(lexicon.expansion('How do I reset my password?', 'en').size).toBe(0);
+  });
+
+  it('lets a weighted search find the document that uses the other word', () => {
+    const index = new Bm25Index();
+    index.addText('benefits', 'The wellness allowance is USD 500 per calendar year.', 'en');
+    index.addText('vpn', 'Install the VPN client and sign in with your company account.', 'en');
+    const question = 'Anything for my gym?';
+    const terms = new Map(analyze(question, 'en').map((t) => [t, 1]));
+    expect(index.searchWeighted(terms, 2)).toEqual([]);
+    for (const [term, weight] of lexicon.expansion(question, 'en')) terms.set(term, weight);
+    expect(index.searchWeighted(terms, 2).map((hit) => hit.id)).toEqual(['benefits']);
+  });
+
+  it('rejects a concept file that is not one, saying where', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'polydesk-lexicon-'));
+    const write = (name: string, content: string) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, content);
+      return file;
+    };
+    expect(() => loadLexicon([write('a.json', '{')])).toThrow(/a\.json: cannot read it as JSON/);
+    expect(() => loadLexicon([write('b.json', '{"version":2,"concepts":[]}')])).toThrow(
+      /unsupported version/,
+    );
+    expect(() =>
+      loadLexicon([write('c.json', '{"version":1,"concepts":[{"id":"x","terms":{"english":["a"]}}]}')]),
+    ).toThrow(/"english" is not a language code/);
+    expect(() =>
+      loadLexicon([write('d.json', '{"version":1,"concepts":[{"id":"x","terms":{"en":[""]}}]}')]),
+    ).toThrow(/non-empty strings/);
+    // A later file adds words to a concept of the same id.
+    const merged = loadLexicon([
+      write('e.json', '{"version":1,"concepts":[{"id":"badge","terms":{"en":["badge"]}}]}'),
+      write('f.json', '{"version":1,"concepts":[{"id":"badge","terms":{"en":["lanyard card"]}}]}'),
+    ]);
+    expect(merged.size).toBe(1);
+    expect(merged.matches('my lanyard card', 'en')[0]?.alternatives.map((t) => t.text)).toEqual(['badge']);
+  });
+});
+
+describe('lexical retrieval with the concept lexicon', () => {
+  const chunks = new Map<string, ChunkWithDoc>(
+    [
+      [
+        'benefits',
+        'Benefits',
+        'The wellness allowance is USD 500 per calendar year, for sports clubs and fitness classes.',
+      ],
+      [
+        'vpn',
+        'VPN',
+        'Install the VPN client from the Software Center and sign in with your company account.',
+      ],
+      [
+        'rooms',
+        'Meeting rooms',
+        'Book a room in the calendar; rooms are released after 10 minutes without check-in.',
+      ],
+    ].map(([id, title, text]): [string, ChunkWithDoc] => [
+      id!,
+      {
+        id: id!,
+        docId: id!,
+        ordinal: 0,
+        source: `${id}.md`,
+        title: title!,
+        text: text!,
+        language: 'en',
+        headingPath: [],
+        classification: 'internal',
+        audience: ['all'],
+      },
+    ]),
+  );
+  const index = new Bm25Index();
+  for (const chunk of chunks.values()) index.addText(chunk.id, `${chunk.title}\n${chunk.text}`, 'en');
+  const retriever = (expand: boolean) =>
+    createLexicalRetriever({
+      index,
+      getChunks: async (ids) => new Map(ids.flatMap((id) => (chunks.has(id) ? [[id, chunks.get(id)!]] : []))),
+      expand: expand ? (text, language) => lexicon.expansion(text, language ?? 'und') : undefined,
+    });
+  const readers: Principal[] = [{ email: 'someone@example.com', groups: ['all'] }];
+
+  it('finds the page that names the concept in other words, and only with the lexicon', async () => {
+    const query = { text: 'Will they chip in on my gym?', readers, k: 3, language: 'en' };
+    expect((await retriever(false).retrieve(query)).map((hit) => hit.docId)).not.toContain('benefits');
+    expect((await retriever(true).retrieve(query))[0]?.docId).toBe('benefits');
+  });
+
+  it('leaves a question the lexicon knows nothing about as it was', async () => {
+    const query = { text: 'How do I sign in to the VPN?', readers, k: 3, language: 'en' };
+    expect(await retriever(true).retrieve(query)).toEqual(await retriever(false).retrieve(query));
+  });
+});

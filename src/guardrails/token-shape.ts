@@ -48,8 +48,20 @@ export function isProductName(value: string): boolean {
 /** A documentation placeholder rather than a value: `<password>`, `${DB_PASSWORD}`, `****`, `changeme`. */
 export function isPlaceholder(value: string): boolean {
   // An environment variable, alone or opening a path: $HOME/secret, $SECRETS_DIR\\db.
-  return PLACEHOLDER.test(value) || /^[<{[%]|^\$[({]|^\$[A-Z_][A-Z0-9_]*(?:[/\\]|$)/.test(value);
+  return (
+    PLACEHOLDER.test(value) ||
+    /^[<{[%]|^\$[({]|^\$[A-Z_][A-Z0-9_]*(?:[/\\]|$)/.test(value) ||
+    DUMMY_WORDS.test(value.replace(/[.,;:]+$/, ''))
+  );
 }
+
+/**
+ * A value made of words joined by dashes or underscores, one of which says it is a dummy or is
+ * to be filled in, in the answer languages: changeme-placeholder, hier-eintragen, valor_de_ejemplo,
+ * wachtwoord-invullen, пароль_пример.
+ */
+const DUMMY_WORDS =
+  /^(?:[\p{L}\d]+[-_]){0,3}(?:placeholder|changeme|change-me|dummy|example|sample|beispiel|eintragen|ausfüllen|ersetzen|exemple|remplacer|ejemplo|reemplazar|esempio|sostituire|exemplo|substituir|voorbeeld|invullen|vervangen|przykład|przyklad|wpisz|örnek|пример|заменить|contoh|ganti)(?:[-_][\p{L}\d]+){0,3}$/iu;
 
 /**
  * A `key=value` token whose value is a template, a mask or a status rather than a secret:
@@ -57,14 +69,22 @@ export function isPlaceholder(value: string): boolean {
  * whole token (a connection string's last pair, a log line's field) is judged by what is assigned.
  */
 export function assignedPlaceholder(value: string): boolean {
-  // The key is a word (password, Password, db_pass, user.Id): a random password may hold `=` too
+  // The key is a word (password, Password, db_pass, user.Id, camelCase; one way to read each
+  // letter, so the match stays linear): a random password may hold `=` too
   // (Qpa6S4W=PQub=T, YMOv0BhKHAZH=PRD), and base64 padding is no assignment.
-  const pair = /(?:^|[;&?,])([A-Za-z][a-z]*(?:[_.]?[A-Za-z][a-z]*)*)=([^=]*)$/.exec(value.replace(/=+$/, ''));
+  const pair =
+    /(?:^|[;&?,])(\p{L}\p{Ll}*(?:\p{Lu}\p{Ll}*)*(?:[_.]\p{L}\p{Ll}*(?:\p{Lu}\p{Ll}*)*)*)=([^=]*)$/u.exec(
+      value.replace(/=+$/, ''),
+    );
   if (!pair) return false;
   const assigned = pair[2]!;
   if (assigned.length < 4 || isPlaceholder(assigned) || /^[[{$%<]/.test(assigned)) return true;
   // A log field that is no credential key holds a status or a name: status=FAIL, login=ivanov.
-  return !/pass|pw|secret|key|token|cred|auth/i.test(pair[1]!) && /^\p{L}+$/u.test(assigned);
+  return (
+    !/pass|pw|secret|key|token|cred|auth|contrase|senha|passwort|kennwort|wachtwoord|has[lł]o|[şs]ifre|пароль|parola|clave|sandi|mật/iu.test(
+      pair[1]!,
+    ) && /^\p{L}+$/u.test(assigned)
+  );
 }
 
 /** A shape that is never a secret however random it looks: a URL, path, host, file name, version or date. */

@@ -280,3 +280,26 @@ describe('a value written first and annotated after it (2026-12-05, weakest cate
     }
   });
 });
+
+describe('dummy and fill-in values in any language (2026-12-05, weakest categories)', () => {
+  it('stays quiet on values whose words say they are examples or to be filled in', async () => {
+    for (const text of [
+      'Sample .env: SMTP_USER=mailer, SMTP_PASSWORD=replace-with-sample-value',
+      'Modèle : utilisateur admin, mot de passe : mot_de_passe_exemple.',
+      'Plantilla: usuario=demo, contraseña=valor_de_ejemplo (cámbiala).',
+      'Sjabloon: gebruiker beheer, wachtwoord: wachtwoord-invullen',
+      'Szablon: login=serwis, hasło=wpisz-haslo-tutaj',
+      'Шаблон: логин demo, пароль: пароль_пример',
+    ]) {
+      expect(await credentials(text), text).toEqual([]);
+    }
+  });
+
+  it('still finds passphrases that merely contain a common word', async () => {
+    const cases: [string, string][] = [
+      ['The shared password is sampler-otter-58 until Friday.', 'sampler-otter-58'],
+      ['Das Passwort lautet Beispiel#2026x!', 'Beispiel#2026x!'],
+    ];
+    for (const [text, value] of cases) expect(await credentials(text), text).toContain(value);
+  });
+});

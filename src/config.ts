@@ -169,7 +169,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOG_CONTENT: z.enum(['0', '1', 'true', 'false']).default('0'),
   DIRECTORY_FILE: optionalString,
-  LEXICON: z.enum(['on', 'off']).default('on'),
+  LEXICON: z.enum(['on', 'off', '1', '0', 'true', 'false']).default('on'),
   LEXICON_FILE: optionalString,
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
   MAX_FILE_MB: z.coerce.number().positive().max(2048).default(50),
@@ -312,6 +312,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     problems.push(
       'GENERATOR=openai needs LLM_BASE_URL (e.g. http://localhost:8000/v1) and usually LLM_MODEL',
     );
+  if (e.LEXICON_FILE && (e.LEXICON === 'off' || e.LEXICON === '0' || e.LEXICON === 'false'))
+    problems.push('LEXICON_FILE is set but LEXICON turns the lexicon off: remove one of them');
   if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN)
     problems.push(
       'SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)',
@@ -344,7 +346,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     logLevel: e.LOG_LEVEL,
     logContent: truthy(e.LOG_CONTENT),
     directoryFile: resolve(e.DIRECTORY_FILE),
-    lexicon: { enabled: e.LEXICON === 'on', file: resolve(e.LEXICON_FILE) },
+    lexicon: { enabled: e.LEXICON === 'on' || truthy(e.LEXICON), file: resolve(e.LEXICON_FILE) },
     answerMinConfidence: e.ANSWER_MIN_CONFIDENCE,
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
     contentLimits: {

@@ -3,6 +3,7 @@ import type { AnswerRecorder } from './answer/answer.js';
 import { createAnswerService } from './answer/answer.js';
 import type { AnswerService, Directory } from './answer/ports.js';
 import type { Config } from './config.js';
+import { ConfigError } from './core/errors.js';
 import type { Logger } from './core/log.js';
 import { StaticDirectory } from './directory.js';
 import type { Guard } from './guardrails/guard.js';
@@ -54,9 +55,13 @@ export interface Runtime {
 /** The concept lexicon as configured: the built-in concepts plus the operator's `LEXICON_FILE`, or none. */
 function openLexicon(config: Config): Lexicon {
   if (!config.lexicon.enabled) return EMPTY_LEXICON;
-  return loadLexicon([BUILT_IN_CONCEPTS, ...(config.lexicon.file ? [config.lexicon.file] : [])], {
-    isStopWord: createStopTerms(analyze),
-  });
+  try {
+    return loadLexicon([BUILT_IN_CONCEPTS, ...(config.lexicon.file ? [config.lexicon.file] : [])], {
+      isStopWord: createStopTerms(analyze),
+    });
+  } catch (error) {
+    throw new ConfigError(`LEXICON_FILE: ${(error as Error).message}`);
+  }
 }
 
 /** The pipeline's recorder on the database: questions, outcomes and held answers. */
@@ -89,6 +94,8 @@ function cachedFor<T>(ms: number, load: () => Promise<T>): () => Promise<T> {
 }
 
 export async function createRuntime(config: Config, logger: Logger): Promise<Runtime> {
+  // First, before anything is opened: a bad LEXICON_FILE is a configuration error.
+  const lexicon = openLexicon(config);
   const metrics = createMetrics({ defaultMetrics: true });
   const store = await Store.open({
     dataDir: config.dataDir,
@@ -116,7 +123,6 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       embedder,
       onSnapshotError: () => metrics.indexSnapshotErrors.inc(),
     });
-    const lexicon = openLexicon(config);
     if (lexicon.size > 0)
       logger('info', 'lexicon.loaded', { concepts: lexicon.size, file: config.lexicon.file });
     const generatorParts = await createGeneratorParts(config, logger, () => index.lexical);

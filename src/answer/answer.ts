@@ -16,7 +16,7 @@ import type { Guard } from '../guardrails/guard.js';
 import type { Generator, GenerationResult } from '../inference/generator.js';
 import type { Retriever } from '../rag/retriever.js';
 import type { AnswerProgress, AnswerService, AskOptions } from './ports.js';
-import { followUpOf, leansOnEarlier, previousQuestion } from './follow-up.js';
+import { followUpOf, isSure, leansOnEarlier, previousQuestion } from './follow-up.js';
 import { checkQuestion } from './question-input.js';
 import { renumberCitations } from './renumber-citations.js';
 
@@ -205,39 +205,45 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           });
         // A follow-up that does not stand alone is searched and read with the question it continues.
         let continues = followUpOf(question.history, checked.text, language);
-        let hits = await retrieve(continues);
-        let retrievalSeconds = (performance.now() - retrievalStart) / 1000;
         const quotes = deps.generator.name === 'extractive';
         const earlier = previousQuestion(question.history);
-        /** The reading of the question on its own, when it was read so and stands. */
-        let readAlone: GenerationResult | undefined;
-        if (quotes && !continues && earlier !== undefined) {
-          // A question that shows no sign of continuing may still lean on the previous one for its
-          // topic ("食事代は？", "do I have to pay for the new one?"): it is read alone and with the
-          // previous question (whose words rank the units but never answer by themselves), and the
-          // reading with the previous question is taken only when it answers and is clearly surer.
+        // A question that shows no sign of continuing may still lean on the previous one for its topic
+        // ("食事代は？", "do I have to pay for the new one?"): it is searched alone and with the previous
+        // question at once, read alone, and read with the previous question (whose words rank the units
+        // but never answer by themselves) unless alone it is already sure; that reading is taken only
+        // when it answers and is clearly surer.
+        const leaning = quotes && !continues && earlier !== undefined;
+        const [aloneHits, leaningHits] = await Promise.all([
+          retrieve(continues),
+          leaning ? retrieve(earlier) : undefined,
+        ]);
+        let hits = aloneHits;
+        const retrievalSeconds = (performance.now() - retrievalStart) / 1000;
+        /** The extractive reading already made (alone or with the previous question), to be shown as it is. */
+        let ready: GenerationResult | undefined;
+        if (leaningHits) {
           const alone = await deps.generator.generate(
-            { question: checked.text, language, sources: hits, history: question.history },
+            { question: checked.text, language, sources: aloneHits, history: question.history },
             { signal: options.signal },
           );
-          const again = performance.now();
-          const leaningHits = await retrieve(earlier);
-          retrievalSeconds += (performance.now() - again) / 1000;
-          const leaning = await deps.generator.generate(
-            {
-              question: checked.text,
-              language,
-              sources: leaningHits,
-              history: question.history,
-              followUpOf: earlier,
-            },
-            { signal: options.signal },
-          );
-          if (leansOnEarlier(alone, leaning)) {
-            continues = earlier;
-            hits = leaningHits;
-            readAlone = leaning;
-          } else readAlone = alone;
+          ready = alone;
+          if (!isSure(alone)) {
+            const withEarlier = await deps.generator.generate(
+              {
+                question: checked.text,
+                language,
+                sources: leaningHits,
+                history: question.history,
+                followUpOf: earlier,
+              },
+              { signal: options.signal },
+            );
+            if (leansOnEarlier(alone, withEarlier)) {
+              continues = earlier;
+              hits = leaningHits;
+              ready = withEarlier;
+            }
+          }
         }
         progress({ type: 'retrieved', sources: hits.length });
         const retrievedChunkIds = hits.map((h) => h.chunkId);
@@ -254,9 +260,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         );
         let generated: GenerationResult;
         try {
-          if (readAlone) stream?.push(readAlone.text); // quotes are ready at once: shown in one piece
+          if (ready) stream?.push(ready.text); // quotes are ready at once: shown in one piece
           generated =
-            readAlone ??
+            ready ??
             (await deps.generator.generate(
               {
                 question: checked.text,

@@ -94,8 +94,17 @@ export function followUpOf(history: readonly Turn[], text: string, language: str
   return signs.continues.test(question) || signs.pointsBack.test(question) ? previous : undefined;
 }
 
-/** How much surer the reading with the previous question must be to be preferred to the reading alone. */
+/**
+ * How much surer the reading with the previous question must be to be preferred to the reading alone
+ * (chosen by hand; 0, 0.05, 0.15 and 0.3 were compared on the employee tune set and moved at most one
+ * of its 32 follow-up turns).
+ */
 export const LEANING_MARGIN = 0.15;
+
+/** A reading alone this sure cannot be beaten by the margin: the previous question is not read. */
+export function isSure(alone: GenerationResult): boolean {
+  return !alone.notFound && (alone.confidence ?? 0) >= 1 - LEANING_MARGIN;
+}
 
 /**
  * Whether a question that shows no sign of continuing is better read with the previous question: when

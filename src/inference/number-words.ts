@@ -1,7 +1,7 @@
 /**
  * Small numbers written as digits or as words: "3 days a week" in a question and "three days a week"
- * in a policy are the same fact. Two to twelve, per language (one is left out: "one" is as often a
- * pronoun as a number). Languages written without spaces are left out: a numeral character (三) is
+ * in a policy are the same fact. Two to twelve, per language; words that are as often something else
+ * are left out (one, Italian "sei" "you are", French "neuf" "new"). Languages written without spaces are left out: a numeral character (三) is
  * found inside too many other words.
  */
 const WORDS: Readonly<Record<string, readonly (readonly string[])[]>> = {
@@ -52,7 +52,7 @@ const WORDS: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['six'],
     ['sept'],
     ['huit'],
-    ['neuf'],
+    [], // neuf: also "new"
     ['dix'],
     ['onze'],
     ['douze'],
@@ -62,7 +62,7 @@ const WORDS: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['tre'],
     ['quattro'],
     ['cinque'],
-    ['sei'],
+    [], // sei: also "you are"
     ['sette'],
     ['otto'],
     ['nove'],

@@ -193,7 +193,8 @@ export function read(
     sourceEvidence: sourceHeld / total,
     sourceKnownEvidence: sourceHeld / knownTotal,
     ownWords: own.length,
-    sameDocument: sources.filter((hit) => hit.docId === best.doc).length / sources.length,
+    sameDocument:
+      sources.filter((hit) => hit.docId === best.doc).length / Math.max(sources.length, AGREEMENT_OF),
   };
   if (confidence(reading) < settings.minConfidence) return { ...reading, found: false, quotes: [] };
   return {
@@ -202,6 +203,12 @@ export function read(
     quotes: topicList(own, question, best, units) ?? pick(best, ranked, units, question.type),
   };
 }
+
+/**
+ * Retrieval's agreement is counted out of this many sources at least (what the answer service asks
+ * for, and what the confidence was fitted on): a single source found is not five out of five.
+ */
+const AGREEMENT_OF = 5;
 
 /** A question of this many words or fewer, without a question form, may just name a topic ("salary bands"). */
 const TOPIC_WORDS = 3;

@@ -137,13 +137,16 @@ function codeLines(text: string): Set<number> {
 }
 
 /**
- * A configuration line: `[section]`, `key = value`, `key: value` with a lower-case identifier key and no
- * space in the value ("password: …", "db.host: …"; not "Fee: 20 €"), a shell prompt.
+ * A configuration file's section line, `[database]`, in a code block or not: it names the settings
+ * under it, so it is their heading (a line such as `[Draft]` is no answer either).
  */
-/** A configuration file's section line: `[database]`. */
 const CONFIG_SECTION = /^\[[\w.\- ]+\]$/u;
 
-const CONFIG_LINE = /^(?:\[[\w.\- ]+\]|[\w.-]+\s*=\s*\S*|[a-z_][a-z0-9_.-]*:\s*\S+|\$\s+\S.*)$/u;
+/**
+ * A configuration line: `key = value`, `key: value` with a lower-case identifier key and no space in
+ * the value ("password: …", "db.host: …"; not "Fee: 20 €"), a shell prompt.
+ */
+const CONFIG_LINE = /^(?:[\w.-]+\s*=\s*\S*|[a-z_][a-z0-9_.-]*:\s*\S+|\$\s+\S.*)$/u;
 
 function lineStartOf(text: string, at: number): number {
   let i = at;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, analyzeWordSpans, normalizeText, primaryLanguage } from './text-analyzer.js';
@@ -8,9 +8,9 @@ import { analyze, analyzeWordSpans, normalizeText, primaryLanguage } from './tex
  * "wellness allowance", "熱が出た" and "病気休暇"), per language. Employees ask in everyday words and
  * the documents answer in policy words, which a lexical search cannot bring together: a question's
  * words that name a concept also stand for the concept's other terms in the question's language.
- * Retrieval searches those terms with a smaller weight, and the extractive reader counts them as a
- * weaker match. The built-in concepts are in `lexicon/concepts.json` (see its README); an operator adds
- * the company's own words with `LEXICON_FILE`.
+ * Retrieval searches those terms with a smaller weight (the extractive reader does not use them:
+ * docs/quality.md says why). The built-in concepts are in `lexicon/concepts.json` (see its README); an
+ * operator adds the company's own words with `LEXICON_FILE`.
  */
 
 /** A term of a concept, ready to be found in a text. */
@@ -21,6 +21,8 @@ export interface ConceptTerm {
   readonly words: readonly (readonly string[])[];
   /** Written without spaces between words (Han, Kana, Hangul, Thai…): found as a substring. */
   readonly unspaced: boolean;
+  /** What it adds to a search: its analyzer terms, less function words and lone Han or Kana characters. */
+  readonly search: readonly string[];
 }
 
 /** A concept that a question names, and the other terms that stand for it. */
@@ -36,7 +38,10 @@ export interface ConceptMatch {
 export interface Lexicon {
   /** How many concepts it holds. */
   readonly size: number;
-  /** The concepts a text names, longest first where two overlap. `normalized` is {@link normalizeText}ed. */
+  /**
+   * The concepts a text names, longest first where two overlap, in its first {@link MAX_MATCHED_CHARS}
+   * characters. `normalized` is {@link normalizeText}ed.
+   */
   matches(normalized: string, language: string): ConceptMatch[];
   /**
    * Extra search terms for a query, with their weight relative to the query's own terms (a term the
@@ -55,13 +60,28 @@ interface ConceptFile {
   }[];
 }
 
-/** A concept's other terms weigh this much in retrieval, against 1 for the query's own words. */
+/**
+ * A concept's other terms weigh this much in retrieval, against 1 for the query's own words (chosen by
+ * hand and not tuned: well under one question word, so that another word for a concept never outweighs
+ * what the employee wrote).
+ */
 export const EXPANSION_WEIGHT = 0.35;
-/** At most this many extra terms per query, so that a broad concept does not swamp the question. */
+/**
+ * At most this many extra terms per query, taken from the matched concepts in turn, so that one broad
+ * concept does not swamp the question (chosen by hand: a concept has 5–15 terms in a language).
+ */
 const MAX_EXPANSION_TERMS = 48;
+/**
+ * Only the first this many characters of a question are matched: employees' questions are far
+ * shorter, and matching stays bounded for a question at the length limit.
+ */
+export const MAX_MATCHED_CHARS = 1_000;
 const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const MAX_TERM_CHARS = 60;
+/** The largest concept file read. */
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** The longest term, in characters (as `check-concepts.mjs` checks). */
+const MAX_TERM_CHARS = 40;
 
 export const BUILT_IN_CONCEPTS = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -105,9 +125,11 @@ export function loadLexicon(
   for (const file of files) {
     let parsed: unknown;
     try {
+      if (statSync(file).size > MAX_FILE_BYTES)
+        throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (the built-in file is under 1 MB)`);
       parsed = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      throw new Error(`concept lexicon ${file}: cannot read it as JSON (${(error as Error).message})`);
+      throw new Error(`concept lexicon ${file}: cannot read it as JSON: ${(error as Error).message}`);
     }
     for (const concept of checkConceptFile(parsed, file).concepts) {
       let entry = byId.get(concept.id);
@@ -146,7 +168,7 @@ function checkConceptFile(value: unknown, file: string): ConceptFile {
       if (!Array.isArray(list) || list.some((term) => typeof term !== 'string' || term.trim() === ''))
         fail(`${where} (${String(id)}): terms for ${language} must be non-empty strings`);
       for (const term of list as string[])
-        if (term.length > MAX_TERM_CHARS)
+        if ([...term].length > MAX_TERM_CHARS)
           fail(
             `${where} (${String(id)}): term "${term.slice(0, 20)}…" is longer than ${MAX_TERM_CHARS} characters`,
           );
@@ -188,6 +210,10 @@ export function createLexicon(
       else pending.set(language, [{ concept: index, raw }]);
     }
   });
+  // A search term that says nothing alone: a function word, or one Han or Kana character (病, 休, い).
+  const isNoise = (term: string, language: string) =>
+    options.isStopWord?.(term, language) === true ||
+    /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(term);
   const tables = new Map<string, LanguageTable>();
   const push = <K>(map: Map<K, Entry[]>, key: K, entry: Entry) => {
     const list = map.get(key);
@@ -208,7 +234,8 @@ export function createLexicon(
       const unspaced = UNSPACED.test(text);
       const words = analyzeWordSpans(text, language).map((word) => matchForms(word.forms));
       if (words.length === 0) continue;
-      const term: ConceptTerm = { text, words, unspaced };
+      const search = analyze(text, language).filter((searchTerm) => !isNoise(searchTerm, language));
+      const term: ConceptTerm = { text, words, unspaced, search };
       const entry = { concept, term };
       if (unspaced) push(table.byFirstChar, text[0]!, entry);
       else for (const form of words[0]!) push(table.byFirstForm, form, entry);
@@ -221,9 +248,10 @@ export function createLexicon(
     return table;
   };
 
-  const matches = (normalized: string, language: string): ConceptMatch[] => {
+  const matches = (text: string, language: string): ConceptMatch[] => {
     const table = tableFor(languageKey(language));
     if (!table) return [];
+    const normalized = text.slice(0, MAX_MATCHED_CHARS);
     const found: { entry: Entry; start: number; end: number }[] = [];
     // Spaced scripts: a term matches a run of the question's words, each by any of its forms.
     const spans = analyzeWordSpans(normalized, language);
@@ -282,15 +310,20 @@ export function createLexicon(
     size: concepts.length,
     matches,
     expansion(text, language) {
-      const own = new Set(analyze(text, language));
+      const head = text.slice(0, MAX_MATCHED_CHARS);
+      const found = matches(normalizeText(head), language);
       const extra = new Map<string, number>();
-      for (const match of matches(normalizeText(text), language))
-        for (const term of match.alternatives)
-          for (const searchTerm of analyze(term.text, language)) {
-            if (own.has(searchTerm) || extra.has(searchTerm)) continue;
-            if (extra.size >= MAX_EXPANSION_TERMS) return extra;
-            extra.set(searchTerm, EXPANSION_WEIGHT);
-          }
+      if (found.length === 0) return extra;
+      const own = new Set(analyze(head, language));
+      // The matched concepts take turns, term by term, until the cap: each gets its say.
+      const queues = found.map((match) => match.alternatives.flatMap((term) => term.search));
+      for (let at = 0; queues.some((queue) => at < queue.length); at++)
+        for (const queue of queues) {
+          const searchTerm = queue[at];
+          if (searchTerm === undefined || own.has(searchTerm) || extra.has(searchTerm)) continue;
+          if (extra.size >= MAX_EXPANSION_TERMS) return extra;
+          extra.set(searchTerm, EXPANSION_WEIGHT);
+        }
       return extra;
     },
   };

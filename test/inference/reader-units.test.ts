@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEANING_MARGIN, followUpOf, leansOnEarlier } from '../../src/answer/follow-up.js';
+import { LEANING_MARGIN, followUpOf, isSure, leansOnEarlier } from '../../src/answer/follow-up.js';
 import { answerTypeOf, holdsAnswerType } from '../../src/inference/answer-types.js';
 import { createExtractiveGenerator } from '../../src/inference/extractive-generator.js';
 import { numberAlternatives } from '../../src/inference/number-words.js';
@@ -71,7 +71,8 @@ describe('quotable units', () => {
     expect(units.find((u) => u.text === 'Open the portal.')).toMatchObject({ item: true, kind: 'statement' });
     expect(units.find((u) => u.text === 'Choose Forgot password.')?.item).toBe(true);
     expect(units.find((u) => u.text.startsWith('polydesk reset'))?.kind).toBe('code');
-    expect(units.find((u) => u.text === '[database]')?.kind).toBe('code');
+    // A section line names the settings under it: their heading, whether in a code block or not.
+    expect(units.find((u) => u.text === '[database]')?.kind).toBe('heading');
     expect(units.find((u) => u.text.startsWith('url ='))?.kind).toBe('code');
     const pieces = units.filter((u) => u.text.includes('keeps going') || u.text.includes('ends here'));
     expect(pieces.length).toBeGreaterThan(1);
@@ -137,6 +138,10 @@ describe('follow-ups', () => {
     expect(leansOnEarlier(reading(true, 0.1), reading(true, 0.2))).toBe(false);
     expect(leansOnEarlier(reading(false, 0.5), reading(false, 0.5 + LEANING_MARGIN))).toBe(true);
     expect(leansOnEarlier(reading(false, 0.5), reading(false, 0.55))).toBe(false); // a new topic stays alone
+    // Alone this sure, the reading with the previous question could not win: it is not made.
+    expect(isSure(reading(false, 1 - LEANING_MARGIN))).toBe(true);
+    expect(isSure(reading(false, 0.5))).toBe(false);
+    expect(isSure(reading(true, 0.99))).toBe(false);
   });
 });
 

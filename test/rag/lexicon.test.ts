@@ -1,11 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChunkWithDoc, Principal } from '../../src/core/types.js';
 import { createLexicalRetriever } from '../../src/rag/lexical-retriever.js';
 import { Bm25Index } from '../../src/rag/bm25-index.js';
-import { EXPANSION_WEIGHT, createLexicon, loadLexicon } from '../../src/rag/lexicon.js';
+import { loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/core/errors.js';
+import { silentLogger } from '../../src/core/log.js';
+import { createStopTerms } from '../../src/inference/reader-question.js';
+import { createRuntime } from '../../src/runtime.js';
+import { EXPANSION_WEIGHT, MAX_MATCHED_CHARS, createLexicon, loadLexicon } from '../../src/rag/lexicon.js';
 import { analyze, normalizeText } from '../../src/rag/text-analyzer.js';
 
 // Written for these tests; the shipped concepts live in src/rag/lexicon/concepts.json.
@@ -91,6 +96,88 @@ describe('concept lexicon', () => {
     expect(index.searchWeighted(terms, 2).map((hit) => hit.id)).toEqual(['benefits']);
   });
 
+  it('ignores a concept named only by function words, and finds a short unspaced term only as a whole word', () => {
+    const isStopWord = createStopTerms(analyze);
+    const concepts = [
+      {
+        id: 'cost',
+        terms: [
+          ['en', 'how much'],
+          ['en', 'fee'],
+        ] as [string, string][],
+      },
+      {
+        id: 'fever',
+        terms: [
+          ['ja', '熱'],
+          ['ja', '発熱'],
+        ] as [string, string][],
+      },
+      {
+        id: 'screen',
+        terms: [
+          ['th', 'จอ'],
+          ['th', 'หน้าจอ'],
+        ] as [string, string][],
+      },
+    ];
+    const strict = createLexicon(concepts, { isStopWord });
+    const names = (lexicon: typeof strict, text: string, language: string) =>
+      lexicon.matches(normalizeText(text), language).map((m) => m.concept);
+    expect(names(createLexicon(concepts), 'How much is it?', 'en')).toEqual(['cost']);
+    expect(names(strict, 'How much is it?', 'en')).toEqual([]);
+    expect(names(strict, 'What is the fee?', 'en')).toEqual(['cost']);
+    expect(names(strict, '熱が出ました', 'ja')).toEqual(['fever']);
+    expect(names(strict, 'จอดรถที่ไหน', 'th')).toEqual([]); // จอด "park" holds จอ "screen"
+  });
+
+  it('adds no function word and no lone Han character to a search, and shares the cap among concepts', () => {
+    const isStopWord = createStopTerms(analyze);
+    const leave = createLexicon(
+      [
+        {
+          id: 'sick',
+          terms: [
+            ['en', 'sick leave'],
+            ['en', 'off sick for a day'],
+            ['ja', '病欠'],
+            ['ja', '病 休'],
+          ],
+        },
+      ],
+      { isStopWord },
+    );
+    const en = [...leave.expansion('Is there sick leave?', 'en').keys()];
+    expect(en.length).toBeGreaterThan(0);
+    expect(en.filter((term) => isStopWord(term, 'en'))).toEqual([]);
+    expect([...leave.expansion('病欠の連絡', 'ja').keys()]).toEqual([]); // 病 and 休 alone say nothing
+    const broad = createLexicon([
+      { id: 'broad', terms: Array.from({ length: 80 }, (_, i): [string, string] => ['en', `broad${i}`]) },
+      {
+        id: 'narrow',
+        terms: [
+          ['en', 'narrow'],
+          ['en', 'slim'],
+          ['en', 'thin'],
+        ],
+      },
+    ]);
+    const extra = broad.expansion('broad0 or narrow?', 'en');
+    expect(extra.size).toBe(48);
+    expect(extra.has('slim') && extra.has('thin')).toBe(true);
+  });
+
+  it('matches only the beginning of a very long question, so that its cost stays bounded', () => {
+    const question = `Does the company chip in for my gym? ${'and also '.repeat(20_000)}a gym membership`;
+    expect(question.length).toBeGreaterThan(100_000);
+    expect(lexicon.expansion(question, 'en')).toEqual(
+      lexicon.expansion(question.slice(0, MAX_MATCHED_CHARS), 'en'),
+    );
+    expect(lexicon.matches(normalizeText(question), 'en').every((m) => m.end <= MAX_MATCHED_CHARS)).toBe(
+      true,
+    );
+  });
+
   it('rejects a concept file that is not one, saying where', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'polydesk-lexicon-'));
     const write = (name: string, content: string) => {
@@ -115,6 +202,40 @@ describe('concept lexicon', () => {
     ]);
     expect(merged.size).toBe(1);
     expect(merged.matches('my lanyard card', 'en')[0]?.alternatives.map((t) => t.text)).toEqual(['badge']);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('the lexicon in the configuration', () => {
+  it('is on by default, off with LEXICON=off or 0, and refuses a file that is turned off', () => {
+    expect(loadConfig({}).lexicon.enabled).toBe(true);
+    expect(loadConfig({ LEXICON: 'off' }).lexicon.enabled).toBe(false);
+    expect(loadConfig({ LEXICON: '0' }).lexicon.enabled).toBe(false);
+    expect(() => loadConfig({ LEXICON: 'off', LEXICON_FILE: 'mine.json' })).toThrow(ConfigError);
+  });
+
+  it('stops start-up with a configuration error naming the file when it is not a concept file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'polydesk-lexicon-'));
+    try {
+      const file = path.join(dir, 'mine.json');
+      writeFileSync(file, '{"version":1,"concepts":[{"id":"x","terms":{"en":[1]}}]}');
+      const config = loadConfig({
+        DATA_DIR: path.join(dir, 'data'),
+        POLYDESK_SAMPLES: '0',
+        LEXICON_FILE: file,
+      });
+      const failure = await createRuntime(config, silentLogger).then(
+        async (runtime) => {
+          await runtime.close();
+          return undefined;
+        },
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(ConfigError);
+      expect(String(failure)).toMatch(/mine\.json.*non-empty strings/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

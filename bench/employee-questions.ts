@@ -20,9 +20,8 @@ const env = Object.fromEntries(
 const { runtime, close } = await openSampleRuntime(env);
 try {
   const judged = await runEmployeeItems(runtime, loadEmployeeItems(file));
-  const report = employeeReport(judged);
-  const shown = file === 'holdout' ? report.slice(0, report.indexOf('\n- ') + 1 || undefined) : report;
-  process.stdout.write(`employee questions (${file}), generator ${runtime.generator.name}\n\n${shown}`);
+  const report = employeeReport(judged, { wrongTurns: file !== 'holdout' });
+  process.stdout.write(`employee questions (${file}), generator ${runtime.generator.name}\n\n${report}`);
 } finally {
   await close();
 }

@@ -312,7 +312,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     problems.push(
       'GENERATOR=openai needs LLM_BASE_URL (e.g. http://localhost:8000/v1) and usually LLM_MODEL',
     );
-  if (e.LEXICON_FILE && (e.LEXICON === 'off' || e.LEXICON === '0' || e.LEXICON === 'false'))
+  const lexiconOn = e.LEXICON === 'on' || truthy(e.LEXICON);
+  if (e.LEXICON_FILE && !lexiconOn)
     problems.push('LEXICON_FILE is set but LEXICON turns the lexicon off: remove one of them');
   if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN)
     problems.push(
@@ -346,7 +347,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     logLevel: e.LOG_LEVEL,
     logContent: truthy(e.LOG_CONTENT),
     directoryFile: resolve(e.DIRECTORY_FILE),
-    lexicon: { enabled: e.LEXICON === 'on' || truthy(e.LEXICON), file: resolve(e.LEXICON_FILE) },
+    lexicon: { enabled: lexiconOn, file: resolve(e.LEXICON_FILE) },
     answerMinConfidence: e.ANSWER_MIN_CONFIDENCE,
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
     contentLimits: {

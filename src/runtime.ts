@@ -132,7 +132,7 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
     const lexical = createLexicalRetriever({
       index: () => index.lexical,
       getChunks,
-      expand: (text, language) => lexicon.expansion(text, language ?? 'und'),
+      expand: (text, language, own) => lexicon.expansion(text, language ?? 'und', own),
     });
     const hybrid = createHybridRetriever({
       lexical,

@@ -18,7 +18,11 @@ export interface LexicalRetrieverOptions {
    * Extra terms for a query, with weights below 1: other words for the concepts it names (see
    * lexicon.ts). Default: none.
    */
-  readonly expand?: (text: string, language: string | undefined) => ReadonlyMap<string, number>;
+  readonly expand?: (
+    text: string,
+    language: string | undefined,
+    own: ReadonlySet<string>,
+  ) => ReadonlyMap<string, number>;
 }
 
 /** A chunk to index: `text` should already include what should be searchable (see {@link indexableText}). */
@@ -45,7 +49,7 @@ export function createLexicalRetriever(options: LexicalRetrieverOptions): Retrie
       if (own.length === 0) return [];
       const terms = new Map<string, number>();
       for (const term of own) terms.set(term, (terms.get(term) ?? 0) + 1);
-      for (const [term, weight] of options.expand?.(query.text, query.language) ?? [])
+      for (const [term, weight] of options.expand?.(query.text, query.language, new Set(terms.keys())) ?? [])
         if (!terms.has(term)) terms.set(term, weight);
       const index = currentIndex();
       const hits: SearchHit[] = [];

@@ -44,10 +44,10 @@ export interface Lexicon {
    */
   matches(normalized: string, language: string): ConceptMatch[];
   /**
-   * Extra search terms for a query, with their weight relative to the query's own terms (a term the
-   * query already holds is not repeated).
+   * Extra search terms for a query, with their weight relative to the query's own terms; `own` is the
+   * query's own terms (as the caller already analysed them), which are not repeated.
    */
-  expansion(text: string, language: string): Map<string, number>;
+  expansion(text: string, language: string, own?: ReadonlySet<string>): Map<string, number>;
 }
 
 /** The concept file's form (see lexicon/README.md). */
@@ -309,12 +309,12 @@ export function createLexicon(
   return {
     size: concepts.length,
     matches,
-    expansion(text, language) {
+    expansion(text, language, given) {
       const head = text.slice(0, MAX_MATCHED_CHARS);
       const found = matches(normalizeText(head), language);
       const extra = new Map<string, number>();
       if (found.length === 0) return extra;
-      const own = new Set(analyze(head, language));
+      const own = given ?? new Set(analyze(head, language));
       // The matched concepts take turns, term by term, until the cap: each gets its say.
       const queues = found.map((match) => match.alternatives.flatMap((term) => term.search));
       for (let at = 0; queues.some((queue) => at < queue.length); at++)

@@ -157,8 +157,11 @@ export function employeeFigures(judged: readonly JudgedTurn[]): EmployeeFigures 
   };
 }
 
-/** A short report: the figures per language, then every wrong turn. */
-export function employeeReport(judged: readonly JudgedTurn[]): string {
+/**
+ * A short report: the figures per language, then every wrong turn (`wrongTurns: false` leaves them out,
+ * for a held-out set whose questions stay unread).
+ */
+export function employeeReport(judged: readonly JudgedTurn[], { wrongTurns = true } = {}): string {
   const languages = [...new Set(judged.map((j) => j.language))];
   const lines = ['| language | answerable right | unanswerable → not found |', '| --- | --- | --- |'];
   for (const language of languages) {
@@ -173,7 +176,7 @@ export function employeeReport(judged: readonly JudgedTurn[]): string {
     '',
     `follow-up turns right: ${all.followUpsRight}/${all.followUps}`,
   );
-  for (const j of judged.filter((x) => !x.right))
+  for (const j of wrongTurns ? judged.filter((x) => !x.right) : [])
     lines.push(
       `- ${j.id}#${j.turn} ${j.question} → ${j.why}\n    ${j.reply.replace(/\n+/g, ' ¶ ').slice(0, 300)}`,
     );

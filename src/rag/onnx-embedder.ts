@@ -1,17 +1,16 @@
 /**
- * Sentence embeddings from an ONNX encoder export (BERT / XLM-R family) on onnxruntime-node.
- * The only module that runs encoders; the rest of PolyDesk sees an `Embedder`.
+ * Sentence embeddings from an ONNX encoder export (BERT / XLM-R family) on onnxruntime-node, run
+ * in a worker thread of its own (encoder-worker.ts): the main thread never runs a forward pass.
+ * The rest of PolyDesk sees an `Embedder`.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import path from 'node:path';
-import * as ort from 'onnxruntime-node';
-import { ConfigError, ModelLoadError, describeError } from '../core/errors.js';
+import { ConfigError, PolyDeskError, describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import { fromWire } from '../core/worker-protocol.js';
+import { WorkerSupervisor } from '../core/worker-supervisor.js';
 import type { EmbedKind, Embedder } from './embedder.js';
-import { normalizeL2 } from './embedder.js';
-import { type EmbeddingConfig, loadEmbeddingConfig } from './embedding-config.js';
-import { type EncoderTokenizer, loadEncoderTokenizer } from './encoder-tokenizer.js';
+import type { EmbeddingConfig } from './embedding-config.js';
+import type { EmbedReply, EmbedRequest } from './encoder-protocol.js';
+import type { EncoderInfo, EncoderOptions } from './encoder-session.js';
 
 export interface OnnxEmbedderOptions {
   /** Folder with model.onnx (or onnx/model.onnx), tokenizer.json and optionally polydesk-embedding.json. */
@@ -23,17 +22,17 @@ export interface OnnxEmbedderOptions {
   readonly logger: Logger;
 }
 
-/** An `Embedder` holding a native session; `close()` releases it. */
+/** An `Embedder` holding a native session in its thread; `close()` ends the thread. */
 export interface OnnxEmbedder extends Embedder {
   readonly config: EmbeddingConfig;
+  /** The encoder's thread: restarts, and the thread itself (diagnostics, tests). */
+  readonly thread: Pick<Supervisor, 'worker' | 'restartCount'>;
   close(): Promise<void>;
 }
 
-const POOLABLE_OUTPUTS = ['last_hidden_state', 'token_embeddings'];
-const POOLED_OUTPUTS = ['sentence_embedding'];
-const KNOWN_INPUTS = new Set(['input_ids', 'attention_mask', 'token_type_ids']);
+type Supervisor = WorkerSupervisor<EncoderInfo, EmbedRequest, EmbedReply>;
 
-/** Loads and checks the model folder; fails with a `ModelLoadError` naming the file and what was expected. */
+/** Loads the model in its thread; fails with the worker's `ModelLoadError` naming the file and what was expected. */
 export async function createOnnxEmbedder(options: OnnxEmbedderOptions): Promise<OnnxEmbedder> {
   const { modelDir, logger } = options;
   const batchSize = options.batchSize ?? 8;
@@ -43,244 +42,128 @@ export async function createOnnxEmbedder(options: OnnxEmbedderOptions): Promise<
   if (options.threads !== undefined && !(Number.isInteger(options.threads) && options.threads >= 1)) {
     throw new ConfigError(`embedding threads must be a positive integer, got ${options.threads}`);
   }
-  if (!existsSync(modelDir) || !statSync(modelDir).isDirectory()) {
-    throw new ModelLoadError(`embedding model folder ${modelDir} does not exist or is not a folder`);
-  }
-  const modelFile = findModelFile(modelDir);
-  const config = loadEmbeddingConfig(modelDir);
-  const tokenizer = loadEncoderTokenizer(modelDir, config.maxLength);
-  let session: ort.InferenceSession;
-  try {
-    session = await ort.InferenceSession.create(modelFile, {
-      ...(options.threads ? { intraOpNumThreads: options.threads } : {}),
-      interOpNumThreads: 1,
-      graphOptimizationLevel: 'all',
-      logSeverityLevel: 3,
-      // Idle threads sleep instead of spinning: on a CPU shared with the server and the generator,
-      // spinning made embedding 1.5–2× slower (measured with 2 threads at load average 3).
-      extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
-    });
-  } catch (error) {
-    throw new ModelLoadError(`${modelFile} is not a loadable ONNX model (${describeError(error)})`, {
-      cause: error,
-    });
-  }
-  let io: ModelIo;
-  let dimension: number;
-  let runner: EncoderRunner;
-  try {
-    io = checkModelIo(session, modelFile, config);
-    runner = new EncoderRunner(session, tokenizer, config, io, batchSize);
-    dimension = await probeDimension(runner, modelFile);
-    await probeMaxLength(runner, modelFile, config.maxLength, modelDir);
-  } catch (error) {
-    await session.release();
-    throw error;
-  }
-  const modelId = `${config.name}:${fingerprint(modelFile, modelDir, config)}`;
-  logger('info', 'embedder.loaded', {
-    modelId,
-    dimension,
-    file: modelFile,
-    pooling: io.pooled ? 'model' : config.pooling,
-    maxLength: config.maxLength,
-    threads: options.threads ?? 'default',
+  const encoderOptions: EncoderOptions = { modelDir, threads: options.threads };
+  const supervisor: Supervisor = await WorkerSupervisor.start({
+    name: 'encoder',
+    entry: new URL('./encoder-worker.ts', import.meta.url),
+    options: encoderOptions,
+    logger,
+    unavailable: (message) => new PolyDeskError('MODEL_LOAD_FAILED', message),
   });
+  const { info } = supervisor;
+  logger('info', 'embedder.loaded', {
+    modelId: info.modelId,
+    dimension: info.dimension,
+    file: info.file,
+    pooling: info.pooled ? 'model' : info.config.pooling,
+    maxLength: info.config.maxLength,
+    threads: options.threads ?? 'default',
+    thread: 'worker',
+  });
+  const scheduler = new EmbedScheduler(supervisor, batchSize, logger);
   return {
-    modelId,
-    dimension,
-    config,
-    embed: (texts, kind) => runner.embed(texts, kind),
-    close: () => session.release(),
+    modelId: info.modelId,
+    dimension: info.dimension,
+    config: info.config,
+    thread: supervisor,
+    embed: (texts, kind) => scheduler.embed(texts, kind),
+    close: () => supervisor.close(),
   };
 }
 
-/** Runs one text through the model: proves the inputs work and gives the vector size. */
-async function probeDimension(runner: EncoderRunner, modelFile: string): Promise<number> {
-  try {
-    return (await runner.embed(['a'], 'passage'))[0]!.length;
-  } catch (error) {
-    throw new ModelLoadError(`${modelFile} failed on a test input (${describeError(error)})`, {
-      cause: error,
-    });
-  }
+/** One call to `embed`: its vectors as batches come back, or its first error. */
+interface EmbedCall {
+  readonly vectors: Float32Array[];
+  remaining: number;
+  failed: boolean;
+  resolve(vectors: Float32Array[]): void;
+  reject(error: unknown): void;
+}
+
+interface BatchTask {
+  readonly call: EmbedCall;
+  /** Indexes into the call's texts. */
+  readonly indexes: readonly number[];
+  readonly texts: readonly string[];
+  readonly kind: EmbedKind;
 }
 
 /**
- * Runs a text of `maxLength` tokens: a model with fewer position embeddings than the configured
- * maxLength would otherwise fail on every long chunk at ingest time instead of at start.
+ * Feeds the encoder's thread one batch at a time, query batches first: a question's embedding waits
+ * for at most the one ingest batch already running, never for the rest of a bulk ingest. Within a
+ * call, texts of similar length share a batch (less padding).
  */
-async function probeMaxLength(runner: EncoderRunner, modelFile: string, maxLength: number, modelDir: string) {
-  try {
-    await runner.embed(['a '.repeat(maxLength * 2)], 'passage');
-  } catch (error) {
-    throw new ModelLoadError(
-      `${modelFile} cannot embed ${maxLength} tokens (${describeError(error).slice(0, 200)}); set "maxLength" in ` +
-        `${path.join(modelDir, 'polydesk-embedding.json')} to the model's maximum sequence length`,
-      { cause: error },
-    );
-  }
-}
-
-interface ModelIo {
-  readonly output: string;
-  readonly pooled: boolean;
-  readonly tokenTypes: boolean;
-  readonly int32: boolean;
-}
-
-function findModelFile(modelDir: string): string {
-  const candidates = [path.join(modelDir, 'model.onnx'), path.join(modelDir, 'onnx', 'model.onnx')];
-  const found = candidates.find((file) => existsSync(file));
-  if (!found) {
-    throw new ModelLoadError(
-      `embedding model folder ${modelDir} has no model.onnx (looked for ${candidates.join(' and ')}); ` +
-        'see docs/models.md for exporting an encoder to ONNX',
-    );
-  }
-  return found;
-}
-
-function checkModelIo(session: ort.InferenceSession, file: string, config: EmbeddingConfig): ModelIo {
-  const inputs = session.inputNames;
-  const expected = 'expected inputs input_ids, attention_mask and optionally token_type_ids';
-  const missing = ['input_ids', 'attention_mask'].filter((name) => !inputs.includes(name));
-  const unknown = inputs.filter((name) => !KNOWN_INPUTS.has(name));
-  if (missing.length > 0 || unknown.length > 0) {
-    throw new ModelLoadError(`${file}: ${expected}, found ${inputs.join(', ')}; is this an encoder export?`);
-  }
-  const outputs = session.outputNames;
-  const output =
-    config.output ?? [...POOLABLE_OUTPUTS, ...POOLED_OUTPUTS].find((name) => outputs.includes(name));
-  if (!output || !outputs.includes(output)) {
-    throw new ModelLoadError(
-      `${file}: expected an output ${config.output ?? 'last_hidden_state, token_embeddings or sentence_embedding'}, ` +
-        `found ${outputs.join(', ')}`,
-    );
-  }
-  const meta = session.outputMetadata.find((m) => m.name === output);
-  if (meta?.isTensor && meta.type !== 'float32') {
-    throw new ModelLoadError(
-      `${file}: output ${output} is ${meta.type}; export the model with float32 outputs`,
-    );
-  }
-  const rank =
-    meta?.isTensor && meta.shape.length > 0 ? meta.shape.length : POOLED_OUTPUTS.includes(output) ? 2 : 3;
-  const idsMeta = session.inputMetadata.find((m) => m.name === 'input_ids');
-  return {
-    output,
-    pooled: rank === 2,
-    tokenTypes: inputs.includes('token_type_ids'),
-    int32: idsMeta?.isTensor === true && idsMeta.type === 'int32',
-  };
-}
-
-/** Hash of what decides the vectors: the model file (size, first and last MiB), tokenizer and config. */
-function fingerprint(modelFile: string, modelDir: string, config: EmbeddingConfig): string {
-  const hash = createHash('sha256');
-  const size = statSync(modelFile).size;
-  hash.update(String(size));
-  const fd = openSync(modelFile, 'r');
-  try {
-    const chunk = Buffer.alloc(Math.min(size, 1 << 20));
-    readSync(fd, chunk, 0, chunk.length, 0);
-    hash.update(chunk);
-    readSync(fd, chunk, 0, chunk.length, size - chunk.length);
-    hash.update(chunk);
-  } finally {
-    closeSync(fd);
-  }
-  hash.update(readFileSync(path.join(modelDir, 'tokenizer.json')));
-  const { pooling, normalize, maxLength, queryPrefix, passagePrefix, output } = config;
-  hash.update(JSON.stringify({ pooling, normalize, maxLength, queryPrefix, passagePrefix, output }));
-  return hash.digest('hex').slice(0, 12);
-}
-
-/** Tokenises, batches texts of similar length, runs the session one batch at a time, pools. */
-class EncoderRunner {
-  private queue: Promise<unknown> = Promise.resolve();
+class EmbedScheduler {
+  private readonly queries: BatchTask[] = [];
+  private readonly passages: BatchTask[] = [];
+  private busy = false;
 
   constructor(
-    private readonly session: ort.InferenceSession,
-    private readonly tokenizer: EncoderTokenizer,
-    private readonly config: EmbeddingConfig,
-    private readonly io: ModelIo,
+    private readonly supervisor: Supervisor,
     private readonly batchSize: number,
+    private readonly logger: Logger,
   ) {}
 
   embed(texts: readonly string[], kind: EmbedKind): Promise<Float32Array[]> {
-    const prefix = kind === 'query' ? this.config.queryPrefix : this.config.passagePrefix;
-    const encoded = texts.map((text) => this.tokenizer.encode(prefix + text));
-    const order = encoded.map((_, i) => i).sort((a, b) => encoded[b]!.length - encoded[a]!.length);
-    const run = async () => {
-      const result = new Array<Float32Array>(texts.length);
+    if (texts.length === 0) return Promise.resolve([]);
+    return new Promise<Float32Array[]>((resolve, reject) => {
+      const call: EmbedCall = {
+        vectors: new Array<Float32Array>(texts.length),
+        remaining: texts.length,
+        failed: false,
+        resolve,
+        reject,
+      };
+      const order = texts.map((_, i) => i).sort((a, b) => texts[b]!.length - texts[a]!.length);
+      const lane = kind === 'query' ? this.queries : this.passages;
       for (let start = 0; start < order.length; start += this.batchSize) {
-        const batch = order.slice(start, start + this.batchSize);
-        const vectors = await this.runBatch(batch.map((i) => encoded[i]!));
-        batch.forEach((i, j) => {
-          result[i] = vectors[j]!;
-        });
+        const indexes = order.slice(start, start + this.batchSize);
+        lane.push({ call, indexes, texts: indexes.map((i) => texts[i]!), kind });
       }
-      return result;
-    };
-    const next = this.queue.then(run, run);
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
-  private async runBatch(sequences: readonly number[][]): Promise<Float32Array[]> {
-    const rows = sequences.length;
-    const width = Math.max(...sequences.map((s) => s.length));
-    const ids = new Array<number>(rows * width).fill(this.tokenizer.padId);
-    const mask = new Array<number>(rows * width).fill(0);
-    sequences.forEach((seq, r) => {
-      for (let t = 0; t < seq.length; t++) {
-        ids[r * width + t] = seq[t]!;
-        mask[r * width + t] = 1;
-      }
+      this.pump();
     });
-    const tensor = (values: number[]) =>
-      this.io.int32
-        ? new ort.Tensor('int32', Int32Array.from(values), [rows, width])
-        : new ort.Tensor('int64', BigInt64Array.from(values, BigInt), [rows, width]);
-    const feeds: Record<string, ort.Tensor> = { input_ids: tensor(ids), attention_mask: tensor(mask) };
-    if (this.io.tokenTypes) feeds['token_type_ids'] = tensor(new Array<number>(rows * width).fill(0));
-    const outputs = await this.session.run(feeds);
-    const out = outputs[this.io.output]!;
-    const data = out.data as Float32Array;
-    const vectors = this.io.pooled
-      ? sequences.map((_, r) => data.slice(r * (data.length / rows), (r + 1) * (data.length / rows)))
-      : pool(data, out.dims as readonly number[], mask, this.config.pooling);
-    for (const tensorValue of Object.values(outputs)) tensorValue.dispose();
-    return this.config.normalize ? vectors.map(normalizeL2) : vectors;
   }
-}
 
-/** Mean over the real (unmasked) tokens, or the first token's state. */
-function pool(
-  data: Float32Array,
-  dims: readonly number[],
-  mask: number[],
-  mode: 'mean' | 'cls',
-): Float32Array[] {
-  const [rows, width, hidden] = dims as [number, number, number];
-  const vectors: Float32Array[] = [];
-  for (let r = 0; r < rows; r++) {
-    const base = r * width * hidden;
-    if (mode === 'cls') {
-      vectors.push(data.slice(base, base + hidden));
-      continue;
-    }
-    const sum = new Float32Array(hidden);
-    let count = 0;
-    for (let t = 0; t < width; t++) {
-      if (mask[r * width + t] === 0) continue;
-      count++;
-      const offset = base + t * hidden;
-      for (let i = 0; i < hidden; i++) sum[i]! += data[offset + i]!;
-    }
-    for (let i = 0; i < hidden; i++) sum[i]! /= Math.max(count, 1);
-    vectors.push(sum);
+  private pump(): void {
+    if (this.busy) return;
+    let task: BatchTask | undefined;
+    do task = this.queries.shift() ?? this.passages.shift();
+    while (task?.call.failed);
+    if (!task) return;
+    this.busy = true;
+    const current = task;
+    const settle = (outcome: { vectors?: readonly Float32Array[]; error?: Error }) => {
+      this.busy = false;
+      const { call } = current;
+      if (outcome.error) {
+        if (!call.failed) {
+          call.failed = true;
+          this.logger('warn', 'embedder.batch_failed', { error: describeError(outcome.error) });
+          call.reject(outcome.error);
+        }
+      } else if (!call.failed) {
+        current.indexes.forEach((i, j) => {
+          call.vectors[i] = outcome.vectors![j]!;
+        });
+        call.remaining -= current.indexes.length;
+        if (call.remaining === 0) call.resolve(call.vectors);
+      }
+      this.pump();
+    };
+    const id = this.supervisor.nextId();
+    this.supervisor
+      .send(
+        { type: 'embed', id, texts: current.texts, kind: current.kind },
+        {
+          onReply: (reply) => {
+            settle(reply.type === 'done' ? { vectors: reply.vectors } : { error: fromWire(reply.error) });
+            return true;
+          },
+          onFail: (error) => settle({ error }),
+        },
+      )
+      .catch((error: unknown) =>
+        settle({ error: error instanceof Error ? error : new Error(String(error)) }),
+      );
   }
-  return vectors;
 }

@@ -5,8 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelLoadError } from '../../src/core/errors.js';
 import { readModelFolder } from '../../src/inference/onnx/model-folder.js';
+import { OnnxCausalLm } from '../../src/inference/onnx/onnx-causal-lm.js';
 import { DecoderSession } from '../../src/inference/onnx/ort-session.js';
+import type { StepOutput } from '../fixtures/decoder-steps.js';
 import { type TinyGpt2, buildTinyGpt2 } from '../fixtures/tiny-gpt2.js';
+import { runInWorker } from '../helpers/in-worker.js';
+
+const STEPS = new URL('../fixtures/decoder-steps.ts', import.meta.url);
 
 let root: string;
 let tiny: TinyGpt2;
@@ -24,58 +29,44 @@ function maxDiff(a: Float32Array, b: Float64Array): number {
   return max;
 }
 
-const ones = (n: number) => new Array<number>(n).fill(1);
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
-
 describe('DecoderSession on the tiny GPT-2 (weights in external data)', () => {
   it('matches the TypeScript reference within 1e-4: prefill, chunked prefill and cached steps', async () => {
-    const folder = readModelFolder(tiny.dir);
-    const session = await DecoderSession.create(folder.modelPath, folder.config, { intraOpThreads: 1 });
     const ids = [40, 101, 108, 108, 111, 44, 32, 267, 269, 228, 184, 150, 10, 70];
     const reference = tiny.referenceLogits(ids);
-
-    const whole = await session.step(
-      { inputIds: [ids], attentionMask: [ones(ids.length)], positionIds: [range(0, ids.length)] },
-      session.emptyCache(1),
-    );
-    expect(maxDiff(whole.logits[0]!, reference.at(-1)!)).toBeLessThan(1e-4);
-    whole.cache.dispose();
+    const [whole] = await runInWorker<StepOutput[]>(STEPS, 'decoderSteps', tiny.dir, ids, [ids.length], {
+      intraOpThreads: 1,
+    });
+    expect(maxDiff(whole!.logits, reference.at(-1)!)).toBeLessThan(1e-4);
 
     // Prefill 5 tokens, then 4, then one at a time with the cache.
-    let cache = session.emptyCache(1);
-    for (const [from, to] of [
-      [0, 5],
-      [5, 9],
-    ] as const) {
-      const out = await session.step(
-        { inputIds: [ids.slice(from, to)], attentionMask: [ones(to)], positionIds: [range(from, to)] },
-        cache,
-      );
-      cache = out.cache;
-      expect(maxDiff(out.logits[0]!, reference[to - 1]!)).toBeLessThan(1e-4);
-    }
-    for (let p = 9; p < ids.length; p++) {
-      const out = await session.step(
-        { inputIds: [[ids[p]!]], attentionMask: [ones(p + 1)], positionIds: [[p]] },
-        cache,
-      );
-      cache = out.cache;
-      expect(cache.length).toBe(p + 1);
-      expect(maxDiff(out.logits[0]!, reference[p]!)).toBeLessThan(1e-4);
-    }
-    cache.dispose();
-    await session.release();
+    const bounds = [5, 9, 10, 11, 12, 13, 14];
+    const steps = await runInWorker<StepOutput[]>(STEPS, 'decoderSteps', tiny.dir, ids, bounds, {
+      intraOpThreads: 1,
+    });
+    steps.forEach((step, i) => {
+      expect(step.cacheLength).toBe(bounds[i]);
+      expect(maxDiff(step.logits, reference[bounds[i]! - 1]!)).toBeLessThan(1e-4);
+    });
+  });
+
+  it('refuses to open on the main thread: forward passes run in worker threads only', async () => {
+    const folder = readModelFolder(tiny.dir);
+    await expect(DecoderSession.create(folder.modelPath, folder.config)).rejects.toThrow(
+      /only in a worker thread/,
+    );
   });
 });
 
 describe('model folder and device errors', () => {
-  const loadError = async (dir: string, options = {}) => {
-    const folder = readModelFolder(dir);
-    return DecoderSession.create(folder.modelPath, folder.config, options).then(
-      () => undefined,
+  // Through OnnxCausalLm: the session opens in its worker, and its errors cross back with their class.
+  const loadError = async (dir: string, options = {}) =>
+    OnnxCausalLm.load({ modelDir: dir, intraOpThreads: 1, ...options }).then(
+      async (lm) => {
+        await lm.release();
+        return undefined;
+      },
       (error: unknown) => error,
     );
-  };
 
   it.each([
     ['model.onnx', /model\.onnx is missing/],

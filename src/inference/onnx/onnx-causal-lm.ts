@@ -1,90 +1,110 @@
-import { Tokenizer } from '@huggingface/tokenizers';
-import { InputError, ModelLoadError } from '../../core/errors.js';
+import type { Tokenizer } from '@huggingface/tokenizers';
+import { GeneratorUnavailableError, InputError } from '../../core/errors.js';
 import { type Logger, silentLogger } from '../../core/log.js';
-import { GenerationQueue } from '../generation-queue.js';
-import { type DecodeJob, type DecodeParams, type DecodeResult, decodeBatch } from './decode-loop.js';
+import { WorkerSupervisor } from '../../core/worker-supervisor.js';
+import { fromWire } from '../../core/worker-protocol.js';
+import { GenerationQueue, type QueuedJob } from '../generation-queue.js';
+import type { DecodeJob, DecodeParams, DecodeResult } from './decode-loop.js';
+import type { LmInfo, LmReply, LmRequest, LmWorkerOptions } from './lm-protocol.js';
+import { loadTokenizer } from './lm-tokenizer.js';
 import { type LmConfig, readModelFolder } from './model-folder.js';
-import { DecoderSession, type DecoderSessionOptions } from './ort-session.js';
+import type { DecoderSessionOptions, LmDevice } from './ort-session.js';
 
 /** Where the model is and how it runs. */
 export interface OnnxCausalLmOptions extends DecoderSessionOptions {
   /** Export folder: model.onnx (+ external data), config.json, tokenizer.json. */
   readonly modelDir: string;
-  /** Requests that may wait for the model; one more gets GeneratorBusyError (default 8). */
+  /** Requests that may wait for the model; one more gets GeneratorBusyError (default 8; LLM_QUEUE_SIZE). */
   readonly maxWaiting?: number | undefined;
   /** Prompt tokens per prefill step (default 64). */
   readonly prefillChunk?: number | undefined;
   /**
-   * Waiting requests decoded together in one batch (default 4; 1 turns batching off). Measured on
-   * 2 CPU cores with a GPT-2-small-shaped model: 2 sequences per step give ~1.4x the tokens/s of one.
+   * Waiting requests decoded together in one batch (default 4; 1 turns batching off; LLM_BATCH_SIZE).
+   * Measured on 2 CPU cores with a GPT-2-small-shaped model: 2 sequences per step give ~1.4x the
+   * tokens/s of one.
    */
   readonly maxBatch?: number | undefined;
   readonly logger?: Logger | undefined;
 }
 
+/** A request to the model: DecodeParams, and whether it is a short job that goes ahead of answers. */
+export interface GenerateParams extends DecodeParams {
+  /** Translations for search: they wait ahead of answers and outside `maxWaiting` (the caller bounds them). */
+  readonly short?: boolean | undefined;
+}
+
+type Supervisor = WorkerSupervisor<LmInfo, LmRequest, LmReply>;
+
 /**
- * A causal LM on onnxruntime-node: one session, one tokenizer, a bounded queue in front.
- * `generate` continues raw text (no template); prompts are built by the callers.
+ * A causal LM on onnxruntime-node in a worker thread of its own (lm-worker.ts): the main thread
+ * keeps the tokenizer (prompts are counted and encoded here) and a bounded queue, and sends the
+ * worker one batch at a time; the worker streams each sequence's text back. A caller's abort stops
+ * its sequence within one decode step. When the worker dies, the requests it had fail with
+ * GeneratorUnavailableError (the LLM generator answers extractively instead) and a new worker
+ * starts for the next ones. `generate` continues raw text (no template); prompts are built by the callers.
  */
 export class OnnxCausalLm {
   private constructor(
-    private readonly session: DecoderSession,
+    private readonly supervisor: Supervisor,
     private readonly tokenizer: Tokenizer,
     readonly config: LmConfig,
-    private readonly queue: GenerationQueue<DecodeJob, DecodeResult>,
+    private readonly queue: GenerationQueue<DecodeJob & { readonly short: boolean }, DecodeResult>,
   ) {}
 
   static async load(options: OnnxCausalLmOptions): Promise<OnnxCausalLm> {
     const log = options.logger ?? silentLogger;
     const started = performance.now();
     const folder = readModelFolder(options.modelDir);
-    let tokenizer: Tokenizer;
-    try {
-      tokenizer = new Tokenizer(folder.tokenizerJson, folder.tokenizerConfig);
-    } catch (error) {
-      throw new ModelLoadError(
-        `model folder ${folder.dir}: tokenizer.json could not be loaded: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
-      );
-    }
-    const eosIds =
-      folder.config.eosIds.length > 0
-        ? folder.config.eosIds
-        : eosFromTokenizer(tokenizer, folder.tokenizerConfig);
-    const config = { ...folder.config, eosIds };
-    const session = await DecoderSession.create(folder.modelPath, config, options);
-    log('info', 'llm.loaded', {
-      device: session.device,
-      layers: config.nLayer,
-      contextTokens: config.nPositions,
-      ms: Math.round(performance.now() - started),
-    });
-    const decode = (ids: readonly number[]) =>
-      tokenizer.decode([...ids], { skip_special_tokens: true, clean_up_tokenization_spaces: false });
-    const context = {
-      session,
-      decode,
-      eosIds,
-      maxPositions: config.nPositions,
+    const tokenizer = loadTokenizer(folder);
+    const { logger: _logger, maxWaiting, maxBatch, ...sessionOptions } = options;
+    const workerOptions: LmWorkerOptions = {
+      ...sessionOptions,
       prefillChunk: Math.max(1, options.prefillChunk ?? 64),
     };
-    const queue = new GenerationQueue<DecodeJob, DecodeResult>({
-      maxWaiting: options.maxWaiting ?? 8,
+    const supervisor: Supervisor = await WorkerSupervisor.start({
+      name: 'llm',
+      entry: new URL('./lm-worker.ts', import.meta.url),
+      options: workerOptions,
+      logger: log,
+      unavailable: (message) => new GeneratorUnavailableError(message),
+    });
+    const { info } = supervisor;
+    log('info', 'llm.loaded', {
+      device: info.device,
+      layers: info.config.nLayer,
+      contextTokens: info.config.nPositions,
+      thread: 'worker',
+      ms: Math.round(performance.now() - started),
+    });
+    const queue = new GenerationQueue<DecodeJob & { readonly short: boolean }, DecodeResult>({
+      maxWaiting: maxWaiting ?? 8,
       // Left-padded batches need explicit position ids; without that input, one sequence at a time.
-      maxBatch: session.hasPositionIds ? (options.maxBatch ?? 4) : 1,
+      maxBatch: info.hasPositionIds ? (maxBatch ?? 4) : 1,
       process: async (batch) => {
         const batchStarted = performance.now();
-        await decodeBatch(context, batch);
+        await runBatch(supervisor, batch, log);
         log('debug', 'llm.batch', { size: batch.length, ms: Math.round(performance.now() - batchStarted) });
       },
     });
-    return new OnnxCausalLm(session, tokenizer, config, queue);
+    return new OnnxCausalLm(supervisor, tokenizer, info.config, queue);
   }
 
   get contextTokens(): number {
     return this.config.nPositions;
+  }
+
+  get device(): LmDevice {
+    return this.supervisor.info.device;
+  }
+
+  /** Requests running or waiting now. */
+  get queueSize(): number {
+    return this.queue.size;
+  }
+
+  /** The supervisor of the model's thread: restarts, and the thread itself (diagnostics, tests). */
+  get thread(): Pick<Supervisor, 'worker' | 'restartCount'> {
+    return this.supervisor;
   }
 
   encode(text: string): number[] {
@@ -103,7 +123,7 @@ export class OnnxCausalLm {
   }
 
   /** Continues `prompt` (text, or token ids). Waits in the queue; throws GeneratorBusyError when it is full. */
-  async generate(prompt: string | readonly number[], params: DecodeParams): Promise<DecodeResult> {
+  async generate(prompt: string | readonly number[], params: GenerateParams): Promise<DecodeResult> {
     const ids = typeof prompt === 'string' ? this.encode(prompt) : prompt;
     if (ids.length === 0) throw new InputError('the prompt is empty');
     if (ids.length >= this.config.nPositions) {
@@ -111,17 +131,85 @@ export class OnnxCausalLm {
         `the prompt has ${ids.length} tokens; the model's context window is ${this.config.nPositions}`,
       );
     }
-    return this.queue.submit({ promptIds: ids, params }, params.signal);
+    const short = params.short ?? false;
+    return this.queue.submit({ promptIds: ids, params, short }, params.signal, { short });
   }
 
   async release(): Promise<void> {
-    await this.session.release();
+    await this.supervisor.close();
   }
 }
 
-function eosFromTokenizer(tokenizer: Tokenizer, tokenizerConfig: Record<string, unknown>): number[] {
-  const eos = tokenizerConfig['eos_token'];
-  const content = typeof eos === 'string' ? eos : (eos as { content?: string } | undefined)?.content;
-  const id = content === undefined ? undefined : tokenizer.token_to_id(content);
-  return id === undefined ? [] : [id];
+/**
+ * Sends one batch to the worker and settles each caller as its sequence ends. A caller that aborts
+ * is answered at once with its abort reason; the batch ends (and the queue moves on) when the worker
+ * has finished every sequence of it, or died.
+ */
+function runBatch(
+  supervisor: Supervisor,
+  batch: readonly QueuedJob<DecodeJob, DecodeResult>[],
+  log: Logger,
+): Promise<void> {
+  const id = supervisor.nextId();
+  const answered = batch.map(() => false);
+  const answer = (part: number, settle: () => void) => {
+    if (answered[part]) return;
+    answered[part] = true;
+    cleanups[part]?.();
+    settle();
+  };
+  const cleanups = batch.map((queued, part) => {
+    const signal = queued.job.params.signal;
+    if (!signal) return undefined;
+    const onAbort = () => {
+      supervisor.abort(id, part);
+      answer(part, () => queued.reject(signal.reason));
+    };
+    if (signal.aborted) queueMicrotask(onAbort);
+    else signal.addEventListener('abort', onAbort, { once: true });
+    return () => signal.removeEventListener('abort', onAbort);
+  });
+  return new Promise<void>((resolve) => {
+    let open = batch.length;
+    const finished = () => {
+      open--;
+      if (open === 0) resolve();
+      return open === 0;
+    };
+    const fail = (error: Error) => {
+      for (const [part, queued] of batch.entries()) answer(part, () => queued.reject(error));
+      resolve();
+    };
+    supervisor
+      .send(
+        {
+          type: 'batch',
+          id,
+          jobs: batch.map(({ job }) => ({
+            promptIds: job.promptIds,
+            maxNewTokens: job.params.maxNewTokens,
+            sampling: job.params.sampling,
+            stop: job.params.stop,
+          })),
+        },
+        {
+          onReply(reply) {
+            const queued = batch[reply.part]!;
+            if (reply.type === 'text') {
+              if (!answered[reply.part]) queued.job.params.onText?.(reply.delta);
+              return false;
+            }
+            if (reply.type === 'done') answer(reply.part, () => queued.resolve(reply.result));
+            else {
+              if (reply.piecesAfterAbort !== undefined)
+                log('debug', 'llm.stopped', { piecesAfterAbort: reply.piecesAfterAbort });
+              answer(reply.part, () => queued.reject(fromWire(reply.error)));
+            }
+            return finished();
+          },
+          onFail: fail,
+        },
+      )
+      .catch(fail);
+  });
 }

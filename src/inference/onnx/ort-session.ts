@@ -5,6 +5,7 @@
  */
 import ort from 'onnxruntime-node';
 import { ModelLoadError } from '../../core/errors.js';
+import { assertWorkerThread } from '../../core/worker-protocol.js';
 import type { LmConfig } from './model-folder.js';
 
 export type LmDevice = 'cpu' | 'cuda' | 'webgpu';
@@ -104,7 +105,10 @@ function executionProvider(device: LmDevice, deviceId: number): ort.InferenceSes
   return { name: device, deviceId } as ort.InferenceSession.ExecutionProviderConfig;
 }
 
-/** A loaded decoder: one forward step at a time, batch-capable. */
+/**
+ * A loaded decoder: one forward step at a time, batch-capable. Opened only in a worker thread
+ * (lm-worker.ts, through OnnxCausalLm): `create` throws on the main thread.
+ */
 export class DecoderSession {
   private constructor(
     private readonly session: ort.InferenceSession,
@@ -119,6 +123,7 @@ export class DecoderSession {
     config: LmConfig,
     options: DecoderSessionOptions = {},
   ): Promise<DecoderSession> {
+    assertWorkerThread('the decoder session');
     const device = options.device ?? 'cpu';
     const sessionOptions: ort.InferenceSession.SessionOptions = {
       executionProviders: [executionProvider(device, options.deviceId ?? 0)],

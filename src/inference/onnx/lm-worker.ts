@@ -1,0 +1,94 @@
+/**
+ * The thread that runs the causal LM: it opens the session, decodes the batches the main thread
+ * sends and streams their text back. Nothing else runs here, so a forward pass never holds the
+ * main thread's event loop.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Tokenizer } from '@huggingface/tokenizers';
+import { type StartMessage, toWire } from '../../core/worker-protocol.js';
+import type { QueuedJob } from '../generation-queue.js';
+import { type DecodeContext, type DecodeJob, type DecodeResult, decodeBatch } from './decode-loop.js';
+import type { BatchRequest, LmInfo, LmReply, LmRequest, LmWorkerOptions } from './lm-protocol.js';
+import { loadTokenizer, resolveEosIds } from './lm-tokenizer.js';
+import { readModelFolder } from './model-folder.js';
+import { DecoderSession } from './ort-session.js';
+
+const port = parentPort!;
+const options = (workerData as { options: LmWorkerOptions }).options;
+
+/** Abort controllers of the sequences being decoded, by `${id}:${part}`. */
+const running = new Map<string, { controller: AbortController; pieces: number; abortedAt?: number }>();
+const post = (reply: LmReply) => port.postMessage(reply);
+
+async function load(): Promise<DecodeContext> {
+  const folder = readModelFolder(options.modelDir);
+  const tokenizer: Tokenizer = loadTokenizer(folder);
+  const eosIds = resolveEosIds(folder, tokenizer);
+  const config = { ...folder.config, eosIds };
+  const session = await DecoderSession.create(folder.modelPath, config, options);
+  const decode = (ids: readonly number[]) =>
+    tokenizer.decode([...ids], { skip_special_tokens: true, clean_up_tokenization_spaces: false });
+  const info: LmInfo = { device: session.device, hasPositionIds: session.hasPositionIds, eosIds, config };
+  port.postMessage({ type: 'ready', info } satisfies StartMessage<LmInfo>);
+  return { session, decode, eosIds, maxPositions: config.nPositions, prefillChunk: options.prefillChunk };
+}
+
+function queued(request: BatchRequest, part: number): QueuedJob<DecodeJob, DecodeResult> {
+  const wire = request.jobs[part]!;
+  const key = `${request.id}:${part}`;
+  const state: { controller: AbortController; pieces: number; abortedAt?: number } = {
+    controller: new AbortController(),
+    pieces: 0,
+  };
+  running.set(key, state);
+  const job: DecodeJob = {
+    promptIds: wire.promptIds,
+    params: {
+      maxNewTokens: wire.maxNewTokens,
+      sampling: wire.sampling,
+      stop: wire.stop,
+      signal: state.controller.signal,
+      onText: (delta) => {
+        state.pieces++;
+        post({ type: 'text', id: request.id, part, delta });
+      },
+    },
+  };
+  return {
+    job,
+    signal: state.controller.signal,
+    resolve: (result) => {
+      if (!running.delete(key)) return;
+      post({ type: 'done', id: request.id, part, result });
+    },
+    reject: (error) => {
+      if (!running.delete(key)) return;
+      const piecesAfterAbort = state.abortedAt === undefined ? undefined : state.pieces - state.abortedAt;
+      post({ type: 'error', id: request.id, part, error: toWire(error), piecesAfterAbort });
+    },
+  };
+}
+
+try {
+  const context = await load();
+  // One batch at a time: the main thread's queue sends the next batch only when this one is done.
+  let work = Promise.resolve();
+  port.on('message', (message: LmRequest) => {
+    if (message.type === 'abort') {
+      const state = running.get(`${message.id}:${message.part ?? 0}`);
+      if (state && !state.controller.signal.aborted) {
+        state.abortedAt = state.pieces;
+        state.controller.abort(new Error('aborted by the caller'));
+      }
+      return;
+    }
+    const batch = message.jobs.map((_, part) => queued(message, part));
+    work = work.then(() =>
+      decodeBatch(context, batch).catch((error: unknown) => {
+        for (const q of batch) q.reject(error);
+      }),
+    );
+  });
+} catch (error) {
+  port.postMessage({ type: 'load-error', error: toWire(error) } satisfies StartMessage<LmInfo>);
+}

@@ -1,23 +1,11 @@
 /**
- * Slack adapter: how fast `/slack/events` acknowledges (Slack's limit is 3 s) alone and under a burst
- * of concurrent signed events, and how long until the asker sees progress and the final answer.
- * Real pipeline (sample knowledge base, extractive generator, guardrails, SQLite), real HTTP, the fake
- * Slack Web API on loopback; load generator, server and fake share this process.
+ * Slack: how fast `/slack/events` acknowledges (Slack's limit is 3 s) alone and under a burst of
+ * concurrent signed events, and how long until the asker sees progress and the final answer.
+ * `serve` as the command starts it (bench/serve-instance.ts: admission, adapters, HTTP server, sample
+ * knowledge base, extractive generator, guardrails, SQLite), the fake Slack Web API on loopback;
+ * load generator, server and fake share this process, the burst is sent from a worker thread.
  */
-import { once } from 'node:events';
 import { postBurst } from '../burst-sender.js';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import express from 'express';
-import { syncPaths } from '../../ingest/sync.js';
-import { createSlackAdapter } from '../../src/bot/slack/slack-adapter.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/core/log.js';
-import { createRuntime } from '../../src/runtime.js';
 import {
   eventCallback,
   postSigned,
@@ -26,6 +14,7 @@ import {
 } from '../../test/fakes/slack-events.js';
 import { FAKE_BOT_TOKEN, FAKE_BOT_USER_ID, FakeSlackServer } from '../../test/fakes/slack-server.js';
 import { type BenchReport, percentile } from '../report.js';
+import { admissionNote, type BenchServe, isBusyReply, startBenchServe } from '../serve-instance.js';
 
 const QUESTIONS = [
   'How do I connect to the VPN?',
@@ -45,42 +34,25 @@ interface Timing {
   readonly ack: number;
   readonly progress: number;
   readonly final: number;
+  /** The final message was the "busy" notice: admission refused the question. */
+  readonly busy: boolean;
 }
 
 export async function run(report: BenchReport): Promise<void> {
   report.section('Slack: acknowledgement and answer latency');
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const dir = mkdtempSync(path.join(tmpdir(), 'polydesk-bench-slack-'));
-  const config = loadConfig({ DATA_DIR: path.join(dir, 'data'), POLYDESK_SAMPLES: '0' }, dir);
-  const runtime = await createRuntime(config, silentLogger);
   const slack = await FakeSlackServer.start();
-  let server: Server | undefined;
+  let serve: BenchServe | undefined;
   try {
-    await syncPaths(runtime.ingestDeps, {
-      paths: [path.resolve(here, '../../examples/knowledge')],
-      maxBytes: config.maxFileBytes,
-      cwd: dir,
-    });
     for (const id of MEMBERS)
       slack.addUser({ id, email: `${id.toLowerCase()}@corp.example`, locale: 'en-US' });
     slack.addChannel(CHANNEL, [...MEMBERS, FAKE_BOT_USER_ID]);
     slack.membersPageSize = 200;
-    const adapter = await createSlackAdapter({
-      botToken: FAKE_BOT_TOKEN,
-      signingSecret: TEST_SIGNING_SECRET,
-      apiUrl: slack.apiUrl,
-      answers: runtime.answers,
-      directory: runtime.directory,
-      claims: runtime.store.events,
-      feedback: runtime.store.feedback,
-      logger: silentLogger,
+    serve = await startBenchServe('slack', {
+      SLACK_BOT_TOKEN: FAKE_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
     });
-    await adapter.start();
-    const app = express();
-    app.post('/slack/events', adapter.handler!);
-    server = app.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+    const url = `${serve.url}/slack/events`;
 
     let n = 0;
     const mention = async (): Promise<{ ack: number; sent: number; ts: string }> => {
@@ -110,6 +82,7 @@ export async function run(report: BenchReport): Promise<void> {
             ack: a.ack,
             progress: t!.progress! - a.sent,
             final: t!.final! - a.sent,
+            busy: isBusyReply(t!.finalText ?? ''),
           }));
         }
         await new Promise((resolve) => setTimeout(resolve, asked.length > 1 ? 100 : 2));
@@ -153,24 +126,31 @@ export async function run(report: BenchReport): Promise<void> {
       row(`burst of ${burst.length} on ${CONNECTIONS} connections, placeholder + edits`, burstTimings),
     );
     report.table(
-      ['scenario', 'n', 'ack p50 ms', 'ack p99 ms', 'progress shown p50 ms', 'final p50 ms', 'final p99 ms'],
+      [
+        'scenario',
+        'n',
+        'ack p50 ms',
+        'ack p99 ms',
+        'progress shown p50 ms',
+        'final p50 ms',
+        'final p99 ms',
+        '"busy" replies',
+      ],
       rows,
     );
+    const answered = burstTimings.filter((t) => !t.busy).length;
     report.note(
-      `Burst: ${burst.length} mentions (sent from a worker thread) answered in ${seconds.toFixed(1)} s (${(burst.length / seconds).toFixed(1)} answers/s); ` +
-        `every request acknowledged before any retrieval. "Progress shown" is the loading status or the placeholder ` +
-        `reaching the (fake) Slack API; "final" the message with sources and feedback buttons. Extractive generator, ` +
-        `${MEMBERS.length}-member channel (readers resolved once, then cached), sample knowledge base.`,
+      `Burst: ${burst.length} mentions (sent from a worker thread), ${answered} answered in ${seconds.toFixed(1)} s ` +
+        `(${(answered / seconds).toFixed(1)} answers/s); every request acknowledged once the question is claimed and ` +
+        'recorded, before any retrieval. "Progress shown" is the loading status or the placeholder reaching the ' +
+        '(fake) Slack API; "final" the message with sources and feedback buttons; n, progress and final count ' +
+        'answered questions, ack every request; a "busy" reply is admission refusing a question (the queue was full). ' +
+        `${admissionNote(serve.config)}. Extractive generator, ${MEMBERS.length}-member channel (readers resolved ` +
+        'once, then cached), sample knowledge base ingested by serve on first start.',
     );
-    await adapter.stop();
   } finally {
-    if (server) {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server!.close(() => resolve()));
-    }
+    await serve?.stop();
     await slack.close();
-    await runtime.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -183,26 +163,36 @@ function signedHeaders(body: string): Record<string, string> {
   };
 }
 
+/** Latencies of the answered questions; acknowledgements of every request; how many got "busy". */
 function row(label: string, timings: readonly Timing[]): (string | number)[] {
-  const pick = (key: keyof Timing) => timings.map((t) => t[key]);
+  const answered = timings.filter((t) => !t.busy);
+  const pick = (key: 'progress' | 'final') => answered.map((t) => t[key]);
+  const acks = timings.map((t) => t.ack);
   return [
     label,
-    timings.length,
-    percentile(pick('ack'), 50),
-    percentile(pick('ack'), 99),
+    answered.length,
+    percentile(acks, 50),
+    percentile(acks, 99),
     percentile(pick('progress'), 50),
     percentile(pick('final'), 50),
     percentile(pick('final'), 99),
+    timings.length - answered.length,
   ];
+}
+
+interface ReplyTime {
+  progress?: number;
+  final?: number;
+  finalText?: string;
 }
 
 /**
  * Per thread, when the loading status or placeholder and when the final message (with blocks)
- * reached the fake Slack API (one pass over the recorded calls).
+ * reached the fake Slack API, and the final message's text (one pass over the recorded calls).
  */
-function replyTimes(slack: FakeSlackServer): Map<string, { progress?: number; final?: number }> {
+function replyTimes(slack: FakeSlackServer): Map<string, ReplyTime> {
   const threadOf = new Map(slack.messages.map((m) => [m.ts, m.threadTs]));
-  const times = new Map<string, { progress?: number; final?: number }>();
+  const times = new Map<string, ReplyTime>();
   for (const call of slack.calls) {
     const thread =
       typeof call.args['thread_ts'] === 'string'
@@ -216,8 +206,10 @@ function replyTimes(slack: FakeSlackServer): Map<string, { progress?: number; fi
     ) {
       entry.progress = call.at;
     }
-    if (entry.final === undefined && Array.isArray(call.args['blocks']) && call.args['blocks'].length > 0)
+    if (entry.final === undefined && Array.isArray(call.args['blocks']) && call.args['blocks'].length > 0) {
       entry.final = call.at;
+      entry.finalText = typeof call.args['text'] === 'string' ? call.args['text'] : '';
+    }
     times.set(thread, entry);
   }
   return times;

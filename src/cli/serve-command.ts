@@ -11,6 +11,7 @@ import { InFlight, type ReadinessCheck, createExpressApp, listen } from '../serv
 import { AdminRepository } from '../store/admin-repository.js';
 import { createAdapters } from '../wiring/adapters.js';
 import { webChatAccess } from '../wiring/web-chat-access.js';
+import { webAnswerRating } from '../wiring/web-chat-rating.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SAMPLE_KNOWLEDGE = path.join(PACKAGE_ROOT, 'examples', 'knowledge');
@@ -45,8 +46,21 @@ export async function ingestSamplesIfEmpty(runtime: Runtime): Promise<boolean> {
   return true;
 }
 
-/** `polydesk serve`: HTTP server with chat adapters, admin UI and the local chat page. */
-export async function serveCommand(runtime: Runtime): Promise<number> {
+/** A running `serve`: what {@link startServe} started, until `stop`. */
+export interface ServeInstance {
+  readonly port: number;
+  /** Requests being handled now (logged when stopping). */
+  readonly inFlight: number;
+  /** Stops taking requests, lets those in flight finish (up to `graceMs`), then stops the adapters and the heartbeat. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Everything `polydesk serve` runs: the sample knowledge base on first start, the admission path
+ * (rate limit, fair queue), the chat adapters and admin UI, the HTTP server, heartbeat and recovery,
+ * and the index refresh tick. The benches start the same thing, so that they measure what serve does.
+ */
+export async function startServe(runtime: Runtime): Promise<ServeInstance> {
   const { config, logger } = runtime;
   if (!regexpTierUpOff()) {
     // Correct either way; without it the guard slows down about 15x once the process has run a while.
@@ -65,6 +79,7 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
     ...reliability.readiness,
     ...adapters.readiness,
   ];
+  const webChat = webChatAccess({ config, admins: new AdminRepository(runtime.store.db) });
   const inFlight = new InFlight();
   const app = createExpressApp(
     {
@@ -74,8 +89,12 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
       logger,
       readiness,
       mounts: adapters.mounts,
-      webChat: webChatAccess({ config, admins: new AdminRepository(runtime.store.db) }),
-      heldAnswer: webHeldAnswer(runtime, adapters.reviews),
+      webChat: webChat && {
+        access: webChat,
+        maxQuestionChars: config.maxQuestionChars,
+        heldAnswer: webHeldAnswer(runtime, adapters.reviews),
+        rateAnswer: webAnswerRating(runtime.store),
+      },
       trustProxy: config.trustProxy,
     },
     inFlight,
@@ -136,20 +155,35 @@ export async function serveCommand(runtime: Runtime): Promise<number> {
   }, 500);
   refresh.unref();
 
+  return {
+    port: server.port,
+    get inFlight() {
+      return server.inFlight.size;
+    },
+    async stop(graceMs = 30_000) {
+      accepting = false;
+      clearInterval(refresh);
+      await server.close(graceMs);
+      await adapters.stop();
+      // After the adapters: the heartbeat goes last, so that what is left unanswered is taken over at once.
+      await reliability.stop();
+    },
+  };
+}
+
+/** `polydesk serve`: HTTP server with chat adapters, admin UI and the local chat page, until SIGTERM or SIGINT. */
+export async function serveCommand(runtime: Runtime): Promise<number> {
+  const { logger } = runtime;
+  const serve = await startServe(runtime);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
-      logger('info', 'server.stopping', { signal, inFlight: server.inFlight.size });
+      logger('info', 'server.stopping', { signal, inFlight: serve.inFlight });
       resolve();
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
-  accepting = false;
-  clearInterval(refresh);
-  await server.close(30_000);
-  await adapters.stop();
-  // After the adapters: the heartbeat goes last, so that what is left unanswered is taken over at once.
-  await reliability.stop();
+  await serve.stop(30_000);
   logger('info', 'server.stopped', {});
   return 0;
 }

@@ -71,7 +71,7 @@ export interface Config {
     readonly baseUrl?: string | undefined;
     readonly apiKey?: string | undefined;
     readonly model?: string | undefined;
-    readonly promptFormat: 'multialpaca' | 'chat';
+    readonly promptFormat: 'multialpaca' | 'chat' | 'fewshot';
     readonly maxNewTokens: number;
     readonly timeoutMs: number;
   };
@@ -121,7 +121,8 @@ const HINTS: Record<string, string> = {
     'set GENERATOR to extractive (no model), onnx (needs LLM_MODEL_DIR) or openai (needs LLM_BASE_URL)',
   LLM_DEVICE: 'set LLM_DEVICE to cpu, cuda or webgpu',
   LLM_BASE_URL: 'set LLM_BASE_URL to the OpenAI-compatible server, e.g. http://vllm:8000/v1',
-  LLM_PROMPT_FORMAT: 'set LLM_PROMPT_FORMAT to multialpaca or chat',
+  LLM_PROMPT_FORMAT:
+    'set LLM_PROMPT_FORMAT to chat (PolyLM-Chat-13B), multialpaca (PolyLM-MultiAlpaca-13B) or fewshot (the base models, PolyLM-1.7B and PolyLM-13B)',
   MICROSOFT_APP_TYPE: 'set MICROSOFT_APP_TYPE to MultiTenant, SingleTenant or UserAssignedMSI',
   TEAMS_EMULATOR:
     'set TEAMS_EMULATOR=1 only to try PolyDesk with the Bot Framework Emulator on this machine, or 0 (default)',
@@ -208,7 +209,7 @@ const schema = z.object({
   LLM_BASE_URL: z.string().url().optional(),
   LLM_API_KEY: optionalString,
   LLM_MODEL: optionalString,
-  LLM_PROMPT_FORMAT: z.enum(['multialpaca', 'chat']).default('chat'),
+  LLM_PROMPT_FORMAT: z.enum(['multialpaca', 'chat', 'fewshot']).default('chat'),
   LLM_MAX_NEW_TOKENS: intIn(1, 4096).default(384),
   LLM_TIMEOUT_MS: intIn(100, 600_000).default(60_000),
   ADMIN_PASSWORD: optionalString,

@@ -20,6 +20,7 @@ commands:
   ask "question" [--user EMAIL] [--json]
   scan --json                   guardrails only: JSON lines {"id","text"} on stdin
   generate "text" [--max-tokens N] [--json]
+  generate --check [--json]     the model in LLM_MODEL_DIR: shape, weight types, provider, memory, tokens/s
   reembed [--json]              embed chunks that lack the configured model's embedding, rebuild indexes
   admin create-user EMAIL --role admin|reviewer|publisher [--password-stdin]
   admin delete-user EMAIL       removes the user; their sessions and API tokens stop working

@@ -2,9 +2,12 @@ import type { Config } from '../config.js';
 import { InputError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { runGenerateCommand } from '../inference/generate-command.js';
+import { runModelCheck } from '../inference/model-check.js';
 import { intOption, parseCommand } from './args.js';
 
-const USAGE = 'polydesk generate "text" [--max-tokens N] [--temperature T] [--top-p P] [--seed S] [--json]';
+const USAGE =
+  'polydesk generate "text" [--max-tokens N] [--temperature T] [--top-p P] [--seed S] [--json]\n' +
+  '       polydesk generate --check [--max-tokens N] [--json]';
 
 /** `polydesk generate`: the raw continuation by the ONNX model in LLM_MODEL_DIR, for smoke-testing an export. */
 export async function generateCommand(
@@ -20,14 +23,31 @@ export async function generateCommand(
       'top-p': { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'boolean' },
+      check: { type: 'boolean' },
     },
     USAGE,
   );
-  if (positionals.length === 0) throw new InputError(`give the text to continue\nusage: ${USAGE}`);
   if (!config.llm.modelDir)
     throw new InputError(
       'generate runs the ONNX export in LLM_MODEL_DIR; set LLM_MODEL_DIR (and LLM_DEVICE) to the model folder',
     );
+  if (values.check) {
+    if (positionals.length > 0) throw new InputError(`--check takes no text\nusage: ${USAGE}`);
+    // Shape, weight types, provider, memory and a timed greedy run of the model `serve` would load.
+    await runModelCheck(
+      {
+        modelDir: config.llm.modelDir,
+        device: config.llm.device,
+        promptFormat: config.generator === 'onnx' ? config.llm.promptFormat : undefined,
+        maxTokens: intOption(values['max-tokens'], '--max-tokens', 2, 4096, 32),
+        json: Boolean(values.json),
+        logger,
+      },
+      process.stdout,
+    );
+    return 0;
+  }
+  if (positionals.length === 0) throw new InputError(`give the text to continue\nusage: ${USAGE}`);
   const temperature = values.temperature === undefined ? undefined : Number(values.temperature);
   const topP = values['top-p'] === undefined ? undefined : Number(values['top-p']);
   if (temperature !== undefined && !(temperature >= 0 && temperature <= 5))

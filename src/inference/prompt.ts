@@ -5,13 +5,19 @@
  * last ones) and then the oldest history, never by cutting the question.
  */
 import type { SearchHit, Turn } from '../core/types.js';
+import { FEW_SHOT_ANSWER, FEW_SHOT_EXAMPLES, FEW_SHOT_SEPARATOR } from './few-shot-examples.js';
 import { languageName, promptText } from './prompt-text.js';
 import type { ChatMessage } from './text-engine.js';
 import { type InstructionFinder, untrustedRemoved } from './untrusted-sentences.js';
 
-/** PolyLM prompt formats: multialpaca = instruction then a blank line; chat = `<|user|>` / `<|assistant|>` turns. */
-export type PromptFormat = 'multialpaca' | 'chat';
-export const PROMPT_FORMATS: readonly PromptFormat[] = ['multialpaca', 'chat'];
+/**
+ * PolyLM prompt formats, as the PolyLM model cards' usage examples write them: multialpaca = the
+ * instruction then a blank line (PolyLM-MultiAlpaca-13B); chat = `<|user|>\n…\n<|assistant|>\n`
+ * (PolyLM-Chat-13B); fewshot = solved examples before the prompt, for the base models (PolyLM-1.7B,
+ * PolyLM-13B), which continue text and were not tuned on instructions.
+ */
+export type PromptFormat = 'multialpaca' | 'chat' | 'fewshot';
+export const PROMPT_FORMATS: readonly PromptFormat[] = ['multialpaca', 'chat', 'fewshot'];
 
 export interface AnswerPromptInput {
   readonly question: string;
@@ -119,7 +125,10 @@ export function fitAnswerPrompt(
 
 /** Stop strings that end a turn in a raw-text format (the model starting the next turn). */
 export function formatStops(format: PromptFormat): string[] {
-  return format === 'chat' ? ['<|user|>', '<|assistant|>'] : [];
+  if (format === 'chat') return ['<|user|>', '<|assistant|>'];
+  // A base model goes on to write the next example after its answer.
+  if (format === 'fewshot') return ['<<<', `\n${FEW_SHOT_ANSWER}`];
+  return [];
 }
 
 /**
@@ -127,6 +136,7 @@ export function formatStops(format: PromptFormat): string[] {
  * turn (PolyLM has no system role). The text ends where the assistant's answer begins.
  */
 export function renderPrompt(messages: readonly ChatMessage[], format: PromptFormat): string {
+  if (format === 'fewshot') return renderFewShot(messages);
   let pending = '';
   let out = '';
   for (const message of messages) {
@@ -140,4 +150,43 @@ export function renderPrompt(messages: readonly ChatMessage[], format: PromptFor
     else out += `${content}\n\n`;
   }
   return format === 'chat' ? `${out}<|assistant|>\n` : out;
+}
+
+/** Each solved example as the answer prompt PolyDesk would build for it, then its answer. */
+function fewShotPreamble(): string {
+  return FEW_SHOT_EXAMPLES.map((example) => {
+    const [prompt] = answerMessages({
+      question: example.question,
+      language: 'en',
+      history: [],
+      sources: [
+        {
+          docId: 'example',
+          source: 'example',
+          chunkId: 'example',
+          score: 1,
+          language: 'en',
+          headingPath: [],
+          classification: 'public',
+          audience: ['all'],
+          ...example.source,
+        },
+      ],
+    });
+    return `${prompt!.content}\n${FEW_SHOT_ANSWER} ${example.answer}\n${FEW_SHOT_SEPARATOR}\n`;
+  }).join('');
+}
+
+/** Base-model layout: the examples, then the turns (earlier answers after `Answer:`), ending at `Answer:`. */
+function renderFewShot(messages: readonly ChatMessage[]): string {
+  let out = fewShotPreamble();
+  let pending = '';
+  for (const message of messages) {
+    if (message.role === 'system') pending += `${message.content}\n\n`;
+    else if (message.role === 'user') {
+      out += `${pending}${message.content}\n`;
+      pending = '';
+    } else out += `${FEW_SHOT_ANSWER} ${message.content}\n${FEW_SHOT_SEPARATOR}\n`;
+  }
+  return `${out}${FEW_SHOT_ANSWER}`;
 }

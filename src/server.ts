@@ -4,7 +4,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { AnswerService, Directory } from './answer/ports.js';
 import { ConfigError } from './core/errors.js';
 import type { Logger } from './core/log.js';
-import { type HeldAnswerLookup, type WebChatAccess, createWebChat } from './bot/web/web-chat.js';
+import { type WebChatOptions, createWebChat } from './bot/web/web-chat.js';
 import type { Metrics } from './metrics.js';
 
 /** Something that can say whether the process should get traffic. */
@@ -19,10 +19,11 @@ export interface ServerDeps {
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly readiness: readonly ReadinessCheck[];
-  /** Who may use the local chat page (`/`, `/api/chat`); without it they are not mounted (404). */
-  readonly webChat?: WebChatAccess | undefined;
-  /** Lets the local chat page show a held answer once a reviewer approved it. */
-  readonly heldAnswer?: HeldAnswerLookup | undefined;
+  /**
+   * The local chat page (`/`, `/api/chat`): who may use it, its question limit, how it learns about
+   * held answers and records ratings. Without it the page is not mounted (404).
+   */
+  readonly webChat?: WebChatOptions | undefined;
   /**
    * Which proxies' X-Forwarded-For/-Proto are believed (TRUST_PROXY): default none, so a client
    * cannot choose the address that the sign-in limiter and the logs see.
@@ -113,11 +114,10 @@ export function createExpressApp(deps: ServerDeps, inFlight: InFlight): Express 
   if (deps.webChat)
     app.use(
       createWebChat({
+        ...deps.webChat,
         answers: deps.answers,
         directory: deps.directory,
         logger: deps.logger,
-        access: deps.webChat,
-        heldAnswer: deps.heldAnswer,
       }),
     );
   app.use((_req, res) => {

@@ -3,7 +3,6 @@
  * held Slack answer into its thread, a publisher uploads knowledge that the local chat then answers
  * from, hostile text renders as text, CSRF and roles hold. Saves screenshots to docs/screenshots/.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_BOT_ID, FAKE_BOT_USER_ID } from '../fakes/slack-server.js';
 import { eventCallback } from '../fakes/slack-events.js';
 import { ALICE, CHANNEL, type SlackHarness, startSlackHarness, visibleText } from '../bot/slack-harness.js';
+import { CHROMIUM_ARGS, findChromium } from '../helpers/chromium.js';
 import { type AdminServer, PASSWORD, USERS, addDocument, startAdminServer } from './admin-harness.js';
 
 /** README's screenshots are refreshed with `UPDATE_SCREENSHOTS=1`; otherwise they go to a temp folder. */
@@ -20,18 +20,7 @@ const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
   ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots')
   : mkdtempSync(path.join(tmpdir(), 'polydesk-screenshots-'));
 const SECRET = 'Tr0ub4dor-Staging-42';
-
-function findChromium(): string | undefined {
-  try {
-    return (
-      execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-        encoding: 'utf8',
-      }).trim() || undefined
-    );
-  } catch {
-    return undefined;
-  }
-}
+const STAGING_URL = 'https://wiki.corp.example/runbooks/staging';
 
 const executablePath = findChromium();
 if (!executablePath)
@@ -80,7 +69,7 @@ describe.skipIf(!executablePath)('admin UI in Chromium', () => {
     await addDocument(
       s.runtime,
       'runbooks/staging.md',
-      `# Staging database\n\nThe staging database password: ${SECRET} is rotated monthly by the platform team.\n`,
+      `---\nurl: ${STAGING_URL}\n---\n# Staging database\n\nThe staging database password: ${SECRET} is rotated monthly by the platform team.\n`,
     );
     await addDocument(
       s.runtime,
@@ -89,7 +78,7 @@ describe.skipIf(!executablePath)('admin UI in Chromium', () => {
     );
     browser = await chromium.launch({
       executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      args: CHROMIUM_ARGS,
     });
 
     // Alice asks in a Slack channel; the pipeline holds the answer (it quotes a password).
@@ -141,7 +130,14 @@ describe.skipIf(!executablePath)('admin UI in Chromium', () => {
     expect(await answer.textContent()).toContain('[hidden password]');
     expect(await page.content()).not.toContain(SECRET);
     expect(await page.locator('.facts').textContent()).toContain('alice@corp.example');
-    expect(await page.locator('.facts').textContent()).toContain('Staging database');
+    // Sources by document title, linked as on the knowledge page, numbered as the answer cites them.
+    const source = page.locator('.facts ol.sources li');
+    expect(await source.count()).toBe(1);
+    expect(await source.textContent()).toBe('Staging database runbooks/staging.md');
+    expect(await source.getAttribute('value')).toBe('1');
+    expect(await source.getByRole('link', { name: 'Staging database' }).getAttribute('href')).toBe(
+      STAGING_URL,
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'review-detail.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Reveal hidden values' }).click();

@@ -22,6 +22,7 @@ import { AdminRepository } from '../../src/store/admin-repository.js';
 import { released } from '../../src/guardrails/checked-text.js';
 import { instructionSentences } from '../../src/wiring/instruction-sentences.js';
 import { webChatAccess } from '../../src/wiring/web-chat-access.js';
+import { webAnswerRating } from '../../src/wiring/web-chat-rating.js';
 
 export const PASSWORD = 'correct horse battery staple';
 export const USERS = {
@@ -117,6 +118,7 @@ export async function startAdminServer(
   for (const [role, email] of Object.entries(USERS)) {
     await admins.upsertUser({ email, role: role as keyof typeof USERS, passwordHash: hash });
   }
+  const access = webChatAccess({ config, admins, now: options.now });
   const inFlight = new InFlight();
   const app = createExpressApp(
     {
@@ -126,7 +128,11 @@ export async function startAdminServer(
       logger: silentLogger,
       readiness: [],
       mounts: [{ path: '/admin', method: 'use', handler: admin.router }],
-      webChat: webChatAccess({ config, admins, now: options.now }),
+      webChat: access && {
+        access,
+        maxQuestionChars: config.maxQuestionChars,
+        rateAnswer: webAnswerRating(store),
+      },
       trustProxy: config.trustProxy,
     },
     inFlight,

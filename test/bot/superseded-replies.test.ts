@@ -125,7 +125,13 @@ async function recoveringReplica(slack?: SlackHarness) {
 async function chatPage(answers: AnswerService): Promise<string> {
   const app = express();
   app.use(
-    createWebChat({ answers, directory: testDirectory, logger: silentLogger, access: { mode: 'open' } }),
+    createWebChat({
+      answers,
+      directory: testDirectory,
+      logger: silentLogger,
+      access: { mode: 'open' },
+      maxQuestionChars: 4000,
+    }),
   );
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -206,6 +206,7 @@ describe('planted credentials through the chat platforms', () => {
         directory: model.directory,
         logger: silentLogger,
         access: { mode: 'open' },
+        maxQuestionChars: 4000,
       }),
     );
     const server = await new Promise<import('node:http').Server>((resolve) => {

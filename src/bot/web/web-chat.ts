@@ -3,9 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { resultForWaitingAsker } from '../../answer/failed-result.js';
-import type { AnswerService, CheckedText, Directory } from '../../answer/ports.js';
+import type { AnswerService, CheckedText, Directory, Rating } from '../../answer/ports.js';
 import type { AnswerResult, Turn } from '../../core/types.js';
 import type { Logger } from '../../core/log.js';
+import { pageLanguage, renderChatPage } from './chat-page.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PUBLIC = path.join(here, 'public');
@@ -82,17 +83,38 @@ export type HeldAnswerLookup = (
 ) => Promise<{ status: 'pending' | 'approved' | 'rejected'; answer?: CheckedText } | undefined>;
 
 /**
- * The local chat page at `/` and its JSON endpoint `POST /api/chat`, which streams newline-delimited
- * JSON events: `started`, `text` (the guard-checked text so far), then `done` with the answer.
+ * Records a 👍/👎 of the page on one of its asker's own answers, as the chat platforms record theirs
+ * (one rating per person and answer; a second click changes it). Undefined: there is no such
+ * answer of this asker to rate (unknown, someone else's, asked elsewhere, or nothing was shown).
+ */
+export type AnswerRating = (rating: {
+  readonly questionId: string;
+  readonly asker: string;
+  readonly rating: Rating;
+}) => Promise<'recorded' | undefined>;
+
+/** The chat page's own settings, beside the parts every adapter gets. */
+export interface WebChatOptions {
+  readonly access: WebChatAccess;
+  /** MAX_QUESTION_CHARS, told to the page so that it never cuts a longer question silently. */
+  readonly maxQuestionChars: number;
+  readonly heldAnswer?: HeldAnswerLookup | undefined;
+  /** Without it the page's 👍/👎 are refused (404). */
+  readonly rateAnswer?: AnswerRating | undefined;
+}
+
+/** A question id as the store makes them (a UUID); anything else is refused before a lookup. */
+const QUESTION_ID = /^[0-9a-f-]{36}$/;
+
+/**
+ * The local chat page at `/` and its JSON endpoints: `POST /api/chat`, which streams newline-delimited
+ * JSON events (`started`, `text`: the guard-checked text so far, then `done` with the answer), and
+ * `POST /api/chat/feedback` (`{"questionId", "rating": "up"|"down"}`) for its 👍/👎.
  * Mount it only when WEB_CHAT allows it; `access` says who may ask.
  */
-export function createWebChat(deps: {
-  answers: AnswerService;
-  directory: Directory;
-  logger: Logger;
-  access: WebChatAccess;
-  heldAnswer?: HeldAnswerLookup | undefined;
-}): Router {
+export function createWebChat(
+  deps: WebChatOptions & { answers: AnswerService; directory: Directory; logger: Logger },
+): Router {
   const router = express.Router();
   const page = readFileSync(path.join(PUBLIC, 'index.html'), 'utf8');
   const { access } = deps;
@@ -123,9 +145,11 @@ export function createWebChat(deps: {
     };
   const askerOf = (res: Response) => res.locals['asker'] as string;
 
-  router.get('/', signedIn('redirect'), (_req, res) => {
+  router.get('/', signedIn('redirect'), (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.type('html').send(page);
+    res.setHeader('Vary', 'Accept-Language');
+    const language = pageLanguage((languages) => req.acceptsLanguages(languages));
+    res.type('html').send(renderChatPage(page, { language, maxQuestionChars: deps.maxQuestionChars }));
   });
   router.get('/chat.js', (_req, res) =>
     res.type('application/javascript').sendFile(path.join(PUBLIC, 'chat.js')),
@@ -145,6 +169,35 @@ export function createWebChat(deps: {
       next(error);
     }
   });
+
+  router.post(
+    '/api/chat/feedback',
+    signedIn('json'),
+    express.json({ limit: '1kb' }),
+    async (req, res, next) => {
+      try {
+        const body = (req.body ?? {}) as { questionId?: unknown; rating?: unknown };
+        const { questionId, rating } = body;
+        if (typeof questionId !== 'string' || (rating !== 'up' && rating !== 'down')) {
+          res.status(400).json({ error: 'send JSON {"questionId": "...", "rating": "up" | "down"}' });
+          return;
+        }
+        const asker = deps.directory.resolve(askerOf(res)).email;
+        const recorded =
+          QUESTION_ID.test(questionId) && deps.rateAnswer
+            ? await deps.rateAnswer({ questionId, asker, rating })
+            : undefined;
+        if (!recorded) {
+          res.status(404).json({ error: 'no answer of yours with this id' });
+          return;
+        }
+        deps.logger('info', 'web.feedback', { questionId, rating });
+        res.json({ questionId, rating });
+      } catch (error) {
+        next(error);
+      }
+    },
+  );
 
   // The asker is known before the body is read: strangers cannot make the server parse anything.
   router.post('/api/chat', signedIn('json'), express.json({ limit: '256kb' }), async (req, res) => {

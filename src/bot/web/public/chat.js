@@ -1,82 +1,204 @@
-// Local chat page: posts the question, reads newline-delimited JSON events, renders text safely (textContent only).
+// Local chat page: posts the question, reads newline-delimited JSON events and renders answers with
+// DOM APIs only (createElement, textContent; never innerHTML): quoted lines as blockquotes, [n] as
+// the cited document's title, 👍/👎 under each answer. Its messages and the question limit come in
+// <body data-…> (chat-page.ts), in the browser's language.
 const log = document.getElementById('log');
 const form = document.getElementById('ask');
 const input = document.getElementById('q');
+const tooLong = document.getElementById('too-long');
+const settings = document.body.dataset;
+const messages = JSON.parse(settings.messages || '{}');
+const maxChars = Number(settings.maxQuestionChars) || Number.POSITIVE_INFINITY;
 const history = [];
 
+/** Outcomes shown as an answer with sources and 👍/👎, as in Slack. */
+const RATED = new Set(['answered', 'not_found']);
+/** A quoted line, as the extractive answers and Markdown write it. */
+const QUOTE = /^ {0,3}> ?(.*)$/;
+const MARKER = /\[(\d{1,3})\]/g;
+
+function element(tag, cls, text) {
+  const node = document.createElement(tag);
+  if (cls) node.className = cls;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
 function item(cls, text) {
-  const li = document.createElement('li');
-  li.className = cls;
-  const body = document.createElement('div');
-  body.className = 'text';
-  body.textContent = text;
-  li.appendChild(body);
+  const li = element('li', cls);
+  li.appendChild(element('div', 'text', text));
   log.appendChild(li);
   li.scrollIntoView({ block: 'end' });
   return li;
 }
 
-function renderDone(li, answer) {
-  li.querySelector('.text').textContent = answer.answer;
-  if (answer.status === 'held') li.classList.add('held');
-  if (answer.citations.length > 0) {
-    const box = document.createElement('div');
-    box.className = 'sources';
-    box.textContent = 'Sources';
-    const ol = document.createElement('ol');
-    for (const c of answer.citations) {
-      const entry = document.createElement('li');
-      entry.value = c.n;
-      if (c.url && /^https?:\/\//.test(c.url)) {
-        const a = document.createElement('a');
-        a.href = c.url;
-        a.rel = 'noopener noreferrer';
-        a.textContent = c.title;
-        entry.appendChild(a);
-      } else {
-        entry.textContent = c.title + ' (' + c.source + ')';
-      }
-      ol.appendChild(entry);
+/** Text with each [n] of a known source replaced by a link to it that names the document. */
+function appendCited(parent, text, sources) {
+  let last = 0;
+  for (const m of text.matchAll(MARKER)) {
+    const source = sources.byNumber.get(Number(m[1]));
+    if (!source) continue;
+    parent.append(text.slice(last, m.index));
+    const link = element('a', 'cite');
+    link.href = '#' + sources.anchor + source.n;
+    link.append(element('span', 'n', String(source.n)), element('cite', '', source.title));
+    parent.append(link);
+    last = m.index + m[0].length;
+  }
+  parent.append(text.slice(last));
+}
+
+/** Renders an answer's text: runs of quoted lines as one blockquote, other text as paragraphs. */
+function renderText(box, text, sources) {
+  box.replaceChildren();
+  let quote;
+  let paragraph = [];
+  const flush = () => {
+    if (paragraph.length === 0) return;
+    const p = element('p');
+    appendCited(p, paragraph.join('\n'), sources);
+    box.appendChild(p);
+    paragraph = [];
+  };
+  for (const line of String(text).split('\n')) {
+    const quoted = QUOTE.exec(line);
+    if (quoted) {
+      flush();
+      if (!quote) quote = box.appendChild(element('blockquote'));
+      const p = element('p');
+      appendCited(p, quoted[1], sources);
+      quote.appendChild(p);
+    } else {
+      quote = undefined;
+      if (line.trim() === '') flush();
+      else paragraph.push(line);
     }
-    box.appendChild(ol);
-    li.appendChild(box);
   }
-  if (answer.extractive && answer.status === 'answered') {
-    const note = document.createElement('div');
-    note.className = 'note';
-    note.textContent = 'Quoted from the documents (' + answer.generator + ').';
-    li.appendChild(note);
+  flush();
+}
+
+const NO_SOURCES = { byNumber: new Map(), anchor: '' };
+
+function sourcesOf(answer) {
+  return {
+    byNumber: new Map(answer.citations.map((c) => [c.n, c])),
+    anchor: 'src-' + answer.questionId + '-',
+  };
+}
+
+function renderSources(li, answer, sources) {
+  const box = element('div', 'sources');
+  box.appendChild(element('div', 'heading', messages.sources));
+  const ol = element('ol');
+  for (const c of answer.citations) {
+    const entry = element('li');
+    entry.value = c.n;
+    entry.id = sources.anchor + c.n;
+    if (c.url && /^https?:\/\//i.test(c.url)) {
+      const a = element('a', '', c.title);
+      a.href = c.url;
+      a.rel = 'noopener noreferrer';
+      a.target = '_blank';
+      entry.appendChild(a);
+    } else entry.appendChild(element('span', 'title', c.title));
+    entry.append(' ', element('span', 'source', c.source));
+    ol.appendChild(entry);
   }
+  box.appendChild(ol);
+  li.appendChild(box);
+}
+
+/** 👍/👎 under an answer; a second click changes the rating (the server keeps one per person). */
+function addFeedback(li, questionId) {
+  const bar = element('div', 'feedback');
+  const thanks = element('span', 'thanks');
+  thanks.setAttribute('role', 'status');
+  const buttons = [
+    ['up', '👍', messages.helpful],
+    ['down', '👎', messages.notHelpful],
+  ].map(([rating, icon, label]) => {
+    const button = element('button', 'rate');
+    button.type = 'button';
+    button.setAttribute('aria-pressed', 'false');
+    const mark = element('span', '', icon);
+    mark.setAttribute('aria-hidden', 'true');
+    button.append(mark, ' ' + label);
+    button.addEventListener('click', async () => {
+      for (const b of buttons) b.disabled = true;
+      try {
+        const res = await fetch('/api/chat/feedback', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ questionId, rating }),
+        });
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        for (const b of buttons) b.setAttribute('aria-pressed', String(b === button));
+        thanks.textContent = messages.feedbackThanks;
+      } catch {
+        thanks.textContent = messages.failed;
+      } finally {
+        for (const b of buttons) b.disabled = false;
+      }
+    });
+    return button;
+  });
+  bar.append(...buttons, thanks);
+  li.appendChild(bar);
+}
+
+function renderDone(li, answer) {
+  const sources = sourcesOf(answer);
+  renderText(li.querySelector('.text'), answer.answer, sources);
+  if (answer.status === 'held') li.classList.add('held');
+  if (answer.citations.length > 0) renderSources(li, answer, sources);
+  if (answer.extractive && answer.status === 'answered')
+    li.appendChild(element('div', 'note', messages['extractive.note']));
+  if (RATED.has(answer.status)) addFeedback(li, answer.questionId);
 }
 
 // A held answer: ask every 10 s (for up to an hour) whether a reviewer released it.
-function watchHeld(li, reviewId) {
+function watchHeld(li, answer) {
   let tries = 0;
   const timer = setInterval(async () => {
     tries += 1;
     if (tries > 360) return clearInterval(timer);
     try {
-      const res = await fetch('/api/chat/held/' + encodeURIComponent(reviewId), { cache: 'no-store' });
+      const res = await fetch('/api/chat/held/' + encodeURIComponent(answer.reviewId), { cache: 'no-store' });
       if (!res.ok) return clearInterval(timer);
       const held = await res.json();
       if (held.status === 'pending') return;
       clearInterval(timer);
       li.classList.remove('held');
-      if (held.status === 'approved') li.querySelector('.text').textContent = held.answer;
-      else li.querySelector('.text').textContent += ' (The reviewer did not release this answer.)';
+      const box = li.querySelector('.text');
+      if (held.status === 'approved') {
+        renderText(box, held.answer, sourcesOf(answer));
+        addFeedback(li, answer.questionId);
+      } else box.textContent = messages.rejected;
     } catch {
       // offline for a moment: try again on the next tick
     }
   }, 10000);
 }
 
+/** Shows the localised notice while the question is over the limit; true when it may be sent. */
+function checkLength() {
+  const over = input.value.trim().length > maxChars;
+  tooLong.hidden = !over;
+  tooLong.lang = settings.language || 'en';
+  tooLong.textContent = over ? messages.questionTooLong : '';
+  return !over;
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const question = input.value.trim();
   if (!question) return;
+  // Never cut a pasted question: it stays in the box, with the notice, until it is shortened.
+  if (!checkLength()) return input.focus();
   input.value = '';
   item('user', question);
   const li = item('bot', '…');
+  const box = li.querySelector('.text');
   const button = form.querySelector('button');
   button.disabled = true;
   try {
@@ -87,7 +209,7 @@ form.addEventListener('submit', async (event) => {
     });
     if (res.status === 401) {
       // WEB_CHAT=on and the session has ended: sign in again, then come back here.
-      li.querySelector('.text').textContent = 'Please sign in again.';
+      box.textContent = 'Please sign in again.';
       window.location.assign('/admin/login?next=%2F');
       return;
     }
@@ -104,22 +226,23 @@ form.addEventListener('submit', async (event) => {
         buffer = buffer.slice(nl + 1);
         if (!line) continue;
         const ev = JSON.parse(line);
-        if (ev.type === 'text') li.querySelector('.text').textContent = ev.text;
+        if (ev.type === 'text') renderText(box, ev.text, NO_SOURCES);
         else if (ev.type === 'done') {
           renderDone(li, ev.answer);
-          if (ev.answer.status === 'held' && ev.answer.reviewId) watchHeld(li, ev.answer.reviewId);
+          if (ev.answer.status === 'held' && ev.answer.reviewId) watchHeld(li, ev.answer);
           history.push({ role: 'user', text: question }, { role: 'assistant', text: ev.answer.answer });
-        } else if (ev.type === 'error') li.querySelector('.text').textContent = ev.message;
+        } else if (ev.type === 'error') box.textContent = ev.message;
       }
     }
   } catch {
-    li.querySelector('.text').textContent = 'The server could not be reached. Please try again.';
+    box.textContent = messages.failed;
   } finally {
     button.disabled = false;
     input.focus();
   }
 });
 
+input.addEventListener('input', checkLength);
 input.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && !event.shiftKey) {
     event.preventDefault();

@@ -1,0 +1,23 @@
+import type { AnswerRating } from '../bot/web/web-chat.js';
+import type { Store } from '../store/store.js';
+
+/**
+ * Outcomes that the asker saw as an answer with 👍/👎 under it, as in Slack and Teams: an answer,
+ * the not-found reply, and a held answer (rated once a reviewer released it).
+ */
+const RATED_OUTCOMES: ReadonlySet<string> = new Set(['answered', 'not_found', 'held']);
+
+/**
+ * The chat page's 👍/👎, stored by the same call and with the same data as Slack's and Teams'
+ * (`feedback.record`, one rating per person and question), so that the insight page counts them;
+ * only for a question that this asker asked on the chat page.
+ */
+export function webAnswerRating(store: Pick<Store, 'questions' | 'feedback'>): AnswerRating {
+  return async ({ questionId, asker, rating }) => {
+    const question = await store.questions.get(questionId);
+    if (question?.platform !== 'web' || question.asker !== asker || !RATED_OUTCOMES.has(question.status))
+      return undefined;
+    await store.feedback.record({ questionId, rating, user: asker, platform: 'web' });
+    return 'recorded';
+  };
+}

@@ -73,7 +73,24 @@ export interface Config {
     readonly model?: string | undefined;
     readonly promptFormat: 'multialpaca' | 'chat' | 'fewshot';
     readonly maxNewTokens: number;
+    /** `LLM_TIMEOUT_MS`: an OpenAI-compatible server that sends nothing for this long has failed (idle timeout). */
     readonly timeoutMs: number;
+    /**
+     * `GENERATION_DEADLINE_MS`: total time for one answer, either engine; past it the model is stopped
+     * and the extractive answer is given, labelled as such.
+     */
+    readonly deadlineMs: number;
+    /** `LLM_QUEUE_SIZE`: answers that may wait for the embedded model; one more hears "busy". */
+    readonly queueSize: number;
+    /** `LLM_BATCH_SIZE`: waiting requests the embedded model decodes together. */
+    readonly batchSize: number;
+  };
+  /** Translations for cross-language search: a budget of their own beside the answers'. */
+  readonly translation: {
+    /** `TRANSLATION_CONCURRENCY`: translations running or waiting at once; more are skipped, logged and counted. */
+    readonly concurrency: number;
+    /** `TRANSLATION_MAX_TOKENS`: most tokens of one translation. */
+    readonly maxTokens: number;
   };
   readonly adminPassword?: string | undefined;
   /** Days a new API token works unless `admin token --expires-in` says otherwise. */
@@ -149,6 +166,14 @@ const HINTS: Record<string, string> = {
   RETENTION_DAYS: 'set RETENTION_DAYS to a whole number of days (1 or more), or leave it unset to keep texts',
   RATE_LIMIT_PER_MINUTE:
     'set RATE_LIMIT_PER_MINUTE to questions per person per minute, e.g. 20 (0 = no limit)',
+  LLM_QUEUE_SIZE: 'set LLM_QUEUE_SIZE to how many answers may wait for the embedded model, e.g. 8',
+  LLM_BATCH_SIZE:
+    'set LLM_BATCH_SIZE to how many waiting requests the embedded model decodes together, e.g. 4 (1 = one at a time)',
+  GENERATION_DEADLINE_MS:
+    'set GENERATION_DEADLINE_MS to the milliseconds one answer may take before the extractive answer is given instead, e.g. 60000',
+  TRANSLATION_CONCURRENCY:
+    'set TRANSLATION_CONCURRENCY to how many translations for search may run or wait at once, e.g. 8',
+  TRANSLATION_MAX_TOKENS: 'set TRANSLATION_MAX_TOKENS to the most tokens of one translation, e.g. 512',
   ANSWER_CONCURRENCY: 'set ANSWER_CONCURRENCY to how many questions one replica answers at once, e.g. 8',
   ANSWER_QUEUE_SIZE: 'set ANSWER_QUEUE_SIZE to how many questions may wait, e.g. 200',
   RECOVERY_AFTER_SECONDS:
@@ -212,6 +237,11 @@ const schema = z.object({
   LLM_PROMPT_FORMAT: z.enum(['multialpaca', 'chat', 'fewshot']).default('chat'),
   LLM_MAX_NEW_TOKENS: intIn(1, 4096).default(384),
   LLM_TIMEOUT_MS: intIn(100, 600_000).default(60_000),
+  GENERATION_DEADLINE_MS: intIn(100, 3_600_000).default(60_000),
+  LLM_QUEUE_SIZE: intIn(0, 10_000).default(8),
+  LLM_BATCH_SIZE: intIn(1, 64).default(4),
+  TRANSLATION_CONCURRENCY: intIn(1, 1_000).default(8),
+  TRANSLATION_MAX_TOKENS: intIn(8, 4096).default(512),
   ADMIN_PASSWORD: optionalString,
   ADMIN_TOKEN_TTL_DAYS: intIn(1, 3650).default(90),
   GUARDRAIL_POLICY_FILE: optionalString,
@@ -386,6 +416,13 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       promptFormat: e.LLM_PROMPT_FORMAT,
       maxNewTokens: e.LLM_MAX_NEW_TOKENS,
       timeoutMs: e.LLM_TIMEOUT_MS,
+      deadlineMs: e.GENERATION_DEADLINE_MS,
+      queueSize: e.LLM_QUEUE_SIZE,
+      batchSize: e.LLM_BATCH_SIZE,
+    },
+    translation: {
+      concurrency: e.TRANSLATION_CONCURRENCY,
+      maxTokens: e.TRANSLATION_MAX_TOKENS,
     },
     adminPassword: e.ADMIN_PASSWORD,
     adminTokenTtlDays: e.ADMIN_TOKEN_TTL_DAYS,

@@ -11,6 +11,8 @@ export interface Metrics {
   readonly ingestFailures: Counter<string>;
   readonly indexSnapshotErrors: Counter<string>;
   readonly inFlight: Gauge<string>;
+  /** Translations for cross-language search not made: `budget` (TRANSLATION_CONCURRENCY reached) or `busy` (the model's queue full). */
+  readonly translationsSkipped: Counter<'reason'>;
 }
 
 export function createMetrics(options: { readonly defaultMetrics?: boolean } = {}): Metrics {
@@ -57,6 +59,12 @@ export function createMetrics(options: { readonly defaultMetrics?: boolean } = {
     inFlight: new Gauge({
       name: 'polydesk_answers_in_flight',
       help: 'Answers being worked on',
+      registers: [registry],
+    }),
+    translationsSkipped: new Counter({
+      name: 'polydesk_translations_skipped_total',
+      help: 'Translations for cross-language search skipped under load (the question is searched as asked)',
+      labelNames: ['reason'],
       registers: [registry],
     }),
   };

@@ -20,7 +20,7 @@ import { analyze } from './rag/text-analyzer.js';
 import { createStopTerms } from './inference/reader-question.js';
 import { createOnnxEmbedder } from './rag/onnx-embedder.js';
 import { createTranslatingRetriever } from './rag/translating-retriever.js';
-import { translate } from './inference/translate.js';
+import { createTranslationBudget } from './inference/translation-budget.js';
 import type { Retriever } from './rag/retriever.js';
 import { Store } from './store/store.js';
 import { createGeneratorParts } from './wiring/generator.js';
@@ -148,7 +148,13 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
       engine && config.crossLanguageSearch
         ? createTranslatingRetriever({
             base: hybrid,
-            translate: (text, to, signal) => translate(engine, text, to, { signal }),
+            translate: createTranslationBudget({
+              engine,
+              maxInFlight: config.translation.concurrency,
+              maxTokens: config.translation.maxTokens,
+              logger,
+              onSkip: (reason) => metrics.translationsSkipped.inc({ reason }),
+            }),
             corpusLanguages: cachedFor(60_000, () => store.documents.languages()),
             logger,
           })

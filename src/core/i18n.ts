@@ -17,6 +17,8 @@ const en = {
   failed: 'Sorry, something went wrong while I was answering. Please try again in a moment.',
   generatorDown:
     "The AI model isn't available right now, so here are the most relevant passages from our documents instead.",
+  generatorSlow:
+    'The AI model took too long to answer, so here are the most relevant passages from our documents instead.',
   emptyQuestion: "Please type a question and I'll look it up in the knowledge base.",
   questionTooLong: 'That question is too long. Please keep it to {max} characters or fewer.',
   searching: 'Searching the knowledge base…',
@@ -51,6 +53,7 @@ const ja: Messages = {
   busy: 'ただいま多くの質問に対応しています。1分ほどしてから、もう一度お試しください。',
   failed: '申し訳ありません。回答の作成中に問題が発生しました。しばらくしてから、もう一度お試しください。',
   generatorDown: '現在AIモデルを利用できないため、代わりにドキュメントから関連する箇所を引用します。',
+  generatorSlow: 'AIモデルの応答に時間がかかりすぎたため、代わりにドキュメントから関連する箇所を引用します。',
   emptyQuestion: '質問を入力してください。ナレッジベースから答えを探します。',
   questionTooLong: '質問が長すぎます。{max}文字以内で入力してください。',
   searching: 'ナレッジベースを検索しています…',
@@ -78,6 +81,7 @@ const zh: Messages = {
   busy: '我现在要处理的问题很多，请一分钟后再试。',
   failed: '抱歉，生成回答时出了点问题。请稍后再试。',
   generatorDown: 'AI 模型暂时不可用，以下是从文档中摘录的最相关内容。',
+  generatorSlow: 'AI 模型响应时间过长，以下是从文档中摘录的最相关内容。',
   emptyQuestion: '请输入您的问题，我会在知识库中为您查找。',
   questionTooLong: '问题太长了，请控制在 {max} 个字符以内。',
   searching: '正在搜索知识库…',
@@ -105,6 +109,7 @@ const ko: Messages = {
   busy: '지금 많은 질문을 처리하고 있습니다. 1분 후에 다시 시도해 주세요.',
   failed: '죄송합니다. 답변을 준비하는 중에 문제가 발생했습니다. 잠시 후 다시 시도해 주세요.',
   generatorDown: '지금은 AI 모델을 사용할 수 없어서, 대신 문서에서 가장 관련 있는 부분을 인용해 드립니다.',
+  generatorSlow: 'AI 모델의 응답이 너무 오래 걸려서, 대신 문서에서 가장 관련 있는 부분을 인용해 드립니다.',
   emptyQuestion: '질문을 입력해 주세요. 지식 베이스에서 찾아보겠습니다.',
   questionTooLong: '질문이 너무 깁니다. {max}자 이내로 입력해 주세요.',
   searching: '지식 베이스를 검색하는 중…',
@@ -132,6 +137,7 @@ const th: Messages = {
   busy: 'ขณะนี้มีคำถามเข้ามาจำนวนมาก กรุณาลองใหม่อีกครั้งในอีกหนึ่งนาที',
   failed: 'ขออภัย เกิดข้อผิดพลาดระหว่างเตรียมคำตอบ กรุณาลองใหม่อีกครั้งในอีกสักครู่',
   generatorDown: 'ขณะนี้ไม่สามารถใช้โมเดล AI ได้ จึงขอยกข้อความที่เกี่ยวข้องที่สุดจากเอกสารมาให้แทน',
+  generatorSlow: 'โมเดล AI ใช้เวลาตอบนานเกินไป จึงขอยกข้อความที่เกี่ยวข้องที่สุดจากเอกสารมาให้แทน',
   emptyQuestion: 'กรุณาพิมพ์คำถาม แล้วจะค้นหาคำตอบจากฐานความรู้ให้',
   questionTooLong: 'คำถามยาวเกินไป กรุณาพิมพ์ไม่เกิน {max} ตัวอักษร',
   searching: 'กำลังค้นหาในฐานความรู้…',
@@ -162,6 +168,8 @@ const es: Messages = {
   failed: 'Lo siento, algo salió mal al preparar la respuesta. Vuelve a intentarlo dentro de un momento.',
   generatorDown:
     'El modelo de IA no está disponible ahora mismo, así que te muestro los fragmentos más relevantes de nuestros documentos.',
+  generatorSlow:
+    'El modelo de IA tardó demasiado en responder, así que te muestro los fragmentos más relevantes de nuestros documentos.',
   emptyQuestion: 'Escribe una pregunta y la buscaré en la base de conocimiento.',
   questionTooLong: 'La pregunta es demasiado larga. Por favor, usa como máximo {max} caracteres.',
   searching: 'Buscando en la base de conocimiento…',
@@ -194,6 +202,8 @@ const fr: Messages = {
     'Désolé, un problème est survenu pendant la préparation de la réponse. Merci de réessayer dans un instant.',
   generatorDown:
     "Le modèle d'IA n'est pas disponible pour le moment ; voici à la place les passages les plus pertinents de nos documents.",
+  generatorSlow:
+    "Le modèle d'IA a mis trop de temps à répondre ; voici à la place les passages les plus pertinents de nos documents.",
   emptyQuestion: 'Posez votre question et je la chercherai dans la base de connaissances.',
   questionTooLong: 'La question est trop longue. Merci de ne pas dépasser {max} caractères.',
   searching: 'Recherche dans la base de connaissances…',
@@ -225,6 +235,8 @@ const de: Messages = {
   failed: 'Entschuldigung, beim Beantworten ist etwas schiefgelaufen. Bitte versuch es gleich noch einmal.',
   generatorDown:
     'Das KI-Modell ist gerade nicht verfügbar. Hier stattdessen die passendsten Stellen aus unseren Dokumenten.',
+  generatorSlow:
+    'Das KI-Modell hat zu lange für die Antwort gebraucht. Hier stattdessen die passendsten Stellen aus unseren Dokumenten.',
   emptyQuestion: 'Bitte gib eine Frage ein, dann suche ich in der Wissensdatenbank danach.',
   questionTooLong: 'Die Frage ist zu lang. Bitte verwende höchstens {max} Zeichen.',
   searching: 'Durchsuche die Wissensdatenbank …',
@@ -256,6 +268,8 @@ const pt: Messages = {
   failed: 'Desculpe, algo deu errado ao preparar a resposta. Tente novamente daqui a pouco.',
   generatorDown:
     'O modelo de IA está indisponível no momento; por isso, aqui estão os trechos mais relevantes dos nossos documentos.',
+  generatorSlow:
+    'O modelo de IA demorou demais para responder; por isso, aqui estão os trechos mais relevantes dos nossos documentos.',
   emptyQuestion: 'Digite uma pergunta e eu procuro a resposta na base de conhecimento.',
   questionTooLong: 'A pergunta está longa demais. Use no máximo {max} caracteres.',
   searching: 'Pesquisando na base de conhecimento…',
@@ -287,6 +301,8 @@ const id: Messages = {
   failed: 'Maaf, terjadi kesalahan saat menyiapkan jawaban. Silakan coba lagi sebentar lagi.',
   generatorDown:
     'Model AI sedang tidak tersedia, jadi sebagai gantinya berikut kutipan yang paling relevan dari dokumen kami.',
+  generatorSlow:
+    'Model AI terlalu lama menjawab, jadi sebagai gantinya berikut kutipan yang paling relevan dari dokumen kami.',
   emptyQuestion: 'Silakan ketik pertanyaan Anda, nanti saya carikan di basis pengetahuan.',
   questionTooLong: 'Pertanyaannya terlalu panjang. Harap gunakan paling banyak {max} karakter.',
   searching: 'Mencari di basis pengetahuan…',
@@ -318,6 +334,8 @@ const vi: Messages = {
   failed: 'Xin lỗi, đã có lỗi xảy ra khi chuẩn bị câu trả lời. Vui lòng thử lại sau giây lát.',
   generatorDown:
     'Mô hình AI hiện không khả dụng, vì vậy đây là những đoạn liên quan nhất được trích từ tài liệu của công ty.',
+  generatorSlow:
+    'Mô hình AI trả lời quá lâu, vì vậy đây là những đoạn liên quan nhất được trích từ tài liệu của công ty.',
   emptyQuestion: 'Vui lòng nhập câu hỏi, tôi sẽ tìm trong cơ sở tri thức.',
   questionTooLong: 'Câu hỏi quá dài. Vui lòng nhập tối đa {max} ký tự.',
   searching: 'Đang tìm trong cơ sở tri thức…',
@@ -347,6 +365,8 @@ const ar: Messages = {
   busy: 'أتلقى عددًا كبيرًا من الأسئلة حاليًا، يُرجى المحاولة مرة أخرى بعد دقيقة.',
   failed: 'عذرًا، حدث خطأ أثناء إعداد الإجابة. يُرجى المحاولة مرة أخرى بعد قليل.',
   generatorDown: 'نموذج الذكاء الاصطناعي غير متاح حاليًا، لذا إليك أكثر المقاطع صلةً بسؤالك من مستنداتنا.',
+  generatorSlow:
+    'استغرق نموذج الذكاء الاصطناعي وقتًا طويلًا في الإجابة، لذا إليك أكثر المقاطع صلةً بسؤالك من مستنداتنا.',
   emptyQuestion: 'يُرجى كتابة سؤالك وسأبحث عنه في قاعدة المعرفة.',
   questionTooLong: 'السؤال طويل جدًا. يُرجى ألا يتجاوز {max} حرفًا.',
   searching: 'جارٍ البحث في قاعدة المعرفة…',
@@ -378,6 +398,8 @@ const ru: Messages = {
   failed: 'Извините, при подготовке ответа что-то пошло не так. Пожалуйста, попробуйте ещё раз чуть позже.',
   generatorDown:
     'Модель ИИ сейчас недоступна, поэтому вот наиболее подходящие фрагменты из наших документов.',
+  generatorSlow:
+    'Модель ИИ отвечала слишком долго, поэтому вот наиболее подходящие фрагменты из наших документов.',
   emptyQuestion: 'Пожалуйста, напишите вопрос, и я поищу ответ в базе знаний.',
   questionTooLong: 'Вопрос слишком длинный. Пожалуйста, уложитесь в {max} символов.',
   searching: 'Ищу в базе знаний…',

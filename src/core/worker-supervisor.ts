@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { describeError } from './errors.js';
 import type { Logger } from './log.js';
@@ -6,7 +8,7 @@ import { type AbortMessage, type StartMessage, fromWire } from './worker-protoco
 export interface WorkerSupervisorOptions {
   /** Names the worker in logs and errors (`llm`, `encoder`). */
   readonly name: string;
-  /** The worker's TypeScript module; it runs behind ts-worker.mjs, which registers tsx in the thread. */
+  /** The worker's module (see `siblingModule`); it runs behind ts-worker.mjs, which registers tsx for a `.ts` one. */
   readonly entry: URL;
   /** Passed to the worker as `workerData.options` (structured-cloneable). */
   readonly options: unknown;
@@ -14,6 +16,14 @@ export interface WorkerSupervisorOptions {
   /** The error given to the requests of a worker that died (the callers turn it into a fallback). */
   readonly unavailable: (message: string) => Error;
   readonly resourceLimits?: ResourceLimits | undefined;
+}
+
+/**
+ * The worker module `name` next to the module at `base` (its `import.meta.url`), with the same
+ * extension: `.ts` when PolyDesk runs from its sources, `.js` when it runs the build in dist/.
+ */
+export function siblingModule(base: string, name: string): URL {
+  return new URL(`./${name}${path.extname(fileURLToPath(base))}`, base);
 }
 
 /** A request in flight: sees every reply that carries its id, or the reason the worker failed it. */

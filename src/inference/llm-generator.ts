@@ -21,10 +21,27 @@ export interface LlmGeneratorOptions {
   readonly logger?: Logger | undefined;
   /** Finds instructions aimed at the assistant in a source: their sentences are removed from the prompt. */
   readonly untrusted?: InstructionFinder | undefined;
+  /**
+   * Total time one answer may take, retries included (GENERATION_DEADLINE_MS; none when absent).
+   * When it passes, the model is stopped and the extractive answer is given instead, saying so —
+   * unlike the caller's own abort, which ends the answer without one.
+   */
+  readonly deadlineMs?: number | undefined;
 }
 
 /** Why the answer came from the fallback; part of the generator name (`extractive:fallback-unavailable`). */
-type FallbackReason = 'unavailable' | 'language' | 'too-long' | 'empty';
+type FallbackReason = 'unavailable' | 'language' | 'too-long' | 'empty' | 'deadline';
+
+/** What the fallback says before the quoted passages, by reason (none: the extractive heading says enough). */
+const APOLOGY: Partial<Record<FallbackReason, 'generatorDown' | 'generatorSlow'>> = {
+  unavailable: 'generatorDown',
+  deadline: 'generatorSlow',
+};
+
+/** The reason a deadline's signal aborts with: never confused with the caller's abort. */
+export class GenerationDeadlineError extends Error {
+  override name = 'GenerationDeadlineError';
+}
 
 /** Characters of an answer looked at to decide its language before any of it is shown. */
 const LANGUAGE_PROBE = 48;
@@ -35,8 +52,8 @@ class WrongLanguage extends Error {}
  * A Generator on a text engine: builds the grounded prompt, streams the answer, maps `[n]` citations
  * back to the sources (dropping those of sources not given), and checks the answer's language. An
  * answer in the wrong language is retried once with a firmer instruction, then replaced by the
- * extractive answer; so is any answer when the engine is unavailable (with an apology). A full queue
- * (GeneratorBusyError) and cancellation propagate.
+ * extractive answer; so is any answer when the engine is unavailable or misses the deadline (with an
+ * apology that says which). A full queue (GeneratorBusyError) and the caller's cancellation propagate.
  */
 export function createLlmGenerator(options: LlmGeneratorOptions): Generator {
   const { engine, fallback, detectLanguage } = options;
@@ -50,7 +67,8 @@ export function createLlmGenerator(options: LlmGeneratorOptions): Generator {
     streamed: boolean,
   ): Promise<GenerationResult> {
     log('warn', 'generator.fallback', { engine: engine.name, reason });
-    const apology = reason === 'unavailable' ? `${t(request.language, 'generatorDown')}\n\n` : '';
+    const key = APOLOGY[reason];
+    const apology = key ? `${t(request.language, key)}\n\n` : '';
     const prefix = (streamed ? '\n\n' : '') + apology;
     if (prefix) generateOptions?.onText?.(prefix);
     const result = await fallback.generate(request, generateOptions);
@@ -67,6 +85,15 @@ export function createLlmGenerator(options: LlmGeneratorOptions): Generator {
     async generate(request: GenerationRequest, generateOptions?: GenerateOptions): Promise<GenerationResult> {
       if (request.sources.length === 0) return fallback.generate(request, generateOptions);
       let streamed = false;
+      const deadline = new AbortController();
+      const timer =
+        options.deadlineMs === undefined
+          ? undefined
+          : setTimeout(
+              () => deadline.abort(new GenerationDeadlineError(`no answer within ${options.deadlineMs} ms`)),
+              options.deadlineMs,
+            );
+      const missed = () => deadline.signal.aborted && !generateOptions?.signal?.aborted;
       try {
         for (const firm of [false, true]) {
           const fitted = fitAnswerPrompt(
@@ -76,9 +103,11 @@ export function createLlmGenerator(options: LlmGeneratorOptions): Generator {
           );
           if (!fitted) return await useFallback('too-long', request, generateOptions, false);
           const attempt = new AbortController();
-          const signal = generateOptions?.signal
-            ? AbortSignal.any([generateOptions.signal, attempt.signal])
-            : attempt.signal;
+          const signal = AbortSignal.any([
+            ...(generateOptions?.signal ? [generateOptions.signal] : []),
+            deadline.signal,
+            attempt.signal,
+          ]);
           let held = '';
           let checked = false;
           const check = (text: string) => {
@@ -127,11 +156,17 @@ export function createLlmGenerator(options: LlmGeneratorOptions): Generator {
         }
         return await useFallback('language', request, generateOptions, streamed);
       } catch (error) {
+        if (missed()) {
+          log('warn', 'generator.deadline', { engine: engine.name, ms: options.deadlineMs ?? 0 });
+          return useFallback('deadline', request, generateOptions, streamed);
+        }
         if (error instanceof GeneratorBusyError || generateOptions?.signal?.aborted) throw error;
         if (!(error instanceof GeneratorUnavailableError)) {
           log('error', 'generator.failed', { engine: engine.name, error: describeError(error) });
         }
         return useFallback('unavailable', request, generateOptions, streamed);
+      } finally {
+        clearTimeout(timer);
       }
     },
   };

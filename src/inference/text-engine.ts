@@ -14,6 +14,11 @@ export interface CompletionOptions {
   readonly signal?: AbortSignal | undefined;
   /** Each newly generated piece of text, never half a character. */
   readonly onText?: ((delta: string) => void) | undefined;
+  /**
+   * A short request that an answer waits for (a translation for search): the embedded model lets it
+   * wait ahead of answers and outside their queue limit; the translation budget bounds such requests.
+   */
+  readonly short?: boolean | undefined;
 }
 
 export type FinishReason = 'eos' | 'stop' | 'length' | 'context';

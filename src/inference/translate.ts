@@ -23,6 +23,11 @@ export async function translate(
   const messages = [{ role: 'user' as const, content: `${instruction}\n\n${neutralize(text.trim())}` }];
   const maxTokens =
     options.maxTokens ?? Math.min(512, 2 * engine.countTokens([{ role: 'user', content: text }]) + 16);
-  const completion = await engine.complete(messages, { maxTokens, signal: options.signal, stop: ['\n\n'] });
+  const completion = await engine.complete(messages, {
+    maxTokens,
+    signal: options.signal,
+    stop: ['\n\n'],
+    short: true,
+  });
   return completion.text.trim();
 }

@@ -6,7 +6,7 @@
 import { ConfigError, PolyDeskError, describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { fromWire } from '../core/worker-protocol.js';
-import { WorkerSupervisor } from '../core/worker-supervisor.js';
+import { WorkerSupervisor, siblingModule } from '../core/worker-supervisor.js';
 import type { EmbedKind, Embedder } from './embedder.js';
 import type { EmbeddingConfig } from './embedding-config.js';
 import type { EmbedReply, EmbedRequest } from './encoder-protocol.js';
@@ -45,7 +45,7 @@ export async function createOnnxEmbedder(options: OnnxEmbedderOptions): Promise<
   const encoderOptions: EncoderOptions = { modelDir, threads: options.threads };
   const supervisor: Supervisor = await WorkerSupervisor.start({
     name: 'encoder',
-    entry: new URL('./encoder-worker.ts', import.meta.url),
+    entry: siblingModule(import.meta.url, 'encoder-worker'),
     options: encoderOptions,
     logger,
     unavailable: (message) => new PolyDeskError('MODEL_LOAD_FAILED', message),

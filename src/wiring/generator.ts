@@ -39,17 +39,6 @@ export function createExtractive(
   });
 }
 
-/** Gives each generation at most `timeoutMs`, on top of the caller's own cancellation. */
-function withTimeout(generator: Generator, timeoutMs: number): Generator {
-  return {
-    name: generator.name,
-    generate(request, options = {}) {
-      const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
-      return generator.generate(request, { ...options, signal: AbortSignal.any(signals) });
-    },
-  };
-}
-
 /** Builds the configured generator; a model that cannot be loaded fails start-up with a clear message. */
 export async function createGeneratorParts(
   config: Config,
@@ -63,6 +52,11 @@ export async function createGeneratorParts(
       device: config.llm.device,
       format: config.llm.promptFormat,
       maxTokens: config.llm.maxNewTokens,
+      maxWaiting: config.llm.queueSize,
+      maxBatch: config.llm.batchSize,
+      // The deadline is the generator's, apart from the caller's signal: when it passes, the answer
+      // falls back to the extractive one instead of failing like a cancelled question.
+      deadlineMs: config.llm.deadlineMs,
       fallback: extractive,
       detectLanguage,
       untrusted: findInstructions,
@@ -70,7 +64,7 @@ export async function createGeneratorParts(
     });
     logger('info', 'generator.loaded', { generator: 'onnx', device: config.llm.device });
     return {
-      generator: withTimeout(parts.generator, config.llm.timeoutMs),
+      generator: parts.generator,
       engine: parts.engine,
       close: async () => parts.lm.release(),
     };
@@ -88,6 +82,7 @@ export async function createGeneratorParts(
       fallback: extractive,
       detectLanguage,
       maxTokens: config.llm.maxNewTokens,
+      deadlineMs: config.llm.deadlineMs,
       untrusted: findInstructions,
       logger,
     });

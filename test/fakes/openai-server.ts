@@ -12,7 +12,9 @@ export type Scenario =
   | { readonly kind: 'break'; readonly chunks: readonly string[] }
   | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: string }
   /** Sends `chunks` (maybe none: not even headers), then nothing more. */
-  | { readonly kind: 'hang'; readonly chunks?: readonly string[] };
+  | { readonly kind: 'hang'; readonly chunks?: readonly string[] }
+  /** Sends `chunk` every `everyMs` and never finishes: a server that is alive but too slow. */
+  | { readonly kind: 'trickle'; readonly chunk: string; readonly everyMs: number };
 
 export interface RecordedRequest {
   readonly path: string;
@@ -93,6 +95,11 @@ export async function startFakeOpenAiServer(
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       res.flushHeaders();
       sse(res, model, '', null);
+      if (scenario.kind === 'trickle') {
+        const timer = setInterval(() => sse(res, model, scenario.chunk, null), scenario.everyMs);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
       for (const piece of scenario.chunks ?? []) sse(res, model, piece, null);
       if (scenario.kind === 'break') {
         setTimeout(() => res.socket?.destroy(), 20);

@@ -203,3 +203,27 @@ describe('OpenAI-compatible server', () => {
     );
   });
 });
+
+describe('OpenAI-compatible server: total deadline', () => {
+  it('falls back to the labelled extractive answer when a live but slow stream passes the deadline', async () => {
+    // A chunk every 20 ms never trips the idle timeout (500 ms); only the total deadline ends it.
+    server.enqueue({ kind: 'trickle', chunk: 'Employees get ', everyMs: 20 });
+    const deltas: string[] = [];
+    const result = await generator({ deadlineMs: 300 }).generate(request, { onText: (d) => deltas.push(d) });
+    expect(result).toMatchObject({ generator: 'extractive:fallback-deadline', extractive: true, cited: [1] });
+    expect(result.text).toMatch(/^The AI model took too long to answer/);
+    expect(result.text).toContain('25 days of paid leave');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a caller's abort is not a deadline: it propagates and gives no fallback", async () => {
+    server.enqueue({ kind: 'trickle', chunk: 'Employees get ', everyMs: 20 });
+    const controller = new AbortController();
+    const reason = new Error('the asker left');
+    const pending = generator({ deadlineMs: 60_000 }).generate(request, {
+      signal: controller.signal,
+      onText: () => controller.abort(reason),
+    });
+    await expect(pending).rejects.toBe(reason);
+  });
+});

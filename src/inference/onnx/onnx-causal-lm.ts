@@ -1,7 +1,7 @@
 import type { Tokenizer } from '@huggingface/tokenizers';
 import { GeneratorUnavailableError, InputError } from '../../core/errors.js';
 import { type Logger, silentLogger } from '../../core/log.js';
-import { WorkerSupervisor } from '../../core/worker-supervisor.js';
+import { WorkerSupervisor, siblingModule } from '../../core/worker-supervisor.js';
 import { fromWire } from '../../core/worker-protocol.js';
 import { GenerationQueue, type QueuedJob } from '../generation-queue.js';
 import type { DecodeJob, DecodeParams, DecodeResult } from './decode-loop.js';
@@ -63,7 +63,7 @@ export class OnnxCausalLm {
     };
     const supervisor: Supervisor = await WorkerSupervisor.start({
       name: 'llm',
-      entry: new URL('./lm-worker.ts', import.meta.url),
+      entry: siblingModule(import.meta.url, 'lm-worker'),
       options: workerOptions,
       logger: log,
       unavailable: (message) => new GeneratorUnavailableError(message),

@@ -24,6 +24,7 @@ export function createOnnxTextEngine(lm: OnnxCausalLm, options: OnnxTextEngineOp
         sampling: request.sampling ?? options.sampling,
         signal: request.signal,
         onText: request.onText,
+        short: request.short,
       });
       return {
         text: result.text,

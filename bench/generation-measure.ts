@@ -5,6 +5,7 @@
  */
 import { mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import type { Tensor as TjTensor } from '@huggingface/transformers';
 import { OnnxCausalLm, type OnnxCausalLmOptions } from '../src/inference/onnx/onnx-causal-lm.js';
 import type { Gpt2Shape, WriteOptions } from '../test/fixtures/gpt2-onnx.js';
 import { buildRandomGpt2, buildTinyGpt2 } from '../test/fixtures/tiny-gpt2.js';
@@ -12,7 +13,10 @@ import { buildRandomGpt2, buildTinyGpt2 } from '../test/fixtures/tiny-gpt2.js';
 export interface Measurement {
   readonly promptTokens: number;
   readonly newTokens: number;
-  /** Median wall time of a 1-token generation (prefill + first token). */
+  /**
+   * Median wall time of a 1-token generation: tokenising the prompt text when the engine is given
+   * text (as the product gives it), prefill and the first token.
+   */
   readonly ttftMs: number;
   /** (newTokens − 1) / (median wall time of the full generation − ttft). */
   readonly tokensPerSecond: number;
@@ -51,54 +55,69 @@ export function promptOf(lm: OnnxCausalLm, n: number): number[] {
   return lm.encode(text).slice(0, n);
 }
 
+/** The text of {@link promptOf}'s `n` ids: what the product would hand the model, to be tokenised. */
+export function promptTextOf(lm: OnnxCausalLm, n: number): string {
+  const ids = promptOf(lm, n);
+  const text = lm.decode(ids);
+  const again = lm.encode(text);
+  if (again.length !== ids.length || again.some((id, i) => id !== ids[i]))
+    throw new Error(`the prompt text does not encode back to the same ${n} tokens`);
+  return text;
+}
+
 async function timed(run: () => Promise<number>): Promise<{ ms: number; tokens: number }> {
   const start = performance.now();
   const tokens = await run();
   return { ms: performance.now() - start, tokens };
 }
 
+/** `generate(n)` generates n new tokens from the prompt (of `promptTokens` tokens) and says how many it made. */
 async function measure(
-  generate: (ids: number[], n: number) => Promise<number>,
-  prompt: number[],
+  generate: (n: number) => Promise<number>,
+  promptTokens: number,
   newTokens: number,
   runs: number,
 ) {
-  await generate(prompt, 4); // warm-up
+  await generate(4); // warm-up
   const first: number[] = [];
   const full: number[] = [];
   let produced = newTokens;
   for (let r = 0; r < runs; r++) {
-    first.push((await timed(() => generate(prompt, 1))).ms);
-    const all = await timed(() => generate(prompt, newTokens));
+    first.push((await timed(() => generate(1))).ms);
+    const all = await timed(() => generate(newTokens));
     full.push(all.ms);
     produced = all.tokens;
   }
   const ttftMs = median(first);
   return {
-    promptTokens: prompt.length,
+    promptTokens,
     newTokens: produced,
     ttftMs,
     tokensPerSecond: (produced - 1) / ((median(full) - ttftMs) / 1000),
   };
 }
 
-/** PolyDesk's OnnxCausalLm, greedy. */
+/**
+ * PolyDesk's OnnxCausalLm, greedy, given the prompt as text as the product gives it (the ONNX
+ * text engine renders the prompt and passes the string), so its tokenisation is timed too.
+ */
 export async function measurePolydesk(
   options: OnnxCausalLmOptions,
   promptTokens: number,
   newTokens: number,
   runs: number,
-): Promise<Measurement & { prompt: number[] }> {
+): Promise<Measurement & { prompt: number[]; promptText: string }> {
   const lm = await OnnxCausalLm.load(options);
   try {
-    const prompt = promptOf(lm, promptTokens);
+    const promptText = promptTextOf(lm, promptTokens);
+    const prompt = lm.encode(promptText);
     const measured = await measure(
-      async (ids, n) => (await lm.generate(ids, { maxNewTokens: n })).tokenIds.length,
-      prompt,
+      async (n) => (await lm.generate(promptText, { maxNewTokens: n })).tokenIds.length,
+      prompt.length,
       newTokens,
       runs,
     );
-    return { ...measured, prompt };
+    return { ...measured, prompt, promptText };
   } finally {
     await lm.release();
   }
@@ -128,12 +147,13 @@ export async function measureConcurrent(
 
 /**
  * transformers.js (`@huggingface/transformers`) on the same folder, greedy, or the reason it could
- * not run (not installed, or it failed to load the files).
+ * not run (not installed, or it failed to load the files). Given text, its tokenizer (the folder's
+ * tokenizer.json) encodes it inside the timed part, as PolyDesk's is; given ids, it starts from them.
  */
 export async function measureTransformersJs(
   dir: string,
   options: { device: 'cpu' | 'cuda' | 'webgpu'; threads?: number; externalData: boolean },
-  prompt: number[],
+  prompt: readonly number[] | string,
   newTokens: number,
   runs: number,
 ): Promise<Measurement | string> {
@@ -153,13 +173,23 @@ export async function measureTransformersJs(
       session_options: options.threads ? { intraOpNumThreads: options.threads } : {},
     });
     try {
+      const tokenizer =
+        typeof prompt === 'string' ? await tj.AutoTokenizer.from_pretrained(path.basename(dir)) : undefined;
+      const inputs = () => {
+        if (tokenizer) {
+          const encoded = tokenizer(prompt as string) as { input_ids: TjTensor; attention_mask: TjTensor };
+          return { input_ids: encoded.input_ids, attention_mask: encoded.attention_mask };
+        }
+        const ids = prompt as readonly number[];
+        return {
+          input_ids: new tj.Tensor('int64', BigInt64Array.from(ids.map(BigInt)), [1, ids.length]),
+          attention_mask: new tj.Tensor('int64', new BigInt64Array(ids.length).fill(1n), [1, ids.length]),
+        };
+      };
+      const promptTokens = inputs().input_ids.dims[1]!;
       return await measure(
-        async (ids, n) => {
-          const input_ids = new tj.Tensor('int64', BigInt64Array.from(ids.map(BigInt)), [1, ids.length]);
-          const attention_mask = new tj.Tensor('int64', new BigInt64Array(ids.length).fill(1n), [
-            1,
-            ids.length,
-          ]);
+        async (n) => {
+          const { input_ids, attention_mask } = inputs();
           const out = (await model.generate({
             input_ids,
             attention_mask,
@@ -168,9 +198,10 @@ export async function measureTransformersJs(
           })) as {
             dims: number[];
           };
-          return (out.dims[1] ?? ids.length) - ids.length;
+          const given = input_ids.dims[1]!;
+          return (out.dims[1] ?? given) - given;
         },
-        prompt,
+        promptTokens,
         newTokens,
         runs,
       );

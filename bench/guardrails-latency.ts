@@ -120,16 +120,18 @@ export interface GuardTiming {
   readonly bestPerAnswer: number[];
   /** Answers whose verdict (last pass) reports a registered value. */
   answersWithRegistryHit: number;
+  /** Indices of the answers whose verdict (last pass) reports a leaked passage. */
+  readonly answersWithLeakage: number[];
 }
 
 /**
  * Checks every answer with every guard, `passes` times, guard after guard on the same answer, after
- * one warm-up pass.
+ * one warm-up pass. `contexts[i]` is answer i's reader, sources and language.
  */
 export async function timeGuards(
   guards: readonly TimedGuard[],
   answers: readonly string[],
-  context: GuardContext,
+  contexts: readonly GuardContext[],
   passes: number,
 ): Promise<Map<string, GuardTiming>> {
   const results = new Map<string, GuardTiming>(
@@ -139,21 +141,25 @@ export async function timeGuards(
         latencies: [],
         bestPerAnswer: answers.map(() => Number.POSITIVE_INFINITY),
         answersWithRegistryHit: 0,
+        answersWithLeakage: [],
       },
     ]),
   );
-  for (const answer of answers) for (const g of guards) await g.guard.check(answer, context);
+  for (const [i, answer] of answers.entries())
+    for (const g of guards) await g.guard.check(answer, contexts[i]!);
   for (let pass = 0; pass < passes; pass++) {
     for (const [i, answer] of answers.entries()) {
       for (const g of guards) {
         const t = performance.now();
-        const verdict = await g.guard.check(answer, context);
+        const verdict = await g.guard.check(answer, contexts[i]!);
         const ms = performance.now() - t;
         const result = results.get(g.name)!;
         result.latencies.push(ms);
         result.bestPerAnswer[i] = Math.min(result.bestPerAnswer[i]!, ms);
-        if (pass === passes - 1 && verdict.findings.some((f) => f.docId?.startsWith(REGISTERED_DOC)))
+        if (pass < passes - 1) continue;
+        if (verdict.findings.some((f) => f.docId?.startsWith(REGISTERED_DOC)))
           result.answersWithRegistryHit += 1;
+        if (verdict.findings.some((f) => f.type === 'leakage')) result.answersWithLeakage.push(i);
       }
     }
   }

@@ -9,20 +9,13 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GuardContext } from '../../src/guardrails/guard.js';
 import { createGuardrail } from '../../src/guardrails/guardrail.js';
-import { createLeakageIndex } from '../../src/guardrails/leakage-index.js';
+import { createLeakageScanner } from '../../src/guardrails/leakage-scanner.js';
 import { normalizeForScan } from '../../src/guardrails/normalize.js';
 import { EMPTY_REGISTRY } from '../../src/guardrails/sensitive-registry.js';
 import { CORPUS_DIR, type CorpusRecord, readJsonl, readXquad, XQUAD_DIR } from '../guardrails-eval.js';
-import {
-  buildRegistry,
-  makeAnswers,
-  mulberry32,
-  plant,
-  timeAtRestScan,
-  timeGuards,
-} from '../guardrails-latency.js';
+import { sourcedAnswers } from '../guardrails-leakage.js';
+import { buildRegistry, mulberry32, plant, timeAtRestScan, timeGuards } from '../guardrails-latency.js';
 import {
   CLEAN_HEADERS,
   type CorpusQuality,
@@ -137,7 +130,10 @@ export async function run(report: BenchReport): Promise<void> {
     '### Latency of one 2,000-character answer\n\n' +
       `${latency.answers.length} answers of clean passages (XQuAD en/zh/es/de/ru/ar/vi and the regression ` +
       "corpus's help-desk answers, mostly one language each); " +
-      `${latency.withValue} of them (one in four) hold one registered value in place of a few words. ` +
+      `${latency.withValue} of them (one in four) hold one registered value in place of a few words, and ` +
+      `${latency.leakage.leaking.size} others (one in four) quote a restricted passage (leakage, below). Each answer is ` +
+      'checked with its own context, as `answer()` checks a reply: the reader (groups all and hr) and the ' +
+      'passages it was written from as its sources (search hits with their audience and classification). ' +
       `${latency.passes} passes after a warm-up (load average ${latency.load}); the guards take turns on each ` +
       'answer. Default scanners and policy; the ratios compare with the empty registry in the same process. ' +
       '"Best per answer" takes the fastest check of each answer over the passes (its own cost, without the ' +
@@ -183,6 +179,7 @@ export async function run(report: BenchReport): Promise<void> {
       ['lookup alone on a normalised answer (findReproduced), p50 / p99 ms', p50p99(latency.lookups)],
     ],
   );
+  leakageTables(report, latency.leakage, latency.guards.at(-1)!.answersWithLeakage);
 
   report.note(
     `### At-rest scan (scanDocumentAtRest) per ${formatNumber(DOCUMENT_CHARS)} characters\n\n` +
@@ -210,44 +207,33 @@ export async function run(report: BenchReport): Promise<void> {
   const streamText = latency.answers[1]!.replace(/\n/g, ' ');
   report.table(
     ['tokens/s', 'hold-back chars', 'scan every N chars', 'first visible, ms (median of 3)'],
-    await firstVisibleRows(latency.full, CONTEXT, streamText),
+    await firstVisibleRows(latency.full, latency.contexts[1]!, streamText),
   );
   report.table(
     ['scan every N chars', 'scan work for one streamed 2,000-char answer, ms'],
-    await streamWorkRows(latency.full, CONTEXT, streamText),
+    await streamWorkRows(latency.full, latency.contexts[1]!, streamText),
   );
 }
 
-const CONTEXT: GuardContext = {
-  readers: [{ email: 'bench@example.com', groups: ['all'] }],
-  sources: [],
-  language: 'en',
-};
-
 /**
- * Times three guards on the same answers: empty registry, a registry of REGISTRY_DOCS documents,
- * and that registry with a leakage index and canaries (as a deployment runs it). Answers come from
- * every other passage; the other half is the leakage index's restricted text, so some answers overlap.
+ * Times three guards on the same answers, each checked with its own sources and reader as
+ * `answer()` checks a reply: empty registry, a registry of REGISTRY_DOCS documents, and that
+ * registry with the leakage index and canaries (as a deployment runs it). Answers come from every
+ * other passage; the other half are restricted documents, some quoting a passage answers are
+ * written from, and one answer in four quotes a restricted passage (bench/guardrails-leakage.ts).
  */
 async function measureLatency(passages: readonly string[]) {
   const random = mulberry32(12);
   const registry = buildRegistry(REGISTRY_DOCS, VALUES_PER_DOC, 1_000, random);
-  const index = createLeakageIndex(
-    passages
-      .filter((_, i) => i % 2 === 0)
-      .map((text, i) => ({
-        docId: `restricted-${i}`,
-        text,
-        audience: ['exec'],
-        classification: 'restricted' as const,
-      })),
-  );
+  let started = performance.now();
+  const sourced = sourcedAnswers(passages, ANSWER_CHARS, 'en', random);
+  const indexMs = performance.now() - started;
+  const { index, contexts } = sourced;
   const canaries = JSON.parse(readFileSync(path.join(CORPUS_DIR, 'canaries.json'), 'utf8')) as string[];
   const manyCanaries = [...canaries, ...Array.from({ length: 93 }, (_, i) => `CANARY-${1000 + i}-MARKER`)];
-  const answers = makeAnswers(
-    passages.filter((_, i) => i % 2 === 1),
-    ANSWER_CHARS,
-  ).map((a, i) => (i % 4 === 0 ? plant(a, registry.sample[(i / 4) % registry.sample.length]!, random) : a));
+  const answers = sourced.answers.map((a, i) =>
+    i % 4 === 0 ? plant(a, registry.sample[(i / 4) % registry.sample.length]!, random) : a,
+  );
   const full = createGuardrail({
     registry: () => registry.registry,
     leakage: () => index,
@@ -266,27 +252,82 @@ async function measureLatency(passages: readonly string[]) {
   ];
   const passes = Math.max(2, Math.ceil(MIN_CHECKS / answers.length));
   const load = loadAverage();
-  const timed = await timeGuards(guards, answers, CONTEXT, passes);
+  const timed = await timeGuards(guards, answers, contexts, passes);
 
+  // The two look-ups alone, on the normalised text as the guard hands it to them.
   const lookups: number[] = [];
+  const leakChecks: number[][] = answers.map(() => []);
+  const scanner = createLeakageScanner(() => index);
   const normalized = answers.map((a) => normalizeForScan(a).text);
   for (let pass = 0; pass < passes; pass++) {
-    for (const text of normalized) {
-      const t = performance.now();
+    for (const [i, text] of normalized.entries()) {
+      started = performance.now();
       registry.registry.findReproduced(text);
-      lookups.push(performance.now() - t);
+      lookups.push(performance.now() - started);
+      started = performance.now();
+      await scanner.scan(text, contexts[i]!);
+      leakChecks[i]!.push(performance.now() - started);
     }
   }
   return {
     answers,
+    contexts,
     withValue: answers.filter((_, i) => i % 4 === 0).length,
     passes,
     load,
     registry,
     full,
     lookups,
+    leakage: { ...sourced, indexMs, leakChecks },
     guards: guards.map((g) => ({ name: g.name, ...timed.get(g.name)! })),
   };
+}
+
+/** What the leakage index holds, what it found, and what checking one answer against it costs. */
+function leakageTables(
+  report: BenchReport,
+  leakage: Awaited<ReturnType<typeof measureLatency>>['leakage'],
+  held: readonly number[],
+): void {
+  const found = held.filter((i) => leakage.leaking.has(i)).length;
+  const sharing = leakage.leakChecks.filter((_, i) => leakage.leaking.has(i) || leakage.overlapping.has(i));
+  const p99OfMedians = (checks: readonly number[][]) =>
+    percentile(
+      checks.map((c) => percentile(c, 50)),
+      99,
+    );
+  report.note(
+    '### Leakage\n\n' +
+      `The index holds ${leakage.restricted} restricted passages (audience exec; the other half of the passages, ` +
+      'one in four ending with a 200-character quote of a passage that answers are written from, as a policy ' +
+      `quotes the handbook) and ${leakage.confidential} confidential passages of the answers' own sources ` +
+      '(audience hr, which the reader is in). So an answer shares text with the index in three ways: a quote of ' +
+      'a restricted passage the reader may not see (a leak: held), a confidential source the reader may see ' +
+      '(skipped), a public source that a restricted document quotes (excused because a visible source holds the ' +
+      'run). The leakage scanner is timed alone on the normalised answer with its context, as the guard calls it.',
+  );
+  report.table(
+    ['leakage', 'value'],
+    [
+      ['indexed passages (restricted + confidential)', `${leakage.restricted} + ${leakage.confidential}`],
+      ['index build, ms', leakage.indexMs],
+      [
+        'answers quoting 200 characters of a restricted passage: held for leakage',
+        `${found} of ${leakage.leaking.size}`,
+      ],
+      ['other answers with a leakage finding (false positives)', held.length - found],
+      [
+        'answers sharing text with a passage they may see or a source that holds it (allowed)',
+        leakage.overlapping.size,
+      ],
+      ['leakage scanner alone, every answer: p50 / p99 ms', p50p99(leakage.leakChecks.flat())],
+      [
+        `leakage scanner alone, the ${sharing.length} answers sharing text with the index: p50 / p99 ms`,
+        p50p99(sharing.flat()),
+      ],
+      ['leakage scanner alone, p99 over answers of their median, ms', p99OfMedians(leakage.leakChecks)],
+    ],
+  );
 }
 
 /** The two headline rows of a corpus: recall and false-positive rate. */

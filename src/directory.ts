@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import YAML from 'yaml';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { Directory } from './answer/ports.js';
 import { ConfigError } from './core/errors.js';
@@ -36,7 +36,7 @@ export class StaticDirectory implements Directory {
     }
     let data: unknown;
     try {
-      data = /\.ya?ml$/i.test(file) ? YAML.parse(text) : JSON.parse(text);
+      data = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
     } catch (error) {
       throw new ConfigError(
         `DIRECTORY_FILE ${file} is not valid ${/\.ya?ml$/i.test(file) ? 'YAML' : 'JSON'}`,
@@ -58,4 +58,10 @@ export class StaticDirectory implements Directory {
     const groups = [EVERYONE, ...(this.groupsByEmail.get(normalized) ?? [])];
     return locale ? { email: normalized, groups, locale } : { email: normalized, groups };
   }
+}
+
+/** YAML is loaded only for a YAML directory file (most start-ups read JSON or none). */
+function parseYaml(text: string): unknown {
+  const yaml = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yaml.parse(text);
 }

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
 import { GUARD_ACTIONS, type GuardAction } from '../core/types.js';
@@ -91,6 +90,8 @@ export async function loadPolicy(file: string): Promise<GuardPolicy> {
   }
   let value: unknown;
   try {
+    // yaml is loaded only when a policy file is set (JSON is YAML too).
+    const { parse: parseYaml } = await import('yaml');
     value = parseYaml(raw);
   } catch (error) {
     throw new ConfigError(`guardrail policy ${file}: not valid JSON or YAML (${(error as Error).message})`, {

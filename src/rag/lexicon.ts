@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyze, analyzeWordSpans, normalizeText, primaryLanguage } from './text-analyzer.js';
+import { analyze, analyzeWordSpans, firstWordSpan, normalizeText, primaryLanguage } from './text-analyzer.js';
 
 /**
  * The concept lexicon: the words people and policies use for the same workplace concept ("gym" and
@@ -194,6 +194,34 @@ function matchForms(forms: readonly string[]): string[] {
   return forms.filter((form, i) => i === 0 || [...form].length >= 3);
 }
 
+/**
+ * A term of a language table. Filing a term needs only its first word's forms; its other words are
+ * analysed when a question's word makes it a candidate, and its search terms when its concept is
+ * matched — a question touches a few dozen of a language's thousand terms, and analysing them all
+ * cost every CLI start a few hundred milliseconds.
+ */
+class LazyTerm implements ConceptTerm {
+  private analysedWords: (readonly string[])[] | undefined;
+  private searchTerms: string[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly unspaced: boolean,
+    private readonly language: string,
+    private readonly keep: (searchTerm: string, language: string) => boolean,
+  ) {}
+
+  get words(): readonly (readonly string[])[] {
+    this.analysedWords ??= analyzeWordSpans(this.text, this.language).map((word) => matchForms(word.forms));
+    return this.analysedWords;
+  }
+
+  get search(): readonly string[] {
+    this.searchTerms ??= analyze(this.text, this.language).filter((term) => this.keep(term, this.language));
+    return this.searchTerms;
+  }
+}
+
 /** Builds a lexicon from concepts given as (language, term) pairs. */
 export function createLexicon(
   concepts: readonly { id: string; terms: readonly [string, string][] }[],
@@ -232,13 +260,13 @@ export function createLexicon(
       if (text === '' || seen.has(`${concept}\u0000${text}`)) continue;
       seen.add(`${concept}\u0000${text}`);
       const unspaced = UNSPACED.test(text);
-      const words = analyzeWordSpans(text, language).map((word) => matchForms(word.forms));
-      if (words.length === 0) continue;
-      const search = analyze(text, language).filter((searchTerm) => !isNoise(searchTerm, language));
-      const term: ConceptTerm = { text, words, unspaced, search };
+      // Only the first word is analysed now (it files the term); the rest when the term is a candidate.
+      const first = unspaced ? undefined : firstWordSpan(text, language);
+      if (unspaced ? !/[\p{L}\p{N}]/u.test(text) : !first) continue;
+      const term = new LazyTerm(text, unspaced, language, (term, language) => !isNoise(term, language));
       const entry = { concept, term };
       if (unspaced) push(table.byFirstChar, text[0]!, entry);
-      else for (const form of words[0]!) push(table.byFirstForm, form, entry);
+      else for (const form of matchForms(first!.forms)) push(table.byFirstForm, form, entry);
       const list = table.terms.get(concept);
       if (list) list.push(term);
       else table.terms.set(concept, [term]);

@@ -244,18 +244,25 @@ export function analyzeWordSpans(normalized: string, language?: string): WordSpa
   const lang = primaryLanguage(language);
   const words: WordSpan[] = [];
   for (const segment of segmenterFor(lang ?? 'und').segment(normalized)) {
-    if (!segment.isWordLike) continue;
-    const word = segment.segment;
-    const script = scriptOf(word);
-    const algorithm = script === 'cjk' || script === 'other' ? undefined : algorithmFor(lang, script);
-    const stemmed = algorithm ? stem(algorithm, word) : word;
-    words.push({
-      forms: stemmed === word ? [word] : [word, stemmed],
-      start: segment.index,
-      end: segment.index + word.length,
-    });
+    if (segment.isWordLike) words.push(wordSpan(segment.segment, segment.index, lang));
   }
   return words;
+}
+
+/** The first word of {@link analyzeWordSpans}, without analysing the rest of the text. */
+export function firstWordSpan(normalized: string, language?: string): WordSpan | undefined {
+  const lang = primaryLanguage(language);
+  for (const segment of segmenterFor(lang ?? 'und').segment(normalized)) {
+    if (segment.isWordLike) return wordSpan(segment.segment, segment.index, lang);
+  }
+  return undefined;
+}
+
+function wordSpan(word: string, start: number, lang: string | undefined): WordSpan {
+  const script = scriptOf(word);
+  const algorithm = script === 'cjk' || script === 'other' ? undefined : algorithmFor(lang, script);
+  const stemmed = algorithm ? stem(algorithm, word) : word;
+  return { forms: stemmed === word ? [word] : [word, stemmed], start, end: start + word.length };
 }
 
 /** `ja-JP` → `ja`; empty or `und` → undefined. */

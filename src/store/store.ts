@@ -4,7 +4,6 @@ import { Kysely, sql } from 'kysely';
 import { ConfigError } from '../core/errors.js';
 import { DocumentRepository } from './document-repository.js';
 import { type DialectName, migrateToLatest } from './migrations.js';
-import { createPostgresDialect } from './postgres-driver.js';
 import { QuestionRepository } from './question-repository.js';
 import { ReviewRepository } from './review-repository.js';
 import { SensitiveSpanRepository } from './sensitive-span-repository.js';
@@ -73,6 +72,8 @@ export class Store {
     let db: Kysely<Database>;
     const url = options.databaseUrl;
     if (url && /^postgres(ql)?:\/\//.test(url)) {
+      // pg is loaded only for a PostgreSQL store: SQLite deployments and one-shot commands skip it.
+      const { createPostgresDialect } = await import('./postgres-driver.js');
       // Migrations (an index on a large table) may rightly take longer than any statement limit.
       const migrating = new Kysely<unknown>({
         dialect: createPostgresDialect(url, { maxConnections: 1, statementTimeoutMs: 0 }).dialect,

@@ -3,6 +3,7 @@
  * worker says once that it is `ready` (with what the main thread needs to know about its model)
  * or that it could not load; afterwards every message about a request carries the request's id.
  */
+import os from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import {
   ConfigError,
@@ -67,5 +68,26 @@ export function assertWorkerThread(what: string): void {
       'MODEL_LOAD_FAILED',
       `${what} runs only in a worker thread, never on the main thread (use its client, which starts one)`,
     );
+  }
+}
+
+/**
+ * How much lower a model's thread runs than the main thread (nice, Linux). Set in the worker before
+ * the session starts, it holds for onnxruntime's own threads too, which inherit it: with fewer cores
+ * than busy threads, the event loop that acknowledges Slack and answers health checks gets the CPU
+ * first, and the model the rest. Not tuned: any value well above 0 gives the main thread precedence.
+ */
+const MODEL_THREAD_NICE = 10;
+
+/**
+ * Lowers the calling worker thread's priority by MODEL_THREAD_NICE. Linux only: there a nice value
+ * belongs to one thread, while elsewhere it would lower the whole process.
+ */
+export function yieldToMainThread(): void {
+  if (process.platform !== 'linux' || isMainThread) return;
+  try {
+    os.setPriority(0, Math.min(19, os.getPriority(0) + MODEL_THREAD_NICE));
+  } catch {
+    // Not permitted here (a sandbox): the thread keeps its priority.
   }
 }

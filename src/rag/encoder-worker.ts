@@ -1,11 +1,12 @@
 /** The encoder's thread: opens the model (encoder-session.ts) and embeds the batches it is sent, one at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type StartMessage, toWire } from '../core/worker-protocol.js';
+import { type StartMessage, toWire, yieldToMainThread } from '../core/worker-protocol.js';
 import type { EmbedReply, EmbedRequest } from './encoder-protocol.js';
 import { type EncoderInfo, type EncoderOptions, openEncoder } from './encoder-session.js';
 
 const port = parentPort!;
 try {
+  yieldToMainThread();
   const encoder = await openEncoder((workerData as { options: EncoderOptions }).options);
   port.postMessage({ type: 'ready', info: encoder.info } satisfies StartMessage<EncoderInfo>);
   let work = Promise.resolve();

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Tokenizer } from '@huggingface/tokenizers';
-import { type StartMessage, toWire } from '../../core/worker-protocol.js';
+import { type StartMessage, toWire, yieldToMainThread } from '../../core/worker-protocol.js';
 import type { QueuedJob } from '../generation-queue.js';
 import { type DecodeContext, type DecodeJob, type DecodeResult, decodeBatch } from './decode-loop.js';
 import type { BatchRequest, LmInfo, LmReply, LmRequest, LmWorkerOptions } from './lm-protocol.js';
@@ -21,6 +21,7 @@ const running = new Map<string, { controller: AbortController; pieces: number; a
 const post = (reply: LmReply) => port.postMessage(reply);
 
 async function load(): Promise<DecodeContext> {
+  yieldToMainThread();
   const folder = readModelFolder(options.modelDir);
   const tokenizer: Tokenizer = loadTokenizer(folder);
   const eosIds = resolveEosIds(folder, tokenizer);

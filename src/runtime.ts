@@ -18,7 +18,6 @@ import { createLexicalRetriever } from './rag/lexical-retriever.js';
 import { BUILT_IN_CONCEPTS, EMPTY_LEXICON, type Lexicon, loadLexicon } from './rag/lexicon.js';
 import { analyze } from './rag/text-analyzer.js';
 import { createStopTerms } from './inference/reader-question.js';
-import { createOnnxEmbedder } from './rag/onnx-embedder.js';
 import { createTranslatingRetriever } from './rag/translating-retriever.js';
 import { createTranslationBudget } from './inference/translation-budget.js';
 import type { Retriever } from './rag/retriever.js';
@@ -111,7 +110,10 @@ export async function createRuntime(config: Config, logger: Logger): Promise<Run
         ? StaticDirectory.fromFile(config.directoryFile)
         : new StaticDirectory();
     const embedder = config.embeddingModelDir
-      ? await createOnnxEmbedder({ modelDir: config.embeddingModelDir, logger })
+      ? await (await import('./rag/onnx-embedder.js')).createOnnxEmbedder({
+          modelDir: config.embeddingModelDir,
+          logger,
+        })
       : undefined;
     closers.push(async () => embedder?.close());
     if (embedder) logger('info', 'retrieval.dense', { model: embedder.modelId, mode: config.retrievalMode });

@@ -6,8 +6,6 @@ import type { TermStatistics } from '../inference/reader-question.js';
 import type { Generator } from '../inference/generator.js';
 import { detectLanguage } from '../inference/language.js';
 import { createLlmGenerator } from '../inference/llm-generator.js';
-import { createOnnxGenerator } from '../inference/onnx/onnx-generator.js';
-import { createOpenAiEngine } from '../inference/openai-generator.js';
 import type { TextEngine } from '../inference/text-engine.js';
 import type { InstructionFinder } from '../inference/untrusted-sentences.js';
 import { analyze, analyzeWords } from '../rag/text-analyzer.js';
@@ -47,6 +45,8 @@ export async function createGeneratorParts(
 ): Promise<GeneratorParts> {
   const extractive = createExtractive(corpus, config.answerMinConfidence);
   if (config.generator === 'onnx' && config.llm.modelDir) {
+    // The model runtimes are loaded only for the generator that uses them (the extractive one needs none).
+    const { createOnnxGenerator } = await import('../inference/onnx/onnx-generator.js');
     const parts = await createOnnxGenerator({
       modelDir: config.llm.modelDir,
       device: config.llm.device,
@@ -70,6 +70,7 @@ export async function createGeneratorParts(
     };
   }
   if (config.generator === 'openai' && config.llm.baseUrl) {
+    const { createOpenAiEngine } = await import('../inference/openai-generator.js');
     const engine = createOpenAiEngine({
       baseURL: config.llm.baseUrl,
       apiKey: config.llm.apiKey,

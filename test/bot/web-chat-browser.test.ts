@@ -36,7 +36,8 @@ describe.skipIf(!executablePath)('the chat page in Chromium', () => {
   async function chatPage(locale = 'en-US'): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ locale, viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(8000);
+    // A safety net, not a timing: an answer takes well under a second here, more on a busy machine.
+    page.setDefaultTimeout(20_000);
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
@@ -83,7 +84,7 @@ describe.skipIf(!executablePath)('the chat page in Chromium', () => {
       'Visitor desk\n\nThe visitor desk lends umbrellas <img src=x onerror=alert(2)> <script>alert(1)</script> to guests when it rains.\n',
     );
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -131,7 +132,7 @@ describe.skipIf(!executablePath)('the chat page in Chromium', () => {
     expect(await s.runtime.store.feedback.summary()).toMatchObject({ up: 1, down: 0 });
 
     await notHelpful.click();
-    await expect.poll(() => notHelpful.getAttribute('aria-pressed')).toBe('true');
+    await reply.locator('button.rate[aria-pressed="true"]', { hasText: 'Not helpful' }).waitFor();
     expect(await helpful.getAttribute('aria-pressed')).toBe('false');
     expect(await s.runtime.store.feedback.summary()).toMatchObject({ up: 0, down: 1 });
     const rows = await s.runtime.store.db.selectFrom('feedback').selectAll().execute();

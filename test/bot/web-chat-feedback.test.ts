@@ -52,7 +52,7 @@ describe('the chat page: ratings and the question limit', () => {
     );
     publisher = await signIn(s.url, USERS.publisher);
     reviewer = await signIn(s.url, USERS.reviewer);
-  }, 60_000);
+  });
   afterAll(async () => {
     await s?.close();
   });

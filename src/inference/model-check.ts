@@ -50,7 +50,7 @@ export interface ModelCheckResult {
     readonly kvCacheBytes: number;
     /** Weights + one full-context KV cache; onnxruntime adds working memory for activations. */
     readonly expectedBytes: number;
-    /** Growth of this process's resident memory from before loading to after the timed run. */
+    /** Growth of this process's resident memory from before loading to the end of the timed run, model still loaded. */
     readonly measuredRssBytes: number;
   };
   readonly speed: {
@@ -77,6 +77,7 @@ export async function runModelCheck(options: ModelCheckOptions, out: Writable): 
     logger: options.logger,
   });
   let speed: ModelCheckResult['speed'];
+  let measuredRssBytes: number;
   try {
     const prompt = lm.encode(PROMPT.repeat(2)).slice(0, 24);
     const newTokens = options.maxTokens ?? 32;
@@ -88,10 +89,11 @@ export async function runModelCheck(options: ModelCheckOptions, out: Writable): 
       ttftMs: round(run.ttftMs),
       tokensPerSecond: round(run.tokensPerSecond),
     };
+    // While the model is loaded: weights, pre-packed copies, the worker thread, onnxruntime's arenas.
+    measuredRssBytes = Math.max(0, process.memoryUsage().rss - rssBefore);
   } finally {
     await lm.release();
   }
-  const measuredRssBytes = Math.max(0, process.memoryUsage().rss - rssBefore);
   // Read after the timed run so that the file's bytes do not count in the measured memory.
   const graph = readGraphSummary(folder.modelPath);
   const { config } = folder;

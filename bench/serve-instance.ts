@@ -64,9 +64,12 @@ export function isBusyReply(text: string): boolean {
 /** How admission was set for the run, for the report. */
 export function admissionNote(config: Config): string {
   const r = config.reliability;
+  const limit =
+    r.rateLimitPerMinute > 0
+      ? `${r.rateLimitPerMinute}`
+      : '0 (off: a dozen askers send hundreds of questions a minute here, which the default 20 a minute each would mostly answer "busy")';
   return (
     `Admission as \`serve\` runs it (rate limit, then the per-asker fair queue): ANSWER_CONCURRENCY ${r.answerConcurrency}, ` +
-    `ANSWER_QUEUE_SIZE ${r.answerQueueSize}, RATE_LIMIT_PER_MINUTE ${r.rateLimitPerMinute} (off: a dozen askers send hundreds ` +
-    'of questions a minute here, which the default 20 a minute each would mostly answer "busy")'
+    `ANSWER_QUEUE_SIZE ${r.answerQueueSize}, RATE_LIMIT_PER_MINUTE ${limit}`
   );
 }

@@ -1,5 +1,5 @@
 import { type AnswerProgress, type AskOptions, notice } from '../../answer/ports.js';
-import { failedResult } from '../../answer/failed-result.js';
+import { askSafely } from '../answer-view.js';
 import { describeError } from '../../core/errors.js';
 import type { AnswerResult, IncomingQuestion, Principal } from '../../core/types.js';
 import { renderNotice, renderResult } from './slack-blocks.js';
@@ -150,7 +150,7 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
     else reply.update(progress.text);
   };
   let delivered = false;
-  const result = await askSafely(context, question, onProgress, () => language, {
+  const result = await askSlackSafely(context, question, onProgress, () => language, {
     questionId,
     // Posted before the outcome is recorded (see AskOptions.deliver).
     deliver: async (outcome) => {
@@ -206,21 +206,16 @@ export async function channelAudience(
  * Runs the pipeline (its turn, or "busy", decided by the admission that `serve` puts in front of
  * every platform); an unexpected throw becomes a `failed` result so the asker still gets a reply.
  */
-export async function askSafely(
+export function askSlackSafely(
   context: SlackContext,
   question: IncomingQuestion,
   onProgress: ((progress: AnswerProgress) => void) | undefined,
   language: () => string,
   options: Pick<AskOptions, 'questionId' | 'deliver'> = {},
 ): Promise<AnswerResult> {
-  try {
-    return await context.answers.ask(question, {
-      ...options,
-      signal: context.signal,
-      onProgress,
-    });
-  } catch (error) {
-    context.logger('error', 'slack.answer_failed', { error: describeError(error) });
-    return failedResult(language());
-  }
+  return askSafely(context.answers, question, { ...options, signal: context.signal, onProgress }, language, {
+    logger: context.logger,
+    event: 'slack.answer_failed',
+    describe: describeError,
+  });
 }

@@ -1,7 +1,7 @@
 import type { RespondFn } from '@slack/bolt';
 import { notice } from '../../answer/ports.js';
 import type { AnswerResult, IncomingQuestion, Principal } from '../../core/types.js';
-import { askSafely, type SlackDelivery } from './answer-message.js';
+import { askSlackSafely, type SlackDelivery } from './answer-message.js';
 import { type Block, renderResult } from './slack-blocks.js';
 import type { SlackContext } from './slack-context.js';
 import { describeSlackError } from './slack-errors.js';
@@ -156,7 +156,7 @@ export class AskCommand {
       },
       history: [],
     };
-    return askSafely(this.context, question, undefined, () => language);
+    return askSlackSafely(this.context, question, undefined, () => language);
   }
 }
 

@@ -3,9 +3,10 @@
  * characters, ≤ 50 blocks per message, message text ≤ 40,000 characters.
  */
 import type { types } from '@slack/bolt';
-import { type CheckedText, notice } from '../../answer/ports.js';
-import { type MessageKey, t } from '../../core/i18n.js';
-import type { AnswerResult, AnswerStatus, Citation } from '../../core/types.js';
+import type { CheckedText } from '../../answer/ports.js';
+import { t } from '../../core/i18n.js';
+import type { AnswerResult } from '../../core/types.js';
+import { type AnswerView, answerViewOf, noticeOf } from '../answer-view.js';
 import { escapeMrkdwn, mrkdwnLink, splitText, toMrkdwn } from './slack-text.js';
 
 export type Block = types.KnownBlock;
@@ -25,15 +26,6 @@ export interface SlackMessage {
 
 function sealed(text: string, blocks: readonly Block[]): SlackMessage {
   return { text, blocks } as SlackMessage;
-}
-
-/** What an answer message shows; an AnswerResult or an approved held answer. */
-export interface AnswerView {
-  readonly questionId: string;
-  readonly text: CheckedText;
-  readonly language: string;
-  readonly citations: readonly Citation[];
-  readonly extractive: boolean;
 }
 
 export const SECTION_MAX = 3_000;
@@ -123,35 +115,19 @@ export interface RenderedReply {
   readonly stream?: { readonly markdown: CheckedText; readonly blocks: readonly Block[] } | undefined;
 }
 
-const NOTICE_KEYS: Record<AnswerStatus, MessageKey> = {
-  answered: 'failed',
-  not_found: 'failed',
-  held: 'held',
-  blocked: 'blocked',
-  busy: 'busy',
-  failed: 'failed',
-  invalid: 'failed',
-};
-
 /** An answer with sources and feedback; any other outcome as a short notice in the asker's language. */
 export function renderResult(
   result: AnswerResult,
   options: { share?: string | undefined } = {},
 ): RenderedReply {
-  if ((result.status === 'answered' || result.status === 'not_found') && result.answer) {
-    const view: AnswerView = {
-      questionId: result.questionId,
-      text: result.answer,
-      language: result.language,
-      citations: result.citations,
-      extractive: result.extractive,
-    };
+  const view = answerViewOf(result);
+  if (view) {
     return {
       messages: renderAnswer(view, options),
-      stream: { markdown: result.answer, blocks: answerTrailer(view, options) },
+      stream: { markdown: view.text, blocks: answerTrailer(view, options) },
     };
   }
-  return { messages: [renderNotice(result.answer || notice(result.language, NOTICE_KEYS[result.status]))] };
+  return { messages: [renderNotice(noticeOf(result))] };
 }
 
 /** A short localised notice (held, busy, failed, ...), as a plain message. */

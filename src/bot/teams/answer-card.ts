@@ -5,10 +5,11 @@
  * bubbles, so a card message carries its fallback in `summary`, not in `text`.
  */
 import type { Attachment } from 'botbuilder';
-import { type CheckedText, notice } from '../../answer/ports.js';
+import type { CheckedText } from '../../answer/ports.js';
 import { normalizeHttpUrl } from '../../core/http-url.js';
-import { type MessageKey, t } from '../../core/i18n.js';
-import type { AnswerResult, AnswerStatus, Citation } from '../../core/types.js';
+import { t } from '../../core/i18n.js';
+import type { AnswerResult, Citation } from '../../core/types.js';
+import { type AnswerView, answerViewOf, noticeOf } from '../answer-view.js';
 import { FEEDBACK_VERB } from './teams-activity.js';
 import { markdownLink, safeMarkdown } from './teams-markdown.js';
 
@@ -38,17 +39,6 @@ export function renderNotice(text: CheckedText): OutgoingMessage {
   return sealed({ text });
 }
 
-/** What an answer message shows: an AnswerResult, or an approved held answer. */
-export interface AnswerView {
-  readonly questionId: string;
-  readonly text: CheckedText;
-  readonly language: string;
-  readonly citations: readonly Citation[];
-  readonly extractive: boolean;
-  /** A line above the answer (e.g. that an admin approved it). */
-  readonly heading?: string | undefined;
-}
-
 /** A reply rendered both ways: as plain messages, and for the end of a Teams stream. */
 export interface RenderedReply {
   readonly messages: readonly OutgoingMessage[];
@@ -64,28 +54,11 @@ export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 export const PIECE_MAX = 6_000;
 const SUMMARY_MAX = 4_000;
 
-const NOTICE_KEYS: Record<AnswerStatus, MessageKey> = {
-  answered: 'failed',
-  not_found: 'notFound',
-  held: 'held',
-  blocked: 'blocked',
-  busy: 'busy',
-  failed: 'failed',
-  invalid: 'emptyQuestion',
-};
-
 /** An answer with sources and feedback buttons; any other outcome as a notice in the asker's language. */
 export function renderResult(result: AnswerResult): RenderedReply {
-  if ((result.status === 'answered' || result.status === 'not_found') && result.answer && result.questionId) {
-    return renderAnswer({
-      questionId: result.questionId,
-      text: result.answer,
-      language: result.language,
-      citations: result.citations,
-      extractive: result.extractive && result.status === 'answered',
-    });
-  }
-  const message = renderNotice(result.answer || notice(result.language, NOTICE_KEYS[result.status]));
+  const view = answerViewOf(result);
+  if (view) return renderAnswer(view);
+  const message = renderNotice(noticeOf(result));
   return { messages: [message], streamed: [message] };
 }
 

@@ -1,7 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { failedResult } from '../../answer/failed-result.js';
+import { askSafely } from '../answer-view.js';
 import { describeError } from '../../core/errors.js';
-import type { AnswerProgress, AskOptions } from '../../answer/ports.js';
+import type { AnswerProgress } from '../../answer/ports.js';
 import { notice } from '../../answer/ports.js';
 import type { AnswerResult, IncomingQuestion, Principal, Turn } from '../../core/types.js';
 import { renderNotice, renderResult } from './answer-card.js';
@@ -70,10 +70,13 @@ export async function answerQuestion(
     delivered = true;
     await reply.finish(renderResult(result));
   };
-  const result = await askSafely(context, question, onProgress, () => language, {
-    questionId,
-    deliver: show,
-  });
+  const result = await askSafely(
+    context.answers,
+    question,
+    { questionId, deliver: show, signal: context.signal, onProgress },
+    () => language,
+    { logger: context.logger, event: 'teams.answer_failed', describe: describeConnectorError },
+  );
   // Superseded: another replica was judged to hold the question (this one looked dead) and posts.
   if (result.superseded) reply.abandon();
   else if (!delivered) await show(result);
@@ -130,21 +133,5 @@ async function audience(
       error: describeConnectorError(error),
     });
     return [asker, UNKNOWN_READER];
-  }
-}
-
-/** Runs the pipeline; an unexpected throw becomes a `failed` result so the asker still gets a reply. */
-async function askSafely(
-  context: TeamsContext,
-  question: IncomingQuestion,
-  onProgress: (progress: AnswerProgress) => void,
-  language: () => string,
-  options: Pick<AskOptions, 'questionId' | 'deliver'>,
-): Promise<AnswerResult> {
-  try {
-    return await context.answers.ask(question, { ...options, signal: context.signal, onProgress });
-  } catch (error) {
-    context.logger('error', 'teams.answer_failed', { error: describeConnectorError(error) });
-    return failedResult(language());
   }
 }

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import type { LogFields, Logger } from '../../src/core/log.js';
 import type { SearchHit } from '../../src/core/types.js';
 import { createExtractiveGenerator } from '../../src/inference/extractive-generator.js';
@@ -16,6 +17,7 @@ import { createLlmGenerator } from '../../src/inference/llm-generator.js';
 import { OnnxCausalLm } from '../../src/inference/onnx/onnx-causal-lm.js';
 import { createOnnxTextEngine } from '../../src/inference/onnx/onnx-text-engine.js';
 import { analyze } from '../../src/rag/text-analyzer.js';
+import { createGeneratorParts } from '../../src/wiring/generator.js';
 import { CHAIN_TEXT, buildTinyGpt2 } from '../fixtures/tiny-gpt2.js';
 
 const hit: SearchHit = {
@@ -33,6 +35,7 @@ const hit: SearchHit = {
 const question = { question: '世界とは？', language: 'ja', sources: [hit], history: [] };
 
 let root: string;
+let modelDir: string;
 let lm: OnnxCausalLm;
 const events: { event: string; fields?: LogFields | undefined }[] = [];
 const logger: Logger = (_level, event, fields) => events.push({ event, fields });
@@ -41,8 +44,8 @@ const fallback = createExtractiveGenerator({ tokenize: analyze });
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'polydesk-lm-worker-'));
   // The tiny model repeats its chain until the token limit: about 1,400 tokens is a long answer.
-  const { dir } = buildTinyGpt2(path.join(root, 'tiny'), { nPositions: 2048 });
-  lm = await OnnxCausalLm.load({ modelDir: dir, intraOpThreads: 1, logger });
+  modelDir = buildTinyGpt2(path.join(root, 'tiny'), { nPositions: 2048 }).dir;
+  lm = await OnnxCausalLm.load({ modelDir, intraOpThreads: 1, logger });
 });
 
 afterAll(async () => {
@@ -119,5 +122,27 @@ describe('a worker that dies', () => {
     const next = await generator(17).generate(question);
     expect(next).toMatchObject({ generator: 'onnx', text: CHAIN_TEXT.trim() });
     expect(lm.thread.worker).not.toBe(dying);
+  });
+});
+
+describe('wired from the configuration', () => {
+  it('GENERATOR=onnx with GENERATION_DEADLINE_MS gives the labelled fallback when the answer is too slow', async () => {
+    const config = loadConfig({
+      GENERATOR: 'onnx',
+      LLM_MODEL_DIR: modelDir,
+      LLM_PROMPT_FORMAT: 'chat',
+      LLM_MAX_NEW_TOKENS: '1400',
+      GENERATION_DEADLINE_MS: '150',
+      LLM_QUEUE_SIZE: '2',
+      LLM_BATCH_SIZE: '1',
+    });
+    const parts = await createGeneratorParts(config, logger);
+    try {
+      const result = await parts.generator.generate(question);
+      expect(result).toMatchObject({ generator: 'extractive:fallback-deadline', extractive: true });
+      expect(result.text).toContain('AIモデルの応答に時間がかかりすぎたため');
+    } finally {
+      await parts.close();
+    }
   });
 });

@@ -56,9 +56,17 @@ export class OnnxCausalLm {
     const started = performance.now();
     const folder = readModelFolder(options.modelDir);
     const tokenizer = loadTokenizer(folder);
-    const { logger: _logger, maxWaiting, maxBatch, ...sessionOptions } = options;
+    const { maxWaiting, maxBatch } = options;
+    // Named one by one: callers pass wider objects (a generator's options hold functions), and only
+    // plain values can cross to the thread.
     const workerOptions: LmWorkerOptions = {
-      ...sessionOptions,
+      modelDir: options.modelDir,
+      device: options.device,
+      deviceId: options.deviceId,
+      intraOpThreads: options.intraOpThreads,
+      interOpThreads: options.interOpThreads,
+      graphOptimization: options.graphOptimization,
+      keepKvOnDevice: options.keepKvOnDevice,
       prefillChunk: Math.max(1, options.prefillChunk ?? 64),
     };
     const supervisor: Supervisor = await WorkerSupervisor.start({
@@ -187,7 +195,8 @@ function runBatch(
           id,
           jobs: batch.map(({ job }) => ({
             promptIds: job.promptIds,
-            maxNewTokens: job.params.maxNewTokens,
+            // A caller that already gave up gets no tokens (its place in the batch stays, for the indexes).
+            maxNewTokens: job.params.signal?.aborted ? 0 : job.params.maxNewTokens,
             sampling: job.params.sampling,
             stop: job.params.stop,
           })),
@@ -210,6 +219,10 @@ function runBatch(
           onFail: fail,
         },
       )
-      .catch(fail);
+      .then(() => {
+        // Aborts that came while the batch waited for a worker to start could not reach it then.
+        for (const [part, queued] of batch.entries())
+          if (queued.job.params.signal?.aborted) supervisor.abort(id, part);
+      }, fail);
   });
 }

@@ -4,31 +4,17 @@ import { describeError } from '../core/errors.js';
 import { syncPaths } from '../../ingest/sync.js';
 import { REGEXP_FLAG, regexpTierUpOff } from '../guardrails/regexp-engine.js';
 import { createReliability } from '../reliability/reliability.js';
-import type { HeldAnswerLookup } from '../bot/web/web-chat.js';
-import type { ReviewService } from '../answer/review-service.js';
 import type { Runtime } from '../runtime.js';
 import { InFlight, type ReadinessCheck, createExpressApp, listen } from '../server.js';
 import { AdminRepository } from '../store/admin-repository.js';
 import { createAdapters } from '../wiring/adapters.js';
 import { webChatAccess } from '../wiring/web-chat-access.js';
-import { webAnswerRating } from '../wiring/web-chat-rating.js';
+import { webAnswerRating, webHeldAnswer } from '../wiring/web-chat-answers.js';
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SAMPLE_KNOWLEDGE = path.join(PACKAGE_ROOT, 'examples', 'knowledge');
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-/** Held answers asked from the local chat page (and only those): status, and the text once approved. */
-function webHeldAnswer(runtime: Runtime, reviews: ReviewService): HeldAnswerLookup {
-  return async (reviewId, asker) => {
-    const review = await runtime.store.reviews.get(reviewId);
-    if (review?.platform !== 'web' || review.asker !== asker) return undefined;
-    if (review.status === 'pending') return { status: 'pending' };
-    if (review.status === 'rejected') return { status: 'rejected' };
-    const answer = await reviews.deliverableText(review);
-    return answer === undefined ? { status: 'pending' } : { status: 'approved', answer };
-  };
-}
 
 /** Ingests the bundled sample knowledge base into an empty store. */
 export async function ingestSamplesIfEmpty(runtime: Runtime): Promise<boolean> {
@@ -92,7 +78,7 @@ export async function startServe(runtime: Runtime): Promise<ServeInstance> {
       webChat: webChat && {
         access: webChat,
         maxQuestionChars: config.maxQuestionChars,
-        heldAnswer: webHeldAnswer(runtime, adapters.reviews),
+        heldAnswer: webHeldAnswer(runtime.store, adapters.reviews),
         rateAnswer: webAnswerRating(runtime.store),
       },
       trustProxy: config.trustProxy,

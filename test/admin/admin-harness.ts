@@ -22,7 +22,7 @@ import { AdminRepository } from '../../src/store/admin-repository.js';
 import { released } from '../../src/guardrails/checked-text.js';
 import { instructionSentences } from '../../src/wiring/instruction-sentences.js';
 import { webChatAccess } from '../../src/wiring/web-chat-access.js';
-import { webAnswerRating } from '../../src/wiring/web-chat-rating.js';
+import { webAnswerRating, webHeldAnswer } from '../../src/wiring/web-chat-answers.js';
 
 export const PASSWORD = 'correct horse battery staple';
 export const USERS = {
@@ -132,6 +132,7 @@ export async function startAdminServer(
         access,
         maxQuestionChars: config.maxQuestionChars,
         rateAnswer: webAnswerRating(store),
+        heldAnswer: webHeldAnswer(store, admin.reviews),
       },
       trustProxy: config.trustProxy,
     },

@@ -83,6 +83,11 @@ describe.skipIf(!executablePath)('the chat page in Chromium', () => {
       'facilities/visitor-desk.txt',
       'Visitor desk\n\nThe visitor desk lends umbrellas <img src=x onerror=alert(2)> <script>alert(1)</script> to guests when it rains.\n',
     );
+    await addDocument(
+      s.runtime,
+      'facilities/lockers.md',
+      '---\ntitle: Locker room\n---\n# Locker room\n\nThe locker room door code is CONFIDENTIAL and changes every Monday at the front desk.\n',
+    );
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   });
 
@@ -140,6 +145,34 @@ describe.skipIf(!executablePath)('the chat page in Chromium', () => {
 
     await page.goto(`${s.url}/admin/insight`);
     expect(await page.locator('main').textContent()).toContain('(0 up, 1 down)');
+    await context.close();
+  });
+
+  it('shows a held answer once a reviewer released it, with its sources and 👍/👎', async () => {
+    const { context, page } = await chatPage();
+    // The page asks every 10 s whether the answer was released: the test moves the page's clock.
+    await page.clock.install();
+    await page.reload();
+    const question = 'When does the locker room door code change?';
+    await page.getByLabel('Your question').fill(question);
+    await page.getByRole('button', { name: 'Ask' }).click();
+    const reply = page.locator('#log > li.bot').last();
+    await reply.locator('.text', { hasText: 'An admin needs to check this answer' }).waitFor();
+    expect(await reply.locator('.feedback').count()).toBe(0);
+
+    const { reviews } = await s.admin.reviews.list({ status: 'pending', limit: 50, offset: 0 });
+    const held = reviews.find((r) => r.question === question)!;
+    expect((await s.admin.reviews.approve(held.id, USERS.reviewer)).outcome).toBe('approved');
+    await page.clock.runFor(10_000);
+    await reply.locator('.feedback').waitFor();
+    expect(await reply.locator('.text blockquote').textContent()).toContain('changes every Monday');
+    expect(await reply.locator('.text blockquote cite').first().textContent()).toBe('Locker room');
+    expect(await reply.locator('.sources li').textContent()).toBe('Locker room facilities/lockers.md');
+
+    const before = await s.runtime.store.feedback.summary();
+    await reply.getByRole('button', { name: 'Helpful', exact: true }).click();
+    await reply.getByRole('status').filter({ hasText: 'Thanks for the feedback!' }).waitFor();
+    expect((await s.runtime.store.feedback.summary()).up).toBe(before.up + 1);
     await context.close();
   });
 

@@ -136,10 +136,19 @@ describe('polydesk serve', () => {
       body: JSON.stringify({ text: 'Please ask the IT service desk for access to the backup database.' }),
     });
     expect(approve.status).toBe(200);
-    expect(await (await fetch(held)).json()).toEqual({
+    const released = (await (await fetch(held)).json()) as {
+      status: string;
+      answer: string;
+      citations: { n: number; title: string; source: string; docId?: string }[];
+    };
+    expect(released).toMatchObject({
       status: 'approved',
       answer: 'Please ask the IT service desk for access to the backup database.',
     });
+    // The held answer's sources come with it, for the page to list by title (no document ids).
+    const runbook = released.citations.find((c) => /backup-server-runbook\.md$/.test(c.source));
+    expect(runbook?.title).toBe('Runbook - Nightly Backup Server (bkp-01)');
+    expect(released.citations.every((c) => c.docId === undefined)).toBe(true);
   });
 
   it('finishes answers in flight on SIGTERM, then exits 0', async () => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { resultForWaitingAsker } from '../../answer/failed-result.js';
 import type { AnswerService, CheckedText, Directory, Rating } from '../../answer/ports.js';
-import type { AnswerResult, Turn } from '../../core/types.js';
+import type { AnswerResult, Citation, Turn } from '../../core/types.js';
 import type { Logger } from '../../core/log.js';
 import { pageLanguage, renderChatPage } from './chat-page.js';
 
@@ -61,6 +61,9 @@ function parseHistory(raw: unknown): Turn[] {
     .map((t) => ({ role: t.role, text: t.text.slice(0, 4000) }));
 }
 
+/** A source as the page lists it: no document id. */
+const publicCitation = (c: Citation) => ({ n: c.n, title: c.title, source: c.source, url: c.url });
+
 /** What the page gets for an answer: no internal ids of chunks, no findings detail. */
 export function publicAnswer(result: AnswerResult) {
   return {
@@ -70,17 +73,24 @@ export function publicAnswer(result: AnswerResult) {
     language: result.language,
     extractive: result.extractive,
     generator: result.generator,
-    citations: result.citations.map((c) => ({ n: c.n, title: c.title, source: c.source, url: c.url })),
+    citations: result.citations.map(publicCitation),
     reviewId: result.reviewId,
   };
 }
 
-/** What the page may learn about a held answer it asked: the decision, and the text once approved. */
+/** What the page may learn about a held answer it asked: the decision, and once approved the text and its sources. */
 export type HeldAnswerLookup = (
   reviewId: string,
   /** Only the asker of the held question learns its fate. */
   asker: string,
-) => Promise<{ status: 'pending' | 'approved' | 'rejected'; answer?: CheckedText } | undefined>;
+) => Promise<
+  | {
+      status: 'pending' | 'approved' | 'rejected';
+      answer?: CheckedText;
+      citations?: readonly Citation[] | undefined;
+    }
+  | undefined
+>;
 
 /**
  * Records a 👍/👎 of the page on one of its asker's own answers, as the chat platforms record theirs
@@ -164,7 +174,10 @@ export function createWebChat(
           ? await deps.heldAnswer(reviewId, askerOf(res))
           : undefined;
       if (!held) res.status(404).json({ error: 'not found' });
-      else res.setHeader('Cache-Control', 'no-store').json(held);
+      else
+        res
+          .setHeader('Cache-Control', 'no-store')
+          .json({ ...held, citations: held.citations?.map(publicCitation) });
     } catch (error) {
       next(error);
     }

@@ -171,7 +171,10 @@ function watchHeld(li, answer) {
       li.classList.remove('held');
       const box = li.querySelector('.text');
       if (held.status === 'approved') {
-        renderText(box, held.answer, sourcesOf(answer));
+        const released = { ...answer, citations: held.citations || [] };
+        const sources = sourcesOf(released);
+        renderText(box, held.answer, sources);
+        if (released.citations.length > 0) renderSources(li, released, sources);
         addFeedback(li, answer.questionId);
       } else box.textContent = messages.rejected;
     } catch {

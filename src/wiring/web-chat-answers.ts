@@ -1,4 +1,5 @@
-import type { AnswerRating } from '../bot/web/web-chat.js';
+import type { ReviewService } from '../answer/review-service.js';
+import type { AnswerRating, HeldAnswerLookup } from '../bot/web/web-chat.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -19,5 +20,19 @@ export function webAnswerRating(store: Pick<Store, 'questions' | 'feedback'>): A
       return undefined;
     await store.feedback.record({ questionId, rating, user: asker, platform: 'web' });
     return 'recorded';
+  };
+}
+
+/** Held answers asked from the chat page (and only those): status, and the text and sources once approved. */
+export function webHeldAnswer(store: Pick<Store, 'reviews'>, reviews: ReviewService): HeldAnswerLookup {
+  return async (reviewId, asker) => {
+    const review = await store.reviews.get(reviewId);
+    if (review?.platform !== 'web' || review.asker !== asker) return undefined;
+    if (review.status === 'pending') return { status: 'pending' };
+    if (review.status === 'rejected') return { status: 'rejected' };
+    const answer = await reviews.deliverableText(review);
+    return answer === undefined
+      ? { status: 'pending' }
+      : { status: 'approved', answer, citations: review.citations };
   };
 }

@@ -7,7 +7,7 @@ import type { SlackContext } from './slack-context.js';
 import { describeSlackError } from './slack-errors.js';
 import { localeLanguage } from './slack-people.js';
 import { escapeMrkdwn, fromSlackText } from './slack-text.js';
-import { TtlCache } from './ttl-cache.js';
+import { LRUCache } from 'lru-cache';
 
 /** The fields of a slash command payload PolyDesk reads. */
 export interface AskCommandPayload {
@@ -35,7 +35,7 @@ const SHARE_QUESTION_CHARS = 1_500;
  * not (a DM, a channel without PolyDesk) it is written for the asker alone and cannot be shared.
  */
 export class AskCommand {
-  private readonly recent = new TtlCache<string, AskedAnswer>(SHARE_TTL_MS, 1_000);
+  private readonly recent = new LRUCache<string, AskedAnswer>({ max: 1_000, ttl: SHARE_TTL_MS });
 
   constructor(private readonly context: SlackContext) {}
 

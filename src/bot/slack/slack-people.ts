@@ -3,7 +3,7 @@ import type { Directory } from '../../answer/ports.js';
 import type { Logger } from '../../core/log.js';
 import type { Principal } from '../../core/types.js';
 import { describeSlackError } from './slack-errors.js';
-import { TtlCache } from './ttl-cache.js';
+import { type LoadingCache, cachedOrLoad, loadingCache } from '../../core/loading-cache.js';
 
 /** What PolyDesk needs to know about a Slack user. */
 export interface SlackProfile {
@@ -37,11 +37,11 @@ interface SlackUserRecord {
  * to principals through the directory; channel members (`conversations.members`, paged) as readers.
  */
 export class SlackPeople {
-  private readonly profiles: TtlCache<string, SlackProfile>;
-  private readonly members: TtlCache<string, readonly Principal[]>;
+  private readonly profiles: LoadingCache<string, SlackProfile>;
+  private readonly members: LoadingCache<string, readonly Principal[]>;
   private readonly concurrency: number;
   private readonly bulkThreshold: number;
-  private readonly everyone: TtlCache<'all', true>;
+  private readonly everyone: LoadingCache<'all', true>;
 
   constructor(
     private readonly api: webApi.WebClient,
@@ -49,17 +49,17 @@ export class SlackPeople {
     private readonly logger: Logger,
     options: SlackPeopleOptions = {},
   ) {
-    this.profiles = new TtlCache(options.userTtlMs ?? 10 * 60_000, 20_000);
-    this.members = new TtlCache(options.membersTtlMs ?? 60_000, 2_000);
+    this.profiles = loadingCache(options.userTtlMs ?? 10 * 60_000, 20_000);
+    this.members = loadingCache(options.membersTtlMs ?? 60_000, 2_000);
     this.concurrency = options.concurrency ?? 8;
     this.bulkThreshold = options.bulkThreshold ?? 40;
-    this.everyone = new TtlCache(options.userTtlMs ?? 10 * 60_000);
+    this.everyone = loadingCache(options.userTtlMs ?? 10 * 60_000, 1);
   }
 
   /** The user's profile; a failed lookup is not cached and yields a profile without e-mail. */
   async profile(userId: string): Promise<SlackProfile> {
     try {
-      return await this.profiles.getOrLoad(userId, async () => {
+      return await cachedOrLoad(this.profiles, userId, async () => {
         const { user } = await this.api.users.info({ user: userId, include_locale: true });
         return toProfile(userId, user ?? {});
       });
@@ -83,7 +83,7 @@ export class SlackPeople {
    * (the app is not in the channel): the caller decides what a safe audience is then.
    */
   async channelReaders(channel: string): Promise<readonly Principal[]> {
-    return this.members.getOrLoad(channel, async () => {
+    return cachedOrLoad(this.members, channel, async () => {
       const ids: string[] = [];
       for await (const page of this.api.paginate('conversations.members', { channel, limit: 200 })) {
         ids.push(...((page as { members?: string[] }).members ?? []));
@@ -103,7 +103,7 @@ export class SlackPeople {
   /** Fills the profile cache from users.list; on failure the per-user lookups still work. */
   private async loadEveryone(): Promise<void> {
     try {
-      await this.everyone.getOrLoad('all', async () => {
+      await cachedOrLoad(this.everyone, 'all', async (): Promise<true> => {
         for await (const page of this.api.paginate('users.list', { limit: 200, include_locale: true })) {
           for (const user of (page as { members?: SlackUserRecord[] }).members ?? []) {
             if (user.id) this.profiles.set(user.id, toProfile(user.id, user));

@@ -2,7 +2,7 @@ import { type TeamsChannelAccount, TeamsInfo, type TurnContext } from 'botbuilde
 import type { Directory } from '../../answer/ports.js';
 import type { Logger } from '../../core/log.js';
 import type { Principal } from '../../core/types.js';
-import { TtlCache } from '../slack/ttl-cache.js';
+import { type LoadingCache, cachedOrLoad, loadingCache } from '../../core/loading-cache.js';
 import { describeConnectorError } from './connector-retry.js';
 
 export interface TeamsPeopleOptions {
@@ -35,8 +35,8 @@ export interface People {
  * whose token was verified: the look-ups go to the activity's service URL.
  */
 export class TeamsPeople implements People {
-  private readonly emails: TtlCache<string, string>;
-  private readonly rosters: TtlCache<string, readonly Principal[]>;
+  private readonly emails: LoadingCache<string, string>;
+  private readonly rosters: LoadingCache<string, readonly Principal[]>;
   private readonly pageSize: number;
 
   constructor(
@@ -44,8 +44,8 @@ export class TeamsPeople implements People {
     private readonly logger: Logger,
     options: TeamsPeopleOptions = {},
   ) {
-    this.emails = new TtlCache(options.userTtlMs ?? 10 * 60_000, 20_000);
-    this.rosters = new TtlCache(options.membersTtlMs ?? 5 * 60_000, 2_000);
+    this.emails = loadingCache(options.userTtlMs ?? 10 * 60_000, 20_000);
+    this.rosters = loadingCache(options.membersTtlMs ?? 5 * 60_000, 2_000);
     this.pageSize = options.pageSize ?? 500;
   }
 
@@ -57,7 +57,7 @@ export class TeamsPeople implements People {
   async principal(context: TurnContext, userId: string, locale: string | undefined): Promise<Principal> {
     const fallback = `teams:${context.activity.from?.aadObjectId ?? userId}`;
     try {
-      const email = await this.emails.getOrLoad(userId, async () => {
+      const email = await cachedOrLoad(this.emails, userId, async () => {
         const member = await TeamsInfo.getMember(context, userId);
         return accountEmail(member) ?? fallback;
       });
@@ -70,7 +70,7 @@ export class TeamsPeople implements People {
 
   /** Everyone who reads a group chat or channel. Throws when Teams will not list them. */
   async readers(context: TurnContext, key: RosterKey): Promise<readonly Principal[]> {
-    return this.rosters.getOrLoad(key.teamId ?? key.conversationId, async () => {
+    return cachedOrLoad(this.rosters, key.teamId ?? key.conversationId, async () => {
       const readers: Principal[] = [];
       let token: string | undefined;
       do {

@@ -40,3 +40,14 @@ function hubName(dir: string): string {
     return '';
   }
 }
+
+/**
+ * What is wrong with prompting `known` in `format`, if anything: a base model prompted as a chat
+ * model answers badly, and so does a tuned model prompted in the other tuned model's format.
+ */
+export function promptFormatProblem(known: KnownModel | undefined, format: PromptFormat): string | undefined {
+  if (!known?.promptFormat || known.promptFormat === format) return undefined;
+  return known.base
+    ? `${known.name} is a base model, not instruction-tuned: set LLM_PROMPT_FORMAT=fewshot (configured: ${format}), and for employees use PolyLM-MultiAlpaca-13B or PolyLM-Chat-13B (docs/models.md)`
+    : `${known.name} expects LLM_PROMPT_FORMAT=${known.promptFormat} (configured: ${format})`;
+}

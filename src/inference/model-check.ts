@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Writable } from 'node:stream';
 import type { Logger } from '../core/log.js';
-import { type KnownModel, recognizeModel } from './known-models.js';
+import { type KnownModel, promptFormatProblem, recognizeModel } from './known-models.js';
 import { OnnxCausalLm } from './onnx/onnx-causal-lm.js';
 import { type WeightType, readGraphSummary } from './onnx/onnx-graph-summary.js';
 import { readModelFolder } from './onnx/model-folder.js';
@@ -133,13 +133,11 @@ function hints(
   expected: number,
 ): string[] {
   const out: string[] = [];
-  if (known?.promptFormat && format && known.promptFormat !== format) {
-    out.push(`${known.name} expects LLM_PROMPT_FORMAT=${known.promptFormat} (configured: ${format})`);
-  }
-  if (known?.base) {
+  const problem = format ? promptFormatProblem(known, format) : undefined;
+  if (problem) out.push(problem);
+  else if (known?.base) {
     out.push(
-      `${known.name} is a base model, not instruction-tuned: answers need LLM_PROMPT_FORMAT=fewshot and stay a pilot; ` +
-        'for employees use PolyLM-MultiAlpaca-13B or PolyLM-Chat-13B (docs/models.md)',
+      `${known.name} is a base model: with LLM_PROMPT_FORMAT=fewshot it is a pilot; for employees use PolyLM-MultiAlpaca-13B or PolyLM-Chat-13B (docs/models.md)`,
     );
   }
   if (device === 'cpu' && expected > os.totalmem() * 0.8) {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recognizeModel } from '../../src/inference/known-models.js';
+import { promptFormatProblem, recognizeModel } from '../../src/inference/known-models.js';
 import { type ModelCheckResult, runModelCheck } from '../../src/inference/model-check.js';
 import type { LmConfig } from '../../src/inference/onnx/model-folder.js';
 import { buildTinyGpt2 } from '../fixtures/tiny-gpt2.js';
@@ -129,5 +129,21 @@ describe('recognising PolyLM models', () => {
     expect(recognizeModel(shape(40, 5120, 40), dir)).toMatchObject({ promptFormat: 'multialpaca' });
     expect(recognizeModel(shape(40, 5120, 40), '/srv/models/thirteen')?.promptFormat).toBeUndefined();
     expect(recognizeModel({ ...shape(24, 2048, 16), vocabSize: 50_257 }, '/x')).toBeUndefined();
+  });
+
+  it('says when the configured prompt format does not fit the model (logged at start, printed by --check)', () => {
+    const base = recognizeModel(shape(24, 2048, 16), '/srv/models/x');
+    expect(promptFormatProblem(base, 'chat')).toMatch(
+      /PolyLM-1\.7B is a base model.*LLM_PROMPT_FORMAT=fewshot/,
+    );
+    expect(promptFormatProblem(base, 'fewshot')).toBeUndefined();
+    const chat = recognizeModel(shape(40, 5120, 40), '/srv/polylm-chat-13b');
+    expect(promptFormatProblem(chat, 'multialpaca')).toBe(
+      'PolyLM-Chat-13B expects LLM_PROMPT_FORMAT=chat (configured: multialpaca)',
+    );
+    expect(promptFormatProblem(chat, 'chat')).toBeUndefined();
+    // The 13B shape without a name: nothing to say rather than a guess.
+    expect(promptFormatProblem(recognizeModel(shape(40, 5120, 40), '/srv/m'), 'fewshot')).toBeUndefined();
+    expect(promptFormatProblem(undefined, 'chat')).toBeUndefined();
   });
 });

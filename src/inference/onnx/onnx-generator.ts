@@ -1,4 +1,5 @@
 import type { Generator } from '../generator.js';
+import { promptFormatProblem, recognizeModel } from '../known-models.js';
 import { type LlmGeneratorOptions, createLlmGenerator } from '../llm-generator.js';
 import type { PromptFormat } from '../prompt.js';
 import type { TextEngine } from '../text-engine.js';
@@ -19,6 +20,8 @@ export interface OnnxGeneratorParts {
 /** Loads the export (ModelLoadError on any problem, so start-up fails with a clear message) and builds the generator. */
 export async function createOnnxGenerator(options: OnnxGeneratorOptions): Promise<OnnxGeneratorParts> {
   const lm = await OnnxCausalLm.load(options);
+  const problem = promptFormatProblem(recognizeModel(lm.config, options.modelDir), options.format);
+  if (problem) options.logger?.('warn', 'llm.prompt_format', { problem });
   const engine = createOnnxTextEngine(lm, { format: options.format, sampling: options.sampling });
   return { lm, engine, generator: createLlmGenerator({ ...options, engine }) };
 }

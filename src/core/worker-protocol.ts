@@ -35,6 +35,15 @@ export interface AbortMessage {
   readonly part?: number | undefined;
 }
 
+/**
+ * Main thread → worker: finish. The worker stops its requests at their next step, releases its
+ * session and ends by itself — never `Worker.terminate()` while a forward pass runs: onnxruntime-node
+ * then aborts the whole process ("terminate called after throwing an instance of 'Napi::Error'").
+ */
+export interface CloseMessage {
+  readonly type: 'close';
+}
+
 const CLASSES: Record<string, new (message: string) => PolyDeskError> = {
   ConfigError,
   InputError,

@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { describeError } from './errors.js';
 import type { Logger } from './log.js';
-import { type AbortMessage, type StartMessage, fromWire } from './worker-protocol.js';
+import { type AbortMessage, type CloseMessage, type StartMessage, fromWire } from './worker-protocol.js';
+
+/**
+ * How long `close` waits for a worker to end by itself before terminating it (a forward pass that
+ * long is stuck; terminating one that runs may abort the process, which then ends anyway).
+ */
+const CLOSE_TIMEOUT_MS = 30_000;
 
 export interface WorkerSupervisorOptions {
   /** Names the worker in logs and errors (`llm`, `encoder`). */
@@ -92,6 +98,9 @@ export class WorkerSupervisor<
   async send(request: Request, pending: PendingRequest<Reply>): Promise<void> {
     const thread = await this.running();
     this.pending.set(request.id, pending);
+    // An idle thread does not keep the process alive (a CLI command ends when its work is done);
+    // one with requests in flight does, or the process could exit before their replies come.
+    thread.ref();
     thread.postMessage(request);
   }
 
@@ -102,12 +111,32 @@ export class WorkerSupervisor<
     this.thread?.postMessage(message);
   }
 
+  /** Fails what is in flight, asks the worker to finish (see CloseMessage) and waits until it has. */
   async close(): Promise<void> {
     this.closed = true;
     const thread = this.thread ?? (await this.starting?.catch(() => undefined));
     this.thread = undefined;
     this.failAll(this.options.unavailable(`the ${this.options.name} worker was shut down`));
-    await thread?.terminate();
+    if (!thread) return;
+    const ended = new Promise<void>((resolve) => {
+      thread.once('exit', () => resolve());
+    });
+    const message: CloseMessage = { type: 'close' };
+    thread.ref();
+    thread.postMessage(message);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), CLOSE_TIMEOUT_MS);
+      timer.unref();
+    });
+    if ((await Promise.race([ended, late])) === 'late') {
+      this.options.logger('warn', 'worker.close_timeout', {
+        worker: this.options.name,
+        ms: CLOSE_TIMEOUT_MS,
+      });
+      await thread.terminate();
+    }
+    clearTimeout(timer);
   }
 
   private async running(): Promise<Worker> {
@@ -136,6 +165,7 @@ export class WorkerSupervisor<
       thread.on('message', (message: StartMessage<Info> | Reply) => {
         if (!ready && 'type' in message && message.type === 'ready') {
           ready = true;
+          thread.unref();
           onReady(message.info);
           resolve(thread);
           return;
@@ -147,7 +177,10 @@ export class WorkerSupervisor<
         }
         const reply = message as Reply;
         const pending = this.pending.get(reply.id);
-        if (pending?.onReply(reply)) this.pending.delete(reply.id);
+        if (pending?.onReply(reply)) {
+          this.pending.delete(reply.id);
+          if (this.pending.size === 0) thread.unref();
+        }
       });
       thread.on('error', (error) => {
         if (!ready) reject(error);

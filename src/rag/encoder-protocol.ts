@@ -1,5 +1,5 @@
 /** Messages between the embedder (main thread) and encoder-worker.ts. */
-import type { WireError } from '../core/worker-protocol.js';
+import type { CloseMessage, WireError } from '../core/worker-protocol.js';
 import type { EmbedKind } from './embedder.js';
 
 /** Main → worker: embed one batch. */
@@ -9,6 +9,8 @@ export interface EmbedRequest {
   readonly texts: readonly string[];
   readonly kind: EmbedKind;
 }
+
+export type EncoderRequest = EmbedRequest | CloseMessage;
 
 export type EmbedReply =
   | { readonly type: 'done'; readonly id: number; readonly vectors: readonly Float32Array[] }

@@ -35,6 +35,7 @@ export interface EncoderInfo {
 export interface Encoder {
   readonly info: EncoderInfo;
   embedBatch(texts: readonly string[], kind: EmbedKind): Promise<Float32Array[]>;
+  close(): Promise<void>;
 }
 
 const POOLABLE_OUTPUTS = ['last_hidden_state', 'token_embeddings'];
@@ -83,6 +84,7 @@ export async function openEncoder(options: EncoderOptions): Promise<Encoder> {
   return {
     info: { modelId, dimension, config, file: modelFile, pooled: io.pooled },
     embedBatch: (texts, kind) => runner.embed(texts, kind),
+    close: () => session.release(),
   };
 }
 

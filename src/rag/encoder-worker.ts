@@ -1,7 +1,7 @@
 /** The encoder's thread: opens the model (encoder-session.ts) and embeds the batches it is sent, one at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type StartMessage, toWire, yieldToMainThread } from '../core/worker-protocol.js';
-import type { EmbedReply, EmbedRequest } from './encoder-protocol.js';
+import type { EmbedReply, EncoderRequest } from './encoder-protocol.js';
 import { type EncoderInfo, type EncoderOptions, openEncoder } from './encoder-session.js';
 
 const port = parentPort!;
@@ -10,8 +10,14 @@ try {
   const encoder = await openEncoder((workerData as { options: EncoderOptions }).options);
   port.postMessage({ type: 'ready', info: encoder.info } satisfies StartMessage<EncoderInfo>);
   let work = Promise.resolve();
-  port.on('message', (request: EmbedRequest) => {
-    if (request.type !== 'embed') return;
+  port.on('message', (request: EncoderRequest) => {
+    if (request.type === 'close') {
+      work = work.then(async () => {
+        await encoder.close();
+        process.exit(0);
+      });
+      return;
+    }
     work = work.then(async () => {
       let reply: EmbedReply;
       try {

@@ -111,8 +111,15 @@ describe('a worker that dies', () => {
   it('fails over to the extractive answer, and a new worker answers the next question', async () => {
     events.length = 0;
     const dying = lm.thread.worker!;
+    // A message the worker cannot read throws in its thread, uncaught: the thread dies between two
+    // decode steps. (Worker.terminate() during a forward pass would abort the whole process:
+    // onnxruntime-node's native call then throws where nothing catches it.)
+    let crashed = false;
     const result = await generator(1400, 60_000).generate(question, {
-      onText: () => void dying.terminate(),
+      onText: () => {
+        if (!crashed) dying.postMessage(null);
+        crashed = true;
+      },
     });
     expect(result).toMatchObject({ generator: 'extractive:fallback-unavailable', extractive: true });
     expect(result.text).toContain('現在AIモデルを利用できないため');
@@ -122,6 +129,24 @@ describe('a worker that dies', () => {
     const next = await generator(17).generate(question);
     expect(next).toMatchObject({ generator: 'onnx', text: CHAIN_TEXT.trim() });
     expect(lm.thread.worker).not.toBe(dying);
+  });
+});
+
+describe('shutting down', () => {
+  it('while the model generates: the request fails, the thread stops at its next step and exits cleanly', async () => {
+    const other = await OnnxCausalLm.load({ modelDir, intraOpThreads: 1 });
+    const thread = other.thread.worker!;
+    const exited = new Promise<number>((resolve) => thread.once('exit', resolve));
+    let closing: Promise<void> | undefined;
+    const pending = other.generate('Tokyo\n', {
+      maxNewTokens: 1400,
+      onText: () => {
+        closing ??= other.release();
+      },
+    });
+    await expect(pending).rejects.toThrow(/shut down/);
+    await closing;
+    expect(await exited).toBe(0);
   });
 });
 

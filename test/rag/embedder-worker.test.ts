@@ -60,7 +60,8 @@ describe('the encoder runs off the main thread', () => {
   it('a dead worker fails the calls it had; a new worker embeds the next ones', async () => {
     const dying = embedder.thread.worker!;
     const ingest = embedder.embed(passages, 'passage');
-    void dying.terminate();
+    // A message the worker cannot read throws in its thread, uncaught, between two batches.
+    dying.postMessage(null);
     await expect(ingest).rejects.toThrow(/encoder worker stopped/);
     expect(events).toContain('worker.crashed');
     const [vector] = await embedder.embed(['where is the printer?'], 'query');

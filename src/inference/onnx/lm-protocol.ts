@@ -1,5 +1,5 @@
 /** Messages between OnnxCausalLm (main thread) and lm-worker.ts (the thread that runs the model). */
-import type { AbortMessage, WireError } from '../../core/worker-protocol.js';
+import type { AbortMessage, CloseMessage, WireError } from '../../core/worker-protocol.js';
 import type { SamplingOptions } from '../sampling.js';
 import type { DecodeResult } from './decode-loop.js';
 import type { LmConfig } from './model-folder.js';
@@ -36,7 +36,7 @@ export interface BatchRequest {
   readonly jobs: readonly WireDecodeJob[];
 }
 
-export type LmRequest = BatchRequest | AbortMessage;
+export type LmRequest = BatchRequest | AbortMessage | CloseMessage;
 
 /** Worker → main, per sequence of a batch: its text as it grows, then its result or its error. */
 export type LmReply =

@@ -75,6 +75,14 @@ try {
   // One batch at a time: the main thread's queue sends the next batch only when this one is done.
   let work = Promise.resolve();
   port.on('message', (message: LmRequest) => {
+    if (message.type === 'close') {
+      for (const state of running.values()) state.controller.abort(new Error('the worker is closing'));
+      work = work.then(async () => {
+        await context.session.release();
+        process.exit(0);
+      });
+      return;
+    }
     if (message.type === 'abort') {
       const state = running.get(`${message.id}:${message.part ?? 0}`);
       if (state && !state.controller.signal.aborted) {

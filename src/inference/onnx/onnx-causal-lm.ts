@@ -5,7 +5,7 @@ import { WorkerSupervisor, siblingModule } from '../../core/worker-supervisor.js
 import { fromWire } from '../../core/worker-protocol.js';
 import { GenerationQueue, type QueuedJob } from '../generation-queue.js';
 import type { DecodeJob, DecodeParams, DecodeResult } from './decode-loop.js';
-import type { LmInfo, LmReply, LmRequest, LmWorkerOptions } from './lm-protocol.js';
+import type { BatchRequest, LmInfo, LmReply, LmWorkerOptions } from './lm-protocol.js';
 import { loadTokenizer } from './lm-tokenizer.js';
 import { type LmConfig, readModelFolder } from './model-folder.js';
 import type { DecoderSessionOptions, LmDevice } from './ort-session.js';
@@ -33,7 +33,7 @@ export interface GenerateParams extends DecodeParams {
   readonly short?: boolean | undefined;
 }
 
-type Supervisor = WorkerSupervisor<LmInfo, LmRequest, LmReply>;
+type Supervisor = WorkerSupervisor<LmInfo, BatchRequest, LmReply>;
 
 /**
  * A causal LM on onnxruntime-node in a worker thread of its own (lm-worker.ts): the main thread

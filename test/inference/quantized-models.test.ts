@@ -24,8 +24,8 @@ const recomputedGreedy = (
 const recomputedLogits = (dir: string, sequences: number[][]) =>
   runInWorker<Float32Array[]>(RECOMPUTE, 'recomputedLogits', dir, sequences);
 
-type Variant = 'fp32' | 'int8' | 'int4' | 'int4-acc4';
-const VARIANTS: readonly Variant[] = ['fp32', 'int8', 'int4'];
+const VARIANTS = ['fp32', 'int8', 'int4'] as const;
+type Variant = (typeof VARIANTS)[number] | 'int4-acc4';
 
 let root: string;
 const models = new Map<Variant, TinyGpt2>();

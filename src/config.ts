@@ -75,6 +75,8 @@ export interface Config {
     readonly maxNewTokens: number;
     /** `LLM_TIMEOUT_MS`: an OpenAI-compatible server that sends nothing for this long has failed (idle timeout). */
     readonly timeoutMs: number;
+    /** `LLM_CONTEXT_TOKENS`: the OpenAI-compatible server's context window (its --max-model-len). */
+    readonly contextTokens: number;
     /**
      * `GENERATION_DEADLINE_MS`: total time for one answer, either engine; past it the model is stopped
      * and the extractive answer is given, labelled as such.
@@ -237,6 +239,7 @@ const schema = z.object({
   LLM_PROMPT_FORMAT: z.enum(['multialpaca', 'chat', 'fewshot']).default('chat'),
   LLM_MAX_NEW_TOKENS: intIn(1, 4096).default(384),
   LLM_TIMEOUT_MS: intIn(100, 600_000).default(60_000),
+  LLM_CONTEXT_TOKENS: intIn(256, 1_048_576).default(2048),
   GENERATION_DEADLINE_MS: intIn(100, 3_600_000).default(60_000),
   LLM_QUEUE_SIZE: intIn(0, 10_000).default(8),
   LLM_BATCH_SIZE: intIn(1, 64).default(4),
@@ -416,6 +419,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       promptFormat: e.LLM_PROMPT_FORMAT,
       maxNewTokens: e.LLM_MAX_NEW_TOKENS,
       timeoutMs: e.LLM_TIMEOUT_MS,
+      contextTokens: e.LLM_CONTEXT_TOKENS,
       deadlineMs: e.GENERATION_DEADLINE_MS,
       queueSize: e.LLM_QUEUE_SIZE,
       batchSize: e.LLM_BATCH_SIZE,

@@ -1,12 +1,24 @@
 /**
  * `GENERATOR=openai`: an OpenAI-compatible chat-completions server (vLLM or TGI serving
- * polylm-chat-13b) through the `openai` package, streaming, with an idle timeout, bounded retries
- * with backoff (honouring Retry-After) and a circuit breaker.
+ * polylm-chat-13b) through the `openai` package, streaming. Failed requests are retried by the SDK
+ * itself (connection errors, 408/409/429/5xx, with backoff that honours Retry-After); a stream
+ * that breaks before its first text is asked again (cockatiel's retry); a stream that sends nothing
+ * for the idle timeout fails; and a cockatiel circuit breaker stops calling a server that keeps
+ * failing.
  */
+import {
+  BrokenCircuitError,
+  ConsecutiveBreaker,
+  TaskCancelledError,
+  ExponentialBackoff,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  wrap,
+} from 'cockatiel';
 import OpenAI from 'openai';
 import { GeneratorUnavailableError } from '../core/errors.js';
 import { type Logger, silentLogger } from '../core/log.js';
-import { CircuitBreaker } from './circuit-breaker.js';
 import type { Generator } from './generator.js';
 import { type LlmGeneratorOptions, createLlmGenerator } from './llm-generator.js';
 import type { ChatMessage, Completion, CompletionOptions, FinishReason, TextEngine } from './text-engine.js';
@@ -18,35 +30,25 @@ export interface OpenAiEngineOptions {
   readonly apiKey?: string | undefined;
   /** The served model name, e.g. `polylm-chat-13b`. */
   readonly model: string;
-  /** The server's context window in tokens (default 2048, PolyLM's). */
+  /** The server's context window in tokens (`LLM_CONTEXT_TOKENS`, default 2048: PolyLM's). */
   readonly contextTokens?: number | undefined;
-  /** A request fails when no data arrives for this long, before or during the stream (default 30 s). */
+  /**
+   * A request fails when its response has not started after this long (the SDK's timeout, per
+   * attempt), or when a started stream sends nothing for this long (default 30 s).
+   */
   readonly timeoutMs?: number | undefined;
-  /** Retries of a failed request before any text arrived (default 2). */
+  /** Retries of a failed request, by the SDK, and of a stream that broke before any text (default 2). */
   readonly maxRetries?: number | undefined;
-  /** First backoff delay, doubled each retry, with jitter (default 500 ms). A Retry-After header wins, up to `maxRetryDelayMs`. */
+  /** First delay before asking again for a broken stream, doubled each time (default 500 ms, at most `maxRetryDelayMs`). */
   readonly retryDelayMs?: number | undefined;
   readonly maxRetryDelayMs?: number | undefined;
-  /** Consecutive failed requests that open the circuit (default 5), and for how long (default 30 s). */
+  /** Consecutive failed calls that open the circuit (default 5), and for how long (default 30 s). */
   readonly breakerThreshold?: number | undefined;
   readonly breakerCooldownMs?: number | undefined;
   readonly logger?: Logger | undefined;
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-
-/** A stream that broke off or stalled; not retried once text was shown. */
+/** A stream that broke off or stalled; asked again only when no text was shown yet. */
 class StreamError extends Error {
   override name = 'StreamError';
   constructor(
@@ -57,21 +59,9 @@ class StreamError extends Error {
   }
 }
 
-function retryable(error: unknown): boolean {
-  if (error instanceof StreamError) return error.retryable;
-  if (error instanceof OpenAI.APIConnectionError) return true; // includes timeouts and resets
-  if (error instanceof OpenAI.APIError) return error.status === 429 || (error.status ?? 0) >= 500;
-  return error instanceof TypeError; // fetch network failures
-}
-
-function retryAfterMs(error: unknown): number | undefined {
-  if (!(error instanceof OpenAI.APIError) || !error.headers) return undefined;
-  const value = error.headers.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+/** The caller stopped waiting: says nothing about the server. */
+class CallerAbort extends Error {
+  override name = 'CallerAbort';
 }
 
 function describe(error: unknown): string {
@@ -90,46 +80,72 @@ export function createOpenAiEngine(options: OpenAiEngineOptions): TextEngine {
   const log = options.logger ?? silentLogger;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxRetries = options.maxRetries ?? 2;
-  const baseDelay = options.retryDelayMs ?? 500;
-  const maxDelay = options.maxRetryDelayMs ?? 10_000;
-  const breaker = new CircuitBreaker(options.breakerThreshold ?? 5, options.breakerCooldownMs ?? 30_000);
+  const cooldownMs = options.breakerCooldownMs ?? 30_000;
   const client = new OpenAI({
     baseURL: options.baseURL,
     apiKey: options.apiKey || 'unused',
-    maxRetries: 0,
+    maxRetries,
     timeout: timeoutMs,
   });
+  const streamRetry = retry(
+    handleWhen((error) => error instanceof StreamError && error.retryable),
+    {
+      maxAttempts: maxRetries,
+      backoff: new ExponentialBackoff({
+        initialDelay: options.retryDelayMs ?? 500,
+        maxDelay: options.maxRetryDelayMs ?? 10_000,
+      }),
+    },
+  );
+  streamRetry.onRetry(({ delay }) =>
+    log('warn', 'llm.stream_retry', { engine: 'openai', delayMs: Math.round(delay) }),
+  );
+  // Every failure counts but a caller's abort, which says nothing about the server.
+  const breaker = circuitBreaker(
+    handleWhen((error) => !(error instanceof CallerAbort) && !(error instanceof TaskCancelledError)),
+    {
+      halfOpenAfter: cooldownMs,
+      breaker: new ConsecutiveBreaker(options.breakerThreshold ?? 5),
+    },
+  );
+  breaker.onBreak(() => log('warn', 'llm.circuit_open', { engine: 'openai', cooldownMs }));
+  const policy = wrap(breaker, streamRetry);
 
-  /** One streamed request; `emitted` tells the caller whether text already reached onText. */
+  /** One streamed request; `state.emitted` tells whether text already reached onText. */
   async function attempt(
     messages: readonly ChatMessage[],
     request: CompletionOptions,
     state: { emitted: boolean },
   ): Promise<Completion> {
-    const controller = new AbortController();
-    const signal = request.signal ? AbortSignal.any([request.signal, controller.signal]) : controller.signal;
-    let timer = setTimeout(() => controller.abort(new Error('timeout')), timeoutMs);
+    const sampling = request.sampling ?? {};
+    const body = {
+      model: options.model,
+      messages: messages.map((m) => ({ role: m.role, content: m.content })),
+      stream: true as const,
+      stream_options: { include_usage: true },
+      max_tokens: request.maxTokens,
+      temperature: sampling.temperature ?? 0,
+      ...(sampling.topP !== undefined ? { top_p: sampling.topP } : {}),
+      ...(sampling.seed !== undefined ? { seed: sampling.seed } : {}),
+      ...(request.stop?.length ? { stop: [...request.stop].slice(0, 4) } : {}),
+      // vLLM and TGI extensions; only sent when asked for.
+      ...(sampling.topK ? { top_k: sampling.topK } : {}),
+      ...(sampling.repetitionPenalty ? { repetition_penalty: sampling.repetitionPenalty } : {}),
+    };
+    // The SDK waits for the response (and retries) within its own timeout; once the stream is
+    // open, each chunk must follow the last within the idle timeout.
+    const idle = new AbortController();
+    const signal = request.signal ? AbortSignal.any([request.signal, idle.signal]) : idle.signal;
+    let timer: NodeJS.Timeout | undefined;
     const touch = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => controller.abort(new Error('timeout')), timeoutMs);
+      timer = setTimeout(() => idle.abort(new Error('idle')), timeoutMs);
     };
-    const sampling = request.sampling ?? {};
+    let opened = false;
     try {
-      const body = {
-        model: options.model,
-        messages: messages.map((m) => ({ role: m.role, content: m.content })),
-        stream: true as const,
-        stream_options: { include_usage: true },
-        max_tokens: request.maxTokens,
-        temperature: sampling.temperature ?? 0,
-        ...(sampling.topP !== undefined ? { top_p: sampling.topP } : {}),
-        ...(sampling.seed !== undefined ? { seed: sampling.seed } : {}),
-        ...(request.stop?.length ? { stop: [...request.stop].slice(0, 4) } : {}),
-        // vLLM and TGI extensions; only sent when asked for.
-        ...(sampling.topK ? { top_k: sampling.topK } : {}),
-        ...(sampling.repetitionPenalty ? { repetition_penalty: sampling.repetitionPenalty } : {}),
-      };
       const stream = await client.chat.completions.create(body, { signal });
+      opened = true;
+      touch();
       let text = '';
       let finishReason: FinishReason = 'eos';
       let usage: { prompt_tokens: number; completion_tokens: number } | undefined;
@@ -147,7 +163,7 @@ export function createOpenAiEngine(options: OpenAiEngineOptions): TextEngine {
         if (choice?.finish_reason === 'length') finishReason = 'length';
         if (chunk.usage) usage = chunk.usage;
       }
-      if (!finished) throw new StreamError('the stream ended before the answer was finished', true);
+      if (!finished) throw new StreamError('the stream ended before the answer was finished', !state.emitted);
       return {
         text,
         finishReason,
@@ -155,9 +171,16 @@ export function createOpenAiEngine(options: OpenAiEngineOptions): TextEngine {
         completionTokens: usage?.completion_tokens ?? 0,
       };
     } catch (error) {
-      if (controller.signal.aborted && !request.signal?.aborted) {
-        // A stalled server stalls again: no retry, fall back at once.
+      // A stalled server stalls again: no retry, fall back at once.
+      if (idle.signal.aborted && !request.signal?.aborted)
         throw new StreamError(`no data from the LLM server for ${timeoutMs} ms`, false);
+      if (request.signal?.aborted) throw new CallerAbort('the caller aborted', { cause: error });
+      // A stream cut off (the server or the network dropped it) is asked again when it had shown no
+      // text yet; after text, the answer is lost. A request that failed to start was already
+      // retried by the SDK.
+      if (opened && !(error instanceof StreamError)) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new StreamError(`the stream broke: ${why}`, !state.emitted);
       }
       throw error;
     } finally {
@@ -170,39 +193,23 @@ export function createOpenAiEngine(options: OpenAiEngineOptions): TextEngine {
     contextTokens: options.contextTokens ?? 2048,
     countTokens: estimateTokens,
     async complete(messages, request) {
-      if (!breaker.allow()) {
-        throw new GeneratorUnavailableError(
-          `the LLM server is failing; not calling it for another ${Math.ceil(breaker.retryInMs() / 1000)} s`,
-        );
-      }
       const state = { emitted: false };
-      for (let retry = 0; ; retry++) {
-        try {
-          const completion = await attempt(messages, request, state);
-          breaker.success();
-          return completion;
-        } catch (error) {
-          if (request.signal?.aborted) {
-            breaker.release();
-            throw request.signal.reason;
-          }
-          const again = !state.emitted && retry < maxRetries && retryable(error);
-          log('warn', 'llm.request_failed', {
-            engine: 'openai',
-            error: describe(error),
-            retry,
-            willRetry: again,
-          });
-          if (!again) {
-            breaker.failure();
-            const where = state.emitted ? 'in the middle of the answer' : `after ${retry + 1} attempt(s)`;
-            throw new GeneratorUnavailableError(`the LLM server failed ${where}: ${describe(error)}`, {
-              cause: error,
-            });
-          }
-          const backoff = baseDelay * 2 ** retry * (0.5 + Math.random() / 2);
-          await sleep(Math.min(maxDelay, retryAfterMs(error) ?? backoff), request.signal);
+      try {
+        return await policy.execute(() => attempt(messages, request, state), request.signal);
+      } catch (error) {
+        if (request.signal?.aborted) throw request.signal.reason;
+        if (error instanceof BrokenCircuitError) {
+          throw new GeneratorUnavailableError(
+            `the LLM server is failing; not calling it for another ${Math.ceil(cooldownMs / 1000)} s at most`,
+          );
         }
+        log('warn', 'llm.request_failed', { engine: 'openai', error: describe(error) });
+        const where = state.emitted
+          ? 'in the middle of the answer'
+          : `after ${maxRetries + 1} attempt(s) at most`;
+        throw new GeneratorUnavailableError(`the LLM server failed ${where}: ${describe(error)}`, {
+          cause: error,
+        });
       }
     },
   };

@@ -76,6 +76,7 @@ export async function createGeneratorParts(
       apiKey: config.llm.apiKey,
       model: config.llm.model ?? 'polylm-chat-13b',
       timeoutMs: config.llm.timeoutMs,
+      contextTokens: config.llm.contextTokens,
       logger,
     });
     const generator = createLlmGenerator({

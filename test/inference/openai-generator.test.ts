@@ -126,10 +126,13 @@ describe('OpenAI-compatible server', () => {
   });
 
   it('gives up on a server that hangs, before or in the middle of a stream', async () => {
-    server.enqueue({ kind: 'hang' });
+    // A request that gets no response within the timeout is retried by the SDK (each try timing out).
+    server.enqueue({ kind: 'hang' }, { kind: 'hang' }, { kind: 'hang' });
     expect(await generator({ timeoutMs: 200 }).generate(request)).toMatchObject({
       generator: 'extractive:fallback-unavailable',
     });
+    expect(server.requests).toHaveLength(3);
+    server.requests.length = 0;
     server.enqueue({ kind: 'hang', chunks: ['Employees get'] });
     const engine = createOpenAiEngine({ baseURL: server.baseURL, model: 'm', timeoutMs: 200 });
     await expect(engine.complete([{ role: 'user', content: 'hi' }], { maxTokens: 8 })).rejects.toThrow(

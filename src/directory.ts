@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Directory } from './answer/ports.js';
 import { ConfigError } from './core/errors.js';
 import type { Principal } from './core/types.js';
-import { EVERYONE } from './rag/acl.js';
+import { EVERYONE } from './core/access.js';
 
 const fileSchema = z.object({
   groups: z.record(z.string().min(1), z.array(z.string().min(1))),

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Principal } from '../../src/core/types.js';
-import type { AccessInfo } from '../../src/rag/acl.js';
+import type { AccessInfo } from '../../src/core/access.js';
 import { snapshotPath } from '../../src/rag/snapshot.js';
 import { type SearchOptions, VectorIndex } from '../../src/rag/vector-index.js';
 import { VECTOR_SNAPSHOT, loadVectorIndex, saveVectorIndex } from '../../src/rag/vector-snapshot.js';

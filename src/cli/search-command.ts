@@ -1,7 +1,7 @@
 import { InputError } from '../core/errors.js';
 import type { SearchHit } from '../core/types.js';
 import { detectLanguage } from '../inference/language.js';
-import { type Readers, UNRESTRICTED } from '../rag/acl.js';
+import { type Readers, UNRESTRICTED } from '../core/access.js';
 import type { Runtime } from '../runtime.js';
 import { intOption, parseCommand } from './args.js';
 import { readJsonLines } from './readline-json.js';

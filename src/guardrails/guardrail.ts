@@ -1,6 +1,6 @@
 import type { Logger } from '../core/log.js';
 import type { Finding, GuardAction, Verdict } from '../core/types.js';
-import { allCanRead } from '../rag/acl.js';
+import { allCanRead } from '../core/access.js';
 import { createCanaryScanner } from './canary-scanner.js';
 import { released } from './checked-text.js';
 import type { ApprovedText, Guard, GuardContext } from './guard.js';

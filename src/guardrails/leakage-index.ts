@@ -1,5 +1,5 @@
 import type { Classification, Principal } from '../core/types.js';
-import { allCanRead } from '../rag/acl.js';
+import { allCanRead } from '../core/access.js';
 import { normalizeForScan } from './normalize.js';
 
 /** A passage of a confidential or restricted document, as the leakage index takes it. */

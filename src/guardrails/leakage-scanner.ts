@@ -1,4 +1,4 @@
-import { allCanRead } from '../rag/acl.js';
+import { allCanRead } from '../core/access.js';
 import type { LeakageIndex } from './leakage-index.js';
 import type { RawFinding, Scanner } from './scanner.js';
 

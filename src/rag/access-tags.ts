@@ -1,4 +1,4 @@
-import { type AccessInfo, type Readers, allCanRead, isUnrestricted } from './acl.js';
+import { type AccessInfo, type Readers, allCanRead, isUnrestricted } from '../core/access.js';
 
 /** Serialised form, stored in the vector index snapshot. */
 export interface AccessTagsJson {

@@ -1,6 +1,6 @@
 import { ModelLoadError } from '../core/errors.js';
 import type { ChunkWithDoc, SearchHit } from '../core/types.js';
-import { allCanRead, isUnrestricted } from './acl.js';
+import { allCanRead, isUnrestricted } from '../core/access.js';
 import type { Embedder } from './embedder.js';
 import { toSearchHit } from './lexical-retriever.js';
 import type { RetrievalQuery, Retriever } from './retriever.js';

@@ -1,6 +1,6 @@
 import type { Logger } from '../core/log.js';
 import type { StoredChunk } from '../core/types.js';
-import type { AccessInfo } from './acl.js';
+import type { AccessInfo } from '../core/access.js';
 import { Bm25Index } from './bm25-index.js';
 import type { Embedder } from './embedder.js';
 import { indexableText } from './lexical-retriever.js';

@@ -1,5 +1,5 @@
 import type { ChunkWithDoc, SearchHit } from '../core/types.js';
-import { allCanRead } from './acl.js';
+import { allCanRead } from '../core/access.js';
 import { type Bm25Options, Bm25Index } from './bm25-index.js';
 import type { RetrievalQuery, Retriever } from './retriever.js';
 import { type Analyzer, analyze as defaultAnalyze } from './text-analyzer.js';

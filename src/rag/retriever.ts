@@ -1,5 +1,5 @@
 import type { SearchHit } from '../core/types.js';
-import type { Readers } from './acl.js';
+import type { Readers } from '../core/access.js';
 
 /** One retrieval request. Access control is part of the query: only chunks every reader may see qualify. */
 export interface RetrievalQuery {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { IndexCorruptError, InputError } from '../core/errors.js';
 import { AccessTags, type AccessTagsJson } from './access-tags.js';
-import type { AccessInfo, Readers } from './acl.js';
+import type { AccessInfo, Readers } from '../core/access.js';
 import { forEachHnswElement, readHnswHeader } from './hnsw-file.js';
 import { VectorStore } from './vector-store.js';
 

@@ -5,7 +5,7 @@ import type { Classification, Principal } from '../../src/core/types.js';
 import { createLeakageIndex } from '../../src/guardrails/leakage-index.js';
 import { createLeakageScanner } from '../../src/guardrails/leakage-scanner.js';
 import { normalizeForScan } from '../../src/guardrails/normalize.js';
-import { type Readers, UNRESTRICTED } from '../../src/rag/acl.js';
+import { type Readers, UNRESTRICTED } from '../../src/core/access.js';
 import { createDenseRetriever } from '../../src/rag/dense-retriever.js';
 import { KnowledgeIndex } from '../../src/rag/knowledge-index.js';
 import { createLexicalRetriever } from '../../src/rag/lexical-retriever.js';

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ModelLoadError } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/log.js';
 import type { ChunkWithDoc } from '../../src/core/types.js';
-import { UNRESTRICTED } from '../../src/rag/acl.js';
+import { UNRESTRICTED } from '../../src/core/access.js';
 import { createDenseRetriever } from '../../src/rag/dense-retriever.js';
 import { type OnnxEmbedder, createOnnxEmbedder } from '../../src/rag/onnx-embedder.js';
 import { VectorIndex } from '../../src/rag/vector-index.js';

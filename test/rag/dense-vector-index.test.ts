@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IndexCorruptError, InputError, ModelLoadError } from '../../src/core/errors.js';
 import type { Principal } from '../../src/core/types.js';
-import type { AccessInfo } from '../../src/rag/acl.js';
+import type { AccessInfo } from '../../src/core/access.js';
 import { readSnapshot, snapshotPath } from '../../src/rag/snapshot.js';
 import { type VectorFilter, VectorIndex, type VectorIndexOptions } from '../../src/rag/vector-index.js';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, ModelLoadError } from '../../src/core/errors.js';
 import type { ChunkWithDoc, Classification, Principal } from '../../src/core/types.js';
-import { type Readers, UNRESTRICTED } from '../../src/rag/acl.js';
+import { type Readers, UNRESTRICTED } from '../../src/core/access.js';
 import { Bm25Index } from '../../src/rag/bm25-index.js';
 import { createDenseRetriever } from '../../src/rag/dense-retriever.js';
 import { createHybridRetriever, type RetrievalMode } from '../../src/rag/hybrid-retriever.js';

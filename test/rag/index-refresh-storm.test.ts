@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/core/log.js';
 import { silentLogger } from '../../src/core/log.js';
-import { UNRESTRICTED } from '../../src/rag/acl.js';
+import { UNRESTRICTED } from '../../src/core/access.js';
 import { createDenseRetriever } from '../../src/rag/dense-retriever.js';
 import { createHybridRetriever } from '../../src/rag/hybrid-retriever.js';
 import { type ChunkSource, KnowledgeIndex } from '../../src/rag/knowledge-index.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChunkWithDoc, Classification, Principal } from '../../src/core/types.js';
-import { UNRESTRICTED } from '../../src/rag/acl.js';
+import { UNRESTRICTED } from '../../src/core/access.js';
 import { Bm25Index } from '../../src/rag/bm25-index.js';
 import { buildLexicalIndex, createLexicalRetriever, indexableText } from '../../src/rag/lexical-retriever.js';
 

@@ -1,4 +1,4 @@
-import type { Classification, Principal } from '../core/types.js';
+import type { Classification, Principal } from './types.js';
 
 /** The part of a document that decides who may read it. */
 export interface AccessInfo {

@@ -5,7 +5,6 @@ import type { Guard } from '../guardrails/guard.js';
 import { CREDENTIAL_FINDING_TYPES, VALIDATED_ID_FINDING_TYPES, isCredential } from '../guardrails/scanner.js';
 import type { Citation, Finding, Platform } from '../core/types.js';
 import type { Review, ReviewStatus } from '../store/review-repository.js';
-import type { Store } from '../store/store.js';
 import type { DeliveryChannel } from './ports.js';
 
 /**
@@ -94,8 +93,44 @@ export interface ReviewService {
   retryDelivery(reviewId: string, actor: string): Promise<RetryOutcome>;
 }
 
+/**
+ * What the review service needs from storage (a port: the Store implements it, tests may too): the
+ * held answers, with the delivery claim that lets one replica deliver an approved answer once, and
+ * the audit log.
+ */
+export interface ReviewStore {
+  readonly reviews: {
+    get(id: string): Promise<Review | undefined>;
+    list(options: { status?: ReviewStatus; limit: number; offset: number }): Promise<Review[]>;
+    count(status?: ReviewStatus): Promise<number>;
+    /** Settles a pending review; false when it was no longer pending (another reviewer was first). */
+    decide(
+      id: string,
+      decision: {
+        status: Exclude<ReviewStatus, 'pending'>;
+        reviewer: string;
+        finalText?: string;
+        reason?: string;
+        revealed?: boolean;
+      },
+    ): Promise<boolean>;
+    /** Claims the delivery of an approved answer; the attempt number, or undefined when another holds it or it was delivered. */
+    claimDelivery(id: string, leaseMs?: number): Promise<number | undefined>;
+    markDelivered(id: string, attempt: number): Promise<boolean>;
+    releaseDelivery(id: string, attempt: number): Promise<void>;
+  };
+  readonly audit: {
+    append(entry: {
+      actor: string;
+      action: string;
+      target?: string;
+      details?: Record<string, unknown>;
+    }): Promise<void>;
+  };
+}
+
 export interface ReviewServiceDeps {
-  readonly store: Pick<Store, 'reviews' | 'audit'>;
+  readonly store: ReviewStore;
   /** The delivery channel of a chat platform, when that adapter runs in this process. */
   readonly deliveries: (platform: Platform) => DeliveryChannel | undefined;
   /** Every approved answer passes it again before it is delivered. */

@@ -8,16 +8,6 @@ export interface QueuedJob<J, R> {
   reject(error: unknown): void;
 }
 
-/** How a job waits: `short` jobs (translations for search) go ahead of the waiting answers. */
-export interface SubmitOptions {
-  /**
-   * A short job that others wait for (a question's translations come before its answer): it goes
-   * ahead of the waiting ordinary jobs and does not count against `maxWaiting` — whoever submits
-   * such jobs bounds them (the translation budget).
-   */
-  readonly short?: boolean | undefined;
-}
-
 export interface GenerationQueueOptions<J, R> {
   /** Jobs that may wait while a batch runs; one more is refused at once with GeneratorBusyError. */
   readonly maxWaiting: number;
@@ -31,12 +21,10 @@ export interface GenerationQueueOptions<J, R> {
  * A bounded FIFO in front of one model instance. Jobs run in batches of up to `maxBatch`, one batch
  * at a time; a job arriving while a batch runs waits for the next one. When `maxWaiting` jobs already
  * wait, `submit` throws GeneratorBusyError immediately (the chat adapters turn it into a polite
- * message). A waiting job whose signal aborts leaves the queue. Short jobs wait ahead of the others.
+ * message). A waiting job whose signal aborts leaves the queue.
  */
 export class GenerationQueue<J, R> {
   private readonly waiting: QueuedJob<J, R>[] = [];
-  /** How many of `waiting`, at its front, are short jobs. */
-  private shortWaiting = 0;
   private running = 0;
 
   constructor(private readonly options: GenerationQueueOptions<J, R>) {}
@@ -46,15 +34,9 @@ export class GenerationQueue<J, R> {
     return this.running + this.waiting.length;
   }
 
-  /** Ordinary jobs waiting (the ones `maxWaiting` bounds). */
-  get waitingCount(): number {
-    return this.waiting.length - this.shortWaiting;
-  }
-
-  submit(job: J, signal?: AbortSignal, options: SubmitOptions = {}): Promise<R> {
-    const short = options.short ?? false;
+  submit(job: J, signal?: AbortSignal): Promise<R> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (!short && this.running > 0 && this.waitingCount >= this.options.maxWaiting) {
+    if (this.running > 0 && this.waiting.length >= this.options.maxWaiting) {
       return Promise.reject(
         new GeneratorBusyError(
           `the generator is busy: ${this.running} running, ${this.waiting.length} waiting`,
@@ -66,7 +48,6 @@ export class GenerationQueue<J, R> {
         const i = this.waiting.indexOf(queued);
         if (i < 0) return; // already running: the batch checks the signal itself
         this.waiting.splice(i, 1);
-        if (i < this.shortWaiting) this.shortWaiting--;
         reject(signal?.reason);
       };
       const queued: QueuedJob<J, R> = {
@@ -82,8 +63,7 @@ export class GenerationQueue<J, R> {
         },
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      if (short) this.waiting.splice(this.shortWaiting++, 0, queued);
-      else this.waiting.push(queued);
+      this.waiting.push(queued);
       if (this.running === 0) void this.drain();
     });
   }
@@ -91,7 +71,6 @@ export class GenerationQueue<J, R> {
   private async drain(): Promise<void> {
     while (this.waiting.length > 0) {
       const batch = this.waiting.splice(0, Math.max(1, this.options.maxBatch ?? 1));
-      this.shortWaiting = Math.max(0, this.shortWaiting - batch.length);
       this.running = batch.length;
       try {
         await this.options.process(batch);

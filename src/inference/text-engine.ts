@@ -15,8 +15,9 @@ export interface CompletionOptions {
   /** Each newly generated piece of text, never half a character. */
   readonly onText?: ((delta: string) => void) | undefined;
   /**
-   * A short request that an answer waits for (a translation for search): the embedded model lets it
-   * wait ahead of answers and outside their queue limit; the translation budget bounds such requests.
+   * A short request that an answer waits for (a translation for search): the embedded model queues
+   * it apart from answers, outside their limit, and decodes it alongside a running answer; the
+   * translation budget bounds such requests.
    */
   readonly short?: boolean | undefined;
 }

@@ -59,26 +59,4 @@ describe('GenerationQueue', () => {
     });
     await expect(queue.submit('x')).rejects.toThrow('runtime failed');
   });
-
-  it("lets short jobs (translations) wait ahead of answers and outside the answers' limit", async () => {
-    const batches: string[][] = [];
-    const gate = deferred();
-    const queue = new GenerationQueue<string, string>({
-      maxWaiting: 1,
-      maxBatch: 2,
-      process: async (batch) => {
-        batches.push(batch.map((q) => q.job));
-        if (batch[0]!.job === 'answer 1') await gate.promise;
-        for (const q of batch) q.resolve(q.job);
-      },
-    });
-    const running = queue.submit('answer 1');
-    const waiting = queue.submit('answer 2');
-    await expect(queue.submit('answer 3')).rejects.toBeInstanceOf(GeneratorBusyError);
-    const translations = ['to en', 'to ja'].map((job) => queue.submit(job, undefined, { short: true }));
-    expect(queue.waitingCount).toBe(1);
-    gate.resolve();
-    await Promise.all([running, waiting, ...translations]);
-    expect(batches).toEqual([['answer 1'], ['to en', 'to ja'], ['answer 2']]);
-  });
 });

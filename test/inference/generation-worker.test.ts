@@ -77,6 +77,28 @@ describe('the embedded model runs off the main thread', () => {
   });
 });
 
+describe('short requests beside a long answer', () => {
+  it('a translation runs alongside an answer that is being written, not after it', async () => {
+    const alone = await lm.generate('Tokyo\n', { maxNewTokens: 8, short: true });
+    const finished: string[] = [];
+    let translation: Promise<string> | undefined;
+    const answer = lm
+      .generate('Tokyo\n', {
+        maxNewTokens: 1400,
+        onText: () => {
+          translation ??= lm.generate('Tokyo\n', { maxNewTokens: 8, short: true }).then((r) => {
+            finished.push('translation');
+            return r.text;
+          });
+        },
+      })
+      .then(() => finished.push('answer'));
+    await answer;
+    expect(await translation).toBe(alone.text);
+    expect(finished).toEqual(['translation', 'answer']);
+  });
+});
+
 describe('deadline and abort', () => {
   it('a deadline that passes gives the extractive answer, labelled as a fallback, and stops the model', async () => {
     const deltas: string[] = [];

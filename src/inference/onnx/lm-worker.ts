@@ -72,12 +72,13 @@ function queued(request: BatchRequest, part: number): QueuedJob<DecodeJob, Decod
 
 try {
   const context = await load();
-  // One batch at a time: the main thread's queue sends the next batch only when this one is done.
-  let work = Promise.resolve();
+  // Each queue of the main thread sends one batch at a time, so at most two run here at once (an
+  // answer batch and a short one); their steps interleave, since every step yields to the event loop.
+  const batches = new Set<Promise<void>>();
   port.on('message', (message: LmRequest) => {
     if (message.type === 'close') {
       for (const state of running.values()) state.controller.abort(new Error('the worker is closing'));
-      work = work.then(async () => {
+      void Promise.all(batches).then(async () => {
         await context.session.release();
         process.exit(0);
       });
@@ -92,11 +93,11 @@ try {
       return;
     }
     const batch = message.jobs.map((_, part) => queued(message, part));
-    work = work.then(() =>
-      decodeBatch(context, batch).catch((error: unknown) => {
-        for (const q of batch) q.reject(error);
-      }),
-    );
+    const decoding = decodeBatch(context, batch).catch((error: unknown) => {
+      for (const q of batch) q.reject(error);
+    });
+    batches.add(decoding);
+    void decoding.finally(() => batches.delete(decoding));
   });
 } catch (error) {
   port.postMessage({ type: 'load-error', error: toWire(error) } satisfies StartMessage<LmInfo>);

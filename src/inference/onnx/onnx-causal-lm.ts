@@ -27,18 +27,29 @@ export interface OnnxCausalLmOptions extends DecoderSessionOptions {
   readonly logger?: Logger | undefined;
 }
 
-/** A request to the model: DecodeParams, and whether it is a short job that goes ahead of answers. */
+/** A request to the model: DecodeParams, and whether it is a short job that must not wait for answers. */
 export interface GenerateParams extends DecodeParams {
-  /** Translations for search: they wait ahead of answers and outside `maxWaiting` (the caller bounds them). */
+  /**
+   * Translations for search: they have a queue of their own, outside `maxWaiting`, whose batches
+   * the worker decodes step by step alongside a running answer batch instead of after it.
+   */
   readonly short?: boolean | undefined;
 }
+
+/**
+ * Short requests that may wait at once. Their callers bound them (the translation budget,
+ * TRANSLATION_CONCURRENCY, at most 1,000); this only keeps a runaway caller from growing the queue.
+ */
+const MAX_SHORT_WAITING = 1_000;
 
 type Supervisor = WorkerSupervisor<LmInfo, BatchRequest, LmReply>;
 
 /**
  * A causal LM on onnxruntime-node in a worker thread of its own (lm-worker.ts): the main thread
- * keeps the tokenizer (prompts are counted and encoded here) and a bounded queue, and sends the
- * worker one batch at a time; the worker streams each sequence's text back. A caller's abort stops
+ * keeps the tokenizer (prompts are counted and encoded here) and two queues — answers (bounded by
+ * `maxWaiting`) and short requests — each sending the worker one batch at a time; the worker
+ * interleaves the steps of an answer batch and a short batch and streams each sequence's text back,
+ * so a translation never waits for a long answer to finish. A caller's abort stops
  * its sequence within one decode step. When the worker dies, the requests it had fail with
  * GeneratorUnavailableError (the LLM generator answers extractively instead) and a new worker
  * starts for the next ones. `generate` continues raw text (no template); prompts are built by the callers.
@@ -48,7 +59,8 @@ export class OnnxCausalLm {
     private readonly supervisor: Supervisor,
     private readonly tokenizer: Tokenizer,
     readonly config: LmConfig,
-    private readonly queue: GenerationQueue<DecodeJob & { readonly short: boolean }, DecodeResult>,
+    private readonly answers: GenerationQueue<DecodeJob, DecodeResult>,
+    private readonly shorts: GenerationQueue<DecodeJob, DecodeResult>,
   ) {}
 
   static async load(options: OnnxCausalLmOptions): Promise<OnnxCausalLm> {
@@ -84,17 +96,28 @@ export class OnnxCausalLm {
       thread: 'worker',
       ms: Math.round(performance.now() - started),
     });
-    const queue = new GenerationQueue<DecodeJob & { readonly short: boolean }, DecodeResult>({
-      maxWaiting: maxWaiting ?? 8,
-      // Left-padded batches need explicit position ids; without that input, one sequence at a time.
-      maxBatch: info.hasPositionIds ? (maxBatch ?? 4) : 1,
-      process: async (batch) => {
-        const batchStarted = performance.now();
-        await runBatch(supervisor, batch, log);
-        log('debug', 'llm.batch', { size: batch.length, ms: Math.round(performance.now() - batchStarted) });
-      },
-    });
-    return new OnnxCausalLm(supervisor, tokenizer, info.config, queue);
+    const queue = (lane: 'answer' | 'short', waiting: number) =>
+      new GenerationQueue<DecodeJob, DecodeResult>({
+        maxWaiting: waiting,
+        // Left-padded batches need explicit position ids; without that input, one sequence at a time.
+        maxBatch: info.hasPositionIds ? (maxBatch ?? 4) : 1,
+        process: async (batch) => {
+          const batchStarted = performance.now();
+          await runBatch(supervisor, batch, log);
+          log('debug', 'llm.batch', {
+            lane,
+            size: batch.length,
+            ms: Math.round(performance.now() - batchStarted),
+          });
+        },
+      });
+    return new OnnxCausalLm(
+      supervisor,
+      tokenizer,
+      info.config,
+      queue('answer', maxWaiting ?? 8),
+      queue('short', MAX_SHORT_WAITING),
+    );
   }
 
   get contextTokens(): number {
@@ -107,7 +130,7 @@ export class OnnxCausalLm {
 
   /** Requests running or waiting now. */
   get queueSize(): number {
-    return this.queue.size;
+    return this.answers.size + this.shorts.size;
   }
 
   /** The supervisor of the model's thread: restarts, and the thread itself (diagnostics, tests). */
@@ -139,8 +162,8 @@ export class OnnxCausalLm {
         `the prompt has ${ids.length} tokens; the model's context window is ${this.config.nPositions}`,
       );
     }
-    const short = params.short ?? false;
-    return this.queue.submit({ promptIds: ids, params, short }, params.signal, { short });
+    const queue = params.short ? this.shorts : this.answers;
+    return queue.submit({ promptIds: ids, params }, params.signal);
   }
 
   async release(): Promise<void> {

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describeError } from '../core/errors.js';
+import { PACKAGE_ROOT } from '../core/package-root.js';
 import { syncPaths } from '../../ingest/sync.js';
 import { REGEXP_FLAG, regexpTierUpOff } from '../guardrails/regexp-engine.js';
 import { createReliability } from '../reliability/reliability.js';
@@ -11,7 +11,6 @@ import { createAdapters } from '../wiring/adapters.js';
 import { webChatAccess } from '../wiring/web-chat-access.js';
 import { webAnswerRating, webHeldAnswer } from '../wiring/web-chat-answers.js';
 
-const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SAMPLE_KNOWLEDGE = path.join(PACKAGE_ROOT, 'examples', 'knowledge');
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -105,4 +105,15 @@ describe('the built CLI', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it.runIf(builtIsCurrent(ROOT))(
+    'finds the package files from dist/ (the sample knowledge base serve ingests)',
+    async () => {
+      const built = (await import(path.join(ROOT, 'dist', 'src', 'cli', 'serve-command.js'))) as {
+        SAMPLE_KNOWLEDGE: string;
+      };
+      expect(built.SAMPLE_KNOWLEDGE).toBe(path.join(ROOT, 'examples', 'knowledge'));
+      expect(existsSync(built.SAMPLE_KNOWLEDGE)).toBe(true);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ResourceLimits, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { describeError } from './errors.js';
 import type { Logger } from './log.js';
 import { type AbortMessage, type CloseMessage, type StartMessage, fromWire } from './worker-protocol.js';
@@ -21,7 +21,6 @@ export interface WorkerSupervisorOptions {
   readonly logger: Logger;
   /** The error given to the requests of a worker that died (the callers turn it into a fallback). */
   readonly unavailable: (message: string) => Error;
-  readonly resourceLimits?: ResourceLimits | undefined;
 }
 
 /**
@@ -158,7 +157,6 @@ export class WorkerSupervisor<
     const { options } = this;
     const thread = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
       workerData: { entry: options.entry.href, options: options.options },
-      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
     });
     return new Promise<Worker>((resolve, reject) => {
       let ready = false;

@@ -1,25 +1,28 @@
 #!/usr/bin/env node
-// `npm run build` (and `prepare`, so `npm ci` runs it): compiles src/ and ingest/ to dist/ with tsc,
-// copies the files the code reads next to itself (templates, static files, JSON data, plain .mjs
-// workers), and writes dist/build.json with the newest source time, which bin/polydesk.mjs compares
-// to decide whether dist/ is current or it must run the sources through tsx.
+// `npm run build` (and `prepare`, so `npm ci` runs it), in three steps:
+// 1. tsc compiles src/ and ingest/ to dist/ (type-checked JavaScript, one file per module), and the
+//    files the code reads beside itself (templates, static files, JSON data, .mjs workers) are copied;
+// 2. esbuild bundles that JavaScript from dist/src/main.js into dist/bundle/ — one file per command
+//    (split where commands share code) plus the worker threads' entries — with the dependencies
+//    whose hundreds of small modules dominate a start (kysely, libphonenumber-js, zod) inside, and
+//    the code's data files copied next to the bundle, where its `import.meta.url` now points;
+// 3. dist/build.json records the newest source time, which bin/polydesk.mjs compares to decide
+//    whether dist/ is current or it must run the sources through tsx.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { SOURCE_DIRS, newestSource, sourceFiles } from './source-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
-// The time is taken before compiling: a file saved during the build makes the next start rebuild-or-tsx.
+// The time is taken before compiling: a file saved during the build makes the next start run the sources.
 const newest = newestSource(root);
-execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
-  cwd: root,
-  stdio: 'inherit',
-});
+execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
 let copied = 0;
 for (const dir of SOURCE_DIRS) {
   for (const file of sourceFiles(path.join(root, dir))) {
@@ -30,5 +33,45 @@ for (const dir of SOURCE_DIRS) {
     copied += 1;
   }
 }
+
+/** Dependencies bundled in: many small ESM modules each, loaded by every command. */
+const BUNDLED = new Set(['kysely', 'libphonenumber-js', 'zod']);
+/**
+ * What the code reads relative to its own module (`import.meta.url`), by the folder of that module:
+ * copied beside the bundle, whose chunks are those modules now.
+ */
+const BESIDE_THE_CODE = [
+  'src/admin/templates',
+  'src/admin/static',
+  'src/bot/web/public',
+  'src/rag/lexicon',
+  'src/core/ts-worker.mjs',
+  'src/reliability/heartbeat-worker.mjs',
+];
+const bundle = path.join(dist, 'bundle');
+rmSync(bundle, { recursive: true, force: true });
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
+  .filter((name) => !BUNDLED.has(name))
+  .flatMap((name) => [name, `${name}/*`]);
+await build({
+  entryPoints: {
+    main: path.join(dist, 'src/main.js'),
+    // Worker threads start from these (worker-supervisor.ts finds them next to their callers' chunks).
+    'lm-worker': path.join(dist, 'src/inference/onnx/lm-worker.js'),
+    'encoder-worker': path.join(dist, 'src/rag/encoder-worker.js'),
+  },
+  outdir: bundle,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external,
+  logLevel: 'warning',
+});
+for (const item of BESIDE_THE_CODE) {
+  cpSync(path.join(root, item), path.join(bundle, path.basename(item)), { recursive: true });
+}
 writeFileSync(path.join(dist, 'build.json'), `${JSON.stringify({ newestSourceMs: newest })}\n`);
-process.stdout.write(`polydesk: built dist/ (${copied} data files copied)\n`);
+process.stdout.write(`polydesk: built dist/ (${copied} data files copied) and dist/bundle/\n`);

@@ -7,6 +7,11 @@ const startsWith = (...words: string[]) => wordPattern(String.raw`^¿?(?:${words
 /** A question that holds one of these words anywhere. */
 const anyOf = (...words: string[]) => wordPattern(String.raw`\b(?:${words.join('|')})\b`, 'i');
 
+interface Signs {
+  readonly continues: RegExp;
+  readonly pointsBack: RegExp;
+}
+
 /**
  * How a follow-up shows that it does not stand alone, per language (BCP-47 primary subtag): it starts
  * by continuing ("And …", "What about …", "那…", "それと…") or points back at something named earlier
@@ -15,70 +20,83 @@ const anyOf = (...words: string[]) => wordPattern(String.raw`\b(?:${words.join('
  * are left out ("y a-t-il", Polish "to", Thai "ถ้า", Arabic "و" on its own). English "it" counts at the
  * end of a question or after "is/does/was/can" ("How do I renew it?", "Is it paid?"), in lower case
  * only ("IT" is a team). `\b` is a word edge in any script (see wordPattern).
+ * Compiled for a language the first time one of its questions has an earlier turn: the patterns'
+ * any-script word edges cost tens of milliseconds to compile, which a one-shot `ask` never needs.
  */
-const SIGNS: Readonly<Record<string, { readonly continues: RegExp; readonly pointsBack: RegExp }>> = {
-  en: {
+const SIGNS: Readonly<Record<string, () => Signs>> = {
+  en: () => ({
     continues: startsWith('and', 'also', 'what about', 'how about', 'same for', 'or'),
     pointsBack: wordPattern(
       String.raw`\b(?:it(?=\s*\?|$)|that one|those|them|that(?=\s*\?|$))\b|\b(?:[Ii]s|[Dd]oes|[Ww]as|[Cc]an) (?:that|it)\b`,
     ),
-  },
-  de: {
+  }),
+  de: () => ({
     continues: startsWith('und', 'auch', 'was ist mit', 'wie ist es mit', 'oder'),
     pointsBack: anyOf('dafür', 'dazu', 'davon', 'darauf', 'dort'),
-  },
-  fr: {
+  }),
+  fr: () => ({
     continues: startsWith('et', 'aussi', 'et pour', 'et si', 'ou'),
     pointsBack: anyOf('cela', 'ça', 'celui-ci', 'celle-ci'),
-  },
-  es: {
+  }),
+  es: () => ({
     continues: startsWith('y', 'también', 'y si', 'o'),
     pointsBack: anyOf('eso', 'esto', 'ese', 'esa', 'ahí'),
-  },
-  pt: {
+  }),
+  pt: () => ({
     continues: startsWith('e', 'também', 'e se', 'ou'),
     pointsBack: anyOf('isso', 'isto', 'esse', 'essa', 'aí'),
-  },
-  it: {
+  }),
+  it: () => ({
     continues: startsWith('e', 'anche', 'e se', 'e per', 'o'),
     pointsBack: anyOf('questo', 'quello', 'ciò', 'lì'),
-  },
-  nl: {
+  }),
+  nl: () => ({
     continues: startsWith('en', 'ook', 'en als', 'of'),
     pointsBack: wordPattern(String.raw`\b(?:daarvoor|daar)\b|\bdat\s*\?$`, 'i'),
-  },
-  ru: {
+  }),
+  ru: () => ({
     continues: startsWith('а', 'и', 'ещё', 'или'),
     pointsBack: anyOf('это', 'этого', 'этим', 'там'),
-  },
-  vi: {
+  }),
+  vi: () => ({
     continues: startsWith('còn', 'thế còn', 'và', 'hoặc'),
     pointsBack: anyOf('đó', 'nó', 'cái đó'),
-  },
-  id: {
+  }),
+  id: () => ({
     continues: startsWith('dan', 'lalu', 'bagaimana dengan', 'atau'),
     pointsBack: anyOf('itu', 'tersebut'),
-  },
-  tr: {
+  }),
+  tr: () => ({
     continues: startsWith('peki', 've', 'ya'),
     pointsBack: anyOf('bunu', 'onu', 'orada'),
-  },
-  pl: {
+  }),
+  pl: () => ({
     continues: startsWith('a', 'i', 'oraz', 'a co z'),
     pointsBack: anyOf('tego', 'tam'),
-  },
-  ar: { continues: /^(?:وماذا عن|و ماذا عن|وماذا)/u, pointsBack: /(?:ذلك|هذا الأمر)/u },
-  ja: {
+  }),
+  ar: () => ({ continues: /^(?:وماذا عن|و ماذا عن|وماذا)/u, pointsBack: /(?:ذلك|هذا الأمر)/u }),
+  ja: () => ({
     continues: /^(?:それと|あと|じゃあ|では|それから|また)/u,
     pointsBack: /(?:それ(?!ぞれ)|そこ|その場合)/u,
-  },
-  zh: {
+  }),
+  zh: () => ({
     continues: /^(?:那|那么|还有|那如果|如果是)(?!问|多少|几)/u,
     pointsBack: /(?:这个|那个|它|这样|那样)(?!月|年|星期|周)/u,
-  },
-  ko: { continues: /^(?:그리고|그럼|그러면|또)/u, pointsBack: /(?:그것|이것|그거|거기)/u },
-  th: { continues: /^(?:แล้ว|และ)/u, pointsBack: /(?:อันนั้น|ตรงนั้น|เรื่องนั้น)/u },
+  }),
+  ko: () => ({ continues: /^(?:그리고|그럼|그러면|또)/u, pointsBack: /(?:그것|이것|그거|거기)/u }),
+  th: () => ({ continues: /^(?:แล้ว|และ)/u, pointsBack: /(?:อันนั้น|ตรงนั้น|เรื่องนั้น)/u }),
 };
+
+const compiledSigns = new Map<string, Signs>();
+
+function signsOf(language: string): Signs | undefined {
+  let signs = compiledSigns.get(language);
+  if (!signs) {
+    signs = SIGNS[language]?.();
+    if (signs) compiledSigns.set(language, signs);
+  }
+  return signs;
+}
 
 /**
  * The earlier question a follow-up continues, when the question shows in its own language that it
@@ -88,8 +106,9 @@ const SIGNS: Readonly<Record<string, { readonly continues: RegExp; readonly poin
  */
 export function followUpOf(history: readonly Turn[], text: string, language: string): string | undefined {
   const previous = previousQuestion(history);
-  const signs = SIGNS[language];
-  if (previous === undefined || !signs) return undefined;
+  if (previous === undefined) return undefined;
+  const signs = signsOf(language);
+  if (!signs) return undefined;
   const question = text.trim();
   return signs.continues.test(question) || signs.pointsBack.test(question) ? previous : undefined;
 }

@@ -22,7 +22,10 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 // The time is taken before compiling: a file saved during the build makes the next start run the sources.
 const newest = newestSource(root);
-execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 let copied = 0;
 for (const dir of SOURCE_DIRS) {
   for (const file of sourceFiles(path.join(root, dir))) {

@@ -7,7 +7,8 @@
  * token: tokens/s ≤ bandwidth / weight bytes per token). Not yet run on a GPU (docs/benchmarks.md).
  *
  * On the GPU host, once:
- *   ONNXRUNTIME_NODE_INSTALL=cuda12 npm ci     # onnxruntime-node fetches its CUDA 12 provider libraries
+ *   npm ci && ONNXRUNTIME_NODE_INSTALL=cuda12 node node_modules/onnxruntime-node/script/install.js
+ *                                              # onnxruntime-node fetches its CUDA 12 provider libraries
  *                                              # (needs the CUDA 12 runtime and cuDNN 9 on the host)
  *   apt-get install libvulkan1                 # WebGPU (Dawn) needs the Vulkan loader + the NVIDIA ICD
  * Then:

@@ -23,8 +23,9 @@ export interface DecoderSessionOptions {
 }
 
 export const CUDA_HINT =
-  'onnxruntime-node installs its CUDA libraries only when asked: run `ONNXRUNTIME_NODE_INSTALL=cuda12 npm ci` ' +
-  'on the GPU host (CUDA 12 and cuDNN 9 drivers present), or set LLM_DEVICE=cpu';
+  'onnxruntime-node installs its CUDA libraries only when asked: after npm ci, run ' +
+  '`ONNXRUNTIME_NODE_INSTALL=cuda12 node node_modules/onnxruntime-node/script/install.js` on the GPU host ' +
+  '(CUDA 12 and cuDNN 9 drivers present), or set LLM_DEVICE=cpu';
 const WEBGPU_HINT =
   'the WebGPU provider needs a GPU adapter (Vulkan on Linux); on a machine without one use LLM_DEVICE=cpu';
 

@@ -162,6 +162,12 @@ export class ReviewRepository {
     return r ? ReviewRepository.map(r) : undefined;
   }
 
+  /** The review of a held question (one per question), if it was held. */
+  async forQuestion(questionId: string): Promise<Review | undefined> {
+    const r = await this.base().where('reviews.question_id', '=', questionId).executeTakeFirst();
+    return r ? ReviewRepository.map(r) : undefined;
+  }
+
   async list(options: { status?: ReviewStatus; limit: number; offset: number }): Promise<Review[]> {
     let q = this.base();
     if (options.status) q = q.where('reviews.status', '=', options.status);

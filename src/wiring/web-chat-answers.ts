@@ -8,16 +8,24 @@ import type { Store } from '../store/store.js';
  */
 const RATED_OUTCOMES: ReadonlySet<string> = new Set(['answered', 'not_found', 'held']);
 
+/** A held answer the asker has seen: a reviewer released it (as it was, or edited). */
+const RELEASED: ReadonlySet<string> = new Set(['approved', 'edited']);
+
 /**
  * The chat page's 👍/👎, stored by the same call and with the same data as Slack's and Teams'
  * (`feedback.record`, one rating per person and question), so that the insight page counts them;
- * only for a question that this asker asked on the chat page.
+ * only for a question that this asker asked on the chat page and saw answered — a held answer once
+ * a reviewer released it, never while it waits or after it was rejected.
  */
-export function webAnswerRating(store: Pick<Store, 'questions' | 'feedback'>): AnswerRating {
+export function webAnswerRating(store: Pick<Store, 'questions' | 'feedback' | 'reviews'>): AnswerRating {
   return async ({ questionId, asker, rating }) => {
     const question = await store.questions.get(questionId);
     if (question?.platform !== 'web' || question.asker !== asker || !RATED_OUTCOMES.has(question.status))
       return undefined;
+    if (question.status === 'held') {
+      const review = await store.reviews.forQuestion(questionId);
+      if (!review || !RELEASED.has(review.status)) return undefined;
+    }
     await store.feedback.record({ questionId, rating, user: asker, platform: 'web' });
     return 'recorded';
   };

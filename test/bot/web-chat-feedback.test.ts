@@ -50,6 +50,11 @@ describe('the chat page: ratings and the question limit', () => {
       'bands.md',
       '---\ntitle: Pay bands\n---\n# Pay bands\n\nThe Quillfeather pay band review happens every March for all engineers.\n',
     );
+    await addDocument(
+      s.runtime,
+      'lockers.md',
+      '---\ntitle: Locker room\n---\n# Locker room\n\nThe locker room door code is CONFIDENTIAL and changes every Monday at the front desk.\n',
+    );
     publisher = await signIn(s.url, USERS.publisher);
     reviewer = await signIn(s.url, USERS.reviewer);
   });
@@ -111,6 +116,38 @@ describe('the chat page: ratings and the question limit', () => {
       expect(response.status).toBe(400);
     }
     expect(await ratings()).toEqual(before);
+  });
+
+  it('takes a rating of a held answer only once a reviewer released it: not while it waits, not after a rejection', async () => {
+    const before = await ratings();
+    const heldOne = async () => {
+      const answer = await ask('When does the locker room door code change?', publisher.cookie);
+      expect(answer.status).toBe('held');
+      const review = (await s.runtime.store.reviews.forQuestion(answer.questionId))!;
+      expect(review.status).toBe('pending');
+      return { answer, review };
+    };
+
+    const rejected = await heldOne();
+    expect(
+      (await rate({ questionId: rejected.answer.questionId, rating: 'up' }, { cookie: publisher.cookie }))
+        .status,
+    ).toBe(404);
+    await s.admin.reviews.reject(rejected.review.id, USERS.reviewer, 'not for the chat page');
+    expect(
+      (await rate({ questionId: rejected.answer.questionId, rating: 'up' }, { cookie: publisher.cookie }))
+        .status,
+    ).toBe(404);
+    expect(await ratings()).toEqual(before);
+
+    const released = await heldOne();
+    expect((await s.admin.reviews.approve(released.review.id, USERS.reviewer)).outcome).toBe('approved');
+    const up = await rate(
+      { questionId: released.answer.questionId, rating: 'up' },
+      { cookie: publisher.cookie },
+    );
+    expect(up.status).toBe(200);
+    expect(await ratings()).toHaveLength(before.length + 1);
   });
 
   it('follows the page’s sign-in rules: nobody unsigned, no cross-site post with the session', async () => {

@@ -238,7 +238,7 @@ const schema = z.object({
   LLM_MODEL: optionalString,
   LLM_PROMPT_FORMAT: z.enum(['multialpaca', 'chat', 'fewshot']).default('chat'),
   LLM_MAX_NEW_TOKENS: intIn(1, 4096).default(384),
-  LLM_TIMEOUT_MS: intIn(100, 600_000).default(60_000),
+  LLM_TIMEOUT_MS: intIn(100, 600_000).default(15_000),
   LLM_CONTEXT_TOKENS: intIn(256, 1_048_576).default(2048),
   GENERATION_DEADLINE_MS: intIn(100, 3_600_000).default(60_000),
   LLM_QUEUE_SIZE: intIn(0, 10_000).default(8),

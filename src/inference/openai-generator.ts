@@ -20,7 +20,7 @@ import OpenAI from 'openai';
 import { GeneratorUnavailableError } from '../core/errors.js';
 import { type Logger, silentLogger } from '../core/log.js';
 import type { Generator } from './generator.js';
-import { type LlmGeneratorOptions, createLlmGenerator } from './llm-generator.js';
+import { GenerationDeadlineError, type LlmGeneratorOptions, createLlmGenerator } from './llm-generator.js';
 import type { ChatMessage, Completion, CompletionOptions, FinishReason, TextEngine } from './text-engine.js';
 
 export interface OpenAiEngineOptions {
@@ -64,6 +64,11 @@ class CallerAbort extends Error {
   override name = 'CallerAbort';
 }
 
+/** The answer's deadline passed while the server was still working on it: a slow server, counted as a failure. */
+class DeadlinePassed extends Error {
+  override name = 'DeadlinePassed';
+}
+
 function describe(error: unknown): string {
   if (error instanceof OpenAI.APIError && error.status) return `HTTP ${error.status}`;
   if (error instanceof StreamError) return error.message;
@@ -100,7 +105,8 @@ export function createOpenAiEngine(options: OpenAiEngineOptions): TextEngine {
   streamRetry.onRetry(({ delay }) =>
     log('warn', 'llm.stream_retry', { engine: 'openai', delayMs: Math.round(delay) }),
   );
-  // Every failure counts but a caller's abort, which says nothing about the server.
+  // Every failure counts — a request cut by the answer's deadline too (a server that hangs must open
+  // the circuit) — but a caller's abort, which says nothing about the server.
   const breaker = circuitBreaker(
     handleWhen((error) => !(error instanceof CallerAbort) && !(error instanceof TaskCancelledError)),
     {
@@ -174,7 +180,11 @@ export function createOpenAiEngine(options: OpenAiEngineOptions): TextEngine {
       // A stalled server stalls again: no retry, fall back at once.
       if (idle.signal.aborted && !request.signal?.aborted)
         throw new StreamError(`no data from the LLM server for ${timeoutMs} ms`, false);
-      if (request.signal?.aborted) throw new CallerAbort('the caller aborted', { cause: error });
+      if (request.signal?.aborted) {
+        if (request.signal.reason instanceof GenerationDeadlineError)
+          throw new DeadlinePassed('the answer deadline passed before the server finished', { cause: error });
+        throw new CallerAbort('the caller aborted', { cause: error });
+      }
       // A stream cut off (the server or the network dropped it) is asked again when it had shown no
       // text yet; after text, the answer is lost. A request that failed to start was already
       // retried by the SDK.

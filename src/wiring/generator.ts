@@ -71,6 +71,13 @@ export async function createGeneratorParts(
   }
   if (config.generator === 'openai' && config.llm.baseUrl) {
     const { createOpenAiEngine } = await import('../inference/openai-generator.js');
+    // Three tries (the SDK's two retries) that each wait up to LLM_TIMEOUT_MS must fit in the deadline.
+    if (config.llm.timeoutMs * 3 >= config.llm.deadlineMs)
+      logger('warn', 'llm.timeout_exceeds_deadline', {
+        timeoutMs: config.llm.timeoutMs,
+        deadlineMs: config.llm.deadlineMs,
+        hint: 'set LLM_TIMEOUT_MS below a third of GENERATION_DEADLINE_MS, or the retries never happen',
+      });
     const engine = createOpenAiEngine({
       baseURL: config.llm.baseUrl,
       apiKey: config.llm.apiKey,

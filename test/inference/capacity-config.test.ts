@@ -3,13 +3,14 @@ import { loadConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/core/errors.js';
 
 describe('model capacity in the configuration', () => {
-  it('defaults to the capacity PolyDesk had before it was configurable', () => {
+  it('defaults to the capacity PolyDesk had before it was configurable, and an OpenAI try timeout that fits the deadline thrice', () => {
     const config = loadConfig({});
     expect(config.llm).toMatchObject({
       queueSize: 8,
       batchSize: 4,
       deadlineMs: 60_000,
-      timeoutMs: 60_000,
+      timeoutMs: 15_000,
+      contextTokens: 2048,
       maxNewTokens: 384,
     });
     expect(config.translation).toEqual({ concurrency: 8, maxTokens: 512 });

@@ -219,6 +219,27 @@ describe('OpenAI-compatible server: total deadline', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('counts a request the deadline cut against the server: a hanging server opens the circuit', async () => {
+    const hung = createOpenAiGenerator({
+      baseURL: server.baseURL,
+      model: 'm',
+      timeoutMs: 5_000,
+      deadlineMs: 200,
+      breakerThreshold: 2,
+      breakerCooldownMs: 60_000,
+      fallback,
+      detectLanguage,
+    });
+    server.enqueue({ kind: 'hang' }, { kind: 'hang' });
+    for (let i = 0; i < 2; i++) {
+      expect(await hung.generate(request)).toMatchObject({ generator: 'extractive:fallback-deadline' });
+    }
+    expect(server.requests).toHaveLength(2);
+    // The circuit is open: the third question is not sent, and falls back at once as unavailable.
+    expect(await hung.generate(request)).toMatchObject({ generator: 'extractive:fallback-unavailable' });
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("a caller's abort is not a deadline: it propagates and gives no fallback", async () => {
     server.enqueue({ kind: 'trickle', chunk: 'Employees get ', everyMs: 20 });
     const controller = new AbortController();

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { SOURCE_DIRS, newestSource, sourceFiles } from './source-files.mjs';
+import { BESIDE_THE_CODE, SOURCE_DIRS, WORKER_ENTRIES, newestSource, sourceFiles } from './source-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -22,6 +22,9 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 // The time is taken before compiling: a file saved during the build makes the next start run the sources.
 const newest = newestSource(root);
+// Until this build finishes, dist/ is not current: a build that fails or is stopped half-way leaves
+// bin/polydesk.mjs running the sources, never a half-written bundle.
+rmSync(path.join(dist, 'build.json'), { force: true });
 execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
   cwd: root,
   stdio: 'inherit',
@@ -39,18 +42,6 @@ for (const dir of SOURCE_DIRS) {
 
 /** Dependencies bundled in: many small ESM modules each, loaded by every command. */
 const BUNDLED = new Set(['kysely', 'libphonenumber-js', 'zod']);
-/**
- * What the code reads relative to its own module (`import.meta.url`), by the folder of that module:
- * copied beside the bundle, whose chunks are those modules now.
- */
-const BESIDE_THE_CODE = [
-  'src/admin/templates',
-  'src/admin/static',
-  'src/bot/web/public',
-  'src/rag/lexicon',
-  'src/core/ts-worker.mjs',
-  'src/reliability/heartbeat-worker.mjs',
-];
 const bundle = path.join(dist, 'bundle');
 rmSync(bundle, { recursive: true, force: true });
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -61,8 +52,9 @@ await build({
   entryPoints: {
     main: path.join(dist, 'src/main.js'),
     // Worker threads start from these (worker-supervisor.ts finds them next to their callers' chunks).
-    'lm-worker': path.join(dist, 'src/inference/onnx/lm-worker.js'),
-    'encoder-worker': path.join(dist, 'src/rag/encoder-worker.js'),
+    ...Object.fromEntries(
+      Object.entries(WORKER_ENTRIES).map(([name, source]) => [name, path.join(dist, `${source}.js`)]),
+    ),
   },
   outdir: bundle,
   bundle: true,

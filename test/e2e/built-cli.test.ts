@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript shared with bin/polydesk.mjs, no type declarations
-import { builtIsCurrent, newestSource } from '../../scripts/source-files.mjs';
+import {
+  BESIDE_THE_CODE,
+  WORKER_ENTRIES,
+  builtIsCurrent,
+  newestSource,
+} from '../../scripts/source-files.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -12,7 +17,9 @@ describe('which code bin/polydesk.mjs runs', () => {
   let root: string;
   beforeEach(() => {
     root = mkdtempSync(path.join(os.tmpdir(), 'polydesk-build-state-'));
-    for (const dir of ['src/cli', 'ingest', 'dist']) mkdirSync(path.join(root, dir), { recursive: true });
+    for (const dir of ['src/cli', 'ingest', 'dist/bundle'])
+      mkdirSync(path.join(root, dir), { recursive: true });
+    writeFileSync(path.join(root, 'dist', 'bundle', 'main.js'), '');
     for (const file of [
       'src/main.ts',
       'src/cli/ask.ts',
@@ -61,6 +68,12 @@ describe('which code bin/polydesk.mjs runs', () => {
     writeFileSync(added, 'new data file');
     const latest = new Date(Date.now() + 10_000);
     utimesSync(added, latest, latest);
+    expect(builtIsCurrent(root, {})).toBe(false);
+  });
+
+  it('runs the sources when the bundle is missing (a build stopped half-way)', () => {
+    built();
+    rmSync(path.join(root, 'dist', 'bundle'), { recursive: true });
     expect(builtIsCurrent(root, {})).toBe(false);
   });
 
@@ -114,6 +127,19 @@ describe('the built CLI', () => {
       };
       expect(built.SAMPLE_KNOWLEDGE).toBe(path.join(ROOT, 'examples', 'knowledge'));
       expect(existsSync(built.SAMPLE_KNOWLEDGE)).toBe(true);
+    },
+  );
+
+  it.runIf(builtIsCurrent(ROOT))(
+    'holds beside the bundle what the code reads beside itself, and the worker threads’ entries',
+    () => {
+      const bundle = path.join(ROOT, 'dist', 'bundle');
+      for (const item of BESIDE_THE_CODE as string[]) {
+        expect(existsSync(path.join(bundle, path.basename(item))), item).toBe(true);
+      }
+      for (const name of Object.keys(WORKER_ENTRIES as Record<string, string>)) {
+        expect(existsSync(path.join(bundle, `${name}.js`)), name).toBe(true);
+      }
     },
   );
 });

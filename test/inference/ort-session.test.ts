@@ -119,6 +119,8 @@ describe('model folder and device errors', () => {
   it.skipIf(cudaInstalled)('explains how to install the CUDA provider when it is missing', async () => {
     const error = await loadError(tiny.dir, { device: 'cuda' });
     expect(error).toBeInstanceOf(ModelLoadError);
-    expect((error as Error).message).toContain('ONNXRUNTIME_NODE_INSTALL=cuda12 node node_modules/onnxruntime-node/script/install.js');
+    expect((error as Error).message).toContain(
+      'ONNXRUNTIME_NODE_INSTALL=cuda12 node node_modules/onnxruntime-node/script/install.js',
+    );
   });
 });

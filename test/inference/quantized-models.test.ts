@@ -177,7 +177,9 @@ describe('quantized weights', () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(ModelLoadError);
-      expect((error as Error).message).toContain('ONNXRUNTIME_NODE_INSTALL=cuda12 node node_modules/onnxruntime-node/script/install.js');
+      expect((error as Error).message).toContain(
+        'ONNXRUNTIME_NODE_INSTALL=cuda12 node node_modules/onnxruntime-node/script/install.js',
+      );
     }
   });
 });

@@ -156,31 +156,39 @@ function renderDone(li, answer) {
   if (RATED.has(answer.status)) addFeedback(li, answer.questionId);
 }
 
-// A held answer: ask every 10 s (for up to an hour) whether a reviewer released it.
+// A held answer: ask every 10 s (for up to an hour) whether a reviewer released it. One request at
+// a time (the next is planned when this one ends); a server error or a dropped connection is asked
+// again on the next turn, and only an answer that is gone (404) or a refused sign-in stops it.
 function watchHeld(li, answer) {
   let tries = 0;
-  const timer = setInterval(async () => {
+  const settle = (held) => {
+    li.classList.remove('held');
+    const box = li.querySelector('.text');
+    if (held.status === 'approved') {
+      const released = { ...answer, citations: held.citations || [] };
+      const sources = sourcesOf(released);
+      renderText(box, held.answer, sources);
+      if (released.citations.length > 0) renderSources(li, released, sources);
+      addFeedback(li, answer.questionId);
+    } else box.textContent = messages.rejected;
+  };
+  const ask = async () => {
     tries += 1;
-    if (tries > 360) return clearInterval(timer);
     try {
       const res = await fetch('/api/chat/held/' + encodeURIComponent(answer.reviewId), { cache: 'no-store' });
-      if (!res.ok) return clearInterval(timer);
+      if (res.status >= 500) return next();
+      if (!res.ok) return; // 404 (not this asker's, or gone) or 401/403: stop asking
       const held = await res.json();
-      if (held.status === 'pending') return;
-      clearInterval(timer);
-      li.classList.remove('held');
-      const box = li.querySelector('.text');
-      if (held.status === 'approved') {
-        const released = { ...answer, citations: held.citations || [] };
-        const sources = sourcesOf(released);
-        renderText(box, held.answer, sources);
-        if (released.citations.length > 0) renderSources(li, released, sources);
-        addFeedback(li, answer.questionId);
-      } else box.textContent = messages.rejected;
+      if (held.status === 'pending') return next();
+      settle(held);
     } catch {
-      // offline for a moment: try again on the next tick
+      next(); // offline for a moment
     }
-  }, 10000);
+  };
+  const next = () => {
+    if (tries < 360) setTimeout(ask, 10000);
+  };
+  next();
 }
 
 /** Shows the localised notice while the question is over the limit; true when it may be sent. */

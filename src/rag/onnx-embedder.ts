@@ -48,7 +48,8 @@ export async function createOnnxEmbedder(options: OnnxEmbedderOptions): Promise<
     entry: siblingModule(import.meta.url, 'encoder-worker'),
     options: encoderOptions,
     logger,
-    unavailable: (message) => new PolyDeskError('MODEL_LOAD_FAILED', message),
+    // A thread that died mid-batch is not a model that failed to load: the call fails, the next one starts a thread.
+    unavailable: (message) => new PolyDeskError('EMBEDDER_UNAVAILABLE', message),
   });
   const { info } = supervisor;
   logger('info', 'embedder.loaded', {

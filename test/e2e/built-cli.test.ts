@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JavaScript shared with bin/polydesk.mjs, no type declarations
 import {
   BESIDE_THE_CODE,
   WORKER_ENTRIES,
@@ -134,10 +133,10 @@ describe('the built CLI', () => {
     'holds beside the bundle what the code reads beside itself, and the worker threads’ entries',
     () => {
       const bundle = path.join(ROOT, 'dist', 'bundle');
-      for (const item of BESIDE_THE_CODE as string[]) {
+      for (const item of BESIDE_THE_CODE) {
         expect(existsSync(path.join(bundle, path.basename(item))), item).toBe(true);
       }
-      for (const name of Object.keys(WORKER_ENTRIES as Record<string, string>)) {
+      for (const name of Object.keys(WORKER_ENTRIES)) {
         expect(existsSync(path.join(bundle, `${name}.js`)), name).toBe(true);
       }
     },

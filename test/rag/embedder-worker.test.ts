@@ -63,6 +63,8 @@ describe('the encoder runs off the main thread', () => {
     // A message the worker cannot read throws in its thread, uncaught, between two batches.
     dying.postMessage(null);
     await expect(ingest).rejects.toThrow(/encoder worker stopped/);
+    // A crash, not a model that failed to load: publishers are not told to fix their model folder.
+    await expect(ingest).rejects.toMatchObject({ code: 'EMBEDDER_UNAVAILABLE' });
     expect(events).toContain('worker.crashed');
     const [vector] = await embedder.embed(['where is the printer?'], 'query');
     expect(vector).toHaveLength(embedder.dimension);

@@ -4,7 +4,7 @@ import type { CheckedText } from '../core/checked-text.js';
 import type { Guard } from '../guardrails/guard.js';
 import { CREDENTIAL_FINDING_TYPES, VALIDATED_ID_FINDING_TYPES, isCredential } from '../guardrails/scanner.js';
 import type { Citation, Finding, Platform } from '../core/types.js';
-import type { Review, ReviewStatus } from '../store/review-repository.js';
+import type { Review, ReviewDecision, ReviewStatus } from '../store/review-repository.js';
 import type { DeliveryChannel } from './ports.js';
 
 /**
@@ -104,16 +104,7 @@ export interface ReviewStore {
     list(options: { status?: ReviewStatus; limit: number; offset: number }): Promise<Review[]>;
     count(status?: ReviewStatus): Promise<number>;
     /** Settles a pending review; false when it was no longer pending (another reviewer was first). */
-    decide(
-      id: string,
-      decision: {
-        status: Exclude<ReviewStatus, 'pending'>;
-        reviewer: string;
-        finalText?: string;
-        reason?: string;
-        revealed?: boolean;
-      },
-    ): Promise<boolean>;
+    decide(id: string, decision: ReviewDecision): Promise<boolean>;
     /** Claims the delivery of an approved answer; the attempt number, or undefined when another holds it or it was delivered. */
     claimDelivery(id: string, leaseMs?: number): Promise<number | undefined>;
     markDelivered(id: string, attempt: number): Promise<boolean>;

@@ -14,6 +14,16 @@ const DELIVERY_LEASE_MS = 2 * 60_000;
 
 export type ReviewStatus = 'pending' | 'approved' | 'edited' | 'rejected';
 
+/** A reviewer's decision on a pending review. */
+export interface ReviewDecision {
+  readonly status: Exclude<ReviewStatus, 'pending'>;
+  readonly reviewer: string;
+  readonly finalText?: string | undefined;
+  readonly reason?: string | undefined;
+  /** The reviewer delivered the answer's credentials unmasked, on purpose. */
+  readonly revealed?: boolean | undefined;
+}
+
 export interface Review {
   readonly id: string;
   readonly questionId: string;
@@ -190,17 +200,7 @@ export class ReviewRepository {
    * Decide a pending review. Returns false if it was not pending any more (someone else decided first),
    * which makes approval exactly-once across replicas.
    */
-  async decide(
-    id: string,
-    decision: {
-      status: Exclude<ReviewStatus, 'pending'>;
-      reviewer: string;
-      finalText?: string;
-      reason?: string;
-      /** The reviewer delivered the answer's credentials unmasked, on purpose. */
-      revealed?: boolean;
-    },
-  ): Promise<boolean> {
+  async decide(id: string, decision: ReviewDecision): Promise<boolean> {
     const result = await this.db
       .updateTable('reviews')
       .set({

@@ -4,26 +4,9 @@
  *
  *   node --import tsx bench/guardrails-dev.ts
  */
-import {
-  type Corpus,
-  loadIndependentCorpus,
-  loadIndependentV2Corpus,
-  loadDevV4Corpus,
-  loadDevV5Corpus,
-  loadDevV6Corpus,
-  loadRegressionCorpus,
-  measureCorpus,
-  ratio,
-} from './guardrails-quality.js';
+import { measureCorpus, ratio, loadDevelopmentCorpora } from './guardrails-quality.js';
 
-const corpora = [
-  loadRegressionCorpus(),
-  loadIndependentCorpus(),
-  loadIndependentV2Corpus(),
-  loadDevV4Corpus(),
-  loadDevV5Corpus(),
-  loadDevV6Corpus(),
-].filter((c): c is Corpus => c !== undefined);
+const corpora = loadDevelopmentCorpora();
 for (const corpus of corpora) {
   const q = await measureCorpus(corpus);
   const p = q.positives.total;

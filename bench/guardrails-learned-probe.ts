@@ -10,15 +10,7 @@
  *   node --no-regexp-tier-up --max-old-space-size=8000 --import tsx bench/guardrails-learned-probe.ts
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import {
-  type Corpus,
-  loadDevV4Corpus,
-  loadDevV5Corpus,
-  loadDevV6Corpus,
-  loadIndependentCorpus,
-  loadIndependentV2Corpus,
-  loadRegressionCorpus,
-} from './guardrails-quality.js';
+import { type Corpus, loadDevelopmentCorpora } from './guardrails-quality.js';
 const DIMS = 1 << 20;
 
 function fnv(s: string): number {
@@ -282,14 +274,7 @@ MAP.marking = 4;
 
 type Ex = { x: Map<number, number>; y: number; w: number; rec: string; u: { start: number; end: number } };
 
-const corpora: Corpus[] = [
-  loadRegressionCorpus(),
-  loadIndependentCorpus(),
-  loadIndependentV2Corpus(),
-  loadDevV4Corpus(),
-  loadDevV5Corpus(),
-  loadDevV6Corpus(),
-].filter((c): c is Corpus => c !== undefined);
+const corpora = loadDevelopmentCorpora();
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 

@@ -146,6 +146,18 @@ export function loadRegressionCorpus(dir = CORPUS_DIR, xquadDir = XQUAD_DIR): Co
   };
 }
 
+/** Every corpus but the frozen v3: the regression corpus and the development sets, those present. */
+export function loadDevelopmentCorpora(): Corpus[] {
+  return [
+    loadRegressionCorpus(),
+    loadIndependentCorpus(),
+    loadIndependentV2Corpus(),
+    loadDevV4Corpus(),
+    loadDevV5Corpus(),
+    loadDevV6Corpus(),
+  ].filter((c): c is Corpus => c !== undefined);
+}
+
 const overlaps = (f: Finding, s: { start: number; end: number }) => f.start < s.end && s.start < f.end;
 
 /** Checks every record of a corpus once and tallies it by category, by language and in total. */

@@ -1,6 +1,6 @@
 /**
  * The CLI's start-up: `polydesk ask --json` on the bundled sample knowledge base, as a user runs it
- * (bin/polydesk.mjs, which runs the JavaScript built into dist/ by `npm ci`), against a bare
+ * (bin/polydesk.mjs, which runs the JavaScript that `npm ci` built and bundled into dist/bundle/), against a bare
  * `node -e 0` on the same machine in the same run — the ratio is what issue 16 asks to keep ≤ 8×.
  * The same question run from the TypeScript sources through tsx (POLYDESK_FROM_SOURCE=1, how every
  * start ran before dist/) is the baseline. Runs alternate (bare, built, source) so that a busy
@@ -60,7 +60,7 @@ export async function run(report: BenchReport): Promise<void> {
       [
         ['node -e 0', ROUNDS, formatNumber(base), formatNumber(percentile(bare, 90)), '1.0×'],
         [
-          'polydesk ask --json (dist/, as installed)',
+          'polydesk ask --json (dist/bundle/, as installed)',
           ROUNDS,
           formatNumber(median(built)),
           formatNumber(percentile(built, 90)),

@@ -5,14 +5,15 @@
 // 2. esbuild bundles that JavaScript from dist/src/main.js into dist/bundle/ — one file per command
 //    (split where commands share code) plus the worker threads' entries — with the dependencies
 //    whose hundreds of small modules dominate a start (kysely, libphonenumber-js, zod) inside, and
-//    the code's data files copied next to the bundle, where its `import.meta.url` now points;
+//    the code's data files copied next to the bundle, where its `import.meta.url` now points, and the
+//    built-in lexicon filed per language (lexicon-tables/), so that a start reads one language's table;
 // 3. dist/build.json records the newest source time, which bin/polydesk.mjs compares to decide
 //    whether dist/ is current or it must run the sources through tsx.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { BESIDE_THE_CODE, SOURCE_DIRS, WORKER_ENTRIES, newestSource, sourceFiles } from './source-files.mjs';
 
@@ -68,5 +69,8 @@ await build({
 for (const item of BESIDE_THE_CODE) {
   cpSync(path.join(root, item), path.join(bundle, path.basename(item)), { recursive: true });
 }
+// The built-in lexicon filed per language by the code just built, read by the bundle at start.
+const { writePrebuiltTables } = await import(pathToFileURL(path.join(dist, 'src/rag/lexicon.js')).href);
+writePrebuiltTables(path.join(bundle, 'lexicon-tables'));
 writeFileSync(path.join(dist, 'build.json'), `${JSON.stringify({ newestSourceMs: newest })}\n`);
 process.stdout.write(`polydesk: built dist/ (${copied} data files copied) and dist/bundle/\n`);

@@ -72,7 +72,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     if (light) return await light(config, logger, args);
     const { createRuntime } = await import('./runtime.js');
-    runtime = await createRuntime(config, logger);
+    // Only serve exposes /metrics; a one-shot command's would never be read.
+    runtime = await createRuntime(config, logger, {
+      metrics: command === 'serve' ? 'prometheus' : 'discard',
+    });
     return await run!(runtime, args);
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -9,7 +9,7 @@ import { StaticDirectory } from './directory.js';
 import type { Guard } from './guardrails/guard.js';
 import type { Generator } from './inference/generator.js';
 import { detectLanguage } from './inference/language.js';
-import { type Metrics, createMetrics } from './metrics.js';
+import { type Metrics, createMetrics, discardedMetrics } from './metrics.js';
 import { KnowledgeIndex } from './rag/knowledge-index.js';
 import { createDenseRetriever } from './rag/dense-retriever.js';
 import type { Embedder } from './rag/embedder.js';
@@ -92,10 +92,18 @@ function cachedFor<T>(ms: number, load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-export async function createRuntime(config: Config, logger: Logger): Promise<Runtime> {
+export async function createRuntime(
+  config: Config,
+  logger: Logger,
+  options: {
+    /** `discard` for a one-shot command, whose metrics nobody reads (default `prometheus`). */
+    readonly metrics?: 'prometheus' | 'discard' | undefined;
+  } = {},
+): Promise<Runtime> {
   // First, before anything is opened: a bad LEXICON_FILE is a configuration error.
   const lexicon = openLexicon(config);
-  const metrics = createMetrics({ defaultMetrics: true });
+  const metrics =
+    options.metrics === 'discard' ? discardedMetrics() : createMetrics({ defaultMetrics: true });
   const store = await Store.open({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,

@@ -105,7 +105,12 @@ export function createExpressApp(deps: ServerDeps, inFlight: InFlight): Express 
       .json({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(results) });
   });
   app.get('/metrics', async (_req, res) => {
-    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+    const { registry } = deps.metrics;
+    if (!registry) {
+      res.status(404).json({ error: 'metrics are not collected by this process' });
+      return;
+    }
+    res.type(registry.contentType).send(await registry.metrics());
   });
   for (const mount of deps.mounts ?? []) {
     if (mount.method === 'post') app.post(mount.path, mount.handler as RequestHandler);

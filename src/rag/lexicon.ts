@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, analyzeWordSpans, firstWordSpan, normalizeText, primaryLanguage } from './text-analyzer.js';
@@ -89,6 +89,16 @@ export const BUILT_IN_CONCEPTS = path.join(
   'concepts.json',
 );
 
+/**
+ * The built-in concepts' language tables as the build writes them (`npm run build`, beside the
+ * bundle: scripts/build.mjs), so that a CLI start reads one language's filed terms instead of parsing
+ * and filing the whole lexicon. Absent when running from the sources: the tables are filed as needed.
+ */
+export const PREBUILT_TABLES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lexicon-tables');
+
+/** A filed term as a table file holds it: concept index, normalised text, unspaced (1), first word's forms. */
+type FiledTerm = readonly [number, string, 0 | 1, readonly string[]];
+
 interface Entry {
   readonly concept: number;
   readonly term: ConceptTerm;
@@ -120,6 +130,17 @@ export function loadLexicon(
   files: readonly string[] = [BUILT_IN_CONCEPTS],
   options: LexiconOptions = {},
 ): Lexicon {
+  if (
+    files.length === 1 &&
+    files[0] === BUILT_IN_CONCEPTS &&
+    existsSync(path.join(PREBUILT_TABLES, 'index.json'))
+  )
+    return loadPrebuiltLexicon(PREBUILT_TABLES, options);
+  return createLexicon(readConcepts(files), options);
+}
+
+/** The concepts of the files, in order; a later file with the same id adds terms to the concept. */
+function readConcepts(files: readonly string[]): { id: string; terms: [string, string][] }[] {
   const concepts: { id: string; terms: [string, string][] }[] = [];
   const byId = new Map<string, (typeof concepts)[number]>();
   for (const file of files) {
@@ -143,7 +164,7 @@ export function loadLexicon(
         for (const term of terms) entry.terms.push([language, term]);
     }
   }
-  return createLexicon(concepts, options);
+  return concepts;
 }
 
 function checkConceptFile(value: unknown, file: string): ConceptFile {
@@ -207,6 +228,8 @@ class LazyTerm implements ConceptTerm {
   constructor(
     readonly text: string,
     readonly unspaced: boolean,
+    /** The forms of the first word that file the term (spaced terms; empty for unspaced ones). */
+    readonly first: readonly string[],
     private readonly language: string,
     private readonly keep: (searchTerm: string, language: string) => boolean,
   ) {}
@@ -222,13 +245,27 @@ class LazyTerm implements ConceptTerm {
   }
 }
 
-/** Builds a lexicon from concepts given as (language, term) pairs. */
-export function createLexicon(
+/** Files a language's raw terms: normalised, deduplicated, each under its first word's forms. */
+function fileTerms(raws: readonly { concept: number; raw: string }[], language: string): FiledTerm[] {
+  const filed: FiledTerm[] = [];
+  const seen = new Set<string>();
+  for (const { concept, raw } of raws) {
+    const text = normalizeText(raw).trim().replace(/\s+/gu, ' ');
+    if (text === '' || seen.has(`${concept}\u0000${text}`)) continue;
+    seen.add(`${concept}\u0000${text}`);
+    const unspaced = UNSPACED.test(text);
+    // Only the first word is analysed now (it files the term); the rest when the term is a candidate.
+    const first = unspaced ? undefined : firstWordSpan(text, language);
+    if (unspaced ? !/[\p{L}\p{N}]/u.test(text) : !first) continue;
+    filed.push([concept, text, unspaced ? 1 : 0, unspaced ? [] : matchForms(first!.forms)]);
+  }
+  return filed;
+}
+
+/** Each language's raw terms, by the language key the tables use. */
+function rawsByLanguage(
   concepts: readonly { id: string; terms: readonly [string, string][] }[],
-  options: LexiconOptions = {},
-): Lexicon {
-  // Each language's table is built the first time a question in that language comes: analysing all
-  // of the lexicon's terms up front would cost every start of the CLI about a second.
+): Map<string, { concept: number; raw: string }[]> {
   const pending = new Map<string, { concept: number; raw: string }[]>();
   concepts.forEach((concept, index) => {
     for (const [code, raw] of concept.terms) {
@@ -238,11 +275,76 @@ export function createLexicon(
       else pending.set(language, [{ concept: index, raw }]);
     }
   });
+  return pending;
+}
+
+/** Builds a lexicon from concepts given as (language, term) pairs. */
+export function createLexicon(
+  concepts: readonly { id: string; terms: readonly [string, string][] }[],
+  options: LexiconOptions = {},
+): Lexicon {
+  // Each language's table is built the first time a question in that language comes: analysing all
+  // of the lexicon's terms up front would cost every start of the CLI about a second.
+  const pending = rawsByLanguage(concepts);
+  return lexiconOver(
+    concepts.map((c) => c.id),
+    (language) => {
+      const raws = pending.get(language);
+      if (!raws) return undefined;
+      pending.delete(language);
+      return fileTerms(raws, language);
+    },
+    options,
+  );
+}
+
+/**
+ * Writes the language tables of the built-in concepts (or of `files`) into `dir`: `index.json` (the
+ * concept ids and languages) and one `<language>.json` of filed terms each. The build runs it.
+ */
+export function writePrebuiltTables(dir: string, files: readonly string[] = [BUILT_IN_CONCEPTS]): void {
+  const concepts = readConcepts(files);
+  mkdirSync(dir, { recursive: true });
+  const languages: string[] = [];
+  for (const [language, raws] of rawsByLanguage(concepts)) {
+    languages.push(language);
+    writeFileSync(path.join(dir, `${language}.json`), JSON.stringify(fileTerms(raws, language)));
+  }
+  writeFileSync(
+    path.join(dir, 'index.json'),
+    JSON.stringify({ version: 1, ids: concepts.map((c) => c.id), languages }),
+  );
+}
+
+/** The lexicon of {@link writePrebuiltTables}' files: a language's table is read when first needed. */
+export function loadPrebuiltLexicon(dir: string, options: LexiconOptions = {}): Lexicon {
+  const index = JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')) as {
+    ids: string[];
+    languages: string[];
+  };
+  const languages = new Set(index.languages);
+  return lexiconOver(
+    index.ids,
+    (language) =>
+      languages.has(language)
+        ? (JSON.parse(readFileSync(path.join(dir, `${language}.json`), 'utf8')) as FiledTerm[])
+        : undefined,
+    options,
+  );
+}
+
+/** Matching and expansion over filed terms, a language's table made the first time it is asked for. */
+function lexiconOver(
+  ids: readonly string[],
+  filedTermsOf: (language: string) => readonly FiledTerm[] | undefined,
+  options: LexiconOptions,
+): Lexicon {
   // A search term that says nothing alone: a function word, or one Han or Kana character (病, 休, い).
   const isNoise = (term: string, language: string) =>
     options.isStopWord?.(term, language) === true ||
     /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(term);
-  const tables = new Map<string, LanguageTable>();
+  const keep = (term: string, language: string) => !isNoise(term, language);
+  const tables = new Map<string, LanguageTable | null>();
   const push = <K>(map: Map<K, Entry[]>, key: K, entry: Entry) => {
     const list = map.get(key);
     if (list) list.push(entry);
@@ -250,29 +352,23 @@ export function createLexicon(
   };
   const tableFor = (language: string): LanguageTable | undefined => {
     const built = tables.get(language);
-    if (built) return built;
-    const raws = pending.get(language);
-    if (!raws) return undefined;
+    if (built !== undefined) return built ?? undefined;
+    const filed = filedTermsOf(language);
+    if (!filed) {
+      tables.set(language, null);
+      return undefined;
+    }
     const table: LanguageTable = { byFirstForm: new Map(), byFirstChar: new Map(), terms: new Map() };
-    const seen = new Set<string>();
-    for (const { concept, raw } of raws) {
-      const text = normalizeText(raw).trim().replace(/\s+/gu, ' ');
-      if (text === '' || seen.has(`${concept}\u0000${text}`)) continue;
-      seen.add(`${concept}\u0000${text}`);
-      const unspaced = UNSPACED.test(text);
-      // Only the first word is analysed now (it files the term); the rest when the term is a candidate.
-      const first = unspaced ? undefined : firstWordSpan(text, language);
-      if (unspaced ? !/[\p{L}\p{N}]/u.test(text) : !first) continue;
-      const term = new LazyTerm(text, unspaced, language, (term, language) => !isNoise(term, language));
+    for (const [concept, text, unspaced, first] of filed) {
+      const term = new LazyTerm(text, unspaced === 1, first, language, keep);
       const entry = { concept, term };
-      if (unspaced) push(table.byFirstChar, text[0]!, entry);
-      else for (const form of matchForms(first!.forms)) push(table.byFirstForm, form, entry);
+      if (unspaced === 1) push(table.byFirstChar, text[0]!, entry);
+      else for (const form of first) push(table.byFirstForm, form, entry);
       const list = table.terms.get(concept);
       if (list) list.push(term);
       else table.terms.set(concept, [term]);
     }
     tables.set(language, table);
-    pending.delete(language);
     return table;
   };
 
@@ -325,7 +421,7 @@ export function createLexicon(
       if (isStop && named.every((span) => span.forms.every((form) => isStop(form, language)))) return [];
       return [
         {
-          concept: concepts[entry.concept]!.id,
+          concept: ids[entry.concept]!,
           start,
           end,
           alternatives: (table.terms.get(entry.concept) ?? []).filter((term) => term !== entry.term),
@@ -335,7 +431,7 @@ export function createLexicon(
   };
 
   return {
-    size: concepts.length,
+    size: ids.length,
     matches,
     expansion(text, language, given) {
       const head = text.slice(0, MAX_MATCHED_CHARS);

@@ -35,7 +35,10 @@ export function createReliability(runtime: Runtime): Reliability {
     concurrency: settings.answerConcurrency,
     maxQueued: settings.answerQueueSize,
   });
-  const metrics = createReliabilityMetrics(runtime.metrics.registry, queue);
+  // serve's runtime collects metrics (createRuntime's default); only one-shot commands discard theirs.
+  const registry = runtime.metrics.registry;
+  if (!registry) throw new Error('the admission path needs a runtime that collects metrics');
+  const metrics = createReliabilityMetrics(registry, queue);
   const limiter = createRateLimiter({
     perMinute: settings.rateLimitPerMinute,
     countSince: (asker, windowMs) => store.questions.countSince(asker, windowMs),

@@ -43,7 +43,7 @@ describe('translation budget', () => {
     expect(results.filter((text) => text.length > 0)).toHaveLength(2);
     expect(results[2]).toBe('');
     expect(logged).toContain('translation.skipped budget');
-    expect(await metrics.registry.getSingleMetricAsString('polydesk_translations_skipped_total')).toContain(
+    expect(await metrics.registry!.getSingleMetricAsString('polydesk_translations_skipped_total')).toContain(
       'polydesk_translations_skipped_total{reason="budget"} 1',
     );
     // The budget is given back: the next translation is made.

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,14 @@ import { ConfigError } from '../../src/core/errors.js';
 import { silentLogger } from '../../src/core/log.js';
 import { createStopTerms } from '../../src/inference/reader-question.js';
 import { createRuntime } from '../../src/runtime.js';
-import { EXPANSION_WEIGHT, MAX_MATCHED_CHARS, createLexicon, loadLexicon } from '../../src/rag/lexicon.js';
+import {
+  EXPANSION_WEIGHT,
+  MAX_MATCHED_CHARS,
+  createLexicon,
+  loadLexicon,
+  loadPrebuiltLexicon,
+  writePrebuiltTables,
+} from '../../src/rag/lexicon.js';
 import { analyze, normalizeText } from '../../src/rag/text-analyzer.js';
 
 // Written for these tests; the shipped concepts live in src/rag/lexicon/concepts.json.
@@ -294,3 +301,50 @@ describe('lexical retrieval with the concept lexicon', () => {
     expect(await retriever(true).retrieve(query)).toEqual(await retriever(false).retrieve(query));
   });
 });
+
+describe('the built-in lexicon filed at build time', () => {
+  it('expands every employee question as the lexicon filed at start does, in every language', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'polydesk-lexicon-tables-'));
+    try {
+      writePrebuiltTables(dir);
+      const isStopWord = createStopTerms(analyze);
+      const prebuilt = loadPrebuiltLexicon(dir, { isStopWord });
+      const filedAtStart = loadLexicon(undefined, { isStopWord });
+      expect(prebuilt.size).toBe(filedAtStart.size);
+      const questions = employeeQuestions();
+      expect(questions.length).toBeGreaterThan(200);
+      let expanded = 0;
+      for (const { text, language } of questions) {
+        const want = filedAtStart.expansion(text, language);
+        expect(prebuilt.expansion(text, language), `${language}: ${text}`).toEqual(want);
+        if (want.size > 0) expanded += 1;
+      }
+      expect(expanded).toBeGreaterThan(questions.length / 3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The first turns of the employee question sets' development files (not the held-out one). */
+function employeeQuestions(): { text: string; language: string }[] {
+  const dir = path.resolve(import.meta.dirname, '..', 'corpus', 'employee-questions');
+  const out: { text: string; language: string }[] = [];
+  for (const file of ['dev.json', 'tune.json']) {
+    const data = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as unknown;
+    const items = (Array.isArray(data) ? data : ((data as { items?: unknown[] }).items ?? [])) as {
+      language?: string;
+      lang?: string;
+      turns?: { question?: string; text?: string }[];
+      question?: string;
+    }[];
+    for (const item of items) {
+      const language = item.language ?? item.lang ?? 'en';
+      for (const turn of item.turns ?? [item]) {
+        const text = turn.question ?? (turn as { text?: string }).text;
+        if (text) out.push({ text, language });
+      }
+    }
+  }
+  return out;
+}

@@ -139,6 +139,9 @@ describe('the built CLI', () => {
       for (const name of Object.keys(WORKER_ENTRIES)) {
         expect(existsSync(path.join(bundle, `${name}.js`)), name).toBe(true);
       }
+      // The built-in lexicon filed per language, which the bundle reads instead of the concept file.
+      expect(existsSync(path.join(bundle, 'lexicon-tables', 'index.json'))).toBe(true);
+      expect(existsSync(path.join(bundle, 'lexicon-tables', 'ja.json'))).toBe(true);
     },
   );
 });

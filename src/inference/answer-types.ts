@@ -1,4 +1,4 @@
-import { wordPattern } from './word-boundary.js';
+import { wholeWords, wordPattern } from './word-boundary.js';
 
 /**
  * What kind of expression a question asks for, read from its form in the asker's language, and
@@ -172,11 +172,17 @@ export function answerTypeOf(question: string, language: string): AnswerType | u
 const NUMBER = wordPattern(
   [
     String.raw`[\p{Nd}一二三四五六七八九十百千万萬两兩億亿半][\p{Nd}.,:一二三四五六七八九十百千万萬两兩億亿]*`,
-    String.raw`\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand|million|billion|dozen|half)\b`,
-    String.raw`\b(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|hundert|tausend|millionen?)\b`,
-    String.raw`\b(?:deux|trois|quatre|cinq|sept|huit|neuf|dix|douze|cent|mille|millions?)\b`,
-    String.raw`\b(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|cien|mil|millones|due|quattro|sette|otto|nove|dieci|cento)\b`,
-    String.raw`\b(?:два|три|четыре|пять|шесть|семь|восемь|девять|десять|сто|тысяч[аи]?|миллион(?:а|ов)?)\b`,
+    wholeWords(
+      String.raw`one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|thousand|million|billion|dozen|half`,
+    ),
+    wholeWords(String.raw`zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|hundert|tausend|millionen?`),
+    wholeWords(String.raw`deux|trois|quatre|cinq|sept|huit|neuf|dix|douze|cent|mille|millions?`),
+    wholeWords(
+      String.raw`dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|cien|mil|millones|due|quattro|sette|otto|nove|dieci|cento`,
+    ),
+    wholeWords(
+      String.raw`два|три|четыре|пять|шесть|семь|восемь|девять|десять|сто|тысяч[аи]?|миллион(?:а|ов)?`,
+    ),
   ].join('|'),
   'giu',
 );
@@ -187,11 +193,22 @@ const NUMBER = wordPattern(
  */
 const DATE_WORDS = wordPattern(
   [
-    String.raw`\b(?:Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:century|decade)\b`,
-    String.raw`\b(?:Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Jahrhundert)\b`,
-    String.raw`\b(?:janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|siècle)\b`,
-    String.raw`\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|lunes|martes|miércoles|jueves|viernes|siglo|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|secolo)\b`,
-    String.raw`\b(?:январ[яье]|феврал[яье]|марта?|апрел[яье]|мая|июн[яье]|июл[яье]|августа?|сентябр[яье]|октябр[яье]|ноябр[яье]|декабр[яье]|век[аеу]?)\b`,
+    wholeWords(
+      String.raw`Jan(?:uary)?|Feb(?:ruary)?|March|April|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`,
+    ),
+    wholeWords(String.raw`century|decade`),
+    wholeWords(
+      String.raw`Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Jahrhundert`,
+    ),
+    wholeWords(
+      String.raw`janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|siècle`,
+    ),
+    wholeWords(
+      String.raw`enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|lunes|martes|miércoles|jueves|viernes|siglo|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|secolo`,
+    ),
+    wholeWords(
+      String.raw`январ[яье]|феврал[яье]|марта?|апрел[яье]|мая|июн[яье]|июл[яье]|августа?|сентябр[яье]|октябр[яье]|ноябр[яье]|декабр[яье]|век[аеу]?`,
+    ),
   ].join('|'),
   'gu',
 );

@@ -12,6 +12,16 @@ import {
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
+/** A checkout's sources and build inputs, in miniature. */
+const FILES = [
+  'src/main.ts',
+  'src/cli/ask.ts',
+  'ingest/sync.ts',
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+];
+
 describe('which code bin/polydesk.mjs runs', () => {
   let root: string;
   beforeEach(() => {
@@ -19,25 +29,11 @@ describe('which code bin/polydesk.mjs runs', () => {
     for (const dir of ['src/cli', 'ingest', 'dist/bundle'])
       mkdirSync(path.join(root, dir), { recursive: true });
     writeFileSync(path.join(root, 'dist', 'bundle', 'main.js'), '');
-    for (const file of [
-      'src/main.ts',
-      'src/cli/ask.ts',
-      'ingest/sync.ts',
-      'package.json',
-      'tsconfig.json',
-      'tsconfig.build.json',
-    ])
-      writeFileSync(path.join(root, file), '');
     const past = new Date(Date.now() - 60_000);
-    for (const file of [
-      'src/main.ts',
-      'src/cli/ask.ts',
-      'ingest/sync.ts',
-      'package.json',
-      'tsconfig.json',
-      'tsconfig.build.json',
-    ])
+    for (const file of FILES) {
+      writeFileSync(path.join(root, file), '');
       utimesSync(path.join(root, file), past, past);
+    }
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 

@@ -64,13 +64,9 @@ export class WorkerSupervisor<
   static async start<Info, Request extends { readonly id: number }, Reply extends { readonly id: number }>(
     options: WorkerSupervisorOptions,
   ): Promise<WorkerSupervisor<Info, Request, Reply>> {
-    let info: Info | undefined;
+    // The first thread starts as every later one does; its ready message sets `info`.
     const supervisor = new WorkerSupervisor<Info, Request, Reply>(options, undefined as Info);
-    const thread = await supervisor.spawn((ready) => {
-      info = ready;
-    });
-    supervisor.currentInfo = info as Info;
-    supervisor.thread = thread;
+    await supervisor.running();
     return supervisor;
   }
 

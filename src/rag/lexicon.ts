@@ -228,8 +228,6 @@ class LazyTerm implements ConceptTerm {
   constructor(
     readonly text: string,
     readonly unspaced: boolean,
-    /** The forms of the first word that file the term (spaced terms; empty for unspaced ones). */
-    readonly first: readonly string[],
     private readonly language: string,
     private readonly keep: (searchTerm: string, language: string) => boolean,
   ) {}
@@ -360,7 +358,7 @@ function lexiconOver(
     }
     const table: LanguageTable = { byFirstForm: new Map(), byFirstChar: new Map(), terms: new Map() };
     for (const [concept, text, unspaced, first] of filed) {
-      const term = new LazyTerm(text, unspaced === 1, first, language, keep);
+      const term = new LazyTerm(text, unspaced === 1, language, keep);
       const entry = { concept, term };
       if (unspaced === 1) push(table.byFirstChar, text[0]!, entry);
       else for (const form of first) push(table.byFirstForm, form, entry);

@@ -22,3 +22,8 @@ export function resolveEosIds(folder: ModelFolder, tokenizer: Tokenizer): readon
   const id = content === undefined ? undefined : tokenizer.token_to_id(content);
   return id === undefined ? [] : [id];
 }
+
+/** Token ids as text, special tokens left out: what the model wrote, in either thread. */
+export function decodeIds(tokenizer: Tokenizer, ids: readonly number[]): string {
+  return tokenizer.decode([...ids], { skip_special_tokens: true, clean_up_tokenization_spaces: false });
+}

@@ -9,7 +9,7 @@ import { type StartMessage, toWire, yieldToMainThread } from '../../core/worker-
 import type { QueuedJob } from '../generation-queue.js';
 import { type DecodeContext, type DecodeJob, type DecodeResult, decodeBatch } from './decode-loop.js';
 import type { BatchRequest, LmInfo, LmReply, LmRequest, LmWorkerOptions } from './lm-protocol.js';
-import { loadTokenizer, resolveEosIds } from './lm-tokenizer.js';
+import { decodeIds, loadTokenizer, resolveEosIds } from './lm-tokenizer.js';
 import { readModelFolder } from './model-folder.js';
 import { DecoderSession } from './ort-session.js';
 
@@ -27,8 +27,7 @@ async function load(): Promise<DecodeContext> {
   const eosIds = resolveEosIds(folder, tokenizer);
   const config = { ...folder.config, eosIds };
   const session = await DecoderSession.create(folder.modelPath, config, options);
-  const decode = (ids: readonly number[]) =>
-    tokenizer.decode([...ids], { skip_special_tokens: true, clean_up_tokenization_spaces: false });
+  const decode = (ids: readonly number[]) => decodeIds(tokenizer, ids);
   const info: LmInfo = { device: session.device, hasPositionIds: session.hasPositionIds, eosIds, config };
   port.postMessage({ type: 'ready', info } satisfies StartMessage<LmInfo>);
   return { session, decode, eosIds, maxPositions: config.nPositions, prefillChunk: options.prefillChunk };

@@ -6,7 +6,7 @@ import { fromWire } from '../../core/worker-protocol.js';
 import { GenerationQueue, type QueuedJob } from '../generation-queue.js';
 import type { DecodeJob, DecodeParams, DecodeResult } from './decode-loop.js';
 import type { BatchRequest, LmInfo, LmReply, LmWorkerOptions } from './lm-protocol.js';
-import { loadTokenizer } from './lm-tokenizer.js';
+import { decodeIds, loadTokenizer } from './lm-tokenizer.js';
 import { type LmConfig, readModelFolder } from './model-folder.js';
 import type { DecoderSessionOptions, LmDevice } from './ort-session.js';
 
@@ -143,10 +143,7 @@ export class OnnxCausalLm {
   }
 
   decode(ids: readonly number[]): string {
-    return this.tokenizer.decode([...ids], {
-      skip_special_tokens: true,
-      clean_up_tokenization_spaces: false,
-    });
+    return decodeIds(this.tokenizer, ids);
   }
 
   countTokens(text: string): number {

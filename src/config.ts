@@ -73,7 +73,10 @@ export interface Config {
     readonly model?: string | undefined;
     readonly promptFormat: 'multialpaca' | 'chat' | 'fewshot';
     readonly maxNewTokens: number;
-    /** `LLM_TIMEOUT_MS`: an OpenAI-compatible server that sends nothing for this long has failed (idle timeout). */
+    /**
+     * `LLM_TIMEOUT_MS`: one try at the OpenAI-compatible server fails when its response has not started
+     * after this long (the SDK tries three times), or when its stream sends nothing for this long.
+     */
     readonly timeoutMs: number;
     /** `LLM_CONTEXT_TOKENS`: the OpenAI-compatible server's context window (its --max-model-len). */
     readonly contextTokens: number;

@@ -5,6 +5,7 @@
  * (MiniSearch defaults) in the same run.
  *
  *   node --import tsx bench/xquad-recall.ts [--langs en,zh,...] [--passages LANG] [--data DIR] [--direct | --ablation] [--json]
+ *   node --import tsx bench/xquad-recall.ts --set heq|squad-it [--direct | --ablation] [--json]
  *
  * `--passages en` ingests the English passages and asks each `--langs` language's questions over them
  * (XQuAD is parallel): the cross-language setting. The CLI inherits the environment, so
@@ -40,10 +41,24 @@ interface SquadFile {
 }
 
 export function loadXquad(dir: string, language: string): XquadSet {
-  const file = JSON.parse(readFileSync(path.join(dir, `xquad.${language}.json`), 'utf8')) as SquadFile;
+  return loadSquadPassages(path.join(dir, `xquad.${language}.json`), language);
+}
+
+/** The other development sets: HeQ (Hebrew) and SQuAD-it (Italian), SQuAD-shaped like XQuAD. */
+const OTHER_SETS: Readonly<Record<string, { readonly file: string; readonly language: string }>> = {
+  heq: { file: path.resolve(root, '..', 'shared', 'data', 'heq', 'heq-val.json'), language: 'he' },
+  'squad-it': {
+    file: path.resolve(root, '..', 'shared', 'data', 'squad-it', 'squad-it-dev.json'),
+    language: 'it',
+  },
+};
+
+/** Every passage of a SQuAD-shaped file with the questions asked about it. */
+function loadSquadPassages(file: string, language: string): XquadSet {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as SquadFile;
   const passages: string[] = [];
   const questions: { query: string; passage: number }[] = [];
-  for (const article of file.data) {
+  for (const article of json.data) {
     for (const paragraph of article.paragraphs) {
       for (const qa of paragraph.qas) questions.push({ query: qa.question, passage: passages.length });
       passages.push(paragraph.context);
@@ -177,8 +192,8 @@ const ABLATION: readonly { name: string; analyzer: Analyzer; queryLanguage?: str
   { name: 'word + stem + Han/Kana bigrams', analyzer: createAnalyzer({ bigrams: 'cjk' }) },
 ];
 
-function ablation(dir: string, languages: readonly string[]): string {
-  const sets = languages.map((language) => loadXquad(dir, language));
+function ablation(sets: readonly XquadSet[]): string {
+  const languages = sets.map((set) => set.language);
   const lines = [
     `| recall@5, in-process | ${languages.join(' | ')} |`,
     `| --- | ${languages.map(() => '---').join(' | ')} |`,
@@ -196,16 +211,23 @@ async function main(): Promise<void> {
   const option = optionReader(args);
   const direct = args.includes('--direct');
   const dir = option('--data') ?? DEFAULT_XQUAD_DIR;
-  const languages = (option('--langs') ?? XQUAD_LANGUAGES.join(',')).split(',');
+  const other = option('--set');
+  if (other && !OTHER_SETS[other]) throw new Error(`unknown set ${other} (heq, squad-it)`);
+  const otherSet = other ? OTHER_SETS[other] : undefined;
+  const languages = otherSet
+    ? [otherSet.language]
+    : (option('--langs') ?? XQUAD_LANGUAGES.join(',')).split(',');
+  const load = (language: string) =>
+    otherSet ? loadSquadPassages(otherSet.file, language) : loadXquad(dir, language);
   const passagesFrom = option('--passages');
   if (args.includes('--ablation')) {
-    process.stdout.write(ablation(dir, languages));
+    process.stdout.write(ablation(languages.map(load)));
     return;
   }
   const mode = direct ? 'PolyDesk analyzer + BM25 in-process' : 'polydesk ingest + search (CLI)';
   const rows: Record<string, unknown>[] = [];
   for (const language of languages) {
-    const asked = loadXquad(dir, language);
+    const asked = load(language);
     const set = passagesFrom
       ? {
           language: `${language}→${passagesFrom}`,

@@ -7,7 +7,8 @@ interface SnowballStemmer {
 interface SnowballFactory {
   newStemmer(algorithm: string): SnowballStemmer;
 }
-const snowball = createRequire(import.meta.url)('snowball-stemmers') as SnowballFactory;
+const require = createRequire(import.meta.url);
+const snowball = require('snowball-stemmers') as SnowballFactory;
 
 /**
  * Turns text into index terms. The same function must analyse documents and queries, so it is
@@ -16,7 +17,7 @@ const snowball = createRequire(import.meta.url)('snowball-stemmers') as Snowball
  */
 export type Analyzer = (text: string, language?: string) => string[];
 
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 /** ISO 639-1 code → Snowball algorithm, for every language `snowball-stemmers` has. */
 const SNOWBALL: Readonly<Record<string, string>> = {
@@ -45,9 +46,33 @@ const SNOWBALL: Readonly<Record<string, string>> = {
   sv: 'swedish',
   ta: 'tamil',
   tr: 'turkish',
+  pl: 'polish',
 };
 
-type Script = 'latin' | 'cyrillic' | 'arabic' | 'armenian' | 'tamil' | 'cjk' | 'other';
+/**
+ * Polish has no Snowball stemmer; nlp.js's light stemmer (suffix rules, after folding diacritics the
+ * way its own pipeline does) is the maintained one on npm. Loaded on the first Polish word.
+ */
+const POLISH = 'polish';
+let polishStemmer: SnowballStemmer | undefined;
+function newStemmer(algorithm: string): SnowballStemmer {
+  if (algorithm !== POLISH) return snowball.newStemmer(algorithm);
+  if (!polishStemmer) {
+    const StemmerPl = require('@nlpjs/lang-pl/src/stemmer-pl.js') as new () => {
+      stemWord(word: string): string;
+    };
+    const nlpjs = new StemmerPl();
+    polishStemmer = { stem: (word) => nlpjs.stemWord(foldMarks(word)) };
+  }
+  return polishStemmer;
+}
+
+/** Letters without their combining marks (ą → a, ź → z; ł has none and stays). */
+function foldMarks(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+type Script = 'latin' | 'cyrillic' | 'arabic' | 'armenian' | 'tamil' | 'hebrew' | 'cjk' | 'other';
 
 /** Writing system of each stemmer's language, so a word in another script is never fed to it. */
 const STEMMER_SCRIPT: Readonly<Record<string, Script>> = {
@@ -91,6 +116,7 @@ function scriptOf(word: string): Script {
   if (c < 0x250 || (c >= 0x1e00 && c < 0x1f00)) return 'latin';
   if (c >= 0x400 && c < 0x530) return 'cyrillic';
   if (c >= 0x530 && c < 0x590) return 'armenian';
+  if (c >= 0x590 && c < 0x600) return 'hebrew';
   if ((c >= 0x600 && c < 0x700) || (c >= 0x750 && c < 0x780)) return 'arabic';
   if (c >= 0xb80 && c < 0xc00) return 'tamil';
   if (CJK.test(word)) return 'cjk';
@@ -113,7 +139,7 @@ const stemmers = new Map<string, { stemmer: SnowballStemmer; cache: Map<string, 
 function stem(algorithm: string, word: string): string {
   let entry = stemmers.get(algorithm);
   if (!entry) {
-    entry = { stemmer: snowball.newStemmer(algorithm), cache: new Map() };
+    entry = { stemmer: newStemmer(algorithm), cache: new Map() };
     stemmers.set(algorithm, entry);
   }
   let stemmed = entry.cache.get(word);
@@ -189,11 +215,40 @@ export interface AnalyzerOptions {
    * `none`.
    */
   readonly bigrams?: 'hangul' | 'cjk' | 'none';
+  /** How Hebrew words lose their prefixes ({@link hebrewBareForms}); measured defaults. */
+  readonly hebrewPrefixes?: HebrewPrefixOptions;
+}
+
+/** At most `letters` prefix letters come off a Hebrew word, and at least `rest` letters stay. */
+export interface HebrewPrefixOptions {
+  readonly letters: number;
+  readonly rest: number;
+}
+
+const HEBREW_PREFIXES: HebrewPrefixOptions = { letters: 1, rest: 3 };
+
+/** The letters Hebrew writes onto a word: and (ו), the (ה), in/at (ב), to (ל), from (מ), that (ש), as (כ). */
+const HEBREW_PREFIX_LETTERS = 'והבלמשכ';
+
+/**
+ * A Hebrew word without the prefixes written onto it (והחופשה → החופשה, חופשה), each one letter
+ * shorter, as long as enough letters stay. Hebrew has no stemmer here; the word itself is indexed
+ * too, as a Snowball language indexes word and stem, so a word that merely starts with one of these
+ * letters (בית, "house") still matches itself first.
+ */
+function hebrewBareForms(word: string, options: HebrewPrefixOptions): string[] {
+  const forms: string[] = [];
+  for (let i = 0; i < options.letters && word.length - i - 1 >= options.rest; i++) {
+    if (!HEBREW_PREFIX_LETTERS.includes(word[i]!)) break;
+    forms.push(word.slice(i + 1));
+  }
+  return forms;
 }
 
 /** Builds an analyzer: normalise, segment into words with `Intl.Segmenter`, stem per language. */
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const stemming = options.stemming ?? 'both';
+  const hebrew = options.hebrewPrefixes ?? HEBREW_PREFIXES;
   const bigramRuns = options.bigrams === 'none' ? undefined : BIGRAM_RUNS[options.bigrams ?? 'hangul'];
   return (text, language) => {
     const lang = primaryLanguage(language);
@@ -201,10 +256,15 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     const terms: string[] = [];
     for (const segment of segmenterFor(lang ?? 'und').segment(normalized)) {
       if (!segment.isWordLike) continue;
-      const word = segment.segment;
+      const word = segment.segment.slice(elidedLength(segment.segment));
       const script = scriptOf(word);
       if (script === 'cjk' || script === 'other') {
         terms.push(word);
+        continue;
+      }
+      if (script === 'hebrew') {
+        terms.push(word);
+        if (stemming !== 'off') for (const bare of hebrewBareForms(word, hebrew)) terms.push(bare);
         continue;
       }
       const algorithm = stemming === 'off' ? undefined : algorithmFor(lang, script);
@@ -244,7 +304,7 @@ export function analyzeWordSpans(normalized: string, language?: string): WordSpa
   const lang = primaryLanguage(language);
   const words: WordSpan[] = [];
   for (const segment of segmenterFor(lang ?? 'und').segment(normalized)) {
-    if (segment.isWordLike) words.push(wordSpan(segment.segment, segment.index, lang));
+    if (segment.isWordLike) words.push(spanOf(segment, lang));
   }
   return words;
 }
@@ -253,13 +313,36 @@ export function analyzeWordSpans(normalized: string, language?: string): WordSpa
 export function firstWordSpan(normalized: string, language?: string): WordSpan | undefined {
   const lang = primaryLanguage(language);
   for (const segment of segmenterFor(lang ?? 'und').segment(normalized)) {
-    if (segment.isWordLike) return wordSpan(segment.segment, segment.index, lang);
+    if (segment.isWordLike) return spanOf(segment, lang);
   }
   return undefined;
 }
 
+/**
+ * Italian, French and Catalan write an elided article or preposition onto the next word with an
+ * apostrophe (l'olio, dell'accordo, d'accès, qu'il), and Unicode word segmentation keeps the two
+ * together: "olio" in a question would never match "l'olio" in a passage. The elided part is a
+ * function word; the word after it is what counts. English's own apostrophes (don't, company's)
+ * have no such first part and stay whole.
+ */
+const ELISION =
+  /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|[dns]ell|[dnc]ol|all|dall|sull|coll|[dns]egl|[dns]agl|sugl|quell|quest|un|nessun|buon|bell|sant|tutt)['’](?=\p{L})/iu;
+
+/** How many leading characters of a word are an elided article or preposition ({@link ELISION}). */
+function elidedLength(word: string): number {
+  return ELISION.exec(word)?.[0].length ?? 0;
+}
+
+function spanOf(segment: Intl.SegmentData, lang: string | undefined): WordSpan {
+  const elided = elidedLength(segment.segment);
+  return wordSpan(segment.segment.slice(elided), segment.index + elided, lang);
+}
+
 function wordSpan(word: string, start: number, lang: string | undefined): WordSpan {
   const script = scriptOf(word);
+  if (script === 'hebrew') {
+    return { forms: [word, ...hebrewBareForms(word, HEBREW_PREFIXES)], start, end: start + word.length };
+  }
   const algorithm = script === 'cjk' || script === 'other' ? undefined : algorithmFor(lang, script);
   const stemmed = algorithm ? stem(algorithm, word) : word;
   return { forms: stemmed === word ? [word] : [word, stemmed], start, end: start + word.length };

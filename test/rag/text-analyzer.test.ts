@@ -63,6 +63,12 @@ describe('analyze: stemming', () => {
     ['ru', 'отпуска', 'отпуском'],
     ['es', 'vacaciones', 'vacación'],
     ['es', 'contraseñas', 'contraseña'],
+    ['it', 'ferie', 'feria'],
+    ['nl', 'wachtwoorden', 'wachtwoord'],
+    ['tr', 'şifremi', 'şifre'],
+    ['pl', 'urlopu', 'urlop'],
+    ['pl', 'urlopem', 'urlopach'],
+    ['pl', 'firmę', 'firma'],
   ])('%s: %s matches %s', (language, a, b) => {
     expect(shareStem(a, b, language)).toBe(true);
   });
@@ -85,7 +91,44 @@ describe('analyze: stemming', () => {
     expect(createAnalyzer({ stemming: 'replace' })('passwords', 'en')).toEqual(['password']);
   });
 
+  it('matches a Polish word typed without its diacritics through the stem', () => {
+    expect(shareStem('zmienić', 'zmienic', 'pl')).toBe(true);
+    expect(shareStem('pensję', 'pensje', 'pl')).toBe(true);
+  });
+
   it('leaves languages without a stemmer unchanged', () => {
     expect(analyze('mật khẩu', 'vi')).toEqual(['mật', 'khẩu']);
+  });
+});
+
+describe('analyze: words written together', () => {
+  it('indexes a Hebrew word with and without the one-letter prefix written onto it', () => {
+    expect(analyze('והחופשה', 'he')).toEqual(['והחופשה', 'החופשה']);
+    expect(analyze('בחופשה', 'he')).toEqual(['בחופשה', 'חופשה']);
+    // The word itself stays first: a word that only starts with a prefix letter still matches itself.
+    expect(analyze('בית', 'he')).toEqual(['בית']);
+  });
+
+  it('finds a Hebrew passage whose word carries a prefix the question does not', () => {
+    const index = new Bm25Index();
+    index.addText('leave', 'העובדים זכאים לחופשה שנתית של 14 ימים.', 'he');
+    index.addText('parking', 'החניה בבניין פתוחה לכל העובדים.', 'he');
+    expect(index.searchText('כמה ימי חופשה מגיעים לי?', 1, 'he')[0]?.id).toBe('leave');
+  });
+
+  it.each([
+    ['it', "dell'accordo", 'accordo'],
+    ['it', 'l’ufficio', 'ufficio'],
+    ['fr', "l'entreprise", 'entreprise'],
+    ['fr', "qu'il", 'il'],
+    ['ca', "l'empresa", 'empresa'],
+  ])('%s: the elided article of %s comes off (%s)', (language, word, bare) => {
+    expect(analyze(word, language)).toContain(bare);
+    expect(analyze(word, language).some((term) => /['’]/.test(term))).toBe(false);
+  });
+
+  it('keeps English words with an apostrophe whole', () => {
+    expect(analyze("don't", 'en')).toContain("don't");
+    expect(analyze("company's", 'en').some((term) => term.startsWith('company'))).toBe(true);
   });
 });

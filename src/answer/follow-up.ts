@@ -17,9 +17,9 @@ interface Signs {
  * by continuing ("And …", "What about …", "那…", "それと…") or points back at something named earlier
  * ("that one", "それ", "那个"). Only the asker's language is read: a word that points back in one
  * language is an ordinary word in another ("es", "das", "to"). Words that also start ordinary questions
- * are left out ("y a-t-il", Polish "to", Thai "ถ้า", Arabic "و" on its own). English "it" counts at the
- * end of a question or after "is/does/was/can" ("How do I renew it?", "Is it paid?"), in lower case
- * only ("IT" is a team). `\b` is a word edge in any script (see wordPattern).
+ * are left out ("y a-t-il", Polish "to", Thai "ถ้า", Arabic "و" and Hebrew "ו" on their own, Hebrew
+ * "מה זה" as in "what is"). English "it" counts at the end of a question or after "is/does/was/can"
+ * ("How do I renew it?", "Is it paid?"), in lower case only ("IT" is a team). `\b` is a word edge in any script (see wordPattern).
  * Compiled for a language the first time one of its questions has an earlier turn: the patterns'
  * any-script word edges cost tens of milliseconds to compile, which a one-shot `ask` never needs.
  */
@@ -75,6 +75,31 @@ const SIGNS: Readonly<Record<string, () => Signs>> = {
     pointsBack: anyOf('tego', 'tam'),
   }),
   ar: () => ({ continues: /^(?:وماذا عن|و ماذا عن|وماذا)/u, pointsBack: /(?:ذلك|هذا الأمر)/u }),
+  he: () => ({
+    // ו ("and") is written joined to the next word, and many words begin with the letter itself
+    // (ויזה, ועד, ותק): only ו joined to a question word continues. "זה" ("this", "it") points back
+    // as an object ("את זה", "על זה") or ending the question, not in "מה זה …?".
+    continues: startsWith(
+      'ומה',
+      'וכמה',
+      'ואם',
+      'והאם',
+      'ואיך',
+      'ומתי',
+      'ואיפה',
+      'ומי',
+      'ולמה',
+      'וגם',
+      'גם',
+      'מה עם',
+      'מה לגבי',
+      'מה אם',
+      'או',
+    ),
+    pointsBack: wordPattern(
+      String.raw`\b(?:את זה|על זה|בזה|לזה|עם זה|בשביל זה|לגבי זה|האם זה|את זאת|ההוא|ההיא|ההם|ההן|אותו|אותה|אותם|אותן)\b|\bזה\s*\?$|\bזה$`,
+    ),
+  }),
   ja: () => ({
     continues: /^(?:それと|あと|じゃあ|では|それから|また)/u,
     pointsBack: /(?:それ(?!ぞれ)|そこ|その場合)/u,

@@ -33,6 +33,12 @@ const en = {
   shareInChannel: 'Share in channel',
   helpful: 'Helpful',
   notHelpful: 'Not helpful',
+  'page.intro':
+    "Ask about HR, IT or the office, in your language. Answers come from the company's documents, with sources.",
+  'page.question': 'Your question',
+  'page.example': 'e.g. How many days of paid leave do I get?',
+  'page.ask': 'Ask',
+  'page.signInAgain': 'Please sign in again.',
 } as const;
 
 /** Identifier of one product message. */
@@ -68,6 +74,12 @@ const ja: Messages = {
   shareInChannel: 'チャンネルで共有',
   helpful: '役に立った',
   notHelpful: '役に立たなかった',
+  'page.intro':
+    '人事・IT・オフィスのことを、あなたの言語で質問できます。回答は社内ドキュメントに基づき、出典付きで表示されます。',
+  'page.question': '質問',
+  'page.example': '例：有給休暇は何日もらえますか？',
+  'page.ask': '質問する',
+  'page.signInAgain': 'もう一度サインインしてください。',
 };
 
 const zh: Messages = {
@@ -95,6 +107,11 @@ const zh: Messages = {
   shareInChannel: '在频道中分享',
   helpful: '有帮助',
   notHelpful: '没有帮助',
+  'page.intro': '可以用你的语言询问人事、IT 或办公室相关的问题。回答来自公司文档，并注明来源。',
+  'page.question': '你的问题',
+  'page.example': '例如：我有几天带薪年假？',
+  'page.ask': '提问',
+  'page.signInAgain': '请重新登录。',
 };
 
 const ko: Messages = {
@@ -124,6 +141,12 @@ const ko: Messages = {
   shareInChannel: '채널에 공유',
   helpful: '도움이 됐어요',
   notHelpful: '도움이 안 됐어요',
+  'page.intro':
+    '인사, IT, 사무실에 관해 편한 언어로 질문하세요. 답변은 회사 문서를 바탕으로 출처와 함께 제공됩니다.',
+  'page.question': '질문',
+  'page.example': '예: 유급 휴가는 며칠인가요?',
+  'page.ask': '질문하기',
+  'page.signInAgain': '다시 로그인해 주세요.',
 };
 
 const th: Messages = {
@@ -151,6 +174,11 @@ const th: Messages = {
   shareInChannel: 'แชร์ในแชนแนล',
   helpful: 'มีประโยชน์',
   notHelpful: 'ไม่มีประโยชน์',
+  'page.intro': 'ถามเรื่องฝ่ายบุคคล ไอที หรือสำนักงานได้ในภาษาของคุณ คำตอบมาจากเอกสารของบริษัทพร้อมแหล่งที่มา',
+  'page.question': 'คำถามของคุณ',
+  'page.example': 'เช่น ลาพักร้อนโดยได้รับค่าจ้างได้กี่วัน',
+  'page.ask': 'ถาม',
+  'page.signInAgain': 'กรุณาเข้าสู่ระบบอีกครั้ง',
 };
 
 const es: Messages = {
@@ -184,6 +212,12 @@ const es: Messages = {
   shareInChannel: 'Compartir en el canal',
   helpful: 'Útil',
   notHelpful: 'No me sirvió',
+  'page.intro':
+    'Pregunta sobre RR. HH., informática o la oficina, en tu idioma. Las respuestas salen de los documentos de la empresa, con sus fuentes.',
+  'page.question': 'Tu pregunta',
+  'page.example': 'p. ej., ¿Cuántos días de vacaciones pagadas tengo?',
+  'page.ask': 'Preguntar',
+  'page.signInAgain': 'Vuelve a iniciar sesión.',
 };
 
 const fr: Messages = {
@@ -218,6 +252,12 @@ const fr: Messages = {
   shareInChannel: 'Partager dans le canal',
   helpful: 'Utile',
   notHelpful: 'Pas utile',
+  'page.intro':
+    "Posez vos questions sur les RH, l'informatique ou les bureaux, dans votre langue. Les réponses proviennent des documents de l'entreprise, sources à l'appui.",
+  'page.question': 'Votre question',
+  'page.example': 'Par ex. : Combien de jours de congés payés ai-je ?',
+  'page.ask': 'Demander',
+  'page.signInAgain': 'Veuillez vous reconnecter.',
 };
 
 const de: Messages = {
@@ -251,6 +291,12 @@ const de: Messages = {
   shareInChannel: 'Im Channel teilen',
   helpful: 'Hilfreich',
   notHelpful: 'Nicht hilfreich',
+  'page.intro':
+    'Frag zu HR, IT oder dem Büro – in deiner Sprache. Die Antworten stammen aus den Dokumenten des Unternehmens, mit Quellen.',
+  'page.question': 'Deine Frage',
+  'page.example': 'z. B. Wie viele Tage bezahlten Urlaub habe ich?',
+  'page.ask': 'Fragen',
+  'page.signInAgain': 'Bitte melde dich erneut an.',
 };
 
 const pt: Messages = {
@@ -284,6 +330,12 @@ const pt: Messages = {
   shareInChannel: 'Compartilhar no canal',
   helpful: 'Útil',
   notHelpful: 'Não ajudou',
+  'page.intro':
+    'Pergunte sobre RH, TI ou o escritório, no seu idioma. As respostas vêm dos documentos da empresa, com as fontes.',
+  'page.question': 'Sua pergunta',
+  'page.example': 'Ex.: Quantos dias de férias remuneradas eu tenho?',
+  'page.ask': 'Perguntar',
+  'page.signInAgain': 'Faça login novamente.',
 };
 
 const id: Messages = {
@@ -317,6 +369,12 @@ const id: Messages = {
   shareInChannel: 'Bagikan di kanal',
   helpful: 'Membantu',
   notHelpful: 'Tidak membantu',
+  'page.intro':
+    'Tanyakan soal HR, IT, atau kantor dalam bahasa Anda. Jawaban diambil dari dokumen perusahaan, lengkap dengan sumbernya.',
+  'page.question': 'Pertanyaan Anda',
+  'page.example': 'Misalnya: Berapa hari cuti berbayar yang saya dapat?',
+  'page.ask': 'Tanya',
+  'page.signInAgain': 'Silakan masuk kembali.',
 };
 
 const vi: Messages = {
@@ -350,6 +408,12 @@ const vi: Messages = {
   shareInChannel: 'Chia sẻ trong kênh',
   helpful: 'Hữu ích',
   notHelpful: 'Không hữu ích',
+  'page.intro':
+    'Hỏi về nhân sự, CNTT hoặc văn phòng bằng ngôn ngữ của bạn. Câu trả lời lấy từ tài liệu của công ty, kèm nguồn.',
+  'page.question': 'Câu hỏi của bạn',
+  'page.example': 'Ví dụ: Tôi được nghỉ phép có lương bao nhiêu ngày?',
+  'page.ask': 'Hỏi',
+  'page.signInAgain': 'Vui lòng đăng nhập lại.',
 };
 
 const ar: Messages = {
@@ -381,6 +445,12 @@ const ar: Messages = {
   shareInChannel: 'مشاركة في القناة',
   helpful: 'مفيد',
   notHelpful: 'غير مفيد',
+  'page.intro':
+    'اسأل عن شؤون الموظفين أو تقنية المعلومات أو المكتب بلغتك. تأتي الإجابات من مستندات الشركة مع ذكر المصادر.',
+  'page.question': 'سؤالك',
+  'page.example': 'مثال: كم يومًا من الإجازة المدفوعة أستحق؟',
+  'page.ask': 'اسأل',
+  'page.signInAgain': 'يُرجى تسجيل الدخول مرة أخرى.',
 };
 
 const ru: Messages = {
@@ -414,9 +484,235 @@ const ru: Messages = {
   shareInChannel: 'Поделиться в канале',
   helpful: 'Полезно',
   notHelpful: 'Не помогло',
+  'page.intro':
+    'Спрашивайте о кадровых вопросах, ИТ или офисе на своём языке. Ответы основаны на документах компании и содержат ссылки на источники.',
+  'page.question': 'Ваш вопрос',
+  'page.example': 'Например: Сколько дней оплачиваемого отпуска мне положено?',
+  'page.ask': 'Спросить',
+  'page.signInAgain': 'Пожалуйста, войдите снова.',
 };
 
-const MESSAGES: Readonly<Record<string, Messages>> = { en, ja, zh, ko, th, es, fr, de, pt, id, vi, ar, ru };
+const it: Messages = {
+  'extractive.intro': 'Ecco cosa ho trovato nei nostri documenti:',
+  'extractive.note': 'Citato testualmente dai documenti; nessun modello di IA ha scritto questo testo.',
+  notFound:
+    'Non ho trovato questa informazione nella base di conoscenza. Ho preso nota della domanda, così il team potrà aggiungerla.',
+  held: 'Un amministratore deve controllare questa risposta prima che io possa condividerla. La pubblicherò qui appena sarà approvata.',
+  approved: 'Un amministratore ha controllato e approvato questa risposta:',
+  rejected:
+    'Un amministratore ha esaminato la risposta a questa domanda e ha deciso di non condividerla. Contatta direttamente il team di riferimento.',
+  blocked:
+    'Non posso condividere questa risposta qui: potrebbe contenere informazioni che non tutte le persone in questa conversazione sono autorizzate a vedere.',
+  busy: 'Sto gestendo molte domande in questo momento: riprova tra un minuto.',
+  failed: 'Mi dispiace, qualcosa è andato storto mentre preparavo la risposta. Riprova tra poco.',
+  generatorDown:
+    'Il modello di IA al momento non è disponibile, quindi ecco i passaggi più pertinenti dei nostri documenti.',
+  generatorSlow:
+    'Il modello di IA ha impiegato troppo tempo a rispondere, quindi ecco i passaggi più pertinenti dei nostri documenti.',
+  emptyQuestion: 'Scrivi una domanda e la cercherò nella base di conoscenza.',
+  questionTooLong: 'La domanda è troppo lunga. Usa al massimo {max} caratteri.',
+  searching: 'Ricerca nella base di conoscenza…',
+  thinking: 'Sto scrivendo la risposta…',
+  sources: 'Fonti',
+  feedbackThanks: 'Grazie per il feedback!',
+  'redacted.secret': '[dato riservato rimosso]',
+  'redacted.personal': '[dati personali rimossi]',
+  'redacted.other': '[contenuto rimosso]',
+  greeting:
+    "Ciao! Chiedimi pure qualsiasi cosa sulle politiche aziendali, sull'IT o sull'ufficio. Ti rispondo in base ai nostri documenti, indicando le fonti.",
+  shareInChannel: 'Condividi nel canale',
+  helpful: 'Utile',
+  notHelpful: 'Non utile',
+  'page.intro':
+    "Fai domande su risorse umane, IT o ufficio, nella tua lingua. Le risposte arrivano dai documenti dell'azienda, con le fonti.",
+  'page.question': 'La tua domanda',
+  'page.example': 'Es.: Quanti giorni di ferie pagate mi spettano?',
+  'page.ask': 'Chiedi',
+  'page.signInAgain': "Effettua di nuovo l'accesso.",
+};
+
+const nl: Messages = {
+  'extractive.intro': 'Dit heb ik in onze documenten gevonden:',
+  'extractive.note':
+    'Letterlijk geciteerd uit de documenten; deze tekst is niet door een AI-model geschreven.',
+  notFound:
+    'Ik heb dit niet kunnen vinden in de kennisbank. Ik heb de vraag genoteerd, zodat het team de informatie kan toevoegen.',
+  held: 'Een beheerder moet dit antwoord controleren voordat ik het kan delen. Zodra het is goedgekeurd, plaats ik het hier.',
+  approved: 'Een beheerder heeft dit antwoord gecontroleerd en goedgekeurd:',
+  rejected:
+    'Een beheerder heeft het antwoord op deze vraag bekeken en besloten het niet te delen. Neem rechtstreeks contact op met het betreffende team.',
+  blocked:
+    'Ik kan dit antwoord hier niet delen: het kan informatie bevatten die niet iedereen in dit gesprek mag zien.',
+  busy: 'Ik krijg op dit moment veel vragen. Probeer het over een minuut nog eens.',
+  failed: 'Sorry, er ging iets mis bij het opstellen van het antwoord. Probeer het zo nog eens.',
+  generatorDown:
+    'Het AI-model is op dit moment niet beschikbaar. Hier zijn in plaats daarvan de meest relevante passages uit onze documenten.',
+  generatorSlow:
+    'Het AI-model deed er te lang over om te antwoorden. Hier zijn in plaats daarvan de meest relevante passages uit onze documenten.',
+  emptyQuestion: 'Typ een vraag, dan zoek ik het op in de kennisbank.',
+  questionTooLong: 'Deze vraag is te lang. Gebruik maximaal {max} tekens.',
+  searching: 'Zoeken in de kennisbank…',
+  thinking: 'Antwoord wordt geschreven…',
+  sources: 'Bronnen',
+  feedbackThanks: 'Bedankt voor je feedback!',
+  'redacted.secret': '[geheime gegevens verwijderd]',
+  'redacted.personal': '[persoonsgegevens verwijderd]',
+  'redacted.other': '[verwijderd]',
+  greeting:
+    'Hoi! Stel me gerust je vragen over bedrijfsbeleid, IT of het kantoor. Ik antwoord op basis van onze documenten en laat je de bronnen zien.',
+  shareInChannel: 'Delen in kanaal',
+  helpful: 'Nuttig',
+  notHelpful: 'Niet nuttig',
+  'page.intro':
+    'Stel je vraag over HR, IT of het kantoor, in je eigen taal. De antwoorden komen uit de documenten van het bedrijf, met bronvermelding.',
+  'page.question': 'Je vraag',
+  'page.example': 'Bijv. Hoeveel betaalde vakantiedagen krijg ik?',
+  'page.ask': 'Vraag stellen',
+  'page.signInAgain': 'Log opnieuw in.',
+};
+
+/**
+ * Polish verbs in the past tense carry the speaker's gender ("znalazłem/znalazłam", "mógł/mogła"):
+ * the messages say what PolyDesk did in forms that have none ("udało mi się", "zostało zapisane").
+ */
+const pl: Messages = {
+  'extractive.intro': 'Oto, co udało mi się znaleźć w naszych dokumentach:',
+  'extractive.note': 'Dosłowny cytat z dokumentów – tego tekstu nie napisał żaden model AI.',
+  notFound:
+    'Nie udało mi się znaleźć tej informacji w bazie wiedzy. Pytanie zostało zapisane, aby zespół mógł ją uzupełnić.',
+  held: 'Tę odpowiedź musi najpierw sprawdzić administrator, zanim będzie można ją udostępnić. Opublikuję ją tutaj, gdy tylko zostanie zatwierdzona.',
+  approved: 'Administrator sprawdził i zatwierdził tę odpowiedź:',
+  rejected:
+    'Administrator przejrzał odpowiedź na to pytanie i zdecydował, że nie zostanie ona udostępniona. Skontaktuj się bezpośrednio z odpowiednim zespołem.',
+  blocked:
+    'Nie mogę udostępnić tutaj tej odpowiedzi: może zawierać informacje, do których nie wszyscy uczestnicy tej rozmowy mają dostęp.',
+  busy: 'Obsługuję teraz bardzo dużo pytań – spróbuj ponownie za minutę.',
+  failed: 'Przepraszam, coś poszło nie tak podczas przygotowywania odpowiedzi. Spróbuj ponownie za chwilę.',
+  generatorDown:
+    'Model AI jest teraz niedostępny, dlatego zamiast odpowiedzi pokazuję najbardziej pasujące fragmenty naszych dokumentów.',
+  generatorSlow:
+    'Model AI zbyt długo przygotowywał odpowiedź, dlatego zamiast niej pokazuję najbardziej pasujące fragmenty naszych dokumentów.',
+  emptyQuestion: 'Wpisz pytanie, a poszukam odpowiedzi w bazie wiedzy.',
+  questionTooLong: 'To pytanie jest za długie. Użyj maksymalnie {max} znaków.',
+  searching: 'Przeszukuję bazę wiedzy…',
+  thinking: 'Piszę odpowiedź…',
+  sources: 'Źródła',
+  feedbackThanks: 'Dziękujemy za opinię!',
+  'redacted.secret': '[usunięto dane poufne]',
+  'redacted.personal': '[usunięto dane osobowe]',
+  'redacted.other': '[usunięto]',
+  greeting:
+    'Cześć! Zapytaj mnie o zasady obowiązujące w firmie, sprawy IT albo biuro. Odpowiem na podstawie naszych dokumentów i pokażę źródła.',
+  shareInChannel: 'Udostępnij na kanale',
+  helpful: 'Pomocne',
+  notHelpful: 'Nie pomogło',
+  'page.intro':
+    'Pytaj o sprawy kadrowe, IT lub biuro w swoim języku. Odpowiedzi opierają się na dokumentach firmy i podają źródła.',
+  'page.question': 'Twoje pytanie',
+  'page.example': 'Np. Ile dni płatnego urlopu mi przysługuje?',
+  'page.ask': 'Zapytaj',
+  'page.signInAgain': 'Zaloguj się ponownie.',
+};
+
+const tr: Messages = {
+  'extractive.intro': 'Belgelerimizde bulduklarım şunlar:',
+  'extractive.note': 'Doğrudan belgelerden alıntıdır; bu metni herhangi bir yapay zekâ modeli yazmadı.',
+  notFound: 'Bu bilgiyi bilgi bankasında bulamadım. Ekibin ekleyebilmesi için soruyu not ettim.',
+  held: 'Bu yanıtı paylaşabilmem için önce bir yöneticinin kontrol etmesi gerekiyor. Onaylanır onaylanmaz burada paylaşacağım.',
+  approved: 'Bir yönetici bu yanıtı inceledi ve onayladı:',
+  rejected:
+    'Bir yönetici bu sorunun yanıtını inceledi ve paylaşmamaya karar verdi. Lütfen doğrudan ilgili ekiple iletişime geçin.',
+  blocked:
+    'Bu yanıtı burada paylaşamıyorum: bu konuşmadaki herkesin görmeye yetkili olmadığı bilgiler içerebilir.',
+  busy: 'Şu anda çok sayıda soruyu yanıtlıyorum. Lütfen bir dakika sonra tekrar deneyin.',
+  failed: 'Üzgünüm, yanıtı hazırlarken bir sorun oluştu. Lütfen biraz sonra tekrar deneyin.',
+  generatorDown:
+    'Yapay zekâ modeli şu anda kullanılamıyor; bunun yerine belgelerimizdeki en ilgili bölümleri aşağıda bulabilirsiniz.',
+  generatorSlow:
+    'Yapay zekâ modelinin yanıt vermesi çok uzun sürdü; bunun yerine belgelerimizdeki en ilgili bölümleri aşağıda bulabilirsiniz.',
+  emptyQuestion: 'Lütfen bir soru yazın, ben de bilgi bankasında arayayım.',
+  questionTooLong: 'Soru çok uzun. Lütfen en fazla {max} karakter kullanın.',
+  searching: 'Bilgi bankasında aranıyor…',
+  thinking: 'Yanıt yazılıyor…',
+  sources: 'Kaynaklar',
+  feedbackThanks: 'Geri bildiriminiz için teşekkürler!',
+  'redacted.secret': '[gizli bilgi kaldırıldı]',
+  'redacted.personal': '[kişisel veri kaldırıldı]',
+  'redacted.other': '[kaldırıldı]',
+  greeting:
+    'Merhaba! Şirket politikaları, BT veya ofisle ilgili her şeyi bana sorabilirsiniz. Belgelerimize dayanarak yanıtlıyor, kaynakları da gösteriyorum.',
+  shareInChannel: 'Kanalda paylaş',
+  helpful: 'Faydalı',
+  notHelpful: 'Faydalı değil',
+  'page.intro':
+    'İK, BT veya ofisle ilgili sorularınızı kendi dilinizde sorun. Yanıtlar, kaynaklarıyla birlikte şirket belgelerinden gelir.',
+  'page.question': 'Sorunuz',
+  'page.example': 'Örn. Kaç gün ücretli izin hakkım var?',
+  'page.ask': 'Sor',
+  'page.signInAgain': 'Lütfen yeniden oturum açın.',
+};
+
+/**
+ * Hebrew verbs in the present tense and the imperative carry the gender of the speaker or of the
+ * person addressed: PolyDesk speaks in the past or future ("מצאתי", "אפרסם"), in the passive or
+ * impersonal ("התשובה נכתבת…", "מתבצע חיפוש…"), and asks with "אפשר ל…" / "יש ל…" instead of
+ * imperatives, so that every message reads right to anyone.
+ */
+const he: Messages = {
+  'extractive.intro': 'זה מה שמצאתי במסמכים שלנו:',
+  'extractive.note': 'ציטוט מתוך המסמכים; הטקסט לא נכתב על ידי מודל בינה מלאכותית.',
+  notFound: 'לא מצאתי את המידע הזה במאגר הידע. רשמתי את השאלה כדי שהצוות יוכל להוסיף אותו.',
+  held: 'התשובה הזו צריכה לעבור בדיקה של מנהל מערכת לפני שאוכל לשתף אותה. אפרסם אותה כאן מיד לאחר שתאושר.',
+  approved: 'התשובה הבאה נבדקה ואושרה על ידי מנהל מערכת:',
+  rejected: 'התשובה לשאלה הזו נבדקה על ידי מנהל מערכת, והוחלט לא לשתף אותה. אפשר לפנות ישירות לצוות האחראי.',
+  blocked: 'לא אוכל לשתף כאן את התשובה הזו: ייתכן שהיא כוללת מידע שלא כל המשתתפים בשיחה מורשים לראות.',
+  busy: 'יש כרגע הרבה שאלות בטיפול. אפשר לנסות שוב בעוד דקה.',
+  failed: 'סליחה, משהו השתבש בזמן הכנת התשובה. אפשר לנסות שוב בעוד רגע.',
+  generatorDown: 'מודל הבינה המלאכותית אינו זמין כרגע, ולכן הנה הקטעים הרלוונטיים ביותר מהמסמכים שלנו.',
+  generatorSlow:
+    'מודל הבינה המלאכותית התעכב יותר מדי בתשובה, ולכן הנה הקטעים הרלוונטיים ביותר מהמסמכים שלנו.',
+  emptyQuestion: 'אפשר להקליד שאלה, ואחפש את התשובה במאגר הידע.',
+  questionTooLong: 'השאלה ארוכה מדי. יש לקצר אותה ל-{max} תווים לכל היותר.',
+  searching: 'מתבצע חיפוש במאגר הידע…',
+  thinking: 'התשובה נכתבת…',
+  sources: 'מקורות',
+  feedbackThanks: 'תודה על המשוב!',
+  'redacted.secret': '[מידע סודי הוסר]',
+  'redacted.personal': '[מידע אישי הוסר]',
+  'redacted.other': '[הוסר]',
+  greeting:
+    'שלום! אפשר לשאול אותי כל דבר על נהלי החברה, מחשוב או המשרד. אענה על סמך המסמכים שלנו ואציין את המקורות.',
+  shareInChannel: 'שיתוף בערוץ',
+  helpful: 'מועיל',
+  notHelpful: 'לא מועיל',
+  'page.intro':
+    'אפשר לשאול על משאבי אנוש, מחשוב או המשרד, בשפה שלך. התשובות מבוססות על מסמכי החברה ומגיעות עם מקורות.',
+  'page.question': 'השאלה שלך',
+  'page.example': 'לדוגמה: כמה ימי חופשה בתשלום מגיעים לי?',
+  'page.ask': 'לשאול',
+  'page.signInAgain': 'יש להתחבר מחדש.',
+};
+
+const MESSAGES: Readonly<Record<string, Messages>> = {
+  en,
+  ja,
+  zh,
+  ko,
+  th,
+  es,
+  fr,
+  de,
+  pt,
+  id,
+  vi,
+  ar,
+  ru,
+  it,
+  nl,
+  pl,
+  tr,
+  he,
+};
 
 /** Languages with a full set of product messages (BCP-47 primary subtags); others fall back to English. */
 export const SUPPORTED_LANGUAGES: readonly string[] = Object.freeze(Object.keys(MESSAGES));
@@ -424,10 +720,15 @@ export const SUPPORTED_LANGUAGES: readonly string[] = Object.freeze(Object.keys(
 /** Every message key, in a stable order. */
 export const MESSAGE_KEYS: readonly MessageKey[] = Object.freeze(Object.keys(en) as MessageKey[]);
 
-/** The supported language a tag resolves to: `pt-BR` → `pt`, `zh_Hant` → `zh`, anything unknown → `en`. */
+/** Retired tags that older Java and Android clients still send for Hebrew and Indonesian. */
+const LEGACY: Readonly<Record<string, string>> = { iw: 'he', in: 'id' };
+
+/** The supported language a tag resolves to: `pt-BR` → `pt`, `zh_Hant` → `zh`, `iw` → `he`, anything unknown → `en`. */
 export function resolveLanguage(language: string | undefined): string {
-  const primary = language?.trim().toLowerCase().split(/[-_]/)[0];
-  return primary && primary in MESSAGES ? primary : 'en';
+  const tag = language?.trim().toLowerCase().split(/[-_]/)[0];
+  const primary = tag && Object.hasOwn(LEGACY, tag) ? LEGACY[tag] : tag;
+  // Own keys only: `toString` or `constructor` is not a language.
+  return primary && Object.hasOwn(MESSAGES, primary) ? primary : 'en';
 }
 
 /**

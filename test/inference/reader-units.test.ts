@@ -103,6 +103,11 @@ describe('follow-ups', () => {
     ['Et ça, c’est payé ?', 'fr'],
     ['¿Y ahí también?', 'es'],
     ['E lì?', 'it'],
+    ['ומה עם עובדים במשרה חלקית?', 'he'],
+    ['וכמה זמן מראש צריך לבקש?', 'he'],
+    ['האם זה בתשלום?', 'he'],
+    ['איך מגישים בקשה על זה?', 'he'],
+    ['מי מאשר את זה', 'he'],
   ] as const)('%s continues the previous question', (text, language) => {
     expect(followUpOf(history, text, language)).toBe(history[0]!.text);
   });
@@ -118,6 +123,11 @@ describe('follow-ups', () => {
     ['Co to jest VPN?', 'pl'],
     ['Y a-t-il une salle de sport au bureau ?', 'fr'],
     ['还有多少天年假？', 'zh'],
+    ['מה זה VPN?', 'he'],
+    ['ויזה לעובדים זרים – איך מגישים בקשה?', 'he'],
+    ['ועד העובדים – למי פונים?', 'he'],
+    ['ותק של כמה שנים מזכה בימי חופשה נוספים?', 'he'],
+    ['איפה חדר האוכל?', 'he'],
   ] as const)('%s stands alone', (text, language) => {
     expect(followUpOf(history, text, language)).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { type ReviewView, MASKED_FINDING_TYPES } from '../answer/review-service.js';
+import { type AnswerPart, type ReviewView, MASKED_FINDING_TYPES } from '../answer/review-service.js';
 import { InputError } from '../core/errors.js';
 import type { ReviewStatus } from '../store/review-repository.js';
 import { type AdminContext, PAGE_SIZE } from './admin-context.js';
@@ -18,6 +18,78 @@ export function statusFilter(raw: unknown): ReviewStatus | undefined | 'invalid'
 
 const uniqueTypes = (findings: readonly { type: string }[]) =>
   [...new Set(findings.map((f) => f.type))].sort();
+
+/** A piece of a held answer as its page shows it: plain text, a finding, or a citation marker `[n]`. */
+export interface AnswerSpan extends AnswerPart {
+  /** A `[n]` marker: isolated on the page, so that beside RTL text it neither moves nor turns its brackets. */
+  readonly cite: boolean;
+}
+
+/** Paragraphs of a held answer; a quote's lines (`> ` in the text) are one blockquote, a paragraph each. */
+export interface AnswerBlock {
+  readonly quote: boolean;
+  readonly paragraphs: readonly (readonly AnswerSpan[])[];
+}
+
+/** A quoted line, as the extractive answers and Markdown write it (as the chat page reads them). */
+const QUOTE_MARKER = /^ {0,3}> ?/;
+const CITATION = /\[\d{1,3}\]/g;
+
+const plain = (text: string): AnswerSpan => ({ text, types: [], masked: false, cite: false });
+
+/** Plain text with each `[n]` a span of its own; findings stay whole. */
+function withCitations(part: AnswerPart): AnswerSpan[] {
+  if (part.types.length > 0) return [{ ...part, cite: false }];
+  const spans: AnswerSpan[] = [];
+  let last = 0;
+  for (const m of part.text.matchAll(CITATION)) {
+    if (m.index > last) spans.push(plain(part.text.slice(last, m.index)));
+    spans.push({ text: m[0], types: [], masked: false, cite: true });
+    last = m.index + m[0].length;
+  }
+  if (last < part.text.length) spans.push(plain(part.text.slice(last)));
+  return spans;
+}
+
+/**
+ * A held answer's parts as blocks, the way the chat page renders an answer: runs of quoted lines
+ * become one blockquote without their `> ` markers, other lines paragraphs split at blank lines.
+ * Every text stays a value for the template to escape; a marker inside a finding is left as it is.
+ */
+export function answerBlocks(parts: readonly AnswerPart[]): AnswerBlock[] {
+  const lines: AnswerPart[][] = [[]];
+  for (const part of parts) {
+    part.text.split('\n').forEach((piece, i) => {
+      if (i > 0) lines.push([]);
+      if (piece !== '') lines[lines.length - 1]!.push({ ...part, text: piece });
+    });
+  }
+  const blocks: AnswerBlock[] = [];
+  let quote: AnswerSpan[][] | undefined;
+  let paragraph: AnswerSpan[] | undefined;
+  for (const line of lines) {
+    const first = line[0];
+    const marker = first && first.types.length === 0 ? QUOTE_MARKER.exec(first.text) : null;
+    if (marker) {
+      paragraph = undefined;
+      if (!quote) {
+        quote = [];
+        blocks.push({ quote: true, paragraphs: quote });
+      }
+      const rest = [{ ...first!, text: first!.text.slice(marker[0].length) }, ...line.slice(1)];
+      quote.push(rest.flatMap(withCitations));
+      continue;
+    }
+    quote = undefined;
+    if (line.every((p) => p.text.trim() === '')) paragraph = undefined;
+    else if (paragraph) paragraph.push(plain('\n'), ...line.flatMap(withCitations));
+    else {
+      paragraph = line.flatMap(withCitations);
+      blocks.push({ quote: false, paragraphs: [paragraph] });
+    }
+  }
+  return blocks;
+}
 
 /** The review queue and one held answer's page, with its decisions. Mounted behind the `reviews` area. */
 export function addReviewPages(router: Router, ctx: AdminContext): void {
@@ -57,6 +129,8 @@ export function addReviewPages(router: Router, ctx: AdminContext): void {
       {
         title: 'Held answer',
         r: review,
+        blocks: answerBlocks(review.parts),
+        delivered: review.deliveredText ? answerBlocks([plain(review.deliveredText)]) : [],
         types: uniqueTypes(review.findings),
         hasMasked: review.findings.some((f) => MASKED_FINDING_TYPES.has(f.type)),
         ...extra,

@@ -1,7 +1,8 @@
 /**
  * The admin UI in a real browser (Debian's Chromium through playwright-core): a reviewer releases a
  * held Slack answer into its thread, a publisher uploads knowledge that the local chat then answers
- * from, hostile text renders as text, CSRF and roles hold. Saves screenshots to docs/screenshots/.
+ * from, hostile text renders as text, CSRF and roles hold; a Hebrew held answer reads right to left
+ * with its quote as a quote. Saves screenshots to docs/screenshots/.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_BOT_ID, FAKE_BOT_USER_ID } from '../fakes/slack-server.js';
 import { eventCallback } from '../fakes/slack-events.js';
 import { ALICE, CHANNEL, type SlackHarness, startSlackHarness, visibleText } from '../bot/slack-harness.js';
+import { direction, firstTextLeft } from '../helpers/bidi-checks.js';
 import { CHROMIUM_ARGS, findChromium } from '../helpers/chromium.js';
 import { type AdminServer, PASSWORD, USERS, addDocument, startAdminServer } from './admin-harness.js';
 
@@ -21,6 +23,9 @@ const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
   : mkdtempSync(path.join(tmpdir(), 'polydesk-screenshots-'));
 const SECRET = 'Tr0ub4dor-Staging-42';
 const STAGING_URL = 'https://wiki.corp.example/runbooks/staging';
+/** A Hebrew IT document written for these tests; its guest network password is what gets held. */
+const WIFI_TITLE = 'רשת Wi-Fi לאורחים';
+const WIFI_SECRET = 'Xk9#mQ2v!pL7';
 
 const executablePath = findChromium();
 if (!executablePath)
@@ -356,6 +361,55 @@ describe.skipIf(!executablePath)('admin UI in Chromium', () => {
     expect(await rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain(USERS.reviewer);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'audit-log.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('shows a Hebrew held answer right to left, its quote as a quote and its citation isolated', async () => {
+    await addDocument(
+      s.runtime,
+      'it/guest-wifi-he.md',
+      `---\ntitle: ${WIFI_TITLE}\n---\n# רשת האורחים\n\n` +
+        `רשת האורחים נקראת Guest-5G. סיסמה: ${WIFI_SECRET} והיא מתחלפת בכל חודש.\n`,
+    );
+    const question = 'איך נקראת רשת האורחים?';
+    const web = { email: 'web@local', groups: ['all'] };
+    const held = await s.answers.ask({
+      text: question,
+      asker: web,
+      place: { platform: 'web', kind: 'local', readers: [web] },
+      history: [],
+    });
+    expect(held.status).toBe('held');
+    const { context, page } = await session(USERS.reviewer);
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    const link = page.getByRole('link', { name: question });
+    expect(await direction(link)).toBe('rtl');
+    await link.click();
+
+    expect(await direction(page.locator('.facts .question'))).toBe('rtl');
+    const answer = page.locator('.answer').first();
+    expect(await direction(answer)).toBe('rtl');
+    expect(await answer.locator('p').first().textContent()).toBe('זה מה שמצאתי במסמכים שלנו:');
+    // The extractive answer's "> " lines are one blockquote, their markers gone, their text escaped text.
+    expect(await answer.locator('blockquote').count()).toBe(1);
+    const quoted = answer.locator('blockquote p');
+    expect(await quoted.allTextContents()).toEqual([
+      'רשת האורחים נקראת Guest-5G. [1]',
+      'סיסמה: [hidden password] והיא מתחלפת בכל חודש. [1]',
+    ]);
+    expect(await direction(quoted.first())).toBe('rtl');
+    expect(await answer.innerHTML()).not.toContain('&gt;');
+    expect(await page.content()).not.toContain(WIFI_SECRET);
+    // The English mask keeps its brackets and its place inside the Hebrew sentence.
+    expect(await direction(quoted.nth(1).locator('mark.finding'))).toBe('ltr');
+    // [1] stays one isolated piece at the end of its sentence: on the left of a right-to-left line.
+    const cite = quoted.first().locator('bdi.cite');
+    expect(await cite.textContent()).toBe('[1]');
+    const marker = (await cite.boundingBox())!;
+    expect(marker.x + marker.width).toBeLessThanOrEqual((await firstTextLeft(quoted.first())) + 1);
+    expect(await direction(page.locator('.facts ol.sources li bdi').first())).toBe('rtl');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'hebrew-held-answer.png'), fullPage: true });
+    expect(dialogs).toEqual([]);
     await context.close();
   });
 });

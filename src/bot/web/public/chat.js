@@ -2,6 +2,10 @@
 // DOM APIs only (createElement, textContent; never innerHTML): quoted lines as blockquotes, [n] as
 // the cited document's title, 👍/👎 under each answer. Its messages and the question limit come in
 // <body data-…> (chat-page.ts), in the browser's language.
+// Right to left: each bubble takes its direction from its own text (dir="auto"), whatever the page's;
+// what the page itself says inside a bubble (sources heading, 👍/👎, notes) keeps the page's language
+// and direction; document titles and quoted passages are isolated, so that a Latin title or a [n]
+// beside Hebrew or Arabic text keeps its place and its brackets.
 const log = document.getElementById('log');
 const form = document.getElementById('ask');
 const input = document.getElementById('q');
@@ -10,6 +14,8 @@ const settings = document.body.dataset;
 const messages = JSON.parse(settings.messages || '{}');
 const maxChars = Number(settings.maxQuestionChars) || Number.POSITIVE_INFINITY;
 const history = [];
+const pageLanguage = settings.language || 'en';
+const pageDirection = document.documentElement.dir || 'ltr';
 
 /** Outcomes shown as an answer with sources and 👍/👎, as in Slack. */
 const RATED = new Set(['answered', 'not_found']);
@@ -24,8 +30,16 @@ function element(tag, cls, text) {
   return node;
 }
 
+/** Marks a node as the page's own words, in the page's language and direction. */
+function chrome(node) {
+  node.lang = pageLanguage;
+  node.dir = pageDirection;
+  return node;
+}
+
 function item(cls, text) {
   const li = element('li', cls);
+  li.dir = 'auto';
   li.appendChild(element('div', 'text', text));
   log.appendChild(li);
   li.scrollIntoView({ block: 'end' });
@@ -41,7 +55,9 @@ function appendCited(parent, text, sources) {
     parent.append(text.slice(last, m.index));
     const link = element('a', 'cite');
     link.href = '#' + sources.anchor + source.n;
-    link.append(element('span', 'n', String(source.n)), element('cite', '', source.title));
+    const title = element('cite', '', source.title);
+    title.dir = 'auto';
+    link.append(element('span', 'n', String(source.n)), title);
     parent.append(link);
     last = m.index + m[0].length;
   }
@@ -65,7 +81,9 @@ function renderText(box, text, sources) {
     if (quoted) {
       flush();
       if (!quote) quote = box.appendChild(element('blockquote'));
+      // A quote is the document's text, maybe in another language than the answer around it.
       const p = element('p');
+      p.dir = 'auto';
       appendCited(p, quoted[1], sources);
       quote.appendChild(p);
     } else {
@@ -87,7 +105,7 @@ function sourcesOf(answer) {
 }
 
 function renderSources(li, answer, sources) {
-  const box = element('div', 'sources');
+  const box = chrome(element('div', 'sources'));
   box.appendChild(element('div', 'heading', messages.sources));
   const ol = element('ol');
   for (const c of answer.citations) {
@@ -96,12 +114,13 @@ function renderSources(li, answer, sources) {
     entry.id = sources.anchor + c.n;
     if (c.url && /^https?:\/\//i.test(c.url)) {
       const a = element('a', '', c.title);
+      a.dir = 'auto';
       a.href = c.url;
       a.rel = 'noopener noreferrer';
       a.target = '_blank';
       entry.appendChild(a);
-    } else entry.appendChild(element('span', 'title', c.title));
-    entry.append(' ', element('span', 'source', c.source));
+    } else entry.appendChild(element('bdi', 'title', c.title));
+    entry.append(' ', element('bdi', 'source', c.source));
     ol.appendChild(entry);
   }
   box.appendChild(ol);
@@ -110,7 +129,7 @@ function renderSources(li, answer, sources) {
 
 /** 👍/👎 under an answer; a second click changes the rating (the server keeps one per person). */
 function addFeedback(li, questionId) {
-  const bar = element('div', 'feedback');
+  const bar = chrome(element('div', 'feedback'));
   const thanks = element('span', 'thanks');
   thanks.setAttribute('role', 'status');
   const buttons = [
@@ -152,7 +171,7 @@ function renderDone(li, answer) {
   if (answer.status === 'held') li.classList.add('held');
   if (answer.citations.length > 0) renderSources(li, answer, sources);
   if (answer.extractive && answer.status === 'answered')
-    li.appendChild(element('div', 'note', messages['extractive.note']));
+    li.appendChild(chrome(element('div', 'note', messages['extractive.note'])));
   if (RATED.has(answer.status)) addFeedback(li, answer.questionId);
 }
 
@@ -195,7 +214,6 @@ function watchHeld(li, answer) {
 function checkLength() {
   const over = input.value.trim().length > maxChars;
   tooLong.hidden = !over;
-  tooLong.lang = settings.language || 'en';
   tooLong.textContent = over ? messages.questionTooLong : '';
   return !over;
 }
@@ -220,7 +238,7 @@ form.addEventListener('submit', async (event) => {
     });
     if (res.status === 401) {
       // WEB_CHAT=on and the session has ended: sign in again, then come back here.
-      box.textContent = 'Please sign in again.';
+      box.textContent = messages['page.signInAgain'];
       window.location.assign('/admin/login?next=%2F');
       return;
     }

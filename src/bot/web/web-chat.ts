@@ -5,6 +5,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { resultForWaitingAsker } from '../../answer/failed-result.js';
 import type { AnswerService, CheckedText, Directory, Rating } from '../../answer/ports.js';
 import type { AnswerResult, Citation, Turn } from '../../core/types.js';
+import { t } from '../../core/i18n.js';
 import type { Logger } from '../../core/log.js';
 import { pageLanguage, renderChatPage } from './chat-page.js';
 
@@ -249,7 +250,9 @@ export function createWebChat(
     } catch (error) {
       if (!controller.signal.aborted) {
         deps.logger('error', 'web.chat_failed', { error: error instanceof Error ? error.name : 'unknown' });
-        send({ type: 'error', message: 'Something went wrong. Please try again.' });
+        // In the page's language, like the page's own messages (the answer's language is not known).
+        const language = pageLanguage((languages) => req.acceptsLanguages(languages));
+        send({ type: 'error', message: t(language, 'failed') });
       }
     }
     res.end();

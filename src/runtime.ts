@@ -8,7 +8,7 @@ import type { Logger } from './core/log.js';
 import { StaticDirectory } from './directory.js';
 import type { Guard } from './guardrails/guard.js';
 import type { Generator } from './inference/generator.js';
-import { detectLanguage } from './inference/language.js';
+import { detectLanguage, detectQuestionLanguage } from './inference/language.js';
 import { type Metrics, createMetrics, discardedMetrics } from './metrics.js';
 import { KnowledgeIndex } from './rag/knowledge-index.js';
 import { createDenseRetriever } from './rag/dense-retriever.js';
@@ -177,7 +177,7 @@ export async function createRuntime(
       guard,
       streamGuard: guardParts.streamGuard,
       recorder: storeRecorder(store),
-      detectLanguage,
+      detectLanguage: detectQuestionLanguage,
       logger,
       maxQuestionChars: config.maxQuestionChars,
       observe: ({ status, generator: g, seconds, retrievalSeconds }) => {

@@ -72,7 +72,7 @@ export interface AnswerServiceDeps {
   readonly generator: Generator;
   readonly guard: Guard;
   readonly recorder: AnswerRecorder;
-  readonly detectLanguage: (text: string, localeHint?: string) => string;
+  readonly detectLanguage: (text: string, localeHint?: string) => string | Promise<string>;
   readonly logger: Logger;
   readonly maxQuestionChars: number;
   /** How many sources the generator gets. */
@@ -119,7 +119,10 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       options.onProgress?.(p);
     };
     const checked = checkQuestion(question.text, deps.maxQuestionChars);
-    const language = deps.detectLanguage(checked.text || question.asker.locale || '', question.asker.locale);
+    const language = await deps.detectLanguage(
+      checked.text || question.asker.locale || '',
+      question.asker.locale,
+    );
     const questionId = options.questionId ?? (await record(question));
     if (options.questionId && deps.recorder.identify) {
       // Before scheduling: the per-asker rate limit counts this question under the person.

@@ -1,6 +1,6 @@
 import { InputError } from '../core/errors.js';
 import type { SearchHit } from '../core/types.js';
-import { detectLanguage } from '../inference/language.js';
+import { detectQuestionLanguage } from '../inference/language.js';
 import { type Readers, UNRESTRICTED } from '../core/access.js';
 import type { Runtime } from '../runtime.js';
 import { intOption, parseCommand } from './args.js';
@@ -40,7 +40,7 @@ export async function searchCommand(runtime: Runtime, args: readonly string[]): 
     ? UNRESTRICTED
     : [runtime.directory.resolve(typeof values.user === 'string' ? values.user : 'cli@local')];
   const search = async (query: string) =>
-    runtime.retriever.retrieve({ text: query, readers, k, language: detectLanguage(query) });
+    runtime.retriever.retrieve({ text: query, readers, k, language: await detectQuestionLanguage(query) });
   const write = (line: unknown) =>
     new Promise<void>((resolve) => {
       if (process.stdout.write(JSON.stringify(line) + '\n')) resolve();

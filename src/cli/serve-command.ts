@@ -6,6 +6,7 @@ import { REGEXP_FLAG, regexpTierUpOff } from '../guardrails/regexp-engine.js';
 import { createReliability } from '../reliability/reliability.js';
 import type { Runtime } from '../runtime.js';
 import { InFlight, type ReadinessCheck, createExpressApp, listen } from '../server.js';
+import { loadLanguageModel } from '../inference/language.js';
 import { AdminRepository } from '../store/admin-repository.js';
 import { createAdapters } from '../wiring/adapters.js';
 import { webChatAccess } from '../wiring/web-chat-access.js';
@@ -85,6 +86,8 @@ export async function startServe(runtime: Runtime): Promise<ServeInstance> {
     inFlight,
   );
   const server = await listen(app, inFlight, config.port, config.host);
+  // The short-question language model loads now rather than on the first question that needs it.
+  void loadLanguageModel();
   try {
     await adapters.start();
     await reliability.start(adapters.delivery);

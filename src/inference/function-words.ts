@@ -39,7 +39,8 @@ const WORDS: Readonly<Record<string, string>> = {
     niet geen kan kun kunt moet moeten mag heb hebt heeft krijg krijgt er dit dat deze die ook nog graag zeggen weten wil wilde nodig hulp nu bedankt hallo iemand iets vraag`,
   id: `yang dan di ke dari untuk dengan pada dalam oleh apa bagaimana berapa kapan mana dimana siapa mengapa
     kenapa apakah saya aku kami kita anda kamu dia mereka bisa dapat harus boleh ada tidak bukan belum sudah
-    ini itu akan cara mau ingin perlu jika kalau atau juga saja tolong mohon bagi seperti`,
+    ini itu akan cara mau ingin perlu jika kalau atau juga saja tolong mohon bagi seperti
+    dong sih nih kok deh gak nggak udah gimana gitu aja banget yg`,
   vi: `tôi bạn của và là có không được cho với các những một này đó thế nào bao nhiêu ở đâu khi làm sao gì
     ai trong để cần phải muốn em anh chị mình chúng ta thì mà nếu hay hoặc đã sẽ đang bị vì từ theo như vậy
     ạ nhé xin vui lòng`,
@@ -65,6 +66,10 @@ const WORDS: Readonly<Record<string, string>> = {
   ru: `и в во не на с со по к ко у о об от до за из для как где когда что почему зачем сколько какой какая
     какое какие кто ли я мы вы ты он она они мой моя мои мне меня нас это этот эта эти можно нужно надо или
     а но же бы да нет есть`,
+  he: `של את על עם אל מן זה זו זאת אלה אלו הוא היא הם הן אני אתה את אנחנו אתם אתן מה מי איך איפה היכן
+    מתי למה מדוע כמה איזה איזו אילו האם אם לא כן יש אין או גם רק כל אבל כי אשר כמו לפי בין אחרי לפני עד
+    כדי אפשר צריך צריכה צריכים רוצה רוצים יכול יכולה יכולים ניתן נא בבקשה תודה שלום לי לך לו לה לנו להם
+    שלי שלך שלו שלה שלנו הזה הזאת היה הייתה היו יהיה להיות מהו מהי מהם ממי עכשיו`,
 };
 
 const cache = new Map<string, readonly string[]>();

@@ -225,6 +225,10 @@ const LATIN_LETTERS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/[ğışİ]/gu, ['tr']],
   [/[ąćęłńśźż]/gu, ['pl']],
   [/[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/gu, ['vi']],
+  // Articles and prepositions elided onto the next word: dell'ufficio, qu'il, l'azienda / l'entreprise.
+  [/(?<!\p{L})(?:[dns]ell|dall|sull|all|coll|quell|un)['’](?=\p{L})/gu, ['it']],
+  [/(?<!\p{L})(?:qu|j|jusqu|lorsqu|puisqu)['’](?=\p{L})/gu, ['fr']],
+  [/(?<!\p{L})[ld]['’](?=\p{L})/gu, ['fr', 'it']],
 ];
 
 /** How much one unambiguous letter or function word counts against franc's relative score (0..1). */
@@ -265,6 +269,9 @@ function detectLatin(text: string, hint: string | undefined): string | undefined
   const evidence = latinEvidence(text.toLowerCase());
 
   const letters = letterCount(text);
+  const decided = decisive(evidence);
+  if (decided) return decided;
+  if (ngramModel) return detectLatinByModel(text, hint, evidence, letters);
   if (evidence.size === 0 && letters < MIN_FRANC_LETTERS) return undefined;
   if (letters >= MIN_FRANC_LETTERS && isUnknownLatin(text, evidence)) return undefined;
 
@@ -315,4 +322,118 @@ function isUnknownLatin(text: string, evidence: ReadonlyMap<string, number>): bo
   if (!ranked[0] || ranked[0][0] in LATIN_FRANC) return false;
   const known = ranked.find(([code]) => code in LATIN_FRANC);
   return !known || known[1] < UNKNOWN_LATIN_SCORE;
+}
+
+/**
+ * Letters and function words alone decide a Latin-script text when they give one language at least
+ * this much evidence (two of its function words, or one and a letter of its own) and at least twice
+ * what any other language gets: on the development half of the short-question set and 343 employee
+ * questions, the 169 texts decided so were all right. Such a text needs no n-gram model.
+ */
+const DECISIVE_EVIDENCE = 1.2;
+const DECISIVE_RATIO = 2;
+
+function decisive(evidence: ReadonlyMap<string, number>): string | undefined {
+  let first: [string, number] | undefined;
+  let second = 0;
+  for (const [language, weight] of evidence) {
+    if (!first || weight > first[1]) {
+      second = first?.[1] ?? 0;
+      first = [language, weight];
+    } else second = Math.max(second, weight);
+  }
+  if (!first || first[1] < DECISIVE_EVIDENCE || second * DECISIVE_RATIO > first[1]) return undefined;
+  return first[0];
+}
+
+/** What PolyDesk uses of eld (Efficient Language Detector), a maintained n-gram detector for short texts. */
+interface NgramModel {
+  detect(text: string): { getScores(): Record<string, number> };
+  setLanguageSubset(languages: string[]): unknown;
+}
+let ngramModel: NgramModel | undefined;
+let loadingModel: Promise<void> | undefined;
+
+/**
+ * Loads eld's n-gram model ("small": about 250 ms and 1.6 MB of JavaScript, so it is loaded only
+ * when a question needs it, or when `serve` starts). Until it is loaded, and if it cannot be, Latin-
+ * script texts are told apart by franc's trigrams and the letters and function words, which are
+ * right far less often on short questions (docs/quality.md, "Language detection").
+ */
+export function loadLanguageModel(): Promise<void> {
+  loadingModel ??= import('eld/small').then(
+    (module) => {
+      const eld = (module as unknown as { eld: NgramModel }).eld;
+      // eld knows Indonesian as Malay (ms), the same language for a question's purposes.
+      eld.setLanguageSubset([...LATIN_LANGUAGES, 'ms']);
+      ngramModel = eld;
+    },
+    () => undefined,
+  );
+  return loadingModel;
+}
+
+/**
+ * {@link detectLanguage}, loading the n-gram model first when the text is in the Latin script and its
+ * letters and function words do not decide it. Questions go through here; long document texts are
+ * decided by their function words and use {@link detectLanguage} directly.
+ */
+export async function detectQuestionLanguage(text: string, localeHint?: string): Promise<string> {
+  if (!ngramModel && needsModel(text.slice(0, MAX_SAMPLE))) await loadLanguageModel();
+  return detectLanguage(text, localeHint);
+}
+
+function needsModel(sample: string): boolean {
+  const counts = countScripts(sample);
+  return mainScript(sample, counts) === 'latin' && !decisive(latinEvidence(sample.toLowerCase()));
+}
+
+/** A word with a diacritic makes English this much less likely (café and naïve are rare in questions). */
+const ENGLISH_MARK_PENALTY = 0.2;
+/** The letters and function words count half as much as eld's relative score (1 for its best guess). */
+const MODEL_EVIDENCE_WEIGHT = 0.5;
+/** A locale hint wins when its language scores within this margin of the best. */
+const MODEL_HINT_MARGIN = 0.05;
+
+/**
+ * eld's scores for PolyDesk's Latin-script languages, relative to its best guess, plus half the
+ * letter and function-word evidence; English loses a little for each word with a diacritic. The
+ * weights were chosen on the development half of test/corpus/language-detection (never the test half).
+ */
+function detectLatinByModel(
+  text: string,
+  hint: string | undefined,
+  evidence: ReadonlyMap<string, number>,
+  letters: number,
+): string | undefined {
+  if (letters >= MIN_FRANC_LETTERS && isUnknownLatin(text, evidence)) return undefined;
+  const raw = ngramModel!.detect(text).getScores();
+  const scores = new Map<string, number>();
+  let top = 0;
+  for (const [code, score] of Object.entries(raw)) {
+    const language = code === 'ms' ? 'id' : code;
+    scores.set(language, Math.max(scores.get(language) ?? 0, score));
+    top = Math.max(top, score);
+  }
+  if (top > 0) for (const [language, score] of scores) scores.set(language, score / top);
+  for (const [language, weight] of evidence)
+    scores.set(language, (scores.get(language) ?? 0) + MODEL_EVIDENCE_WEIGHT * weight);
+  const marked = text.normalize('NFD').match(/\p{L}\p{M}+/gu)?.length ?? 0;
+  const english = scores.get('en');
+  if (marked > 0 && english !== undefined)
+    scores.set('en', english - ENGLISH_MARK_PENALTY * Math.min(2, marked));
+
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const [language, score] of scores) {
+    if (score > bestScore) {
+      best = language;
+      bestScore = score;
+    }
+  }
+  if (!best) return undefined;
+  if (hint && hint !== best && LATIN_LANGUAGES.includes(hint)) {
+    if ((scores.get(hint) ?? 0) >= bestScore - MODEL_HINT_MARGIN) return hint;
+  }
+  return best;
 }

@@ -23,7 +23,7 @@ export interface RecoveryOptions {
   readonly answers: AnswerService;
   readonly directory: Directory;
   readonly delivery: (platform: Platform) => DeliveryChannel | undefined;
-  readonly detectLanguage: (text: string) => string;
+  readonly detectLanguage: (text: string) => string | Promise<string>;
   readonly logger: Logger;
   /** A question `received` for longer than this, whose worker has not beaten for as long, is taken over. */
   readonly afterMs: number;
@@ -106,7 +106,7 @@ export class RecoveryWorker {
 
   private async recover(question: ClaimedQuestion): Promise<void> {
     const { options } = this;
-    const language = options.detectLanguage(question.text);
+    const language = await options.detectLanguage(question.text);
     const channel = options.delivery(question.platform as Platform);
     const target = {
       channelId: question.channelId,

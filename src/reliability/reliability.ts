@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { recordedQuestion } from '../answer/answer.js';
 import type { AnswerService, DeliveryChannel } from '../answer/ports.js';
 import type { Platform } from '../core/types.js';
-import { detectLanguage } from '../inference/language.js';
+import { detectQuestionLanguage } from '../inference/language.js';
 import type { Runtime } from '../runtime.js';
 import type { ReadinessCheck } from '../server.js';
 import type { ReliabilityDatabase } from '../store/question-repository.js';
@@ -92,7 +92,7 @@ export function createReliability(runtime: Runtime): Reliability {
         answers: runtime.answers,
         directory: runtime.directory,
         delivery,
-        detectLanguage: (text) => detectLanguage(text),
+        detectLanguage: (text) => detectQuestionLanguage(text),
         logger,
         afterMs,
         maxAttempts: MAX_ATTEMPTS,

@@ -96,6 +96,46 @@ const WORDS: Readonly<Record<string, readonly (readonly string[])[]>> = {
     ['elf'],
     ['twaalf'],
   ],
+  pl: [
+    ['dwa', 'dwie', 'dwóch', 'dwoma'],
+    ['trzy', 'trzech', 'trzema'],
+    ['cztery', 'czterech', 'czterema'],
+    ['pięć', 'pięciu'],
+    ['sześć', 'sześciu'],
+    ['siedem', 'siedmiu'],
+    ['osiem', 'ośmiu'],
+    ['dziewięć', 'dziewięciu'],
+    ['dziesięć', 'dziesięciu'],
+    ['jedenaście', 'jedenastu'],
+    ['dwanaście', 'dwunastu'],
+  ],
+  tr: [
+    ['iki'],
+    ['üç'],
+    ['dört'],
+    ['beş'],
+    ['altı'],
+    [], // yedi: also "ate"
+    ['sekiz'],
+    ['dokuz'],
+    ['on'],
+    [], // on bir: two words
+    [], // on iki
+  ],
+  // Hebrew counts in two genders (שלושה ימים, שלוש שנים); eleven and twelve are two words.
+  he: [
+    ['שניים', 'שתיים', 'שתי'], // שני: also "second" and "Monday"
+    ['שלושה', 'שלוש'],
+    ['ארבעה', 'ארבע'],
+    ['חמישה', 'חמש'],
+    ['שישה', 'שש'],
+    ['שבעה', 'שבע'],
+    ['שמונה'],
+    ['תשעה', 'תשע'],
+    ['עשרה', 'עשר'],
+    [],
+    [],
+  ],
 };
 
 /**

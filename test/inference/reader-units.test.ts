@@ -159,6 +159,9 @@ describe('small numbers as digits or words', () => {
   it('offers the other spelling in languages that spell numbers, and nothing for other words', () => {
     expect(numberAlternatives('3', 'en')).toEqual(['three']);
     expect(numberAlternatives('drei', 'de')).toEqual(['3']);
+    expect(numberAlternatives('5', 'pl')).toEqual(['pięć', 'pięciu']);
+    expect(numberAlternatives('שלושה', 'he')).toEqual(['3', 'שלוש']);
+    expect(numberAlternatives('dört', 'tr')).toEqual(['4']);
     expect(numberAlternatives('2', 'pt')).toEqual(['dois', 'duas']);
     expect(numberAlternatives('1', 'en')).toEqual([]); // "one" is as often a pronoun
     expect(numberAlternatives('30', 'en')).toEqual([]);

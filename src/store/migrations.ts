@@ -291,6 +291,97 @@ const exactlyOnce: Migration = {
   },
 };
 
+/**
+ * The helpdesk loop (issue 17): standard answers written by HR and IT (with every use recorded),
+ * hand-offs to an expert channel (with the expert replies relayed, each once), and askers who asked
+ * to be told when their unanswered question gets an answer.
+ */
+const helpdeskLoop: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('standard_answers')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('question', 'text', (c) => c.notNull())
+      .addColumn('phrasings', 'text', (c) => c.notNull().defaultTo('[]'))
+      .addColumn('answer', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('team', 'text', (c) => c.notNull())
+      .addColumn('audience', 'text', (c) => c.notNull())
+      .addColumn('languages', 'text', (c) => c.notNull().defaultTo('[]'))
+      .addColumn('review_at', 'text')
+      .addColumn('origin', 'text', (c) => c.notNull())
+      .addColumn('origin_ref', 'text')
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('retired_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('standard_answer_uses')
+      .addColumn('question_id', 'text', (c) => c.primaryKey().references('questions.id').onDelete('cascade'))
+      .addColumn('standard_id', 'text', (c) =>
+        c.notNull().references('standard_answers.id').onDelete('cascade'),
+      )
+      .addColumn('score', 'real', (c) => c.notNull())
+      .addColumn('used_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('standard_answer_uses_standard')
+      .on('standard_answer_uses')
+      .columns(['standard_id', 'used_at'])
+      .execute();
+    await db.schema
+      .createTable('escalations')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('question_id', 'text', (c) => c.notNull().references('questions.id').onDelete('cascade'))
+      .addColumn('requested_by', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('route', 'text', (c) => c.notNull())
+      .addColumn('expert_platform', 'text', (c) => c.notNull())
+      .addColumn('expert_channel', 'text', (c) => c.notNull())
+      .addColumn('expert_thread', 'text')
+      .addColumn('language', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('posted_at', 'text')
+      .addColumn('resolved_at', 'text')
+      .addColumn('resolved_by', 'text')
+      .addColumn('standard_id', 'text')
+      .execute();
+    // One hand-off per question: a second click (or a retried request) finds the first.
+    await db.schema
+      .createIndex('escalations_question')
+      .on('escalations')
+      .column('question_id')
+      .unique()
+      .execute();
+    await db.schema
+      .createIndex('escalations_thread')
+      .on('escalations')
+      .columns(['expert_platform', 'expert_channel', 'expert_thread'])
+      .execute();
+    await db.schema.createIndex('escalations_created').on('escalations').column('created_at').execute();
+    await db.schema
+      .createTable('escalation_replies')
+      .addColumn('escalation_id', 'text', (c) => c.notNull().references('escalations.id').onDelete('cascade'))
+      .addColumn('reply_id', 'text', (c) => c.notNull())
+      .addColumn('author', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('relayed_at', 'text')
+      .addColumn('verdict_action', 'text')
+      .addPrimaryKeyConstraint('escalation_replies_pk', ['escalation_id', 'reply_id'])
+      .execute();
+    await db.schema
+      .createTable('answer_subscriptions')
+      .addColumn('question_id', 'text', (c) => c.primaryKey().references('questions.id').onDelete('cascade'))
+      .addColumn('asker', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('notified_at', 'text')
+      .addColumn('standard_id', 'text')
+      .execute();
+  },
+};
+
 class StaticMigrations implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -302,6 +393,7 @@ class StaticMigrations implements MigrationProvider {
       '0005_sensitive_spans': sensitiveSpans,
       '0006_exactly_once': exactlyOnce,
       '0007_index_changes': indexChanges,
+      '0008_helpdesk_loop': helpdeskLoop,
     };
   }
 }

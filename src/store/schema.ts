@@ -111,6 +111,88 @@ export interface FeedbackTable {
   created_at: string;
 }
 
+/** A reply written by HR or IT, given to every question that means the same (issue 17). */
+export interface StandardAnswersTable {
+  id: string;
+  /** The question it answers, as its author wrote it. */
+  question: string;
+  /** JSON array of other wordings it answers (e.g. the asker's own question it was written for). */
+  phrasings: string;
+  answer: string;
+  title: string;
+  /** Who answers for it ("HR", "IT"): shown as "answered by <team> on <date>". */
+  team: string;
+  /** JSON array of group names, as documents' audience. */
+  audience: string;
+  /** JSON array of language tags it is given in; empty = any. */
+  languages: string;
+  /** When its owners should check it again (ISO date); null = no date. */
+  review_at: string | null;
+  /** admin | expert | gap: written in the admin UI or API, from an expert's reply, from a knowledge gap. */
+  origin: string;
+  /** The escalation or gap it came from. */
+  origin_ref: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  /** Retired answers are kept (their uses stay countable) and never given. */
+  retired_at: string | null;
+}
+
+/** A question answered with a standard answer: one row per question. */
+export interface StandardAnswerUsesTable {
+  question_id: string;
+  standard_id: string;
+  /** The match's score against the threshold. */
+  score: number;
+  used_at: string;
+}
+
+/** A question handed off to a person in an expert channel ("Ask a person"). */
+export interface EscalationsTable {
+  id: string;
+  question_id: string;
+  requested_by: string;
+  /** open | resolved */
+  status: string;
+  /** The expert route chosen (a group, a source folder, or "default"). */
+  route: string;
+  /** Where the experts were asked: platform, channel and the thread of the hand-off message. */
+  expert_platform: string;
+  expert_channel: string;
+  expert_thread: string | null;
+  /** The asker's language, shown to the experts. */
+  language: string;
+  created_at: string;
+  posted_at: string | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  /** The standard answer published from this hand-off, if any. */
+  standard_id: string | null;
+}
+
+/** An expert's reply in a hand-off thread, relayed to the asker once (after the guard). */
+export interface EscalationRepliesTable {
+  escalation_id: string;
+  /** The platform's id of the reply (Slack ts, Teams activity id). */
+  reply_id: string;
+  author: string;
+  text: string;
+  created_at: string;
+  relayed_at: string | null;
+  /** The guard's verdict on the relayed text. */
+  verdict_action: string | null;
+}
+
+/** An asker who wants to be told when their unanswered question gets an answer. */
+export interface AnswerSubscriptionsTable {
+  question_id: string;
+  asker: string;
+  created_at: string;
+  notified_at: string | null;
+  standard_id: string | null;
+}
+
 export interface AuditLogTable {
   id: string;
   at: string;
@@ -193,4 +275,9 @@ export interface Database {
   meta: MetaTable;
   sensitive_spans: SensitiveSpansTable;
   index_changes: IndexChangesTable;
+  standard_answers: StandardAnswersTable;
+  standard_answer_uses: StandardAnswerUsesTable;
+  escalations: EscalationsTable;
+  escalation_replies: EscalationRepliesTable;
+  answer_subscriptions: AnswerSubscriptionsTable;
 }

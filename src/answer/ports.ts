@@ -132,6 +132,22 @@ export interface RecoveredDelivery {
   readonly asker: string;
 }
 
+/**
+ * A later message to someone who asked a question, posted where they asked it (the thread, the DM,
+ * the Teams conversation): an expert's relayed reply, or the standard answer their unanswered
+ * question now has. Already checked by the guard for the asker.
+ */
+export interface FollowUpDelivery {
+  readonly questionId: string;
+  readonly text: CheckedText;
+  readonly language: string;
+  readonly citations?: AnswerResult['citations'] | undefined;
+  readonly channelId?: string | undefined;
+  readonly threadId?: string | undefined;
+  readonly delivery?: unknown;
+  readonly asker: string;
+}
+
 /** Each chat adapter registers one: how a reviewer's decision reaches the asker. */
 export interface DeliveryChannel {
   readonly platform: Platform;
@@ -142,4 +158,6 @@ export interface DeliveryChannel {
    * this question (the first worker got that far) is not posted again: `already_answered`.
    */
   deliverRecovered?(delivery: RecoveredDelivery): Promise<'delivered' | 'already_answered'>;
+  /** Posts a later message to an asker (issue 17: relayed expert replies, answers to subscribers). */
+  deliverFollowUp?(delivery: FollowUpDelivery): Promise<void>;
 }

@@ -39,6 +39,9 @@ const en = {
   'page.example': 'e.g. How many days of paid leave do I get?',
   'page.ask': 'Ask',
   'page.signInAgain': 'Please sign in again.',
+  // issue 17: standard answers
+  'standard.answeredBy': 'Answered by {team} on {date}',
+  'standard.nowAnswered': 'Your question now has an answer:',
 } as const;
 
 /** Identifier of one product message. */
@@ -80,6 +83,9 @@ const ja: Messages = {
   'page.example': '例：有給休暇は何日もらえますか？',
   'page.ask': '質問する',
   'page.signInAgain': 'もう一度サインインしてください。',
+  // issue 17: standard answers
+  'standard.answeredBy': '{team}が{date}に回答',
+  'standard.nowAnswered': '以前お尋ねの質問に回答が用意されました：',
 };
 
 const zh: Messages = {
@@ -112,6 +118,9 @@ const zh: Messages = {
   'page.example': '例如：我有几天带薪年假？',
   'page.ask': '提问',
   'page.signInAgain': '请重新登录。',
+  // issue 17: standard answers
+  'standard.answeredBy': '由{team}于{date}解答',
+  'standard.nowAnswered': '您之前提出的问题现在有答案了：',
 };
 
 const ko: Messages = {
@@ -147,6 +156,9 @@ const ko: Messages = {
   'page.example': '예: 유급 휴가는 며칠인가요?',
   'page.ask': '질문하기',
   'page.signInAgain': '다시 로그인해 주세요.',
+  // issue 17: standard answers
+  'standard.answeredBy': '{team} 답변, {date}',
+  'standard.nowAnswered': '문의하신 질문에 답변이 준비되었습니다:',
 };
 
 const th: Messages = {
@@ -179,6 +191,9 @@ const th: Messages = {
   'page.example': 'เช่น ลาพักร้อนโดยได้รับค่าจ้างได้กี่วัน',
   'page.ask': 'ถาม',
   'page.signInAgain': 'กรุณาเข้าสู่ระบบอีกครั้ง',
+  // issue 17: standard answers
+  'standard.answeredBy': 'ตอบโดย {team} เมื่อ {date}',
+  'standard.nowAnswered': 'คำถามที่คุณถามไว้มีคำตอบแล้ว:',
 };
 
 const es: Messages = {
@@ -218,6 +233,9 @@ const es: Messages = {
   'page.example': 'p. ej., ¿Cuántos días de vacaciones pagadas tengo?',
   'page.ask': 'Preguntar',
   'page.signInAgain': 'Vuelve a iniciar sesión.',
+  // issue 17: standard answers
+  'standard.answeredBy': 'Respondido por {team} el {date}',
+  'standard.nowAnswered': 'Tu pregunta ya tiene respuesta:',
 };
 
 const fr: Messages = {
@@ -258,6 +276,9 @@ const fr: Messages = {
   'page.example': 'Par ex. : Combien de jours de congés payés ai-je ?',
   'page.ask': 'Demander',
   'page.signInAgain': 'Veuillez vous reconnecter.',
+  // issue 17: standard answers
+  'standard.answeredBy': 'Réponse de {team} du {date}',
+  'standard.nowAnswered': 'Votre question a maintenant une réponse :',
 };
 
 const de: Messages = {
@@ -297,6 +318,9 @@ const de: Messages = {
   'page.example': 'z. B. Wie viele Tage bezahlten Urlaub habe ich?',
   'page.ask': 'Fragen',
   'page.signInAgain': 'Bitte melde dich erneut an.',
+  // issue 17: standard answers
+  'standard.answeredBy': 'Beantwortet von {team} am {date}',
+  'standard.nowAnswered': 'Auf deine Frage gibt es jetzt eine Antwort:',
 };
 
 const pt: Messages = {
@@ -336,6 +360,9 @@ const pt: Messages = {
   'page.example': 'Ex.: Quantos dias de férias remuneradas eu tenho?',
   'page.ask': 'Perguntar',
   'page.signInAgain': 'Faça login novamente.',
+  // issue 17: standard answers
+  'standard.answeredBy': 'Respondido por {team} em {date}',
+  'standard.nowAnswered': 'Sua pergunta agora tem uma resposta:',
 };
 
 const id: Messages = {
@@ -375,6 +402,9 @@ const id: Messages = {
   'page.example': 'Misalnya: Berapa hari cuti berbayar yang saya dapat?',
   'page.ask': 'Tanya',
   'page.signInAgain': 'Silakan masuk kembali.',
+  // issue 17: standard answers
+  'standard.answeredBy': 'Dijawab oleh {team} pada {date}',
+  'standard.nowAnswered': 'Pertanyaan Anda sekarang sudah ada jawabannya:',
 };
 
 const vi: Messages = {
@@ -414,6 +444,9 @@ const vi: Messages = {
   'page.example': 'Ví dụ: Tôi được nghỉ phép có lương bao nhiêu ngày?',
   'page.ask': 'Hỏi',
   'page.signInAgain': 'Vui lòng đăng nhập lại.',
+  // issue 17: standard answers
+  'standard.answeredBy': 'Được {team} trả lời ngày {date}',
+  'standard.nowAnswered': 'Câu hỏi của bạn giờ đã có câu trả lời:',
 };
 
 const ar: Messages = {
@@ -451,6 +484,9 @@ const ar: Messages = {
   'page.example': 'مثال: كم يومًا من الإجازة المدفوعة أستحق؟',
   'page.ask': 'اسأل',
   'page.signInAgain': 'يُرجى تسجيل الدخول مرة أخرى.',
+  // issue 17: standard answers
+  'standard.answeredBy': 'الإجابة من {team} بتاريخ {date}',
+  'standard.nowAnswered': 'أصبح لسؤالك الآن إجابة:',
 };
 
 const ru: Messages = {
@@ -490,6 +526,9 @@ const ru: Messages = {
   'page.example': 'Например: Сколько дней оплачиваемого отпуска мне положено?',
   'page.ask': 'Спросить',
   'page.signInAgain': 'Пожалуйста, войдите снова.',
+  // issue 17: standard answers
+  'standard.answeredBy': 'Ответ от {team}, {date}',
+  'standard.nowAnswered': 'На ваш вопрос появился ответ:',
 };
 
 const it: Messages = {
@@ -529,6 +568,9 @@ const it: Messages = {
   'page.example': 'Es.: Quanti giorni di ferie pagate mi spettano?',
   'page.ask': 'Chiedi',
   'page.signInAgain': "Effettua di nuovo l'accesso.",
+  // issue 17: standard answers
+  'standard.answeredBy': 'Risposta di {team} del {date}',
+  'standard.nowAnswered': 'La tua domanda ora ha una risposta:',
 };
 
 const nl: Messages = {
@@ -569,6 +611,9 @@ const nl: Messages = {
   'page.example': 'Bijv. Hoeveel betaalde vakantiedagen krijg ik?',
   'page.ask': 'Vraag stellen',
   'page.signInAgain': 'Log opnieuw in.',
+  // issue 17: standard answers
+  'standard.answeredBy': 'Beantwoord door {team} op {date}',
+  'standard.nowAnswered': 'Je vraag heeft nu een antwoord:',
 };
 
 /**
@@ -612,6 +657,9 @@ const pl: Messages = {
   'page.example': 'Np. Ile dni płatnego urlopu mi przysługuje?',
   'page.ask': 'Zapytaj',
   'page.signInAgain': 'Zaloguj się ponownie.',
+  // issue 17: standard answers
+  'standard.answeredBy': 'Odpowiedź: {team}, {date}',
+  'standard.nowAnswered': 'Na Twoje pytanie jest już odpowiedź:',
 };
 
 const tr: Messages = {
@@ -650,6 +698,9 @@ const tr: Messages = {
   'page.example': 'Örn. Kaç gün ücretli izin hakkım var?',
   'page.ask': 'Sor',
   'page.signInAgain': 'Lütfen yeniden oturum açın.',
+  // issue 17: standard answers
+  'standard.answeredBy': '{team} tarafından {date} tarihinde yanıtlandı',
+  'standard.nowAnswered': 'Sorunuza artık bir yanıt var:',
 };
 
 /**
@@ -691,6 +742,9 @@ const he: Messages = {
   'page.example': 'לדוגמה: כמה ימי חופשה בתשלום מגיעים לי?',
   'page.ask': 'לשאול',
   'page.signInAgain': 'יש להתחבר מחדש.',
+  // issue 17: standard answers
+  'standard.answeredBy': 'תשובה מאת {team}, {date}',
+  'standard.nowAnswered': 'לשאלה שנשאלה יש עכשיו תשובה:',
 };
 
 const MESSAGES: Readonly<Record<string, Messages>> = {

@@ -7,6 +7,8 @@ import { type DialectName, migrateToLatest } from './migrations.js';
 import { QuestionRepository } from './question-repository.js';
 import { ReviewRepository } from './review-repository.js';
 import { SensitiveSpanRepository } from './sensitive-span-repository.js';
+import { StandardAnswerRepository } from './standard-answer-repository.js';
+import { AnswerSubscriptionRepository } from './answer-subscription-repository.js';
 import type { Database } from './schema.js';
 import {
   AuditRepository,
@@ -43,6 +45,8 @@ export class Store {
   readonly canaries: CanaryRepository;
   readonly meta: MetaRepository;
   readonly sensitive: SensitiveSpanRepository;
+  readonly standardAnswers: StandardAnswerRepository;
+  readonly subscriptions: AnswerSubscriptionRepository;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -65,6 +69,8 @@ export class Store {
     this.canaries = new CanaryRepository(db);
     this.meta = new MetaRepository(db);
     this.sensitive = new SensitiveSpanRepository(db);
+    this.standardAnswers = new StandardAnswerRepository(db);
+    this.subscriptions = new AnswerSubscriptionRepository(db);
   }
 
   static async open(options: StoreOptions): Promise<Store> {

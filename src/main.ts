@@ -13,6 +13,7 @@ commands:
   ingest <path>... [--audience g1,g2] [--classification c] [--prune] [--json]
   search [query] [--k N] [--user EMAIL] --json   (no query: JSON lines {"id","query"} on stdin)
   ask "question" [--user EMAIL] [--json]
+  eval FILE [--k N] [--json] [--out REPORT] [--baseline REPORT]   golden set (CSV or JSON lines) through ask
   scan --json                   guardrails only: JSON lines {"id","text"} on stdin
   generate "text" [--max-tokens N] [--json]
   generate --check [--json]     the model in LLM_MODEL_DIR: shape, weight types, provider, memory, tokens/s
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   ingest: async (runtime, args) => (await import('./cli/ingest-command.js')).ingestCommand(runtime, args),
   search: async (runtime, args) => (await import('./cli/search-command.js')).searchCommand(runtime, args),
   ask: async (runtime, args) => (await import('./cli/ask-command.js')).askCommand(runtime, args),
+  eval: async (runtime, args) => (await import('./cli/eval-command.js')).evalCommand(runtime, args),
   ...extraCommands,
 };
 

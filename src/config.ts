@@ -101,6 +101,11 @@ export interface Config {
   /** Days a new API token works unless `admin token --expires-in` says otherwise. */
   readonly adminTokenTtlDays: number;
   readonly guardrailPolicyFile?: string | undefined;
+  /**
+   * `EXPERT_ROUTES_FILE`: JSON or YAML routes of "Ask a person" to expert channels
+   * (src/helpdesk/expert-routes.ts), read and checked when `serve` starts; unset = no hand-offs.
+   */
+  readonly expertRoutesFile?: string | undefined;
   readonly retentionDays?: number | undefined;
   /** Backpressure and crash recovery of `serve`. */
   readonly reliability: {
@@ -251,6 +256,7 @@ const schema = z.object({
   ADMIN_PASSWORD: optionalString,
   ADMIN_TOKEN_TTL_DAYS: intIn(1, 3650).default(90),
   GUARDRAIL_POLICY_FILE: optionalString,
+  EXPERT_ROUTES_FILE: optionalString,
   RETENTION_DAYS: intIn(1, 36_500).optional(),
   RATE_LIMIT_PER_MINUTE: intIn(0, 100_000).default(20),
   ANSWER_CONCURRENCY: intIn(1, 1_000).default(8),
@@ -434,6 +440,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     adminPassword: e.ADMIN_PASSWORD,
     adminTokenTtlDays: e.ADMIN_TOKEN_TTL_DAYS,
     guardrailPolicyFile: resolve(e.GUARDRAIL_POLICY_FILE),
+    expertRoutesFile: resolve(e.EXPERT_ROUTES_FILE),
     retentionDays: e.RETENTION_DAYS,
     reliability: {
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

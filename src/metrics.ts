@@ -19,6 +19,14 @@ export interface Metrics {
   readonly inFlight: GaugeOf<string>;
   /** Translations for cross-language search not made: `budget` (TRANSLATION_CONCURRENCY reached) or `busy` (the model's queue full). */
   readonly translationsSkipped: CounterOf<'reason'>;
+  /** Questions handed off to an expert channel ("Ask a person"), by route and platform. */
+  readonly handOffs: CounterOf<'route' | 'platform'>;
+  /** Hand-offs marked resolved, by route. */
+  readonly handOffResolutions: CounterOf<'route'>;
+  /** Time from hand-off to "Resolved", by route. */
+  readonly handOffResolutionSeconds: HistogramOf<'route'>;
+  /** Expert replies relayed to askers, by the guard's verdict (held ones went to review instead). */
+  readonly handOffReplies: CounterOf<'verdict'>;
 }
 
 /**
@@ -38,6 +46,10 @@ export function discardedMetrics(): Metrics {
     indexSnapshotErrors: none,
     inFlight: none,
     translationsSkipped: none,
+    handOffs: none,
+    handOffResolutions: none,
+    handOffResolutionSeconds: none,
+    handOffReplies: none,
   };
 }
 
@@ -95,6 +107,32 @@ export function createMetrics(options: { readonly defaultMetrics?: boolean } = {
       name: 'polydesk_translations_skipped_total',
       help: 'Translations for cross-language search skipped under load (the question is searched as asked)',
       labelNames: ['reason'],
+      registers: [registry],
+    }),
+    handOffs: new Counter({
+      name: 'polydesk_handoffs_total',
+      help: 'Questions handed off to an expert channel ("Ask a person")',
+      labelNames: ['route', 'platform'],
+      registers: [registry],
+    }),
+    handOffResolutions: new Counter({
+      name: 'polydesk_handoff_resolutions_total',
+      help: 'Hand-offs marked resolved in their expert channel',
+      labelNames: ['route'],
+      registers: [registry],
+    }),
+    handOffResolutionSeconds: new Histogram({
+      name: 'polydesk_handoff_resolution_seconds',
+      help: 'Time from a hand-off to its "Resolved"',
+      labelNames: ['route'],
+      // Minutes to days: experts answer in office hours.
+      buckets: [60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400, 259_200, 604_800],
+      registers: [registry],
+    }),
+    handOffReplies: new Counter({
+      name: 'polydesk_handoff_replies_total',
+      help: 'Expert replies relayed to askers, by the guard verdict',
+      labelNames: ['verdict'],
       registers: [registry],
     }),
   };

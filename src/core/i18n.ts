@@ -42,6 +42,32 @@ const en = {
   // issue 17: standard answers
   'standard.answeredBy': 'Answered by {team} on {date}',
   'standard.nowAnswered': 'Your question now has an answer:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'Ask a person',
+  'handoff.subscribe': "Tell me when it's answered",
+  'handoff.sent': "I've passed your question on to a person from the team. Their reply will be posted here.",
+  'handoff.already': 'Your question is already with a person from the team. Their reply will be posted here.',
+  'handoff.unavailable':
+    "Sorry, I can't pass this question on to a person right now. Please contact the team directly.",
+  'handoff.subscribed': "I'll let you know here when this question has an answer.",
+  'handoff.replyFrom': '{team} replied to your question:',
+  'handoff.title': 'A question for a person, passed on by PolyDesk',
+  'handoff.question': 'Question (asked in {language}):',
+  'handoff.answer': 'What PolyDesk answered:',
+  'handoff.notFound': 'PolyDesk found no answer in the knowledge base.',
+  'handoff.answerHidden':
+    "PolyDesk's answer is not shown here: it drew on documents or details that not everyone in this channel may see.",
+  'handoff.questionHidden':
+    'The question is not shown here: it contains details that not everyone in this channel may see.',
+  'handoff.instructions':
+    'Reply in this thread: each reply is passed on to the person who asked. Press Resolved once they have their answer.',
+  'handoff.resolve': 'Resolved',
+  'handoff.resolved': 'Resolved: the person who asked has their answer.',
+  'handoff.saveStandard': 'Save as standard answer',
+  'handoff.saved': 'Saved as a standard answer: questions that mean the same will get it from now on.',
+  'handoff.notReply': 'This works on a reply in a PolyDesk hand-off thread.',
+  'handoff.relayed': 'Passed on to the person who asked.',
+  'handoff.relayHeld': "This reply waits for an admin's review before it reaches the person who asked.",
 } as const;
 
 /** Identifier of one product message. */
@@ -86,6 +112,32 @@ const ja: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': '{team}が{date}に回答',
   'standard.nowAnswered': '以前お尋ねの質問に回答が用意されました：',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': '担当者に質問する',
+  'handoff.subscribe': '回答が見つかったら知らせる',
+  'handoff.sent': 'ご質問を担当チームの担当者に引き継ぎました。返信はここに投稿されます。',
+  'handoff.already': 'このご質問はすでに担当チームの担当者に引き継がれています。返信はここに投稿されます。',
+  'handoff.unavailable':
+    '申し訳ありません。現在、このご質問を担当者に引き継ぐことができません。担当チームに直接お問い合わせください。',
+  'handoff.subscribed': 'このご質問への回答が登録されたら、ここでお知らせします。',
+  'handoff.replyFrom': '{team}からご質問への返信です：',
+  'handoff.title': 'PolyDeskから引き継がれた、担当者への質問です',
+  'handoff.question': '質問（{language}で質問）：',
+  'handoff.answer': 'PolyDeskの回答：',
+  'handoff.notFound': 'PolyDeskはナレッジベースで回答を見つけられませんでした。',
+  'handoff.answerHidden':
+    'このチャンネルの全員が閲覧できるとは限らない文書や情報に基づいているため、PolyDeskの回答はここには表示されません。',
+  'handoff.questionHidden':
+    'このチャンネルの全員が閲覧できるとは限らない情報が含まれているため、質問はここには表示されません。',
+  'handoff.instructions':
+    'このスレッドに返信してください。各返信は質問者に転送されます。質問者が回答を得たら「解決済み」を押してください。',
+  'handoff.resolve': '解決済み',
+  'handoff.resolved': '解決済み：質問者は回答を受け取りました。',
+  'handoff.saveStandard': '標準回答として保存',
+  'handoff.saved': '標準回答として保存しました。今後、同じ意味の質問にはこの回答が使われます。',
+  'handoff.notReply': 'この操作は、PolyDeskの引き継ぎスレッド内の返信でのみ使えます。',
+  'handoff.relayed': '質問者に転送しました。',
+  'handoff.relayHeld': 'この返信は、質問者に届く前に管理者の確認を待っています。',
 };
 
 const zh: Messages = {
@@ -121,6 +173,28 @@ const zh: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': '由{team}于{date}解答',
   'standard.nowAnswered': '您之前提出的问题现在有答案了：',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': '转人工咨询',
+  'handoff.subscribe': '有答案时通知我',
+  'handoff.sent': '已将你的问题转交给团队的工作人员。对方的回复会发在这里。',
+  'handoff.already': '你的问题已经转交给团队的工作人员了。对方的回复会发在这里。',
+  'handoff.unavailable': '抱歉，目前无法将这个问题转交给工作人员。请直接联系相关团队。',
+  'handoff.subscribed': '这个问题有答案后，我会在这里通知你。',
+  'handoff.replyFrom': '{team} 回复了你的问题：',
+  'handoff.title': 'PolyDesk 转来的人工咨询问题',
+  'handoff.question': '问题（使用{language}提问）：',
+  'handoff.answer': 'PolyDesk 的回答：',
+  'handoff.notFound': 'PolyDesk 在知识库中没有找到答案。',
+  'handoff.answerHidden': 'PolyDesk 的回答未在此显示：它引用了本频道并非所有人都有权查看的文档或信息。',
+  'handoff.questionHidden': '问题未在此显示：其中包含本频道并非所有人都有权查看的信息。',
+  'handoff.instructions': '请在此话题中回复：每条回复都会转达给提问人。提问人得到答案后，请点击“已解决”。',
+  'handoff.resolve': '已解决',
+  'handoff.resolved': '已解决：提问人已得到答案。',
+  'handoff.saveStandard': '保存为标准答案',
+  'handoff.saved': '已保存为标准答案：今后含义相同的问题都会得到这个答案。',
+  'handoff.notReply': '此操作仅适用于 PolyDesk 转交话题中的回复。',
+  'handoff.relayed': '已转达给提问人。',
+  'handoff.relayHeld': '这条回复需经管理员审核后才会发给提问人。',
 };
 
 const ko: Messages = {
@@ -159,6 +233,32 @@ const ko: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': '{team} 답변, {date}',
   'standard.nowAnswered': '문의하신 질문에 답변이 준비되었습니다:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': '담당자에게 문의',
+  'handoff.subscribe': '답변이 등록되면 알림 받기',
+  'handoff.sent': '질문을 담당 팀의 담당자에게 전달했습니다. 답변은 여기에 게시됩니다.',
+  'handoff.already': '이 질문은 이미 담당 팀의 담당자에게 전달되었습니다. 답변은 여기에 게시됩니다.',
+  'handoff.unavailable':
+    '죄송합니다. 지금은 이 질문을 담당자에게 전달할 수 없습니다. 담당 팀에 직접 문의해 주세요.',
+  'handoff.subscribed': '이 질문에 답변이 등록되면 여기에서 알려 드리겠습니다.',
+  'handoff.replyFrom': '{team}에서 질문에 답변했습니다:',
+  'handoff.title': 'PolyDesk에서 전달된 담당자 문의입니다',
+  'handoff.question': '질문({language}로 질문함):',
+  'handoff.answer': 'PolyDesk의 답변:',
+  'handoff.notFound': 'PolyDesk가 지식 베이스에서 답을 찾지 못했습니다.',
+  'handoff.answerHidden':
+    '이 채널의 모든 사람이 볼 수 있는 것은 아닌 문서나 정보를 바탕으로 한 답변이라 PolyDesk의 답변을 여기에는 표시하지 않습니다.',
+  'handoff.questionHidden':
+    '이 채널의 모든 사람이 볼 수 있는 것은 아닌 정보가 포함되어 있어 질문을 여기에 표시하지 않습니다.',
+  'handoff.instructions':
+    '이 스레드에 답글을 달아 주세요. 각 답글은 질문한 사람에게 전달됩니다. 질문한 사람이 답을 얻으면 "해결됨"을 눌러 주세요.',
+  'handoff.resolve': '해결됨',
+  'handoff.resolved': '해결됨: 질문한 사람이 답을 받았습니다.',
+  'handoff.saveStandard': '표준 답변으로 저장',
+  'handoff.saved': '표준 답변으로 저장했습니다. 앞으로 같은 뜻의 질문에는 이 답변이 제공됩니다.',
+  'handoff.notReply': 'PolyDesk 전달 스레드의 답글에서만 사용할 수 있습니다.',
+  'handoff.relayed': '질문한 사람에게 전달했습니다.',
+  'handoff.relayHeld': '이 답글은 질문한 사람에게 전달되기 전에 관리자 검토를 기다리고 있습니다.',
 };
 
 const th: Messages = {
@@ -194,6 +294,28 @@ const th: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': 'ตอบโดย {team} เมื่อ {date}',
   'standard.nowAnswered': 'คำถามที่คุณถามไว้มีคำตอบแล้ว:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'ถามเจ้าหน้าที่',
+  'handoff.subscribe': 'แจ้งฉันเมื่อมีคำตอบ',
+  'handoff.sent': 'ส่งคำถามของคุณต่อให้เจ้าหน้าที่ของทีมแล้ว คำตอบจะโพสต์ไว้ที่นี่',
+  'handoff.already': 'คำถามของคุณอยู่กับเจ้าหน้าที่ของทีมแล้ว คำตอบจะโพสต์ไว้ที่นี่',
+  'handoff.unavailable': 'ขออภัย ขณะนี้ไม่สามารถส่งคำถามนี้ต่อให้เจ้าหน้าที่ได้ โปรดติดต่อทีมที่เกี่ยวข้องโดยตรง',
+  'handoff.subscribed': 'เมื่อคำถามนี้มีคำตอบ จะแจ้งให้คุณทราบที่นี่',
+  'handoff.replyFrom': '{team} ตอบคำถามของคุณแล้ว:',
+  'handoff.title': 'คำถามถึงเจ้าหน้าที่ ส่งต่อโดย PolyDesk',
+  'handoff.question': 'คำถาม (ถามเป็นภาษา{language}):',
+  'handoff.answer': 'คำตอบของ PolyDesk:',
+  'handoff.notFound': 'PolyDesk ไม่พบคำตอบในฐานความรู้',
+  'handoff.answerHidden': 'ไม่แสดงคำตอบของ PolyDesk ที่นี่ เนื่องจากอ้างอิงเอกสารหรือข้อมูลที่ไม่ใช่ทุกคนในช่องนี้มีสิทธิ์ดู',
+  'handoff.questionHidden': 'ไม่แสดงคำถามที่นี่ เนื่องจากมีข้อมูลที่ไม่ใช่ทุกคนในช่องนี้มีสิทธิ์ดู',
+  'handoff.instructions': 'ตอบกลับในเธรดนี้ได้เลย ทุกคำตอบจะถูกส่งต่อให้ผู้ถาม เมื่อผู้ถามได้คำตอบแล้ว โปรดกด "แก้ไขแล้ว"',
+  'handoff.resolve': 'แก้ไขแล้ว',
+  'handoff.resolved': 'แก้ไขแล้ว: ผู้ถามได้รับคำตอบแล้ว',
+  'handoff.saveStandard': 'บันทึกเป็นคำตอบมาตรฐาน',
+  'handoff.saved': 'บันทึกเป็นคำตอบมาตรฐานแล้ว คำถามที่มีความหมายเดียวกันจะได้รับคำตอบนี้ต่อจากนี้',
+  'handoff.notReply': 'ใช้ได้กับคำตอบในเธรดส่งต่อของ PolyDesk เท่านั้น',
+  'handoff.relayed': 'ส่งต่อให้ผู้ถามแล้ว',
+  'handoff.relayHeld': 'คำตอบนี้รอผู้ดูแลระบบตรวจสอบก่อนส่งถึงผู้ถาม',
 };
 
 const es: Messages = {
@@ -236,6 +358,35 @@ const es: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': 'Respondido por {team} el {date}',
   'standard.nowAnswered': 'Tu pregunta ya tiene respuesta:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'Preguntar a una persona',
+  'handoff.subscribe': 'Avísame cuando haya respuesta',
+  'handoff.sent': 'He pasado tu pregunta a una persona del equipo. Su respuesta se publicará aquí.',
+  'handoff.already':
+    'Tu pregunta ya está en manos de una persona del equipo. Su respuesta se publicará aquí.',
+  'handoff.unavailable':
+    'Lo siento, ahora mismo no puedo pasar esta pregunta a una persona. Ponte en contacto directamente con el equipo.',
+  'handoff.subscribed': 'Te avisaré aquí cuando esta pregunta tenga respuesta.',
+  'handoff.replyFrom': '{team} ha respondido a tu pregunta:',
+  'handoff.title': 'Una pregunta para una persona, enviada por PolyDesk',
+  'handoff.question': 'Pregunta (hecha en {language}):',
+  'handoff.answer': 'Lo que respondió PolyDesk:',
+  'handoff.notFound': 'PolyDesk no encontró ninguna respuesta en la base de conocimiento.',
+  'handoff.answerHidden':
+    'La respuesta de PolyDesk no se muestra aquí: se basó en documentos o datos que no todas las personas de este canal pueden ver.',
+  'handoff.questionHidden':
+    'La pregunta no se muestra aquí: contiene datos que no todas las personas de este canal pueden ver.',
+  'handoff.instructions':
+    'Responde en este hilo: cada respuesta se transmite a quien preguntó. Pulsa «Resuelto» cuando tenga su respuesta.',
+  'handoff.resolve': 'Resuelto',
+  'handoff.resolved': 'Resuelto: quien preguntó ya tiene su respuesta.',
+  'handoff.saveStandard': 'Guardar como respuesta estándar',
+  'handoff.saved':
+    'Guardada como respuesta estándar: a partir de ahora la recibirán las preguntas con el mismo sentido.',
+  'handoff.notReply': 'Esto funciona con una respuesta en un hilo de traspaso de PolyDesk.',
+  'handoff.relayed': 'Transmitida a quien preguntó.',
+  'handoff.relayHeld':
+    'Esta respuesta espera la revisión de un administrador antes de llegar a quien preguntó.',
 };
 
 const fr: Messages = {
@@ -279,6 +430,34 @@ const fr: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': 'Réponse de {team} du {date}',
   'standard.nowAnswered': 'Votre question a maintenant une réponse :',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'Demander à une personne',
+  'handoff.subscribe': 'Me prévenir quand il y aura une réponse',
+  'handoff.sent': "Votre question a été transmise à une personne de l'équipe. Sa réponse sera publiée ici.",
+  'handoff.already':
+    "Votre question est déjà entre les mains d'une personne de l'équipe. Sa réponse sera publiée ici.",
+  'handoff.unavailable':
+    "Désolé, je ne peux pas transmettre cette question à une personne pour le moment. Merci de contacter directement l'équipe concernée.",
+  'handoff.subscribed': 'Je vous préviendrai ici dès que cette question aura une réponse.',
+  'handoff.replyFrom': '{team} a répondu à votre question :',
+  'handoff.title': 'Une question pour une personne, transmise par PolyDesk',
+  'handoff.question': 'Question (posée en {language}) :',
+  'handoff.answer': 'Réponse de PolyDesk :',
+  'handoff.notFound': "PolyDesk n'a trouvé aucune réponse dans la base de connaissances.",
+  'handoff.answerHidden':
+    "La réponse de PolyDesk n'est pas affichée ici : elle s'appuie sur des documents ou des informations que tout le monde dans ce canal n'a pas le droit de voir.",
+  'handoff.questionHidden':
+    "La question n'est pas affichée ici : elle contient des informations que tout le monde dans ce canal n'a pas le droit de voir.",
+  'handoff.instructions':
+    "Répondez dans ce fil : chaque réponse est transmise à la personne qui a posé la question. Cliquez sur « Résolu » une fois qu'elle a sa réponse.",
+  'handoff.resolve': 'Résolu',
+  'handoff.resolved': 'Résolu : la personne qui a posé la question a sa réponse.',
+  'handoff.saveStandard': 'Enregistrer comme réponse type',
+  'handoff.saved': 'Enregistrée comme réponse type : les questions de même sens la recevront désormais.',
+  'handoff.notReply': 'Cette action fonctionne sur une réponse dans un fil de transmission PolyDesk.',
+  'handoff.relayed': 'Transmise à la personne qui a posé la question.',
+  'handoff.relayHeld':
+    "Cette réponse attend la vérification d'un administrateur avant de parvenir à la personne qui a posé la question.",
 };
 
 const de: Messages = {
@@ -321,6 +500,34 @@ const de: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': 'Beantwortet von {team} am {date}',
   'standard.nowAnswered': 'Auf deine Frage gibt es jetzt eine Antwort:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'Eine Person fragen',
+  'handoff.subscribe': 'Bei einer Antwort benachrichtigen',
+  'handoff.sent': 'Deine Frage wurde an eine Person aus dem Team weitergegeben. Die Antwort erscheint hier.',
+  'handoff.already': 'Deine Frage liegt bereits bei einer Person aus dem Team. Die Antwort erscheint hier.',
+  'handoff.unavailable':
+    'Leider kann ich diese Frage gerade nicht an eine Person weitergeben. Bitte wende dich direkt an das zuständige Team.',
+  'handoff.subscribed': 'Ich sage dir hier Bescheid, sobald es eine Antwort auf diese Frage gibt.',
+  'handoff.replyFrom': '{team} hat auf deine Frage geantwortet:',
+  'handoff.title': 'Eine Frage an eine Person, weitergegeben von PolyDesk',
+  'handoff.question': 'Frage (gestellt auf {language}):',
+  'handoff.answer': 'Das hat PolyDesk geantwortet:',
+  'handoff.notFound': 'PolyDesk hat in der Wissensdatenbank keine Antwort gefunden.',
+  'handoff.answerHidden':
+    'Die Antwort von PolyDesk wird hier nicht gezeigt: Sie stützt sich auf Dokumente oder Angaben, die nicht alle in diesem Kanal sehen dürfen.',
+  'handoff.questionHidden':
+    'Die Frage wird hier nicht gezeigt: Sie enthält Angaben, die nicht alle in diesem Kanal sehen dürfen.',
+  'handoff.instructions':
+    'Antworte in diesem Thread: Jede Antwort wird an die fragende Person weitergegeben. Klicke auf „Erledigt“, sobald sie ihre Antwort hat.',
+  'handoff.resolve': 'Erledigt',
+  'handoff.resolved': 'Erledigt: Die fragende Person hat ihre Antwort.',
+  'handoff.saveStandard': 'Als Standardantwort speichern',
+  'handoff.saved':
+    'Als Standardantwort gespeichert: Fragen mit derselben Bedeutung erhalten ab jetzt diese Antwort.',
+  'handoff.notReply': 'Das funktioniert nur bei einer Antwort in einem PolyDesk-Übergabe-Thread.',
+  'handoff.relayed': 'An die fragende Person weitergegeben.',
+  'handoff.relayHeld':
+    'Diese Antwort wartet auf die Prüfung durch einen Admin, bevor sie die fragende Person erreicht.',
 };
 
 const pt: Messages = {
@@ -363,6 +570,34 @@ const pt: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': 'Respondido por {team} em {date}',
   'standard.nowAnswered': 'Sua pergunta agora tem uma resposta:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'Perguntar a uma pessoa',
+  'handoff.subscribe': 'Avise-me quando houver resposta',
+  'handoff.sent': 'Sua pergunta foi encaminhada a uma pessoa da equipe. A resposta será publicada aqui.',
+  'handoff.already': 'Sua pergunta já está com uma pessoa da equipe. A resposta será publicada aqui.',
+  'handoff.unavailable':
+    'Desculpe, não consigo encaminhar esta pergunta a uma pessoa agora. Entre em contato diretamente com a equipe responsável.',
+  'handoff.subscribed': 'Vou avisar aqui quando esta pergunta tiver uma resposta.',
+  'handoff.replyFrom': '{team} respondeu à sua pergunta:',
+  'handoff.title': 'Uma pergunta para uma pessoa, encaminhada pelo PolyDesk',
+  'handoff.question': 'Pergunta (feita em {language}):',
+  'handoff.answer': 'O que o PolyDesk respondeu:',
+  'handoff.notFound': 'O PolyDesk não encontrou resposta na base de conhecimento.',
+  'handoff.answerHidden':
+    'A resposta do PolyDesk não aparece aqui: ela se baseou em documentos ou informações que nem todos neste canal podem ver.',
+  'handoff.questionHidden':
+    'A pergunta não aparece aqui: ela contém informações que nem todos neste canal podem ver.',
+  'handoff.instructions':
+    'Responda nesta conversa: cada resposta é encaminhada a quem perguntou. Clique em "Resolvido" quando a pessoa tiver a resposta.',
+  'handoff.resolve': 'Resolvido',
+  'handoff.resolved': 'Resolvido: quem perguntou já tem a resposta.',
+  'handoff.saveStandard': 'Salvar como resposta padrão',
+  'handoff.saved':
+    'Salva como resposta padrão: a partir de agora, perguntas com o mesmo sentido vão recebê-la.',
+  'handoff.notReply': 'Isto funciona em uma resposta dentro de uma conversa de encaminhamento do PolyDesk.',
+  'handoff.relayed': 'Encaminhada a quem perguntou.',
+  'handoff.relayHeld':
+    'Esta resposta aguarda a revisão de um administrador antes de chegar a quem perguntou.',
 };
 
 const id: Messages = {
@@ -405,6 +640,35 @@ const id: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': 'Dijawab oleh {team} pada {date}',
   'standard.nowAnswered': 'Pertanyaan Anda sekarang sudah ada jawabannya:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'Tanya petugas',
+  'handoff.subscribe': 'Beri tahu saya jika sudah dijawab',
+  'handoff.sent':
+    'Pertanyaan Anda sudah saya teruskan ke petugas dari tim terkait. Balasannya akan diposting di sini.',
+  'handoff.already':
+    'Pertanyaan Anda sudah berada di tangan petugas dari tim terkait. Balasannya akan diposting di sini.',
+  'handoff.unavailable':
+    'Maaf, saat ini pertanyaan ini tidak dapat diteruskan ke petugas. Silakan hubungi tim terkait secara langsung.',
+  'handoff.subscribed': 'Saya akan memberi tahu Anda di sini begitu pertanyaan ini memiliki jawaban.',
+  'handoff.replyFrom': '{team} membalas pertanyaan Anda:',
+  'handoff.title': 'Pertanyaan untuk petugas, diteruskan oleh PolyDesk',
+  'handoff.question': 'Pertanyaan (diajukan dalam bahasa {language}):',
+  'handoff.answer': 'Jawaban PolyDesk:',
+  'handoff.notFound': 'PolyDesk tidak menemukan jawaban di basis pengetahuan.',
+  'handoff.answerHidden':
+    'Jawaban PolyDesk tidak ditampilkan di sini: jawaban itu bersumber dari dokumen atau informasi yang tidak boleh dilihat semua orang di kanal ini.',
+  'handoff.questionHidden':
+    'Pertanyaan tidak ditampilkan di sini: isinya memuat informasi yang tidak boleh dilihat semua orang di kanal ini.',
+  'handoff.instructions':
+    'Balas di utas ini: setiap balasan diteruskan ke penanya. Klik "Selesai" setelah penanya mendapat jawabannya.',
+  'handoff.resolve': 'Selesai',
+  'handoff.resolved': 'Selesai: penanya sudah mendapat jawabannya.',
+  'handoff.saveStandard': 'Simpan sebagai jawaban standar',
+  'handoff.saved':
+    'Disimpan sebagai jawaban standar: mulai sekarang, pertanyaan yang bermakna sama akan mendapat jawaban ini.',
+  'handoff.notReply': 'Ini hanya berlaku untuk balasan di utas penerusan PolyDesk.',
+  'handoff.relayed': 'Sudah diteruskan ke penanya.',
+  'handoff.relayHeld': 'Balasan ini menunggu pemeriksaan admin sebelum sampai ke penanya.',
 };
 
 const vi: Messages = {
@@ -447,6 +711,35 @@ const vi: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': 'Được {team} trả lời ngày {date}',
   'standard.nowAnswered': 'Câu hỏi của bạn giờ đã có câu trả lời:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'Hỏi nhân viên hỗ trợ',
+  'handoff.subscribe': 'Báo cho tôi khi có câu trả lời',
+  'handoff.sent':
+    'Câu hỏi của bạn đã được chuyển đến nhân viên của nhóm phụ trách. Phản hồi sẽ được đăng tại đây.',
+  'handoff.already':
+    'Câu hỏi của bạn đã được chuyển đến nhân viên của nhóm phụ trách từ trước. Phản hồi sẽ được đăng tại đây.',
+  'handoff.unavailable':
+    'Rất tiếc, hiện không thể chuyển câu hỏi này đến nhân viên hỗ trợ. Vui lòng liên hệ trực tiếp với nhóm phụ trách.',
+  'handoff.subscribed': 'Tôi sẽ báo cho bạn tại đây khi câu hỏi này có câu trả lời.',
+  'handoff.replyFrom': '{team} đã trả lời câu hỏi của bạn:',
+  'handoff.title': 'Câu hỏi cần người trả lời, do PolyDesk chuyển đến',
+  'handoff.question': 'Câu hỏi (ngôn ngữ: {language}):',
+  'handoff.answer': 'Câu trả lời của PolyDesk:',
+  'handoff.notFound': 'PolyDesk không tìm thấy câu trả lời trong cơ sở tri thức.',
+  'handoff.answerHidden':
+    'Câu trả lời của PolyDesk không được hiển thị ở đây: câu trả lời dựa trên tài liệu hoặc thông tin mà không phải ai trong kênh này cũng được xem.',
+  'handoff.questionHidden':
+    'Câu hỏi không được hiển thị ở đây: câu hỏi chứa thông tin mà không phải ai trong kênh này cũng được xem.',
+  'handoff.instructions':
+    'Hãy trả lời trong chuỗi này: mỗi phản hồi sẽ được chuyển đến người hỏi. Bấm "Đã giải quyết" khi người hỏi đã có câu trả lời.',
+  'handoff.resolve': 'Đã giải quyết',
+  'handoff.resolved': 'Đã giải quyết: người hỏi đã có câu trả lời.',
+  'handoff.saveStandard': 'Lưu thành câu trả lời chuẩn',
+  'handoff.saved':
+    'Đã lưu thành câu trả lời chuẩn: từ nay, các câu hỏi cùng ý nghĩa sẽ nhận được câu trả lời này.',
+  'handoff.notReply': 'Thao tác này chỉ dùng được với phản hồi trong chuỗi chuyển tiếp của PolyDesk.',
+  'handoff.relayed': 'Đã chuyển đến người hỏi.',
+  'handoff.relayHeld': 'Phản hồi này đang chờ quản trị viên xem xét trước khi đến người hỏi.',
 };
 
 const ar: Messages = {
@@ -487,6 +780,32 @@ const ar: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': 'الإجابة من {team} بتاريخ {date}',
   'standard.nowAnswered': 'أصبح لسؤالك الآن إجابة:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'اسأل أحد الموظفين',
+  'handoff.subscribe': 'أعلمني عند توفر إجابة',
+  'handoff.sent': 'أُحيل سؤالك إلى أحد أفراد الفريق المختص. سيُنشر رده هنا.',
+  'handoff.already': 'سؤالك محال بالفعل إلى أحد أفراد الفريق المختص. سيُنشر رده هنا.',
+  'handoff.unavailable':
+    'عذرًا، لا يمكن إحالة هذا السؤال إلى أحد الموظفين الآن. يُرجى التواصل مع الفريق المختص مباشرةً.',
+  'handoff.subscribed': 'سأُعلمك هنا عندما تتوفر إجابة عن هذا السؤال.',
+  'handoff.replyFrom': 'ردّ {team} على سؤالك:',
+  'handoff.title': 'سؤال موجّه إلى أحد الموظفين، أحاله المساعد الآلي',
+  'handoff.question': 'السؤال (طُرح باللغة {language}):',
+  'handoff.answer': 'إجابة المساعد الآلي:',
+  'handoff.notFound': 'لم يجد المساعد الآلي إجابة في قاعدة المعرفة.',
+  'handoff.answerHidden':
+    'لا تظهر إجابة المساعد الآلي هنا: فقد استندت إلى مستندات أو معلومات لا يحق لكل أعضاء هذه القناة الاطلاع عليها.',
+  'handoff.questionHidden':
+    'لا يظهر السؤال هنا: فهو يتضمن معلومات لا يحق لكل أعضاء هذه القناة الاطلاع عليها.',
+  'handoff.instructions':
+    'يُرجى الرد في هذه السلسلة: يُحال كل رد إلى صاحب السؤال. اضغط «تم الحل» بعد حصوله على إجابته.',
+  'handoff.resolve': 'تم الحل',
+  'handoff.resolved': 'تم الحل: حصل صاحب السؤال على إجابته.',
+  'handoff.saveStandard': 'حفظ كإجابة معتمدة',
+  'handoff.saved': 'حُفظت كإجابة معتمدة: ستحصل عليها من الآن الأسئلة التي تحمل المعنى نفسه.',
+  'handoff.notReply': 'يعمل هذا على الردود داخل سلسلة إحالة من المساعد الآلي فقط.',
+  'handoff.relayed': 'أُحيل إلى صاحب السؤال.',
+  'handoff.relayHeld': 'ينتظر هذا الرد مراجعة أحد المسؤولين قبل أن يصل إلى صاحب السؤال.',
 };
 
 const ru: Messages = {
@@ -529,6 +848,32 @@ const ru: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': 'Ответ от {team}, {date}',
   'standard.nowAnswered': 'На ваш вопрос появился ответ:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'Спросить сотрудника',
+  'handoff.subscribe': 'Сообщить, когда будет ответ',
+  'handoff.sent': 'Ваш вопрос передан сотруднику ответственной команды. Ответ появится здесь.',
+  'handoff.already': 'Ваш вопрос уже передан сотруднику ответственной команды. Ответ появится здесь.',
+  'handoff.unavailable':
+    'К сожалению, сейчас не получается передать этот вопрос сотруднику. Пожалуйста, обратитесь напрямую к ответственной команде.',
+  'handoff.subscribed': 'Как только на этот вопрос появится ответ, я сообщу вам здесь.',
+  'handoff.replyFrom': 'Ответ от {team} на ваш вопрос:',
+  'handoff.title': 'Вопрос для сотрудника, переданный PolyDesk',
+  'handoff.question': 'Вопрос (задан на языке: {language}):',
+  'handoff.answer': 'Ответ PolyDesk:',
+  'handoff.notFound': 'PolyDesk не нашёл ответа в базе знаний.',
+  'handoff.answerHidden':
+    'Ответ PolyDesk здесь не показан: он основан на документах или сведениях, которые не все участники этого канала имеют право видеть.',
+  'handoff.questionHidden':
+    'Вопрос здесь не показан: он содержит сведения, которые не все участники этого канала имеют право видеть.',
+  'handoff.instructions':
+    'Отвечайте в этой ветке: каждый ответ передаётся автору вопроса. Нажмите «Решено», когда автор вопроса получит ответ.',
+  'handoff.resolve': 'Решено',
+  'handoff.resolved': 'Решено: автор вопроса получил ответ.',
+  'handoff.saveStandard': 'Сохранить как стандартный ответ',
+  'handoff.saved': 'Сохранено как стандартный ответ: теперь его будут получать вопросы с тем же смыслом.',
+  'handoff.notReply': 'Это работает только для ответа в ветке передачи вопроса от PolyDesk.',
+  'handoff.relayed': 'Передано автору вопроса.',
+  'handoff.relayHeld': 'Этот ответ ждёт проверки администратором, прежде чем дойдёт до автора вопроса.',
 };
 
 const it: Messages = {
@@ -571,6 +916,35 @@ const it: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': 'Risposta di {team} del {date}',
   'standard.nowAnswered': 'La tua domanda ora ha una risposta:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'Chiedi a una persona',
+  'handoff.subscribe': "Avvisami quando c'è una risposta",
+  'handoff.sent': 'La tua domanda è stata passata a una persona del team. La risposta verrà pubblicata qui.',
+  'handoff.already':
+    'La tua domanda è già nelle mani di una persona del team. La risposta verrà pubblicata qui.',
+  'handoff.unavailable':
+    'Mi dispiace, al momento non posso passare questa domanda a una persona. Contatta direttamente il team di riferimento.',
+  'handoff.subscribed': 'Ti avviserò qui quando questa domanda avrà una risposta.',
+  'handoff.replyFrom': '{team} ha risposto alla tua domanda:',
+  'handoff.title': 'Una domanda per una persona, inoltrata da PolyDesk',
+  'handoff.question': 'Domanda (posta in {language}):',
+  'handoff.answer': 'La risposta di PolyDesk:',
+  'handoff.notFound': 'PolyDesk non ha trovato una risposta nella base di conoscenza.',
+  'handoff.answerHidden':
+    'La risposta di PolyDesk non è mostrata qui: si basa su documenti o informazioni che non tutti in questo canale possono vedere.',
+  'handoff.questionHidden':
+    'La domanda non è mostrata qui: contiene informazioni che non tutti in questo canale possono vedere.',
+  'handoff.instructions':
+    'Rispondi in questo thread: ogni risposta viene inoltrata a chi ha fatto la domanda. Premi «Risolto» quando ha ottenuto la risposta.',
+  'handoff.resolve': 'Risolto',
+  'handoff.resolved': 'Risolto: chi ha fatto la domanda ha la sua risposta.',
+  'handoff.saveStandard': 'Salva come risposta standard',
+  'handoff.saved':
+    "Salvata come risposta standard: d'ora in poi la riceveranno le domande con lo stesso significato.",
+  'handoff.notReply': 'Funziona solo su una risposta in un thread di inoltro di PolyDesk.',
+  'handoff.relayed': 'Inoltrata a chi ha fatto la domanda.',
+  'handoff.relayHeld':
+    'Questa risposta attende la revisione di un amministratore prima di arrivare a chi ha fatto la domanda.',
 };
 
 const nl: Messages = {
@@ -614,6 +988,33 @@ const nl: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': 'Beantwoord door {team} op {date}',
   'standard.nowAnswered': 'Je vraag heeft nu een antwoord:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'Een medewerker vragen',
+  'handoff.subscribe': 'Laat het me weten als er een antwoord is',
+  'handoff.sent': 'Je vraag is doorgegeven aan een medewerker van het team. Het antwoord verschijnt hier.',
+  'handoff.already': 'Je vraag ligt al bij een medewerker van het team. Het antwoord verschijnt hier.',
+  'handoff.unavailable':
+    'Sorry, ik kan deze vraag nu niet doorgeven aan een medewerker. Neem rechtstreeks contact op met het betreffende team.',
+  'handoff.subscribed': 'Ik laat het je hier weten zodra er een antwoord op deze vraag is.',
+  'handoff.replyFrom': '{team} heeft je vraag beantwoord:',
+  'handoff.title': 'Een vraag voor een medewerker, doorgegeven door PolyDesk',
+  'handoff.question': 'Vraag (gesteld in het {language}):',
+  'handoff.answer': 'Het antwoord van PolyDesk:',
+  'handoff.notFound': 'PolyDesk heeft geen antwoord gevonden in de kennisbank.',
+  'handoff.answerHidden':
+    'Het antwoord van PolyDesk wordt hier niet getoond: het is gebaseerd op documenten of gegevens die niet iedereen in dit kanaal mag zien.',
+  'handoff.questionHidden':
+    'De vraag wordt hier niet getoond: ze bevat gegevens die niet iedereen in dit kanaal mag zien.',
+  'handoff.instructions':
+    'Antwoord in deze thread: elk antwoord wordt doorgegeven aan de vraagsteller. Klik op "Opgelost" zodra die het antwoord heeft.',
+  'handoff.resolve': 'Opgelost',
+  'handoff.resolved': 'Opgelost: de vraagsteller heeft het antwoord.',
+  'handoff.saveStandard': 'Opslaan als standaardantwoord',
+  'handoff.saved': 'Opgeslagen als standaardantwoord: vragen met dezelfde betekenis krijgen het voortaan.',
+  'handoff.notReply': 'Dit werkt alleen op een antwoord in een PolyDesk-overdrachtsthread.',
+  'handoff.relayed': 'Doorgegeven aan de vraagsteller.',
+  'handoff.relayHeld':
+    'Dit antwoord wacht op controle door een beheerder voordat het de vraagsteller bereikt.',
 };
 
 /**
@@ -660,6 +1061,34 @@ const pl: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': 'Odpowiedź: {team}, {date}',
   'standard.nowAnswered': 'Na Twoje pytanie jest już odpowiedź:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'Zapytaj osobę z zespołu',
+  'handoff.subscribe': 'Powiadom mnie o odpowiedzi',
+  'handoff.sent': 'Twoje pytanie zostało przekazane osobie z zespołu. Odpowiedź pojawi się tutaj.',
+  'handoff.already': 'Twoje pytanie zostało już przekazane osobie z zespołu. Odpowiedź pojawi się tutaj.',
+  'handoff.unavailable':
+    'Przepraszam, w tej chwili nie da się przekazać tego pytania osobie z zespołu. Skontaktuj się bezpośrednio z odpowiednim zespołem.',
+  'handoff.subscribed': 'Powiadomienie pojawi się tutaj, gdy tylko na to pytanie będzie odpowiedź.',
+  'handoff.replyFrom': 'Odpowiedź od zespołu {team} na Twoje pytanie:',
+  'handoff.title': 'Pytanie do osoby z zespołu, przekazane przez PolyDesk',
+  'handoff.question': 'Pytanie (zadane w języku: {language}):',
+  'handoff.answer': 'Odpowiedź PolyDesk:',
+  'handoff.notFound': 'Wyszukiwanie PolyDesk w bazie wiedzy nie dało odpowiedzi.',
+  'handoff.answerHidden':
+    'Odpowiedź PolyDesk nie jest tu pokazana: opiera się na dokumentach lub informacjach, do których nie wszyscy na tym kanale mają dostęp.',
+  'handoff.questionHidden':
+    'Pytanie nie jest tu pokazane: zawiera informacje, do których nie wszyscy na tym kanale mają dostęp.',
+  'handoff.instructions':
+    'Odpowiedz w tym wątku: każda odpowiedź trafia do osoby, która zadała pytanie. Kliknij „Rozwiązane”, gdy otrzyma ona odpowiedź.',
+  'handoff.resolve': 'Rozwiązane',
+  'handoff.resolved': 'Rozwiązane: osoba, która zadała pytanie, ma już odpowiedź.',
+  'handoff.saveStandard': 'Zapisz jako standardową odpowiedź',
+  'handoff.saved':
+    'Zapisano jako standardową odpowiedź: od teraz otrzymają ją pytania o tym samym znaczeniu.',
+  'handoff.notReply': 'To działa tylko dla odpowiedzi w wątku przekazania z PolyDesk.',
+  'handoff.relayed': 'Przekazano osobie, która zadała pytanie.',
+  'handoff.relayHeld':
+    'Ta odpowiedź czeka na sprawdzenie przez administratora, zanim trafi do osoby, która zadała pytanie.',
 };
 
 const tr: Messages = {
@@ -701,6 +1130,32 @@ const tr: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': '{team} tarafından {date} tarihinde yanıtlandı',
   'standard.nowAnswered': 'Sorunuza artık bir yanıt var:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'Bir yetkiliye sor',
+  'handoff.subscribe': 'Yanıtlanınca bana haber ver',
+  'handoff.sent': 'Sorunuz ekipten bir yetkiliye iletildi. Yanıtı burada paylaşılacak.',
+  'handoff.already': 'Sorunuz zaten ekipten bir yetkiliye iletildi. Yanıtı burada paylaşılacak.',
+  'handoff.unavailable':
+    'Üzgünüm, bu soruyu şu anda bir yetkiliye iletemiyorum. Lütfen doğrudan ilgili ekiple iletişime geçin.',
+  'handoff.subscribed': 'Bu soru yanıtlandığında size burada haber vereceğim.',
+  'handoff.replyFrom': '{team} sorunuzu yanıtladı:',
+  'handoff.title': 'PolyDesk tarafından iletilen, bir yetkiliye yönelik soru',
+  'handoff.question': 'Soru (dil: {language}):',
+  'handoff.answer': "PolyDesk'in yanıtı:",
+  'handoff.notFound': 'PolyDesk bilgi bankasında bir yanıt bulamadı.',
+  'handoff.answerHidden':
+    "PolyDesk'in yanıtı burada gösterilmiyor: bu kanaldaki herkesin görmeye yetkili olmadığı belgelere veya bilgilere dayanıyor.",
+  'handoff.questionHidden':
+    'Soru burada gösterilmiyor: bu kanaldaki herkesin görmeye yetkili olmadığı bilgiler içeriyor.',
+  'handoff.instructions':
+    'Bu başlıkta yanıt verin: her yanıt soruyu sorana iletilir. Soran kişi yanıtını aldığında "Çözüldü" düğmesine basın.',
+  'handoff.resolve': 'Çözüldü',
+  'handoff.resolved': 'Çözüldü: soruyu soran kişi yanıtını aldı.',
+  'handoff.saveStandard': 'Standart yanıt olarak kaydet',
+  'handoff.saved': 'Standart yanıt olarak kaydedildi: bundan sonra aynı anlamdaki sorular bu yanıtı alacak.',
+  'handoff.notReply': 'Bu işlem yalnızca bir PolyDesk aktarım başlığındaki yanıtlarda çalışır.',
+  'handoff.relayed': 'Soruyu soran kişiye iletildi.',
+  'handoff.relayHeld': 'Bu yanıt, soruyu soran kişiye ulaşmadan önce bir yöneticinin incelemesini bekliyor.',
 };
 
 /**
@@ -745,6 +1200,31 @@ const he: Messages = {
   // issue 17: standard answers
   'standard.answeredBy': 'תשובה מאת {team}, {date}',
   'standard.nowAnswered': 'לשאלה שנשאלה יש עכשיו תשובה:',
+  // issue 17: hand-off to a person (ESC)
+  'handoff.ask': 'פנייה לאדם מהצוות',
+  'handoff.subscribe': 'עדכון כשתהיה תשובה',
+  'handoff.sent': 'השאלה הועברה לאדם מהצוות. התשובה תפורסם כאן.',
+  'handoff.already': 'השאלה כבר נמצאת אצל אדם מהצוות. התשובה תפורסם כאן.',
+  'handoff.unavailable':
+    'סליחה, כרגע אי אפשר להעביר את השאלה הזו לאדם מהצוות. אפשר לפנות ישירות לצוות האחראי.',
+  'handoff.subscribed': 'אעדכן כאן כשתהיה תשובה לשאלה הזו.',
+  'handoff.replyFrom': 'תשובה מצוות {team} לשאלה:',
+  'handoff.title': 'שאלה לאדם מהצוות, שהועברה על ידי הבוט',
+  'handoff.question': 'השאלה (נשאלה ב{language}):',
+  'handoff.answer': 'התשובה של הבוט:',
+  'handoff.notFound': 'הבוט לא מצא תשובה במאגר הידע.',
+  'handoff.answerHidden':
+    'התשובה של הבוט אינה מוצגת כאן: היא מבוססת על מסמכים או פרטים שלא כל חברי הערוץ מורשים לראות.',
+  'handoff.questionHidden': 'השאלה אינה מוצגת כאן: היא כוללת פרטים שלא כל חברי הערוץ מורשים לראות.',
+  'handoff.instructions':
+    'אפשר להשיב בשרשור הזה: כל תשובה מועברת למי ששאל. יש ללחוץ על "טופל" לאחר שהתקבלה תשובה.',
+  'handoff.resolve': 'טופל',
+  'handoff.resolved': 'טופל: התשובה נמסרה למי ששאל.',
+  'handoff.saveStandard': 'שמירה כתשובה קבועה',
+  'handoff.saved': 'נשמרה כתשובה קבועה: מעכשיו שאלות באותה משמעות יקבלו אותה.',
+  'handoff.notReply': 'הפעולה הזו זמינה רק לתשובה בשרשור העברה של הבוט.',
+  'handoff.relayed': 'הועבר למי ששאל.',
+  'handoff.relayHeld': 'התשובה הזו ממתינה לבדיקה של מנהל מערכת לפני שתגיע למי ששאל.',
 };
 
 const MESSAGES: Readonly<Record<string, Messages>> = {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, sql } from 'kysely';
 import { ConfigError } from '../core/errors.js';
 import { DocumentRepository } from './document-repository.js';
+import { EscalationRepository } from './escalation-repository.js';
 import { type DialectName, migrateToLatest } from './migrations.js';
 import { QuestionRepository } from './question-repository.js';
 import { ReviewRepository } from './review-repository.js';
@@ -47,6 +48,7 @@ export class Store {
   readonly sensitive: SensitiveSpanRepository;
   readonly standardAnswers: StandardAnswerRepository;
   readonly subscriptions: AnswerSubscriptionRepository;
+  readonly escalations: EscalationRepository;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -71,6 +73,7 @@ export class Store {
     this.sensitive = new SensitiveSpanRepository(db);
     this.standardAnswers = new StandardAnswerRepository(db);
     this.subscriptions = new AnswerSubscriptionRepository(db);
+    this.escalations = new EscalationRepository(db);
   }
 
   static async open(options: StoreOptions): Promise<Store> {

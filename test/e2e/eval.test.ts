@@ -245,6 +245,22 @@ describe('polydesk eval on the sample knowledge base', () => {
     expect(misses).not.toContain('examples/knowledge/hr/salary-bands-2026.md');
   });
 
+  it('runs the guardrails as ask does: an answer that would reveal a planted password is held, a miss', async () => {
+    const line = {
+      question: 'What is the password of the backup database?',
+      expected_source: 'it/runbooks/backup-server-runbook.md',
+      expected_answer: 'Tq8!vRm2-Lk5wZp9',
+    };
+    const result = await runCli(['eval', write('held.jsonl', JSON.stringify(line)), '--json'], {
+      env: env(),
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('Tq8!vRm2');
+    expect((JSON.parse(result.stdout) as EvalJson).results).toMatchObject([
+      { status: 'held', hit: true, contains: false },
+    ]);
+  });
+
   it('compares two configurations with --baseline: deltas, newly hit and newly missed questions', async () => {
     const golden = write(
       'compare.jsonl',

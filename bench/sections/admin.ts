@@ -11,6 +11,7 @@ import express from 'express';
 import { createAdmin } from '../../src/admin/admin-router.js';
 import { hashPassword } from '../../src/admin/passwords.js';
 import { silentLogger } from '../../src/core/log.js';
+import { StaticDirectory } from '../../src/directory.js';
 import { listen, InFlight } from '../../src/server.js';
 import { AdminRepository } from '../../src/store/admin-repository.js';
 import { Store } from '../../src/store/store.js';
@@ -138,6 +139,7 @@ export async function run(report: BenchReport): Promise<void> {
       deliveries: () => undefined,
       guard: createGuardrail(),
       instructionSentences,
+      directory: new StaticDirectory(),
       maxFileBytes: 50 * 1024 * 1024,
       logger: silentLogger,
     });

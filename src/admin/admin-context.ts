@@ -1,3 +1,4 @@
+import type { Directory } from '../answer/ports.js';
 import type { ReviewService } from '../answer/review-service.js';
 import type { Logger } from '../core/log.js';
 import type { Analyzer } from '../rag/text-analyzer.js';
@@ -22,6 +23,8 @@ export interface AdminContext {
   readonly loginLimiter: LoginLimiter;
   readonly analyze: Analyzer;
   readonly instructionSentences: InstructionSentenceFinder;
+  /** People's groups, for the pilot numbers per group. */
+  readonly directory: Directory;
   readonly logger: Logger;
   readonly now: () => Date;
 }

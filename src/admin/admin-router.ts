@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
 import { type ReviewService, type ReviewServiceDeps, createReviewService } from '../answer/review-service.js';
-import type { DeliveryChannel } from '../answer/ports.js';
+import type { DeliveryChannel, Directory } from '../answer/ports.js';
 import { InputError, describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { Platform } from '../core/types.js';
@@ -20,6 +20,7 @@ import { addInsightPages } from './insight-pages.js';
 import { addKnowledgePages, addUploadPage, refusePage } from './knowledge-pages.js';
 import { createKnowledgeService } from './knowledge-service.js';
 import { LoginLimiter } from './login-limiter.js';
+import { addPilotApi, addPilotPages } from './pilot-pages.js';
 import { addReviewPages } from './review-pages.js';
 import { Views } from './views.js';
 
@@ -39,6 +40,8 @@ export interface AdminDeps {
   readonly guard: ReviewServiceDeps['guard'];
   /** Finds the sentences of a stored document that instruct the assistant (the "Documents to fix" list). */
   readonly instructionSentences: InstructionSentenceFinder;
+  /** People's groups (DIRECTORY_FILE), for the pilot numbers per group. */
+  readonly directory: Directory;
   /** Largest file accepted per upload (MAX_FILE_MB). */
   readonly maxFileBytes: number;
   readonly maxUploadFiles?: number | undefined;
@@ -85,6 +88,7 @@ export function createAdmin(deps: AdminDeps): Admin {
     loginLimiter: deps.loginLimiter ?? new LoginLimiter(),
     analyze: deps.analyze ?? defaultAnalyze,
     instructionSentences: deps.instructionSentences,
+    directory: deps.directory,
     logger: deps.logger,
     now: deps.now ?? (() => new Date()),
   };
@@ -111,12 +115,13 @@ function apiRouter(ctx: AdminContext): Router {
   api.use(requireActor('api'));
   api.use(['/reviews'], requireArea('reviews', forbid('reviews')));
   api.use(['/documents', '/index', '/knowledge'], requireArea('knowledge', forbid('knowledge')));
-  api.use(['/insight', '/audit'], requireArea('insight', forbid('insight')));
+  api.use(['/insight', '/audit', '/pilot'], requireArea('insight', forbid('insight')));
   addUploadApi(api, ctx);
   api.use(requireCsrf(refuseJson));
   addReviewApi(api, ctx);
   addKnowledgeApi(api, ctx);
   addInsightApi(api, ctx);
+  addPilotApi(api, ctx);
   api.use((_req, res) => {
     res.status(404).json({ error: 'not found' });
   });
@@ -140,12 +145,16 @@ function pagesRouter(ctx: AdminContext): Router {
   });
   pages.use('/reviews', requireArea('reviews', forbid('reviews')));
   pages.use('/knowledge', requireArea('knowledge', forbid('knowledge')));
-  pages.use(['/insight', '/audit'], requireArea('insight', forbid('insight and the audit log')));
+  pages.use(
+    ['/insight', '/audit', '/pilot', '/pilot.csv'],
+    requireArea('insight', forbid('insight and the audit log')),
+  );
   addUploadPage(pages, ctx);
   pages.use(requireCsrf(refusePage(ctx)));
   addReviewPages(pages, ctx);
   addKnowledgePages(pages, ctx);
   addInsightPages(pages, ctx);
+  addPilotPages(pages, ctx);
   pages.use((req, res) => ctx.views.message(req, res, 404, 'Not found', 'There is no such page.'));
   return pages;
 }

@@ -85,6 +85,7 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
     deliveries: (platform) => deliveries.get(platform),
     guard: runtime.guard,
     instructionSentences,
+    directory: runtime.directory,
     maxFileBytes: config.maxFileBytes,
     logger,
   });

@@ -108,6 +108,7 @@ export async function startAdminServer(
     deliveries: options.deliveries ?? (() => undefined),
     guard: runtime.guard,
     instructionSentences,
+    directory: runtime.directory,
     maxFileBytes: config.maxFileBytes,
     logger: silentLogger,
     loginLimiter: options.loginLimiter ?? new LoginLimiter({ max: 1000, addressMax: 1000, accountMax: 1000 }),

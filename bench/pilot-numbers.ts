@@ -10,7 +10,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { computePilotNumbers, pilotRange } from '../src/admin/pilot-numbers.js';
+import { computePilotNumbers } from '../src/admin/pilot-numbers.js';
+import { pilotRange } from '../src/admin/pilot-range.js';
 import { pilotCsv } from '../src/admin/pilot-csv.js';
 import { StaticDirectory } from '../src/directory.js';
 import { Store } from '../src/store/store.js';

@@ -1,38 +1,15 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Directory } from '../answer/ports.js';
 import { EVERYONE } from '../core/access.js';
-import { InputError } from '../core/errors.js';
 import type { Database } from '../store/schema.js';
+import { type PilotRange, dayAfter } from './pilot-range.js';
 
 /** The key of a total: every language, every group (the directory's everyone group), or the whole range. */
 export const ALL = EVERYONE;
 /** The language of a question recorded without one (e.g. refused as empty before detection). */
 export const UNKNOWN_LANGUAGE = 'unknown';
-/** Weeks shown when the range is not given. */
-export const DEFAULT_WEEKS = 12;
-/**
- * The longest range: every question of the range is read (grouped by day, language and asker), so
- * the work grows with the range; a year is what a pilot review needs.
- */
-export const MAX_WEEKS = 53;
 /** Standard answers listed per slice, most used first. */
 const TOP_STANDARD = 10;
-const DAY_MS = 86_400_000;
-
-/** One ISO week (Monday to Sunday, UTC). */
-export interface PilotWeek {
-  /** ISO week, e.g. `2025-W03`. */
-  readonly week: string;
-  /** Its Monday, `YYYY-MM-DD`. */
-  readonly start: string;
-}
-
-/** Whole ISO weeks, `from` (a Monday) to `to` (a Sunday), both included. */
-export interface PilotRange {
-  readonly from: string;
-  readonly to: string;
-  readonly weeks: readonly PilotWeek[];
-}
 
 /** The numbers of one slice: the questions asked in a week (or the range) in a language by a group. */
 export interface PilotNumbers {
@@ -123,50 +100,6 @@ export function rangeTotal(report: PilotReport, language: string, group: string)
   );
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function parseDay(value: string, name: string): Date {
-  const m = DATE.exec(value);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== value)
-    throw new InputError(`${name} must be a date written YYYY-MM-DD, e.g. 2025-01-13`);
-  return date;
-}
-
-const dayOf = (date: Date) => date.toISOString().slice(0, 10);
-const mondayOf = (date: Date) => new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * DAY_MS);
-
-/** The ISO week of a day: the week belongs to the year of its Thursday. */
-export function isoWeek(day: string): PilotWeek {
-  const monday = mondayOf(new Date(`${day}T00:00:00Z`));
-  const thursday = new Date(monday.getTime() + 3 * DAY_MS);
-  const week =
-    Math.floor((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / (7 * DAY_MS)) + 1;
-  return { week: `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`, start: dayOf(monday) };
-}
-
-/**
- * The whole ISO weeks from the week of `from` to the week of `to` (default: the last
- * {@link DEFAULT_WEEKS} weeks up to this one). Refuses a reversed or longer than {@link MAX_WEEKS} range.
- */
-export function pilotRange(
-  input: { from?: string | undefined; to?: string | undefined },
-  now: Date,
-): PilotRange {
-  const last = input.to ? parseDay(input.to, 'to') : now;
-  const toMonday = mondayOf(new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), last.getUTCDate())));
-  const fromMonday = input.from
-    ? mondayOf(parseDay(input.from, 'from'))
-    : new Date(toMonday.getTime() - (DEFAULT_WEEKS - 1) * 7 * DAY_MS);
-  const count = Math.round((toMonday.getTime() - fromMonday.getTime()) / (7 * DAY_MS)) + 1;
-  if (count < 1) throw new InputError('from must not be after to');
-  if (count > MAX_WEEKS) throw new InputError(`the range may span at most ${MAX_WEEKS} weeks`);
-  const weeks = Array.from({ length: count }, (_, i) =>
-    isoWeek(dayOf(new Date(fromMonday.getTime() + i * 7 * DAY_MS))),
-  );
-  return { from: dayOf(fromMonday), to: dayOf(new Date(toMonday.getTime() + 6 * DAY_MS)), weeks };
-}
-
 /** The p-th percentile (0–1) of sorted values, interpolated between the two nearest ranks. */
 export function percentile(sorted: readonly number[], p: number): number | undefined {
   if (sorted.length === 0) return undefined;
@@ -244,12 +177,11 @@ export async function computePilotNumbers(
   range: PilotRange,
 ): Promise<PilotReport> {
   const { db } = deps;
-  const end = dayOf(new Date(new Date(`${range.to}T00:00:00Z`).getTime() + DAY_MS));
   const week = weekIndex(range);
   const inRange = db
     .selectFrom('questions as q')
     .where('q.created_at', '>=', range.from)
-    .where('q.created_at', '<', end);
+    .where('q.created_at', '<', dayAfter(range.to));
 
   // Grouped in an outer query: the week is a column there, not an expression with parameters that
   // PostgreSQL would have to find again in GROUP BY.
@@ -410,12 +342,13 @@ export async function computePilotNumbers(
   const byName = (a: string, b: string) => (a === ALL ? -1 : b === ALL ? 1 : a.localeCompare(b));
   const sortedLanguages = [...languages].sort(byName);
   const sortedGroups = [...groups].sort(byName);
-  const rowsOf = (week: string, weekStart: string | undefined, always: boolean): PilotRow[] => {
+  /** The rows of a week (or `all`) with questions, and its total even without. */
+  const rowsOf = (week: string, weekStart: string | undefined): PilotRow[] => {
     const out: PilotRow[] = [];
     for (const language of [ALL, ...sortedLanguages])
       for (const group of sortedGroups.length ? sortedGroups : [ALL]) {
         const tally = tallies.get(`${week}\u0000${sliceKey(language, group)}`);
-        if (tally || (always && language === ALL && group === ALL))
+        if (tally || (language === ALL && group === ALL))
           out.push({ week, weekStart, language, group, ...(tally ?? new Tally()).numbers() });
       }
     return out;
@@ -424,8 +357,8 @@ export async function computePilotNumbers(
   const standardAnswers = await standardAnswerTitles(db, tallies);
   return {
     range,
-    rows: range.weeks.flatMap((w) => rowsOf(w.week, w.start, true)),
-    totals: rowsOf(ALL, undefined, true),
+    rows: range.weeks.flatMap((w) => rowsOf(w.week, w.start)),
+    totals: rowsOf(ALL, undefined),
     languages: sortedLanguages,
     groups: sortedGroups.filter((g) => g !== ALL),
     standardAnswers,

@@ -2,12 +2,12 @@ import type { Request, Router } from 'express';
 import type { AdminContext } from './admin-context.js';
 import { countBarChart, rateLineChart } from './pilot-charts.js';
 import { pilotCsv } from './pilot-csv.js';
+import { pilotRange } from './pilot-range.js';
 import {
   ALL,
   type PilotReport,
   type PilotRow,
   computePilotNumbers,
-  pilotRange,
   rangeTotal,
   weeklyRows,
 } from './pilot-numbers.js';

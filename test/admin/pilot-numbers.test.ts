@@ -11,12 +11,11 @@ import {
   type PilotReport,
   type PilotRow,
   computePilotNumbers,
-  isoWeek,
   percentile,
-  pilotRange,
   rangeTotal,
   weeklyRows,
 } from '../../src/admin/pilot-numbers.js';
+import { isoWeek, pilotRange } from '../../src/admin/pilot-range.js';
 import type { Store } from '../../src/store/store.js';
 import { DIALECTS, type TestDatabase } from '../helpers/databases.js';
 import { DAVE, HOUR, PILOT_GROUPS, RANGE, pilotDirectory, seedPilot } from './pilot-seed.js';

@@ -30,6 +30,11 @@ export interface Config {
    * alike: docs/quality.md shows the trade-off).
    */
   readonly answerMinConfidence?: number | undefined;
+  /**
+   * `STANDARD_ANSWER_MIN_SCORE`: a question gets a standard answer from this match score (0–1, default
+   * calibrated: src/helpdesk/standard-answer-matcher.ts; higher gives fewer, surer standard answers).
+   */
+  readonly standardAnswerMinScore?: number | undefined;
   readonly maxFileBytes: number;
   /** What one file may expand to once read: archive limits and chunks per document (ingest/content-limits.ts). */
   readonly contentLimits: {
@@ -153,6 +158,8 @@ const HINTS: Record<string, string> = {
   MICROSOFT_APP_TYPE: 'set MICROSOFT_APP_TYPE to MultiTenant, SingleTenant or UserAssignedMSI',
   TEAMS_EMULATOR:
     'set TEAMS_EMULATOR=1 only to try PolyDesk with the Bot Framework Emulator on this machine, or 0 (default)',
+  STANDARD_ANSWER_MIN_SCORE:
+    'set STANDARD_ANSWER_MIN_SCORE to a match score above 0 and at most 1 (higher: fewer, surer standard answers), or leave it unset for the calibrated default',
   RETRIEVAL_MODE:
     'set RETRIEVAL_MODE to lexical, dense or hybrid (dense and hybrid need EMBEDDING_MODEL_DIR)',
   LOG_LEVEL: 'set LOG_LEVEL to debug, info, warn or error',
@@ -208,6 +215,7 @@ const schema = z.object({
   LEXICON: z.enum(['on', 'off', '1', '0', 'true', 'false']).default('on'),
   LEXICON_FILE: optionalString,
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
+  STANDARD_ANSWER_MIN_SCORE: z.coerce.number().gt(0).max(1).optional(),
   MAX_FILE_MB: z.coerce.number().positive().max(2048).default(50),
   MAX_UNCOMPRESSED_MB: z.coerce.number().positive().max(16_384).default(100),
   MAX_ARCHIVE_ENTRIES: intIn(1, 1_000_000).default(10_000),
@@ -392,6 +400,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     directoryFile: resolve(e.DIRECTORY_FILE),
     lexicon: { enabled: lexiconOn, file: resolve(e.LEXICON_FILE) },
     answerMinConfidence: e.ANSWER_MIN_CONFIDENCE,
+    standardAnswerMinScore: e.STANDARD_ANSWER_MIN_SCORE,
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
     contentLimits: {
       maxUncompressedBytes: Math.round(e.MAX_UNCOMPRESSED_MB * 1024 * 1024),

@@ -22,6 +22,11 @@ import { createTranslatingRetriever } from './rag/translating-retriever.js';
 import { createTranslationBudget } from './inference/translation-budget.js';
 import type { Retriever } from './rag/retriever.js';
 import { Store } from './store/store.js';
+import {
+  type StandardAnswerService,
+  createStandardAnswerLookup,
+  createStandardAnswerService,
+} from './helpdesk/standard-answers.js';
 import { createGeneratorParts } from './wiring/generator.js';
 import { type GuardParts, createGuardParts, detectInjection } from './wiring/guardrails.js';
 import type { SyncDeps } from '../ingest/sync.js';
@@ -42,6 +47,8 @@ export interface Runtime {
   /** Reloads the guardrails' canaries and restricted passages (after ingest, periodically in serve). */
   readonly guardParts: GuardParts;
   readonly answers: AnswerService;
+  /** Standard answers: created in the admin UI and API or from an expert's reply, edited, retired. */
+  readonly standardAnswers: StandardAnswerService;
   readonly ingestDeps: SyncDeps;
   /**
    * Picks up what other processes changed (CLI ingest, another replica, admin canaries): reloads the
@@ -171,8 +178,22 @@ export async function createRuntime(
         : hybrid;
     const guardParts = await createGuardParts({ store, config, logger });
     const guard = guardParts.guard;
+    const standardAnswers = createStandardAnswerService({
+      repository: store.standardAnswers,
+      audit: store.audit,
+      logger,
+    });
     const answers = createAnswerService({
       retriever,
+      standardAnswers: createStandardAnswerLookup({
+        repository: store.standardAnswers,
+        detectLanguage: (text) => detectLanguage(text),
+        minScore: config.standardAnswerMinScore,
+        lexicon,
+        embedder,
+        knowledge: () => index.lexical,
+        logger,
+      }),
       generator,
       guard,
       streamGuard: guardParts.streamGuard,
@@ -210,6 +231,7 @@ export async function createRuntime(
       guard,
       guardParts,
       answers,
+      standardAnswers,
       ingestDeps,
       async refresh() {
         const changed = await index.refresh();

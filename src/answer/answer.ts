@@ -15,6 +15,7 @@ import type { Logger } from '../core/log.js';
 import type { Guard } from '../guardrails/guard.js';
 import type { Generator, GenerationResult } from '../inference/generator.js';
 import type { Retriever } from '../rag/retriever.js';
+import type { StandardAnswerLookup, StandardAnswerMatch } from '../helpdesk/standard-answers.js';
 import type { AnswerProgress, AnswerService, AskOptions } from './ports.js';
 import { followUpOf, isSure, leansOnEarlier, previousQuestion } from './follow-up.js';
 import { checkQuestion } from './question-input.js';
@@ -78,6 +79,8 @@ export interface AnswerServiceDeps {
   /** How many sources the generator gets. */
   readonly sources?: number;
   readonly streamGuard?: StreamGuardFactory;
+  /** Standard answers written by HR and IT, given before any retrieval when a question means the same. */
+  readonly standardAnswers?: StandardAnswerLookup | undefined;
   readonly observe?: (event: {
     status: AnswerStatus;
     generator: string;
@@ -195,10 +198,80 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         : message('invalid', 'questionTooLong', { max: deps.maxQuestionChars });
     }
 
+    /**
+     * A standard answer, as every answer, passes the guard for its readers; so do its title and the
+     * "answered by" line (a team's name is text someone typed). Held or blocked like any answer.
+     */
+    const giveStandard = async (
+      match: StandardAnswerMatch,
+      readers: readonly Principal[],
+    ): Promise<AnswerResult> => {
+      const context = { readers, sources: [], language };
+      const [body, title, byline] = await Promise.all(
+        [match.answer, match.title, match.byline].map((text) => deps.guard.check(text, context)),
+      );
+      const parts = [
+        { text: match.answer, verdict: body! },
+        { text: match.title, verdict: title! },
+        { text: match.byline, verdict: byline! },
+      ];
+      const base = { generator: 'standard', extractive: false, retrievedChunkIds: [], citations: [] };
+      const blocked = parts.find((p) => p.verdict.action === 'block');
+      if (blocked) {
+        return finish({
+          ...base,
+          status: 'blocked',
+          answer: notice(language, 'blocked'),
+          verdict: blocked.verdict,
+        });
+      }
+      const held = parts.find((p) => p.verdict.action === 'hold');
+      if (held) {
+        return finish(
+          { ...base, status: 'held', answer: notice(language, 'held'), verdict: held.verdict },
+          0,
+          () =>
+            deps.recorder.hold({
+              questionId,
+              text: held.text,
+              verdict: held.verdict,
+              language,
+              citations: [],
+            }),
+        );
+      }
+      const result = await finish({
+        ...base,
+        status: 'answered',
+        answer: body!.text,
+        verdict: body!,
+        standard: {
+          id: match.id,
+          title: title!.text,
+          team: match.team,
+          answeredOn: match.answeredOn,
+          byline: byline!.text,
+        },
+      });
+      if (!result.superseded) {
+        await deps.standardAnswers
+          ?.recordUse({ questionId, standardId: match.id, score: match.score })
+          .catch((error: unknown) => {
+            deps.logger('warn', 'answer.standard_use_failed', { questionId, error: describeError(error) });
+          });
+      }
+      return result;
+    };
+
     const work = async (): Promise<AnswerResult> => {
       try {
-        const retrievalStart = performance.now();
         const readers = distinctReaders(question.place.readers);
+        // A question that continues an earlier one means more than its own words: not matched alone.
+        if (deps.standardAnswers && !followUpOf(question.history, checked.text, language)) {
+          const match = await deps.standardAnswers.match({ text: checked.text, language, readers });
+          if (match) return await giveStandard(match, readers);
+        }
+        const retrievalStart = performance.now();
         const retrieve = (continues: string | undefined) =>
           deps.retriever.retrieve({
             text: continues ? `${continues}\n${checked.text}` : checked.text,

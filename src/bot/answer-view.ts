@@ -25,6 +25,8 @@ export interface AnswerView {
   readonly extractive: boolean;
   /** A line above the answer (e.g. that an admin approved it). */
   readonly heading?: string | undefined;
+  /** A standard answer's title (above it) and "answered by <team> on <date>" (below it). */
+  readonly standard?: { readonly title: CheckedText; readonly byline: CheckedText } | undefined;
 }
 
 /** The notice for an outcome that carries no text of its own. */
@@ -48,6 +50,9 @@ export function answerViewOf(result: AnswerResult): AnswerView | undefined {
     language: result.language,
     citations: result.citations,
     extractive: result.extractive && result.status === 'answered',
+    ...(result.standard
+      ? { standard: { title: result.standard.title, byline: result.standard.byline } }
+      : {}),
   };
 }
 

@@ -24,6 +24,7 @@ export function askJson(result: AnswerResult) {
     generator: result.generator,
     extractive: result.extractive,
     ...(result.reviewId ? { reviewId: result.reviewId } : {}),
+    ...(result.standard ? { standard: true } : {}),
   };
 }
 
@@ -46,7 +47,9 @@ export async function askCommand(runtime: Runtime, args: readonly string[]): Pro
   if (values.json) {
     process.stdout.write(JSON.stringify(askJson(result)) + '\n');
   } else {
+    if (result.standard) process.stdout.write(`${result.standard.title}\n\n`);
     process.stdout.write(result.answer + '\n');
+    if (result.standard) process.stdout.write(`\n${result.standard.byline}\n`);
     if (result.citations.length > 0) {
       process.stdout.write('\n');
       for (const c of result.citations) process.stdout.write(`[${c.n}] ${c.title} — ${c.url ?? c.source}\n`);

@@ -179,4 +179,19 @@ export interface AnswerResult {
    * post (this one was judged dead): that replica posts, so nothing of this result may be shown.
    */
   readonly superseded?: boolean | undefined;
+  /** The standard answer given (issue 17), shown with its title and "answered by <team> on <date>". */
+  readonly standard?: StandardAnswerShown | undefined;
+}
+
+/** What a reply that is a standard answer shows besides the answer itself. */
+export interface StandardAnswerShown {
+  readonly id: string;
+  /** Its title, checked by the guard for the readers. */
+  readonly title: CheckedText;
+  /** Who answers for it ("HR", "IT"). */
+  readonly team: string;
+  /** The day its text was last written (YYYY-MM-DD). */
+  readonly answeredOn: string;
+  /** "Answered by <team> on <date>" in the answer's language, checked by the guard. */
+  readonly byline: CheckedText;
 }

@@ -40,6 +40,12 @@ export const SHARE_ACTION = 'polydesk_share';
 /** The blocks under an answer: sources, extractive note, feedback (and a share button for /ask). */
 export function answerTrailer(view: AnswerView, options: { share?: string | undefined } = {}): Block[] {
   const blocks: Block[] = [];
+  if (view.standard) {
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: escapeMrkdwn(view.standard.byline) }],
+    });
+  }
   if (view.citations.length > 0) {
     const lines = view.citations.map((c) => `[${c.n}] ${mrkdwnLink(c.url, c.title)}`);
     for (const piece of splitText(
@@ -88,7 +94,16 @@ export function renderAnswer(view: AnswerView, options: { share?: string | undef
     type: 'section',
     text: { type: 'mrkdwn', text: piece },
   }));
-  const all = [...sections, ...answerTrailer(view, options)];
+  // A standard answer's title, above it.
+  const title: Block[] = view.standard
+    ? [
+        {
+          type: 'section',
+          text: { type: 'mrkdwn', text: `*${escapeMrkdwn(view.standard.title).slice(0, SECTION_MAX - 2)}*` },
+        },
+      ]
+    : [];
+  const all = [...title, ...sections, ...answerTrailer(view, options)];
   // Each message stays within 50 blocks and 40,000 characters of text.
   const groups: Block[][] = [[]];
   let chars = 0;
@@ -124,7 +139,8 @@ export function renderResult(
   if (view) {
     return {
       messages: renderAnswer(view, options),
-      stream: { markdown: view.text, blocks: answerTrailer(view, options) },
+      // A standard answer is never streamed; its title is not part of a stream's text.
+      stream: view.standard ? undefined : { markdown: view.text, blocks: answerTrailer(view, options) },
     };
   }
   return { messages: [renderNotice(noticeOf(result))] };

@@ -91,7 +91,11 @@ export function answerCard(view: AnswerView, text: string | undefined): Attachme
   const body: Record<string, unknown>[] = [];
   if (view.heading)
     body.push({ type: 'TextBlock', text: view.heading, wrap: true, isSubtle: true, size: 'Small' });
+  if (view.standard && text)
+    body.push({ type: 'TextBlock', text: view.standard.title, wrap: true, weight: 'Bolder' });
   if (text) body.push({ type: 'TextBlock', text, wrap: true });
+  if (view.standard)
+    body.push({ type: 'TextBlock', text: view.standard.byline, wrap: true, isSubtle: true, size: 'Small' });
   if (view.citations.length > 0) {
     body.push({
       type: 'TextBlock',
@@ -159,7 +163,9 @@ function summaryOf(piece: string, view: AnswerView): string {
   });
   const text = [
     view.heading,
+    view.standard?.title,
     piece,
+    view.standard?.byline,
     sources.length ? `${t(view.language, 'sources')}:\n${sources.join('\n')}` : '',
   ]
     .filter(Boolean)

@@ -76,6 +76,9 @@ export function publicAnswer(result: AnswerResult) {
     generator: result.generator,
     citations: result.citations.map(publicCitation),
     reviewId: result.reviewId,
+    ...(result.standard
+      ? { standard: { title: result.standard.title, byline: result.standard.byline } }
+      : {}),
   };
 }
 

@@ -168,6 +168,15 @@ function addFeedback(li, questionId) {
 function renderDone(li, answer) {
   const sources = sourcesOf(answer);
   renderText(li.querySelector('.text'), answer.answer, sources);
+  // A standard answer: its title above, "answered by <team> on <date>" below (both checked by the server's guard).
+  if (answer.standard) {
+    const title = element('div', 'standard-title', answer.standard.title);
+    title.dir = 'auto';
+    li.insertBefore(title, li.querySelector('.text'));
+    const byline = element('div', 'note standard-byline', answer.standard.byline);
+    byline.dir = 'auto';
+    li.appendChild(byline);
+  }
   if (answer.status === 'held') li.classList.add('held');
   if (answer.citations.length > 0) renderSources(li, answer, sources);
   if (answer.extractive && answer.status === 'answered')

@@ -1,0 +1,210 @@
+/**
+ * Standard-answer matching on test/corpus/standard-answer-pairs: for each (standard question,
+ * employee question) pair, the matcher's score of the employee question against that standard, over
+ * an index of all the split's standard questions (so word rarity is what it would be with those as
+ * the company's standard answers). Prints precision and recall of "score ≥ threshold" against the
+ * labels, per kind and language, a sweep of thresholds, and the same decision "as deployed" (the
+ * best of all standards must be the pair's own).
+ *
+ *   node --no-regexp-tier-up --import tsx bench/standard-answer-pairs.ts [--split dev|test] [--threshold X]
+ *     [--no-lexicon] [--no-pairs] [--no-asks] [--verbose] [--json]
+ *
+ * Tune on `--split dev` only. The language of each employee question is detected as the pipeline
+ * detects it (the pair's own label is not used). With EMBEDDING_MODEL_DIR set, the encoder's cosine
+ * is blended in as the product does.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { silentLogger } from '../src/core/log.js';
+import { DEFAULT_MIN_SCORE, buildStandardAnswerIndex } from '../src/helpdesk/standard-answer-matcher.js';
+import { createStopTerms } from '../src/inference/reader-question.js';
+import { detectLanguage, detectQuestionLanguage } from '../src/inference/language.js';
+import type { Embedder } from '../src/rag/embedder.js';
+import { BUILT_IN_CONCEPTS, loadLexicon } from '../src/rag/lexicon.js';
+import { analyze } from '../src/rag/text-analyzer.js';
+import { optionReader } from './options.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PAIRS = path.join(root, 'test/corpus/standard-answer-pairs/pairs.json');
+
+interface Standard {
+  readonly id: string;
+  readonly language: string;
+  readonly question: string;
+  readonly split: string;
+}
+interface Pair {
+  readonly id: string;
+  readonly standard: string;
+  readonly question: string;
+  readonly language: string;
+  readonly label: 'same' | 'different';
+  readonly kind: string;
+  readonly split: string;
+  readonly sameAs?: readonly string[] | string;
+}
+
+export interface ScoredPair extends Pair {
+  readonly score: number;
+  /** The best-scoring standard of the split, and its score. */
+  readonly best?: { readonly id: string; readonly score: number } | undefined;
+}
+
+export async function scorePairs(options: {
+  split: string;
+  lexicon: boolean;
+  pairs: boolean;
+  asks: boolean;
+  embedder?: Embedder | undefined;
+}): Promise<ScoredPair[]> {
+  const data = JSON.parse(readFileSync(PAIRS, 'utf8')) as { standards: Standard[]; pairs: Pair[] };
+  const standards = data.standards.filter((s) => options.split === 'all' || s.split === options.split);
+  const ids = new Set(standards.map((s) => s.id));
+  const lexicon = options.lexicon
+    ? loadLexicon([BUILT_IN_CONCEPTS], { isStopWord: createStopTerms(analyze) })
+    : undefined;
+  const index = await buildStandardAnswerIndex(
+    standards.map((s, i) => ({ id: s.id, wordings: [s.question], createdAt: String(i).padStart(4, '0') })),
+    {
+      lexicon,
+      detectLanguage: (text) => detectLanguage(text),
+      pairs: options.pairs,
+      asks: options.asks,
+      embedder: options.embedder,
+    },
+  );
+  const scored: ScoredPair[] = [];
+  for (const pair of data.pairs.filter((p) => ids.has(p.standard))) {
+    const language = await detectQuestionLanguage(pair.question);
+    const own = await index.best({ text: pair.question, language }, (id) => id === pair.standard);
+    const best = await index.best({ text: pair.question, language });
+    scored.push({ ...pair, score: own?.score ?? 0, best });
+  }
+  return scored;
+}
+
+export interface Quality {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f05: number;
+  readonly tp: number;
+  readonly fp: number;
+  readonly fn: number;
+}
+
+export function quality(pairs: readonly ScoredPair[], threshold: number): Quality {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const p of pairs) {
+    const matched = p.score >= threshold;
+    if (matched && p.label === 'same') tp++;
+    else if (matched) fp++;
+    else if (p.label === 'same') fn++;
+  }
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f05 = precision + recall === 0 ? 0 : (1.25 * precision * recall) / (0.25 * precision + recall);
+  return { precision, recall, f05, tp, fp, fn };
+}
+
+/** As deployed: a `same` pair is right when its standard is the best and clears the threshold; a `different` one when it is not given. */
+function deployed(pairs: readonly ScoredPair[], threshold: number): { precision: number; recall: number } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const p of pairs) {
+    const given = p.best && p.best.score >= threshold ? p.best.id : undefined;
+    const answers = new Set([p.standard, ...(p.label === 'same' ? [] : [p.sameAs ?? []].flat())]);
+    if (p.label === 'same') {
+      if (given === p.standard) tp++;
+      else {
+        fn++;
+        if (given) fp++;
+      }
+    } else if (given && !(p.sameAs && answers.has(given) && given !== p.standard)) {
+      if (given === p.standard) fp++;
+    }
+  }
+  return { precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn) };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const option = optionReader(args);
+  const flag = (name: string) => args.includes(`--${name}`);
+  const split = option('--split') ?? 'dev';
+  const threshold = Number(option('--threshold') ?? DEFAULT_MIN_SCORE);
+  let embedder: (Embedder & { close(): Promise<void> }) | undefined;
+  if (process.env['EMBEDDING_MODEL_DIR']) {
+    const { createOnnxEmbedder } = await import('../src/rag/onnx-embedder.js');
+    embedder = await createOnnxEmbedder({
+      modelDir: process.env['EMBEDDING_MODEL_DIR'],
+      logger: silentLogger,
+    });
+  }
+  const pairs = await scorePairs({
+    split,
+    lexicon: !flag('no-lexicon'),
+    pairs: !flag('no-pairs'),
+    asks: !flag('no-asks'),
+    embedder,
+  });
+  await embedder?.close();
+  const overall = quality(pairs, threshold);
+  if (flag('json')) {
+    process.stdout.write(
+      `${JSON.stringify({ split, threshold, ...overall, deployed: deployed(pairs, threshold) })}\n`,
+    );
+    return;
+  }
+  const same = pairs.filter((p) => p.label === 'same').length;
+  console.log(
+    `split ${split}: ${pairs.length} pairs (${same} same, ${pairs.length - same} different), threshold ${threshold}`,
+  );
+  console.log(
+    `pairs: precision ${pct(overall.precision)} recall ${pct(overall.recall)} F0.5 ${overall.f05.toFixed(3)} (tp ${overall.tp}, fp ${overall.fp}, fn ${overall.fn})`,
+  );
+  const d = deployed(pairs, threshold);
+  console.log(`as deployed (best of all standards): precision ${pct(d.precision)} recall ${pct(d.recall)}`);
+  const groups = (key: (p: ScoredPair) => string) => {
+    const by = new Map<string, ScoredPair[]>();
+    for (const p of pairs) by.set(key(p), [...(by.get(key(p)) ?? []), p]);
+    return [...by].sort(([a], [b]) => a.localeCompare(b));
+  };
+  console.log('\nby kind (share matched):');
+  for (const [kind, list] of groups((p) => p.kind)) {
+    const matched = list.filter((p) => p.score >= threshold).length;
+    console.log(`  ${kind.padEnd(15)} ${String(matched).padStart(3)}/${list.length}`);
+  }
+  console.log('\nby language of the employee question (same: recall; different: false matches):');
+  for (const [language, list] of groups((p) => p.language)) {
+    const s = list.filter((p) => p.label === 'same');
+    const dif = list.filter((p) => p.label === 'different');
+    console.log(
+      `  ${language}  same ${s.filter((p) => p.score >= threshold).length}/${s.length}  different ${dif.filter((p) => p.score >= threshold).length}/${dif.length}`,
+    );
+  }
+  console.log('\nthreshold sweep:');
+  for (let t = 0.2; t <= 0.851; t += 0.05) {
+    const q = quality(pairs, t);
+    console.log(
+      `  ${t.toFixed(2)}  precision ${pct(q.precision).padStart(6)}  recall ${pct(q.recall).padStart(6)}  F0.5 ${q.f05.toFixed(3)}`,
+    );
+  }
+  if (flag('verbose')) {
+    console.log('\nmistakes:');
+    for (const p of pairs) {
+      const matched = p.score >= threshold;
+      if (matched !== (p.label === 'same'))
+        console.log(`  ${p.id} ${p.kind} ${p.label} ${p.score.toFixed(2)} [${p.standard}] ${p.question}`);
+    }
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  await main();
+}

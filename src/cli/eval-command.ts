@@ -106,6 +106,7 @@ async function evaluate(runtime: Runtime, golden: GoldenCase, k: number): Promis
     expectedSource: golden.expectedSource,
     expectedAnswer: golden.expectedAnswer,
     sources,
+    standard: result.standard !== undefined,
     ms,
   };
 }

@@ -93,7 +93,11 @@ function statusCounts(results: readonly CaseResult[]): string {
 function whatMissed(r: CaseResult, k: number): string {
   const parts: string[] = [];
   if (r.hit === false) {
-    const got = r.sources.length === 0 ? 'no document' : [...new Set(r.sources)].slice(0, 3).join(', ');
+    const got = r.standard
+      ? 'a standard answer, no document'
+      : r.sources.length === 0
+        ? 'no document'
+        : [...new Set(r.sources)].slice(0, 3).join(', ');
     parts.push(`${r.expectedSource} not in the first ${k} (got ${got})`);
   }
   if (r.contains === false) parts.push(`answer lacks "${r.expectedAnswer}"`);

@@ -16,6 +16,8 @@ export interface CaseResult {
   readonly expectedAnswer?: string | undefined;
   /** The sources of the hits counted, best first (only looked up when a source was expected). */
   readonly sources: readonly string[];
+  /** Answered by a standard answer: no document was read. */
+  readonly standard: boolean;
   readonly ms: number;
 }
 

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_XQUAD_DIR, loadXquad, passageFile } from '../../bench/xquad-recall.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/core/log.js';
+import { createRuntime } from '../../src/runtime.js';
 import { jsonLines, ROOT, runCli } from '../helpers/cli.js';
 
 interface EvalJson {
@@ -328,5 +331,65 @@ describe('polydesk eval on the sample knowledge base', () => {
     const both = await runCli(['eval', golden, '--json', '--baseline', golden], { env: env() });
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/--out/);
+  });
+});
+
+describe('polydesk eval with a standard answer', () => {
+  let work: string;
+  const env = () => ({ DATA_DIR: path.join(work, 'data') });
+
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(tmpdir(), 'polydesk-eval-standard-'));
+    expect((await runCli(['ingest', 'examples/knowledge/facilities', '--json'], { env: env() })).code).toBe(
+      0,
+    );
+    // Published as the admin UI and the JSON API do, through the runtime's service.
+    const runtime = await createRuntime(
+      loadConfig({ ...env(), POLYDESK_SAMPLES: '0' }),
+      createLogger({ level: 'error' }),
+      {
+        metrics: 'discard',
+      },
+    );
+    try {
+      await runtime.standardAnswers.create({
+        question: 'How do I replace a lost office badge?',
+        answer:
+          'Tell reception the same day: the badge is blocked at once and a new one is printed while you wait.',
+        team: 'Facilities',
+        audience: ['all'],
+        origin: 'admin',
+        createdBy: 'facilities-admin@lumenworks.example',
+      });
+    } finally {
+      await runtime.close();
+    }
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('counts what the standard answer says, and no hit: no document was read', async () => {
+    const line = {
+      question: 'I lost my office badge, how do I replace it?',
+      expected_source: 'facilities/office-badges.md',
+      expected_answer: 'a new one is printed while you wait',
+    };
+    const file = path.join(work, 'standard.jsonl');
+    writeFileSync(file, JSON.stringify(line) + '\n');
+    const json = await runCli(['eval', file, '--json'], { env: env() });
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as EvalJson).results).toMatchObject([
+      { status: 'answered', hit: false, contains: true },
+    ]);
+    const markdown = await runCli(['eval', file], { env: env() });
+    expect(markdown.stdout).toContain(
+      'facilities/office-badges.md not in the first 5 (got a standard answer, no document)',
+    );
+    // The same question over the documents alone finds the badge page: the miss is the standard answer's.
+    const search = jsonLines(
+      (await runCli(['search', line.question, '--k', '5', '--json'], { env: env() })).stdout,
+    );
+    expect((search[0]!.hits as { source: string }[]).map((h) => h.source)).toContain(
+      'examples/knowledge/facilities/office-badges.md',
+    );
   });
 });

@@ -1,6 +1,8 @@
 import type { Directory } from '../answer/ports.js';
 import type { ReviewService } from '../answer/review-service.js';
 import type { Logger } from '../core/log.js';
+import type { AnswerSubscriptionService } from '../helpdesk/answer-subscriptions.js';
+import type { StandardAnswerService } from '../helpdesk/standard-answers.js';
 import type { Analyzer } from '../rag/text-analyzer.js';
 import type { AdminRepository } from '../store/admin-repository.js';
 import type { Store } from '../store/store.js';
@@ -18,6 +20,9 @@ export interface AdminContext {
   readonly queries: AdminQueries;
   readonly reviews: ReviewService;
   readonly knowledge: KnowledgeService;
+  /** Standard answers (create, edit, retire, list) and the askers waiting for one. */
+  readonly standardAnswers: StandardAnswerService;
+  readonly subscriptions: AnswerSubscriptionService;
   readonly views: Views;
   readonly uploadLimits: UploadLimits;
   readonly loginLimiter: LoginLimiter;

@@ -5,6 +5,12 @@ import { type ReviewService, type ReviewServiceDeps, createReviewService } from 
 import type { DeliveryChannel, Directory } from '../answer/ports.js';
 import { InputError, describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
+import type { Guard } from '../guardrails/guard.js';
+import {
+  type AnswerSubscriptionService,
+  createAnswerSubscriptions,
+} from '../helpdesk/answer-subscriptions.js';
+import { type StandardAnswerService, createStandardAnswerService } from '../helpdesk/standard-answers.js';
 import type { Platform } from '../core/types.js';
 import { type Analyzer, analyze as defaultAnalyze } from '../rag/text-analyzer.js';
 import { AdminRepository } from '../store/admin-repository.js';
@@ -13,7 +19,14 @@ import type { SyncDeps } from '../../ingest/sync.js';
 import type { AdminContext } from './admin-context.js';
 import type { InstructionSentenceFinder } from './documents-to-fix.js';
 import { AdminQueries } from './admin-queries.js';
-import { addInsightApi, addKnowledgeApi, addReviewApi, addUploadApi, refuseJson } from './api-routes.js';
+import {
+  addInsightApi,
+  addKnowledgeApi,
+  addStandardAnswerApi,
+  addReviewApi,
+  addUploadApi,
+  refuseJson,
+} from './api-routes.js';
 import { type Area, actorOf, authenticate, may, requireActor, requireArea, requireCsrf } from './auth.js';
 import { addAuthRoutes } from './auth-routes.js';
 import { addInsightPages } from './insight-pages.js';
@@ -22,6 +35,7 @@ import { createKnowledgeService } from './knowledge-service.js';
 import { LoginLimiter } from './login-limiter.js';
 import { addPilotApi, addPilotPages } from './pilot-pages.js';
 import { addReviewPages } from './review-pages.js';
+import { addStandardAnswerPages } from './standard-answer-pages.js';
 import { Views } from './views.js';
 
 const STATIC = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
@@ -36,8 +50,11 @@ export interface AdminDeps {
   readonly reindex?: (() => Promise<void>) | undefined;
   /** The delivery channel of each chat platform running in this process (Slack, Teams). */
   readonly deliveries: (platform: Platform) => DeliveryChannel | undefined;
-  /** The output guard: an approved held answer passes it again (credentials masked unless revealed). */
-  readonly guard: ReviewServiceDeps['guard'];
+  /**
+   * The output guard: an approved held answer passes it again (credentials masked unless revealed);
+   * a standard answer sent to the askers waiting for it passes it for them.
+   */
+  readonly guard: ReviewServiceDeps['guard'] & Pick<Guard, 'check'>;
   /** Finds the sentences of a stored document that instruct the assistant (the "Documents to fix" list). */
   readonly instructionSentences: InstructionSentenceFinder;
   /** People's groups (DIRECTORY_FILE), for the pilot numbers per group. */
@@ -49,6 +66,10 @@ export interface AdminDeps {
   readonly analyze?: Analyzer | undefined;
   readonly loginLimiter?: LoginLimiter | undefined;
   readonly now?: (() => Date) | undefined;
+  /** Standard answers; default: a service over the store (the runtime's `standardAnswers`). */
+  readonly standardAnswers?: StandardAnswerService | undefined;
+  /** Askers waiting for an answer; default: told through `deliveries`, checked by `guard`. */
+  readonly subscriptions?: AnswerSubscriptionService | undefined;
 }
 
 export interface Admin {
@@ -79,6 +100,22 @@ export function createAdmin(deps: AdminDeps): Admin {
     queries: new AdminQueries(deps.store),
     reviews,
     knowledge,
+    standardAnswers:
+      deps.standardAnswers ??
+      createStandardAnswerService({
+        repository: deps.store.standardAnswers,
+        audit: deps.store.audit,
+        logger: deps.logger,
+      }),
+    subscriptions:
+      deps.subscriptions ??
+      createAnswerSubscriptions({
+        repository: deps.store.subscriptions,
+        guard: deps.guard,
+        directory: deps.directory,
+        deliveries: deps.deliveries,
+        logger: deps.logger,
+      }),
     views: new Views(),
     uploadLimits: {
       maxFileBytes: deps.maxFileBytes,
@@ -114,12 +151,16 @@ function apiRouter(ctx: AdminContext): Router {
   };
   api.use(requireActor('api'));
   api.use(['/reviews'], requireArea('reviews', forbid('reviews')));
-  api.use(['/documents', '/index', '/knowledge'], requireArea('knowledge', forbid('knowledge')));
+  api.use(
+    ['/documents', '/index', '/knowledge', '/standard-answers'],
+    requireArea('knowledge', forbid('knowledge')),
+  );
   api.use(['/insight', '/audit', '/pilot'], requireArea('insight', forbid('insight')));
   addUploadApi(api, ctx);
   api.use(requireCsrf(refuseJson));
   addReviewApi(api, ctx);
   addKnowledgeApi(api, ctx);
+  addStandardAnswerApi(api, ctx);
   addInsightApi(api, ctx);
   addPilotApi(api, ctx);
   api.use((_req, res) => {
@@ -144,7 +185,7 @@ function pagesRouter(ctx: AdminContext): Router {
     res.redirect(303, may(role, 'reviews') ? '/admin/reviews' : '/admin/knowledge');
   });
   pages.use('/reviews', requireArea('reviews', forbid('reviews')));
-  pages.use('/knowledge', requireArea('knowledge', forbid('knowledge')));
+  pages.use(['/knowledge', '/standard-answers'], requireArea('knowledge', forbid('knowledge')));
   pages.use(
     ['/insight', '/audit', '/pilot', '/pilot.csv'],
     requireArea('insight', forbid('insight and the audit log')),
@@ -153,6 +194,7 @@ function pagesRouter(ctx: AdminContext): Router {
   pages.use(requireCsrf(refusePage(ctx)));
   addReviewPages(pages, ctx);
   addKnowledgePages(pages, ctx);
+  addStandardAnswerPages(pages, ctx);
   addInsightPages(pages, ctx);
   addPilotPages(pages, ctx);
   pages.use((req, res) => ctx.views.message(req, res, 404, 'Not found', 'There is no such page.'));

@@ -8,6 +8,7 @@ import { computeInsight } from './insight.js';
 import { INSIGHT_DAYS } from './insight-pages.js';
 import { parseAudience, parseClassification } from './knowledge-service.js';
 import { statusFilter } from './review-pages.js';
+import { apiFields, apiInput } from './standard-answer-pages.js';
 import { parseUpload } from './upload.js';
 
 export const refuseJson = (_req: Request, res: Response) => {
@@ -138,5 +139,36 @@ export function addInsightApi(router: Router, ctx: AdminContext): void {
       ctx.queries.countAudit({ actor, action }),
     ]);
     res.json({ entries, total });
+  });
+}
+
+/** Standard answers (DESIGN.md): list, create, edit, retire. Publishers and admins. */
+export function addStandardAnswerApi(router: Router, ctx: AdminContext): void {
+  router.get('/standard-answers', async (req, res) => {
+    const includeRetired = req.query['retired'] === '1' || req.query['retired'] === 'true';
+    res.json({ standardAnswers: await ctx.standardAnswers.list({ includeRetired }) });
+  });
+  router.post('/standard-answers', async (req, res) => {
+    const created = await ctx.standardAnswers.create(apiInput(body(req), currentActor(res).email));
+    res.status(201).json({ id: created.id });
+  });
+  router.get('/standard-answers/:id', async (req, res) => {
+    const answer = await ctx.standardAnswers.get(req.params['id']!);
+    if (!answer) return void res.status(404).json({ error: 'no such standard answer' });
+    res.json({ standardAnswer: answer });
+  });
+  router.patch('/standard-answers/:id', async (req, res) => {
+    const updated = await ctx.standardAnswers.update(
+      req.params['id']!,
+      apiFields(body(req)),
+      currentActor(res).email,
+    );
+    if (!updated) return void res.status(404).json({ error: 'no such standard answer (or it is retired)' });
+    res.json({ standardAnswer: updated });
+  });
+  router.delete('/standard-answers/:id', async (req, res) => {
+    const retired = await ctx.standardAnswers.retire(req.params['id']!, currentActor(res).email);
+    if (!retired) return void res.status(404).json({ error: 'no such standard answer (or it is retired)' });
+    res.status(204).end();
   });
 }

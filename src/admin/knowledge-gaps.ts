@@ -9,7 +9,13 @@ export interface GapGroup {
   readonly lastAsked: string;
   /** Up to three other wordings. */
   readonly variants: readonly string[];
+  /** Every distinct wording, newest first (at most {@link MAX_WORDINGS}): what "Answer this" answers. */
+  readonly wordings: readonly string[];
+  /** The recorded questions of the group, for telling those who asked to be told. */
+  readonly questionIds: readonly string[];
 }
+
+const MAX_WORDINGS = 20;
 
 const SIMILAR = 0.5;
 
@@ -27,7 +33,7 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * questions first in, biggest groups first out.
  */
 export function groupKnowledgeGaps(
-  questions: readonly { text: string; language?: string | undefined; createdAt: string }[],
+  questions: readonly { id?: string; text: string; language?: string | undefined; createdAt: string }[],
   analyze: Analyzer,
 ): GapGroup[] {
   const termSets = questions.map((q) => {
@@ -37,7 +43,7 @@ export function groupKnowledgeGaps(
   const df = new Map<string, number>();
   for (const terms of termSets) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
   const common = (t: string) => questions.length >= 8 && (df.get(t) ?? 0) / questions.length > 0.25;
-  const groups: { terms: Set<string>; members: { text: string; createdAt: string }[] }[] = [];
+  const groups: { terms: Set<string>; members: { id?: string; text: string; createdAt: string }[] }[] = [];
   questions.forEach((q, i) => {
     const terms = new Set([...termSets[i]!].filter((t) => !common(t)));
     let best: (typeof groups)[number] | undefined;
@@ -58,6 +64,8 @@ export function groupKnowledgeGaps(
         count: g.members.length,
         lastAsked: sorted[0]!.createdAt,
         variants: wordings.slice(1, 4),
+        wordings: wordings.slice(0, MAX_WORDINGS),
+        questionIds: sorted.flatMap((m) => (m.id ? [m.id] : [])),
       };
     })
     .sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked));

@@ -80,6 +80,7 @@ export async function startServe(runtime: Runtime): Promise<ServeInstance> {
         maxQuestionChars: config.maxQuestionChars,
         heldAnswer: webHeldAnswer(runtime.store, adapters.reviews),
         rateAnswer: webAnswerRating(runtime.store),
+        handOff: adapters.handOff,
       },
       trustProxy: config.trustProxy,
     },

@@ -6,10 +6,13 @@ import type { ReviewService } from '../answer/review-service.js';
 import { createSlackAdapter } from '../bot/slack/slack-adapter.js';
 import { createTeamsAdapter } from '../bot/teams/teams-adapter.js';
 import type { CheckedText } from '../core/checked-text.js';
+import { createAnswerSubscriptions } from '../helpdesk/answer-subscriptions.js';
+import type { HandOffs } from '../helpdesk/escalations.js';
 import type { Platform } from '../core/types.js';
 import type { Runtime } from '../runtime.js';
 import type { ReadinessCheck } from '../server.js';
 import { conversationLog } from './conversation-log.js';
+import { createHandOffWiring } from './hand-off.js';
 import { instructionSentences } from './instruction-sentences.js';
 
 export interface Adapters {
@@ -19,6 +22,8 @@ export interface Adapters {
   delivery(platform: Platform): DeliveryChannel | undefined;
   /** Decisions on held answers (the local chat page reads approved ones through it). */
   readonly reviews: ReviewService;
+  /** "Ask a person" (EXPERT_ROUTES_FILE), for the chat page too; undefined when not configured. */
+  readonly handOff: HandOffs | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -30,6 +35,23 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
   const deliveries = new Map<Platform, DeliveryChannel>();
   const starters: (() => Promise<void>)[] = [];
   const stoppers: (() => Promise<void>)[] = [];
+  const teamsOn = Boolean(config.teams.appId || config.teams.emulator);
+  const handOff = await createHandOffWiring(runtime, {
+    platforms: new Set([
+      ...(config.slack.botToken ? ['slack' as const] : []),
+      ...(teamsOn ? ['teams' as const] : []),
+    ]),
+    deliveries: (platform) => deliveries.get(platform),
+    publisher: runtime.standardAnswers,
+  });
+  // "Tell me when it's answered" under a not-found; the admin UI's "Answer this" tells them.
+  const subscriptions = createAnswerSubscriptions({
+    repository: store.subscriptions,
+    guard: runtime.guard,
+    directory: runtime.directory,
+    deliveries: (platform) => deliveries.get(platform),
+    logger,
+  });
 
   if (config.slack.botToken) {
     const slack = await createSlackAdapter({
@@ -43,7 +65,10 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
       feedback: store.feedback,
       logger,
       popularQuestions: (language, limit) => checkedPopular(runtime, language, limit),
+      handOff: handOff?.handOffs,
+      subscriptions,
     });
+    handOff?.register(slack.expert);
     // Bolt verifies signatures over the raw body: mounted before any body parser.
     if (slack.handler)
       mounts.push({ path: '/slack/events', method: 'post', handler: slack.handler as RequestHandler });
@@ -58,7 +83,7 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
 
   // Teams with an Azure Bot's app id, or the Emulator's unauthenticated mode only when asked for:
   // otherwise /api/messages is not mounted at all.
-  if (config.teams.appId || config.teams.emulator) {
+  if (teamsOn) {
     const teams = createTeamsAdapter({
       ...config.teams,
       answers: runtime.answers,
@@ -67,7 +92,10 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
       feedback: store.feedback,
       history: conversationLog(store),
       logger,
+      handOff: handOff?.handOffs,
+      subscriptions,
     });
+    handOff?.register(teams.expert);
     mounts.push({ path: '/api/messages', method: 'post', handler: teams.handler as RequestHandler });
     deliveries.set('teams', teams.delivery);
     stoppers.push(() => teams.stop(30_000));
@@ -88,6 +116,7 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
     directory: runtime.directory,
     maxFileBytes: config.maxFileBytes,
     logger,
+    subscriptions,
   });
   // Uploads read the raw request: no body parser in front of /admin.
   mounts.push({ path: '/admin', method: 'use', handler: admin.router });
@@ -97,6 +126,7 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
     readiness: [],
     delivery: (platform) => deliveries.get(platform),
     reviews: admin.reviews,
+    handOff: handOff?.handOffs,
     async start() {
       for (const start of starters) await start();
     },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { SAVE_STANDARD_SHORTCUT } from '../../src/bot/slack/slack-adapter.js';
 
 /** What the Slack app must be granted for the adapter's features, checked against slack/manifest.yaml. */
 describe('slack/manifest.yaml', () => {
@@ -26,6 +27,20 @@ describe('slack/manifest.yaml', () => {
       expect.objectContaining({ command: '/ask', url: expect.stringMatching(/\/slack\/events$/) }),
     );
     expect(settings.socket_mode_enabled).toBe(false);
+  });
+
+  it('offers "Save as standard answer" as a message shortcut that reaches the adapter', () => {
+    // Shortcuts come through interactivity, at the request URL checked above.
+    expect(manifest.features.shortcuts).toContainEqual({
+      name: 'Save as standard answer',
+      type: 'message',
+      callback_id: SAVE_STANDARD_SHORTCUT,
+      description: expect.any(String),
+    });
+    // Experts' replies in hand-off threads arrive as message events in public and private channels.
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['message.channels', 'message.groups']),
+    );
   });
 
   it('asks for the scopes behind every Web API method the adapter calls', () => {

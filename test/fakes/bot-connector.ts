@@ -1,7 +1,7 @@
 /**
  * A fake Bot Connector service (what Teams runs at an activity's `serviceUrl`) over real HTTP:
  * accepts activities posted to conversations (`POST /v3/conversations/{id}/activities[/{replyToId}]`)
- * with Teams' streaming protocol (informative and streaming typing activities, then the final
+ * and edits of them (`PUT …/activities/{id}`) with Teams' streaming protocol (informative and streaming typing activities, then the final
  * message, checked as Teams checks them), answers member look-ups (`GET .../members/{userId}`,
  * `GET .../pagedmembers`), records every request, and can fail on demand (429, 5xx). Keeps the
  * messages of each conversation as a Teams user would see them. Also plays the channel's side:
@@ -68,6 +68,8 @@ type StreamInfo = { streamType: string; streamSequence?: number; streamId?: stri
 export class FakeBotConnector {
   readonly requests: RecordedRequest[] = [];
   readonly posted: PostedActivity[] = [];
+  /** Activities the bot replaced (`PUT …/activities/{id}`, an updated card); `replyToId` is the id replaced. */
+  readonly updated: PostedActivity[] = [];
   readonly messages: FakeTeamsMessage[] = [];
   /** Violations of the streaming protocol, as Teams would reject or drop them. */
   readonly protocolErrors: string[] = [];
@@ -209,6 +211,21 @@ export class FakeBotConnector {
       this.onPosted?.(posted);
       const [status, payload] = this.receive(conversationId, parts[4], body);
       return reply(status, payload);
+    }
+    if (req.method === 'PUT' && parts[3] === 'activities' && parts[4] && body) {
+      // An edit (a card replaced): the message keeps its id, in its thread or channel.
+      const base = conversationId.split(';messageid=')[0]!;
+      const message = this.messages.find(
+        (m) => m.id === parts[4] && m.conversationId.split(';messageid=')[0] === base,
+      );
+      if (!message) return reply(404, error('NotFound', 'no such activity'));
+      this.updated.push({ conversationId, activity: body, at: performance.now(), replyToId: parts[4] });
+      message.text = typeof body['text'] === 'string' ? body['text'] : undefined;
+      message.summary = typeof body['summary'] === 'string' ? body['summary'] : undefined;
+      message.attachments = Array.isArray(body['attachments'])
+        ? (body['attachments'] as Record<string, unknown>[])
+        : [];
+      return reply(200, { id: message.id });
     }
     return reply(404, error('NotFound', 'unknown route'));
   }

@@ -2,6 +2,7 @@ import { type AnswerProgress, type AskOptions, notice } from '../../answer/ports
 import { askSafely } from '../answer-view.js';
 import { describeError } from '../../core/errors.js';
 import type { AnswerResult, IncomingQuestion, Principal } from '../../core/types.js';
+import { handOffButtons } from './hand-off-actions.js';
 import { renderNotice, renderResult } from './slack-blocks.js';
 import { claimKeys, claimOnce, type SlackContext } from './slack-context.js';
 import { localeLanguage } from './slack-people.js';
@@ -155,12 +156,13 @@ export async function answerMessage(context: SlackContext, message: ChatMessage)
     // Posted before the outcome is recorded (see AskOptions.deliver).
     deliver: async (outcome) => {
       delivered = true;
-      await reply.finish(renderResult(outcome));
+      await reply.finish(renderResult(outcome, await handOffButtons(context, outcome, asker.email)));
     },
   });
   // Superseded: another replica was judged to hold the question (this one looked dead) and posts.
   if (result.superseded) reply.abandon();
-  else if (!delivered) await reply.finish(renderResult(result));
+  else if (!delivered)
+    await reply.finish(renderResult(result, await handOffButtons(context, result, asker.email)));
 }
 
 function duplicate(context: SlackContext, message: ChatMessage): void {

@@ -2,6 +2,7 @@ import type { RespondFn } from '@slack/bolt';
 import { notice } from '../../answer/ports.js';
 import type { AnswerResult, IncomingQuestion, Principal } from '../../core/types.js';
 import { askSlackSafely, type SlackDelivery } from './answer-message.js';
+import { handOffButtons } from './hand-off-actions.js';
 import { type Block, renderResult } from './slack-blocks.js';
 import type { SlackContext } from './slack-context.js';
 import { describeSlackError } from './slack-errors.js';
@@ -60,7 +61,8 @@ export class AskCommand {
     const share = shareable
       ? JSON.stringify({ id: result.questionId, q: text.slice(0, SHARE_QUESTION_CHARS) })
       : undefined;
-    const [first, ...rest] = renderResult(result, { share }).messages;
+    const buttons = await handOffButtons(context, result, asker.email);
+    const [first, ...rest] = renderResult(result, { share, ...buttons }).messages;
     await respond({
       response_type: 'ephemeral',
       replace_original: true,

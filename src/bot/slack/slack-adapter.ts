@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type BlockAction, webApi } from '@slack/bolt';
+import { App, type BlockAction, type MessageShortcut, webApi } from '@slack/bolt';
 import type {
   AnswerService,
   CheckedText,
@@ -10,15 +10,32 @@ import type {
 } from '../../answer/ports.js';
 import { ConfigError, describeError, PolyDeskError } from '../../core/errors.js';
 import type { Logger } from '../../core/log.js';
+import type { ExpertChannel, HandOffs } from '../../helpdesk/escalations.js';
+import type { AnswerSubscriptions } from '../../helpdesk/ports.js';
 import { answerMessage } from './answer-message.js';
 import { AskCommand } from './ask-command.js';
 import { createAssistantPanel } from './assistant-panel.js';
 import { boltLogger } from './bolt-logger.js';
 import { arrivalOf, MountedEventsReceiver } from './events-receiver.js';
 import { recordFeedback } from './feedback-action.js';
-import { FEEDBACK_ACTION, SHARE_ACTION } from './slack-blocks.js';
+import {
+  escalateClick,
+  type HandOffClick,
+  relayIfExpertReply,
+  resolveClick,
+  saveStandardShortcut,
+  subscribeClick,
+} from './hand-off-actions.js';
+import {
+  ESCALATE_ACTION,
+  FEEDBACK_ACTION,
+  RESOLVE_ACTION,
+  SHARE_ACTION,
+  SUBSCRIBE_ACTION,
+} from './slack-blocks.js';
 import type { SlackContext } from './slack-context.js';
 import { createSlackDelivery } from './slack-delivery.js';
+import { createSlackExpertChannel } from './slack-expert-channel.js';
 import { slackErrorCode } from './slack-errors.js';
 import {
   mayBeQuestion,
@@ -54,13 +71,22 @@ export interface SlackAdapterOptions {
   /** Web API retries (default: 3 retries, 0.5–8 s apart; a 429 waits for its Retry-After first). */
   readonly retryConfig?: webApi.RetryOptions | undefined;
   readonly people?: SlackPeopleOptions | undefined;
+  /** "Ask a person" and the expert channels' side of it (EXPERT_ROUTES_FILE); undefined: none. */
+  readonly handOff?: HandOffs | undefined;
+  /** "Tell me when it's answered" under a not-found; undefined: not offered. */
+  readonly subscriptions?: AnswerSubscriptions | undefined;
 }
+
+/** The message shortcut on an expert's reply in a hand-off thread (slack/manifest.yaml). */
+export const SAVE_STANDARD_SHORTCUT = 'polydesk_save_standard';
 
 export interface SlackAdapter {
   /** Request handler for `POST /slack/events` (mount before any body parser); null in Socket Mode. */
   readonly handler: ((req: IncomingMessage, res: ServerResponse) => void) | null;
   /** Posts reviewers' decisions on held answers into the original thread. */
   readonly delivery: DeliveryChannel;
+  /** Where hand-offs to Slack expert channels are posted (with `handOff` only). */
+  readonly expert: ExpertChannel | undefined;
   /** Verifies the token (`auth.test`), logs the bot identity; in Socket Mode, connects. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -103,6 +129,8 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     signal: abort.signal,
     editIntervalMs: options.editIntervalMs ?? 1_000,
     popularQuestions: options.popularQuestions,
+    handOff: options.handOff,
+    subscriptions: options.subscriptions,
     bot: () => {
       if (!identity) throw new PolyDeskError('PLATFORM_API_FAILED', 'the Slack adapter has not been started');
       return identity;
@@ -137,6 +165,7 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
   return {
     handler: receiver instanceof MountedEventsReceiver ? receiver.handle : null,
     delivery: createSlackDelivery(context),
+    expert: options.handOff ? createSlackExpertChannel(context) : undefined,
     async start() {
       identity = await verifyToken(api, options.apiUrl);
       logger('info', 'slack.ready', {
@@ -160,16 +189,28 @@ function registerListeners(app: App, context: SlackContext): void {
       context.logger('error', 'slack.handler_failed', { what, error: describeError(error) }),
     );
 
+  /** True when the message was an expert's reply in a hand-off thread (relayed, not answered). */
+  const relayed = async (event: SlackMessageEvent): Promise<boolean> => {
+    try {
+      return await relayIfExpertReply(context, event);
+    } catch (error) {
+      context.logger('error', 'slack.handler_failed', { what: 'expert_reply', error: describeError(error) });
+      return false;
+    }
+  };
   // The receiver holds the acknowledgement of a question (HTTP or socket) until `arrived` (it is recorded).
   app.assistant(createAssistantPanel(context));
   app.event('app_mention', async ({ event, body, context: boltContext }) => {
     const arrived = arrivalOf(boltContext);
+    // An expert's reply in a hand-off thread goes to the asker, even when it mentions PolyDesk.
+    if (await relayed(event as SlackMessageEvent)) return arrived();
     const message = questionFromMention(event as SlackMessageEvent, body, context.bot());
     if (message) await run('app_mention', () => answerMessage(context, { ...message, arrived }));
     arrived();
   });
   app.message(async ({ message, body, context: boltContext }) => {
     const arrived = arrivalOf(boltContext);
+    if (await relayed(message as SlackMessageEvent)) return arrived();
     const question = questionFromMessage(message as SlackMessageEvent, body, context.bot());
     if (question) await run('message', () => answerMessage(context, { ...question, arrived }));
     arrived();
@@ -197,6 +238,42 @@ function registerListeners(app: App, context: SlackContext): void {
     };
     await run('feedback', () => recordFeedback(context, click, body.response_url ? respond : undefined));
   });
+  const clickOf = (body: BlockAction, action: BlockAction['actions'][number]): HandOffClick => ({
+    value: 'value' in action && typeof action.value === 'string' ? action.value : undefined,
+    user: body.user.id,
+    channel: body.channel?.id ?? body.container?.channel_id,
+    threadTs: body.message?.thread_ts ?? body.container?.thread_ts,
+    messageTs: body.message?.ts ?? body.container?.message_ts,
+  });
+  app.action<BlockAction>(ESCALATE_ACTION, async ({ ack, action, body, respond }) => {
+    await ack();
+    await run('escalate', () =>
+      escalateClick(context, clickOf(body, action), body.response_url ? respond : undefined),
+    );
+  });
+  app.action<BlockAction>(SUBSCRIBE_ACTION, async ({ ack, action, body, respond }) => {
+    await ack();
+    await run('subscribe', () =>
+      subscribeClick(context, clickOf(body, action), body.response_url ? respond : undefined),
+    );
+  });
+  app.action<BlockAction>(RESOLVE_ACTION, async ({ ack, action, body }) => {
+    await ack();
+    await run('resolve', () => resolveClick(context, clickOf(body, action)));
+  });
+  app.shortcut<MessageShortcut>(
+    { callback_id: SAVE_STANDARD_SHORTCUT, type: 'message_action' },
+    async ({ ack, shortcut, respond }) => {
+      await ack();
+      await run('save_standard', () =>
+        saveStandardShortcut(
+          context,
+          { user: shortcut.user.id, channel: shortcut.channel.id, message: shortcut.message },
+          respond,
+        ),
+      );
+    },
+  );
   app.error(async (error) => {
     context.logger('error', 'slack.event_failed', { error: describeError(error) });
   });

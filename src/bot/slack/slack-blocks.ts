@@ -5,7 +5,8 @@
 import type { types } from '@slack/bolt';
 import type { CheckedText } from '../../answer/ports.js';
 import { t } from '../../core/i18n.js';
-import type { AnswerResult } from '../../core/types.js';
+import type { AnswerResult, Citation } from '../../core/types.js';
+import type { HandOffMessage } from '../../helpdesk/escalations.js';
 import { type AnswerView, answerViewOf, noticeOf } from '../answer-view.js';
 import { escapeMrkdwn, mrkdwnLink, splitText, toMrkdwn } from './slack-text.js';
 
@@ -36,9 +37,41 @@ const FALLBACK_MAX = 3_000;
 
 export const FEEDBACK_ACTION = 'polydesk_feedback';
 export const SHARE_ACTION = 'polydesk_share';
+/** "Ask a person" under an answer or a not-found; its value is the question id. */
+export const ESCALATE_ACTION = 'polydesk_escalate';
+/** "Tell me when it's answered" under a not-found; its value is the question id. */
+export const SUBSCRIBE_ACTION = 'polydesk_subscribe';
+/** "Resolved" under a hand-off message in an expert channel; its value is the hand-off id. */
+export const RESOLVE_ACTION = 'polydesk_resolve';
+
+/** What the trailer of an answer offers besides 👍/👎. */
+export interface TrailerOptions {
+  /** /ask: the value of the share button. */
+  readonly share?: string | undefined;
+  /** "Ask a person" (an expert route exists for this answer). */
+  readonly escalate?: boolean | undefined;
+  /** "Tell me when it's answered" (a not-found, with subscriptions running). */
+  readonly subscribe?: boolean | undefined;
+}
+
+/** The sources of an answer as sections, within Slack's section limit. */
+function sourceSections(language: string, citations: readonly Citation[]): Block[] {
+  if (citations.length === 0) return [];
+  const lines = citations.map((c) => `[${c.n}] ${mrkdwnLink(c.url, c.title)}`);
+  return splitText(`*${escapeMrkdwn(t(language, 'sources'))}*\n${lines.join('\n')}`, SECTION_MAX).map(
+    (piece): Block => ({ type: 'section', text: { type: 'mrkdwn', text: piece } }),
+  );
+}
+
+/** Markdown as mrkdwn sections within Slack's section limit. */
+function textSections(text: CheckedText): Block[] {
+  return splitText(toMrkdwn(text), SECTION_MAX).map(
+    (piece): Block => ({ type: 'section', text: { type: 'mrkdwn', text: piece } }),
+  );
+}
 
 /** The blocks under an answer: sources, extractive note, feedback (and a share button for /ask). */
-export function answerTrailer(view: AnswerView, options: { share?: string | undefined } = {}): Block[] {
+export function answerTrailer(view: AnswerView, options: TrailerOptions = {}): Block[] {
   const blocks: Block[] = [];
   if (view.standard) {
     blocks.push({
@@ -46,15 +79,7 @@ export function answerTrailer(view: AnswerView, options: { share?: string | unde
       elements: [{ type: 'mrkdwn', text: escapeMrkdwn(view.standard.byline) }],
     });
   }
-  if (view.citations.length > 0) {
-    const lines = view.citations.map((c) => `[${c.n}] ${mrkdwnLink(c.url, c.title)}`);
-    for (const piece of splitText(
-      `*${escapeMrkdwn(t(view.language, 'sources'))}*\n${lines.join('\n')}`,
-      SECTION_MAX,
-    )) {
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: piece } });
-    }
-  }
+  blocks.push(...sourceSections(view.language, view.citations));
   if (view.extractive && view.citations.length > 0) {
     blocks.push({
       type: 'context',
@@ -72,28 +97,38 @@ export function answerTrailer(view: AnswerView, options: { share?: string | unde
       },
     ],
   });
+  const buttons: types.Button[] = [];
   if (options.share) {
-    blocks.push({
-      type: 'actions',
-      elements: [
-        {
-          type: 'button',
-          action_id: SHARE_ACTION,
-          text: plain(t(view.language, 'shareInChannel')),
-          value: options.share,
-        },
-      ],
+    buttons.push({
+      type: 'button',
+      action_id: SHARE_ACTION,
+      text: plain(t(view.language, 'shareInChannel')),
+      value: options.share,
     });
   }
+  if (options.escalate) {
+    buttons.push({
+      type: 'button',
+      action_id: ESCALATE_ACTION,
+      text: plain(t(view.language, 'handoff.ask')),
+      value: view.questionId,
+    });
+  }
+  if (options.subscribe) {
+    buttons.push({
+      type: 'button',
+      action_id: SUBSCRIBE_ACTION,
+      text: plain(t(view.language, 'handoff.subscribe')),
+      value: view.questionId,
+    });
+  }
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   return blocks;
 }
 
 /** The answer as one or more messages; the last one carries the trailer. */
-export function renderAnswer(view: AnswerView, options: { share?: string | undefined } = {}): SlackMessage[] {
-  const sections: Block[] = splitText(toMrkdwn(view.text), SECTION_MAX).map((piece) => ({
-    type: 'section',
-    text: { type: 'mrkdwn', text: piece },
-  }));
+export function renderAnswer(view: AnswerView, options: TrailerOptions = {}): SlackMessage[] {
+  const sections = textSections(view.text);
   // A standard answer's title, above it.
   const title: Block[] = view.standard
     ? [
@@ -103,8 +138,11 @@ export function renderAnswer(view: AnswerView, options: { share?: string | undef
         },
       ]
     : [];
-  const all = [...title, ...sections, ...answerTrailer(view, options)];
-  // Each message stays within 50 blocks and 40,000 characters of text.
+  return inMessages([...title, ...sections, ...answerTrailer(view, options)], view.text);
+}
+
+/** Blocks as messages of at most 50 blocks and 40,000 characters of text each. */
+function inMessages(all: readonly Block[], text: CheckedText): SlackMessage[] {
   const groups: Block[][] = [[]];
   let chars = 0;
   for (const block of all) {
@@ -119,8 +157,56 @@ export function renderAnswer(view: AnswerView, options: { share?: string | undef
     }
   }
   return groups.map((blocks) =>
-    sealed(fallbackText(blocks) || escapeMrkdwn(view.text.slice(0, FALLBACK_MAX)), blocks),
+    sealed(fallbackText(blocks) || escapeMrkdwn(text.slice(0, FALLBACK_MAX)), blocks),
   );
+}
+
+/**
+ * A later message to an asker (an expert's relayed reply, the standard answer a waiting question
+ * got): its text and sources, without 👍/👎 (it is no answer of PolyDesk's to rate).
+ */
+export function renderFollowUp(
+  text: CheckedText,
+  language: string,
+  citations: readonly Citation[] = [],
+): SlackMessage[] {
+  return inMessages([...textSections(text), ...sourceSections(language, citations)], text);
+}
+
+/**
+ * The hand-off message in an expert channel: the on-call mention, the question and PolyDesk's
+ * answer (each as the guard released them for the channel), the sources when all may see them,
+ * how to reply, and "Resolved" (or, once resolved, a line saying so).
+ */
+export function renderHandOff(message: HandOffMessage): SlackMessage {
+  const mention = message.mention ? `${message.mention} ` : '';
+  const title = `${mention}*${escapeMrkdwn(message.title)}*`;
+  const body = [...textSections(message.question), ...textSections(message.answer)];
+  const blocks: Block[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: title } },
+    // Room for the title, sources and the last two blocks; a longer answer is cut (it is the bot's own).
+    ...body.slice(0, BLOCKS_MAX - 10),
+    ...sourceSections(message.language, message.citations).slice(0, 4),
+    { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(message.instructions) }] },
+    message.resolved
+      ? {
+          type: 'context',
+          elements: [{ type: 'mrkdwn', text: `:white_check_mark: ${escapeMrkdwn(message.resolved)}` }],
+        }
+      : {
+          type: 'actions',
+          elements: [
+            {
+              type: 'button',
+              action_id: RESOLVE_ACTION,
+              style: 'primary',
+              text: plain(t(message.language, 'handoff.resolve')),
+              value: message.escalationId,
+            },
+          ],
+        },
+  ];
+  return sealed(`${mention}${escapeMrkdwn(message.title)}`, blocks);
 }
 
 /** A reply's final content: the full rendering, and for answers what ends a native stream. */
@@ -131,10 +217,7 @@ export interface RenderedReply {
 }
 
 /** An answer with sources and feedback; any other outcome as a short notice in the asker's language. */
-export function renderResult(
-  result: AnswerResult,
-  options: { share?: string | undefined } = {},
-): RenderedReply {
+export function renderResult(result: AnswerResult, options: TrailerOptions = {}): RenderedReply {
   const view = answerViewOf(result);
   if (view) {
     return {

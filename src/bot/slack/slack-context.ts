@@ -1,6 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import type { AnswerService, CheckedText, EventClaims, FeedbackRecorder } from '../../answer/ports.js';
 import type { Logger } from '../../core/log.js';
+import type { HandOffs } from '../../helpdesk/escalations.js';
+import type { AnswerSubscriptions } from '../../helpdesk/ports.js';
 import type { SlackFeatures } from './slack-features.js';
 import type { SlackPeople } from './slack-people.js';
 import type { BotIdentity } from './thread-history.js';
@@ -22,6 +24,10 @@ export interface SlackContext {
   readonly popularQuestions:
     | ((language: string, limit: number) => Promise<readonly CheckedText[]>)
     | undefined;
+  /** "Ask a person" (EXPERT_ROUTES_FILE); undefined: no hand-offs, and no button offers one. */
+  readonly handOff?: HandOffs | undefined;
+  /** "Tell me when it's answered"; undefined: the button is not offered. */
+  readonly subscriptions?: AnswerSubscriptions | undefined;
   /** The bot's own identity (known after `auth.test` at start). */
   bot(): BotIdentity;
 }

@@ -1,6 +1,7 @@
 import type {
   ApprovedDelivery,
   DeliveryChannel,
+  FollowUpDelivery,
   RecoveredDelivery,
   RejectedDelivery,
 } from '../../answer/ports.js';
@@ -10,12 +11,14 @@ import {
   BLOCKS_MAX,
   type Block,
   renderAnswer,
+  renderFollowUp,
   renderNotice,
   renderResult,
   type SlackMessage,
   withBlocks,
   withPlainFeedbackButtons,
 } from './slack-blocks.js';
+import { handOffButtons } from './hand-off-actions.js';
 import type { SlackContext } from './slack-context.js';
 import { describeSlackError, slackErrorCode } from './slack-errors.js';
 import { escapeMrkdwn } from './slack-text.js';
@@ -91,6 +94,10 @@ export function createSlackDelivery(context: SlackContext): DeliveryChannel {
       ]);
       context.logger('info', 'slack.held_answer_delivered', { reviewId: delivery.reviewId });
     },
+    async deliverFollowUp(delivery: FollowUpDelivery) {
+      await send(delivery, renderFollowUp(delivery.text, delivery.language, delivery.citations ?? []));
+      context.logger('info', 'slack.follow_up_delivered', { questionId: delivery.questionId });
+    },
     async deliverRejected(delivery: RejectedDelivery) {
       await send(delivery, [renderNotice(notice(delivery.language, 'rejected'))]);
       context.logger('info', 'slack.held_answer_rejected', { reviewId: delivery.reviewId });
@@ -102,7 +109,8 @@ export function createSlackDelivery(context: SlackContext): DeliveryChannel {
         context.logger('info', 'slack.recovered_already_answered', { questionId });
         return 'already_answered';
       }
-      const messages = renderResult(delivery.result).messages;
+      const buttons = await handOffButtons(context, delivery.result, delivery.asker);
+      const messages = renderResult(delivery.result, buttons).messages;
       if (earlier.state === 'unfinished' && (await finishInPlace(context, earlier, messages))) {
         context.logger('info', 'slack.recovered_answer_delivered', { questionId, replaced: true });
         return 'delivered';

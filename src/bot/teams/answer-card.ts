@@ -9,8 +9,15 @@ import type { CheckedText } from '../../answer/ports.js';
 import { normalizeHttpUrl } from '../../core/http-url.js';
 import { t } from '../../core/i18n.js';
 import type { AnswerResult, Citation } from '../../core/types.js';
+import type { HandOffMessage } from '../../helpdesk/escalations.js';
 import { type AnswerView, answerViewOf, noticeOf } from '../answer-view.js';
-import { FEEDBACK_VERB } from './teams-activity.js';
+import {
+  ESCALATE_VERB,
+  FEEDBACK_VERB,
+  RESOLVE_VERB,
+  SAVE_STANDARD_VERB,
+  SUBSCRIBE_VERB,
+} from './teams-activity.js';
 import { markdownLink, safeMarkdown } from './teams-markdown.js';
 
 declare const rendered: unique symbol;
@@ -54,16 +61,24 @@ export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 export const PIECE_MAX = 6_000;
 const SUMMARY_MAX = 4_000;
 
+/** What an answer card offers besides 👍/👎. */
+export interface CardOptions {
+  /** "Ask a person" (an expert route exists for this answer). */
+  readonly escalate?: boolean | undefined;
+  /** "Tell me when it's answered" (a not-found, with subscriptions running). */
+  readonly subscribe?: boolean | undefined;
+}
+
 /** An answer with sources and feedback buttons; any other outcome as a notice in the asker's language. */
-export function renderResult(result: AnswerResult): RenderedReply {
+export function renderResult(result: AnswerResult, options: CardOptions = {}): RenderedReply {
   const view = answerViewOf(result);
-  if (view) return renderAnswer(view);
+  if (view) return renderAnswer(view, options);
   const message = renderNotice(noticeOf(result));
   return { messages: [message], streamed: [message] };
 }
 
 /** An answer split into messages of at most PIECE_MAX characters; the last one carries the card. */
-export function renderAnswer(view: AnswerView): RenderedReply {
+export function renderAnswer(view: AnswerView, options: CardOptions = {}): RenderedReply {
   // Links quoted from documents stay links only to http(s) URLs (the stream showed the raw text).
   const pieces = splitText(safeMarkdown(view.text), PIECE_MAX);
   const last = pieces.length - 1;
@@ -71,23 +86,27 @@ export function renderAnswer(view: AnswerView): RenderedReply {
     sealed(
       i < last
         ? { text: piece }
-        : { summary: summaryOf(piece, view), attachments: [answerCard(view, piece)] },
+        : { summary: summaryOf(piece, view), attachments: [answerCard(view, piece, options)] },
     ),
   );
   const streamed = pieces.map((piece, i) =>
     sealed(
       i === 0 && last === 0
-        ? { text: piece, attachments: [answerCard(view, undefined)] }
+        ? { text: piece, attachments: [answerCard(view, undefined, options)] }
         : i < last
           ? { text: piece }
-          : { summary: summaryOf(piece, view), attachments: [answerCard(view, piece)] },
+          : { summary: summaryOf(piece, view), attachments: [answerCard(view, piece, options)] },
     ),
   );
   return { messages, streamed };
 }
 
 /** The Adaptive Card of an answer; without `text` it is the trailer under a streamed answer. */
-export function answerCard(view: AnswerView, text: string | undefined): Attachment {
+export function answerCard(
+  view: AnswerView,
+  text: string | undefined,
+  options: CardOptions = {},
+): Attachment {
   const body: Record<string, unknown>[] = [];
   if (view.heading)
     body.push({ type: 'TextBlock', text: view.heading, wrap: true, isSubtle: true, size: 'Small' });
@@ -96,25 +115,7 @@ export function answerCard(view: AnswerView, text: string | undefined): Attachme
   if (text) body.push({ type: 'TextBlock', text, wrap: true });
   if (view.standard)
     body.push({ type: 'TextBlock', text: view.standard.byline, wrap: true, isSubtle: true, size: 'Small' });
-  if (view.citations.length > 0) {
-    body.push({
-      type: 'TextBlock',
-      text: t(view.language, 'sources'),
-      weight: 'Bolder',
-      size: 'Small',
-      spacing: 'Medium',
-      wrap: true,
-    });
-    for (const c of view.citations) {
-      body.push({
-        type: 'TextBlock',
-        text: `[${c.n}] ${sourceLink(c)}`,
-        wrap: true,
-        size: 'Small',
-        spacing: 'None',
-      });
-    }
-  }
+  body.push(...sourceBlocks(view.language, view.citations));
   if (view.extractive) {
     body.push({
       type: 'TextBlock',
@@ -133,9 +134,155 @@ export function answerCard(view: AnswerView, text: string | undefined): Attachme
       version: '1.5',
       msteams: { width: 'Full' },
       body,
-      actions: [feedbackAction(view, 'up'), feedbackAction(view, 'down')],
+      actions: [
+        feedbackAction(view, 'up'),
+        feedbackAction(view, 'down'),
+        ...(options.escalate
+          ? [submit(t(view.language, 'handoff.ask'), { action: ESCALATE_VERB, questionId: view.questionId })]
+          : []),
+        ...(options.subscribe
+          ? [
+              submit(t(view.language, 'handoff.subscribe'), {
+                action: SUBSCRIBE_VERB,
+                questionId: view.questionId,
+              }),
+            ]
+          : []),
+      ],
     },
   };
+}
+
+/** A card button that posts its data back as a message activity (`value`). */
+function submit(title: string, data: Readonly<Record<string, string>>): Record<string, unknown> {
+  return { type: 'Action.Submit', title, data };
+}
+
+/** The sources of an answer as small TextBlocks under a heading. */
+function sourceBlocks(language: string, citations: readonly Citation[]): Record<string, unknown>[] {
+  if (citations.length === 0) return [];
+  return [
+    {
+      type: 'TextBlock',
+      text: t(language, 'sources'),
+      weight: 'Bolder',
+      size: 'Small',
+      spacing: 'Medium',
+      wrap: true,
+    },
+    ...citations.map((c) => ({
+      type: 'TextBlock',
+      text: `[${c.n}] ${sourceLink(c)}`,
+      wrap: true,
+      size: 'Small',
+      spacing: 'None',
+    })),
+  ];
+}
+
+function card(
+  body: readonly Record<string, unknown>[],
+  actions: readonly Record<string, unknown>[] = [],
+): Attachment {
+  return {
+    contentType: ADAPTIVE_CARD,
+    content: {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: '1.5',
+      msteams: { width: 'Full' },
+      body,
+      ...(actions.length > 0 ? { actions } : {}),
+    },
+  };
+}
+
+/**
+ * The hand-off message in an expert channel: the question and PolyDesk's answer (each as the guard
+ * released them for the channel), the sources when all may see them, how to reply, and "Resolved"
+ * (once resolved, a line saying so).
+ */
+export function renderHandOff(message: HandOffMessage): OutgoingMessage {
+  const question = safeMarkdown(message.question).slice(0, PIECE_MAX);
+  const answer = safeMarkdown(message.answer).slice(0, PIECE_MAX);
+  const body = [
+    { type: 'TextBlock', text: message.title, weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', text: question, wrap: true },
+    { type: 'TextBlock', text: answer, wrap: true, spacing: 'Medium' },
+    ...sourceBlocks(message.language, message.citations),
+    {
+      type: 'TextBlock',
+      text: message.instructions,
+      wrap: true,
+      isSubtle: true,
+      size: 'Small',
+      spacing: 'Medium',
+    },
+    ...(message.resolved
+      ? [{ type: 'TextBlock', text: `✅ ${message.resolved}`, wrap: true, weight: 'Bolder' }]
+      : []),
+  ];
+  const actions = message.resolved
+    ? []
+    : [
+        submit(t(message.language, 'handoff.resolve'), {
+          action: RESOLVE_VERB,
+          escalationId: message.escalationId,
+        }),
+      ];
+  const summary = [message.title, question].join('\n\n');
+  return sealed({
+    summary: summary.length > SUMMARY_MAX ? `${summary.slice(0, SUMMARY_MAX - 1)}…` : summary,
+    attachments: [card(body, actions)],
+  });
+}
+
+/**
+ * A later message to an asker (an expert's relayed reply, the standard answer a waiting question
+ * got): its text, and its sources in a card under the last piece; no 👍/👎 (it is no answer of
+ * PolyDesk's to rate).
+ */
+export function renderFollowUp(
+  text: CheckedText,
+  language: string,
+  citations: readonly Citation[] = [],
+): OutgoingMessage[] {
+  const pieces = splitText(safeMarkdown(text), PIECE_MAX);
+  if (citations.length === 0) return pieces.map((piece) => sealed({ text: piece }));
+  const last = pieces.length - 1;
+  return pieces.map((piece, i) =>
+    sealed(
+      i < last
+        ? { text: piece }
+        : {
+            summary: piece.slice(0, SUMMARY_MAX),
+            attachments: [
+              card([{ type: 'TextBlock', text: piece, wrap: true }, ...sourceBlocks(language, citations)]),
+            ],
+          },
+    ),
+  );
+}
+
+/**
+ * Under an expert's reply in a hand-off thread: what became of it (passed on, or waiting for a
+ * reviewer), and "Save as standard answer" for it.
+ */
+export function renderReplyConfirmation(
+  said: CheckedText,
+  language: string,
+  escalationId: string,
+  replyId: string,
+): OutgoingMessage {
+  return sealed({
+    summary: said,
+    attachments: [
+      card(
+        [{ type: 'TextBlock', text: said, wrap: true, isSubtle: true, size: 'Small' }],
+        [submit(t(language, 'handoff.saveStandard'), { action: SAVE_STANDARD_VERB, escalationId, replyId })],
+      ),
+    ],
+  });
 }
 
 /** 👍/👎 as Universal Actions (a private "thanks" in the invoke response), Action.Submit where unsupported. */

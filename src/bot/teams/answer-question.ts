@@ -6,6 +6,7 @@ import { notice } from '../../answer/ports.js';
 import type { AnswerResult, IncomingQuestion, Principal, Turn } from '../../core/types.js';
 import { renderNotice, renderResult } from './answer-card.js';
 import { describeConnectorError } from './connector-retry.js';
+import { handOffButtons } from './hand-off-actions.js';
 import { teamsPlace } from './record-arrival.js';
 import type { TeamsQuestionActivity } from './teams-activity.js';
 import type { TeamsContext } from './teams-context.js';
@@ -68,7 +69,7 @@ export async function answerQuestion(
   let delivered = false;
   const show = async (result: AnswerResult) => {
     delivered = true;
-    await reply.finish(renderResult(result));
+    await reply.finish(renderResult(result, await handOffButtons(context, result, asker.email)));
   };
   const result = await askSafely(
     context.answers,

@@ -36,6 +36,45 @@ export interface FeedbackClick {
 }
 
 export const FEEDBACK_VERB = 'polydesk.feedback';
+/** The card actions of a hand-off (Action.Submit data `{action, …}`). */
+export const ESCALATE_VERB = 'polydesk_escalate';
+export const SUBSCRIBE_VERB = 'polydesk_subscribe';
+export const RESOLVE_VERB = 'polydesk_resolve';
+export const SAVE_STANDARD_VERB = 'polydesk_save_standard';
+
+/** A click on a hand-off card action: "Ask a person", "Tell me", "Resolved", "Save as standard answer". */
+export type HandOffAction =
+  | { readonly verb: typeof ESCALATE_VERB | typeof SUBSCRIBE_VERB; readonly questionId: string }
+  | { readonly verb: typeof RESOLVE_VERB; readonly escalationId: string }
+  | { readonly verb: typeof SAVE_STANDARD_VERB; readonly escalationId: string; readonly replyId: string };
+
+const id = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
+
+/** The hand-off action an activity carries (an Action.Submit's `value`), or undefined. */
+export function handOffActionOf(activity: Activity): HandOffAction | undefined {
+  if (activity.type !== 'message' || typeof activity.value !== 'object' || activity.value === null)
+    return undefined;
+  const v = activity.value as Record<string, unknown>;
+  switch (v['action']) {
+    case ESCALATE_VERB:
+    case SUBSCRIBE_VERB:
+      return id(v['questionId']) ? { verb: v['action'], questionId: v['questionId'] } : undefined;
+    case RESOLVE_VERB:
+      return id(v['escalationId']) ? { verb: RESOLVE_VERB, escalationId: v['escalationId'] } : undefined;
+    case SAVE_STANDARD_VERB:
+      return id(v['escalationId']) && id(v['replyId'])
+        ? { verb: SAVE_STANDARD_VERB, escalationId: v['escalationId'], replyId: v['replyId'] }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A channel thread's parts: `19:…@thread.tacv2;messageid=<root>` → the channel and the root message. */
+export function channelThread(conversationId: string): { channel: string; thread: string } | undefined {
+  const [channel, thread] = conversationId.split(THREAD_MARKER);
+  return channel && thread ? { channel, thread } : undefined;
+}
 const THREAD_MARKER = ';messageid=';
 
 export function scopeOf(activity: Partial<Activity>): TeamsScope {

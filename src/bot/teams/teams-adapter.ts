@@ -12,14 +12,17 @@ import { ConfigError, describeError } from '../../core/errors.js';
 import { notice } from '../../answer/ports.js';
 import { renderNotice } from './answer-card.js';
 import type { Logger } from '../../core/log.js';
+import type { ExpertChannel, HandOffs } from '../../helpdesk/escalations.js';
+import type { AnswerSubscriptions } from '../../helpdesk/ports.js';
 import { answerQuestion, replyFor, startReply } from './answer-question.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { type ConnectorRetry, DEFAULT_CONNECTOR_RETRY } from './connector-retry.js';
 import { EmulatorPeople } from './emulator-people.js';
 import { recordFeedback } from './feedback-action.js';
+import { handOffAction, relayIfExpertReply } from './hand-off-actions.js';
 import { type MessagesRequest, createMessagesHandler, isLoopbackUrl } from './messages-endpoint.js';
 import { recordArrival } from './record-arrival.js';
-import { feedbackFromActivity, questionFromActivity, scopeOf } from './teams-activity.js';
+import { feedbackFromActivity, handOffActionOf, questionFromActivity, scopeOf } from './teams-activity.js';
 import {
   type BotCredentials,
   type MicrosoftAppType,
@@ -28,6 +31,7 @@ import {
 } from './teams-cloud-adapter.js';
 import type { TeamsContext } from './teams-context.js';
 import { createTeamsDelivery } from './teams-delivery.js';
+import { createTeamsExpertChannel } from './teams-expert-channel.js';
 import { TeamsPeople, type TeamsPeopleOptions } from './teams-people.js';
 import { post } from './teams-reply.js';
 
@@ -59,6 +63,10 @@ export interface TeamsAdapterOptions extends BotCredentials {
   readonly people?: TeamsPeopleOptions | undefined;
   /** Emulator mode only: service URLs replies may go to (default: loopback IP addresses only). */
   readonly allowServiceUrl?: ((url: URL) => boolean) | undefined;
+  /** "Ask a person" and the expert channels' side of it (EXPERT_ROUTES_FILE); undefined: none. */
+  readonly handOff?: HandOffs | undefined;
+  /** "Tell me when it's answered" under a not-found; undefined: not offered. */
+  readonly subscriptions?: AnswerSubscriptions | undefined;
 }
 
 export interface TeamsAdapter {
@@ -66,6 +74,8 @@ export interface TeamsAdapter {
   readonly handler: (req: MessagesRequest, res: ServerResponse) => Promise<void>;
   /** Posts reviewers' decisions on held answers into the conversation where they were asked. */
   readonly delivery: DeliveryChannel;
+  /** Where hand-offs to Teams expert channels are posted (with `handOff` only). */
+  readonly expert: ExpertChannel | undefined;
   /** Resolves true once every answer in progress has been posted (false after `timeoutMs`). */
   idle(timeoutMs?: number): Promise<boolean>;
   /** Waits up to `graceMs` for the answers in progress, then cancels the rest (their askers get an apology). */
@@ -105,6 +115,8 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     signal: abort.signal,
     streamIntervalMs: options.streamIntervalMs ?? 1_500,
     typingIntervalMs: options.typingIntervalMs ?? 3_000,
+    handOff: options.handOff,
+    subscriptions: options.subscriptions,
   };
   const background = new BackgroundTasks();
 
@@ -113,6 +125,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     const click = feedbackFromActivity(activity);
     if (click) return recordFeedback(context, turn, click);
     if (activity.type === 'conversationUpdate') return greet(turn);
+    const action = handOffActionOf(activity);
+    if (action) return handOffAction(context, turn, action);
+    // An expert's reply in a hand-off thread goes to the asker; it is no question for PolyDesk.
+    if (await relayIfExpertReply(context, turn)) return;
     const message = questionFromActivity(activity);
     if (!message) return;
     // Claimed and recorded before the Bot Connector gets its 200 (see recordArrival).
@@ -150,6 +166,14 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       allowServiceUrl: options.allowServiceUrl ?? isLoopbackUrl,
     }),
     delivery: createTeamsDelivery(adapter, context),
+    // The bot's channel account id: 28:<app id> (any id in the Emulator mode).
+    expert: options.handOff
+      ? createTeamsExpertChannel(
+          adapter,
+          context,
+          options.appId ? `28:${options.appId}` : '28:polydesk-emulator',
+        )
+      : undefined,
     idle: (timeoutMs) => background.idle(timeoutMs),
     async stop(graceMs = 10_000) {
       if (await background.idle(graceMs)) return;

@@ -1,5 +1,7 @@
 import type { AnswerService, ConversationLog, EventClaims, FeedbackRecorder } from '../../answer/ports.js';
 import type { Logger } from '../../core/log.js';
+import type { HandOffs } from '../../helpdesk/escalations.js';
+import type { AnswerSubscriptions } from '../../helpdesk/ports.js';
 import type { ConnectorRetry } from './connector-retry.js';
 import type { People } from './teams-people.js';
 
@@ -19,4 +21,8 @@ export interface TeamsContext {
   readonly streamIntervalMs: number;
   /** How often the typing indicator is renewed in group chats and channels. */
   readonly typingIntervalMs: number;
+  /** "Ask a person" (EXPERT_ROUTES_FILE); undefined: no hand-offs, and no card offers one. */
+  readonly handOff?: HandOffs | undefined;
+  /** "Tell me when it's answered"; undefined: not offered. */
+  readonly subscriptions?: AnswerSubscriptions | undefined;
 }

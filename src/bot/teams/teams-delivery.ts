@@ -2,12 +2,20 @@ import { type ConversationReference, TurnContext } from 'botbuilder';
 import type {
   ApprovedDelivery,
   DeliveryChannel,
+  FollowUpDelivery,
   RecoveredDelivery,
   RejectedDelivery,
 } from '../../answer/ports.js';
 import { PolyDeskError } from '../../core/errors.js';
 import { notice } from '../../answer/ports.js';
-import { type OutgoingMessage, renderAnswer, renderNotice, renderResult } from './answer-card.js';
+import {
+  type OutgoingMessage,
+  renderAnswer,
+  renderFollowUp,
+  renderNotice,
+  renderResult,
+} from './answer-card.js';
+import { handOffButtons } from './hand-off-actions.js';
 import type { TeamsCloudAdapter } from './teams-cloud-adapter.js';
 import type { TeamsContext } from './teams-context.js';
 import { post } from './teams-reply.js';
@@ -40,13 +48,21 @@ export function createTeamsDelivery(adapter: TeamsCloudAdapter, context: TeamsCo
       await deliver(delivery.delivery, messages);
       context.logger('info', 'teams.held_answer_delivered', { reviewId: delivery.reviewId });
     },
+    async deliverFollowUp(delivery: FollowUpDelivery) {
+      await deliver(
+        delivery.delivery,
+        renderFollowUp(delivery.text, delivery.language, delivery.citations ?? []),
+      );
+      context.logger('info', 'teams.follow_up_delivered', { questionId: delivery.questionId });
+    },
     async deliverRejected(delivery: RejectedDelivery) {
       await deliver(delivery.delivery, [renderNotice(notice(delivery.language, 'rejected'))]);
       context.logger('info', 'teams.held_answer_rejected', { reviewId: delivery.reviewId });
     },
     /** Teams offers a bot no way to read back its replies: a recovered answer is always posted. */
     async deliverRecovered(delivery: RecoveredDelivery) {
-      await deliver(delivery.delivery, renderResult(delivery.result).messages);
+      const buttons = await handOffButtons(context, delivery.result, delivery.asker);
+      await deliver(delivery.delivery, renderResult(delivery.result, buttons).messages);
       context.logger('info', 'teams.recovered_answer_delivered', { questionId: delivery.result.questionId });
       return 'delivered' as const;
     },

@@ -10,6 +10,11 @@ const PAGE_KEYS: readonly MessageKey[] = [
   'rejected',
   'extractive.note',
   'page.signInAgain',
+  'held',
+  'handoff.ask',
+  'handoff.sent',
+  'handoff.already',
+  'handoff.unavailable',
 ];
 
 /**
@@ -29,6 +34,8 @@ export interface ChatPageSettings {
   readonly language: string;
   /** MAX_QUESTION_CHARS: a longer question gets a notice on the page instead of being cut. */
   readonly maxQuestionChars: number;
+  /** "Ask a person" is configured: the page reads its asker's hand-offs when it opens. */
+  readonly handOff?: boolean | undefined;
 }
 
 /** The page's language: the browser's preferred one among those with product messages, else English. */
@@ -68,6 +75,7 @@ export function renderChatPage(template: string, settings: ChatPageSettings): st
   const attributes =
     `data-language="${escapeAttribute(language)}" ` +
     `data-max-question-chars="${settings.maxQuestionChars}" ` +
+    (settings.handOff ? 'data-hand-off="1" ' : '') +
     `data-messages="${escapeAttribute(JSON.stringify(messages))}"`;
   // Functions, so that no `$&` in a message is read as a replacement pattern.
   return template

@@ -7,7 +7,9 @@ import type { AnswerService, CheckedText, Directory, Rating } from '../../answer
 import type { AnswerResult, Citation, Turn } from '../../core/types.js';
 import { t } from '../../core/i18n.js';
 import type { Logger } from '../../core/log.js';
+import type { HandOffs } from '../../helpdesk/escalations.js';
 import { pageLanguage, renderChatPage } from './chat-page.js';
+import { mountHandOff } from './web-hand-off.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PUBLIC = path.join(here, 'public');
@@ -115,6 +117,8 @@ export interface WebChatOptions {
   readonly heldAnswer?: HeldAnswerLookup | undefined;
   /** Without it the page's 👍/👎 are refused (404). */
   readonly rateAnswer?: AnswerRating | undefined;
+  /** "Ask a person" (EXPERT_ROUTES_FILE); without it the page offers no hand-off. */
+  readonly handOff?: HandOffs | undefined;
 }
 
 /** A question id as the store makes them (a UUID); anything else is refused before a lookup. */
@@ -158,12 +162,26 @@ export function createWebChat(
       }
     };
   const askerOf = (res: Response) => res.locals['asker'] as string;
+  if (deps.handOff)
+    mountHandOff(router, {
+      handOff: deps.handOff,
+      directory: deps.directory,
+      logger: deps.logger,
+      signedIn: signedIn('json'),
+      askerOf,
+    });
 
   router.get('/', signedIn('redirect'), (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Vary', 'Accept-Language');
     const language = pageLanguage((languages) => req.acceptsLanguages(languages));
-    res.type('html').send(renderChatPage(page, { language, maxQuestionChars: deps.maxQuestionChars }));
+    res.type('html').send(
+      renderChatPage(page, {
+        language,
+        maxQuestionChars: deps.maxQuestionChars,
+        handOff: deps.handOff !== undefined,
+      }),
+    );
   });
   router.get('/chat.js', (_req, res) =>
     res.type('application/javascript').sendFile(path.join(PUBLIC, 'chat.js')),
@@ -249,7 +267,16 @@ export function createWebChat(
           },
         },
       );
-      send({ type: 'done', answer: publicAnswer(resultForWaitingAsker(result)) });
+      // "Ask a person" under an answer or a not-found, where a route takes this question.
+      const offered =
+        deps.handOff !== undefined &&
+        (result.status === 'answered' || result.status === 'not_found') &&
+        !result.superseded &&
+        (await deps.handOff.offered(asker.email, result.citations).catch(() => false));
+      send({
+        type: 'done',
+        answer: { ...publicAnswer(resultForWaitingAsker(result)), ...(offered ? { handOff: true } : {}) },
+      });
     } catch (error) {
       if (!controller.signal.aborted) {
         deps.logger('error', 'web.chat_failed', { error: error instanceof Error ? error.name : 'unknown' });

@@ -182,7 +182,94 @@ function renderDone(li, answer) {
   if (answer.extractive && answer.status === 'answered')
     li.appendChild(chrome(element('div', 'note', messages['extractive.note'])));
   if (RATED.has(answer.status)) addFeedback(li, answer.questionId);
+  if (answer.handOff && RATED.has(answer.status)) addHandOff(li, answer.questionId);
 }
+
+// "Ask a person", offered under an answer when a route takes the question. The experts' replies
+// come as bubbles of their own (checked by the server's guard for this asker): asked for every 10 s
+// while a hand-off is open (for up to an hour), and read when the page opens, so that an asker who
+// comes back finds them.
+const handOffs = new Map(); // question id → how many of its replies are shown
+let handOffTimer;
+let handOffPolls = 0;
+
+function addHandOff(li, questionId) {
+  const bar = chrome(element('div', 'handoff'));
+  const status = element('span', 'status');
+  status.setAttribute('role', 'status');
+  const button = element('button', 'ask-person', messages['handoff.ask']);
+  button.type = 'button';
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const res = await fetch('/api/chat/escalate', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ questionId }),
+      });
+      const body = await res.json().catch(() => ({}));
+      if (!res.ok) {
+        status.textContent = messages['handoff.unavailable'];
+        button.disabled = res.status === 404;
+        return;
+      }
+      status.textContent = messages[body.status === 'already' ? 'handoff.already' : 'handoff.sent'];
+      button.hidden = true;
+      if (!handOffs.has(questionId)) handOffs.set(questionId, 0);
+      handOffPolls = 0;
+      watchHandOffs();
+    } catch {
+      status.textContent = messages.failed;
+      button.disabled = false;
+    }
+  });
+  bar.append(button, status);
+  li.appendChild(bar);
+}
+
+/** Shows the replies of each hand-off not shown yet; true while one of them is still open. */
+function showHandOffs(list, atLoad) {
+  let open = false;
+  // Oldest first, as a conversation reads.
+  for (const handOff of [...list].reverse()) {
+    if (!handOffs.has(handOff.questionId)) {
+      if (!atLoad) continue;
+      item('user', handOff.question);
+      if (handOff.replies.length === 0) chrome(item('bot note', messages['handoff.already']).firstChild);
+      handOffs.set(handOff.questionId, 0);
+    }
+    const shown = handOffs.get(handOff.questionId);
+    for (const reply of handOff.replies.slice(shown)) {
+      const li = item('bot reply', '');
+      renderText(li.querySelector('.text'), reply.text, NO_SOURCES);
+      if (reply.status !== 'relayed') li.classList.add('held');
+    }
+    handOffs.set(handOff.questionId, Math.max(shown, handOff.replies.length));
+    if (handOff.status === 'open') open = true;
+  }
+  return open;
+}
+
+async function readHandOffs(atLoad) {
+  handOffTimer = undefined;
+  handOffPolls += 1;
+  let open = true;
+  try {
+    const res = await fetch('/api/chat/handoffs', { cache: 'no-store' });
+    if (res.status >= 400 && res.status < 500) return; // signed out, or hand-offs are off
+    if (res.ok) open = showHandOffs((await res.json()).handOffs || [], atLoad);
+  } catch {
+    // offline for a moment: asked again on the next turn
+  }
+  if (open && handOffs.size > 0) watchHandOffs();
+}
+
+function watchHandOffs() {
+  if (handOffTimer || handOffPolls >= 360) return;
+  handOffTimer = setTimeout(() => readHandOffs(false), 10000);
+}
+
+if (settings.handOff === '1') readHandOffs(true);
 
 // A held answer: ask every 10 s (for up to an hour) whether a reviewer released it. One request at
 // a time (the next is planned when this one ends); a server error or a dropped connection is asked

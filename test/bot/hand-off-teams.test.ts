@@ -1,0 +1,177 @@
+/**
+ * "Ask a person" in Teams (issue 17), over real HTTP between PolyDesk's /api/messages and the fake
+ * Bot Connector (the Emulator mode): the Adaptive Card action under an answer hands the question to
+ * a Teams channel (a new post there), an expert's reply in that post's thread reaches the asker's
+ * chat once, "Resolved" replaces the card, and "Save as standard answer" under the relayed reply
+ * publishes it, so that the same question in other words gets it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../src/core/i18n.js';
+import {
+  type FakeMember,
+  type FakeTeamsMessage,
+  deliverActivity,
+  teamsActivity,
+} from '../fakes/bot-connector.js';
+import { type HandOffServer, startHandOffServer } from './hand-off-harness.js';
+
+const HANA: FakeMember = { id: 'hana@example.com', name: 'Hana Sato', aadObjectId: 'aad-hana' };
+const ERIN: FakeMember = { id: 'erin@example.com', name: 'Erin Expert', aadObjectId: 'aad-erin' };
+const EXPERTS = '19:experts@thread.tacv2';
+const CHAT = `a:1personal-${HANA.id}`;
+const REPLY = 'Parental leave is up to 16 weeks. Apply in Workday four weeks ahead.';
+
+type Action = { type: string; title: string; data?: Record<string, string> };
+
+/** The card actions of a message (its Adaptive Cards' `actions`). */
+function actionsOf(message: FakeTeamsMessage | undefined): Action[] {
+  return (message?.attachments ?? []).flatMap(
+    (a) => ((a['content'] as { actions?: Action[] } | undefined)?.actions ?? []) as Action[],
+  );
+}
+const action = (message: FakeTeamsMessage | undefined, verb: string) =>
+  actionsOf(message).find((a) => a.data?.['action'] === verb);
+const cardText = (message: FakeTeamsMessage | undefined) =>
+  [
+    message?.text ?? '',
+    ...(message?.attachments ?? []).flatMap((a) =>
+      ((a['content'] as { body?: { text?: string }[] } | undefined)?.body ?? []).map((b) => b.text ?? ''),
+    ),
+  ].join('\n');
+
+describe('Ask a person in Teams', () => {
+  let h: HandOffServer;
+
+  beforeAll(async () => {
+    h = await startHandOffServer({
+      routes: (serviceUrl: string) => [
+        { name: 'helpdesk', team: 'Helpdesk', default: true, teams: { channel: EXPERTS, serviceUrl } },
+      ],
+      directory: { hr: ['hana@example.com'] },
+      users: {},
+      channels: {},
+      documents: {
+        'it/vpn.md':
+          '---\ntitle: VPN setup guide\n---\n# VPN\n\nInstall the GlobalConnect client to connect to the VPN.\n',
+      },
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const send = async (activity: Record<string, unknown>) => {
+    const response = await deliverActivity(h.messagesUrl, activity);
+    expect(response.status).toBe(200);
+    return activity;
+  };
+  const inChat = () => h.connector.conversation(CHAT);
+  const channelPosts = () => h.connector.conversation(EXPERTS);
+
+  it('hands off from a card action, relays the reply once, resolves, and saves it as a standard answer', async () => {
+    await send(
+      teamsActivity(h.connector, {
+        scope: 'personal',
+        from: HANA,
+        text: '育児休業は何週間取れますか？',
+        locale: 'ja-JP',
+      }),
+    );
+    const answer = await h.connector.waitFor(() => inChat().find((m) => action(m, 'polydesk_escalate')));
+    expect(cardText(answer)).toContain(t('ja', 'notFound'));
+    const escalate = action(answer, 'polydesk_escalate')!;
+    expect(escalate).toMatchObject({ type: 'Action.Submit', title: '担当者に質問する' });
+
+    // The card action comes back as a message activity carrying its data.
+    await send(
+      teamsActivity(h.connector, { scope: 'personal', from: HANA, value: escalate.data, locale: 'ja-JP' }),
+    );
+    const handOff = await h.connector.waitFor(() => channelPosts()[0]);
+    expect(handOff.replyToId).toBeUndefined(); // a new post: the root of a thread
+    expect(cardText(handOff)).toContain('育児休業は何週間取れますか？');
+    expect(cardText(handOff)).toContain('Japanese (ja)');
+    expect(action(handOff, 'polydesk_resolve')).toMatchObject({ title: 'Resolved' });
+    await h.connector.waitFor(() => inChat().find((m) => m.text === t('ja', 'handoff.sent')));
+
+    // An expert answers in the post's thread (mentioning PolyDesk, as a bot without RSC needs).
+    const thread = `${EXPERTS};messageid=${handOff.id}`;
+    const before = inChat().length;
+    const reply = await send(
+      teamsActivity(h.connector, {
+        scope: 'channel',
+        conversationId: thread,
+        from: ERIN,
+        text: REPLY,
+        mentionBot: true,
+      }),
+    );
+    const relayed = await h.connector.waitFor(() => inChat()[before]);
+    expect(relayed.text).toContain('Helpdeskからご質問への返信です');
+    expect(relayed.text).toContain('16 weeks');
+    expect(relayed.text).not.toContain('PolyDesk</at>');
+    // Under the reply, in the thread: passed on, and "Save as standard answer".
+    const confirmation = await h.connector.waitFor(() =>
+      h.connector.conversation(thread).find((m) => action(m, 'polydesk_save_standard')),
+    );
+    expect(cardText(confirmation)).toContain(t('en', 'handoff.relayed'));
+
+    // Delivered again: relayed once.
+    await send(reply);
+    expect(inChat()).toHaveLength(before + 1);
+
+    // "Resolved" replaces the card: no button, a line saying so; the time is recorded.
+    const escalation = (await h.runtime.store.escalations.byThread('teams', EXPERTS, handOff.id))!;
+    await send(
+      teamsActivity(h.connector, {
+        scope: 'channel',
+        conversationId: thread,
+        from: ERIN,
+        value: action(handOff, 'polydesk_resolve')!.data,
+      }),
+    );
+    await h.connector.waitFor(() => action(handOff, 'polydesk_resolve') === undefined);
+    expect(cardText(handOff)).toContain(t('en', 'handoff.resolved'));
+    expect(await h.runtime.store.escalations.get(escalation.id)).toMatchObject({
+      status: 'resolved',
+      resolvedBy: 'erin@example.com',
+      resolvedAt: expect.any(String),
+    });
+
+    // "Save as standard answer" under the relayed reply.
+    await send(
+      teamsActivity(h.connector, {
+        scope: 'channel',
+        conversationId: thread,
+        from: ERIN,
+        value: action(confirmation, 'polydesk_save_standard')!.data,
+      }),
+    );
+    await h.connector.waitFor(() =>
+      h.connector.conversation(thread).find((m) => m.text === t('en', 'handoff.saved')),
+    );
+    const [saved] = await h.runtime.standardAnswers.list();
+    expect(await h.runtime.standardAnswers.get(saved!.id)).toMatchObject({
+      answer: REPLY,
+      team: 'Helpdesk',
+      origin: 'expert',
+      originRef: escalation.id,
+    });
+
+    // The same question in other words now gets the expert's answer, in the asker's chat.
+    const now = inChat().length;
+    await send(
+      teamsActivity(h.connector, {
+        scope: 'personal',
+        from: HANA,
+        text: '育休は最大何週間ですか？',
+        locale: 'ja-JP',
+      }),
+    );
+    const standard = await h.connector.waitFor(() =>
+      inChat()
+        .slice(now)
+        .find((m) => m.stream?.state !== 'streaming' && cardText(m).includes('16 weeks')),
+    );
+    expect(cardText(standard)).toContain('Helpdesk');
+  });
+});

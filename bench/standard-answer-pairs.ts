@@ -42,7 +42,7 @@ interface Pair {
   readonly label: 'same' | 'different';
   readonly kind: string;
   readonly split: string;
-  readonly sameAs?: readonly string[] | string;
+  readonly sameAs?: string;
 }
 
 export interface ScoredPair extends Pair {
@@ -109,25 +109,35 @@ export function quality(pairs: readonly ScoredPair[], threshold: number): Qualit
   return { precision, recall, f05, tp, fp, fn };
 }
 
-/** As deployed: a `same` pair is right when its standard is the best and clears the threshold; a `different` one when it is not given. */
-function deployed(pairs: readonly ScoredPair[], threshold: number): { precision: number; recall: number } {
+/**
+ * As deployed: the best standard of the split is given when it clears the threshold. Given right when
+ * it is the pair's own standard for a `same` pair, or the other standard a `different` pair names as
+ * answering it (`sameAs`); wrong otherwise; missed when a right one exists in the split and is not given.
+ */
+function deployed(pairs: readonly ScoredPair[], threshold: number, inSplit: ReadonlySet<string>) {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   for (const p of pairs) {
     const given = p.best && p.best.score >= threshold ? p.best.id : undefined;
-    const answers = new Set([p.standard, ...(p.label === 'same' ? [] : [p.sameAs ?? []].flat())]);
-    if (p.label === 'same') {
-      if (given === p.standard) tp++;
-      else {
-        fn++;
-        if (given) fp++;
-      }
-    } else if (given && !(p.sameAs && answers.has(given) && given !== p.standard)) {
-      if (given === p.standard) fp++;
+    const right =
+      p.label === 'same'
+        ? p.standard
+        : p.sameAs && inSplit.has(String(p.sameAs))
+          ? String(p.sameAs)
+          : undefined;
+    if (given !== undefined && given === right) tp++;
+    else {
+      if (given !== undefined) fp++;
+      if (right !== undefined) fn++;
     }
   }
   return { precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn) };
+}
+
+/** The standards the pairs were scored against (the split's). */
+function standardsOf(pairs: readonly ScoredPair[]): Set<string> {
+  return new Set(pairs.map((p) => p.standard));
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -157,7 +167,7 @@ async function main(): Promise<void> {
   const overall = quality(pairs, threshold);
   if (flag('json')) {
     process.stdout.write(
-      `${JSON.stringify({ split, threshold, ...overall, deployed: deployed(pairs, threshold) })}\n`,
+      `${JSON.stringify({ split, threshold, ...overall, deployed: deployed(pairs, threshold, standardsOf(pairs)) })}\n`,
     );
     return;
   }
@@ -168,7 +178,7 @@ async function main(): Promise<void> {
   console.log(
     `pairs: precision ${pct(overall.precision)} recall ${pct(overall.recall)} F0.5 ${overall.f05.toFixed(3)} (tp ${overall.tp}, fp ${overall.fp}, fn ${overall.fn})`,
   );
-  const d = deployed(pairs, threshold);
+  const d = deployed(pairs, threshold, standardsOf(pairs));
   console.log(`as deployed (best of all standards): precision ${pct(d.precision)} recall ${pct(d.recall)}`);
   const groups = (key: (p: ScoredPair) => string) => {
     const by = new Map<string, ScoredPair[]>();

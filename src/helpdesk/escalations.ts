@@ -1,22 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveryChannel, Directory } from '../answer/ports.js';
-import { allCanRead } from '../core/access.js';
-import type { CheckedText } from '../core/checked-text.js';
 import { describeError, InputError } from '../core/errors.js';
 import { t } from '../core/i18n.js';
 import type { Logger } from '../core/log.js';
-import type {
-  ChunkWithDoc,
-  Citation,
-  DocumentRecord,
-  Finding,
-  Platform,
-  Principal,
-  SearchHit,
-  Verdict,
-} from '../core/types.js';
+import type { Citation, DocumentRecord, Finding, Platform, Principal } from '../core/types.js';
 import { notice } from '../guardrails/checked-text.js';
-import type { Guard } from '../guardrails/guard.js';
 import type {
   Escalation,
   EscalationReply,
@@ -24,153 +12,42 @@ import type {
   HandedOffQuestion,
 } from '../store/escalation-repository.js';
 import { type ExpertPlatform, type ExpertRoute, chooseRoute, expertPlatforms } from './expert-routes.js';
+import { type HandOffMessageDeps, composeHandOff, shown } from './hand-off-message.js';
+import type {
+  EscalateOutcome,
+  ExpertChannel,
+  HandOffMessage,
+  HandOffObserver,
+  HandOffs,
+  ResolveOutcome,
+  ReplyOutcome,
+  SaveOutcome,
+  WebHandOff,
+  WebReply,
+} from './hand-off-ports.js';
 import type { StandardAnswerPublisher } from './ports.js';
 
-/** What the experts read about a hand-off: every part checked by the guard for the channel's readers. */
-export interface HandOffMessage {
-  readonly escalationId: string;
-  /** The experts' language (the route's), for the platform's own labels (buttons). */
-  readonly language: string;
-  readonly title: CheckedText;
-  /** The question and the asker's language. */
-  readonly question: CheckedText;
-  /** PolyDesk's answer, or a line saying why it is not shown. */
-  readonly answer: CheckedText;
-  /** The answer's sources: only when every reader of the channel may see every cited document. */
-  readonly citations: readonly Citation[];
-  readonly instructions: CheckedText;
-  /** The on-call group to notify (`<!subteam^…>`, `<!here>`), Slack only. */
-  readonly mention?: string | undefined;
-  /** Set once resolved: the line that replaces the Resolved button. */
-  readonly resolved?: CheckedText | undefined;
-}
+export type {
+  AskerPlace,
+  EscalateOutcome,
+  ExpertChannel,
+  HandOffMessage,
+  HandOffObserver,
+  HandOffs,
+  ReplyOutcome,
+  ResolveOutcome,
+  SaveOutcome,
+  WebHandOff,
+  WebReply,
+} from './hand-off-ports.js';
 
-/** Where the asker of a hand-off asked (as recorded with the question), for the readers of a reply. */
-export interface AskerPlace {
-  readonly platform: string;
-  readonly placeKind: string;
-  readonly channelId?: string | undefined;
-  readonly threadId?: string | undefined;
-  readonly delivery?: unknown;
-}
-
-/** The expert side of one chat platform, implemented by its adapter. */
-export interface ExpertChannel {
-  readonly platform: ExpertPlatform;
-  /** Everyone who reads the route's channel: the hand-off shows only what all of them may see. */
-  readers(route: ExpertRoute): Promise<readonly Principal[]>;
-  /** Posts the hand-off message; the channel and the thread the experts reply in. */
-  post(
-    route: ExpertRoute,
-    message: HandOffMessage,
-  ): Promise<{ readonly channel: string; readonly thread: string }>;
-  /** Who reads a later message in the asker's conversation on this platform (a channel: its members). */
-  askerReaders(place: AskerPlace, asker: Principal): Promise<readonly Principal[]>;
-  /** Tells the experts in the thread what became of a reply (Teams: with "Save as standard answer"). */
-  confirmReply?(
-    route: ExpertRoute,
-    escalation: Escalation,
-    replyId: string,
-    outcome: 'relayed' | 'held',
-  ): Promise<void>;
-}
-
-export type EscalateOutcome =
-  | { readonly status: 'posted' | 'already'; readonly escalation: Escalation }
-  /** No route for this question, or no running adapter for its route's channel. */
-  | { readonly status: 'no_route' }
-  /** Not a question of this platform (or, on the chat page, of this asker) that was answered or not found. */
-  | { readonly status: 'not_found' }
-  | { readonly status: 'failed' };
-
-export type ResolveOutcome =
-  | { readonly status: 'resolved'; readonly escalation: Escalation; readonly seconds: number }
-  | { readonly status: 'already'; readonly escalation: Escalation }
-  | { readonly status: 'not_found' };
-
-export type ReplyOutcome =
-  | { readonly status: 'relayed' | 'held' | 'blocked'; readonly escalation: Escalation }
-  /** Recorded before (a retried event, another replica): not relayed again. */
-  | { readonly status: 'duplicate' }
-  /** The thread is no hand-off's. */
-  | { readonly status: 'not_hand_off' }
-  | { readonly status: 'failed' };
-
-export type SaveOutcome =
-  | { readonly status: 'saved'; readonly id: string; readonly escalation: Escalation }
-  | { readonly status: 'not_hand_off' | 'unavailable' | 'invalid' | 'empty' };
-
-/** A reply as the chat page shows it to its asker. */
-export type WebReply =
-  | { readonly status: 'relayed'; readonly text: CheckedText; readonly at: string }
-  | { readonly status: 'held' | 'blocked'; readonly text: CheckedText; readonly at: string };
-
-export interface WebHandOff {
-  readonly questionId: string;
-  readonly question: string;
-  readonly status: 'open' | 'resolved';
-  readonly createdAt: string;
-  readonly replies: readonly WebReply[];
-}
-
-/** "Ask a person", as the chat adapters use it. */
-export interface HandOffs {
-  /** Whether an answer (or not-found) to this asker, citing these, offers "Ask a person". */
-  offered(asker: string, citations: readonly Citation[]): Promise<boolean>;
-  /** Hands a question off (once per question); `by` is who pressed the button. */
-  escalate(request: {
-    readonly questionId: string;
-    readonly by: string;
-    readonly platform: Platform;
-  }): Promise<EscalateOutcome>;
-  resolve(escalationId: string, by: string): Promise<ResolveOutcome>;
-  /** True when this expert-channel thread is a hand-off's (its replies are relayed, not answered). */
-  isHandOffThread(platform: ExpertPlatform, channel: string, thread: string): Promise<boolean>;
-  /** Records an expert's reply in a hand-off thread and relays it to the asker, once. */
-  expertReply(reply: {
-    readonly platform: ExpertPlatform;
-    readonly channel: string;
-    readonly thread: string;
-    readonly replyId: string;
-    readonly author: string;
-    readonly text: string;
-  }): Promise<ReplyOutcome>;
-  /** The hand-off message as it reads now (for replacing it once resolved). */
-  message(escalationId: string): Promise<HandOffMessage | undefined>;
-  /**
-   * Publishes an expert's reply as a standard answer to the hand-off's question: the reply is given
-   * by `text` (Slack's message shortcut carries it) or by its id (Teams' action under a relayed reply).
-   */
-  saveStandard(request: {
-    readonly platform: ExpertPlatform;
-    readonly by: string;
-    readonly escalationId?: string | undefined;
-    readonly thread?: { readonly channel: string; readonly thread: string } | undefined;
-    readonly replyId: string;
-    readonly text?: string | undefined;
-  }): Promise<SaveOutcome>;
-  /** The chat page's hand-offs of one asker since `sinceMs` ago, with the replies checked for them. */
-  webHandOffs(asker: string, sinceMs: number): Promise<WebHandOff[]>;
-}
-
-/** What counts hand-offs for /metrics. */
-export interface HandOffObserver {
-  handedOff(route: string, platform: string): void;
-  resolved(route: string, seconds: number): void;
-  replied(verdict: string): void;
-}
-
-export interface HandOffDeps {
+export interface HandOffDeps extends HandOffMessageDeps {
   readonly routes: readonly ExpertRoute[];
   /** The expert side of a platform whose adapter runs in this process. */
   readonly experts: (platform: ExpertPlatform) => ExpertChannel | undefined;
   /** How a later message reaches an asker on a platform (none for the chat page, which asks). */
   readonly deliveries: (platform: Platform) => DeliveryChannel | undefined;
   readonly escalations: EscalationRepository;
-  readonly documents: {
-    get(id: string): Promise<DocumentRecord | undefined>;
-    getChunks(ids: readonly string[]): Promise<Map<string, ChunkWithDoc>>;
-  };
   /** Where a held reply waits for a reviewer (as held answers do). */
   readonly reviews: {
     create(input: {
@@ -182,7 +59,6 @@ export interface HandOffDeps {
     }): Promise<string>;
   };
   readonly directory: Directory;
-  readonly guard: Pick<Guard, 'check'>;
   /** Standard answers from expert replies; without it "Save as standard answer" says it is unavailable. */
   readonly publisher?: StandardAnswerPublisher | undefined;
   readonly observe?: HandOffObserver | undefined;
@@ -227,52 +103,6 @@ export function createHandOffs(deps: HandOffDeps): HandOffs {
     });
   }
 
-  /** The guard's text, or undefined when it holds or blocks it. */
-  const shown = (verdict: Verdict): CheckedText | undefined =>
-    verdict.action === 'allow' || verdict.action === 'redact' ? verdict.text : undefined;
-
-  async function compose(
-    escalation: Escalation,
-    question: HandedOffQuestion,
-    route: ExpertRoute,
-    readers: readonly Principal[],
-  ): Promise<HandOffMessage> {
-    const lang = route.language;
-    const askerLanguage = languageName(escalation.language, lang);
-    const askedText = `**${t(lang, 'handoff.question', { language: askerLanguage })}**\n${question.text}`;
-    const asked = shown(await deps.guard.check(askedText, { readers, sources: [], language: lang }));
-    let answer = notice(lang, 'handoff.notFound');
-    let citations: readonly Citation[] = [];
-    if (question.status === 'answered' && question.answerText) {
-      const documents = await citedDocuments(question.citations);
-      const visible = documents.every((d) => d !== undefined && allCanRead(readers, d));
-      answer = notice(lang, 'handoff.answerHidden');
-      if (visible) {
-        const chunks = await deps.documents.getChunks(question.retrievedChunkIds);
-        const sources = [...chunks.values()].filter((c) => allCanRead(readers, c)).map(toHit);
-        const text = `**${t(lang, 'handoff.answer')}**\n${question.answerText}`;
-        const checked = shown(
-          await deps.guard.check(text, { readers, sources, language: escalation.language }),
-        );
-        if (checked) {
-          answer = checked;
-          citations = question.citations;
-        }
-      }
-    }
-    return {
-      escalationId: escalation.id,
-      language: lang,
-      title: notice(lang, 'handoff.title'),
-      question: asked ?? notice(lang, 'handoff.questionHidden'),
-      answer,
-      citations,
-      instructions: notice(lang, 'handoff.instructions'),
-      mention: route.slack?.mention,
-      resolved: escalation.status === 'resolved' ? notice(lang, 'handoff.resolved') : undefined,
-    };
-  }
-
   async function escalate(request: {
     readonly questionId: string;
     readonly by: string;
@@ -306,7 +136,7 @@ export function createHandOffs(deps: HandOffDeps): HandOffs {
     if (!created) return { status: 'already', escalation };
     try {
       const readers = await channel.readers(route);
-      const message = await compose(escalation, question, route, readers);
+      const message = await composeHandOff(deps, escalation, question, route, readers);
       const posted = await channel.post(route, message);
       await escalations.markPosted(escalation.id, posted.channel, posted.thread);
       deps.observe?.handedOff(route.name, platform);
@@ -445,7 +275,7 @@ export function createHandOffs(deps: HandOffDeps): HandOffs {
     if (!escalation || !route || !channel) return undefined;
     const question = await escalations.question(escalation.questionId);
     if (!question) return undefined;
-    return compose(escalation, question, route, await channel.readers(route));
+    return composeHandOff(deps, escalation, question, route, await channel.readers(route));
   }
 
   async function saveStandard(request: Parameters<HandOffs['saveStandard']>[0]): Promise<SaveOutcome> {
@@ -541,32 +371,5 @@ export function createHandOffs(deps: HandOffDeps): HandOffs {
     message,
     saveStandard,
     webHandOffs,
-  };
-}
-
-/** The name of a language in another one (`ja` in English: "Japanese (ja)"). */
-function languageName(code: string, inLanguage: string): string {
-  try {
-    const name = new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code);
-    return name && name !== code ? `${name} (${code})` : code;
-  } catch {
-    return code;
-  }
-}
-
-/** A stored chunk as the guard takes a source. */
-function toHit(chunk: ChunkWithDoc): SearchHit {
-  return {
-    docId: chunk.docId,
-    source: chunk.source,
-    title: chunk.title,
-    chunkId: chunk.id,
-    score: 0,
-    text: chunk.text,
-    url: chunk.url,
-    language: chunk.language,
-    headingPath: chunk.headingPath,
-    classification: chunk.classification,
-    audience: chunk.audience,
   };
 }

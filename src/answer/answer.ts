@@ -268,7 +268,16 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         const readers = distinctReaders(question.place.readers);
         // A question that continues an earlier one means more than its own words: not matched alone.
         if (deps.standardAnswers && !followUpOf(question.history, checked.text, language)) {
-          const match = await deps.standardAnswers.match({ text: checked.text, language, readers });
+          // A lookup that fails (the database, the encoder) leaves the question to the documents.
+          const match = await deps.standardAnswers
+            .match({ text: checked.text, language, readers })
+            .catch((error: unknown) => {
+              deps.logger('warn', 'answer.standard_lookup_failed', {
+                questionId,
+                error: describeError(error),
+              });
+              return undefined;
+            });
           if (match) return await giveStandard(match, readers);
         }
         const retrievalStart = performance.now();

@@ -14,6 +14,7 @@ import {
 import { createExtractiveGenerator } from '../../src/inference/extractive-generator.js';
 import { createStopTerms } from '../../src/inference/reader-question.js';
 import { detectLanguage } from '../../src/inference/language.js';
+import type { KnowledgeIndex } from '../../src/rag/knowledge-index.js';
 import { createLexicalRetriever } from '../../src/rag/lexical-retriever.js';
 import { BUILT_IN_CONCEPTS, loadLexicon } from '../../src/rag/lexicon.js';
 import { analyze } from '../../src/rag/text-analyzer.js';
@@ -50,13 +51,14 @@ describe('standard answers in the answer pipeline', () => {
   let store: Store;
   let service: StandardAnswerService;
   let answers: AnswerService;
+  let index: KnowledgeIndex;
 
   beforeAll(async () => {
     database = sqliteDatabase();
     store = await database.open();
-    const { index } = await buildPipeline(store, database.dataDir, {
+    ({ index } = await buildPipeline(store, database.dataDir, {
       'it/vpn.md': '# VPN\n\nThe VPN client is GlobalProtect. Install it from the software centre.',
-    });
+    }));
     service = createStandardAnswerService({
       repository: store.standardAnswers,
       audit: store.audit,
@@ -195,6 +197,29 @@ describe('standard answers in the answer pipeline', () => {
       ]),
     );
     expect(result.generator).not.toBe('standard');
+  });
+
+  it('answers from the documents when the standard-answer lookup fails', async () => {
+    const failing = createAnswerService({
+      retriever: createLexicalRetriever({
+        index: () => index.lexical,
+        getChunks: (ids) => store.documents.getChunks(ids),
+      }),
+      generator: createExtractiveGenerator({ tokenize: analyze }),
+      guard: markingGuard,
+      recorder: storeRecorder(store),
+      detectLanguage,
+      logger: silentLogger,
+      maxQuestionChars: 4000,
+      standardAnswers: {
+        match: async () => {
+          throw new Error('the database is gone');
+        },
+        recordUse: async () => {},
+      },
+    });
+    const result = await failing.ask(dm('Where do I install GlobalProtect from?', { ...hana, locale: 'en' }));
+    expect(result).toMatchObject({ status: 'answered', generator: 'extractive' });
   });
 
   it('refuses invalid standard answers with a clear message', async () => {

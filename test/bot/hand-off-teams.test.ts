@@ -81,6 +81,16 @@ describe('Ask a person in Teams', () => {
     expect(cardText(answer)).toContain(t('ja', 'notFound'));
     const escalate = action(answer, 'polydesk_escalate')!;
     expect(escalate).toMatchObject({ type: 'Action.Submit', title: '担当者に質問する' });
+    // Under a not-found, also "Tell me when it's answered"; pressing it records the wish.
+    const subscribe = action(answer, 'polydesk_subscribe')!;
+    expect(subscribe).toMatchObject({ type: 'Action.Submit', title: t('ja', 'handoff.subscribe') });
+    await send(
+      teamsActivity(h.connector, { scope: 'personal', from: HANA, value: subscribe.data, locale: 'ja-JP' }),
+    );
+    await h.connector.waitFor(() => inChat().find((m) => m.text === t('ja', 'handoff.subscribed')));
+    expect(await h.runtime.store.db.selectFrom('answer_subscriptions').select('asker').execute()).toEqual([
+      { asker: 'hana@example.com' },
+    ]);
 
     // The card action comes back as a message activity carrying its data.
     await send(

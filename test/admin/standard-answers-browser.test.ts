@@ -77,7 +77,12 @@ describe.skipIf(!executablePath)('the Standard answers page in Chromium', () => 
     const row = page.locator('tr', { hasText: 'Resetting the VPN password' });
     expect(await row.getAttribute('class')).toBe('overdue');
     expect(await row.locator('.overdue-badge').isVisible()).toBe(true);
-    const background = await row.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const background = await row.evaluate(
+      (el) =>
+        (
+          globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }
+        ).getComputedStyle(el).backgroundColor,
+    );
     expect(background).not.toBe('rgba(0, 0, 0, 0)');
     const used = page.locator('tr', { hasText: 'Annual leave entitlement' });
     expect(await used.getAttribute('class')).toBeNull();

@@ -178,8 +178,10 @@ export async function computePilotNumbers(
 ): Promise<PilotReport> {
   const { db } = deps;
   const week = weekIndex(range);
+  // Questions asked through the CLI (`ask`, `eval`) are the operators' own tests, not the pilot's.
   const inRange = db
     .selectFrom('questions as q')
+    .where('q.platform', '!=', 'cli')
     .where('q.created_at', '>=', range.from)
     .where('q.created_at', '<', dayAfter(range.to));
 

@@ -29,9 +29,22 @@ interface SeedQuestion {
   /** Hours from hand-off to resolution; null = still open. */
   handOff?: number | null;
   standard?: string;
+  /** Where it was asked; `slack` unless said. */
+  platform?: string;
 }
 
 const QUESTIONS: SeedQuestion[] = [
+  // In the range, but asked through the CLI (an operator's `ask` or `eval`): not the pilot's.
+  {
+    id: 'q-cli',
+    at: '2025-01-14T09:00:00.000Z',
+    asker: ALICE,
+    language: 'en',
+    status: 'not_found',
+    ratings: [[BOB, 'down']],
+    handOff: null,
+    platform: 'cli',
+  },
   // Outside the range on both sides, with everything that could be miscounted.
   {
     id: 'q0',
@@ -155,7 +168,7 @@ export async function seedPilot(db: Kysely<Database>): Promise<void> {
       .values({
         id: q.id,
         created_at: q.at,
-        platform: 'slack',
+        platform: q.platform ?? 'slack',
         asker: q.asker,
         place_kind: 'channel',
         channel_id: 'C1',

@@ -283,6 +283,18 @@ function detectLatin(text: string, hint: string | undefined): string | undefined
     if (language) scores.set(language, (scores.get(language) ?? 0) + trust * score);
   }
 
+  return bestWithHint(scores, hint, HINT_MARGIN);
+}
+
+/**
+ * The best-scoring language, or the locale's language when it scores within `margin` of the best
+ * (the locale breaks near-ties between Latin-script languages); undefined when nothing scored.
+ */
+function bestWithHint(
+  scores: ReadonlyMap<string, number>,
+  hint: string | undefined,
+  margin: number,
+): string | undefined {
   let best: string | undefined;
   let bestScore = 0;
   for (const [language, score] of scores) {
@@ -293,7 +305,7 @@ function detectLatin(text: string, hint: string | undefined): string | undefined
   }
   if (!best) return undefined;
   if (hint && hint !== best && LATIN_LANGUAGES.includes(hint)) {
-    if ((scores.get(hint) ?? 0) >= bestScore - HINT_MARGIN) return hint;
+    if ((scores.get(hint) ?? 0) >= bestScore - margin) return hint;
   }
   return best;
 }
@@ -426,17 +438,5 @@ function detectLatinByModel(
   if (marked > 0 && english !== undefined)
     scores.set('en', english - ENGLISH_MARK_PENALTY * Math.min(2, marked));
 
-  let best: string | undefined;
-  let bestScore = 0;
-  for (const [language, score] of scores) {
-    if (score > bestScore) {
-      best = language;
-      bestScore = score;
-    }
-  }
-  if (!best) return undefined;
-  if (hint && hint !== best && LATIN_LANGUAGES.includes(hint)) {
-    if ((scores.get(hint) ?? 0) >= bestScore - MODEL_HINT_MARGIN) return hint;
-  }
-  return best;
+  return bestWithHint(scores, hint, MODEL_HINT_MARGIN);
 }

@@ -88,7 +88,7 @@ export async function startServe(runtime: Runtime): Promise<ServeInstance> {
   );
   const server = await listen(app, inFlight, config.port, config.host);
   // The short-question language model loads now rather than on the first question that needs it.
-  void loadLanguageModel();
+  void loadLanguageModel(logger);
   try {
     await adapters.start();
     await reliability.start(adapters.delivery);

@@ -1,4 +1,5 @@
 import { francAll } from 'franc-min';
+import type { Logger } from '../core/log.js';
 import { functionWords } from './function-words.js';
 import { detectHan } from './han-language.js';
 
@@ -21,13 +22,21 @@ import { detectHan } from './han-language.js';
  * retrieval stems and reads the question in its own language, and a model answers in it.
  */
 export function detectLanguage(text: string, localeHint?: string): string {
+  return detectWith(text, localeHint, undefined);
+}
+
+function detectWith(text: string, localeHint: string | undefined, model: NgramModel | undefined): string {
   const hint = primarySubtag(localeHint);
-  const written = detectWritten(text.slice(0, MAX_SAMPLE), hint);
+  const written = detectWritten(text.slice(0, MAX_SAMPLE), hint, model);
   return written ?? hint ?? 'en';
 }
 
 /** The language the text itself shows, or undefined when it shows none clearly. */
-function detectWritten(sample: string, hint: string | undefined): string | undefined {
+function detectWritten(
+  sample: string,
+  hint: string | undefined,
+  model: NgramModel | undefined,
+): string | undefined {
   const counts = countScripts(sample);
   const script = mainScript(sample, counts);
   switch (script) {
@@ -36,7 +45,7 @@ function detectWritten(sample: string, hint: string | undefined): string | undef
     case 'cjk':
       return detectHan(sample, counts.kana, hint);
     case 'latin':
-      return detectLatin(sample, hint);
+      return detectLatin(sample, hint, model);
     case 'arabic':
       return detectByLetters(sample, hint, ARABIC);
     case 'cyrillic':
@@ -265,13 +274,17 @@ function latinEvidence(lower: string): Map<string, number> {
   return evidence;
 }
 
-function detectLatin(text: string, hint: string | undefined): string | undefined {
+function detectLatin(
+  text: string,
+  hint: string | undefined,
+  model: NgramModel | undefined,
+): string | undefined {
   const evidence = latinEvidence(text.toLowerCase());
 
   const letters = letterCount(text);
   const decided = decisive(evidence);
   if (decided) return decided;
-  if (ngramModel) return detectLatinByModel(text, hint, evidence, letters);
+  if (model) return detectLatinByModel(model, text, hint, evidence, letters);
   if (evidence.size === 0 && letters < MIN_FRANC_LETTERS) return undefined;
   if (letters >= MIN_FRANC_LETTERS && isUnknownLatin(text, evidence)) return undefined;
 
@@ -366,36 +379,69 @@ interface NgramModel {
   detect(text: string): { getScores(): Record<string, number> };
   setLanguageSubset(languages: string[]): unknown;
 }
-let ngramModel: NgramModel | undefined;
-let loadingModel: Promise<void> | undefined;
+let loadingModel: Promise<NgramModel | undefined> | undefined;
+/** How eld is loaded: replaced in tests to see a failing load. */
+let importModel = async (): Promise<unknown> => import('eld/small');
 
 /**
  * Loads eld's n-gram model ("small": about 250 ms and 1.6 MB of JavaScript, so it is loaded only
- * when a question needs it, or when `serve` starts). Until it is loaded, and if it cannot be, Latin-
- * script texts are told apart by franc's trigrams and the letters and function words, which are
- * right far less often on short questions (docs/quality.md, "Language detection").
+ * when a question needs it, or when `serve` starts). If it cannot be loaded, questions are detected
+ * as documents are (franc's trigrams and the letters and function words), which is right far less
+ * often on short questions (docs/quality.md, "Language detection"): that is logged once, as
+ * `language.model_unavailable`, through the logger of the first caller that passed one. Never rejects.
  */
-export function loadLanguageModel(): Promise<void> {
-  loadingModel ??= import('eld/small').then(
-    (module) => {
-      const eld = (module as unknown as { eld: NgramModel }).eld;
+export function loadLanguageModel(logger?: Logger): Promise<NgramModel | undefined> {
+  loadingModel ??= importModel()
+    .then((module) => {
+      const eld = (module as { eld?: NgramModel }).eld;
+      if (!eld || typeof eld.detect !== 'function') throw new Error('eld/small exports no detector');
       // eld knows Indonesian as Malay (ms), the same language for a question's purposes.
       eld.setLanguageSubset([...LATIN_LANGUAGES, 'ms']);
-      ngramModel = eld;
-    },
-    () => undefined,
-  );
+      return eld;
+    })
+    .catch((error: unknown) => {
+      modelFailure = error instanceof Error ? error.message : String(error);
+      reportModelFailure(logger);
+      return undefined;
+    });
+  if (logger) void loadingModel.then(() => reportModelFailure(logger));
   return loadingModel;
 }
 
+let modelFailure: string | undefined;
+let failureReported = false;
+function reportModelFailure(logger: Logger | undefined): void {
+  if (modelFailure === undefined || failureReported || !logger) return;
+  failureReported = true;
+  logger('warn', 'language.model_unavailable', { error: modelFailure });
+}
+
+/** For tests: forget the loaded model and load it with `load` next time (the real import when undefined). */
+export function resetLanguageModelForTests(load?: () => Promise<unknown>): void {
+  loadingModel = undefined;
+  modelFailure = undefined;
+  failureReported = false;
+  importModel = load ?? (async () => import('eld/small'));
+}
+
 /**
- * {@link detectLanguage}, loading the n-gram model first when the text is in the Latin script and its
- * letters and function words do not decide it. Questions go through here; long document texts are
- * decided by their function words and use {@link detectLanguage} directly.
+ * The language of a question: {@link detectLanguage}, and for a Latin-script question that its
+ * letters and function words do not decide, eld's n-gram model as well (loaded on first need).
+ * Documents are long enough for {@link detectLanguage} alone, which never uses the model, so a
+ * document's language does not depend on whether a question loaded it first.
  */
 export async function detectQuestionLanguage(text: string, localeHint?: string): Promise<string> {
-  if (!ngramModel && needsModel(text.slice(0, MAX_SAMPLE))) await loadLanguageModel();
-  return detectLanguage(text, localeHint);
+  const model = needsModel(text.slice(0, MAX_SAMPLE)) ? await loadLanguageModel() : undefined;
+  return detectWith(text, localeHint, model);
+}
+
+/**
+ * A synchronous {@link detectQuestionLanguage}, for code that detects many short texts at once (the
+ * standard answers' wordings): the model is loaded first, and the function uses it where it must.
+ */
+export async function questionLanguageDetector(): Promise<(text: string, localeHint?: string) => string> {
+  const model = await loadLanguageModel();
+  return (text, localeHint) => detectWith(text, localeHint, model);
 }
 
 function needsModel(sample: string): boolean {
@@ -416,13 +462,14 @@ const MODEL_HINT_MARGIN = 0.05;
  * weights were chosen on the development half of test/corpus/language-detection (never the test half).
  */
 function detectLatinByModel(
+  model: NgramModel,
   text: string,
   hint: string | undefined,
   evidence: ReadonlyMap<string, number>,
   letters: number,
 ): string | undefined {
   if (letters >= MIN_FRANC_LETTERS && isUnknownLatin(text, evidence)) return undefined;
-  const raw = ngramModel!.detect(text).getScores();
+  const raw = model.detect(text).getScores();
   const scores = new Map<string, number>();
   let top = 0;
   for (const [code, score] of Object.entries(raw)) {

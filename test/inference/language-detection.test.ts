@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, detectQuestionLanguage } from '../../src/inference/language.js';
+import {
+  detectLanguage,
+  detectQuestionLanguage,
+  loadLanguageModel,
+  resetLanguageModelForTests,
+} from '../../src/inference/language.js';
 import {
   LOCALE_CASES,
   detectionAccuracy,
@@ -56,17 +61,54 @@ describe('language detection on short employee messages', () => {
     }
   });
 
-  it('gives the same answer before and after the n-gram model has loaded when the words decide', async () => {
-    // Function words that only one language has decide without the model: the CLI's one-shot
-    // questions then never pay for loading it.
-    const decided = [
-      'How many vacation days do I get?',
-      'Wie viele Urlaubstage habe ich?',
-      'Onde fica o meu holerite?',
-    ];
-    const before = decided.map((text) => detectLanguage(text));
-    const after = await Promise.all(decided.map((text) => detectQuestionLanguage(text)));
-    expect(after).toEqual(before);
-    expect(after).toEqual(['en', 'de', 'pt']);
+  it('detects documents without the model, and questions that the words decide without loading it', async () => {
+    let loads = 0;
+    resetLanguageModelForTests(async () => {
+      loads++;
+      return import('eld/small');
+    });
+    try {
+      // Detected once with the model and once without, this text comes out differently (fr / en):
+      // a document's language must not depend on whether a question loaded the model first.
+      const document = 'Slack notifications broken';
+      const documentLanguage = detectLanguage(document);
+      // Function words that only one language has decide: the CLI's one-shot questions then never
+      // pay for loading the model.
+      const decided = [
+        'How many vacation days do I get?',
+        'Wie viele Urlaubstage habe ich?',
+        'Onde fica o meu holerite?',
+      ];
+      expect(await Promise.all(decided.map((text) => detectQuestionLanguage(text)))).toEqual([
+        'en',
+        'de',
+        'pt',
+      ]);
+      expect(loads).toBe(0);
+      // A question the words do not decide loads it (once); a document never reads it.
+      expect(await detectQuestionLanguage('Konto gesperrt, was tun?')).toBe('de');
+      expect(await detectQuestionLanguage('jaaropgave')).toBeTypeOf('string');
+      expect(loads).toBe(1);
+      expect(detectLanguage(document)).toBe(documentLanguage);
+    } finally {
+      resetLanguageModelForTests();
+    }
+  });
+
+  it('falls back to the detector without the model when eld cannot be loaded, and says so once', async () => {
+    const logged: string[] = [];
+    resetLanguageModelForTests(async () => {
+      throw new Error('Cannot find package eld');
+    });
+    try {
+      const logger = (_level: string, event: string) => logged.push(event);
+      expect(await loadLanguageModel(logger)).toBeUndefined();
+      expect(await loadLanguageModel(logger)).toBeUndefined();
+      const text = 'Outlook stürzt ständig ab';
+      expect(await detectQuestionLanguage(text)).toBe(detectLanguage(text));
+      expect(logged).toEqual(['language.model_unavailable']);
+    } finally {
+      resetLanguageModelForTests();
+    }
   });
 });

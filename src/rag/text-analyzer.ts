@@ -13,7 +13,9 @@ const snowball = require('snowball-stemmers') as SnowballFactory;
 /**
  * Turns text into index terms. The same function must analyse documents and queries, so it is
  * part of an index's identity: bump {@link ANALYZER_VERSION} whenever its output changes, and
- * persisted indexes built by an older version are rebuilt.
+ * persisted indexes built by an older version are rebuilt. The stemmers' packages (snowball-stemmers,
+ * @nlpjs/lang-pl) are pinned to exact versions in package.json for the same reason: an upgrade that
+ * changes a stem is an analyzer change.
  */
 export type Analyzer = (text: string, language?: string) => string[];
 
@@ -58,11 +60,17 @@ let polishStemmer: SnowballStemmer | undefined;
 function newStemmer(algorithm: string): SnowballStemmer {
   if (algorithm !== POLISH) return snowball.newStemmer(algorithm);
   if (!polishStemmer) {
-    const StemmerPl = require('@nlpjs/lang-pl/src/stemmer-pl.js') as new () => {
-      stemWord(word: string): string;
-    };
-    const nlpjs = new StemmerPl();
-    polishStemmer = { stem: (word) => nlpjs.stemWord(foldMarks(word)) };
+    try {
+      const StemmerPl = require('@nlpjs/lang-pl/src/stemmer-pl.js') as new () => {
+        stemWord(word: string): string;
+      };
+      const nlpjs = new StemmerPl();
+      polishStemmer = { stem: (word) => nlpjs.stemWord(foldMarks(word)) };
+    } catch {
+      // A package layout that moved the stemmer: Polish words are indexed as written, folded, rather
+      // than failing every ingest and search with Polish text.
+      polishStemmer = { stem: foldMarks };
+    }
   }
   return polishStemmer;
 }
@@ -231,8 +239,8 @@ const HEBREW_PREFIXES: HebrewPrefixOptions = { letters: 1, rest: 3 };
 const HEBREW_PREFIX_LETTERS = 'והבלמשכ';
 
 /**
- * A Hebrew word without the prefixes written onto it (והחופשה → החופשה, חופשה), each one letter
- * shorter, as long as enough letters stay. Hebrew has no stemmer here; the word itself is indexed
+ * A Hebrew word without the prefixes written onto it, each one letter shorter, as long as enough
+ * letters stay: with the default (one letter), בחופשה → חופשה and והחופשה → החופשה. Hebrew has no stemmer here; the word itself is indexed
  * too, as a Snowball language indexes word and stem, so a word that merely starts with one of these
  * letters (בית, "house") still matches itself first.
  */

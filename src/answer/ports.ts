@@ -161,3 +161,34 @@ export interface DeliveryChannel {
   /** Posts a later message to an asker (issue 17: relayed expert replies, answers to subscribers). */
   deliverFollowUp?(delivery: FollowUpDelivery): Promise<void>;
 }
+
+/** A standard answer chosen for a question, with what the asker is shown besides the answer. */
+export interface StandardAnswerMatch {
+  readonly id: string;
+  readonly score: number;
+  readonly title: string;
+  readonly answer: string;
+  readonly team: string;
+  /** The day its text was last written (YYYY-MM-DD). */
+  readonly answeredOn: string;
+  /** "Answered by <team> on <date>" in the question's language. */
+  readonly byline: string;
+}
+
+/**
+ * Finds the standard answer (issue 17) for a question among those its readers may all be given. The
+ * pipeline asks it before any retrieval; src/helpdesk implements it over the stored answers.
+ */
+export interface StandardAnswerLookup {
+  match(question: {
+    readonly text: string;
+    readonly language: string;
+    readonly readers: readonly Principal[];
+  }): Promise<StandardAnswerMatch | undefined>;
+  /** Records that a question was given this standard answer (once per question). */
+  recordUse(use: {
+    readonly questionId: string;
+    readonly standardId: string;
+    readonly score: number;
+  }): Promise<void>;
+}

@@ -6,8 +6,9 @@
  * escalations, escalation_replies, answer_subscriptions).
  */
 
-/** Where a standard answer came from. */
-export type StandardAnswerOrigin = 'admin' | 'expert' | 'gap';
+import type { StandardAnswerOrigin } from '../store/standard-answer-repository.js';
+
+export type { StandardAnswerOrigin } from '../store/standard-answer-repository.js';
 
 /** What creating or editing a standard answer takes. */
 export interface StandardAnswerInput {

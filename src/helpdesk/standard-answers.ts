@@ -1,3 +1,4 @@
+import type { StandardAnswerLookup } from '../answer/ports.js';
 import { canRead } from '../core/access.js';
 import { InputError } from '../core/errors.js';
 import { resolveLanguage, t } from '../core/i18n.js';
@@ -197,19 +198,6 @@ export function createStandardAnswerService(deps: {
   };
 }
 
-/** A standard answer chosen for a question, with what the asker is shown besides the answer. */
-export interface StandardAnswerMatch {
-  readonly id: string;
-  readonly score: number;
-  readonly title: string;
-  readonly answer: string;
-  readonly team: string;
-  /** The day its text was last written (YYYY-MM-DD). */
-  readonly answeredOn: string;
-  /** "Answered by <team> on <date>" in the question's language. */
-  readonly byline: string;
-}
-
 /** "Answered by <team> on <date>", the date written the way the language writes dates. */
 export function bylineOf(language: string, team: string, answeredOn: string): string {
   const lang = resolveLanguage(language);
@@ -236,20 +224,7 @@ export function mayGive(
   return answer.languages.length === 0 || (lang !== undefined && answer.languages.includes(lang));
 }
 
-/** Finds the standard answer for a question, from the answers in the database (reloaded when they change). */
-export interface StandardAnswerLookup {
-  match(question: {
-    readonly text: string;
-    readonly language: string;
-    readonly readers: readonly Principal[];
-  }): Promise<StandardAnswerMatch | undefined>;
-  recordUse(use: {
-    readonly questionId: string;
-    readonly standardId: string;
-    readonly score: number;
-  }): Promise<void>;
-}
-
+/** The standard answers in the database as the pipeline looks them up (reloaded when they change). */
 export function createStandardAnswerLookup(deps: {
   readonly repository: StandardAnswerRepository;
   readonly detectLanguage: (text: string) => string;

@@ -15,14 +15,37 @@ import type { Logger } from '../core/log.js';
 import type { Guard } from '../guardrails/guard.js';
 import type { Generator, GenerationResult } from '../inference/generator.js';
 import type { Retriever } from '../rag/retriever.js';
-import type { StandardAnswerLookup, StandardAnswerMatch } from '../helpdesk/standard-answers.js';
-import type { AnswerProgress, AnswerService, AskOptions } from './ports.js';
+import type {
+  AnswerProgress,
+  AnswerService,
+  AskOptions,
+  StandardAnswerLookup,
+  StandardAnswerMatch,
+} from './ports.js';
 import { followUpOf, isSure, leansOnEarlier, previousQuestion } from './follow-up.js';
 import { checkQuestion } from './question-input.js';
 import { renumberCitations } from './renumber-citations.js';
 
 /** A citation marker such as `[2]`. */
 const CITATION = /\[\d+\]/;
+
+/**
+ * A standard answer as one Markdown text: its title in bold, the answer, "answered by <team> on
+ * <date>". What the guard checks and what a reviewer approves; `at` is where each part starts in it.
+ */
+export function composeStandard(parts: {
+  readonly title: string;
+  readonly answer: string;
+  readonly byline: string;
+}): { readonly text: string; readonly at: readonly [number, number, number] } {
+  const title = 2;
+  const answer = title + parts.title.length + 4;
+  const byline = answer + parts.answer.length + 2;
+  return {
+    text: `**${parts.title}**\n\n${parts.answer}\n\n${parts.byline}`,
+    at: [title, answer, byline],
+  };
+}
 
 /** Where the pipeline records questions and held answers (the store implements it). */
 export interface AnswerRecorder {
@@ -199,45 +222,62 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     }
 
     /**
-     * A standard answer, as every answer, passes the guard for its readers; so do its title and the
-     * "answered by" line (a team's name is text someone typed). Held or blocked like any answer.
+     * A standard answer passes the guard for its readers as one text, its title, answer and "answered
+     * by" line together as the asker reads them (a team's name is text someone typed too). A hold keeps
+     * that whole text, so a reviewer reads, and an approval posts, the complete answer.
      */
     const giveStandard = async (
       match: StandardAnswerMatch,
       readers: readonly Principal[],
     ): Promise<AnswerResult> => {
       const context = { readers, sources: [], language };
-      const [body, title, byline] = await Promise.all(
-        [match.answer, match.title, match.byline].map((text) => deps.guard.check(text, context)),
+      const composed = composeStandard(match);
+      // Each part is checked as well, only to show it in its place (a bold title, a small byline):
+      // the parts are shown only when together they read exactly as the whole was released.
+      const [whole, title, body, byline] = await Promise.all(
+        [composed.text, match.title, match.answer, match.byline].map((text) =>
+          deps.guard.check(text, context),
+        ),
       );
-      const parts = [
-        { text: match.answer, verdict: body! },
-        { text: match.title, verdict: title! },
-        { text: match.byline, verdict: byline! },
-      ];
       const base = { generator: 'standard', extractive: false, retrievedChunkIds: [], citations: [] };
-      const blocked = parts.find((p) => p.verdict.action === 'block');
-      if (blocked) {
+      const parts = [title!, body!, byline!];
+      const partBlocked = parts.find((p) => p.action === 'block');
+      if (whole!.action === 'block' || partBlocked) {
         return finish({
           ...base,
           status: 'blocked',
           answer: notice(language, 'blocked'),
-          verdict: blocked.verdict,
+          verdict: whole!.action === 'block' ? whole! : partBlocked!,
         });
       }
-      const held = parts.find((p) => p.verdict.action === 'hold');
-      if (held) {
-        return finish(
-          { ...base, status: 'held', answer: notice(language, 'held'), verdict: held.verdict },
-          0,
-          () =>
-            deps.recorder.hold({
-              questionId,
-              text: held.text,
-              verdict: held.verdict,
-              language,
-              citations: [],
-            }),
+      const shownAsReleased =
+        whole!.action !== 'hold' &&
+        parts.every((p) => p.action !== 'hold') &&
+        composeStandard({ title: title!.text, answer: body!.text, byline: byline!.text }).text ===
+          whole!.text;
+      if (!shownAsReleased) {
+        // Held as a whole, or the parts alone read otherwise than the whole did (a finding across two
+        // of them, or one seen only in a part, each added where it lies in the whole): a reviewer
+        // decides on the whole text.
+        const verdict: Verdict =
+          whole!.action === 'hold'
+            ? whole!
+            : {
+                ...whole!,
+                action: 'hold',
+                findings: [
+                  ...whole!.findings,
+                  ...parts.flatMap((p, i) =>
+                    p.findings.map((f) => ({
+                      ...f,
+                      start: f.start + composed.at[i]!,
+                      end: f.end + composed.at[i]!,
+                    })),
+                  ),
+                ],
+              };
+        return finish({ ...base, status: 'held', answer: notice(language, 'held'), verdict }, 0, () =>
+          deps.recorder.hold({ questionId, text: composed.text, verdict, language, citations: [] }),
         );
       }
       const result = await finish({

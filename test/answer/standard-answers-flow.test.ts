@@ -36,11 +36,21 @@ function dm(
   return { text, asker, place: { platform: 'cli', kind: 'local', readers: [asker] }, history };
 }
 
-/** Holds any text with the word CONFIDENTIAL in it, as the guardrails hold markings. */
+/**
+ * Holds any text with the word CONFIDENTIAL in it, as the guardrails hold markings, and masks the
+ * extension "ext. 4411" as they mask a phone number.
+ */
 const markingGuard: Guard = {
   async check(text, context) {
     if (text.includes('CONFIDENTIAL'))
       return { action: 'hold', findings: [{ type: 'marking', start: 0, end: 12 }], text: released('') };
+    const at = text.indexOf('ext. 4411');
+    if (at >= 0)
+      return {
+        action: 'redact',
+        findings: [{ type: 'phone', start: at, end: at + 9 }],
+        text: released(text.replace('ext. 4411', '[personal data]')),
+      };
     return allowAllGuard.check(text, context);
   },
   approve: allowAllGuard.approve,
@@ -185,8 +195,47 @@ describe('standard answers in the answer pipeline', () => {
       dm('what is the name of the guest wifi network?', { ...hana, locale: 'en' }),
     );
     expect(result.status).toBe('held');
-    expect(result.reviewId).toBeDefined();
     expect(result.answer).not.toContain('CorpGuest');
+    // The reviewer gets the whole reply as the asker would read it, and an approval posts that.
+    const review = await store.reviews.get(result.reviewId!);
+    expect(review?.originalText).toMatch(
+      /^\*\*What is the wifi guest network called\?\*\*\n\nCONFIDENTIAL: the guest network is CorpGuest\.\n\nAnswered by IT on .+$/,
+    );
+  });
+
+  it('holds the whole reply when only its title or team is flagged, so an approval posts the answer', async () => {
+    await service.create({
+      question: 'Which floor is the mail room on?',
+      answer: 'The mail room is on the second floor, next to the lifts.',
+      title: 'CONFIDENTIAL mail room',
+      team: 'Facilities',
+      audience: ['all'],
+      origin: 'admin',
+      createdBy: 'paul@corp.example',
+    });
+    const result = await answers.ask(dm('which floor is the mail room on?', { ...hana, locale: 'en' }));
+    expect(result.status).toBe('held');
+    const review = await store.reviews.get(result.reviewId!);
+    expect(review?.originalText).toMatch(
+      /^\*\*CONFIDENTIAL mail room\*\*\n\nThe mail room is on the second floor, next to the lifts\.\n\nAnswered by Facilities on .+$/,
+    );
+  });
+
+  it('shows a masked standard answer in its parts when they read as the whole was released', async () => {
+    await service.create({
+      question: 'Who do I call about a broken chair?',
+      answer: 'Call facilities on ext. 4411.',
+      team: 'Facilities',
+      audience: ['all'],
+      origin: 'admin',
+      createdBy: 'paul@corp.example',
+    });
+    const result = await answers.ask(dm('who do I call about a broken chair?', { ...hana, locale: 'en' }));
+    expect(result).toMatchObject({
+      status: 'answered',
+      answer: 'Call facilities on [personal data].',
+      standard: { title: 'Who do I call about a broken chair?' },
+    });
   });
 
   it('does not match a follow-up that leans on the earlier question alone', async () => {

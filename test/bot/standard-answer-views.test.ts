@@ -57,6 +57,24 @@ describe('a standard answer on each platform: its title above, "answered by" bel
     expect(message.summary).toContain('Answered by IT on December 5, 2026');
   });
 
+  it('Teams: a link in the title or the team name is kept only when it leads to a web page', () => {
+    const reply = renderTeams({
+      ...result,
+      standard: {
+        ...result.standard!,
+        title: released('Reset it [here](javascript:alert(1))'),
+        byline: released('Answered by [IT](file:///etc/passwd) on December 5, 2026'),
+      },
+    });
+    const message = reply.messages[reply.messages.length - 1]! as {
+      attachments?: { content: { body: Record<string, unknown>[] } }[];
+    };
+    const texts = message.attachments![0]!.content.body.map((b) => b['text']);
+    expect(texts).toContain('Reset it here');
+    expect(texts).toContain('Answered by IT on December 5, 2026');
+    expect(JSON.stringify(texts)).not.toMatch(/javascript:|file:/);
+  });
+
   it('chat page: the title and byline travel with the answer', () => {
     expect(publicAnswer(result)).toMatchObject({
       standard: { title: 'Resetting the VPN password', byline: 'Answered by IT on December 5, 2026' },

@@ -110,11 +110,18 @@ export function answerCard(
   const body: Record<string, unknown>[] = [];
   if (view.heading)
     body.push({ type: 'TextBlock', text: view.heading, wrap: true, isSubtle: true, size: 'Small' });
+  // The title and the team in the byline are typed by people, as the answer is: links as in the body.
   if (view.standard && text)
-    body.push({ type: 'TextBlock', text: view.standard.title, wrap: true, weight: 'Bolder' });
+    body.push({ type: 'TextBlock', text: safeMarkdown(view.standard.title), wrap: true, weight: 'Bolder' });
   if (text) body.push({ type: 'TextBlock', text, wrap: true });
   if (view.standard)
-    body.push({ type: 'TextBlock', text: view.standard.byline, wrap: true, isSubtle: true, size: 'Small' });
+    body.push({
+      type: 'TextBlock',
+      text: safeMarkdown(view.standard.byline),
+      wrap: true,
+      isSubtle: true,
+      size: 'Small',
+    });
   body.push(...sourceBlocks(view.language, view.citations));
   if (view.extractive) {
     body.push({

@@ -5,7 +5,7 @@ import { resultForWaitingAsker } from '../answer/failed-result.js';
 import { checkQuestion } from '../answer/question-input.js';
 import { InputError } from '../core/errors.js';
 import type { AnswerResult, Principal } from '../core/types.js';
-import { comparisonReport, parseBaseline } from '../eval/baseline.js';
+import { comparisonReport, parseBaseline, withBaseline } from '../eval/baseline.js';
 import { type GoldenCase, readGoldenSet } from '../eval/golden-set.js';
 import { type BadLine, markdownReport } from '../eval/markdown-report.js';
 import { type CaseResult, answerContains, evalReport, sourceMatches } from '../eval/scoring.js';
@@ -40,10 +40,6 @@ export async function evalCommand(runtime: Runtime, args: readonly string[]): Pr
   const k = intOption(values.k, '--k', 1, 1000, 5);
   const out = typeof values.out === 'string' ? values.out : undefined;
   const baselineFile = typeof values.baseline === 'string' ? values.baseline : undefined;
-  if (values.json && baselineFile)
-    throw new InputError(
-      `--baseline compares in the Markdown report; keep this run's JSON with --out\nusage: ${USAGE}`,
-    );
   // Everything that can be wrong with the arguments is found before the first question is asked.
   const fileStat = await stat(file).catch(() => undefined);
   if (!fileStat?.isFile()) throw new InputError(`${file}: no such file`);
@@ -67,7 +63,8 @@ export async function evalCommand(runtime: Runtime, args: readonly string[]): Pr
 
   const report = evalReport(results, k);
   if (out) await writeFile(out, JSON.stringify(report) + '\n');
-  if (values.json) process.stdout.write(JSON.stringify(report) + '\n');
+  if (values.json)
+    process.stdout.write(JSON.stringify(baseline ? withBaseline(report, baseline) : report) + '\n');
   else if (baseline) process.stdout.write(comparisonReport(file, baselineFile!, baseline, report, badLines));
   else process.stdout.write(markdownReport(file, report.summary, results, badLines));
   return badLines.length > 0 ? 1 : 0;

@@ -41,6 +41,25 @@ export function parseBaseline(text: string, file: string): EvalReport {
   return value as EvalReport;
 }
 
+/**
+ * The `--json` report of this run with the baseline beside it (`--json --baseline`): the baseline's
+ * summary, and each measure's change (this run minus the baseline; null where either is null).
+ */
+export function withBaseline(
+  now: EvalReport,
+  baseline: EvalReport,
+): EvalReport & {
+  readonly baseline: { readonly summary: EvalSummary; readonly change: Record<string, number | null> };
+} {
+  const change: Record<string, number | null> = {};
+  for (const key of ['hitAtK', 'answerContains', 'languageMatch', 'notFound', 'p50Ms'] as const) {
+    const a = baseline.summary[key];
+    const b = now.summary[key];
+    change[key] = a === null || b === null ? null : b - a;
+  }
+  return { ...now, baseline: { summary: baseline.summary, change } };
+}
+
 /** Results keyed by question, a repeated question by its occurrence (`question`, then `question#2`). */
 function byQuestion(results: readonly Result[]): Map<string, Result> {
   const out = new Map<string, Result>();

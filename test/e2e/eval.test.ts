@@ -313,6 +313,16 @@ describe('polydesk eval on the sample knowledge base', () => {
       /## Newly missed \(1\)\n\n.*\n.*\n\| How many days of paid leave do I get\? \| expected source no longer/,
     );
     expect(worse.stdout).toContain('## Newly hit (0)');
+
+    // --json with --baseline: this run's report as the contract pins it, the baseline beside it.
+    const json = await runCli(['eval', golden, '--json', '--baseline', short], { env: env() });
+    expect(json.code).toBe(0);
+    const compared = JSON.parse(json.stdout) as EvalJson & {
+      baseline: { summary: EvalJson['summary']; change: Record<string, number | null> };
+    };
+    expect(compared.summary).toMatchObject({ hitAtK: 1, answerContains: 1 });
+    expect(compared.baseline.summary).toMatchObject({ hitAtK: 0.5, answerContains: 0 });
+    expect(compared.baseline.change).toMatchObject({ hitAtK: 0.5, answerContains: 1 });
   });
 
   it('refuses what it cannot run with the reason, before asking anything', async () => {
@@ -328,9 +338,6 @@ describe('polydesk eval on the sample knowledge base', () => {
     const notReport = await runCli(['eval', golden, '--baseline', golden], { env: env() });
     expect(notReport.code).toBe(2);
     expect(notReport.stderr).toMatch(/is not a report of polydesk eval --json/);
-    const both = await runCli(['eval', golden, '--json', '--baseline', golden], { env: env() });
-    expect(both.code).toBe(2);
-    expect(both.stderr).toMatch(/--out/);
   });
 });
 

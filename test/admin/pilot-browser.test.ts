@@ -61,7 +61,7 @@ describe.skipIf(!executablePath)('pilot numbers in Chromium', () => {
   it('shows the last 12 weeks with named charts, narrows to a slice and downloads the CSV', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(30_000);
     await page.goto(`${s.url}/admin/login`);
     await page.getByLabel('E-mail').fill(USERS.admin);
     await page.getByLabel('Password').fill(PASSWORD);

@@ -55,7 +55,7 @@ describe.skipIf(!executablePath)('the Standard answers page in Chromium', () => 
   it('creates through the form, highlights an overdue review, edits and retires', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(30_000);
     await page.goto(`${s.url}/admin`);
     await page.getByLabel('E-mail').fill(USERS.publisher);
     await page.getByLabel('Password').fill(PASSWORD);

@@ -138,7 +138,7 @@ describe('a full answer queue', () => {
     // Each question is recorded and queued after its language is known, which for a Latin-script
     // question may first load the n-gram model: wait until both are in the queue, not a fixed time.
     let ready = await fetch(`${url}/readyz`);
-    for (let waited = 0; ready.status !== 503 && waited < 10_000; waited += 25) {
+    for (let waited = 0; ready.status !== 503 && waited < 60_000; waited += 25) {
       await new Promise((resolve) => setTimeout(resolve, 25));
       ready = await fetch(`${url}/readyz`);
     }

@@ -17,6 +17,8 @@ export interface NotifyOutcome {
   readonly notAllowed: number;
   /** Not told yet: their platform is not running here or the post failed (they stay waiting). */
   readonly undelivered: number;
+  /** Told meanwhile by another replica or notification (not by this one). */
+  readonly toldElsewhere: number;
 }
 
 /** Askers who asked to be told when their unanswered question gets an answer, and telling them. */
@@ -75,7 +77,7 @@ export function createAnswerSubscriptions(deps: {
       logger('warn', 'subscription.guarded', { questionId: waiting.questionId, action: verdict.action });
       return 'notAllowed';
     }
-    if (!(await repository.claimNotification(waiting.questionId, answer.id))) return 'told';
+    if (!(await repository.claimNotification(waiting.questionId, answer.id))) return 'toldElsewhere';
     try {
       await channel.deliverFollowUp({
         questionId: waiting.questionId,
@@ -100,11 +102,15 @@ export function createAnswerSubscriptions(deps: {
   return {
     async subscribe(questionId, asker) {
       if (!asker.trim()) throw new InputError('the asker is missing');
-      if (!(await repository.questionExists(questionId))) throw new InputError('no such question');
-      await repository.subscribe(questionId, asker);
+      const askedBy = await repository.askerOf(questionId);
+      if (askedBy === undefined) throw new InputError('no such question');
+      // The answer goes where the question was asked, checked for its asker: only they may ask for it.
+      if (askedBy.trim().toLowerCase() !== asker.trim().toLowerCase())
+        throw new InputError('only the person who asked may ask to be told');
+      await repository.subscribe(questionId, askedBy);
     },
     async notify(questionIds, answer) {
-      const counts = { told: 0, notAllowed: 0, undelivered: 0 };
+      const counts = { told: 0, notAllowed: 0, undelivered: 0, toldElsewhere: 0 };
       for (const waiting of await repository.waiting(questionIds)) counts[await tell(waiting, answer)] += 1;
       logger('info', 'subscription.notified', { standardId: answer.id, ...counts });
       return counts;

@@ -19,14 +19,14 @@ export interface WaitingAsker {
 export class AnswerSubscriptionRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** True when the question exists (a subscription refers to it). */
-  async questionExists(questionId: string): Promise<boolean> {
+  /** Who asked the question (e-mail, or the platform's id); undefined when there is no such question. */
+  async askerOf(questionId: string): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('questions')
-      .select('id')
+      .select('asker')
       .where('id', '=', questionId)
       .executeTakeFirst();
-    return row !== undefined;
+    return row?.asker;
   }
 
   /** Records the wish once per question; a second call changes nothing. */
@@ -38,7 +38,10 @@ export class AnswerSubscriptionRepository {
       .execute();
   }
 
-  /** The askers of these questions who are still waiting (not told yet). */
+  /**
+   * The askers of these questions who are still waiting (not told yet). The asker is the question's
+   * own, whoever recorded the wish: what they may be told is decided for them.
+   */
   async waiting(questionIds: readonly string[]): Promise<WaitingAsker[]> {
     if (questionIds.length === 0) return [];
     const rows = await this.db
@@ -46,7 +49,7 @@ export class AnswerSubscriptionRepository {
       .innerJoin('questions as q', 'q.id', 's.question_id')
       .select([
         's.question_id',
-        's.asker',
+        'q.asker',
         'q.text',
         'q.language',
         'q.platform',

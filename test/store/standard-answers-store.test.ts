@@ -93,8 +93,8 @@ describe.each(DIALECTS)('standard answers and subscriptions on $name', ({ create
     const subs = store.subscriptions;
     const q1 = await store.questions.create(question('Is there a gym allowance?'));
     const q2 = await store.questions.create(question('gym subsidy?', 'ken@corp.example'));
-    expect(await subs.questionExists(q1)).toBe(true);
-    expect(await subs.questionExists('nope')).toBe(false);
+    expect(await subs.askerOf(q2)).toBe('ken@corp.example');
+    expect(await subs.askerOf('nope')).toBeUndefined();
     await subs.subscribe(q1, 'hana@corp.example');
     await subs.subscribe(q1, 'hana@corp.example');
     await subs.subscribe(q2, 'ken@corp.example');

@@ -8,7 +8,7 @@ import { computeInsight } from './insight.js';
 import { INSIGHT_DAYS } from './insight-pages.js';
 import { parseAudience, parseClassification } from './knowledge-service.js';
 import { statusFilter } from './review-pages.js';
-import { apiFields, apiInput } from './standard-answer-pages.js';
+import { apiFields, apiInput, checkPhrasingsEdit, shownTo } from './standard-answer-pages.js';
 import { parseUpload } from './upload.js';
 
 export const refuseJson = (_req: Request, res: Response) => {
@@ -142,11 +142,16 @@ export function addInsightApi(router: Router, ctx: AdminContext): void {
   });
 }
 
-/** Standard answers (DESIGN.md): list, create, edit, retire. Publishers and admins. */
+/**
+ * Standard answers (DESIGN.md): list, create, edit, retire. Publishers and admins; employees'
+ * wordings and a gap's question id only to roles that may read insight.
+ */
 export function addStandardAnswerApi(router: Router, ctx: AdminContext): void {
   router.get('/standard-answers', async (req, res) => {
     const includeRetired = req.query['retired'] === '1' || req.query['retired'] === 'true';
-    res.json({ standardAnswers: await ctx.standardAnswers.list({ includeRetired }) });
+    const { role } = currentActor(res);
+    const answers = await ctx.standardAnswers.list({ includeRetired });
+    res.json({ standardAnswers: answers.map((a) => shownTo(a, role)) });
   });
   router.post('/standard-answers', async (req, res) => {
     const created = await ctx.standardAnswers.create(apiInput(body(req), currentActor(res).email));
@@ -155,16 +160,16 @@ export function addStandardAnswerApi(router: Router, ctx: AdminContext): void {
   router.get('/standard-answers/:id', async (req, res) => {
     const answer = await ctx.standardAnswers.get(req.params['id']!);
     if (!answer) return void res.status(404).json({ error: 'no such standard answer' });
-    res.json({ standardAnswer: answer });
+    res.json({ standardAnswer: shownTo(answer, currentActor(res).role) });
   });
   router.patch('/standard-answers/:id', async (req, res) => {
-    const updated = await ctx.standardAnswers.update(
-      req.params['id']!,
-      apiFields(body(req)),
-      currentActor(res).email,
-    );
+    const { email, role } = currentActor(res);
+    const fields = apiFields(body(req));
+    const current = await ctx.standardAnswers.get(req.params['id']!);
+    if (current) checkPhrasingsEdit(current, fields, role);
+    const updated = await ctx.standardAnswers.update(req.params['id']!, fields, email);
     if (!updated) return void res.status(404).json({ error: 'no such standard answer (or it is retired)' });
-    res.json({ standardAnswer: updated });
+    res.json({ standardAnswer: shownTo(updated, role) });
   });
   router.delete('/standard-answers/:id', async (req, res) => {
     const retired = await ctx.standardAnswers.retire(req.params['id']!, currentActor(res).email);

@@ -2,9 +2,10 @@ import type { Request, Response, Router } from 'express';
 import { InputError } from '../core/errors.js';
 import type { StandardAnswerInput } from '../helpdesk/ports.js';
 import type { StandardAnswerEdit } from '../helpdesk/standard-answers.js';
+import type { AdminRole } from '../store/admin-repository.js';
 import type { StandardAnswer } from '../store/standard-answer-repository.js';
 import type { AdminContext } from './admin-context.js';
-import { currentActor } from './auth.js';
+import { currentActor, may } from './auth.js';
 import { computeInsight } from './insight.js';
 import { INSIGHT_DAYS } from './insight-pages.js';
 
@@ -102,6 +103,46 @@ function formValues(answer: Partial<StandardAnswer>) {
   };
 }
 
+/**
+ * Other wordings copied from employees' own questions (a knowledge gap's, or the question an expert
+ * replied to) are insight: shown only to roles that may read it, as the insight page is.
+ */
+export function phrasingsHidden(answer: Pick<StandardAnswer, 'origin'>, role: AdminRole): boolean {
+  return answer.origin !== 'admin' && !may(role, 'insight');
+}
+
+/**
+ * A standard answer as this role may read it: without the employees' wordings it may not see, and
+ * without the question id a gap-origin answer came from (a way into the knowledge gaps).
+ */
+export function shownTo<T extends StandardAnswer>(
+  answer: T,
+  role: AdminRole,
+): T | Omit<T, 'phrasings' | 'originRef'> {
+  if (!phrasingsHidden(answer, role)) return answer;
+  const { phrasings: _hidden, originRef, ...rest } = answer;
+  return answer.origin === 'gap' ? rest : { ...rest, originRef };
+}
+
+/** A change of wordings this role cannot see would replace them unseen: refused. */
+export function checkPhrasingsEdit(answer: StandardAnswer, edit: StandardAnswerEdit, role: AdminRole): void {
+  if (edit.phrasings !== undefined && phrasingsHidden(answer, role))
+    throw new InputError(
+      "the other wordings of this answer are employees' own questions; only roles that may read insight change them",
+    );
+}
+
+/** How many waiting askers the last "Answer this" told, from the redirect's query (numbers only). */
+function toldOf(req: Request): { told: number; waiting: number } | undefined {
+  const count = (name: string) => {
+    const n = Number(req.query[name]);
+    return Number.isInteger(n) && n >= 0 && n <= MAX_GAP_QUESTIONS ? n : undefined;
+  };
+  const told = count('told');
+  const waiting = count('waiting');
+  return told !== undefined && waiting !== undefined && told <= waiting ? { told, waiting } : undefined;
+}
+
 /** The knowledge gap (of the insight page) that holds this unanswered question. */
 async function gapOf(ctx: AdminContext, questionId: string) {
   const insight = await computeInsight(ctx, { days: INSIGHT_DAYS, now: ctx.now() });
@@ -137,17 +178,29 @@ export function addStandardAnswerPages(router: Router, ctx: AdminContext): void 
         form: extra.form ?? formValues({}),
         error: extra.error,
         gap: extra.gap,
+        told: toldOf(req),
         mode: 'create',
       },
       status,
     );
   };
 
+  /** Knowledge gaps are insight: "Answer this" (and whom it tells) is for roles that may read it. */
+  const refuseGap = (req: Request, res: Response) =>
+    ctx.views.message(
+      req,
+      res,
+      403,
+      'Not allowed',
+      'Answering a knowledge gap needs a role that may read insight.',
+    );
+
   router.get('/standard-answers', (req, res) => listPage(req, res));
 
   // "Answer this": the form prefilled with a knowledge gap's question and its other wordings.
   router.get('/standard-answers/new', async (req, res) => {
     const id = typeof req.query['gap'] === 'string' ? req.query['gap'] : '';
+    if (id && !may(currentActor(res).role, 'insight')) return refuseGap(req, res);
     const gap = id ? await gapOf(ctx, id) : undefined;
     if (!gap) return listPage(req, res);
     await listPage(req, res, {
@@ -160,6 +213,7 @@ export function addStandardAnswerPages(router: Router, ctx: AdminContext): void 
     const body = (req.body ?? {}) as Record<string, unknown>;
     const fields = formFields(body);
     const gapId = typeof body['gap'] === 'string' ? body['gap'] : '';
+    if (gapId && !may(currentActor(res).role, 'insight')) return refuseGap(req, res);
     // The group is found again among the unanswered questions: a form cannot name others to be told.
     const gap = gapId ? await gapOf(ctx, gapId) : undefined;
     try {
@@ -175,8 +229,11 @@ export function addStandardAnswerPages(router: Router, ctx: AdminContext): void 
       });
       if (gap) {
         const outcome = await ctx.subscriptions.notify(gap.questionIds, created);
-        const notice = outcome.told > 0 ? 'standard_created_told' : 'standard_created';
-        return res.redirect(303, `/admin/standard-answers?notice=${notice}`);
+        const waiting = outcome.told + outcome.notAllowed + outcome.undelivered;
+        return res.redirect(
+          303,
+          `/admin/standard-answers?notice=standard_created&told=${outcome.told}&waiting=${waiting}`,
+        );
       }
       res.redirect(303, '/admin/standard-answers?notice=standard_created');
     } catch (error) {
@@ -200,14 +257,23 @@ export function addStandardAnswerPages(router: Router, ctx: AdminContext): void 
     answer: StandardAnswer,
     extra: { error?: string } = {},
     status = 200,
-  ) =>
+  ) => {
+    const hidden = phrasingsHidden(answer, currentActor(res).role);
     ctx.views.render(
       req,
       res,
       'standard-answers.njk',
-      { title: 'Edit standard answer', mode: 'edit', answer, form: formValues(answer), ...extra },
+      {
+        title: 'Edit standard answer',
+        mode: 'edit',
+        answer: shownTo(answer, currentActor(res).role),
+        form: formValues(hidden ? { ...answer, phrasings: [] } : answer),
+        hiddenPhrasings: hidden ? answer.phrasings.length : undefined,
+        ...extra,
+      },
       status,
     );
+  };
 
   router.get('/standard-answers/:id', async (req, res) => {
     const answer = await ctx.standardAnswers.get(req.params['id']!);
@@ -220,7 +286,10 @@ export function addStandardAnswerPages(router: Router, ctx: AdminContext): void 
     const current = await ctx.standardAnswers.get(req.params['id']!);
     if (!current || current.retiredAt)
       return ctx.views.message(req, res, 404, 'Not found', 'There is no such standard answer.');
-    const fields = formFields((req.body ?? {}) as Record<string, unknown>);
+    const edited = formFields((req.body ?? {}) as Record<string, unknown>);
+    // The form has no wordings field for a role that may not see them: they stay as they are.
+    const { phrasings: _unseen, ...others } = edited;
+    const fields = phrasingsHidden(current, currentActor(res).role) ? others : edited;
     try {
       await ctx.standardAnswers.update(current.id, fields, currentActor(res).email);
       res.redirect(303, '/admin/standard-answers?notice=standard_saved');

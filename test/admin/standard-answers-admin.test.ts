@@ -237,24 +237,51 @@ describe('standard answers: the admin page', () => {
       ].sort(),
     );
 
+    expect(prefilled).toContain('in a channel only when its audience is <code>all</code>');
+    const answerFields = {
+      gap,
+      question,
+      phrasings,
+      answer: 'Book it at https://parking.corp.example, up to a week ahead.',
+      title: 'Visitor parking',
+      team: 'Facilities',
+      audience: 'all',
+      languages: '',
+      reviewAt: '',
+    };
+
+    // Knowledge gaps are insight: a publisher can neither open one nor answer it (and tell its askers).
+    const publisher = await signIn(s.url, USERS.publisher);
+    const opened = await fetch(`${s.url}/admin/standard-answers/new?gap=${encodeURIComponent(gap)}`, {
+      headers: { cookie: publisher.cookie },
+    });
+    expect(opened.status).toBe(403);
+    expect(await opened.text()).not.toContain('visitor');
+    const answered = await fetch(`${s.url}/admin/standard-answers`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: publisher.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: form({ _csrf: publisher.csrf, ...answerFields }),
+    });
+    expect(answered.status).toBe(403);
+    expect(slack.followUps).toEqual([]);
+    expect((await s.runtime.store.standardAnswers.list()).some((a) => a.title === 'Visitor parking')).toBe(
+      false,
+    );
+
     const created = await fetch(`${s.url}/admin/standard-answers`, {
       method: 'POST',
       redirect: 'manual',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: form({
-        _csrf: csrf,
-        gap,
-        question,
-        phrasings,
-        answer: 'Book it at https://parking.corp.example, up to a week ahead.',
-        title: 'Visitor parking',
-        team: 'Facilities',
-        audience: 'all',
-        languages: '',
-        reviewAt: '',
-      }),
+      body: form({ _csrf: csrf, ...answerFields }),
     });
-    expect(created.headers.get('location')).toBe('/admin/standard-answers?notice=standard_created_told');
+    expect(created.headers.get('location')).toBe(
+      '/admin/standard-answers?notice=standard_created&told=2&waiting=2',
+    );
+    const report = await fetch(`${s.url}${created.headers.get('location')}`, { headers: { cookie } }).then(
+      (r) => r.text(),
+    );
+    expect(report).toContain('Told 2 of the 2 askers who asked to be told.');
     expect(slack.followUps.map((f) => [f.questionId, f.asker]).sort()).toEqual(
       [
         [first, 'ken@corp.example'],
@@ -281,5 +308,72 @@ describe('standard answers: the admin page', () => {
     // Told once: a second notification finds nobody waiting.
     const again = await s.runtime.store.subscriptions.waiting([first, second]);
     expect(again).toEqual([]);
+  });
+
+  it("shows the employees' wordings and the gap's question of a gap answer only to roles that may read insight", async () => {
+    const standard = (await s.runtime.store.standardAnswers.list()).find(
+      (a) => a.title === 'Visitor parking',
+    )!;
+    expect(standard.phrasings.length).toBe(2);
+    const read = async (as: string) =>
+      ((await (await api(`/standard-answers/${standard.id}`, { as })).json()) as { standardAnswer: object })
+        .standardAnswer;
+    expect(await read(USERS.admin)).toMatchObject({
+      phrasings: standard.phrasings,
+      originRef: standard.originRef,
+    });
+    const published = await read(USERS.publisher);
+    expect(published).toMatchObject({ origin: 'gap', title: 'Visitor parking' });
+    expect(published).not.toHaveProperty('phrasings');
+    expect(published).not.toHaveProperty('originRef');
+    const listed = (await (await api('/standard-answers', { as: USERS.publisher })).json()) as {
+      standardAnswers: Record<string, unknown>[];
+    };
+    const row = listed.standardAnswers.find((a) => a['id'] === standard.id)!;
+    expect(row).not.toHaveProperty('phrasings');
+    expect(row).not.toHaveProperty('originRef');
+    for (const wording of standard.phrasings) expect(JSON.stringify(listed)).not.toContain(wording);
+
+    // A publisher cannot replace wordings they cannot see; an edit of the rest keeps them.
+    const replaced = await api(`/standard-answers/${standard.id}`, {
+      as: USERS.publisher,
+      method: 'PATCH',
+      body: JSON.stringify({ phrasings: ['parking'] }),
+    });
+    expect(replaced.status).toBe(400);
+    const { cookie, csrf } = await signIn(s.url, USERS.publisher);
+    const editPage = await fetch(`${s.url}/admin/standard-answers/${standard.id}`, {
+      headers: { cookie },
+    }).then((r) => r.text());
+    expect(editPage).not.toContain('name="phrasings"');
+    for (const wording of standard.phrasings) expect(editPage).not.toContain(wording);
+    expect(editPage).toContain('Other wordings: 2');
+    const saved = await fetch(`${s.url}/admin/standard-answers/${standard.id}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: form({
+        _csrf: csrf,
+        question: standard.question,
+        answer: 'Book it at https://parking.corp.example, up to two weeks ahead.',
+        title: 'Visitor parking',
+        team: 'Facilities',
+        audience: 'all',
+        languages: '',
+        reviewAt: '',
+      }),
+    });
+    expect(saved.status).toBe(303);
+    expect(await s.runtime.store.standardAnswers.get(standard.id)).toMatchObject({
+      answer: 'Book it at https://parking.corp.example, up to two weeks ahead.',
+      phrasings: standard.phrasings,
+    });
+    // The admin's edit page shows them.
+    const admin = await signIn(s.url, USERS.admin);
+    const adminPage = await fetch(`${s.url}/admin/standard-answers/${standard.id}`, {
+      headers: { cookie: admin.cookie },
+    }).then((r) => r.text());
+    expect(adminPage).toContain('name="phrasings"');
+    for (const wording of standard.phrasings) expect(adminPage).toContain(wording);
   });
 });

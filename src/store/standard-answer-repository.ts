@@ -214,7 +214,11 @@ export class StandardAnswerRepository {
   }
 }
 
-async function bumpVersion(trx: Transaction<Database>): Promise<void> {
+/**
+ * Makes every replica's matcher reload the standard answers: for changes written outside this
+ * repository, in the same transaction (a data-subject erasure removing an employee's wordings).
+ */
+export async function bumpVersion(trx: Transaction<Database>): Promise<void> {
   const value = randomUUID();
   await trx
     .insertInto('meta')

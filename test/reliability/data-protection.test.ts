@@ -114,7 +114,7 @@ describe.each(DIALECTS)('data protection on $name', ({ create }) => {
       questions: [{ id: mine.questionId, text: 'How do I connect to the VPN?', status: 'answered' }],
       feedback: [{ questionId: theirs.questionId, rating: 'up' }],
     });
-    expect(await run(['delete', 'ana@corp.example'])).toEqual({
+    expect(await run(['delete', 'ana@corp.example'])).toMatchObject({
       email: 'ana@corp.example',
       deleted: { questions: 1, feedback: 1 },
     });
@@ -125,6 +125,129 @@ describe.each(DIALECTS)('data protection on $name', ({ create }) => {
     const audit = await store.audit.list({ limit: 10, offset: 0 });
     expect(audit.map((e) => e.action).sort()).toEqual(['subject.delete', 'subject.export', 'subject.export']);
     expect(JSON.stringify(audit)).not.toContain('ana@');
+  });
+
+  it('covers the helpdesk loop: wishes, hand-offs, expert replies and standard answers of the person', async () => {
+    const { answers } = await buildPipeline(store, db.dataDir, DOCS);
+    const mine = await answers.ask(question('Where is the VPN client for Linux?', 'ana@corp.example'));
+    const theirs = await answers.ask(question('VPN client name?', 'bob@corp.example'));
+    const now = new Date().toISOString();
+    // Ana recorded a wish on Bob's question (before only askers could), asked for and resolved the
+    // hand-off of his question, and replied in its thread beside another expert.
+    await store.subscriptions.subscribe(theirs.questionId, 'ana@corp.example');
+    await store.db
+      .insertInto('escalations')
+      .values({
+        id: 'e1',
+        question_id: theirs.questionId,
+        requested_by: 'ana@corp.example',
+        status: 'resolved',
+        route: 'default',
+        expert_platform: 'slack',
+        expert_channel: 'C-IT',
+        expert_thread: '9.1',
+        language: 'en',
+        created_at: now,
+        posted_at: now,
+        resolved_at: now,
+        resolved_by: 'ana@corp.example',
+        standard_id: null,
+      })
+      .execute();
+    const reply = (id: string, author: string, text: string) => ({
+      escalation_id: 'e1',
+      reply_id: id,
+      author,
+      text,
+      created_at: now,
+      relayed_at: now,
+      verdict_action: 'allow',
+    });
+    await store.db
+      .insertInto('escalation_replies')
+      .values([
+        reply('9.2', 'ana@corp.example', 'It is GlobalConnect, my extension is 4411.'),
+        reply('9.3', 'erin@corp.example', 'Install it from the software centre.'),
+      ])
+      .execute();
+    // A standard answer she published, and one whose other wordings hold her question's words.
+    const hers = await store.standardAnswers.create({
+      question: 'What is the VPN client called?',
+      phrasings: ['vpn client name'],
+      answer: 'GlobalConnect.',
+      title: 'The VPN client',
+      team: 'IT',
+      audience: ['all'],
+      languages: [],
+      reviewAt: null,
+      origin: 'expert',
+      originRef: 'e1',
+      createdBy: 'ana@corp.example',
+    });
+    const withHerWords = await store.standardAnswers.create({
+      question: 'How do I install the VPN client on Linux?',
+      phrasings: ['where is the VPN client for  linux?', 'linux vpn install'],
+      answer: 'From the software centre.',
+      title: 'VPN on Linux',
+      team: 'IT',
+      audience: ['all'],
+      languages: [],
+      reviewAt: null,
+      origin: 'gap',
+      originRef: mine.questionId,
+      createdBy: 'root@corp.example',
+    });
+
+    const config = loadConfig({ DATA_DIR: db.dataDir, DATABASE_URL: db.databaseUrl });
+    const run = async (args: string[]) => {
+      let out = '';
+      expect(
+        await userCommand(config, silentLogger, args, (text) => {
+          out += text;
+        }),
+      ).toBe(0);
+      return JSON.parse(out) as Record<string, unknown>;
+    };
+    expect(await run(['export', 'ana@corp.example'])).toMatchObject({
+      subscriptions: [{ questionId: theirs.questionId }],
+      escalations: [{ id: 'e1', questionId: theirs.questionId, requestedByThem: true, resolvedByThem: true }],
+      escalationReplies: [{ escalationId: 'e1', text: 'It is GlobalConnect, my extension is 4411.' }],
+      standardAnswers: [{ id: hers.id, title: 'The VPN client' }],
+      standardAnswerWordings: [
+        { standardId: withHerWords.id, wording: 'where is the VPN client for  linux?' },
+      ],
+    });
+
+    const version = await store.standardAnswers.version();
+    expect(await run(['delete', 'ana@corp.example'])).toEqual({
+      email: 'ana@corp.example',
+      deleted: {
+        questions: 1,
+        feedback: 0,
+        subscriptions: 1,
+        escalationsAnonymised: 2,
+        escalationReplies: 1,
+        standardAnswersAnonymised: 1,
+        standardAnswerWordings: 1,
+      },
+    });
+    expect(await store.subscriptions.waiting([theirs.questionId])).toEqual([]);
+    expect(
+      await store.db.selectFrom('escalations').select(['requested_by', 'resolved_by']).execute(),
+    ).toEqual([{ requested_by: 'anonymised', resolved_by: 'anonymised' }]);
+    const replies = await store.db.selectFrom('escalation_replies').select(['author', 'text']).execute();
+    expect(replies).toEqual([{ author: 'erin@corp.example', text: 'Install it from the software centre.' }]);
+    // Her standard answer stays, the company's now, under no name; her words leave the other one.
+    expect(await store.standardAnswers.get(hers.id)).toMatchObject({
+      createdBy: 'anonymised',
+      answer: 'GlobalConnect.',
+      phrasings: ['vpn client name'],
+    });
+    expect((await store.standardAnswers.get(withHerWords.id))?.phrasings).toEqual(['linux vpn install']);
+    expect(await store.standardAnswers.version()).not.toBe(version);
+    const after = JSON.stringify(await run(['export', 'ana@corp.example']));
+    expect(after).not.toContain('4411');
+    expect(after).not.toContain('linux');
   });
 
   it('keeps the audit log append-only: the database refuses to change or delete an entry', async () => {

@@ -72,12 +72,16 @@ describe('standard-answer matching by meaning', () => {
   });
 
   it('only considers the answers it is allowed to give', async () => {
-    const index = await buildStandardAnswerIndex(answers, options);
-    const found = await index.best(
-      { text: 'How do I reset my VPN password?', language: 'en' },
-      (id) => id !== 'vpn',
-    );
-    expect(found?.id).not.toBe('vpn');
+    const withSlack: MatchableAnswer[] = [
+      ...answers,
+      { id: 'slack', wordings: ['How do I reset my Slack password?'], createdAt: '2026-01-05' },
+    ];
+    const index = await buildStandardAnswerIndex(withSlack, options);
+    const question = { text: 'How do I reset my VPN password?', language: 'en' };
+    expect((await index.best(question))?.id).toBe('vpn');
+    // Without the VPN answer, the next best; with none that shares anything, nothing at all.
+    expect((await index.best(question, (id) => id !== 'vpn'))?.id).toBe('slack');
+    expect(await index.best(question, (id) => id === 'leave' || id === 'overtime')).toBeUndefined();
   });
 
   it('blends an encoder in when one is configured', async () => {

@@ -7,7 +7,11 @@
  * best of all standards must be the pair's own).
  *
  *   node --no-regexp-tier-up --import tsx bench/standard-answer-pairs.ts [--split dev|test] [--threshold X]
- *     [--no-lexicon] [--no-pairs] [--no-asks] [--verbose] [--json]
+ *     [--no-lexicon] [--no-pairs] [--no-asks] [--agree] [--verbose] [--json]
+ *
+ * `--agree` also asks whether a match agrees with retrieval: the standard's question and the
+ * employee's retrieve the same documents from the sample knowledge base (examples/knowledge), and
+ * what requiring that would do as deployed.
  *
  * Tune on `--split dev` only. The language of each employee question is detected as the pipeline
  * detects it (the pair's own label is not used). With EMBEDDING_MODEL_DIR set, the encoder's cosine
@@ -23,6 +27,7 @@ import { detectLanguage, detectQuestionLanguage } from '../src/inference/languag
 import type { Embedder } from '../src/rag/embedder.js';
 import { BUILT_IN_CONCEPTS, loadLexicon } from '../src/rag/lexicon.js';
 import { analyze } from '../src/rag/text-analyzer.js';
+import { openSampleRuntime } from '../test/helpers/employee-questions.js';
 import { optionReader } from './options.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,17 +114,64 @@ export function quality(pairs: readonly ScoredPair[], threshold: number): Qualit
   return { precision, recall, f05, tp, fp, fn };
 }
 
+/** The standards' questions by id. */
+function standardQuestions(): Map<string, string> {
+  const data = JSON.parse(readFileSync(PAIRS, 'utf8')) as { standards: Standard[] };
+  return new Map(data.standards.map((s) => [s.id, s.question]));
+}
+
+/**
+ * For each pair, whether its best standard's question and the employee question retrieve the same
+ * documents from the sample knowledge base: the top document of each among the other's top `k`.
+ */
+async function retrievalAgreement(pairs: readonly ScoredPair[], k: number): Promise<Map<string, boolean>> {
+  const questions = standardQuestions();
+  const { runtime, close } = await openSampleRuntime();
+  // Someone who may read every sample document: agreement is about meaning, not access.
+  const reader = { email: 'bench@corp.example', groups: ['all', 'hr', 'it', 'finance', 'facilities'] };
+  const documents = new Map<string, Promise<string[]>>();
+  const top = (text: string) => {
+    if (!documents.has(text)) {
+      documents.set(
+        text,
+        (async () => {
+          const language = await detectQuestionLanguage(text);
+          const hits = await runtime.retriever.retrieve({ text, readers: [reader], k: 10, language });
+          return [...new Set(hits.map((h) => h.docId))].slice(0, k);
+        })(),
+      );
+    }
+    return documents.get(text)!;
+  };
+  const agree = new Map<string, boolean>();
+  try {
+    for (const p of pairs) {
+      if (!p.best) continue;
+      const [a, b] = await Promise.all([top(questions.get(p.best.id)!), top(p.question)]);
+      agree.set(p.id, a.length === 0 || b.length === 0 || (b.includes(a[0]!) && a.includes(b[0]!)));
+    }
+  } finally {
+    await close();
+  }
+  return agree;
+}
+
 /**
  * As deployed: the best standard of the split is given when it clears the threshold. Given right when
  * it is the pair's own standard for a `same` pair, or the other standard a `different` pair names as
  * answering it (`sameAs`); wrong otherwise; missed when a right one exists in the split and is not given.
  */
-function deployed(pairs: readonly ScoredPair[], threshold: number, inSplit: ReadonlySet<string>) {
+function deployed(
+  pairs: readonly ScoredPair[],
+  threshold: number,
+  inSplit: ReadonlySet<string>,
+  gate: (p: ScoredPair) => boolean = () => true,
+) {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   for (const p of pairs) {
-    const given = p.best && p.best.score >= threshold ? p.best.id : undefined;
+    const given = p.best && p.best.score >= threshold && gate(p) ? p.best.id : undefined;
     const right =
       p.label === 'same'
         ? p.standard
@@ -132,7 +184,20 @@ function deployed(pairs: readonly ScoredPair[], threshold: number, inSplit: Read
       if (right !== undefined) fn++;
     }
   }
-  return { precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn) };
+  return {
+    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+    tp,
+    fp,
+    fn,
+  };
+}
+
+/** F-beta: beta below 1 weighs precision more (0.25: precision counts 16 times as much as recall). */
+function fBeta(q: { readonly precision: number; readonly recall: number }, beta: number): number {
+  const b2 = beta * beta;
+  const denominator = b2 * q.precision + q.recall;
+  return denominator === 0 ? 0 : ((1 + b2) * q.precision * q.recall) / denominator;
 }
 
 /** The standards the pairs were scored against (the split's). */
@@ -198,12 +263,34 @@ async function main(): Promise<void> {
       `  ${language}  same ${s.filter((p) => p.score >= threshold).length}/${s.length}  different ${dif.filter((p) => p.score >= threshold).length}/${dif.length}`,
     );
   }
-  console.log('\nthreshold sweep:');
+  console.log('\nthreshold sweep (pairs | as deployed):');
   for (let t = 0.2; t <= 0.851; t += 0.05) {
     const q = quality(pairs, t);
+    const dd = deployed(pairs, t, standardsOf(pairs));
     console.log(
-      `  ${t.toFixed(2)}  precision ${pct(q.precision).padStart(6)}  recall ${pct(q.recall).padStart(6)}  F0.5 ${q.f05.toFixed(3)}`,
+      `  ${t.toFixed(2)}  precision ${pct(q.precision).padStart(6)}  recall ${pct(q.recall).padStart(6)}  F0.5 ${q.f05.toFixed(3)}  | precision ${pct(dd.precision).padStart(6)}  recall ${pct(dd.recall).padStart(6)}  F0.25 ${fBeta(dd, 0.25).toFixed(3)}  (given ${dd.tp + dd.fp}, wrong ${dd.fp})`,
     );
+  }
+  if (flag('agree')) {
+    const inSplit = standardsOf(pairs);
+    console.log(`\nagreement with retrieval over the sample knowledge base (threshold ${threshold}):`);
+    for (const k of [1, 3]) {
+      const agree = await retrievalAgreement(pairs, k);
+      const gate = (p: ScoredPair) => agree.get(p.id) ?? true;
+      const own = (label: string, kind?: string) =>
+        pairs.filter(
+          (p) =>
+            p.label === label &&
+            (kind === undefined || p.kind === kind) &&
+            p.best?.id === p.standard &&
+            p.best.score >= threshold,
+        );
+      const share = (list: readonly ScoredPair[]) => `${list.filter(gate).length}/${list.length}`;
+      const d = deployed(pairs, threshold, inSplit, gate);
+      console.log(
+        `  top ${k}: matched paraphrases and translations agree ${share(own('same'))}, matched near misses ${share(own('different', 'near-miss'))}; required: precision ${pct(d.precision)} recall ${pct(d.recall)} (given ${d.tp + d.fp}, wrong ${d.fp})`,
+      );
+    }
   }
   if (flag('verbose')) {
     console.log('\nmistakes:');

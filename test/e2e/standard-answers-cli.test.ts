@@ -52,7 +52,7 @@ describe('ask --json and standard answers', () => {
   it('leaves other questions to the knowledge base, and follows STANDARD_ANSWER_MIN_SCORE', async () => {
     const other = await runCli(['ask', '--json', 'Where is the cafeteria?'], { env: { DATA_DIR: dataDir } });
     expect(JSON.parse(other.stdout)).not.toHaveProperty('standard');
-    const strict = await runCli(['ask', '--json', 'VPN密码忘了怎么重置？'], {
+    const strict = await runCli(['ask', '--json', 'VPNのパスワードを忘れた場合はどうすればいいですか'], {
       env: { DATA_DIR: dataDir, STANDARD_ANSWER_MIN_SCORE: '1' },
     });
     expect(JSON.parse(strict.stdout)).not.toHaveProperty('standard');

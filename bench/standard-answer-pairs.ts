@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { silentLogger } from '../src/core/log.js';
 import { DEFAULT_MIN_SCORE, buildStandardAnswerIndex } from '../src/helpdesk/standard-answer-matcher.js';
 import { createStopTerms } from '../src/inference/reader-question.js';
-import { detectLanguage, detectQuestionLanguage } from '../src/inference/language.js';
+import { detectQuestionLanguage, questionLanguageDetector } from '../src/inference/language.js';
 import type { Embedder } from '../src/rag/embedder.js';
 import { BUILT_IN_CONCEPTS, loadLexicon } from '../src/rag/lexicon.js';
 import { analyze } from '../src/rag/text-analyzer.js';
@@ -73,7 +73,8 @@ export async function scorePairs(options: {
     standards.map((s, i) => ({ id: s.id, wordings: [s.question], createdAt: String(i).padStart(4, '0') })),
     {
       lexicon,
-      detectLanguage: (text) => detectLanguage(text),
+      // As the product detects the wordings' language (the n-gram model where the words do not decide).
+      detectLanguage: await questionLanguageDetector(),
       pairs: options.pairs,
       asks: options.asks,
       embedder: options.embedder,

@@ -227,7 +227,11 @@ export function mayGive(
 /** The standard answers in the database as the pipeline looks them up (reloaded when they change). */
 export function createStandardAnswerLookup(deps: {
   readonly repository: StandardAnswerRepository;
-  readonly detectLanguage: (text: string) => string;
+  /**
+   * The language detector for the answers' wordings (short questions, as employees' are): resolved
+   * each time the index is built, so that it can first load what question detection needs.
+   */
+  readonly languageDetector: () => Promise<(text: string) => string>;
   /** STANDARD_ANSWER_MIN_SCORE (default {@link DEFAULT_MIN_SCORE}). */
   readonly minScore?: number | undefined;
   readonly lexicon?: Lexicon | undefined;
@@ -250,6 +254,7 @@ export function createStandardAnswerLookup(deps: {
       loadedVersion = version;
       loaded = (async () => {
         const active = await deps.repository.active();
+        const detectLanguage = await deps.languageDetector();
         const index = await buildStandardAnswerIndex(
           active.map((a) => ({
             id: a.id,
@@ -259,7 +264,7 @@ export function createStandardAnswerLookup(deps: {
           {
             lexicon: deps.lexicon,
             embedder: deps.embedder,
-            detectLanguage: deps.detectLanguage,
+            detectLanguage,
             documentFrequency: deps.knowledge
               ? (term) => deps.knowledge!().documentFrequencyOf(term)
               : undefined,

@@ -18,10 +18,6 @@ const NOTICES: Readonly<Record<string, { text: string; kind: 'ok' | 'warn' }>> =
   reindexed: { text: 'Search index rebuilt from the database.', kind: 'ok' },
   signed_out: { text: 'Signed out.', kind: 'ok' },
   standard_created: { text: 'Standard answer created: questions that mean the same now get it.', kind: 'ok' },
-  standard_created_told: {
-    text: 'Standard answer created; the askers who asked to be told were sent it.',
-    kind: 'ok',
-  },
   standard_saved: { text: 'Standard answer saved.', kind: 'ok' },
   standard_retired: { text: 'Standard answer retired: it is no longer given.', kind: 'ok' },
   standard_gone: { text: 'That standard answer was retired already.', kind: 'warn' },

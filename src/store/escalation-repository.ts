@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { Citation } from '../core/types.js';
+import type { Citation, Finding } from '../core/types.js';
 import { nowIso, parseJson } from './json.js';
 import type { Database, EscalationRepliesTable, EscalationsTable } from './schema.js';
 
@@ -36,6 +37,26 @@ export interface EscalationReply {
   readonly relayedAt?: string | undefined;
   /** The guard's verdict on the reply as relayed to the asker. */
   readonly verdictAction?: string | undefined;
+  /** Relays tried so far (the first one by whoever recorded it). */
+  readonly relayAttempt: number;
+}
+
+/** A held reply's review, as its asker may learn it. */
+export interface ReplyReview {
+  readonly id: string;
+  /** pending | approved | edited | rejected */
+  readonly status: string;
+  /** What the reviewer approved: the edited text, else the reply as held. */
+  readonly text: string;
+  /** The reviewer released credentials in it unmasked, on purpose. */
+  readonly revealed: boolean;
+}
+
+/** The standard answer a question got, as far as who may read it. */
+export interface StandardAnswerUsed {
+  readonly id: string;
+  /** Groups that may get it (`all` = everyone), as documents' audience. */
+  readonly audience: readonly string[];
 }
 
 /** The question behind a hand-off, with what the experts are shown and where the asker is. */
@@ -54,6 +75,8 @@ export interface HandedOffQuestion {
   readonly answerText?: string | undefined;
   readonly citations: readonly Citation[];
   readonly retrievedChunkIds: readonly string[];
+  /** The standard answer it was answered with, if it was. */
+  readonly standard?: StandardAnswerUsed | undefined;
   readonly createdAt: string;
 }
 
@@ -72,9 +95,13 @@ function toEscalation(r: Selectable<EscalationsTable>): Escalation {
     postedAt: r.posted_at ?? undefined,
     resolvedAt: r.resolved_at ?? undefined,
     resolvedBy: r.resolved_by ?? undefined,
-    standardId: r.standard_id ?? undefined,
+    // A save in progress (`claimStandard`) is no standard answer yet.
+    standardId: r.standard_id && !r.standard_id.startsWith(SAVING) ? r.standard_id : undefined,
   };
 }
+
+/** How `standard_id` says that a standard answer is being published from the hand-off. */
+const SAVING = 'saving:';
 
 function toReply(r: Selectable<EscalationRepliesTable>): EscalationReply {
   return {
@@ -85,16 +112,28 @@ function toReply(r: Selectable<EscalationRepliesTable>): EscalationReply {
     createdAt: r.created_at,
     relayedAt: r.relayed_at ?? undefined,
     verdictAction: r.verdict_action ?? undefined,
+    relayAttempt: r.relay_attempt,
   };
 }
+
+/** The key of a held reply's review (`reviews.reply_key`). */
+const replyKey = (escalationId: string, replyId: string) => `${escalationId} ${replyId}`;
 
 /**
  * Hand-offs and the expert replies relayed from them. One hand-off per question (a unique index),
  * one relay per reply (the replies' primary key): a second click, a retried event or a second
- * replica finds what the first one wrote instead of doing it again.
+ * replica finds what the first one wrote instead of doing it again. A relay is claimed, like a
+ * held answer's delivery: whoever records a reply holds its first attempt; a failed attempt gives
+ * the claim up and a retry takes the next one, so that two replicas never relay a reply at once.
  */
 export class EscalationRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /**
+   * @param owner this process, as recorded while it relays a reply.
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly owner: string = `relay:${randomUUID()}`,
+  ) {}
 
   /**
    * Records a hand-off, unless the question has one already: `created` false then, with the
@@ -133,6 +172,30 @@ export class EscalationRepository {
     const escalation = await this.forQuestion(input.questionId);
     if (!escalation) throw new Error(`the hand-off of question ${input.questionId} vanished`);
     return { created, escalation };
+  }
+
+  /**
+   * Takes over a hand-off whose message was never posted (its process died, or lost the database,
+   * between recording it and posting it) once it is older than `staleBefore` (ISO): true for the
+   * one caller that did, who posts it now, as requested by `requestedBy`. A compare-and-set on the
+   * time the caller read: of two callers, the second finds it taken.
+   */
+  async reclaim(
+    seen: Pick<Escalation, 'id' | 'createdAt'>,
+    requestedBy: string,
+    staleBefore: string,
+  ): Promise<boolean> {
+    // Later than the time read, even within its millisecond: that is what a second caller compares.
+    const now = new Date(Math.max(Date.now(), Date.parse(seen.createdAt) + 1)).toISOString();
+    const result = await this.db
+      .updateTable('escalations')
+      .set({ created_at: now, requested_by: requestedBy })
+      .where('id', '=', seen.id)
+      .where('posted_at', 'is', null)
+      .where('created_at', '=', seen.createdAt)
+      .where('created_at', '<', staleBefore)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async get(id: string): Promise<Escalation | undefined> {
@@ -187,14 +250,42 @@ export class EscalationRepository {
     return this.get(id);
   }
 
-  /** Remembers the standard answer published from this hand-off. */
-  async setStandard(id: string, standardId: string): Promise<void> {
-    await this.db.updateTable('escalations').set({ standard_id: standardId }).where('id', '=', id).execute();
+  /**
+   * Takes the one standard answer a hand-off may give: a token to publish it with, or undefined
+   * when it has one already, or another save is under way (two clicks, two replicas).
+   */
+  async claimStandard(id: string): Promise<string | undefined> {
+    const token = `${SAVING}${randomUUID()}`;
+    const result = await this.db
+      .updateTable('escalations')
+      .set({ standard_id: token })
+      .where('id', '=', id)
+      .where('standard_id', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1 ? token : undefined;
+  }
+
+  /** Gives a claim up after the standard answer could not be published, so that saving again may. */
+  async releaseStandard(id: string, token: string): Promise<void> {
+    await this.db
+      .updateTable('escalations')
+      .set({ standard_id: null })
+      .where('id', '=', id)
+      .where('standard_id', '=', token)
+      .execute();
+  }
+
+  /** Remembers the standard answer published from this hand-off under the claim `token`. */
+  async setStandard(id: string, standardId: string, token?: string): Promise<void> {
+    let update = this.db.updateTable('escalations').set({ standard_id: standardId }).where('id', '=', id);
+    if (token !== undefined) update = update.where('standard_id', '=', token);
+    await update.execute();
   }
 
   /**
-   * Records an expert's reply; false when it was recorded before (a retried event, the same message
-   * seen as a mention and as a message, another replica): it is then not relayed again.
+   * Records an expert's reply, holding the claim of its first relay; false when it was recorded
+   * before (a retried event, the same message seen as a mention and as a message, another
+   * replica): it is then not relayed again by this call.
    */
   async addReply(input: {
     readonly escalationId: string;
@@ -202,6 +293,7 @@ export class EscalationRepository {
     readonly author: string;
     readonly text: string;
   }): Promise<boolean> {
+    const now = nowIso();
     const result = await this.db
       .insertInto('escalation_replies')
       .values({
@@ -209,23 +301,160 @@ export class EscalationRepository {
         reply_id: input.replyId,
         author: input.author,
         text: input.text,
-        created_at: nowIso(),
+        created_at: now,
         relayed_at: null,
         verdict_action: null,
+        relay_owner: this.owner,
+        relay_attempt: 1,
+        relay_claimed_at: now,
       })
       .onConflict((oc) => oc.columns(['escalation_id', 'reply_id']).doNothing())
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
-  /** The reply went to the asker (or, held, to the review queue) with this verdict. */
-  async markRelayed(escalationId: string, replyId: string, verdictAction: string): Promise<void> {
-    await this.db
+  /**
+   * Replies not relayed yet, recorded before `before` (ISO), that no relay holds now (none, or a
+   * claim older than `claimedBefore`: its process died) and that were tried fewer than
+   * `maxAttempts` times; oldest first.
+   */
+  async unrelayed(options: {
+    readonly before: string;
+    readonly claimedBefore: string;
+    readonly maxAttempts: number;
+    readonly limit: number;
+  }): Promise<EscalationReply[]> {
+    const rows = await this.db
+      .selectFrom('escalation_replies')
+      .selectAll()
+      .where('relayed_at', 'is', null)
+      .where('created_at', '<', options.before)
+      .where('relay_attempt', '<', options.maxAttempts)
+      .where((eb) =>
+        eb.or([eb('relay_owner', 'is', null), eb('relay_claimed_at', '<', options.claimedBefore)]),
+      )
+      .orderBy('created_at')
+      .limit(options.limit)
+      .execute();
+    return rows.map(toReply);
+  }
+
+  /**
+   * Takes the next relay of a reply for this process: its attempt number, or undefined when it was
+   * relayed already or another process holds a claim made after `claimedBefore` (ISO). A
+   * compare-and-set on the attempt: of two replicas retrying at once, one relays.
+   */
+  async claimRelay(
+    escalationId: string,
+    replyId: string,
+    claimedBefore: string,
+  ): Promise<number | undefined> {
+    const row = await this.reply(escalationId, replyId);
+    if (!row || row.relayedAt) return undefined;
+    const attempt = row.relayAttempt + 1;
+    const result = await this.db
       .updateTable('escalation_replies')
-      .set({ relayed_at: nowIso(), verdict_action: verdictAction })
+      .set({ relay_owner: this.owner, relay_attempt: attempt, relay_claimed_at: nowIso() })
       .where('escalation_id', '=', escalationId)
       .where('reply_id', '=', replyId)
+      .where('relayed_at', 'is', null)
+      .where('relay_attempt', '=', row.relayAttempt)
+      .where((eb) => eb.or([eb('relay_owner', 'is', null), eb('relay_claimed_at', '<', claimedBefore)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1 ? attempt : undefined;
+  }
+
+  /**
+   * The reply went to the asker (or, held, to the review queue) with this verdict, under claim
+   * `attempt`; false when that claim was no longer this process's.
+   */
+  async markRelayed(
+    escalationId: string,
+    replyId: string,
+    verdictAction: string,
+    attempt = 1,
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('escalation_replies')
+      .set({ relayed_at: nowIso(), verdict_action: verdictAction, relay_owner: null })
+      .where('escalation_id', '=', escalationId)
+      .where('reply_id', '=', replyId)
+      .where('relay_owner', '=', this.owner)
+      .where('relay_attempt', '=', attempt)
+      .where('relayed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Gives up claim `attempt` after a failed relay, so that a retry may take it at once. */
+  async releaseRelay(escalationId: string, replyId: string, attempt: number): Promise<void> {
+    await this.db
+      .updateTable('escalation_replies')
+      .set({ relay_owner: null })
+      .where('escalation_id', '=', escalationId)
+      .where('reply_id', '=', replyId)
+      .where('relay_owner', '=', this.owner)
+      .where('relay_attempt', '=', attempt)
       .execute();
+  }
+
+  /**
+   * Puts a held reply in the review queue, as the asker's question's review (the reviewer sees the
+   * question beside it, and approving it delivers it where the question was asked); once: a retried
+   * relay finds the review made before. Its id.
+   */
+  async reviewReply(input: {
+    readonly escalationId: string;
+    readonly replyId: string;
+    readonly questionId: string;
+    readonly text: string;
+    readonly findings: readonly Finding[];
+    readonly language: string;
+  }): Promise<string> {
+    const key = replyKey(input.escalationId, input.replyId);
+    await this.db
+      .insertInto('reviews')
+      .values({
+        id: randomUUID(),
+        question_id: input.questionId,
+        status: 'pending',
+        created_at: nowIso(),
+        decided_at: null,
+        reviewer: null,
+        reason: null,
+        original_text: input.text,
+        final_text: null,
+        findings: JSON.stringify(input.findings),
+        language: input.language,
+        citations: '[]',
+        delivered_at: null,
+        reply_key: key,
+      })
+      .onConflict((oc) => oc.column('reply_key').doNothing())
+      .execute();
+    const row = await this.db
+      .selectFrom('reviews')
+      .select('id')
+      .where('reply_key', '=', key)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /** The review of a held reply, if it was held. */
+  async replyReview(escalationId: string, replyId: string): Promise<ReplyReview | undefined> {
+    const r = await this.db
+      .selectFrom('reviews')
+      .select(['id', 'status', 'original_text', 'final_text', 'revealed_on_approval'])
+      .where('reply_key', '=', replyKey(escalationId, replyId))
+      .executeTakeFirst();
+    return r
+      ? {
+          id: r.id,
+          status: r.status,
+          text: r.final_text ?? r.original_text,
+          revealed: r.revealed_on_approval === 1,
+        }
+      : undefined;
   }
 
   async reply(escalationId: string, replyId: string): Promise<EscalationReply | undefined> {
@@ -265,27 +494,31 @@ export class EscalationRepository {
     return rows.map(toEscalation);
   }
 
-  /** The question a hand-off is (or would be) about, with its answer's citations. */
+  /** The question a hand-off is (or would be) about, with its answer's citations and standard answer. */
   async question(questionId: string): Promise<HandedOffQuestion | undefined> {
     const r = await this.db
-      .selectFrom('questions')
+      .selectFrom('questions as q')
+      .leftJoin('standard_answer_uses as u', 'u.question_id', 'q.id')
+      .leftJoin('standard_answers as s', 's.id', 'u.standard_id')
       .select([
-        'id',
-        'text',
-        'asker',
-        'platform',
-        'place_kind',
-        'channel_id',
-        'thread_id',
-        'delivery',
-        'language',
-        'status',
-        'answer_text',
-        'citations',
-        'retrieved_chunk_ids',
-        'created_at',
+        'q.id',
+        'q.text',
+        'q.asker',
+        'q.platform',
+        'q.place_kind',
+        'q.channel_id',
+        'q.thread_id',
+        'q.delivery',
+        'q.language',
+        'q.status',
+        'q.answer_text',
+        'q.citations',
+        'q.retrieved_chunk_ids',
+        'q.created_at',
+        'u.standard_id',
+        's.audience as standard_audience',
       ])
-      .where('id', '=', questionId)
+      .where('q.id', '=', questionId)
       .executeTakeFirst();
     if (!r) return undefined;
     return {
@@ -302,6 +535,10 @@ export class EscalationRepository {
       answerText: r.answer_text ?? undefined,
       citations: parseJson<Citation[]>(r.citations, []),
       retrievedChunkIds: parseJson<string[]>(r.retrieved_chunk_ids, []),
+      // Read as stored; an audience that cannot be read is an empty one, which nobody may see.
+      standard: r.standard_id
+        ? { id: r.standard_id, audience: parseJson<string[]>(r.standard_audience, []) }
+        : undefined,
       createdAt: r.created_at,
     };
   }

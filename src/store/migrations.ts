@@ -382,19 +382,114 @@ const helpdeskLoop: Migration = {
   },
 };
 
+/**
+ * Hand-offs that recover (issue 17, review): a held expert reply gets a review of its own, however
+ * many a question has (one review per question was room for its held answer only); and a reply's
+ * relay is claimed (owner, attempt, when), so that one that failed or was cut short is retried by
+ * any replica, by one at a time.
+ */
+function handOffRecovery(dialect: DialectName): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      if (dialect === 'postgres') {
+        // The column's UNIQUE, under whatever name PostgreSQL gave it.
+        const unique = await sql<{ conname: string }>`select conname from pg_constraint
+          where conrelid = 'reviews'::regclass and contype = 'u'`.execute(db);
+        for (const { conname } of unique.rows)
+          await sql`alter table reviews drop constraint ${sql.id(conname)}`.execute(db);
+        await db.schema.alterTable('reviews').addColumn('reply_key', 'text').execute();
+      } else {
+        await rebuildSqliteReviews(db);
+      }
+      // Still one review per held answer; a reply's review is found again by its key.
+      await db.schema
+        .createIndex('reviews_question_answer')
+        .on('reviews')
+        .column('question_id')
+        .unique()
+        .where(sql.ref('reply_key'), 'is', null)
+        .execute();
+      await db.schema.createIndex('reviews_question').on('reviews').column('question_id').execute();
+      await db.schema.createIndex('reviews_reply_key').on('reviews').column('reply_key').unique().execute();
+      await db.schema.alterTable('escalation_replies').addColumn('relay_owner', 'text').execute();
+      await db.schema
+        .alterTable('escalation_replies')
+        .addColumn('relay_attempt', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable('escalation_replies').addColumn('relay_claimed_at', 'text').execute();
+      await db.schema
+        .createIndex('escalation_replies_unrelayed')
+        .on('escalation_replies')
+        .columns(['relayed_at', 'created_at'])
+        .execute();
+    },
+  };
+}
+
+/**
+ * SQLite cannot drop a column's UNIQUE: the table is made again without it, in one transaction
+ * (kysely runs SQLite migrations outside one), with every column of migrations 0001 to 0006.
+ * Nothing refers to reviews, so the foreign keys stay as they are.
+ */
+async function rebuildSqliteReviews(db: Kysely<unknown>): Promise<void> {
+  const columns = `id, question_id, status, created_at, decided_at, reviewer, reason, original_text,
+    final_text, findings, language, citations, delivered_at, revealed_on_approval, delivery_owner,
+    delivery_attempt, delivery_claimed_at`;
+  await sql`begin immediate`.execute(db);
+  try {
+    await sql`create table reviews_0009 (
+      id text primary key,
+      question_id text not null references questions(id) on delete cascade,
+      status text not null,
+      created_at text not null,
+      decided_at text,
+      reviewer text,
+      reason text,
+      original_text text not null,
+      final_text text,
+      findings text not null,
+      language text not null,
+      citations text not null,
+      delivered_at text,
+      revealed_on_approval integer not null default 0,
+      delivery_owner text,
+      delivery_attempt integer not null default 0,
+      delivery_claimed_at text,
+      reply_key text
+    )`.execute(db);
+    await sql`insert into reviews_0009 (${sql.raw(columns)}) select ${sql.raw(columns)} from reviews`.execute(
+      db,
+    );
+    await sql`drop table reviews`.execute(db);
+    await sql`alter table reviews_0009 rename to reviews`.execute(db);
+    await sql`create index reviews_status on reviews (status, created_at)`.execute(db);
+    await sql`create index reviews_status_created_id on reviews (status, created_at, id)`.execute(db);
+    await sql`commit`.execute(db);
+  } catch (error) {
+    await sql`rollback`.execute(db).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Every migration by name, in order (exported for tests that migrate a database part of the way). */
+export function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return {
+    '0001_initial': initial(dialect),
+    '0002_list_indexes': listIndexes,
+    '0003_reliability': reliability(dialect),
+    '0004_access_revocation': accessRevocation,
+    '0005_sensitive_spans': sensitiveSpans,
+    '0006_exactly_once': exactlyOnce,
+    '0007_index_changes': indexChanges,
+    '0008_helpdesk_loop': helpdeskLoop,
+    '0009_hand_off_recovery': handOffRecovery(dialect),
+  };
+}
+
 class StaticMigrations implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return {
-      '0001_initial': initial(this.dialect),
-      '0002_list_indexes': listIndexes,
-      '0003_reliability': reliability(this.dialect),
-      '0004_access_revocation': accessRevocation,
-      '0005_sensitive_spans': sensitiveSpans,
-      '0006_exactly_once': exactlyOnce,
-      '0007_index_changes': indexChanges,
-      '0008_helpdesk_loop': helpdeskLoop,
-    };
+    return migrationsFor(this.dialect);
   }
 }
 

@@ -84,6 +84,11 @@ export interface ReviewsTable {
   delivery_claimed_at: string | null;
   /** 1 when the reviewer chose to deliver the answer's credentials unmasked. */
   revealed_on_approval: Generated<number>;
+  /**
+   * A held expert reply's review (migration 0009): `<escalation id> <reply id>`; null for a held
+   * answer, of which a question has at most one.
+   */
+  reply_key: string | null;
 }
 
 /** Fingerprints of one sensitive value found in a document at ingest (never the value). */
@@ -182,6 +187,13 @@ export interface EscalationRepliesTable {
   relayed_at: string | null;
   /** The guard's verdict on the relayed text. */
   verdict_action: string | null;
+  /**
+   * The process relaying it now (migration 0009), with its attempt number and start: a relay that
+   * failed gives its claim up, one whose process died is taken over once the claim is old.
+   */
+  relay_owner: string | null;
+  relay_attempt: Generated<number>;
+  relay_claimed_at: string | null;
 }
 
 /** An asker who wants to be told when their unanswered question gets an answer. */

@@ -15,7 +15,11 @@ export interface ExpertRoute {
   readonly match: {
     /** Audience groups of the cited documents, else the asker's groups. */
     readonly groups: readonly string[];
-    /** Path prefixes of the cited documents' sources (`hr/`). */
+    /**
+     * Folders (or files) of the cited documents' sources, matched by whole path segments anywhere
+     * in the source: `hr/` takes `hr/leave.md`, `docs/hr/leave.md` and `/srv/kb/hr/leave.md`, not
+     * `hrm/x.md`; `kb/hr` takes only an `hr` folder inside a `kb` one.
+     */
     readonly sources: readonly string[];
   };
   /** Taken when no other route matches; at most one. */
@@ -41,6 +45,12 @@ export interface TeamsExpertChannel {
   /** The Bot Connector service URL of the team's region (what activities from it carry). */
   readonly serviceUrl: string;
   readonly tenantId?: string | undefined;
+  /**
+   * Who reads the channel, as the operator states it (a bot cannot list a channel's members
+   * outside a turn of it): groups each member is in at least one of. A hand-off shows only what a
+   * member of each may read. Default `all`: only what everyone may read.
+   */
+  readonly readers: readonly string[];
 }
 
 export type ExpertPlatform = 'slack' | 'teams';
@@ -98,6 +108,10 @@ const routeSchema = z
           .url()
           .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
         tenantId: z.string().trim().min(1).optional(),
+        readers: z
+          .array(groupName)
+          .min(1, 'name at least one group (all: only what everyone may read)')
+          .default([EVERYONE]),
       })
       .strict()
       .optional(),
@@ -198,22 +212,40 @@ export function expertPlatforms(
 
 /** What a route is chosen by: the question's topic (what the answer cited) and who asked. */
 export interface RouteTopic {
-  /** Sources of the cited documents, in citation order. */
+  /** Sources of the cited documents, in citation order (as stored: a path or a URL). */
   readonly sources: readonly string[];
   /** Audience groups of the cited documents. */
   readonly documentGroups: readonly string[];
   readonly askerGroups: readonly string[];
 }
 
+/** The path segments of a source or a route's folder (`/`, `\\`; `.` dropped): `./hr/` is [hr]. */
+const segments = (path: string) => path.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
+
 /**
- * The route for a question: the first route whose source prefix a cited document has (the topic
+ * Whether a source lies in a route's folder: the folder's segments appear, in order and whole, in
+ * the source's path. Sources are stored as ingest was given them (relative to where it ran, or
+ * absolute, or a URL), so a folder matches wherever it sits in the path.
+ */
+export function sourceMatches(source: string, folder: string): boolean {
+  const path = segments(source);
+  const want = segments(folder);
+  if (want.length === 0) return false;
+  for (let i = 0; i + want.length <= path.length; i += 1) {
+    if (want.every((segment, j) => path[i + j] === segment)) return true;
+  }
+  return false;
+}
+
+/**
+ * The route for a question: the first route whose source folder a cited document is in (the topic
  * is what the answer drew on, so an HR employee's VPN question goes to IT), then one whose groups
  * a cited document is addressed to, then one whose groups the asker is in, then the default.
  * `all` matches nothing: everyone is in it.
  */
 export function chooseRoute(routes: readonly ExpertRoute[], topic: RouteTopic): ExpertRoute | undefined {
   for (const source of topic.sources) {
-    const route = routes.find((r) => r.match.sources.some((prefix) => source.startsWith(prefix)));
+    const route = routes.find((r) => r.match.sources.some((folder) => sourceMatches(source, folder)));
     if (route) return route;
   }
   const byGroup = (groups: readonly string[]) => {

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors.js';
-import { chooseRoute, loadExpertRoutes, parseExpertRoutes } from '../../src/helpdesk/expert-routes.js';
+import {
+  chooseRoute,
+  loadExpertRoutes,
+  parseExpertRoutes,
+  sourceMatches,
+} from '../../src/helpdesk/expert-routes.js';
 
 const ROUTES = parseExpertRoutes({
   routes: [
@@ -53,6 +58,49 @@ describe('expert routes', () => {
     // Everyone is in `all`: it routes nothing.
     expect(chooseRoute(ROUTES, topic({ documentGroups: ['all'] }))?.name).toBe('helpdesk');
     expect(chooseRoute(ROUTES.slice(0, 2), topic())).toBeUndefined();
+  });
+
+  it('matches a route’s folders by whole path segments, wherever ingest put the source', () => {
+    // As ingest records sources: relative to where it ran, absolute, a Windows path, a URL.
+    for (const source of [
+      'hr/leave.md',
+      'examples/knowledge/hr/leave.md',
+      '/srv/docs/hr/leave.md',
+      'C:\\kb\\hr\\leave.md',
+      'https://wiki.corp.example/hr/leave',
+    ])
+      expect(sourceMatches(source, 'hr/'), source).toBe(true);
+    for (const source of ['hrm/leave.md', 'docs/shr/x.md', 'docs/hr.md', 'it/hr-faq.md'])
+      expect(sourceMatches(source, 'hr/'), source).toBe(false);
+    expect(sourceMatches('/srv/kb/hr/leave.md', 'kb/hr')).toBe(true);
+    expect(sourceMatches('/srv/hr/kb/leave.md', 'kb/hr')).toBe(false);
+    expect(sourceMatches('docs/hr/leave.md', './hr/leave.md')).toBe(true);
+    expect(sourceMatches('docs/hr/leave.md', '/')).toBe(false);
+    expect(
+      chooseRoute(ROUTES, topic({ sources: ['/srv/polydesk/examples/knowledge/it/vpn.md'] }))?.name,
+    ).toBe('it');
+  });
+
+  it('takes a Teams channel’s readers from the route, everyone-only unless it says more', () => {
+    const teams = { channel: '19:hr@thread.tacv2', serviceUrl: 'https://smba.trafficmanager.net/emea/' };
+    const [plain, stated] = parseExpertRoutes([
+      { name: 'hr', team: 'HR', match: { groups: ['hr'] }, teams },
+      {
+        name: 'hr2',
+        team: 'HR',
+        match: { groups: ['hr'] },
+        teams: { ...teams, readers: ['hr', 'hr-leads'] },
+      },
+    ]);
+    // The route's groups say whose questions go there, not who reads the channel.
+    expect(plain!.teams!.readers).toEqual(['all']);
+    expect(stated!.teams!.readers).toEqual(['hr', 'hr-leads']);
+    expect(() =>
+      parseExpertRoutes([{ name: 'a', team: 'A', default: true, teams: { ...teams, readers: [] } }]),
+    ).toThrow(/at 0\.teams\.readers: name at least one group/);
+    expect(() =>
+      parseExpertRoutes([{ name: 'a', team: 'A', default: true, teams: { ...teams, readers: [' '] } }]),
+    ).toThrow(ConfigError);
   });
 
   it('refuses what cannot work, saying which route and how to fix it', () => {

@@ -18,8 +18,9 @@ const UNKNOWN_READER: Principal = Object.freeze({
 /**
  * The expert side of Teams: a hand-off is a new post in the route's channel (a proactive message to
  * the channel's conversation, which Teams makes the root of a thread), the experts' replies come in
- * that thread. A bot cannot list a channel's readers outside a turn of it, so they are taken to be
- * the route's groups (a member of each), or someone with the default groups only when it has none.
+ * that thread. A bot cannot list a channel's readers outside a turn of it, so they are what the
+ * operator states in the route's `teams.readers`: a member of each group named there (by default
+ * `all`: someone with the default groups only, who sees only what everyone may see).
  */
 export function createTeamsExpertChannel(
   adapter: TeamsCloudAdapter,
@@ -60,10 +61,10 @@ export function createTeamsExpertChannel(
   return {
     platform: 'teams',
     async readers(route) {
-      const groups = route.match.groups;
-      return groups.length > 0
-        ? groups.map((group) => ({ email: `teams:members-of:${group}`, groups: ['all', group] }))
-        : [UNKNOWN_READER];
+      const groups = route.teams?.readers ?? ['all'];
+      return groups.map((group) =>
+        group === 'all' ? UNKNOWN_READER : { email: `teams:member-of:${group}`, groups: ['all', group] },
+      );
     },
     async post(route, message) {
       const id = await send(route, renderHandOff(message));

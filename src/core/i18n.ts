@@ -68,6 +68,19 @@ const en = {
   'handoff.notReply': 'This works on a reply in a PolyDesk hand-off thread.',
   'handoff.relayed': 'Passed on to the person who asked.',
   'handoff.relayHeld': "This reply waits for an admin's review before it reaches the person who asked.",
+  'handoff.notAsker': 'Only the person who asked this question can pass it on to a person.',
+  'handoff.savedAlready':
+    'A standard answer was already saved from this hand-off; it can be edited in the admin UI.',
+  'handoff.saveNotRelayed':
+    'Only a reply that reached the person who asked can be saved as a standard answer.',
+  'handoff.fileNotRelayed':
+    'Files are not passed on: the person who asked received only the text of your reply.',
+  'handoff.standardAnswer': 'Standard answer',
+  'handoff.publish': 'Publish',
+  'handoff.saveTitle': 'Title, shown above the answer',
+  'handoff.saveQuestion': 'The question it answers',
+  'handoff.saveHint':
+    'Everyone whose question means the same will see this title and question. Write them in general terms, without names or personal details.',
 } as const;
 
 /** Identifier of one product message. */
@@ -138,6 +151,16 @@ const ja: Messages = {
   'handoff.notReply': 'この操作は、PolyDeskの引き継ぎスレッド内の返信でのみ使えます。',
   'handoff.relayed': '質問者に転送しました。',
   'handoff.relayHeld': 'この返信は、質問者に届く前に管理者の確認を待っています。',
+  'handoff.notAsker': 'この質問を担当者に引き継げるのは、質問した本人だけです。',
+  'handoff.savedAlready': 'この引き継ぎからはすでに標準回答が保存されています。編集は管理画面から行えます。',
+  'handoff.saveNotRelayed': '標準回答として保存できるのは、質問者に届いた返信だけです。',
+  'handoff.fileNotRelayed': 'ファイルは転送されません。質問者に届いたのは返信のテキストだけです。',
+  'handoff.standardAnswer': '標準回答',
+  'handoff.publish': '公開する',
+  'handoff.saveTitle': 'タイトル（回答の上に表示されます）',
+  'handoff.saveQuestion': 'この回答が答える質問',
+  'handoff.saveHint':
+    '同じ意味の質問をしたすべての人に、このタイトルと質問が表示されます。名前や個人的な事情は含めず、一般的な表現で書いてください。',
 };
 
 const zh: Messages = {
@@ -195,6 +218,16 @@ const zh: Messages = {
   'handoff.notReply': '此操作仅适用于 PolyDesk 转交话题中的回复。',
   'handoff.relayed': '已转达给提问人。',
   'handoff.relayHeld': '这条回复需经管理员审核后才会发给提问人。',
+  'handoff.notAsker': '只有提问人本人才能将这个问题转交给工作人员。',
+  'handoff.savedAlready': '这次转交已经保存过标准答案，可在管理后台中编辑。',
+  'handoff.saveNotRelayed': '只有已转达给提问人的回复才能保存为标准答案。',
+  'handoff.fileNotRelayed': '文件不会被转达：提问人只收到了你回复中的文字。',
+  'handoff.standardAnswer': '标准答案',
+  'handoff.publish': '发布',
+  'handoff.saveTitle': '标题（显示在答案上方）',
+  'handoff.saveQuestion': '该答案回答的问题',
+  'handoff.saveHint':
+    '所有提出相同含义问题的人都会看到这个标题和问题。请用概括性的措辞，不要写入姓名或个人情况。',
 };
 
 const ko: Messages = {
@@ -259,6 +292,17 @@ const ko: Messages = {
   'handoff.notReply': 'PolyDesk 전달 스레드의 답글에서만 사용할 수 있습니다.',
   'handoff.relayed': '질문한 사람에게 전달했습니다.',
   'handoff.relayHeld': '이 답글은 질문한 사람에게 전달되기 전에 관리자 검토를 기다리고 있습니다.',
+  'handoff.notAsker': '질문한 본인만 이 질문을 담당자에게 전달할 수 있습니다.',
+  'handoff.savedAlready':
+    '이 전달 건에서 이미 표준 답변이 저장되었습니다. 관리자 화면에서 수정할 수 있습니다.',
+  'handoff.saveNotRelayed': '질문한 사람에게 전달된 답글만 표준 답변으로 저장할 수 있습니다.',
+  'handoff.fileNotRelayed': '파일은 전달되지 않습니다. 질문한 사람은 답글의 텍스트만 받았습니다.',
+  'handoff.standardAnswer': '표준 답변',
+  'handoff.publish': '게시',
+  'handoff.saveTitle': '제목 (답변 위에 표시됨)',
+  'handoff.saveQuestion': '이 답변이 답하는 질문',
+  'handoff.saveHint':
+    '같은 뜻의 질문을 한 모든 사람에게 이 제목과 질문이 표시됩니다. 이름이나 개인 사정은 빼고 일반적인 표현으로 작성해 주세요.',
 };
 
 const th: Messages = {
@@ -316,6 +360,16 @@ const th: Messages = {
   'handoff.notReply': 'ใช้ได้กับคำตอบในเธรดส่งต่อของ PolyDesk เท่านั้น',
   'handoff.relayed': 'ส่งต่อให้ผู้ถามแล้ว',
   'handoff.relayHeld': 'คำตอบนี้รอผู้ดูแลระบบตรวจสอบก่อนส่งถึงผู้ถาม',
+  'handoff.notAsker': 'เฉพาะผู้ที่ถามคำถามนี้เท่านั้นที่ส่งต่อคำถามให้เจ้าหน้าที่ได้',
+  'handoff.savedAlready': 'การส่งต่อนี้บันทึกคำตอบมาตรฐานไว้แล้ว แก้ไขได้ในหน้าผู้ดูแลระบบ',
+  'handoff.saveNotRelayed': 'บันทึกเป็นคำตอบมาตรฐานได้เฉพาะคำตอบที่ส่งถึงผู้ถามแล้วเท่านั้น',
+  'handoff.fileNotRelayed': 'ไฟล์จะไม่ถูกส่งต่อ ผู้ถามได้รับเฉพาะข้อความในคำตอบของคุณ',
+  'handoff.standardAnswer': 'คำตอบมาตรฐาน',
+  'handoff.publish': 'เผยแพร่',
+  'handoff.saveTitle': 'หัวข้อ (แสดงเหนือคำตอบ)',
+  'handoff.saveQuestion': 'คำถามที่คำตอบนี้ตอบ',
+  'handoff.saveHint':
+    'ทุกคนที่ถามคำถามที่มีความหมายเดียวกันจะเห็นหัวข้อและคำถามนี้ โปรดเขียนแบบกว้าง ๆ โดยไม่ใส่ชื่อหรือรายละเอียดส่วนตัว',
 };
 
 const es: Messages = {
@@ -387,6 +441,19 @@ const es: Messages = {
   'handoff.relayed': 'Transmitida a quien preguntó.',
   'handoff.relayHeld':
     'Esta respuesta espera la revisión de un administrador antes de llegar a quien preguntó.',
+  'handoff.notAsker': 'Solo quien hizo esta pregunta puede pasarla a una persona.',
+  'handoff.savedAlready':
+    'Ya se guardó una respuesta estándar de este traspaso; se puede editar en la interfaz de administración.',
+  'handoff.saveNotRelayed':
+    'Solo se puede guardar como respuesta estándar una respuesta que haya llegado a quien preguntó.',
+  'handoff.fileNotRelayed':
+    'Los archivos no se transmiten: quien preguntó recibió solo el texto de tu respuesta.',
+  'handoff.standardAnswer': 'Respuesta estándar',
+  'handoff.publish': 'Publicar',
+  'handoff.saveTitle': 'Título (se muestra encima de la respuesta)',
+  'handoff.saveQuestion': 'La pregunta que responde',
+  'handoff.saveHint':
+    'Todas las personas cuya pregunta tenga el mismo sentido verán este título y esta pregunta. Escríbelos en términos generales, sin nombres ni datos personales.',
 };
 
 const fr: Messages = {
@@ -458,6 +525,20 @@ const fr: Messages = {
   'handoff.relayed': 'Transmise à la personne qui a posé la question.',
   'handoff.relayHeld':
     "Cette réponse attend la vérification d'un administrateur avant de parvenir à la personne qui a posé la question.",
+  'handoff.notAsker':
+    "Seule la personne qui a posé cette question peut la transmettre à quelqu'un de l'équipe.",
+  'handoff.savedAlready':
+    "Une réponse type a déjà été enregistrée à partir de cette transmission ; elle peut être modifiée dans l'interface d'administration.",
+  'handoff.saveNotRelayed':
+    'Seule une réponse transmise à la personne qui a posé la question peut être enregistrée comme réponse type.',
+  'handoff.fileNotRelayed':
+    "Les fichiers ne sont pas transmis : la personne qui a posé la question n'a reçu que le texte de votre réponse.",
+  'handoff.standardAnswer': 'Réponse type',
+  'handoff.publish': 'Publier',
+  'handoff.saveTitle': 'Titre (affiché au-dessus de la réponse)',
+  'handoff.saveQuestion': 'La question à laquelle elle répond',
+  'handoff.saveHint':
+    'Toutes les personnes dont la question a le même sens verront ce titre et cette question. Rédigez-les en termes généraux, sans noms ni détails personnels.',
 };
 
 const de: Messages = {
@@ -528,6 +609,20 @@ const de: Messages = {
   'handoff.relayed': 'An die fragende Person weitergegeben.',
   'handoff.relayHeld':
     'Diese Antwort wartet auf die Prüfung durch einen Admin, bevor sie die fragende Person erreicht.',
+  'handoff.notAsker':
+    'Nur die Person, die diese Frage gestellt hat, kann sie an jemanden aus dem Team weitergeben.',
+  'handoff.savedAlready':
+    'Aus dieser Übergabe wurde bereits eine Standardantwort gespeichert; sie lässt sich in der Admin-Oberfläche bearbeiten.',
+  'handoff.saveNotRelayed':
+    'Als Standardantwort lässt sich nur eine Antwort speichern, die die fragende Person erreicht hat.',
+  'handoff.fileNotRelayed':
+    'Dateien werden nicht weitergegeben: Die fragende Person hat nur den Text deiner Antwort erhalten.',
+  'handoff.standardAnswer': 'Standardantwort',
+  'handoff.publish': 'Veröffentlichen',
+  'handoff.saveTitle': 'Titel (über der Antwort angezeigt)',
+  'handoff.saveQuestion': 'Die Frage, die sie beantwortet',
+  'handoff.saveHint':
+    'Alle, deren Frage dasselbe bedeutet, sehen diesen Titel und diese Frage. Formuliere sie allgemein, ohne Namen oder persönliche Angaben.',
 };
 
 const pt: Messages = {
@@ -598,6 +693,19 @@ const pt: Messages = {
   'handoff.relayed': 'Encaminhada a quem perguntou.',
   'handoff.relayHeld':
     'Esta resposta aguarda a revisão de um administrador antes de chegar a quem perguntou.',
+  'handoff.notAsker': 'Só quem fez esta pergunta pode encaminhá-la a uma pessoa.',
+  'handoff.savedAlready':
+    'Já foi salva uma resposta padrão a partir deste encaminhamento; ela pode ser editada na interface de administração.',
+  'handoff.saveNotRelayed':
+    'Só uma resposta que chegou a quem perguntou pode ser salva como resposta padrão.',
+  'handoff.fileNotRelayed':
+    'Arquivos não são encaminhados: quem perguntou recebeu apenas o texto da sua resposta.',
+  'handoff.standardAnswer': 'Resposta padrão',
+  'handoff.publish': 'Publicar',
+  'handoff.saveTitle': 'Título (exibido acima da resposta)',
+  'handoff.saveQuestion': 'A pergunta que ela responde',
+  'handoff.saveHint':
+    'Todas as pessoas cuja pergunta tiver o mesmo sentido verão este título e esta pergunta. Escreva-os em termos gerais, sem nomes nem detalhes pessoais.',
 };
 
 const id: Messages = {
@@ -669,6 +777,18 @@ const id: Messages = {
   'handoff.notReply': 'Ini hanya berlaku untuk balasan di utas penerusan PolyDesk.',
   'handoff.relayed': 'Sudah diteruskan ke penanya.',
   'handoff.relayHeld': 'Balasan ini menunggu pemeriksaan admin sebelum sampai ke penanya.',
+  'handoff.notAsker': 'Hanya penanya yang dapat meneruskan pertanyaan ini ke petugas.',
+  'handoff.savedAlready':
+    'Jawaban standar dari penerusan ini sudah disimpan; jawaban itu dapat diedit di halaman admin.',
+  'handoff.saveNotRelayed':
+    'Hanya balasan yang sudah sampai ke penanya yang dapat disimpan sebagai jawaban standar.',
+  'handoff.fileNotRelayed': 'File tidak diteruskan: penanya hanya menerima teks balasan Anda.',
+  'handoff.standardAnswer': 'Jawaban standar',
+  'handoff.publish': 'Terbitkan',
+  'handoff.saveTitle': 'Judul (ditampilkan di atas jawaban)',
+  'handoff.saveQuestion': 'Pertanyaan yang dijawabnya',
+  'handoff.saveHint':
+    'Semua orang yang pertanyaannya bermakna sama akan melihat judul dan pertanyaan ini. Tulis secara umum, tanpa nama atau detail pribadi.',
 };
 
 const vi: Messages = {
@@ -740,6 +860,18 @@ const vi: Messages = {
   'handoff.notReply': 'Thao tác này chỉ dùng được với phản hồi trong chuỗi chuyển tiếp của PolyDesk.',
   'handoff.relayed': 'Đã chuyển đến người hỏi.',
   'handoff.relayHeld': 'Phản hồi này đang chờ quản trị viên xem xét trước khi đến người hỏi.',
+  'handoff.notAsker': 'Chỉ người đặt câu hỏi này mới có thể chuyển nó đến nhân viên hỗ trợ.',
+  'handoff.savedAlready':
+    'Đã có câu trả lời chuẩn được lưu từ lần chuyển tiếp này; có thể chỉnh sửa trong trang quản trị.',
+  'handoff.saveNotRelayed': 'Chỉ phản hồi đã đến được người hỏi mới có thể lưu thành câu trả lời chuẩn.',
+  'handoff.fileNotRelayed':
+    'Tệp không được chuyển tiếp: người hỏi chỉ nhận được phần văn bản trong phản hồi của bạn.',
+  'handoff.standardAnswer': 'Câu trả lời chuẩn',
+  'handoff.publish': 'Đăng',
+  'handoff.saveTitle': 'Tiêu đề (hiển thị phía trên câu trả lời)',
+  'handoff.saveQuestion': 'Câu hỏi mà câu trả lời này giải đáp',
+  'handoff.saveHint':
+    'Mọi người có câu hỏi cùng ý nghĩa sẽ thấy tiêu đề và câu hỏi này. Hãy viết một cách khái quát, không nêu tên hay thông tin cá nhân.',
 };
 
 const ar: Messages = {
@@ -806,6 +938,16 @@ const ar: Messages = {
   'handoff.notReply': 'يعمل هذا على الردود داخل سلسلة إحالة من المساعد الآلي فقط.',
   'handoff.relayed': 'أُحيل إلى صاحب السؤال.',
   'handoff.relayHeld': 'ينتظر هذا الرد مراجعة أحد المسؤولين قبل أن يصل إلى صاحب السؤال.',
+  'handoff.notAsker': 'لا يمكن إحالة هذا السؤال إلى أحد الموظفين إلا لصاحبه.',
+  'handoff.savedAlready': 'حُفظت إجابة معتمدة من هذه الإحالة من قبل، ويمكن تعديلها من واجهة الإدارة.',
+  'handoff.saveNotRelayed': 'لا يمكن حفظ رد كإجابة معتمدة إلا إذا وصل إلى صاحب السؤال.',
+  'handoff.fileNotRelayed': 'لا تُحال الملفات: لم يصل إلى صاحب السؤال سوى نص ردك.',
+  'handoff.standardAnswer': 'إجابة معتمدة',
+  'handoff.publish': 'نشر',
+  'handoff.saveTitle': 'العنوان (يظهر فوق الإجابة)',
+  'handoff.saveQuestion': 'السؤال الذي تجيب عنه',
+  'handoff.saveHint':
+    'سيرى هذا العنوان وهذا السؤال كل من يطرح سؤالًا بالمعنى نفسه. اكتبهما بصيغة عامة، دون أسماء أو تفاصيل شخصية.',
 };
 
 const ru: Messages = {
@@ -874,6 +1016,18 @@ const ru: Messages = {
   'handoff.notReply': 'Это работает только для ответа в ветке передачи вопроса от PolyDesk.',
   'handoff.relayed': 'Передано автору вопроса.',
   'handoff.relayHeld': 'Этот ответ ждёт проверки администратором, прежде чем дойдёт до автора вопроса.',
+  'handoff.notAsker': 'Передать этот вопрос сотруднику может только его автор.',
+  'handoff.savedAlready':
+    'Из этой передачи уже сохранён стандартный ответ; его можно изменить в панели администратора.',
+  'handoff.saveNotRelayed':
+    'Сохранить как стандартный ответ можно только ответ, который дошёл до автора вопроса.',
+  'handoff.fileNotRelayed': 'Файлы не передаются: автор вопроса получил только текст вашего ответа.',
+  'handoff.standardAnswer': 'Стандартный ответ',
+  'handoff.publish': 'Опубликовать',
+  'handoff.saveTitle': 'Заголовок (показывается над ответом)',
+  'handoff.saveQuestion': 'Вопрос, на который он отвечает',
+  'handoff.saveHint':
+    'Этот заголовок и вопрос увидят все, чей вопрос имеет тот же смысл. Сформулируйте их в общем виде, без имён и личных подробностей.',
 };
 
 const it: Messages = {
@@ -945,6 +1099,19 @@ const it: Messages = {
   'handoff.relayed': 'Inoltrata a chi ha fatto la domanda.',
   'handoff.relayHeld':
     'Questa risposta attende la revisione di un amministratore prima di arrivare a chi ha fatto la domanda.',
+  'handoff.notAsker': 'Solo chi ha fatto questa domanda può passarla a una persona.',
+  'handoff.savedAlready':
+    "Da questo inoltro è già stata salvata una risposta standard; si può modificare nell'interfaccia di amministrazione.",
+  'handoff.saveNotRelayed':
+    'Si può salvare come risposta standard solo una risposta arrivata a chi ha fatto la domanda.',
+  'handoff.fileNotRelayed':
+    'I file non vengono inoltrati: chi ha fatto la domanda ha ricevuto solo il testo della tua risposta.',
+  'handoff.standardAnswer': 'Risposta standard',
+  'handoff.publish': 'Pubblica',
+  'handoff.saveTitle': 'Titolo (mostrato sopra la risposta)',
+  'handoff.saveQuestion': 'La domanda a cui risponde',
+  'handoff.saveHint':
+    'Tutte le persone la cui domanda ha lo stesso significato vedranno questo titolo e questa domanda. Scrivili in termini generali, senza nomi né dettagli personali.',
 };
 
 const nl: Messages = {
@@ -1015,6 +1182,19 @@ const nl: Messages = {
   'handoff.relayed': 'Doorgegeven aan de vraagsteller.',
   'handoff.relayHeld':
     'Dit antwoord wacht op controle door een beheerder voordat het de vraagsteller bereikt.',
+  'handoff.notAsker': 'Alleen wie deze vraag heeft gesteld, kan hem doorgeven aan een medewerker.',
+  'handoff.savedAlready':
+    'Uit deze overdracht is al een standaardantwoord opgeslagen; je kunt het bewerken in de beheeromgeving.',
+  'handoff.saveNotRelayed':
+    'Alleen een antwoord dat de vraagsteller heeft bereikt, kan als standaardantwoord worden opgeslagen.',
+  'handoff.fileNotRelayed':
+    'Bestanden worden niet doorgegeven: de vraagsteller heeft alleen de tekst van je antwoord ontvangen.',
+  'handoff.standardAnswer': 'Standaardantwoord',
+  'handoff.publish': 'Publiceren',
+  'handoff.saveTitle': 'Titel (staat boven het antwoord)',
+  'handoff.saveQuestion': 'De vraag die het beantwoordt',
+  'handoff.saveHint':
+    'Iedereen met een vraag die hetzelfde betekent, ziet deze titel en vraag. Schrijf ze in algemene termen, zonder namen of persoonlijke details.',
 };
 
 /**
@@ -1089,6 +1269,19 @@ const pl: Messages = {
   'handoff.relayed': 'Przekazano osobie, która zadała pytanie.',
   'handoff.relayHeld':
     'Ta odpowiedź czeka na sprawdzenie przez administratora, zanim trafi do osoby, która zadała pytanie.',
+  'handoff.notAsker': 'Tylko osoba, która zadała to pytanie, może przekazać je osobie z zespołu.',
+  'handoff.savedAlready':
+    'Z tego przekazania zapisano już standardową odpowiedź; można ją edytować w panelu administracyjnym.',
+  'handoff.saveNotRelayed':
+    'Jako standardową odpowiedź można zapisać tylko odpowiedź, która dotarła do osoby zadającej pytanie.',
+  'handoff.fileNotRelayed':
+    'Pliki nie są przekazywane: osoba, która zadała pytanie, otrzymała tylko tekst odpowiedzi.',
+  'handoff.standardAnswer': 'Standardowa odpowiedź',
+  'handoff.publish': 'Opublikuj',
+  'handoff.saveTitle': 'Tytuł (widoczny nad odpowiedzią)',
+  'handoff.saveQuestion': 'Pytanie, na które odpowiada',
+  'handoff.saveHint':
+    'Ten tytuł i to pytanie zobaczy każda osoba, której pytanie ma to samo znaczenie. Warto ująć je ogólnie, bez imion i szczegółów osobistych.',
 };
 
 const tr: Messages = {
@@ -1156,6 +1349,18 @@ const tr: Messages = {
   'handoff.notReply': 'Bu işlem yalnızca bir PolyDesk aktarım başlığındaki yanıtlarda çalışır.',
   'handoff.relayed': 'Soruyu soran kişiye iletildi.',
   'handoff.relayHeld': 'Bu yanıt, soruyu soran kişiye ulaşmadan önce bir yöneticinin incelemesini bekliyor.',
+  'handoff.notAsker': 'Bu soruyu bir yetkiliye yalnızca soruyu soran kişi iletebilir.',
+  'handoff.savedAlready':
+    'Bu aktarımdan zaten bir standart yanıt kaydedildi; yönetim arayüzünden düzenlenebilir.',
+  'handoff.saveNotRelayed':
+    'Yalnızca soruyu soran kişiye ulaşan bir yanıt standart yanıt olarak kaydedilebilir.',
+  'handoff.fileNotRelayed': 'Dosyalar iletilmez: soruyu soran kişi yanıtınızın yalnızca metnini aldı.',
+  'handoff.standardAnswer': 'Standart yanıt',
+  'handoff.publish': 'Yayınla',
+  'handoff.saveTitle': 'Başlık (yanıtın üstünde gösterilir)',
+  'handoff.saveQuestion': 'Yanıtladığı soru',
+  'handoff.saveHint':
+    'Aynı anlamda soru soran herkes bu başlığı ve soruyu görecek. Bunları isim veya kişisel ayrıntı içermeden, genel ifadelerle yazın.',
 };
 
 /**
@@ -1225,6 +1430,16 @@ const he: Messages = {
   'handoff.notReply': 'הפעולה הזו זמינה רק לתשובה בשרשור העברה של הבוט.',
   'handoff.relayed': 'הועבר למי ששאל.',
   'handoff.relayHeld': 'התשובה הזו ממתינה לבדיקה של מנהל מערכת לפני שתגיע למי ששאל.',
+  'handoff.notAsker': 'רק למי ששאל את השאלה יש אפשרות להעביר אותה לאדם מהצוות.',
+  'handoff.savedAlready': 'כבר נשמרה תשובה קבועה מההעברה הזו; אפשר לערוך אותה בממשק הניהול.',
+  'handoff.saveNotRelayed': 'אפשר לשמור כתשובה קבועה רק תשובה שהגיעה למי ששאל.',
+  'handoff.fileNotRelayed': 'קבצים אינם מועברים: מי ששאל קיבל רק את הטקסט של התשובה.',
+  'handoff.standardAnswer': 'תשובה קבועה',
+  'handoff.publish': 'פרסום',
+  'handoff.saveTitle': 'כותרת (מוצגת מעל התשובה)',
+  'handoff.saveQuestion': 'השאלה שהתשובה עונה עליה',
+  'handoff.saveHint':
+    'הכותרת והשאלה יוצגו לכל מי שישאל שאלה באותה משמעות. כדאי לנסח אותן באופן כללי, בלי שמות או פרטים אישיים.',
 };
 
 const MESSAGES: Readonly<Record<string, Messages>> = {

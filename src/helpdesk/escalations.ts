@@ -1,63 +1,54 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliveryChannel, Directory } from '../answer/ports.js';
-import { describeError, InputError } from '../core/errors.js';
-import { t } from '../core/i18n.js';
+import { describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import type { Citation, DocumentRecord, Finding, Platform, Principal } from '../core/types.js';
+import type { Citation, DocumentRecord, Platform } from '../core/types.js';
 import { notice } from '../guardrails/checked-text.js';
-import type {
-  Escalation,
-  EscalationReply,
-  EscalationRepository,
-  HandedOffQuestion,
-} from '../store/escalation-repository.js';
+import type { Guard } from '../guardrails/guard.js';
+import type { Escalation, EscalationRepository, HandedOffQuestion } from '../store/escalation-repository.js';
 import { type ExpertPlatform, type ExpertRoute, chooseRoute, expertPlatforms } from './expert-routes.js';
 import { type HandOffMessageDeps, composeHandOff, shown } from './hand-off-message.js';
 import type {
   EscalateOutcome,
   ExpertChannel,
-  HandOffMessage,
   HandOffObserver,
   HandOffs,
   ResolveOutcome,
-  ReplyOutcome,
-  SaveOutcome,
   WebHandOff,
   WebReply,
 } from './hand-off-ports.js';
+import { createRelays } from './hand-off-relay.js';
+import { createStandardSaves } from './hand-off-standard.js';
 import type { StandardAnswerPublisher } from './ports.js';
 
 export type {
   AskerPlace,
   EscalateOutcome,
   ExpertChannel,
+  ExpertThread,
   HandOffMessage,
   HandOffObserver,
   HandOffs,
+  ReplyClaim,
   ReplyOutcome,
   ResolveOutcome,
+  SaveForm,
   SaveOutcome,
+  SavePrepared,
   WebHandOff,
   WebReply,
 } from './hand-off-ports.js';
+export { ANY_MEMBER } from './hand-off-ports.js';
 
 export interface HandOffDeps extends HandOffMessageDeps {
+  /** `approve` releases an approved held reply for the chat page, as a reviewer's approval does. */
+  readonly guard: Pick<Guard, 'check' | 'approve'>;
   readonly routes: readonly ExpertRoute[];
   /** The expert side of a platform whose adapter runs in this process. */
   readonly experts: (platform: ExpertPlatform) => ExpertChannel | undefined;
   /** How a later message reaches an asker on a platform (none for the chat page, which asks). */
   readonly deliveries: (platform: Platform) => DeliveryChannel | undefined;
   readonly escalations: EscalationRepository;
-  /** Where a held reply waits for a reviewer (as held answers do). */
-  readonly reviews: {
-    create(input: {
-      questionId: string;
-      text: string;
-      findings: readonly Finding[];
-      language: string;
-      citations: readonly Citation[];
-    }): Promise<string>;
-  };
   readonly directory: Directory;
   /** Standard answers from expert replies; without it "Save as standard answer" says it is unavailable. */
   readonly publisher?: StandardAnswerPublisher | undefined;
@@ -68,8 +59,17 @@ export interface HandOffDeps extends HandOffMessageDeps {
 /** Outcomes whose reply offers "Ask a person": an answer and a not-found. */
 const HANDED_OFF_STATUSES: ReadonlySet<string> = new Set(['answered', 'not_found']);
 
-/** Someone in a channel PolyDesk cannot list: only what everyone may read is shown to them. */
-const ANYONE: Principal = Object.freeze({ email: 'anyone@channel', groups: Object.freeze(['all']) });
+/**
+ * A hand-off recorded but not posted for this long is taken to be abandoned (its process died or
+ * lost the database between the two): pressing the button again posts it. Posting takes seconds.
+ */
+const UNPOSTED_STALE_MS = 2 * 60_000;
+
+/** Review decisions that release a held reply to its asker. */
+const RELEASED: ReadonlySet<string> = new Set(['approved', 'edited']);
+
+/** The same person, however their e-mail was written (the directory keys them lowercased). */
+const samePerson = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
  * "Ask a person": hands a question off to the expert channel of its route, relays the experts'
@@ -85,6 +85,8 @@ export function createHandOffs(deps: HandOffDeps): HandOffs {
     return deps.routes.filter((r) => expertPlatforms(r, platforms).length > 0);
   };
   const routeNamed = (name: string) => deps.routes.find((r) => r.name === name);
+  const saves = createStandardSaves({ ...deps, routeNamed });
+  const relays = createRelays({ ...deps, routeNamed, saveForm: saves.form });
 
   async function citedDocuments(citations: readonly Citation[]): Promise<(DocumentRecord | undefined)[]> {
     const ids = [...new Set(citations.map((c) => c.docId))];
@@ -103,57 +105,108 @@ export function createHandOffs(deps: HandOffDeps): HandOffs {
     });
   }
 
-  async function escalate(request: {
-    readonly questionId: string;
-    readonly by: string;
-    readonly platform: Platform;
-  }): Promise<EscalateOutcome> {
+  /** The question of a request, when `by` asked it on this platform (and in `conversation`). */
+  async function askersQuestion(request: Parameters<HandOffs['askedBy']>[0]) {
     const question = await escalations.question(request.questionId);
-    if (!question || question.platform !== request.platform || !HANDED_OFF_STATUSES.has(question.status))
-      return { status: 'not_found' };
-    if (request.platform === 'web' && question.asker !== request.by) return { status: 'not_found' };
+    if (!question || question.platform !== request.platform) return { question: undefined };
+    if (request.conversation !== undefined && question.channelId !== request.conversation)
+      return { question: undefined };
+    return { question, asker: samePerson(question.asker, request.by) };
+  }
+
+  /** Posts a recorded hand-off; forgets it when the post failed, so that asking again tries again. */
+  async function post(
+    escalation: Escalation,
+    question: HandedOffQuestion,
+    route: ExpertRoute,
+    platform: ExpertPlatform,
+    channel: ExpertChannel,
+  ): Promise<EscalateOutcome> {
+    let posted: { readonly channel: string; readonly thread: string };
+    try {
+      const readers = await channel.readers(route);
+      posted = await channel.post(route, await composeHandOff(deps, escalation, question, route, readers));
+    } catch (error) {
+      await escalations.remove(escalation.id).catch(() => undefined);
+      logger('error', 'handoff.post_failed', { route: route.name, platform, error: describeError(error) });
+      return { status: 'failed' };
+    }
+    try {
+      await escalations.markPosted(escalation.id, posted.channel, posted.thread);
+    } catch (error) {
+      // Out, but not recorded: kept (removing it would let the next press post it again at once);
+      // it is taken over once stale, as a hand-off whose process died is.
+      logger('error', 'handoff.record_failed', {
+        escalationId: escalation.id,
+        thread: posted.thread,
+        error: describeError(error),
+      });
+      return { status: 'failed' };
+    }
+    deps.observe?.handedOff(route.name, platform);
+    logger('info', 'handoff.posted', { escalationId: escalation.id, route: route.name, platform });
+    return {
+      status: 'posted',
+      escalation: { ...escalation, expertChannel: posted.channel, expertThread: posted.thread },
+    };
+  }
+
+  async function escalate(request: Parameters<HandOffs['escalate']>[0]): Promise<EscalateOutcome> {
+    const { question, asker } = await askersQuestion(request);
+    if (!question || !HANDED_OFF_STATUSES.has(question.status)) return { status: 'not_found' };
+    // The chat page says nothing of other people's questions; a chat platform's button is in sight of a channel.
+    if (!asker) return { status: request.platform === 'web' ? 'not_found' : 'not_asker' };
     const existing = await escalations.forQuestion(question.id);
-    if (existing) return { status: 'already', escalation: existing };
+    if (existing) return takeOver(existing, question, request.by);
     const documents = await citedDocuments(question.citations);
-    const asker = deps.directory.resolve(question.asker);
-    const route = routeFor(asker.groups, question.citations, documents);
+    const route = routeFor(deps.directory.resolve(question.asker).groups, question.citations, documents);
     const platform = route ? expertPlatforms(route, running(), question.platform)[0] : undefined;
     const channel = platform ? deps.experts(platform) : undefined;
     if (!route || !platform || !channel) {
       logger('warn', 'handoff.no_route', { questionId: question.id });
       return { status: 'no_route' };
     }
-    const configured = platform === 'slack' ? route.slack!.channel : route.teams!.channel;
     const { created, escalation } = await escalations.create({
       id: randomUUID(),
       questionId: question.id,
       requestedBy: request.by,
       route: route.name,
       expertPlatform: platform,
-      expertChannel: configured,
+      expertChannel: platform === 'slack' ? route.slack!.channel : route.teams!.channel,
       language: question.language ?? 'en',
     });
     if (!created) return { status: 'already', escalation };
-    try {
-      const readers = await channel.readers(route);
-      const message = await composeHandOff(deps, escalation, question, route, readers);
-      const posted = await channel.post(route, message);
-      await escalations.markPosted(escalation.id, posted.channel, posted.thread);
-      deps.observe?.handedOff(route.name, platform);
-      logger('info', 'handoff.posted', { escalationId: escalation.id, route: route.name, platform });
-      return {
-        status: 'posted',
-        escalation: { ...escalation, expertChannel: posted.channel, expertThread: posted.thread },
-      };
-    } catch (error) {
-      // Forgotten, so that pressing the button again tries again.
-      await escalations.remove(escalation.id).catch(() => undefined);
-      logger('error', 'handoff.post_failed', { route: route.name, platform, error: describeError(error) });
-      return { status: 'failed' };
-    }
+    return post(escalation, question, route, platform, channel);
   }
 
-  async function resolve(escalationId: string, by: string): Promise<ResolveOutcome> {
+  /** A question handed off before: already, unless its message was never posted and is stale. */
+  async function takeOver(
+    existing: Escalation,
+    question: HandedOffQuestion,
+    by: string,
+  ): Promise<EscalateOutcome> {
+    if (existing.postedAt) return { status: 'already', escalation: existing };
+    const staleBefore = new Date(Date.now() - UNPOSTED_STALE_MS).toISOString();
+    const route = routeNamed(existing.route);
+    const platform = existing.expertPlatform as ExpertPlatform;
+    const channel = deps.experts(platform);
+    if (!route || !channel || !(await escalations.reclaim(existing, by, staleBefore)))
+      return { status: 'already', escalation: existing };
+    logger('warn', 'handoff.taken_over', { escalationId: existing.id });
+    const escalation = (await escalations.get(existing.id)) ?? existing;
+    return post(escalation, question, route, platform, channel);
+  }
+
+  async function resolve(
+    escalationId: string,
+    by: string,
+    from?: Parameters<HandOffs['resolve']>[2],
+  ): Promise<ResolveOutcome> {
+    if (from) {
+      const escalation = await escalations.get(escalationId);
+      if (!escalation || escalation.expertChannel !== from.channel || escalation.expertThread !== from.thread)
+        return { status: 'not_found' };
+    }
     const resolved = await escalations.resolve(escalationId, by);
     if (!resolved) {
       const existing = await escalations.get(escalationId);
@@ -165,110 +218,7 @@ export function createHandOffs(deps: HandOffDeps): HandOffs {
     return { status: 'resolved', escalation: resolved, seconds };
   }
 
-  /** The readers of a later message where the asker asked. */
-  async function askerReaders(question: HandedOffQuestion, asker: Principal): Promise<readonly Principal[]> {
-    if (question.placeKind !== 'channel') return [asker];
-    const channel =
-      question.platform === 'slack' || question.platform === 'teams'
-        ? deps.experts(question.platform)
-        : undefined;
-    return channel ? channel.askerReaders(question, asker) : [asker, ANYONE];
-  }
-
-  /** A reply as the asker reads it: a line saying who replied, then the reply. */
-  const replyText = (escalation: Escalation, reply: EscalationReply) =>
-    `${t(escalation.language, 'handoff.replyFrom', { team: routeNamed(escalation.route)?.team ?? escalation.route })}\n\n${reply.text}`;
-
-  async function relay(
-    escalation: Escalation,
-    reply: EscalationReply,
-  ): Promise<'relayed' | 'held' | 'blocked'> {
-    const question = await escalations.question(escalation.questionId);
-    if (!question) throw new Error(`the question of hand-off ${escalation.id} is gone`);
-    const asker = deps.directory.resolve(question.asker);
-    const readers = await askerReaders(question, asker);
-    const language = escalation.language;
-    const text = replyText(escalation, reply);
-    const verdict = await deps.guard.check(text, { readers, sources: [], language });
-    let outcome: 'relayed' | 'held' | 'blocked' = 'relayed';
-    let message = shown(verdict);
-    if (verdict.action === 'hold') {
-      // As a held answer: a reviewer may release it into the asker's conversation.
-      await deps.reviews.create({
-        questionId: question.id,
-        text,
-        findings: verdict.findings,
-        language,
-        citations: [],
-      });
-      outcome = 'held';
-      message = notice(language, 'held');
-    } else if (verdict.action === 'block') {
-      outcome = 'blocked';
-      message = notice(language, 'blocked');
-    }
-    const delivery = deps.deliveries(question.platform as Platform);
-    // The chat page has no conversation to post into: it reads the replies when its asker looks.
-    if (question.platform !== 'web') {
-      if (!delivery?.deliverFollowUp)
-        throw new Error(`no ${question.platform} adapter in this process to relay the reply`);
-      await delivery.deliverFollowUp({
-        questionId: question.id,
-        text: message!,
-        language,
-        channelId: question.channelId,
-        threadId: question.threadId,
-        delivery: question.delivery,
-        asker: question.asker,
-      });
-    }
-    await escalations.markRelayed(escalation.id, reply.replyId, verdict.action);
-    deps.observe?.replied(verdict.action);
-    return outcome;
-  }
-
-  async function expertReply(input: {
-    readonly platform: ExpertPlatform;
-    readonly channel: string;
-    readonly thread: string;
-    readonly replyId: string;
-    readonly author: string;
-    readonly text: string;
-  }): Promise<ReplyOutcome> {
-    const escalation = await escalations.byThread(input.platform, input.channel, input.thread);
-    if (!escalation) return { status: 'not_hand_off' };
-    const text = input.text.trim();
-    if (!text || input.replyId === escalation.expertThread) return { status: 'not_hand_off' };
-    const recorded = await escalations.addReply({
-      escalationId: escalation.id,
-      replyId: input.replyId,
-      author: input.author,
-      text,
-    });
-    if (!recorded) return { status: 'duplicate' };
-    const reply = (await escalations.reply(escalation.id, input.replyId))!;
-    try {
-      const status = await relay(escalation, reply);
-      logger('info', 'handoff.reply_relayed', { escalationId: escalation.id, outcome: status });
-      const route = routeNamed(escalation.route);
-      if (status !== 'blocked' && route)
-        await deps
-          .experts(input.platform)
-          ?.confirmReply?.(route, escalation, input.replyId, status)
-          .catch((error: unknown) =>
-            logger('warn', 'handoff.confirm_failed', {
-              escalationId: escalation.id,
-              error: describeError(error),
-            }),
-          );
-      return { status, escalation };
-    } catch (error) {
-      logger('error', 'handoff.relay_failed', { escalationId: escalation.id, error: describeError(error) });
-      return { status: 'failed' };
-    }
-  }
-
-  async function message(escalationId: string): Promise<HandOffMessage | undefined> {
+  async function message(escalationId: string) {
     const escalation = await escalations.get(escalationId);
     const route = escalation && routeNamed(escalation.route);
     const channel = escalation && deps.experts(escalation.expertPlatform as ExpertPlatform);
@@ -278,70 +228,53 @@ export function createHandOffs(deps: HandOffDeps): HandOffs {
     return composeHandOff(deps, escalation, question, route, await channel.readers(route));
   }
 
-  async function saveStandard(request: Parameters<HandOffs['saveStandard']>[0]): Promise<SaveOutcome> {
-    const escalation = request.escalationId
-      ? await escalations.get(request.escalationId)
-      : request.thread &&
-        (await escalations.byThread(request.platform, request.thread.channel, request.thread.thread));
-    if (
-      !escalation ||
-      escalation.expertPlatform !== request.platform ||
-      request.replyId === escalation.expertThread
-    )
-      return { status: 'not_hand_off' };
-    const text = (request.text ?? (await escalations.reply(escalation.id, request.replyId))?.text)?.trim();
-    if (request.text === undefined && !text) return { status: 'not_hand_off' };
-    if (!text) return { status: 'empty' };
-    if (!deps.publisher) return { status: 'unavailable' };
-    const question = await escalations.question(escalation.questionId);
-    if (!question) return { status: 'not_hand_off' };
-    const route = routeNamed(escalation.route);
-    try {
-      const { id } = await deps.publisher.create({
-        question: question.text,
-        answer: text,
-        team: route?.team ?? escalation.route,
-        audience: route?.audience ?? ['all'],
-        origin: 'expert',
-        originRef: escalation.id,
-        createdBy: request.by,
-      });
-      await escalations.setStandard(escalation.id, id);
-      logger('info', 'handoff.standard_saved', { escalationId: escalation.id, standardId: id });
-      return { status: 'saved', id, escalation };
-    } catch (error) {
-      if (error instanceof InputError) {
-        logger('info', 'handoff.standard_refused', { escalationId: escalation.id, error: error.message });
-        return { status: 'invalid' };
+  /** A reply as the chat page shows it to its asker now. */
+  async function webReply(
+    escalation: Escalation,
+    reply: Parameters<typeof relays.replyText>[1],
+    asker: string,
+  ): Promise<WebReply> {
+    const language = escalation.language;
+    const readers = [deps.directory.resolve(asker)];
+    const at = reply.createdAt;
+    if (reply.verdictAction === 'hold') {
+      // What its reviewer decided: the text they released (masked as their approval masked it), or a no.
+      const review = await escalations.replyReview(escalation.id, reply.replyId);
+      if (review && RELEASED.has(review.status)) {
+        const approved = await deps.guard.approve(
+          review.text,
+          { readers, sources: [], language },
+          { reveal: review.revealed },
+        );
+        return { status: 'relayed', text: approved.text, at };
       }
-      throw error;
+      return review?.status === 'rejected'
+        ? { status: 'rejected', text: notice(language, 'rejected'), at }
+        : { status: 'held', text: notice(language, 'held'), at };
     }
+    if (reply.verdictAction === 'block') return { status: 'blocked', text: notice(language, 'blocked'), at };
+    // Checked again as the page shows it: the guard of today decides, not the one of the relay.
+    const verdict = await deps.guard.check(relays.replyText(escalation, reply), {
+      readers,
+      sources: [],
+      language,
+    });
+    const text = shown(verdict);
+    if (text) return { status: 'relayed', text, at };
+    return verdict.action === 'hold'
+      ? { status: 'held', text: notice(language, 'held'), at }
+      : { status: 'blocked', text: notice(language, 'blocked'), at };
   }
 
   async function webHandOffs(asker: string, sinceMs: number): Promise<WebHandOff[]> {
     const since = new Date(Date.now() - sinceMs).toISOString();
     const list = await escalations.forAsker('web', asker, since, 20);
-    const principal = deps.directory.resolve(asker);
     return Promise.all(
       list.map(async (escalation): Promise<WebHandOff> => {
         const question = await escalations.question(escalation.questionId);
         const replies: WebReply[] = [];
         for (const reply of await escalations.replies(escalation.id)) {
-          if (!reply.relayedAt) continue;
-          // Checked again as the page shows it: the guard of today decides, not the one of the relay.
-          const verdict = await deps.guard.check(replyText(escalation, reply), {
-            readers: [principal],
-            sources: [],
-            language: escalation.language,
-          });
-          const text = shown(verdict);
-          replies.push(
-            text
-              ? { status: 'relayed', text, at: reply.createdAt }
-              : verdict.action === 'hold'
-                ? { status: 'held', text: notice(escalation.language, 'held'), at: reply.createdAt }
-                : { status: 'blocked', text: notice(escalation.language, 'blocked'), at: reply.createdAt },
-          );
+          if (reply.relayedAt) replies.push(await webReply(escalation, reply, asker));
         }
         return {
           questionId: escalation.questionId,
@@ -363,13 +296,18 @@ export function createHandOffs(deps: HandOffDeps): HandOffs {
       return routeFor(deps.directory.resolve(asker).groups, citations, documents) !== undefined;
     },
     escalate,
+    async askedBy(request) {
+      return (await askersQuestion(request)).asker === true;
+    },
     resolve,
     async isHandOffThread(platform, channel, thread) {
       return (await escalations.byThread(platform, channel, thread)) !== undefined;
     },
-    expertReply,
+    expertReply: relays.expertReply,
+    retryRelays: relays.retryRelays,
     message,
-    saveStandard,
+    prepareSave: saves.prepareSave,
+    saveStandard: saves.saveStandard,
     webHandOffs,
   };
 }

@@ -44,6 +44,10 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
     deliveries: (platform) => deliveries.get(platform),
     publisher: runtime.standardAnswers,
   });
+  if (handOff) {
+    starters.push(async () => handOff.start());
+    stoppers.push(async () => handOff.stop());
+  }
   // "Tell me when it's answered" under a not-found; the admin UI's "Answer this" tells them.
   const subscriptions = createAnswerSubscriptions({
     repository: store.subscriptions,

@@ -1,16 +1,22 @@
 import type { DeliveryChannel } from '../answer/ports.js';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, describeError } from '../core/errors.js';
 import type { Platform } from '../core/types.js';
 import { createHandOffs, type ExpertChannel, type HandOffs } from '../helpdesk/escalations.js';
 import { type ExpertPlatform, type ExpertRoute, loadExpertRoutes } from '../helpdesk/expert-routes.js';
 import type { StandardAnswerPublisher } from '../helpdesk/ports.js';
 import type { Runtime } from '../runtime.js';
 
+/** How often replies that did not reach their askers are relayed again. */
+const RELAY_RETRY_EVERY_MS = 60_000;
+
 /** "Ask a person" as `serve` wires it: the service, and where the adapters plug their expert side in. */
 export interface HandOffWiring {
   readonly handOffs: HandOffs;
   /** An adapter's expert side, once it is built (the service reaches it only through here). */
   register(channel: ExpertChannel | undefined): void;
+  /** Starts relaying again, every minute, the replies whose relay failed or was cut short. */
+  start(): void;
+  stop(): void;
 }
 
 /**
@@ -40,7 +46,6 @@ export async function createHandOffWiring(
     deliveries: options.deliveries,
     escalations: store.escalations,
     documents: store.documents,
-    reviews: store.reviews,
     directory: runtime.directory,
     guard: runtime.guard,
     publisher: options.publisher,
@@ -55,10 +60,30 @@ export async function createHandOffWiring(
     logger,
   });
   logger('info', 'handoff.routes', { routes: routes.map((r) => r.name) });
+  let timer: NodeJS.Timeout | undefined;
+  let retrying = false;
   return {
     handOffs,
     register(channel) {
       if (channel) experts.set(channel.platform, channel);
+    },
+    start() {
+      timer ??= setInterval(() => {
+        // One pass at a time: a slow one (a platform that is down) is not overtaken by the next.
+        if (retrying) return;
+        retrying = true;
+        handOffs
+          .retryRelays()
+          .catch((error: unknown) => logger('warn', 'handoff.retry_failed', { error: describeError(error) }))
+          .finally(() => {
+            retrying = false;
+          });
+      }, RELAY_RETRY_EVERY_MS);
+      timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
+      timer = undefined;
     },
   };
 }

@@ -48,6 +48,9 @@ export interface HandOffServer {
     eventId?: string;
     retryNum?: number;
     ts?: string;
+    /** `file_share`, with `files`: a message with a file attached. */
+    subtype?: string;
+    files?: readonly Record<string, unknown>[];
   }): Promise<{ ts: string; eventId: string; response: Response }>;
   close(): Promise<void>;
 }
@@ -155,6 +158,8 @@ export async function startHandOffServer(options: {
           text: m.text,
           ts,
           ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+          ...(m.subtype ? { subtype: m.subtype } : {}),
+          ...(m.files ? { files: m.files } : {}),
           team: FAKE_TEAM_ID,
         },
         eventId,
@@ -193,6 +198,43 @@ export function messageShortcut(fields: {
     team: { id: FAKE_TEAM_ID, domain: 'fake' },
     token: 'legacy-verification-token',
     action_ts: String(Date.now() / 1000),
+  };
+  return {
+    contentType: 'application/x-www-form-urlencoded',
+    body: `payload=${encodeURIComponent(JSON.stringify(payload))}`,
+  };
+}
+
+/**
+ * The submission of a modal the fake opened (`view_submission`), with the values typed into its
+ * plain-text inputs by block id, as Slack posts it.
+ */
+export function viewSubmission(fields: {
+  user: string;
+  view: Readonly<Record<string, unknown>>;
+  values: Readonly<Record<string, string>>;
+}): SignedPost {
+  const values = Object.fromEntries(
+    Object.entries(fields.values).map(([block, value]) => [
+      block,
+      { value: { type: 'plain_text_input', value } },
+    ]),
+  );
+  const payload = {
+    type: 'view_submission',
+    team: { id: FAKE_TEAM_ID, domain: 'fake' },
+    user: {
+      id: fields.user,
+      username: fields.user.toLowerCase(),
+      name: fields.user.toLowerCase(),
+      team_id: FAKE_TEAM_ID,
+    },
+    api_app_id: 'A0FAKE',
+    token: 'legacy-verification-token',
+    trigger_id: `trigger-${randomUUID()}`,
+    view: { id: 'V1', team_id: FAKE_TEAM_ID, hash: 'h1', ...fields.view, state: { values } },
+    response_urls: [],
+    is_enterprise_install: false,
   };
   return {
     contentType: 'application/x-www-form-urlencoded',

@@ -7,13 +7,19 @@
  * an answer drawn from a document some of them may not see is not shown to them, and a reply the
  * guard holds does not reach the asker.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SAVE_STANDARD_SHORTCUT } from '../../src/bot/slack/slack-adapter.js';
 import { t } from '../../src/core/i18n.js';
 import type { IncomingQuestion } from '../../src/core/types.js';
 import { blockAction, eventCallback } from '../fakes/slack-events.js';
 import { FAKE_BOT_ID, type FakeMessage } from '../fakes/slack-server.js';
-import { type HandOffServer, findAction, messageShortcut, startHandOffServer } from './hand-off-harness.js';
+import {
+  type HandOffServer,
+  findAction,
+  messageShortcut,
+  startHandOffServer,
+  viewSubmission,
+} from './hand-off-harness.js';
 import { startSlackHarness, visibleText } from './slack-harness.js';
 
 const KENJI = 'UKENJI';
@@ -54,17 +60,18 @@ describe('Ask a person on Slack', () => {
       },
       // Bob (IT) reads the HR experts' channel too: what only HR may read is not shown there.
       channels: { [HELP]: [ERIN, BOB], [HR_EXPERTS]: [HARU, BOB] },
+      // Sources as ingest records them (relative to where it ran): the route's `hr/` matches the folder.
       documents: {
-        'it/vpn.md':
+        'knowledge/it/vpn.md':
           '---\ntitle: VPN setup guide\n---\n# VPN\n\nTo connect to the VPN, install the GlobalConnect client and sign in with your company account.\n',
-        'hr/leave.md':
+        'knowledge/hr/leave.md':
           '---\ntitle: Paid leave policy\n---\n# Paid leave\n\nEvery employee gets 25 days of paid leave per year. Unused days can be carried over until March.\n',
         // Internal, but for HR only: no leakage scan covers it, only who may read it.
-        'hr/relocation.md': {
+        'knowledge/hr/relocation.md': {
           text: '---\ntitle: Relocation handbook\n---\n# Relocation\n\nThe relocation allowance for moves between offices is 4800 euros, paid with the first salary.\n',
           audience: ['hr'],
         },
-        'hr/salary-bands.md': {
+        'knowledge/hr/salary-bands.md': {
           text: '---\ntitle: Salary bands 2027\n---\n# Salary bands\n\nThe salary band for senior engineers goes from 90000 to 120000 euros per year.\n',
           audience: ['hr'],
           classification: 'confidential',
@@ -209,30 +216,56 @@ describe('Ask a person on Slack', () => {
     expect(metrics).toContain('polydesk_handoff_resolutions_total{route="helpdesk"} 1');
     expect(metrics).toContain('polydesk_handoff_resolution_seconds_count{route="helpdesk"} 1');
 
-    // "Save as standard answer" on the expert's reply.
+    // "Save as standard answer" on the expert's reply: a form asks for the title and question
+    // everyone who gets it will read, prefilled with the asker's question.
     const responseUrl = h.slack.responseUrl(HELP, ERIN);
     await h.send(
       messageShortcut({
         callbackId: SAVE_STANDARD_SHORTCUT,
         user: ERIN,
         channel: HELP,
-        message: { ts: reply.ts, thread_ts: handOff.ts, text: REPLY, user: ERIN },
+        // The shortcut's own copy of the text is not what gets published: the recorded reply is.
+        message: { ts: reply.ts, thread_ts: handOff.ts, text: 'something else entirely', user: ERIN },
         responseUrl,
       }),
     );
+    const form = await h.slack.waitFor(() => h.slack.views[0]);
+    expect(form.view).toMatchObject({ type: 'modal', title: { text: t('en', 'handoff.standardAnswer') } });
+    const inputs = (form.view['blocks'] as { block_id?: string; element?: { initial_value?: string } }[])
+      .filter((b) => b.element)
+      .map((b) => [b.block_id, b.element!.initial_value]);
+    expect(inputs).toEqual([
+      ['title', question],
+      ['question', question],
+    ]);
+    expect(await h.runtime.standardAnswers.list()).toEqual([]);
+    const title = 'Parental leave: how many weeks';
+    const confirmed = 'How many weeks of parental leave can employees take?';
+    const submitted = await h.send(
+      viewSubmission({ user: ERIN, view: form.view, values: { title, question: confirmed } }),
+    );
+    expect(submitted.status).toBe(200);
     const saved = await h.slack.waitFor(() => h.slack.ephemerals.find((e) => e.user === ERIN));
     expect(saved.text).toBe(t('en', 'handoff.saved'));
     const standards = await h.runtime.standardAnswers.list();
     expect(standards).toHaveLength(1);
     const standard = (await h.runtime.standardAnswers.get(standards[0]!.id))!;
+    // The asker's own words match it; the title everyone reads is the one its saver confirmed.
     expect(standard).toMatchObject({
-      question,
+      title,
+      question: confirmed,
+      phrasings: [question],
       answer: REPLY,
       team: 'Helpdesk',
       origin: 'expert',
       originRef: escalation.id,
     });
     expect((await h.runtime.store.escalations.get(escalation.id))!.standardId).toBe(standard.id);
+    // Submitted again (a double click, a second expert): one standard answer per hand-off.
+    await h.send(viewSubmission({ user: ERIN, view: form.view, values: { title, question: confirmed } }));
+    const again = await h.slack.waitFor(() => h.slack.ephemerals.filter((e) => e.user === ERIN)[1]);
+    expect(again.text).toBe(t('en', 'handoff.savedAlready'));
+    expect(await h.runtime.standardAnswers.list()).toHaveLength(1);
 
     // The same question in other words and languages gets the expert's answer; an unrelated one does not.
     const asked = async (text: string, locale: string) => {
@@ -247,7 +280,7 @@ describe('Ask a person on Slack', () => {
     };
     for (const [text, locale] of [
       ['育休は最大で何週間もらえますか？', 'ja-JP'],
-      ['育儿假可以休几周？', 'zh-CN'],
+      ['育儿假能休多久？', 'zh-CN'],
       ['How long is parental leave?', 'en-US'],
     ] as const) {
       const result = await asked(text, locale);
@@ -303,11 +336,241 @@ describe('Ask a person on Slack', () => {
     expect(visibleText(told)).toBe(t('en', 'held'));
     expect(h.slack.messages.filter((m) => m.channel === DM.bob && m.text.includes(secret))).toEqual([]);
     const escalation = (await h.runtime.store.escalations.byThread('slack', HELP, handOff.ts))!;
-    expect(await h.runtime.store.escalations.replies(escalation.id)).toMatchObject([
-      { verdictAction: 'hold' },
+    const recorded = () => h.runtime.store.escalations.replies(escalation.id);
+    await vi.waitFor(async () => expect(await recorded()).toMatchObject([{ verdictAction: 'hold' }]));
+
+    // A second held reply on the same question gets a review of its own.
+    await h.message({
+      channel: HELP,
+      user: ERIN,
+      text: 'Sorry, the right one is password: Zq8!nB3$wT6#yH1k',
+      threadTs: handOff.ts,
+    });
+    await vi.waitFor(async () =>
+      expect(await recorded()).toMatchObject([{ verdictAction: 'hold' }, { verdictAction: 'hold' }]),
+    );
+    expect(botMessages(DM.bob).slice(before).map(visibleText)).toEqual([t('en', 'held'), t('en', 'held')]);
+    const pending = (await h.runtime.store.reviews.list({ status: 'pending', limit: 50, offset: 0 })).filter(
+      (r) => r.questionId === escalation.questionId,
+    );
+    expect(pending.map((r) => r.originalText).sort()).toEqual([
+      expect.stringContaining('Sorry, the right one'),
+      expect.stringContaining('The admin password'),
     ]);
-    const pending = await h.runtime.store.reviews.list({ status: 'pending', limit: 10, offset: 0 });
-    expect(pending.map((r) => r.questionId)).toContain(escalation.questionId);
+    expect(h.logs.filter((l) => l.event === 'handoff.relay_failed')).toEqual([]);
+
+    // A reviewer releases the second: it reaches the asker's DM, its password masked.
+    const second = pending.find((r) => r.originalText.includes('Sorry'))!;
+    expect(await h.adapters.reviews.approve(second.id, 'reviewer@corp.example')).toEqual({
+      outcome: 'approved',
+      delivered: true,
+    });
+    const released = await h.slack.waitFor(() => botMessages(DM.bob)[before + 2]);
+    expect(visibleText(released)).toContain('Sorry, the right one is');
+    expect(visibleText(released)).not.toContain('Zq8!nB3$wT6#yH1k');
+  });
+
+  it('saves no held reply as a standard answer, whatever the shortcut carries', async () => {
+    const answer = await ask(BOB, DM.bob, 'What is the door code of the server room?');
+    const handOff = await escalate(BOB, DM.bob, answer, HELP);
+    const secret = 'password: Hq4!zT8$mW2#kP9x';
+    const reply = await h.message({
+      channel: HELP,
+      user: ERIN,
+      text: `The server room ${secret}`,
+      threadTs: handOff.ts,
+    });
+    const escalation = (await h.runtime.store.escalations.byThread('slack', HELP, handOff.ts))!;
+    await vi.waitFor(async () =>
+      expect(await h.runtime.store.escalations.replies(escalation.id)).toMatchObject([
+        { verdictAction: 'hold' },
+      ]),
+    );
+    const views = h.slack.views.length;
+    await h.send(
+      messageShortcut({
+        callbackId: SAVE_STANDARD_SHORTCUT,
+        user: ERIN,
+        channel: HELP,
+        message: { ts: reply.ts, thread_ts: handOff.ts, text: `The server room ${secret}`, user: ERIN },
+        responseUrl: h.slack.responseUrl(HELP, ERIN),
+      }),
+    );
+    const refused = await h.slack.waitFor(() =>
+      h.slack.ephemerals.find((e) => e.user === ERIN && e.text === t('en', 'handoff.saveNotRelayed')),
+    );
+    expect(refused).toBeDefined();
+    expect(h.slack.views).toHaveLength(views);
+    expect((await h.runtime.standardAnswers.list()).filter((a) => a.answer.includes(secret))).toEqual([]);
+  });
+
+  it('keeps a restricted standard answer from an expert channel whose readers may not all see it', async () => {
+    await h.runtime.standardAnswers.create({
+      question: 'What is the relocation bonus for moving to another office?',
+      answer: 'The relocation bonus is 7300 euros, paid with the first salary.',
+      team: 'HR',
+      audience: ['hr'],
+      origin: 'admin',
+      createdBy: 'admin@corp.example',
+    });
+    const answer = await ask(ALICE, DM.alice, 'What is the relocation bonus for moving to another office?');
+    expect(visibleText(answer)).toContain('7300');
+    // No document cited, none an HR route matches: the default route's channel, read by Erin and Bob.
+    const handOff = await escalate(ALICE, DM.alice, answer, HELP);
+    const shown = `${handOff.text}\n${visibleText(handOff)}`;
+    expect(shown).toContain(t('en', 'handoff.answerHidden'));
+    expect(shown).not.toContain('7300');
+  });
+
+  it('lets only the asker hand a question off', async () => {
+    const answer = await ask(ALICE, DM.alice, 'How do I connect to the VPN?');
+    const button = findAction(answer.blocks, 'polydesk_escalate')!;
+    const posts = botMessages(HELP).length;
+    // Bob presses it (the button of Alice's answer, its value her question's id).
+    await h.send(
+      blockAction({
+        user: BOB,
+        channel: DM.bob,
+        action: button,
+        responseUrl: h.slack.responseUrl(DM.bob, BOB),
+      }),
+    );
+    const told = await h.slack.waitFor(() =>
+      h.slack.ephemerals.find((e) => e.user === BOB && e.text === t('en', 'handoff.notAsker')),
+    );
+    expect(told).toBeDefined();
+    expect(await h.runtime.store.escalations.forQuestion(button['value'] as string)).toBeUndefined();
+    expect(botMessages(HELP)).toHaveLength(posts);
+  });
+
+  it('posts a hand-off left unposted by a process that stopped, once it is stale', async () => {
+    const answer = await ask(KENJI, DM.kenji, 'Where is the printer on the 3rd floor?');
+    const questionId = findAction(answer.blocks, 'polydesk_escalate')!['value'] as string;
+    const stale = new Date(Date.now() - 5 * 60_000).toISOString();
+    await h.runtime.store.db
+      .insertInto('escalations')
+      .values({
+        id: 'e-abandoned',
+        question_id: questionId,
+        requested_by: 'kenji@corp.example',
+        status: 'open',
+        route: 'helpdesk',
+        expert_platform: 'slack',
+        expert_channel: HELP,
+        expert_thread: null,
+        language: 'en',
+        created_at: stale,
+        posted_at: null,
+        resolved_at: null,
+        resolved_by: null,
+        standard_id: null,
+      })
+      .execute();
+    const handOff = await escalate(KENJI, DM.kenji, answer, HELP);
+    expect(visibleText(handOff)).toContain('printer');
+    await vi.waitFor(async () =>
+      expect(await h.runtime.store.escalations.get('e-abandoned')).toMatchObject({
+        expertThread: handOff.ts,
+        postedAt: expect.any(String),
+      }),
+    );
+  });
+
+  it('acknowledges an expert reply once recorded, and relays it again after a failed relay, once', async () => {
+    const answer = await ask(BOB, DM.bob, 'How do I book a meeting room?');
+    const handOff = await escalate(BOB, DM.bob, answer, HELP);
+    const before = botMessages(DM.bob).length;
+    // Slack keeps the relay waiting (a rate limit), then refuses it outright.
+    h.slack.failNext('chat.postMessage', { status: 429, retryAfter: 3 });
+    h.slack.failNext('chat.postMessage', { error: 'internal_error' });
+    const started = Date.now();
+    const reply = await h.message({
+      channel: HELP,
+      user: ERIN,
+      text: 'Rooms are booked in Outlook: add the room as an attendee.',
+      threadTs: handOff.ts,
+    });
+    expect(reply.response.status).toBe(200);
+    // Acknowledged before the relay (which waits 3 s for Slack) is done.
+    expect(Date.now() - started).toBeLessThan(2_500);
+    await vi.waitFor(() => expect(h.logs.some((l) => l.event === 'handoff.relay_failed')).toBe(true), {
+      timeout: 30_000,
+    });
+    expect(botMessages(DM.bob)).toHaveLength(before);
+    // PolyDesk did not take the expert's reply for a question to answer in the expert channel.
+    expect(botMessages(HELP).filter((m) => m.threadTs === handOff.ts)).toEqual([]);
+
+    expect(await h.adapters.handOff!.retryRelays(0)).toBe(1);
+    const relayed = await h.slack.waitFor(() => botMessages(DM.bob)[before]);
+    expect(visibleText(relayed)).toContain('add the room as an attendee');
+    expect(await h.adapters.handOff!.retryRelays(0)).toBe(0);
+    expect(botMessages(DM.bob)).toHaveLength(before + 1);
+  });
+
+  it('never answers an expert reply as a question when recording it fails', async () => {
+    const answer = await ask(BOB, DM.bob, 'Where do I order a new laptop charger?');
+    const handOff = await escalate(BOB, DM.bob, answer, HELP);
+    const escalations = h.runtime.store.escalations;
+    const addReply = escalations.addReply.bind(escalations);
+    escalations.addReply = async () => {
+      throw new Error('the database is gone');
+    };
+    try {
+      // Mentioning PolyDesk: Slack sends the message as an app_mention too, which PolyDesk answers
+      // when it is not an expert's reply.
+      const text = '<@UBOT> the charger is ordered in the IT shop, under Accessories.';
+      const reply = await h.message({ channel: HELP, user: ERIN, text, threadTs: handOff.ts });
+      expect(reply.response.status).toBe(200);
+      const mention = await h.send(
+        eventCallback({
+          type: 'app_mention',
+          channel: HELP,
+          user: ERIN,
+          text,
+          ts: reply.ts,
+          thread_ts: handOff.ts,
+          team: 'T0FAKE',
+        }),
+      );
+      expect(mention.status).toBe(200);
+      await vi.waitFor(() =>
+        expect(
+          h.logs.some((l) => l.event === 'slack.handler_failed' && l.fields?.['what'] === 'expert_reply'),
+        ).toBe(true),
+      );
+    } finally {
+      escalations.addReply = addReply;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(botMessages(HELP).filter((m) => m.threadTs === handOff.ts)).toEqual([]);
+  });
+
+  it('spells links out both ways, and tells the expert a file was not passed on', async () => {
+    const answer = await ask(
+      KENJI,
+      DM.kenji,
+      'My password reset link [Reset here](https://evil.example/login) does not work, what now?',
+    );
+    const handOff = await escalate(KENJI, DM.kenji, answer, HELP);
+    expect(handOff.text + JSON.stringify(handOff.blocks)).not.toContain('|Reset here>');
+    expect(visibleText(handOff)).toContain('Reset here (https://evil.example/login)');
+
+    const before = botMessages(DM.kenji).length;
+    await h.message({
+      channel: HELP,
+      user: ERIN,
+      text: 'Use the [self-service portal](https://portal.corp.example/reset), screenshot attached.',
+      threadTs: handOff.ts,
+      subtype: 'file_share',
+      files: [{ id: 'F0SCREEN', name: 'screenshot.png' }],
+    });
+    const relayed = await h.slack.waitFor(() => botMessages(DM.kenji)[before]);
+    expect(visibleText(relayed)).toContain('self-service portal (https://portal.corp.example/reset)');
+    expect(JSON.stringify(relayed.blocks)).not.toContain('|self-service portal>');
+    const told = await h.slack.waitFor(() =>
+      h.slack.ephemerals.find((e) => e.user === ERIN && e.text === t('en', 'handoff.fileNotRelayed')),
+    );
+    expect(told.channel).toBe(HELP);
   });
 });
 

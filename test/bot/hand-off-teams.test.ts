@@ -17,7 +17,9 @@ import { type HandOffServer, startHandOffServer } from './hand-off-harness.js';
 
 const HANA: FakeMember = { id: 'hana@example.com', name: 'Hana Sato', aadObjectId: 'aad-hana' };
 const ERIN: FakeMember = { id: 'erin@example.com', name: 'Erin Expert', aadObjectId: 'aad-erin' };
+const SARA: FakeMember = { id: 'sara@example.com', name: 'Sara HR', aadObjectId: 'aad-sara' };
 const EXPERTS = '19:experts@thread.tacv2';
+const HR_EXPERTS = '19:hr-experts@thread.tacv2';
 const CHAT = `a:1personal-${HANA.id}`;
 const REPLY = 'Parental leave is up to 16 weeks. Apply in Workday four weeks ahead.';
 
@@ -29,6 +31,16 @@ function actionsOf(message: FakeTeamsMessage | undefined): Action[] {
     (a) => ((a['content'] as { actions?: Action[] } | undefined)?.actions ?? []) as Action[],
   );
 }
+/** The inputs of a message's cards: id, prefilled value, required. */
+const inputsOf = (message: FakeTeamsMessage | undefined) =>
+  (message?.attachments ?? []).flatMap((a) =>
+    (
+      (a['content'] as { body?: { type?: string; id?: string; value?: string; isRequired?: boolean }[] })
+        ?.body ?? []
+    )
+      .filter((b) => b.type === 'Input.Text')
+      .map((b) => ({ id: b.id, value: b.value, isRequired: b.isRequired })),
+  );
 const action = (message: FakeTeamsMessage | undefined, verb: string) =>
   actionsOf(message).find((a) => a.data?.['action'] === verb);
 const cardText = (message: FakeTeamsMessage | undefined) =>
@@ -45,14 +57,20 @@ describe('Ask a person in Teams', () => {
   beforeAll(async () => {
     h = await startHandOffServer({
       routes: (serviceUrl: string) => [
+        // HR's questions and documents go to the HR channel; who reads it is not said (readers: all).
+        { name: 'hr', team: 'HR', match: { groups: ['hr'] }, teams: { channel: HR_EXPERTS, serviceUrl } },
         { name: 'helpdesk', team: 'Helpdesk', default: true, teams: { channel: EXPERTS, serviceUrl } },
       ],
-      directory: { hr: ['hana@example.com'] },
+      directory: { hr: ['sara@example.com'] },
       users: {},
       channels: {},
       documents: {
         'it/vpn.md':
           '---\ntitle: VPN setup guide\n---\n# VPN\n\nInstall the GlobalConnect client to connect to the VPN.\n',
+        'hr/relocation.md': {
+          text: '---\ntitle: Relocation handbook\n---\n# Relocation\n\nThe relocation allowance for moves between offices is 4800 euros, paid with the first salary.\n',
+          audience: ['hr'],
+        },
       },
     });
   });
@@ -92,6 +110,14 @@ describe('Ask a person in Teams', () => {
       { asker: 'hana@example.com' },
     ]);
 
+    // The same data posted from another conversation (Erin's own chat) hands nothing off.
+    const erinsChat = `a:1personal-${ERIN.id}`;
+    await send(teamsActivity(h.connector, { scope: 'personal', from: ERIN, value: escalate.data }));
+    await h.connector.waitFor(() =>
+      h.connector.conversation(erinsChat).find((m) => m.text === t('en', 'handoff.unavailable')),
+    );
+    expect(channelPosts()).toEqual([]);
+
     // The card action comes back as a message activity carrying its data.
     await send(
       teamsActivity(h.connector, { scope: 'personal', from: HANA, value: escalate.data, locale: 'ja-JP' }),
@@ -119,11 +145,16 @@ describe('Ask a person in Teams', () => {
     expect(relayed.text).toContain('Helpdeskからご質問への返信です');
     expect(relayed.text).toContain('16 weeks');
     expect(relayed.text).not.toContain('PolyDesk</at>');
-    // Under the reply, in the thread: passed on, and "Save as standard answer".
+    // Under the reply, in the thread: passed on, and "Save as standard answer" with the title and
+    // question to confirm, prefilled with the asker's question.
     const confirmation = await h.connector.waitFor(() =>
       h.connector.conversation(thread).find((m) => action(m, 'polydesk_save_standard')),
     );
     expect(cardText(confirmation)).toContain(t('en', 'handoff.relayed'));
+    expect(inputsOf(confirmation)).toEqual([
+      { id: 'title', value: '育児休業は何週間取れますか？', isRequired: true },
+      { id: 'question', value: '育児休業は何週間取れますか？', isRequired: true },
+    ]);
 
     // Delivered again: relayed once.
     await send(reply);
@@ -131,6 +162,15 @@ describe('Ask a person in Teams', () => {
 
     // "Resolved" replaces the card: no button, a line saying so; the time is recorded.
     const escalation = (await h.runtime.store.escalations.byThread('teams', EXPERTS, handOff.id))!;
+    // Not from anywhere but the hand-off's thread.
+    await send(
+      teamsActivity(h.connector, {
+        scope: 'personal',
+        from: ERIN,
+        value: action(handOff, 'polydesk_resolve')!.data,
+      }),
+    );
+    expect(await h.runtime.store.escalations.get(escalation.id)).toMatchObject({ status: 'open' });
     await send(
       teamsActivity(h.connector, {
         scope: 'channel',
@@ -147,20 +187,29 @@ describe('Ask a person in Teams', () => {
       resolvedAt: expect.any(String),
     });
 
-    // "Save as standard answer" under the relayed reply.
+    // "Save as standard answer" under the relayed reply, with the inputs as the expert rewrote them
+    // (Teams merges them into the action's data); not from another conversation.
+    const confirmed = {
+      ...action(confirmation, 'polydesk_save_standard')!.data,
+      title: 'Parental leave: how many weeks',
+      question: 'How many weeks of parental leave can employees take?',
+    };
+    await send(teamsActivity(h.connector, { scope: 'personal', from: ERIN, value: confirmed }));
+    await h.connector.waitFor(() =>
+      h.connector.conversation(erinsChat).find((m) => m.text === t('en', 'handoff.notReply')),
+    );
+    expect(await h.runtime.standardAnswers.list()).toEqual([]);
     await send(
-      teamsActivity(h.connector, {
-        scope: 'channel',
-        conversationId: thread,
-        from: ERIN,
-        value: action(confirmation, 'polydesk_save_standard')!.data,
-      }),
+      teamsActivity(h.connector, { scope: 'channel', conversationId: thread, from: ERIN, value: confirmed }),
     );
     await h.connector.waitFor(() =>
       h.connector.conversation(thread).find((m) => m.text === t('en', 'handoff.saved')),
     );
     const [saved] = await h.runtime.standardAnswers.list();
     expect(await h.runtime.standardAnswers.get(saved!.id)).toMatchObject({
+      title: 'Parental leave: how many weeks',
+      question: 'How many weeks of parental leave can employees take?',
+      phrasings: ['育児休業は何週間取れますか？'],
       answer: REPLY,
       team: 'Helpdesk',
       origin: 'expert',
@@ -183,5 +232,48 @@ describe('Ask a person in Teams', () => {
         .find((m) => m.stream?.state !== 'streaming' && cardText(m).includes('16 weeks')),
     );
     expect(cardText(standard)).toContain('Helpdesk');
+  });
+  it('keeps an answer from a channel whose readers the route does not state, and offers no save under a held reply', async () => {
+    const sarasChat = `a:1personal-${SARA.id}`;
+    await send(
+      teamsActivity(h.connector, {
+        scope: 'personal',
+        from: SARA,
+        text: 'What is the relocation allowance for moves between offices?',
+      }),
+    );
+    const answer = await h.connector.waitFor(() =>
+      h.connector.conversation(sarasChat).find((m) => action(m, 'polydesk_escalate')),
+    );
+    expect(cardText(answer)).toContain('4800');
+    await send(
+      teamsActivity(h.connector, {
+        scope: 'personal',
+        from: SARA,
+        value: action(answer, 'polydesk_escalate')!.data,
+      }),
+    );
+    // The HR route's channel: its `match.groups` route HR's questions there, but say nothing of
+    // who reads it, so the answer drawn from an HR-only document is not shown.
+    const handOff = await h.connector.waitFor(() => h.connector.conversation(HR_EXPERTS)[0]);
+    expect(cardText(handOff)).toContain(t('en', 'handoff.answerHidden'));
+    expect(cardText(handOff)).not.toContain('4800');
+
+    // A reply the guard holds: the thread is told it waits for review, with nothing to save.
+    const thread = `${HR_EXPERTS};messageid=${handOff.id}`;
+    await send(
+      teamsActivity(h.connector, {
+        scope: 'channel',
+        conversationId: thread,
+        from: ERIN,
+        text: 'The admin password for the HR share is Kx9#mQ2$vL7!pR4z',
+        mentionBot: true,
+      }),
+    );
+    const confirmation = await h.connector.waitFor(() =>
+      h.connector.conversation(thread).find((m) => cardText(m).includes(t('en', 'handoff.relayHeld'))),
+    );
+    expect(action(confirmation, 'polydesk_save_standard')).toBeUndefined();
+    expect(inputsOf(confirmation)).toEqual([]);
   });
 });

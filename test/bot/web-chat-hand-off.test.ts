@@ -6,7 +6,7 @@
  * Hebrew (right-to-left) page with an English reply bubble laid out in its own direction.
  */
 import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { t } from '../../src/core/i18n.js';
 import { FAKE_BOT_ID } from '../fakes/slack-server.js';
 import { direction } from '../helpers/bidi-checks.js';
@@ -117,6 +117,51 @@ describe('Ask a person on the chat page', () => {
       },
     ]);
     expect(listed.handOffs[0]!.replies[0]!.text).toContain('Helpdesk replied to your question:');
+  });
+
+  it('hands off only the asker’s own questions', async () => {
+    const someoneElses = await h.runtime.answers.ask({
+      text: 'How do I connect to the VPN?',
+      asker: { email: 'other@corp.example', groups: ['all'] },
+      place: { platform: 'web', kind: 'local', readers: [{ email: 'other@corp.example', groups: ['all'] }] },
+      history: [],
+    });
+    const posts = handOffPosts().length;
+    expect((await escalate({ questionId: someoneElses.questionId })).status).toBe(404);
+    expect(handOffPosts()).toHaveLength(posts);
+  });
+
+  it('shows a held reply once a reviewer released it, and says so when a reviewer kept one back', async () => {
+    const answer = await ask('Where do I find the guest Wi-Fi password?');
+    expect((await escalate({ questionId: answer.questionId })).status).toBe(200);
+    await expertReply('The guest Wi-Fi password is Kx9#mQ2$vL7!pR4z, it is also at reception.');
+    await expertReply('Or ask reception for a voucher: password Zq8!nB3$wT6#yH1k');
+    const replies = async () => {
+      const listed = (await (await fetch(`${h.url}/api/chat/handoffs`)).json()) as {
+        handOffs: { questionId: string; replies: { status: string; text: string }[] }[];
+      };
+      return listed.handOffs.find((o) => o.questionId === answer.questionId)!.replies;
+    };
+    await vi.waitFor(async () =>
+      expect(await replies()).toEqual([
+        { status: 'held', text: t('en', 'held'), at: expect.any(String) },
+        { status: 'held', text: t('en', 'held'), at: expect.any(String) },
+      ]),
+    );
+    const pending = (await h.runtime.store.reviews.list({ status: 'pending', limit: 50, offset: 0 })).filter(
+      (r) => r.questionId === answer.questionId,
+    );
+    const first = pending.find((r) => r.originalText.includes('at reception'))!;
+    const second = pending.find((r) => r.originalText.includes('voucher'))!;
+    await h.adapters.reviews.approve(first.id, 'reviewer@corp.example');
+    await h.adapters.reviews.reject(second.id, 'reviewer@corp.example', 'use the voucher desk instead');
+    const decided = await replies();
+    expect(decided).toMatchObject([
+      { status: 'relayed', text: expect.stringContaining('it is also at reception') },
+      { status: 'rejected', text: t('en', 'rejected') },
+    ]);
+    // Released as its reviewer approved it: the password masked.
+    expect(decided[0]!.text).not.toContain('Kx9#mQ2$vL7!pR4z');
   });
 
   describe.skipIf(!executablePath)('in Chromium', () => {

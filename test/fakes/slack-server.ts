@@ -52,6 +52,12 @@ export interface FakeEphemeral {
   readonly responseUrlId?: string;
 }
 
+/** A modal opened with `views.open`, as the user would see it. */
+export interface FakeView {
+  readonly triggerId: string;
+  readonly view: Readonly<Record<string, unknown>>;
+}
+
 /** What a method answers instead of its normal result: a Slack error, or an HTTP 429 with Retry-After. */
 export type FakeFailure = { readonly error: string } | { readonly status: 429; readonly retryAfter: number };
 
@@ -59,6 +65,8 @@ export class FakeSlackServer {
   readonly calls: RecordedCall[] = [];
   readonly messages: FakeMessage[] = [];
   readonly ephemerals: FakeEphemeral[] = [];
+  /** Modals opened (views.open), in order. */
+  readonly views: FakeView[] = [];
   readonly users = new Map<string, FakeUser>();
   readonly channels = new Map<string, readonly string[]>();
   /** Page size of conversations.members, small so that paging is exercised. */
@@ -346,6 +354,13 @@ export class FakeSlackServer {
           if (Array.isArray(a['blocks'])) m.blocks = [{ type: 'markdown', text: m.text }, ...a['blocks']];
         }
         return { ok: true, channel: m.channel, ts: m.ts };
+      }
+      case 'views.open': {
+        const view = a['view'];
+        if (!str('trigger_id') || typeof view !== 'object' || view === null)
+          return { ok: false, error: 'invalid_arguments' };
+        this.views.push({ triggerId: str('trigger_id')!, view: view as Record<string, unknown> });
+        return { ok: true, view: { id: `V${this.views.length}`, ...(view as Record<string, unknown>) } };
       }
       case 'assistant.threads.setStatus':
       case 'assistant.threads.setSuggestedPrompts':

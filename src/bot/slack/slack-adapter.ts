@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type BlockAction, type MessageShortcut, webApi } from '@slack/bolt';
+import { App, type BlockAction, type MessageShortcut, type ViewSubmitAction, webApi } from '@slack/bolt';
 import type {
   AnswerService,
   CheckedText,
@@ -23,7 +23,9 @@ import {
   type HandOffClick,
   relayIfExpertReply,
   resolveClick,
+  SAVE_STANDARD_FORM,
   saveStandardShortcut,
+  saveStandardSubmission,
   subscribeClick,
 } from './hand-off-actions.js';
 import {
@@ -189,13 +191,17 @@ function registerListeners(app: App, context: SlackContext): void {
       context.logger('error', 'slack.handler_failed', { what, error: describeError(error) }),
     );
 
-  /** True when the message was an expert's reply in a hand-off thread (relayed, not answered). */
-  const relayed = async (event: SlackMessageEvent): Promise<boolean> => {
+  /**
+   * True when the message was an expert's reply in a hand-off thread (relayed, not answered); the
+   * event is acknowledged as soon as the reply is recorded. An error on the way counts as a reply
+   * too: a message in an expert channel's thread is never answered as a question for a failure.
+   */
+  const relayed = async (event: SlackMessageEvent, arrived: () => void): Promise<boolean> => {
     try {
-      return await relayIfExpertReply(context, event);
+      return await relayIfExpertReply(context, event, arrived);
     } catch (error) {
       context.logger('error', 'slack.handler_failed', { what: 'expert_reply', error: describeError(error) });
-      return false;
+      return true;
     }
   };
   // The receiver holds the acknowledgement of a question (HTTP or socket) until `arrived` (it is recorded).
@@ -203,14 +209,14 @@ function registerListeners(app: App, context: SlackContext): void {
   app.event('app_mention', async ({ event, body, context: boltContext }) => {
     const arrived = arrivalOf(boltContext);
     // An expert's reply in a hand-off thread goes to the asker, even when it mentions PolyDesk.
-    if (await relayed(event as SlackMessageEvent)) return arrived();
+    if (await relayed(event as SlackMessageEvent, arrived)) return arrived();
     const message = questionFromMention(event as SlackMessageEvent, body, context.bot());
     if (message) await run('app_mention', () => answerMessage(context, { ...message, arrived }));
     arrived();
   });
   app.message(async ({ message, body, context: boltContext }) => {
     const arrived = arrivalOf(boltContext);
-    if (await relayed(message as SlackMessageEvent)) return arrived();
+    if (await relayed(message as SlackMessageEvent, arrived)) return arrived();
     const question = questionFromMessage(message as SlackMessageEvent, body, context.bot());
     if (question) await run('message', () => answerMessage(context, { ...question, arrived }));
     arrived();
@@ -268,12 +274,28 @@ function registerListeners(app: App, context: SlackContext): void {
       await run('save_standard', () =>
         saveStandardShortcut(
           context,
-          { user: shortcut.user.id, channel: shortcut.channel.id, message: shortcut.message },
+          {
+            user: shortcut.user.id,
+            channel: shortcut.channel.id,
+            triggerId: shortcut.trigger_id,
+            message: shortcut.message,
+          },
           respond,
         ),
       );
     },
   );
+  app.view<ViewSubmitAction>(SAVE_STANDARD_FORM, async ({ ack, body, view }) => {
+    // The form closes at once; the saver is told the outcome in the thread.
+    await ack();
+    await run('save_standard_form', () =>
+      saveStandardSubmission(context, {
+        user: body.user.id,
+        privateMetadata: view.private_metadata,
+        values: view.state.values,
+      }),
+    );
+  });
   app.error(async (error) => {
     context.logger('error', 'slack.event_failed', { error: describeError(error) });
   });

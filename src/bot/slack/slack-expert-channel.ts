@@ -1,15 +1,9 @@
 import { describeError, PolyDeskError } from '../../core/errors.js';
 import type { Principal } from '../../core/types.js';
-import type { AskerPlace, ExpertChannel } from '../../helpdesk/escalations.js';
+import { ANY_MEMBER, type AskerPlace, type ExpertChannel } from '../../helpdesk/escalations.js';
 import { channelAudience, type SlackDelivery } from './answer-message.js';
 import { renderHandOff } from './slack-blocks.js';
 import type { SlackContext } from './slack-context.js';
-
-/** Someone in a channel Slack will not list: only what everyone may read is shown to them. */
-const UNKNOWN_MEMBER: Principal = Object.freeze({
-  email: 'slack:unknown-member',
-  groups: Object.freeze(['all']),
-});
 
 /**
  * The expert side of Slack: hand-off messages go to the route's channel, and what they may show is
@@ -21,13 +15,13 @@ export function createSlackExpertChannel(context: SlackContext): ExpertChannel {
     platform: 'slack',
     async readers(route) {
       const channel = route.slack?.channel;
-      if (!channel) return [UNKNOWN_MEMBER];
+      if (!channel) return [ANY_MEMBER];
       try {
         const members = await context.people.channelReaders(channel);
-        return members.length > 0 ? members : [UNKNOWN_MEMBER];
+        return members.length > 0 ? members : [ANY_MEMBER];
       } catch (error) {
         context.logger('warn', 'slack.expert_members_unavailable', { channel, error: describeError(error) });
-        return [UNKNOWN_MEMBER];
+        return [ANY_MEMBER];
       }
     },
     async post(route, message) {
@@ -48,7 +42,7 @@ export function createSlackExpertChannel(context: SlackContext): ExpertChannel {
       // An /ask answer was the asker's alone; so is what follows it.
       if (stored.ephemeral_user || place.placeKind !== 'channel') return [asker];
       const channel = stored.channel ?? place.channelId;
-      return channel ? channelAudience(context, channel, asker) : [asker, UNKNOWN_MEMBER];
+      return channel ? channelAudience(context, channel, asker) : [asker, ANY_MEMBER];
     },
   };
 }

@@ -7,9 +7,10 @@
 import type { Attachment } from 'botbuilder';
 import type { CheckedText } from '../../answer/ports.js';
 import { normalizeHttpUrl } from '../../core/http-url.js';
-import { t } from '../../core/i18n.js';
+import { type MessageKey, t } from '../../core/i18n.js';
 import type { AnswerResult, Citation } from '../../core/types.js';
-import type { HandOffMessage } from '../../helpdesk/escalations.js';
+import type { HandOffMessage, SaveForm } from '../../helpdesk/escalations.js';
+import { QUESTION_MAX, TITLE_MAX } from '../../helpdesk/hand-off-standard.js';
 import { type AnswerView, answerViewOf, noticeOf } from '../answer-view.js';
 import {
   ESCALATE_VERB,
@@ -271,23 +272,52 @@ export function renderFollowUp(
   );
 }
 
+/** The ids of the save form's inputs: Teams merges their values into the action's data. */
+export const SAVE_TITLE_INPUT = 'title';
+export const SAVE_QUESTION_INPUT = 'question';
+
 /**
  * Under an expert's reply in a hand-off thread: what became of it (passed on, or waiting for a
- * reviewer), and "Save as standard answer" for it.
+ * reviewer) and, for a reply passed on, the form that saves it as a standard answer: its title and
+ * question, prefilled with the asker's question where the channel may read it, for its saver to
+ * confirm or rewrite before everyone who gets it reads them.
  */
-export function renderReplyConfirmation(
-  said: CheckedText,
-  language: string,
-  escalationId: string,
-  replyId: string,
-): OutgoingMessage {
+export function renderReplyConfirmation(said: CheckedText, save?: SaveForm | undefined): OutgoingMessage {
+  const body: Record<string, unknown>[] = [
+    { type: 'TextBlock', text: said, wrap: true, isSubtle: true, size: 'Small' },
+  ];
+  if (!save) return sealed({ summary: said, attachments: [card(body)] });
+  const { language } = save;
+  const input = (id: string, label: MessageKey, prefill: CheckedText | undefined, max: number) => ({
+    type: 'Input.Text',
+    id,
+    label: t(language, label),
+    isRequired: true,
+    maxLength: max,
+    isMultiline: id === SAVE_QUESTION_INPUT,
+    ...(prefill ? { value: prefill.slice(0, max) } : {}),
+  });
+  body.push(
+    {
+      type: 'TextBlock',
+      text: t(language, 'handoff.saveHint'),
+      wrap: true,
+      size: 'Small',
+      spacing: 'Medium',
+    },
+    input(SAVE_TITLE_INPUT, 'handoff.saveTitle', save.title, TITLE_MAX),
+    input(SAVE_QUESTION_INPUT, 'handoff.saveQuestion', save.question, QUESTION_MAX),
+  );
   return sealed({
     summary: said,
     attachments: [
-      card(
-        [{ type: 'TextBlock', text: said, wrap: true, isSubtle: true, size: 'Small' }],
-        [submit(t(language, 'handoff.saveStandard'), { action: SAVE_STANDARD_VERB, escalationId, replyId })],
-      ),
+      card(body, [
+        submit(t(language, 'handoff.saveStandard'), {
+          action: SAVE_STANDARD_VERB,
+          escalationId: save.escalationId,
+          replyId: save.replyId,
+        }),
+      ]),
     ],
   });
 }

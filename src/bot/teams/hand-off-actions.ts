@@ -1,11 +1,10 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { notice } from '../../answer/ports.js';
-import { describeError, InputError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import type { MessageKey } from '../../core/i18n.js';
-import type { AnswerResult } from '../../core/types.js';
 import type { SaveOutcome } from '../../helpdesk/escalations.js';
-import { answerViewOf } from '../answer-view.js';
-import { type CardOptions, renderHandOff, renderNotice } from './answer-card.js';
+import { ESCALATE_NOTICES, SAVE_NOTICES } from '../hand-off-buttons.js';
+import { renderHandOff, renderNotice, SAVE_QUESTION_INPUT, SAVE_TITLE_INPUT } from './answer-card.js';
 import { describeConnectorError } from './connector-retry.js';
 import {
   channelThread,
@@ -19,34 +18,23 @@ import {
 import type { TeamsContext } from './teams-context.js';
 import { post } from './teams-reply.js';
 
-/** What an answer card offers: "Ask a person" where a route takes it, "Tell me" under a not-found. */
-export async function handOffButtons(
-  context: TeamsContext,
-  result: AnswerResult,
-  asker: string,
-): Promise<CardOptions> {
-  if (!answerViewOf(result)) return {};
-  let escalate = false;
-  try {
-    escalate = (await context.handOff?.offered(asker, result.citations)) ?? false;
-  } catch (error) {
-    context.logger('warn', 'teams.handoff_offer_failed', { error: describeError(error) });
-  }
-  return { escalate, subscribe: result.status === 'not_found' && context.subscriptions !== undefined };
-}
+export { handOffButtons } from '../hand-off-buttons.js';
 
-const SAVE_NOTICES: Readonly<Record<SaveOutcome['status'], MessageKey>> = {
-  saved: 'handoff.saved',
-  not_hand_off: 'handoff.notReply',
-  empty: 'handoff.notReply',
-  unavailable: 'failed',
-  invalid: 'failed',
-};
+/** A conversation without its thread suffix: the chat or channel a question was asked in. */
+const baseConversation = (id: string) => channelThread(id)?.channel ?? id;
+
+/** A text field of the card's inputs, as Teams merges them into the action's value. */
+function inputOf(activity: Activity, name: string): string {
+  const value = (activity.value as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+}
 
 /**
  * A hand-off card action: "Ask a person" and "Tell me when it's answered" under an answer, "Resolved"
- * under a hand-off message, "Save as standard answer" under a relayed reply. A redelivered activity
- * is claimed already and does nothing (a second standard answer, say).
+ * under a hand-off message, "Save as standard answer" under a relayed reply. A card's data comes
+ * from the client, so each is taken only from where its card was posted: an answer's actions from
+ * the question's own conversation (and "Ask a person" from its asker), an expert's from the
+ * hand-off's thread. A redelivered activity is claimed already and does nothing.
  */
 export async function handOffAction(
   context: TeamsContext,
@@ -58,21 +46,22 @@ export async function handOffAction(
   const locale = activity.locale || undefined;
   const by = (await context.people.principal(turn, activity.from.id, locale)).email;
   const tell = (key: MessageKey) => post(turn, renderNotice(notice(locale, key)), context);
+  const conversation = baseConversation(activity.conversation.id);
+  const thread = channelThread(activity.conversation.id);
   const { handOff } = context;
   if (action.verb === ESCALATE_VERB) {
     if (!handOff) return;
-    const outcome = await handOff.escalate({ questionId: action.questionId, by, platform: 'teams' });
+    const outcome = await handOff.escalate({
+      questionId: action.questionId,
+      by,
+      platform: 'teams',
+      conversation,
+    });
     context.logger('info', 'teams.handoff', { outcome: outcome.status });
-    await tell(
-      outcome.status === 'posted'
-        ? 'handoff.sent'
-        : outcome.status === 'already'
-          ? 'handoff.already'
-          : 'handoff.unavailable',
-    );
+    await tell(ESCALATE_NOTICES[outcome.status]);
   } else if (action.verb === RESOLVE_VERB) {
-    if (!handOff) return;
-    const outcome = await handOff.resolve(action.escalationId, by);
+    if (!handOff || !thread) return;
+    const outcome = await handOff.resolve(action.escalationId, by, thread);
     if (outcome.status === 'not_found') return;
     const message = await handOff.message(action.escalationId);
     if (!message) return;
@@ -90,18 +79,31 @@ export async function handOffAction(
       if (outcome.status === 'resolved') await tell('handoff.resolved');
     }
   } else if (action.verb === SAVE_STANDARD_VERB) {
-    const outcome: SaveOutcome = handOff
-      ? await handOff.saveStandard({
-          platform: 'teams',
-          by,
-          escalationId: action.escalationId,
-          replyId: action.replyId,
-        })
-      : { status: 'not_hand_off' };
+    const outcome: SaveOutcome =
+      handOff && thread
+        ? await handOff.saveStandard({
+            platform: 'teams',
+            by,
+            escalationId: action.escalationId,
+            replyId: action.replyId,
+            from: thread,
+            title: inputOf(activity, SAVE_TITLE_INPUT),
+            question: inputOf(activity, SAVE_QUESTION_INPUT),
+          })
+        : { status: 'not_hand_off' };
     context.logger('info', 'teams.standard_from_reply', { outcome: outcome.status });
     await tell(SAVE_NOTICES[outcome.status]);
   } else {
     if (!context.subscriptions) return;
+    // Only from the question's conversation, by its asker (checked where hand-offs run).
+    if (
+      handOff &&
+      !(await handOff.askedBy({ questionId: action.questionId, by, platform: 'teams', conversation }))
+    ) {
+      context.logger('info', 'teams.subscribe_refused', {});
+      await tell('failed');
+      return;
+    }
     let key: MessageKey = 'handoff.subscribed';
     try {
       await context.subscriptions.subscribe(action.questionId, by);
@@ -133,7 +135,7 @@ export async function relayIfExpertReply(context: TeamsContext, turn: TurnContex
   const where = channelThread(activity.conversation?.id ?? '');
   if (!where || !(await handOff.isHandOffThread('teams', where.channel, where.thread))) return false;
   const by = (await context.people.principal(turn, activity.from.id, activity.locale || undefined)).email;
-  const outcome = await handOff.expertReply({
+  const claim = await handOff.expertReply({
     platform: 'teams',
     channel: where.channel,
     thread: where.thread,
@@ -141,6 +143,11 @@ export async function relayIfExpertReply(context: TeamsContext, turn: TurnContex
     author: by,
     text: questionText(activity.text ?? '', activity.entities ?? [], activity.recipient?.id),
   });
-  context.logger('info', 'teams.expert_reply', { outcome: outcome.status });
+  context.logger('info', 'teams.expert_reply', { outcome: claim.status });
+  // The relay goes on after the turn (its posts are proactive); one that fails is retried later.
+  if (claim.status === 'recorded')
+    void claim.relayed.then((outcome) =>
+      context.logger('info', 'teams.expert_reply_relayed', { outcome: outcome.status }),
+    );
   return true;
 }

@@ -1,19 +1,13 @@
 import { type ConversationReference, TurnContext } from 'botbuilder';
 import { notice } from '../../answer/ports.js';
 import { PolyDeskError } from '../../core/errors.js';
-import type { Principal } from '../../core/types.js';
-import type { ExpertChannel } from '../../helpdesk/escalations.js';
+import { EVERYONE } from '../../core/access.js';
+import { ANY_MEMBER, type ExpertChannel } from '../../helpdesk/escalations.js';
 import type { ExpertRoute } from '../../helpdesk/expert-routes.js';
 import { type OutgoingMessage, renderHandOff, renderReplyConfirmation } from './answer-card.js';
 import type { TeamsCloudAdapter } from './teams-cloud-adapter.js';
 import type { TeamsContext } from './teams-context.js';
 import { post } from './teams-reply.js';
-
-/** Someone PolyDesk cannot name: only what everyone may read is shown to them. */
-const UNKNOWN_READER: Principal = Object.freeze({
-  email: 'teams:unknown-member',
-  groups: Object.freeze(['all']),
-});
 
 /**
  * The expert side of Teams: a hand-off is a new post in the route's channel (a proactive message to
@@ -61,9 +55,9 @@ export function createTeamsExpertChannel(
   return {
     platform: 'teams',
     async readers(route) {
-      const groups = route.teams?.readers ?? ['all'];
+      const groups = route.teams?.readers ?? [EVERYONE];
       return groups.map((group) =>
-        group === 'all' ? UNKNOWN_READER : { email: `teams:member-of:${group}`, groups: ['all', group] },
+        group === EVERYONE ? ANY_MEMBER : { email: `teams:member-of:${group}`, groups: [EVERYONE, group] },
       );
     },
     async post(route, message) {
@@ -73,14 +67,15 @@ export function createTeamsExpertChannel(
     },
     async askerReaders(place, asker) {
       // The roster of a chat or team can only be read in a turn of it: its other members are unknown.
-      return place.placeKind === 'channel' ? [asker, UNKNOWN_READER] : [asker];
+      return place.placeKind === 'channel' ? [asker, ANY_MEMBER] : [asker];
     },
-    async confirmReply(route, escalation, replyId, outcome) {
+    async confirmReply(route, escalation, _replyId, outcome, save) {
       if (!escalation.expertThread) return;
       const said = notice(route.language, outcome === 'relayed' ? 'handoff.relayed' : 'handoff.relayHeld');
+      // A held reply gets no form: only what reached the asker may become a standard answer.
       await send(
         route,
-        renderReplyConfirmation(said, route.language, escalation.id, replyId),
+        renderReplyConfirmation(said, outcome === 'relayed' ? save : undefined),
         escalation.expertThread,
       );
     },

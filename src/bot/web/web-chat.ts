@@ -9,7 +9,7 @@ import { t } from '../../core/i18n.js';
 import type { Logger } from '../../core/log.js';
 import type { HandOffs } from '../../helpdesk/escalations.js';
 import { pageLanguage, renderChatPage } from './chat-page.js';
-import { mountHandOff } from './web-hand-off.js';
+import { mountHandOff, STORE_ID } from './web-hand-off.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PUBLIC = path.join(here, 'public');
@@ -121,9 +121,6 @@ export interface WebChatOptions {
   readonly handOff?: HandOffs | undefined;
 }
 
-/** A question id as the store makes them (a UUID); anything else is refused before a lookup. */
-const QUESTION_ID = /^[0-9a-f-]{36}$/;
-
 /**
  * The local chat page at `/` and its JSON endpoints: `POST /api/chat`, which streams newline-delimited
  * JSON events (`started`, `text`: the guard-checked text so far, then `done` with the answer), and
@@ -192,7 +189,7 @@ export function createWebChat(
     try {
       const reviewId = String(req.params['reviewId'] ?? '');
       const held =
-        /^[0-9a-f-]{36}$/.test(reviewId) && deps.heldAnswer
+        STORE_ID.test(reviewId) && deps.heldAnswer
           ? await deps.heldAnswer(reviewId, askerOf(res))
           : undefined;
       if (!held) res.status(404).json({ error: 'not found' });
@@ -219,7 +216,7 @@ export function createWebChat(
         }
         const asker = deps.directory.resolve(askerOf(res)).email;
         const recorded =
-          QUESTION_ID.test(questionId) && deps.rateAnswer
+          STORE_ID.test(questionId) && deps.rateAnswer
             ? await deps.rateAnswer({ questionId, asker, rating })
             : undefined;
         if (!recorded) {

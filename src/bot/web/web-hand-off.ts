@@ -3,8 +3,8 @@ import type { Directory } from '../../answer/ports.js';
 import type { Logger } from '../../core/log.js';
 import type { HandOffs } from '../../helpdesk/escalations.js';
 
-/** A question id as the store makes them (a UUID); anything else is refused before a lookup. */
-const QUESTION_ID = /^[0-9a-f-]{36}$/;
+/** An id as the store makes them (a UUID, for questions and reviews); anything else is refused before a lookup. */
+export const STORE_ID = /^[0-9a-f-]{36}$/;
 
 /** How long the page keeps showing a hand-off and its replies to its asker. */
 const SHOWN_FOR_MS = 14 * 24 * 3_600_000;
@@ -12,7 +12,8 @@ const SHOWN_FOR_MS = 14 * 24 * 3_600_000;
 /**
  * "Ask a person" on the chat page: `POST /api/chat/escalate` (`{"questionId"}`, one of the asker's
  * own chat-page questions) hands it off; `GET /api/chat/handoffs` lists the asker's hand-offs of the
- * last two weeks with the experts' replies, each checked by the guard for the asker, so that the
+ * last two weeks with the experts' replies, each checked by the guard for the asker (a held one
+ * says so until a reviewer decides: then the text they released, or that it was not), so that the
  * page shows them while it is open and when its asker comes back. Behind the page's own sign-in
  * rules (`signedIn`), like 👍/👎.
  */
@@ -35,13 +36,13 @@ export function mountHandOff(
         res.status(400).json({ error: 'send JSON {"questionId": "..."}' });
         return;
       }
-      const outcome = QUESTION_ID.test(questionId)
+      const outcome = STORE_ID.test(questionId)
         ? await deps.handOff.escalate({ questionId, by: asker(res), platform: 'web' })
         : { status: 'not_found' as const };
       deps.logger('info', 'web.handoff', { outcome: outcome.status });
       if (outcome.status === 'posted' || outcome.status === 'already')
         res.json({ questionId, status: outcome.status === 'posted' ? 'sent' : 'already' });
-      else if (outcome.status === 'not_found')
+      else if (outcome.status === 'not_found' || outcome.status === 'not_asker')
         res.status(404).json({ error: 'no answer of yours with this id' });
       else res.status(503).json({ questionId, status: 'unavailable' });
     } catch (error) {

@@ -187,9 +187,10 @@ function renderDone(li, answer) {
 
 // "Ask a person", offered under an answer when a route takes the question. The experts' replies
 // come as bubbles of their own (checked by the server's guard for this asker): asked for every 10 s
-// while a hand-off is open (for up to an hour), and read when the page opens, so that an asker who
-// comes back finds them.
-const handOffs = new Map(); // question id → how many of its replies are shown
+// while a hand-off is open or a reply waits for a reviewer (for up to an hour), and read when the
+// page opens, so that an asker who comes back finds them. A held reply's bubble is rewritten once
+// a reviewer decides: the text they released, or that it will not be shared.
+const handOffs = new Map(); // question id → the bubbles of its replies shown, with their status
 let handOffTimer;
 let handOffPolls = 0;
 
@@ -215,7 +216,7 @@ function addHandOff(li, questionId) {
       }
       status.textContent = messages[body.status === 'already' ? 'handoff.already' : 'handoff.sent'];
       button.hidden = true;
-      if (!handOffs.has(questionId)) handOffs.set(questionId, 0);
+      if (!handOffs.has(questionId)) handOffs.set(questionId, []);
       handOffPolls = 0;
       watchHandOffs();
     } catch {
@@ -227,7 +228,16 @@ function addHandOff(li, questionId) {
   li.appendChild(bar);
 }
 
-/** Shows the replies of each hand-off not shown yet; true while one of them is still open. */
+/** Shows a reply in its bubble: its text, marked while it is not what the expert wrote. */
+function showReply(li, reply) {
+  renderText(li.querySelector('.text'), reply.text, NO_SOURCES);
+  li.classList.toggle('held', reply.status !== 'relayed');
+}
+
+/**
+ * Shows the replies of each hand-off not shown yet, and rewrites those whose status changed (a
+ * reviewer's decision); true while a hand-off is open or a reply waits for a reviewer.
+ */
 function showHandOffs(list, atLoad) {
   let open = false;
   // Oldest first, as a conversation reads.
@@ -236,15 +246,15 @@ function showHandOffs(list, atLoad) {
       if (!atLoad) continue;
       item('user', handOff.question);
       if (handOff.replies.length === 0) chrome(item('bot note', messages['handoff.already']).firstChild);
-      handOffs.set(handOff.questionId, 0);
+      handOffs.set(handOff.questionId, []);
     }
     const shown = handOffs.get(handOff.questionId);
-    for (const reply of handOff.replies.slice(shown)) {
-      const li = item('bot reply', '');
-      renderText(li.querySelector('.text'), reply.text, NO_SOURCES);
-      if (reply.status !== 'relayed') li.classList.add('held');
-    }
-    handOffs.set(handOff.questionId, Math.max(shown, handOff.replies.length));
+    handOff.replies.forEach((reply, i) => {
+      if (!shown[i]) shown[i] = { li: item('bot reply', ''), status: undefined };
+      if (shown[i].status !== reply.status) showReply(shown[i].li, reply);
+      shown[i].status = reply.status;
+      if (reply.status === 'held') open = true;
+    });
     if (handOff.status === 'open') open = true;
   }
   return open;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { nowIso, parseJson } from '../store/json.js';
 import type { Database } from '../store/schema.js';
 import { bumpVersion } from '../store/standard-answer-repository.js';
@@ -237,7 +237,20 @@ export class DataSubjects {
         .set({ resolved_by: ANONYMISED })
         .where('resolved_by', '=', email)
         .executeTakeFirst();
-      // A reply is the expert's own words: deleted, not kept without a name (its text would remain).
+      // A reply is the expert's own words: deleted, not kept without a name (its text would remain),
+      // and so is the review of a held one, which holds the same words (keyed as the hand-off store
+      // keys it: the hand-off's id and the reply's, with a space between).
+      await tx
+        .deleteFrom('reviews')
+        .where(
+          'reply_key',
+          'in',
+          tx
+            .selectFrom('escalation_replies')
+            .select(sql<string>`escalation_id || ' ' || reply_id`.as('key'))
+            .where('author', '=', email),
+        )
+        .execute();
       const replies = await tx
         .deleteFrom('escalation_replies')
         .where('author', '=', email)

@@ -173,8 +173,12 @@ export class ReviewRepository {
   }
 
   /** The review of a held question (one per question), if it was held. */
+  /** The review of the question's own answer; an expert's held reply to it has a review of its own. */
   async forQuestion(questionId: string): Promise<Review | undefined> {
-    const r = await this.base().where('reviews.question_id', '=', questionId).executeTakeFirst();
+    const r = await this.base()
+      .where('reviews.question_id', '=', questionId)
+      .where('reviews.reply_key', 'is', null)
+      .executeTakeFirst();
     return r ? ReviewRepository.map(r) : undefined;
   }
 

@@ -170,6 +170,19 @@ describe.each(DIALECTS)('data protection on $name', ({ create }) => {
         reply('9.3', 'erin@corp.example', 'Install it from the software centre.'),
       ])
       .execute();
+    // Both replies were held once: their reviews hold the same words as the replies.
+    for (const [replyId, text] of [
+      ['9.2', 'It is GlobalConnect, my extension is 4411.'],
+      ['9.3', 'Install it from the software centre.'],
+    ] as const)
+      await store.escalations.reviewReply({
+        escalationId: 'e1',
+        replyId,
+        questionId: theirs.questionId,
+        text,
+        findings: [],
+        language: 'en',
+      });
     // A standard answer she published, and one whose other wordings hold her question's words.
     const hers = await store.standardAnswers.create({
       question: 'What is the VPN client called?',
@@ -237,6 +250,8 @@ describe.each(DIALECTS)('data protection on $name', ({ create }) => {
     ).toEqual([{ requested_by: 'anonymised', resolved_by: 'anonymised' }]);
     const replies = await store.db.selectFrom('escalation_replies').select(['author', 'text']).execute();
     expect(replies).toEqual([{ author: 'erin@corp.example', text: 'Install it from the software centre.' }]);
+    const reviews = await store.db.selectFrom('reviews').select(['reply_key', 'original_text']).execute();
+    expect(reviews).toEqual([{ reply_key: 'e1 9.3', original_text: 'Install it from the software centre.' }]);
     // Her standard answer stays, the company's now, under no name; her words leave the other one.
     expect(await store.standardAnswers.get(hers.id)).toMatchObject({
       createdBy: 'anonymised',

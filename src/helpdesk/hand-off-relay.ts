@@ -13,6 +13,7 @@ import type {
 } from '../store/escalation-repository.js';
 import type { ExpertPlatform, ExpertRoute } from './expert-routes.js';
 import { plainLinks, shown } from './hand-off-message.js';
+import { SAVEABLE_VERDICT } from './hand-off-standard.js';
 import {
   ANY_MEMBER,
   type ExpertChannel,
@@ -163,7 +164,10 @@ export function createRelays(deps: RelayDeps): Relays {
     const channel = deps.experts(escalation.expertPlatform as ExpertPlatform);
     if (status !== 'blocked' && route && channel?.confirmReply) {
       try {
-        const save = status === 'relayed' ? await deps.saveForm(escalation, reply.replyId) : undefined;
+        const saveable =
+          status === 'relayed' &&
+          (await escalations.reply(escalation.id, reply.replyId))?.verdictAction === SAVEABLE_VERDICT;
+        const save = saveable ? await deps.saveForm(escalation, reply.replyId) : undefined;
         await channel.confirmReply(route, escalation, reply.replyId, status, save);
       } catch (error) {
         logger('warn', 'handoff.confirm_failed', {

@@ -15,8 +15,12 @@ import {
 } from './hand-off-ports.js';
 import type { StandardAnswerPublisher } from './ports.js';
 
-/** Verdicts of a reply that reached its asker as written (or with a part masked). */
-const PASSED_ON: ReadonlySet<string> = new Set(['allow', 'redact']);
+/**
+ * A reply may become a standard answer only when the guard let it through as written: one passed on
+ * with a part masked still holds that part in its own text, which publishing would show to every
+ * publisher and offer to everyone the answer is for (the expert can write it again without it).
+ */
+export const SAVEABLE_VERDICT = 'allow';
 
 /** The longest title and question a form takes (a standard answer takes no more). */
 export const TITLE_MAX = 300;
@@ -66,7 +70,7 @@ export function createStandardSaves(deps: StandardSaveDeps): Pick<
       return { status: 'not_hand_off' };
     const reply = await escalations.reply(escalation.id, ref.replyId);
     if (!reply) return { status: 'not_hand_off' };
-    if (!reply.relayedAt || !PASSED_ON.has(reply.verdictAction ?? '')) return { status: 'not_relayed' };
+    if (!reply.relayedAt || reply.verdictAction !== SAVEABLE_VERDICT) return { status: 'not_relayed' };
     if (escalation.standardId) return { status: 'already' };
     if (!deps.publisher) return { status: 'unavailable' };
     return { escalation, reply };

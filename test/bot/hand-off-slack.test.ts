@@ -402,6 +402,27 @@ describe('Ask a person on Slack', () => {
     expect(refused).toBeDefined();
     expect(h.slack.views).toHaveLength(views);
     expect((await h.runtime.standardAnswers.list()).filter((a) => a.answer.includes(secret))).toEqual([]);
+
+    // Nor one passed on with a part masked (a policy that redacts): its own text still holds that part.
+    await h.runtime.store.db
+      .updateTable('escalation_replies')
+      .set({ verdict_action: 'redact', relayed_at: new Date().toISOString() })
+      .where('escalation_id', '=', escalation.id)
+      .execute();
+    const refusals = h.slack.ephemerals.filter((e) => e.text === t('en', 'handoff.saveNotRelayed')).length;
+    await h.send(
+      messageShortcut({
+        callbackId: SAVE_STANDARD_SHORTCUT,
+        user: ERIN,
+        channel: HELP,
+        message: { ts: reply.ts, thread_ts: handOff.ts, text: `The server room ${secret}`, user: ERIN },
+        responseUrl: h.slack.responseUrl(HELP, ERIN),
+      }),
+    );
+    await h.slack.waitFor(
+      () => h.slack.ephemerals.filter((e) => e.text === t('en', 'handoff.saveNotRelayed')).length > refusals,
+    );
+    expect(h.slack.views).toHaveLength(views);
   });
 
   it('keeps a restricted standard answer from an expert channel whose readers may not all see it', async () => {

@@ -233,7 +233,7 @@ export function createHandOffs(deps: HandOffDeps): HandOffs {
     escalation: Escalation,
     reply: Parameters<typeof relays.replyText>[1],
     asker: string,
-  ): Promise<WebReply> {
+  ): Promise<Omit<WebReply, 'id'>> {
     const language = escalation.language;
     const readers = [deps.directory.resolve(asker)];
     const at = reply.createdAt;
@@ -274,7 +274,8 @@ export function createHandOffs(deps: HandOffDeps): HandOffs {
         const question = await escalations.question(escalation.questionId);
         const replies: WebReply[] = [];
         for (const reply of await escalations.replies(escalation.id)) {
-          if (reply.relayedAt) replies.push(await webReply(escalation, reply, asker));
+          if (reply.relayedAt)
+            replies.push({ ...(await webReply(escalation, reply, asker)), id: reply.replyId });
         }
         return {
           questionId: escalation.questionId,

@@ -137,6 +137,8 @@ export type SavePrepared =
 
 /** A reply as the chat page shows it to its asker. */
 export interface WebReply {
+  /** The reply's platform id: the page keeps each reply in its own bubble by it, in any order. */
+  readonly id: string;
   /**
    * `relayed`: the reply (or, once a reviewer approved a held one, the text they released); `held`:
    * waiting for a reviewer; `rejected`: a reviewer kept it back; `blocked`: the guard did. `text` is

@@ -113,7 +113,10 @@ describe('Ask a person on the chat page', () => {
         questionId: answer.questionId,
         question: 'How do I connect to the VPN?',
         status: 'open',
-        replies: [{ status: 'relayed', text: expect.stringContaining('Software Center') }],
+        // Each reply carries its platform id: the page keeps one bubble per reply by it.
+        replies: [
+          { id: expect.any(String), status: 'relayed', text: expect.stringContaining('Software Center') },
+        ],
       },
     ]);
     expect(listed.handOffs[0]!.replies[0]!.text).toContain('Helpdesk replied to your question:');
@@ -144,8 +147,8 @@ describe('Ask a person on the chat page', () => {
     };
     await vi.waitFor(async () =>
       expect(await replies()).toEqual([
-        { status: 'held', text: t('en', 'held'), at: expect.any(String) },
-        { status: 'held', text: t('en', 'held'), at: expect.any(String) },
+        { id: expect.any(String), status: 'held', text: t('en', 'held'), at: expect.any(String) },
+        { id: expect.any(String), status: 'held', text: t('en', 'held'), at: expect.any(String) },
       ]),
     );
     const pending = (await h.runtime.store.reviews.list({ status: 'pending', limit: 50, offset: 0 })).filter(

@@ -216,7 +216,7 @@ function addHandOff(li, questionId) {
       }
       status.textContent = messages[body.status === 'already' ? 'handoff.already' : 'handoff.sent'];
       button.hidden = true;
-      if (!handOffs.has(questionId)) handOffs.set(questionId, []);
+      if (!handOffs.has(questionId)) handOffs.set(questionId, new Map());
       handOffPolls = 0;
       watchHandOffs();
     } catch {
@@ -246,15 +246,18 @@ function showHandOffs(list, atLoad) {
       if (!atLoad) continue;
       item('user', handOff.question);
       if (handOff.replies.length === 0) chrome(item('bot note', messages['handoff.already']).firstChild);
-      handOffs.set(handOff.questionId, []);
+      handOffs.set(handOff.questionId, new Map());
     }
+    // By the reply's id, not its place in the list: a reply relayed late (a retry) gets a bubble
+    // of its own, and no bubble shows another reply's text.
     const shown = handOffs.get(handOff.questionId);
-    handOff.replies.forEach((reply, i) => {
-      if (!shown[i]) shown[i] = { li: item('bot reply', ''), status: undefined };
-      if (shown[i].status !== reply.status) showReply(shown[i].li, reply);
-      shown[i].status = reply.status;
+    for (const reply of handOff.replies) {
+      if (!shown.has(reply.id)) shown.set(reply.id, { li: item('bot reply', ''), status: undefined });
+      const bubble = shown.get(reply.id);
+      if (bubble.status !== reply.status) showReply(bubble.li, reply);
+      bubble.status = reply.status;
       if (reply.status === 'held') open = true;
-    });
+    }
     if (handOff.status === 'open') open = true;
   }
   return open;

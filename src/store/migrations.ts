@@ -391,53 +391,67 @@ const helpdeskLoop: Migration = {
 function handOffRecovery(dialect: DialectName): Migration {
   return {
     async up(db: Kysely<unknown>) {
-      if (dialect === 'postgres') {
-        // The column's UNIQUE, under whatever name PostgreSQL gave it.
-        const unique = await sql<{ conname: string }>`select conname from pg_constraint
-          where conrelid = 'reviews'::regclass and contype = 'u'`.execute(db);
-        for (const { conname } of unique.rows)
-          await sql`alter table reviews drop constraint ${sql.id(conname)}`.execute(db);
-        await db.schema.alterTable('reviews').addColumn('reply_key', 'text').execute();
-      } else {
-        await rebuildSqliteReviews(db);
+      if (dialect === 'postgres') await handOffRecoveryUp(db, dialect);
+      else {
+        // kysely runs SQLite migrations outside a transaction: one for the whole migration, so that
+        // a crash half-way leaves the database as it was (SQLite's DDL is transactional).
+        await sql`begin immediate`.execute(db);
+        try {
+          await handOffRecoveryUp(db, dialect);
+          await sql`commit`.execute(db);
+        } catch (error) {
+          await sql`rollback`.execute(db).catch(() => undefined);
+          throw error;
+        }
       }
-      // Still one review per held answer; a reply's review is found again by its key.
-      await db.schema
-        .createIndex('reviews_question_answer')
-        .on('reviews')
-        .column('question_id')
-        .unique()
-        .where(sql.ref('reply_key'), 'is', null)
-        .execute();
-      await db.schema.createIndex('reviews_question').on('reviews').column('question_id').execute();
-      await db.schema.createIndex('reviews_reply_key').on('reviews').column('reply_key').unique().execute();
-      await db.schema.alterTable('escalation_replies').addColumn('relay_owner', 'text').execute();
-      await db.schema
-        .alterTable('escalation_replies')
-        .addColumn('relay_attempt', 'integer', (c) => c.notNull().defaultTo(0))
-        .execute();
-      await db.schema.alterTable('escalation_replies').addColumn('relay_claimed_at', 'text').execute();
-      await db.schema
-        .createIndex('escalation_replies_unrelayed')
-        .on('escalation_replies')
-        .columns(['relayed_at', 'created_at'])
-        .execute();
     },
   };
 }
 
+async function handOffRecoveryUp(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') {
+    // The column's UNIQUE, under whatever name PostgreSQL gave it.
+    const unique = await sql<{ conname: string }>`select conname from pg_constraint
+          where conrelid = 'reviews'::regclass and contype = 'u'`.execute(db);
+    for (const { conname } of unique.rows)
+      await sql`alter table reviews drop constraint ${sql.id(conname)}`.execute(db);
+    await db.schema.alterTable('reviews').addColumn('reply_key', 'text').execute();
+  } else {
+    await rebuildSqliteReviews(db);
+  }
+  // Still one review per held answer; a reply's review is found again by its key.
+  await db.schema
+    .createIndex('reviews_question_answer')
+    .on('reviews')
+    .column('question_id')
+    .unique()
+    .where(sql.ref('reply_key'), 'is', null)
+    .execute();
+  await db.schema.createIndex('reviews_question').on('reviews').column('question_id').execute();
+  await db.schema.createIndex('reviews_reply_key').on('reviews').column('reply_key').unique().execute();
+  await db.schema.alterTable('escalation_replies').addColumn('relay_owner', 'text').execute();
+  await db.schema
+    .alterTable('escalation_replies')
+    .addColumn('relay_attempt', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema.alterTable('escalation_replies').addColumn('relay_claimed_at', 'text').execute();
+  await db.schema
+    .createIndex('escalation_replies_unrelayed')
+    .on('escalation_replies')
+    .columns(['relayed_at', 'created_at'])
+    .execute();
+}
+
 /**
- * SQLite cannot drop a column's UNIQUE: the table is made again without it, in one transaction
- * (kysely runs SQLite migrations outside one), with every column of migrations 0001 to 0006.
- * Nothing refers to reviews, so the foreign keys stay as they are.
+ * SQLite cannot drop a column's UNIQUE: the table is made again without it (inside the migration's
+ * transaction), with every column of migrations 0001 to 0006. Nothing refers to reviews, so the
+ * foreign keys stay as they are.
  */
 async function rebuildSqliteReviews(db: Kysely<unknown>): Promise<void> {
   const columns = `id, question_id, status, created_at, decided_at, reviewer, reason, original_text,
     final_text, findings, language, citations, delivered_at, revealed_on_approval, delivery_owner,
     delivery_attempt, delivery_claimed_at`;
-  await sql`begin immediate`.execute(db);
-  try {
-    await sql`create table reviews_0009 (
+  await sql`create table reviews_0009 (
       id text primary key,
       question_id text not null references questions(id) on delete cascade,
       status text not null,
@@ -457,18 +471,13 @@ async function rebuildSqliteReviews(db: Kysely<unknown>): Promise<void> {
       delivery_claimed_at text,
       reply_key text
     )`.execute(db);
-    await sql`insert into reviews_0009 (${sql.raw(columns)}) select ${sql.raw(columns)} from reviews`.execute(
-      db,
-    );
-    await sql`drop table reviews`.execute(db);
-    await sql`alter table reviews_0009 rename to reviews`.execute(db);
-    await sql`create index reviews_status on reviews (status, created_at)`.execute(db);
-    await sql`create index reviews_status_created_id on reviews (status, created_at, id)`.execute(db);
-    await sql`commit`.execute(db);
-  } catch (error) {
-    await sql`rollback`.execute(db).catch(() => undefined);
-    throw error;
-  }
+  await sql`insert into reviews_0009 (${sql.raw(columns)}) select ${sql.raw(columns)} from reviews`.execute(
+    db,
+  );
+  await sql`drop table reviews`.execute(db);
+  await sql`alter table reviews_0009 rename to reviews`.execute(db);
+  await sql`create index reviews_status on reviews (status, created_at)`.execute(db);
+  await sql`create index reviews_status_created_id on reviews (status, created_at, id)`.execute(db);
 }
 
 /** Every migration by name, in order (exported for tests that migrate a database part of the way). */

@@ -8,7 +8,7 @@ import type { Logger } from './core/log.js';
 import { StaticDirectory } from './directory.js';
 import type { Guard } from './guardrails/guard.js';
 import type { Generator } from './inference/generator.js';
-import { detectLanguage, detectQuestionLanguage, questionLanguageDetector } from './inference/language.js';
+import { detectLanguage, detectQuestionLanguage } from './inference/language.js';
 import { type Metrics, createMetrics, discardedMetrics } from './metrics.js';
 import { KnowledgeIndex } from './rag/knowledge-index.js';
 import { createDenseRetriever } from './rag/dense-retriever.js';
@@ -187,7 +187,7 @@ export async function createRuntime(
       retriever,
       standardAnswers: createStandardAnswerLookup({
         repository: store.standardAnswers,
-        languageDetector: questionLanguageDetector,
+        detectLanguage: detectQuestionLanguage,
         minScore: config.standardAnswerMinScore,
         lexicon,
         embedder,

@@ -228,10 +228,10 @@ export function mayGive(
 export function createStandardAnswerLookup(deps: {
   readonly repository: StandardAnswerRepository;
   /**
-   * The language detector for the answers' wordings (short questions, as employees' are): resolved
-   * each time the index is built, so that it can first load what question detection needs.
+   * The language of an answer's wording (a short question, as employees' are), detected as questions
+   * are: it may first load what question detection needs, so only when there are wordings.
    */
-  readonly languageDetector: () => Promise<(text: string) => string>;
+  readonly detectLanguage: (text: string) => Promise<string>;
   /** STANDARD_ANSWER_MIN_SCORE (default {@link DEFAULT_MIN_SCORE}). */
   readonly minScore?: number | undefined;
   readonly lexicon?: Lexicon | undefined;
@@ -254,7 +254,12 @@ export function createStandardAnswerLookup(deps: {
       loadedVersion = version;
       loaded = (async () => {
         const active = await deps.repository.active();
-        const detectLanguage = await deps.languageDetector();
+        const wordings = new Set(
+          active.flatMap((a) => [a.question, ...a.phrasings, a.title].map((w) => w.trim())).filter(Boolean),
+        );
+        const languages = new Map<string, string>();
+        for (const wording of wordings) languages.set(wording, await deps.detectLanguage(wording));
+        const detectLanguage = (text: string) => languages.get(text.trim()) ?? 'und';
         const index = await buildStandardAnswerIndex(
           active.map((a) => ({
             id: a.id,

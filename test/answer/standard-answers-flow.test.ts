@@ -13,7 +13,7 @@ import {
 } from '../../src/helpdesk/standard-answers.js';
 import { createExtractiveGenerator } from '../../src/inference/extractive-generator.js';
 import { createStopTerms } from '../../src/inference/reader-question.js';
-import { detectLanguage, questionLanguageDetector } from '../../src/inference/language.js';
+import { detectLanguage, detectQuestionLanguage } from '../../src/inference/language.js';
 import type { KnowledgeIndex } from '../../src/rag/knowledge-index.js';
 import { createLexicalRetriever } from '../../src/rag/lexical-retriever.js';
 import { BUILT_IN_CONCEPTS, loadLexicon } from '../../src/rag/lexicon.js';
@@ -87,7 +87,7 @@ describe('standard answers in the answer pipeline', () => {
       maxQuestionChars: 4000,
       standardAnswers: createStandardAnswerLookup({
         repository: store.standardAnswers,
-        languageDetector: questionLanguageDetector,
+        detectLanguage: detectQuestionLanguage,
         lexicon,
         knowledge: () => index.lexical,
         logger: silentLogger,

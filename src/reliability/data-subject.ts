@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { nowIso, parseJson } from '../store/json.js';
 import type { Database } from '../store/schema.js';
 import { bumpVersion } from '../store/standard-answer-repository.js';
@@ -79,6 +79,24 @@ export interface DataSubjectErasure {
 const wordingKey = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Each standard answer's other wordings that are one of these question texts. */
+/**
+ * Removes these question texts from standard answers' other wordings (an erased person's, or
+ * questions past retention); every replica's matcher then reloads. How many answers changed.
+ */
+export async function forgetWordings(db: Transaction<Database>, texts: readonly string[]): Promise<number> {
+  const wordings = await wordingsFrom(db, texts);
+  for (const w of wordings) {
+    const keep = w.phrasings.filter((p) => !w.theirs.includes(p));
+    await db
+      .updateTable('standard_answers')
+      .set({ phrasings: JSON.stringify(keep), updated_at: nowIso() })
+      .where('id', '=', w.id)
+      .execute();
+  }
+  if (wordings.length > 0) await bumpVersion(db);
+  return wordings.length;
+}
+
 async function wordingsFrom(
   db: Kysely<Database>,
   texts: readonly string[],
@@ -260,17 +278,7 @@ export class DataSubjects {
         .set({ created_by: ANONYMISED })
         .where('created_by', '=', email)
         .executeTakeFirst();
-      const wordings = await wordingsFrom(tx, texts);
-      for (const w of wordings) {
-        const keep = w.phrasings.filter((p) => !w.theirs.includes(p));
-        await tx
-          .updateTable('standard_answers')
-          .set({ phrasings: JSON.stringify(keep), updated_at: nowIso() })
-          .where('id', '=', w.id)
-          .execute();
-      }
-      // Every replica's matcher stops matching by the removed wordings.
-      if (wordings.length > 0) await bumpVersion(tx);
+      const wordings = await forgetWordings(tx, texts);
       return {
         questions: Number(questions.numDeletedRows),
         feedback: Number(given.numDeletedRows),
@@ -278,7 +286,7 @@ export class DataSubjects {
         escalationsAnonymised: Number(requested.numUpdatedRows) + Number(resolved.numUpdatedRows),
         escalationReplies: Number(replies.numDeletedRows),
         standardAnswersAnonymised: Number(published.numUpdatedRows),
-        standardAnswerWordings: wordings.length,
+        standardAnswerWordings: wordings,
       };
     });
   }

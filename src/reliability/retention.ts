@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { Database } from '../store/schema.js';
+import { forgetWordings } from './data-subject.js';
 
 /** The asker recorded for a question whose texts retention deleted (its counts stay). */
 export const ANONYMISED = 'anonymised';
@@ -24,8 +25,10 @@ const DAY_MS = 86_400_000;
 
 /**
  * One retention pass: forgets old event claims and, with `days` set, deletes the texts of older
- * questions — question, answer, asker, where it was asked, held answers, feedback comments and
- * raters — keeping the rows as anonymised counts (day, platform, status, language, latency).
+ * questions — question, answer, asker, where it was asked, held answers (a held expert reply's
+ * review included), feedback comments and raters, experts' replies and who handed the question off
+ * or resolved it, who waited to be told, the question's words among standard answers' wordings —
+ * keeping the rows as anonymised counts (day, platform, status, language, latency, hand-off times).
  * Returns how many questions were anonymised. Safe to run from several replicas at once.
  */
 export async function applyRetention(options: RetentionOptions, now = Date.now()): Promise<number> {
@@ -47,6 +50,36 @@ export async function applyRetention(options: RetentionOptions, now = Date.now()
       .where('question_id', 'in', old)
       .where('user', 'not like', `${RATER_PREFIX}%`)
       .execute();
+    // The helpdesk loop's copies of what people wrote and who they were: experts' replies to these
+    // questions, who handed them off and resolved them, who waited to be told (the rows stay as
+    // counts for the pilot numbers), and the questions' words kept as standard answers' wordings.
+    const handedOff = tx.selectFrom('escalations').select('id').where('question_id', 'in', old);
+    await tx
+      .updateTable('escalation_replies')
+      .set({ text: '', author: ANONYMISED })
+      .where('escalation_id', 'in', handedOff)
+      .where('author', '<>', ANONYMISED)
+      .execute();
+    await tx
+      .updateTable('escalations')
+      .set({
+        requested_by: ANONYMISED,
+        resolved_by: sql<string | null>`case when resolved_by is null then null else ${ANONYMISED} end`,
+      })
+      .where('question_id', 'in', old)
+      .where('requested_by', '<>', ANONYMISED)
+      .execute();
+    await tx.deleteFrom('answer_subscriptions').where('question_id', 'in', old).execute();
+    const texts = await tx
+      .selectFrom('questions')
+      .select('text')
+      .where('created_at', '<', before)
+      .where('asker', '<>', ANONYMISED)
+      .execute();
+    await forgetWordings(
+      tx,
+      texts.map((q) => q.text),
+    );
     const result = await tx
       .updateTable('questions')
       .set({

@@ -58,9 +58,57 @@ describe.each(DIALECTS)('data protection on $name', ({ create }) => {
       platform: 'slack',
       comment: 'my manager Bob said otherwise',
     });
+    // The helpdesk loop's copies: a hand-off of the old question with an expert's reply, a wish to be
+    // told, and its words kept as a standard answer's other wording.
+    const at = new Date(Date.now() - 40 * DAY).toISOString();
+    await store.db
+      .insertInto('escalations')
+      .values({
+        id: 'e-old',
+        question_id: old.questionId,
+        requested_by: 'old@corp.example',
+        status: 'resolved',
+        route: 'default',
+        expert_platform: 'slack',
+        expert_channel: 'C-IT',
+        expert_thread: '1.1',
+        language: 'en',
+        created_at: at,
+        posted_at: at,
+        resolved_at: at,
+        resolved_by: 'erin@corp.example',
+        standard_id: null,
+      })
+      .execute();
+    await store.db
+      .insertInto('escalation_replies')
+      .values({
+        escalation_id: 'e-old',
+        reply_id: '1.2',
+        author: 'erin@corp.example',
+        text: 'Call me on 4411, I will sort it out.',
+        created_at: at,
+        relayed_at: at,
+        verdict_action: 'allow',
+      })
+      .execute();
+    await store.subscriptions.subscribe(old.questionId, 'old@corp.example');
+    const standard = await store.standardAnswers.create({
+      question: 'What is the VPN client called?',
+      phrasings: ['How do I connect to the VPN?', 'vpn client name'],
+      answer: 'GlobalConnect.',
+      title: 'The VPN client',
+      team: 'IT',
+      audience: ['all'],
+      languages: [],
+      reviewAt: null,
+      origin: 'gap',
+      originRef: old.questionId,
+      createdBy: 'root@corp.example',
+    });
     await store.db
       .updateTable('questions')
-      .set({ created_at: new Date(Date.now() - 40 * DAY).toISOString() })
+      .set({ created_at: at })
       .where('id', '=', old.questionId)
       .execute();
 
@@ -80,6 +128,18 @@ describe.each(DIALECTS)('data protection on $name', ({ create }) => {
     expect(feedback[0]).toMatchObject({ rating: 'down', comment: null });
     expect(feedback[0]!.user).not.toContain('old@corp.example');
     expect(await store.feedback.summary()).toEqual({ up: 0, down: 1 });
+    // The hand-off stays countable (its times), without anyone's name or the expert's words.
+    expect(
+      await store.db
+        .selectFrom('escalations')
+        .select(['requested_by', 'resolved_by', 'resolved_at'])
+        .execute(),
+    ).toEqual([{ requested_by: ANONYMISED, resolved_by: ANONYMISED, resolved_at: at }]);
+    expect(await store.db.selectFrom('escalation_replies').select(['author', 'text']).execute()).toEqual([
+      { author: ANONYMISED, text: '' },
+    ]);
+    expect(await store.db.selectFrom('answer_subscriptions').selectAll().execute()).toEqual([]);
+    expect((await store.standardAnswers.get(standard.id))?.phrasings).toEqual(['vpn client name']);
   });
 
   it('exports what one employee asked and rated, then erases it and nothing of anyone else', async () => {

@@ -54,6 +54,13 @@ export async function applyRetention(options: RetentionOptions, now = Date.now()
     // questions, who handed them off and resolved them, who waited to be told (the rows stay as
     // counts for the pilot numbers), and the questions' words kept as standard answers' wordings.
     const handedOff = tx.selectFrom('escalations').select('id').where('question_id', 'in', old);
+    // A reply never relayed by now never will be (the question's place is forgotten below): gone,
+    // so that the relay retry does not take up an empty one.
+    await tx
+      .deleteFrom('escalation_replies')
+      .where('escalation_id', 'in', handedOff)
+      .where('relayed_at', 'is', null)
+      .execute();
     await tx
       .updateTable('escalation_replies')
       .set({ text: '', author: ANONYMISED })

@@ -4,6 +4,7 @@ import { t } from '../core/i18n.js';
 import type { ChunkWithDoc, Citation, DocumentRecord, Principal, SearchHit, Verdict } from '../core/types.js';
 import { notice } from '../guardrails/checked-text.js';
 import type { Guard } from '../guardrails/guard.js';
+import { toSearchHit } from '../rag/lexical-retriever.js';
 import type { Escalation, HandedOffQuestion } from '../store/escalation-repository.js';
 import type { ExpertRoute } from './expert-routes.js';
 import type { HandOffMessage } from './hand-off-ports.js';
@@ -58,7 +59,8 @@ async function readableEvidence(
     [...new Set(question.citations.map((c) => c.docId))].map((id) => deps.documents.get(id)),
   );
   if (!cited.every((d) => d !== undefined && allCanRead(readers, d))) return undefined;
-  return [...chunks.values()].map(toHit);
+  // As the guard takes a source; a score means nothing here.
+  return [...chunks.values()].map((chunk) => toSearchHit(chunk, 0));
 }
 
 /**
@@ -113,21 +115,4 @@ export function languageName(code: string, inLanguage: string): string {
   } catch {
     return code;
   }
-}
-
-/** A stored chunk as the guard takes a source. */
-function toHit(chunk: ChunkWithDoc): SearchHit {
-  return {
-    docId: chunk.docId,
-    source: chunk.source,
-    title: chunk.title,
-    chunkId: chunk.id,
-    score: 0,
-    text: chunk.text,
-    url: chunk.url,
-    language: chunk.language,
-    headingPath: chunk.headingPath,
-    classification: chunk.classification,
-    audience: chunk.audience,
-  };
 }

@@ -18,7 +18,7 @@ import {
   ANY_MEMBER,
   type ExpertChannel,
   type HandOffObserver,
-  type ReplyClaim,
+  type HandOffs,
   type ReplyOutcome,
   type SaveForm,
 } from './hand-off-ports.js';
@@ -49,16 +49,7 @@ export interface RelayDeps {
   readonly logger: Logger;
 }
 
-export interface Relays {
-  expertReply(input: {
-    readonly platform: ExpertPlatform;
-    readonly channel: string;
-    readonly thread: string;
-    readonly replyId: string;
-    readonly author: string;
-    readonly text: string;
-  }): Promise<ReplyClaim>;
-  retryRelays(minAgeMs?: number): Promise<number>;
+export interface Relays extends Pick<HandOffs, 'expertReply' | 'retryRelays'> {
   /** A reply as its asker reads it: who replied, then the reply (its links spelled out). */
   replyText(escalation: Escalation, reply: EscalationReply): string;
 }

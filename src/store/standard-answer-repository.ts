@@ -113,27 +113,21 @@ export class StandardAnswerRepository {
     if (changes.audience !== undefined) set.audience = JSON.stringify(changes.audience);
     if (changes.languages !== undefined) set.languages = JSON.stringify(changes.languages);
     if (changes.reviewAt !== undefined) set.review_at = changes.reviewAt;
-    const updated = await this.db.transaction().execute(async (trx) => {
-      const result = await trx
-        .updateTable('standard_answers')
-        .set(set)
-        .where('id', '=', id)
-        .where('retired_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) return false;
-      await bumpVersion(trx);
-      return true;
-    });
-    return updated ? this.get(id) : undefined;
+    return (await this.changeActive(id, set)) ? this.get(id) : undefined;
   }
 
   /** Retires it (once); false when there is no such standard answer or it was retired already. */
   async retire(id: string): Promise<boolean> {
+    const now = nowIso();
+    return this.changeActive(id, { retired_at: now, updated_at: now });
+  }
+
+  /** Changes a standard answer that is not retired, and tells every replica's matcher to reload. */
+  private changeActive(id: string, set: Partial<StandardAnswersTable>): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const now = nowIso();
       const result = await trx
         .updateTable('standard_answers')
-        .set({ retired_at: now, updated_at: now })
+        .set(set)
         .where('id', '=', id)
         .where('retired_at', 'is', null)
         .executeTakeFirst();

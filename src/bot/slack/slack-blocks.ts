@@ -4,7 +4,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { CheckedText } from '../../answer/ports.js';
-import { t } from '../../core/i18n.js';
+import { type MessageKey, t } from '../../core/i18n.js';
 import type { AnswerResult, Citation } from '../../core/types.js';
 import type { HandOffMessage } from '../../helpdesk/escalations.js';
 import { type AnswerView, answerViewOf, noticeOf } from '../answer-view.js';
@@ -97,31 +97,16 @@ export function answerTrailer(view: AnswerView, options: TrailerOptions = {}): B
       },
     ],
   });
+  const button = (actionId: string, label: MessageKey, value: string): types.Button => ({
+    type: 'button',
+    action_id: actionId,
+    text: plain(t(view.language, label)),
+    value,
+  });
   const buttons: types.Button[] = [];
-  if (options.share) {
-    buttons.push({
-      type: 'button',
-      action_id: SHARE_ACTION,
-      text: plain(t(view.language, 'shareInChannel')),
-      value: options.share,
-    });
-  }
-  if (options.escalate) {
-    buttons.push({
-      type: 'button',
-      action_id: ESCALATE_ACTION,
-      text: plain(t(view.language, 'handoff.ask')),
-      value: view.questionId,
-    });
-  }
-  if (options.subscribe) {
-    buttons.push({
-      type: 'button',
-      action_id: SUBSCRIBE_ACTION,
-      text: plain(t(view.language, 'handoff.subscribe')),
-      value: view.questionId,
-    });
-  }
+  if (options.share) buttons.push(button(SHARE_ACTION, 'shareInChannel', options.share));
+  if (options.escalate) buttons.push(button(ESCALATE_ACTION, 'handoff.ask', view.questionId));
+  if (options.subscribe) buttons.push(button(SUBSCRIBE_ACTION, 'handoff.subscribe', view.questionId));
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   return blocks;
 }

@@ -134,31 +134,21 @@ export function answerCard(
       spacing: 'Medium',
     });
   }
-  return {
-    contentType: ADAPTIVE_CARD,
-    content: {
-      type: 'AdaptiveCard',
-      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-      version: '1.5',
-      msteams: { width: 'Full' },
-      body,
-      actions: [
-        feedbackAction(view, 'up'),
-        feedbackAction(view, 'down'),
-        ...(options.escalate
-          ? [submit(t(view.language, 'handoff.ask'), { action: ESCALATE_VERB, questionId: view.questionId })]
-          : []),
-        ...(options.subscribe
-          ? [
-              submit(t(view.language, 'handoff.subscribe'), {
-                action: SUBSCRIBE_VERB,
-                questionId: view.questionId,
-              }),
-            ]
-          : []),
-      ],
-    },
-  };
+  return card(body, [
+    feedbackAction(view, 'up'),
+    feedbackAction(view, 'down'),
+    ...(options.escalate
+      ? [submit(t(view.language, 'handoff.ask'), { action: ESCALATE_VERB, questionId: view.questionId })]
+      : []),
+    ...(options.subscribe
+      ? [
+          submit(t(view.language, 'handoff.subscribe'), {
+            action: SUBSCRIBE_VERB,
+            questionId: view.questionId,
+          }),
+        ]
+      : []),
+  ]);
 }
 
 /** A card button that posts its data back as a message activity (`value`). */

@@ -1,5 +1,5 @@
 import type { StandardAnswerLookup } from '../answer/ports.js';
-import { canRead } from '../core/access.js';
+import { allCanRead } from '../core/access.js';
 import { InputError } from '../core/errors.js';
 import { resolveLanguage, t } from '../core/i18n.js';
 import type { Logger } from '../core/log.js';
@@ -217,9 +217,8 @@ export function mayGive(
   readers: readonly Principal[],
   language: string,
 ): boolean {
-  if (readers.length === 0) return false;
-  const access = { audience: answer.audience, classification: 'internal' as const };
-  if (!readers.every((reader) => canRead(reader, access))) return false;
+  // An internal document's rule; with no readers (nobody known) that is nobody, as allCanRead says.
+  if (!allCanRead(readers, { audience: answer.audience, classification: 'internal' })) return false;
   const lang = primaryLanguage(language);
   return answer.languages.length === 0 || (lang !== undefined && answer.languages.includes(lang));
 }

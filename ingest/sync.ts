@@ -73,6 +73,20 @@ export function sourceName(file: string, cwd: string): string {
   );
 }
 
+/**
+ * What a folder listing does with a file of this name: `skip` (hidden, or an extension-less README
+ * or LICENSE), `load`, or the reason it is reported as unsupported. Folder sources list by the same rules.
+ */
+export function listingRule(name: string): 'skip' | 'load' | { readonly unsupported: string } {
+  if (name.startsWith('.')) return 'skip';
+  const ext = path.extname(name).toLowerCase();
+  if (SUPPORTED_EXTENSIONS.includes(ext)) return 'load';
+  if (/^(readme|license)/i.test(name) && ext === '') return 'skip';
+  return {
+    unsupported: `unsupported file type "${ext || name}" (supported: ${SUPPORTED_EXTENSIONS.join(' ')})`,
+  };
+}
+
 async function listFiles(
   root: string,
   out: string[],
@@ -89,13 +103,9 @@ async function listFiles(
     const full = path.join(root, entry.name);
     if (entry.isDirectory()) await listFiles(full, out, skipped);
     else if (entry.isFile()) {
-      const ext = path.extname(entry.name).toLowerCase();
-      if (SUPPORTED_EXTENSIONS.includes(ext)) out.push(full);
-      else if (!/^(readme|license)/i.test(entry.name) || ext !== '')
-        skipped.push({
-          file: full,
-          reason: `unsupported file type "${ext || entry.name}" (supported: ${SUPPORTED_EXTENSIONS.join(' ')})`,
-        });
+      const rule = listingRule(entry.name);
+      if (rule === 'load') out.push(full);
+      else if (rule !== 'skip') skipped.push({ file: full, reason: rule.unsupported });
     }
   }
 }

@@ -44,6 +44,11 @@ export interface SourceChanges {
   readonly deleted: readonly string[];
   /** Where the next incremental listing starts (a delta link, a last-modified time); undefined = none. */
   readonly cursor?: string | undefined;
+  /**
+   * Items listed but not taken, with the reason (an unsupported file type): reported as failures of
+   * the run, and a stored item with such a key is kept as it is.
+   */
+  readonly skipped?: readonly { readonly key: string; readonly source: string; readonly reason: string }[];
 }
 
 export interface SourceConnector {

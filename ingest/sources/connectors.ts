@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { Logger } from '../../src/core/log.js';
+import { folderConnector } from './folder-source.js';
+import type { SourceConnector } from './source-types.js';
+
+/** What a connector is given besides its settings. */
+export interface ConnectorDeps {
+  /**
+   * The values of the environment variables this source's settings name in fields ending in `Env`
+   * (`"clientSecretEnv": "GRAPH_CLIENT_SECRET"` → `env.GRAPH_CLIENT_SECRET`), and only those: each
+   * was checked to be set when the sources file was read. Never log them or put them in an error.
+   */
+  readonly env: Readonly<Record<string, string>>;
+  readonly logger: Logger;
+  /** The source's name in the sources file, for logs. */
+  readonly sourceName: string;
+  /** The sources file's folder: relative paths in its settings are resolved from here. */
+  readonly baseDir: string;
+  /** The working directory file sources are named relative to, as `polydesk ingest` names them. */
+  readonly cwd: string;
+  /** MAX_FILE_BYTES: an item larger than this is refused (before downloading it where the size is known). */
+  readonly maxFileBytes: number;
+}
+
+/**
+ * One type of source: the zod schema of its own settings (the entry's fields other than `name`,
+ * `type`, `audience`, `classification` and `every`; make it `.strict()` so that a misspelt field is
+ * reported) and how to build its connector from the parsed settings.
+ */
+export interface ConnectorFactory<Settings = unknown> {
+  readonly schema: z.ZodType<Settings, z.ZodTypeDef, unknown>;
+  /** May import its module lazily (only `serve` and `sync` build connectors). */
+  create(settings: Settings, deps: ConnectorDeps): SourceConnector | Promise<SourceConnector>;
+}
+
+/** Every type a sources file may name, with its factory. */
+export const connectorFactories: Readonly<Record<string, ConnectorFactory>> = {
+  folder: folderConnector,
+};

@@ -81,6 +81,21 @@ const en = {
   'handoff.saveQuestion': 'The question it answers',
   'handoff.saveHint':
     'Everyone whose question means the same will see this title and question. Write them in general terms, without names or personal details.',
+  // issue 18: summaries
+  'summary.heading': 'Summary of “{title}”',
+  'summary.threadHeading': 'Summary of {title}',
+  'summary.extractiveNote': 'Key sentences quoted from the document, in its order; no AI model wrote this.',
+  'summary.modelNote':
+    'Written by an AI model from the document: check the cited sections before you rely on it.',
+  'summary.fallback':
+    "The AI model couldn't summarise this just now, so here are the document's key sentences instead.",
+  'summary.reading': 'Reading section {part} of {parts}…',
+  'summary.working': 'Summarising…',
+  'summary.notFound':
+    "I couldn't find a document by that name that you can read. Try its title or its link as shown under an answer's sources.",
+  'summary.didYouMean': 'Did you mean one of these?',
+  'summary.nothing': 'There is nothing in it that I can summarise.',
+  'summary.action': 'Summarise',
 } as const;
 
 /** Identifier of one product message. */
@@ -161,6 +176,20 @@ const ja: Messages = {
   'handoff.saveQuestion': 'この回答が答える質問',
   'handoff.saveHint':
     '同じ意味の質問をしたすべての人に、このタイトルと質問が表示されます。名前や個人的な事情は含めず、一般的な表現で書いてください。',
+  // issue 18: summaries
+  'summary.heading': '「{title}」の要約',
+  'summary.threadHeading': '{title} の要約',
+  'summary.extractiveNote': '文書の主要な文を文書の順に引用しています。AIモデルが書いた文章ではありません。',
+  'summary.modelNote':
+    'AIモデルが文書をもとに書いた要約です。利用する前に引用元のセクションを確認してください。',
+  'summary.fallback': 'AIモデルが今は要約できなかったため、代わりに文書の主要な文を示します。',
+  'summary.reading': 'セクション {part}/{parts} を読んでいます…',
+  'summary.working': '要約しています…',
+  'summary.notFound':
+    'その名前で、あなたが閲覧できる文書は見つかりませんでした。回答の出典に表示されるタイトルかリンクで指定してください。',
+  'summary.didYouMean': '次のいずれかですか？',
+  'summary.nothing': '要約できる内容がありません。',
+  'summary.action': '要約',
 };
 
 const zh: Messages = {
@@ -228,6 +257,18 @@ const zh: Messages = {
   'handoff.saveQuestion': '该答案回答的问题',
   'handoff.saveHint':
     '所有提出相同含义问题的人都会看到这个标题和问题。请用概括性的措辞，不要写入姓名或个人情况。',
+  // issue 18: summaries
+  'summary.heading': '《{title}》摘要',
+  'summary.threadHeading': '{title} 摘要',
+  'summary.extractiveNote': '按文档顺序引用文档中的关键句子；并非由 AI 模型撰写。',
+  'summary.modelNote': '由 AI 模型根据文档撰写：使用前请核对所引用的章节。',
+  'summary.fallback': 'AI 模型暂时无法生成摘要，以下是文档中的关键句子。',
+  'summary.reading': '正在阅读第 {part} 节，共 {parts} 节…',
+  'summary.working': '正在生成摘要…',
+  'summary.notFound': '找不到该名称下您可以阅读的文档。请使用回答来源中显示的标题或链接。',
+  'summary.didYouMean': '您是指以下哪一个？',
+  'summary.nothing': '其中没有可以摘要的内容。',
+  'summary.action': '摘要',
 };
 
 const ko: Messages = {
@@ -303,6 +344,19 @@ const ko: Messages = {
   'handoff.saveQuestion': '이 답변이 답하는 질문',
   'handoff.saveHint':
     '같은 뜻의 질문을 한 모든 사람에게 이 제목과 질문이 표시됩니다. 이름이나 개인 사정은 빼고 일반적인 표현으로 작성해 주세요.',
+  // issue 18: summaries
+  'summary.heading': '“{title}” 요약',
+  'summary.threadHeading': '{title} 요약',
+  'summary.extractiveNote': '문서의 핵심 문장을 문서 순서대로 인용했습니다. AI 모델이 쓴 글이 아닙니다.',
+  'summary.modelNote': 'AI 모델이 문서를 바탕으로 작성했습니다. 활용하기 전에 인용된 섹션을 확인하세요.',
+  'summary.fallback': '지금은 AI 모델이 요약하지 못해 대신 문서의 핵심 문장을 보여 드립니다.',
+  'summary.reading': '섹션 {part}/{parts} 읽는 중…',
+  'summary.working': '요약하는 중…',
+  'summary.notFound':
+    '그 이름으로 열람할 수 있는 문서를 찾지 못했습니다. 답변의 출처에 표시된 제목이나 링크로 지정해 주세요.',
+  'summary.didYouMean': '다음 중 하나인가요?',
+  'summary.nothing': '요약할 내용이 없습니다.',
+  'summary.action': '요약',
 };
 
 const th: Messages = {
@@ -370,6 +424,18 @@ const th: Messages = {
   'handoff.saveQuestion': 'คำถามที่คำตอบนี้ตอบ',
   'handoff.saveHint':
     'ทุกคนที่ถามคำถามที่มีความหมายเดียวกันจะเห็นหัวข้อและคำถามนี้ โปรดเขียนแบบกว้าง ๆ โดยไม่ใส่ชื่อหรือรายละเอียดส่วนตัว',
+  // issue 18: summaries
+  'summary.heading': 'สรุป “{title}”',
+  'summary.threadHeading': 'สรุป {title}',
+  'summary.extractiveNote': 'ประโยคสำคัญที่ยกมาจากเอกสารตามลำดับในเอกสาร ไม่ได้เขียนโดยโมเดล AI',
+  'summary.modelNote': 'เขียนโดยโมเดล AI จากเอกสาร โปรดตรวจสอบส่วนที่อ้างอิงก่อนนำไปใช้',
+  'summary.fallback': 'ขณะนี้โมเดล AI สรุปไม่ได้ จึงแสดงประโยคสำคัญของเอกสารแทน',
+  'summary.reading': 'กำลังอ่านส่วนที่ {part} จาก {parts}…',
+  'summary.working': 'กำลังสรุป…',
+  'summary.notFound': 'ไม่พบเอกสารชื่อนี้ที่คุณมีสิทธิ์อ่าน ลองใช้ชื่อหรือลิงก์ตามที่แสดงในแหล่งข้อมูลของคำตอบ',
+  'summary.didYouMean': 'คุณหมายถึงรายการใดต่อไปนี้',
+  'summary.nothing': 'ไม่มีเนื้อหาที่สรุปได้',
+  'summary.action': 'สรุป',
 };
 
 const es: Messages = {
@@ -454,6 +520,22 @@ const es: Messages = {
   'handoff.saveQuestion': 'La pregunta que responde',
   'handoff.saveHint':
     'Todas las personas cuya pregunta tenga el mismo sentido verán este título y esta pregunta. Escríbelos en términos generales, sin nombres ni datos personales.',
+  // issue 18: summaries
+  'summary.heading': 'Resumen de «{title}»',
+  'summary.threadHeading': 'Resumen de {title}',
+  'summary.extractiveNote':
+    'Frases clave citadas del documento, en su orden; no lo ha escrito ningún modelo de IA.',
+  'summary.modelNote':
+    'Escrito por un modelo de IA a partir del documento: comprueba las secciones citadas antes de fiarte de él.',
+  'summary.fallback':
+    'El modelo de IA no ha podido resumirlo ahora, así que aquí tienes las frases clave del documento.',
+  'summary.reading': 'Leyendo la sección {part} de {parts}…',
+  'summary.working': 'Resumiendo…',
+  'summary.notFound':
+    'No he encontrado ningún documento con ese nombre que puedas leer. Prueba con su título o su enlace tal como aparecen en las fuentes de una respuesta.',
+  'summary.didYouMean': '¿Te refieres a alguno de estos?',
+  'summary.nothing': 'No hay nada que pueda resumir.',
+  'summary.action': 'Resumir',
 };
 
 const fr: Messages = {
@@ -539,6 +621,22 @@ const fr: Messages = {
   'handoff.saveQuestion': 'La question à laquelle elle répond',
   'handoff.saveHint':
     'Toutes les personnes dont la question a le même sens verront ce titre et cette question. Rédigez-les en termes généraux, sans noms ni détails personnels.',
+  // issue 18: summaries
+  'summary.heading': 'Résumé de « {title} »',
+  'summary.threadHeading': 'Résumé de {title}',
+  'summary.extractiveNote':
+    'Phrases clés citées du document, dans son ordre ; aucun modèle d’IA ne l’a écrit.',
+  'summary.modelNote':
+    'Rédigé par un modèle d’IA à partir du document : vérifiez les sections citées avant de vous y fier.',
+  'summary.fallback':
+    'Le modèle d’IA n’a pas pu le résumer pour l’instant ; voici plutôt les phrases clés du document.',
+  'summary.reading': 'Lecture de la section {part} sur {parts}…',
+  'summary.working': 'Résumé en cours…',
+  'summary.notFound':
+    'Je n’ai trouvé aucun document de ce nom que vous puissiez lire. Essayez son titre ou son lien tels qu’ils apparaissent dans les sources d’une réponse.',
+  'summary.didYouMean': 'Vouliez-vous dire l’un de ceux-ci ?',
+  'summary.nothing': 'Il n’y a rien que je puisse résumer.',
+  'summary.action': 'Résumer',
 };
 
 const de: Messages = {
@@ -623,6 +721,22 @@ const de: Messages = {
   'handoff.saveQuestion': 'Die Frage, die sie beantwortet',
   'handoff.saveHint':
     'Alle, deren Frage dasselbe bedeutet, sehen diesen Titel und diese Frage. Formuliere sie allgemein, ohne Namen oder persönliche Angaben.',
+  // issue 18: summaries
+  'summary.heading': 'Zusammenfassung von „{title}“',
+  'summary.threadHeading': 'Zusammenfassung: {title}',
+  'summary.extractiveNote':
+    'Kernsätze aus dem Dokument, in seiner Reihenfolge zitiert; kein KI-Modell hat dies geschrieben.',
+  'summary.modelNote':
+    'Von einem KI-Modell aus dem Dokument verfasst: Prüfen Sie die zitierten Abschnitte, bevor Sie sich darauf verlassen.',
+  'summary.fallback':
+    'Das KI-Modell konnte dies gerade nicht zusammenfassen, daher hier die Kernsätze des Dokuments.',
+  'summary.reading': 'Lese Abschnitt {part} von {parts}…',
+  'summary.working': 'Fasse zusammen…',
+  'summary.notFound':
+    'Ich habe kein Dokument mit diesem Namen gefunden, das Sie lesen dürfen. Versuchen Sie den Titel oder Link, wie er unter den Quellen einer Antwort steht.',
+  'summary.didYouMean': 'Meinten Sie eines davon?',
+  'summary.nothing': 'Darin gibt es nichts, was ich zusammenfassen kann.',
+  'summary.action': 'Zusammenfassen',
 };
 
 const pt: Messages = {
@@ -706,6 +820,22 @@ const pt: Messages = {
   'handoff.saveQuestion': 'A pergunta que ela responde',
   'handoff.saveHint':
     'Todas as pessoas cuja pergunta tiver o mesmo sentido verão este título e esta pergunta. Escreva-os em termos gerais, sem nomes nem detalhes pessoais.',
+  // issue 18: summaries
+  'summary.heading': 'Resumo de “{title}”',
+  'summary.threadHeading': 'Resumo de {title}',
+  'summary.extractiveNote':
+    'Frases-chave citadas do documento, na sua ordem; nenhum modelo de IA escreveu isto.',
+  'summary.modelNote':
+    'Escrito por um modelo de IA a partir do documento: confira as seções citadas antes de confiar nele.',
+  'summary.fallback':
+    'O modelo de IA não conseguiu resumir agora, então aqui estão as frases-chave do documento.',
+  'summary.reading': 'Lendo a seção {part} de {parts}…',
+  'summary.working': 'Resumindo…',
+  'summary.notFound':
+    'Não encontrei nenhum documento com esse nome que você possa ler. Tente o título ou o link como aparecem nas fontes de uma resposta.',
+  'summary.didYouMean': 'Você quis dizer um destes?',
+  'summary.nothing': 'Não há nada que eu possa resumir.',
+  'summary.action': 'Resumir',
 };
 
 const id: Messages = {
@@ -789,6 +919,22 @@ const id: Messages = {
   'handoff.saveQuestion': 'Pertanyaan yang dijawabnya',
   'handoff.saveHint':
     'Semua orang yang pertanyaannya bermakna sama akan melihat judul dan pertanyaan ini. Tulis secara umum, tanpa nama atau detail pribadi.',
+  // issue 18: summaries
+  'summary.heading': 'Ringkasan “{title}”',
+  'summary.threadHeading': 'Ringkasan {title}',
+  'summary.extractiveNote':
+    'Kalimat-kalimat utama yang dikutip dari dokumen, sesuai urutannya; tidak ditulis oleh model AI.',
+  'summary.modelNote':
+    'Ditulis oleh model AI dari dokumen: periksa bagian yang dikutip sebelum Anda mengandalkannya.',
+  'summary.fallback':
+    'Model AI belum bisa meringkasnya saat ini, jadi berikut kalimat-kalimat utama dokumen.',
+  'summary.reading': 'Membaca bagian {part} dari {parts}…',
+  'summary.working': 'Meringkas…',
+  'summary.notFound':
+    'Saya tidak menemukan dokumen dengan nama itu yang boleh Anda baca. Coba judul atau tautannya seperti yang tampil di sumber sebuah jawaban.',
+  'summary.didYouMean': 'Apakah maksud Anda salah satu dari ini?',
+  'summary.nothing': 'Tidak ada yang bisa saya ringkas.',
+  'summary.action': 'Ringkas',
 };
 
 const vi: Messages = {
@@ -872,6 +1018,21 @@ const vi: Messages = {
   'handoff.saveQuestion': 'Câu hỏi mà câu trả lời này giải đáp',
   'handoff.saveHint':
     'Mọi người có câu hỏi cùng ý nghĩa sẽ thấy tiêu đề và câu hỏi này. Hãy viết một cách khái quát, không nêu tên hay thông tin cá nhân.',
+  // issue 18: summaries
+  'summary.heading': 'Tóm tắt “{title}”',
+  'summary.threadHeading': 'Tóm tắt {title}',
+  'summary.extractiveNote':
+    'Các câu chính được trích từ tài liệu, theo thứ tự của tài liệu; không do mô hình AI viết.',
+  'summary.modelNote':
+    'Do mô hình AI viết từ tài liệu: hãy kiểm tra các phần được trích dẫn trước khi dựa vào.',
+  'summary.fallback': 'Mô hình AI hiện chưa tóm tắt được, nên đây là các câu chính của tài liệu.',
+  'summary.reading': 'Đang đọc phần {part}/{parts}…',
+  'summary.working': 'Đang tóm tắt…',
+  'summary.notFound':
+    'Tôi không tìm thấy tài liệu nào có tên đó mà bạn được phép đọc. Hãy thử tiêu đề hoặc liên kết như hiển thị trong nguồn của một câu trả lời.',
+  'summary.didYouMean': 'Có phải bạn muốn nói đến một trong những tài liệu này?',
+  'summary.nothing': 'Không có nội dung nào để tóm tắt.',
+  'summary.action': 'Tóm tắt',
 };
 
 const ar: Messages = {
@@ -948,6 +1109,19 @@ const ar: Messages = {
   'handoff.saveQuestion': 'السؤال الذي تجيب عنه',
   'handoff.saveHint':
     'سيرى هذا العنوان وهذا السؤال كل من يطرح سؤالًا بالمعنى نفسه. اكتبهما بصيغة عامة، دون أسماء أو تفاصيل شخصية.',
+  // issue 18: summaries
+  'summary.heading': 'ملخص «{title}»',
+  'summary.threadHeading': 'ملخص {title}',
+  'summary.extractiveNote': 'جمل رئيسية مقتبسة من المستند بترتيبها فيه؛ لم يكتبها نموذج ذكاء اصطناعي.',
+  'summary.modelNote': 'كتبه نموذج ذكاء اصطناعي من المستند: تحقق من الأقسام المستشهد بها قبل الاعتماد عليه.',
+  'summary.fallback': 'تعذر على نموذج الذكاء الاصطناعي تلخيص هذا الآن، لذا إليك الجمل الرئيسية في المستند.',
+  'summary.reading': 'جارٍ قراءة القسم {part} من {parts}…',
+  'summary.working': 'جارٍ التلخيص…',
+  'summary.notFound':
+    'لم أجد مستندًا بهذا الاسم يمكنك قراءته. جرّب عنوانه أو رابطه كما يظهران في مصادر إحدى الإجابات.',
+  'summary.didYouMean': 'هل تقصد أحد هذه؟',
+  'summary.nothing': 'لا يوجد فيه ما يمكنني تلخيصه.',
+  'summary.action': 'تلخيص',
 };
 
 const ru: Messages = {
@@ -1028,6 +1202,21 @@ const ru: Messages = {
   'handoff.saveQuestion': 'Вопрос, на который он отвечает',
   'handoff.saveHint':
     'Этот заголовок и вопрос увидят все, чей вопрос имеет тот же смысл. Сформулируйте их в общем виде, без имён и личных подробностей.',
+  // issue 18: summaries
+  'summary.heading': 'Краткое изложение «{title}»',
+  'summary.threadHeading': 'Краткое изложение: {title}',
+  'summary.extractiveNote': 'Ключевые предложения из документа в его порядке; текст не написан моделью ИИ.',
+  'summary.modelNote':
+    'Написано моделью ИИ по документу: проверьте указанные разделы, прежде чем на него полагаться.',
+  'summary.fallback':
+    'Модель ИИ сейчас не смогла подготовить краткое изложение, поэтому вот ключевые предложения документа.',
+  'summary.reading': 'Читаю раздел {part} из {parts}…',
+  'summary.working': 'Готовлю краткое изложение…',
+  'summary.notFound':
+    'Я не нашёл документа с таким названием, который вам доступен. Попробуйте название или ссылку, как они показаны в источниках ответа.',
+  'summary.didYouMean': 'Вы имели в виду один из этих?',
+  'summary.nothing': 'Здесь нечего кратко изложить.',
+  'summary.action': 'Кратко изложить',
 };
 
 const it: Messages = {
@@ -1112,6 +1301,22 @@ const it: Messages = {
   'handoff.saveQuestion': 'La domanda a cui risponde',
   'handoff.saveHint':
     'Tutte le persone la cui domanda ha lo stesso significato vedranno questo titolo e questa domanda. Scrivili in termini generali, senza nomi né dettagli personali.',
+  // issue 18: summaries
+  'summary.heading': 'Riassunto di «{title}»',
+  'summary.threadHeading': 'Riassunto di {title}',
+  'summary.extractiveNote':
+    'Frasi chiave citate dal documento, nel suo ordine; non le ha scritte un modello di IA.',
+  'summary.modelNote':
+    'Scritto da un modello di IA a partire dal documento: controlla le sezioni citate prima di farci affidamento.',
+  'summary.fallback':
+    'Il modello di IA non è riuscito a riassumerlo ora, quindi ecco le frasi chiave del documento.',
+  'summary.reading': 'Sto leggendo la sezione {part} di {parts}…',
+  'summary.working': 'Sto riassumendo…',
+  'summary.notFound':
+    'Non ho trovato nessun documento con quel nome che tu possa leggere. Prova con il titolo o il link come appaiono nelle fonti di una risposta.',
+  'summary.didYouMean': 'Intendevi uno di questi?',
+  'summary.nothing': 'Non c’è niente che io possa riassumere.',
+  'summary.action': 'Riassumi',
 };
 
 const nl: Messages = {
@@ -1195,6 +1400,22 @@ const nl: Messages = {
   'handoff.saveQuestion': 'De vraag die het beantwoordt',
   'handoff.saveHint':
     'Iedereen met een vraag die hetzelfde betekent, ziet deze titel en vraag. Schrijf ze in algemene termen, zonder namen of persoonlijke details.',
+  // issue 18: summaries
+  'summary.heading': 'Samenvatting van ‘{title}’',
+  'summary.threadHeading': 'Samenvatting van {title}',
+  'summary.extractiveNote':
+    'Kernzinnen geciteerd uit het document, in de volgorde van het document; geen AI-model heeft dit geschreven.',
+  'summary.modelNote':
+    'Door een AI-model geschreven op basis van het document: controleer de geciteerde secties voordat je erop vertrouwt.',
+  'summary.fallback':
+    'Het AI-model kon dit nu niet samenvatten, dus hier zijn de kernzinnen van het document.',
+  'summary.reading': 'Sectie {part} van {parts} lezen…',
+  'summary.working': 'Bezig met samenvatten…',
+  'summary.notFound':
+    'Ik heb geen document met die naam gevonden dat je mag lezen. Probeer de titel of de link zoals die bij de bronnen van een antwoord staan.',
+  'summary.didYouMean': 'Bedoel je een van deze?',
+  'summary.nothing': 'Er is niets wat ik kan samenvatten.',
+  'summary.action': 'Samenvatten',
 };
 
 /**
@@ -1282,6 +1503,21 @@ const pl: Messages = {
   'handoff.saveQuestion': 'Pytanie, na które odpowiada',
   'handoff.saveHint':
     'Ten tytuł i to pytanie zobaczy każda osoba, której pytanie ma to samo znaczenie. Warto ująć je ogólnie, bez imion i szczegółów osobistych.',
+  // issue 18: summaries
+  'summary.heading': 'Podsumowanie „{title}”',
+  'summary.threadHeading': 'Podsumowanie: {title}',
+  'summary.extractiveNote':
+    'Kluczowe zdania zacytowane z dokumentu w jego kolejności; nie napisał tego model AI.',
+  'summary.modelNote':
+    'Napisane przez model AI na podstawie dokumentu: sprawdź cytowane sekcje, zanim na tym polegniesz.',
+  'summary.fallback': 'Model AI nie mógł teraz tego podsumować, więc oto kluczowe zdania dokumentu.',
+  'summary.reading': 'Czytam sekcję {part} z {parts}…',
+  'summary.working': 'Podsumowuję…',
+  'summary.notFound':
+    'Nie znalazłem dokumentu o tej nazwie, który możesz przeczytać. Spróbuj tytułu lub linku podanego w źródłach odpowiedzi.',
+  'summary.didYouMean': 'Czy chodziło o jeden z tych?',
+  'summary.nothing': 'Nie ma tu nic, co mógłbym podsumować.',
+  'summary.action': 'Podsumuj',
 };
 
 const tr: Messages = {
@@ -1361,6 +1597,22 @@ const tr: Messages = {
   'handoff.saveQuestion': 'Yanıtladığı soru',
   'handoff.saveHint':
     'Aynı anlamda soru soran herkes bu başlığı ve soruyu görecek. Bunları isim veya kişisel ayrıntı içermeden, genel ifadelerle yazın.',
+  // issue 18: summaries
+  'summary.heading': '“{title}” özeti',
+  'summary.threadHeading': '{title} özeti',
+  'summary.extractiveNote':
+    'Belgeden, belgedeki sırasıyla alıntılanan temel cümleler; bunu bir yapay zekâ modeli yazmadı.',
+  'summary.modelNote':
+    'Belgeye dayanarak bir yapay zekâ modeli yazdı: güvenmeden önce alıntılanan bölümleri kontrol edin.',
+  'summary.fallback':
+    'Yapay zekâ modeli şu an bunu özetleyemedi; bunun yerine belgenin temel cümleleri aşağıda.',
+  'summary.reading': 'Bölüm {part}/{parts} okunuyor…',
+  'summary.working': 'Özetleniyor…',
+  'summary.notFound':
+    'Bu adla okuyabileceğiniz bir belge bulamadım. Bir yanıtın kaynaklarında gösterilen başlığı ya da bağlantıyı deneyin.',
+  'summary.didYouMean': 'Bunlardan birini mi demek istediniz?',
+  'summary.nothing': 'Özetleyebileceğim bir şey yok.',
+  'summary.action': 'Özetle',
 };
 
 /**
@@ -1440,6 +1692,21 @@ const he: Messages = {
   'handoff.saveQuestion': 'השאלה שהתשובה עונה עליה',
   'handoff.saveHint':
     'הכותרת והשאלה יוצגו לכל מי שישאל שאלה באותה משמעות. כדאי לנסח אותן באופן כללי, בלי שמות או פרטים אישיים.',
+  // issue 18: summaries
+  'summary.heading': 'סיכום של „{title}”',
+  'summary.threadHeading': 'סיכום {title}',
+  'summary.extractiveNote':
+    'משפטי מפתח שצוטטו מהמסמך, לפי הסדר שבו; הטקסט לא נכתב על ידי מודל בינה מלאכותית.',
+  'summary.modelNote':
+    'נכתב על ידי מודל בינה מלאכותית על סמך המסמך: יש לבדוק את הסעיפים המצוטטים לפני שמסתמכים עליו.',
+  'summary.fallback': 'מודל הבינה המלאכותית לא הצליח לסכם זאת כרגע, ולכן אלה משפטי המפתח של המסמך.',
+  'summary.reading': 'קורא את סעיף {part} מתוך {parts}…',
+  'summary.working': 'מסכם…',
+  'summary.notFound':
+    'לא נמצא מסמך בשם הזה שיש לך הרשאה לקרוא. אפשר לנסות את הכותרת או את הקישור כפי שהם מופיעים במקורות של תשובה.',
+  'summary.didYouMean': 'האם התכוונת לאחד מאלה?',
+  'summary.nothing': 'אין בו דבר שאפשר לסכם.',
+  'summary.action': 'סיכום',
 };
 
 const MESSAGES: Readonly<Record<string, Messages>> = {

@@ -1,0 +1,444 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConfigError, PolyDeskError } from './errors.js';
+import { type Logger, silentLogger } from './log.js';
+
+/**
+ * A small Microsoft Graph client for app-only (client credentials) access: the token cached until
+ * shortly before it expires and renewed once on a 401, throttling (429/503/504 and Retry-After)
+ * waited out within a bound, `@odata.nextLink` paging, bounded JSON and byte downloads. Errors name
+ * the request's path and Graph's error code, never the secret, the token or a download's query string.
+ */
+export interface GraphClientOptions {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Graph's base URL with its version. Default `https://graph.microsoft.com/v1.0`. */
+  readonly graphUrl?: string | undefined;
+  /** The authority's base URL (`{loginUrl}/{tenantId}/oauth2/v2.0/token`). Default `https://login.microsoftonline.com`. */
+  readonly loginUrl?: string | undefined;
+  /**
+   * Retries of one request after throttling or a transient failure. Default 5: Graph's SDKs retry
+   * 3 times by default; a sync is a background job that can afford a little more patience.
+   */
+  readonly maxRetries?: number | undefined;
+  /**
+   * The most one request may spend waiting for retries, in ms (all waits together). Default 120 s:
+   * Graph usually asks for seconds to tens of seconds; SharePoint has been seen asking for 300 s,
+   * and a request told to wait longer than this fails at once rather than holding a sync for minutes.
+   */
+  readonly maxRetryWaitMs?: number | undefined;
+  /** One attempt's time limit, in ms. Default 60 s. */
+  readonly requestTimeoutMs?: number | undefined;
+  /** The largest JSON response read, in bytes. Default 16 MiB (a delta page of 200 items is well under 1 MiB). */
+  readonly maxJsonBytes?: number | undefined;
+  readonly logger?: Logger | undefined;
+}
+
+/** One page of a Graph collection. */
+export interface GraphPage<T> {
+  readonly value: readonly T[];
+  readonly '@odata.nextLink'?: string;
+  readonly '@odata.deltaLink'?: string;
+}
+
+export interface GraphRequestOptions {
+  readonly signal?: AbortSignal | undefined;
+  /** Extra request headers (e.g. `ConsistencyLevel`, `Prefer`). */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+}
+
+/** A request Graph answered with an error, or that could not be completed. */
+export class GraphError extends PolyDeskError {
+  /** The HTTP status, or 0 when no response came (network failure, timeout). */
+  readonly status: number;
+  /** Graph's `error.code` (`itemNotFound`, `resyncRequired`, `InvalidAuthenticationToken`, ...) or the token endpoint's `error`. */
+  readonly graphCode: string | undefined;
+  constructor(message: string, status: number, graphCode?: string, options?: { cause?: unknown }) {
+    super('PLATFORM_API_FAILED', message, options);
+    this.name = 'GraphError';
+    this.status = status;
+    this.graphCode = graphCode;
+  }
+}
+
+const DEFAULT_GRAPH_URL = 'https://graph.microsoft.com/v1.0';
+const DEFAULT_LOGIN_URL = 'https://login.microsoftonline.com';
+const SCOPE = 'https://graph.microsoft.com/.default';
+/** Redirects followed by one download (Graph answers `/content` with one 302). */
+const MAX_REDIRECTS = 5;
+/** First wait when throttled without Retry-After; doubles each retry (Graph's advice: exponential backoff). */
+const BACKOFF_START_MS = 1_000;
+/** How long before its expiry a token is renewed: the longer of 5 minutes and a tenth of its life is too early for short test tokens, so the shorter. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+
+interface Token {
+  readonly value: string;
+  readonly renewAt: number;
+}
+
+/** A Microsoft Graph client holding one app's token. */
+export class GraphClient {
+  private readonly graphUrl: URL;
+  private readonly tokenUrl: string;
+  private readonly maxRetries: number;
+  private readonly maxRetryWaitMs: number;
+  private readonly requestTimeoutMs: number;
+  private readonly maxJsonBytes: number;
+  private readonly logger: Logger;
+  private token: Token | undefined;
+  private pendingToken: Promise<Token> | undefined;
+
+  constructor(private readonly options: GraphClientOptions) {
+    for (const field of ['tenantId', 'clientId', 'clientSecret'] as const) {
+      if (!options[field]?.trim()) throw new ConfigError(`Microsoft Graph: ${field} is required`);
+    }
+    if (!/^[\w.-]+$/.test(options.tenantId))
+      throw new ConfigError('Microsoft Graph: tenantId must be a tenant id (a GUID) or a domain name');
+    this.graphUrl = baseUrl(options.graphUrl ?? DEFAULT_GRAPH_URL, 'graphUrl');
+    const login = baseUrl(options.loginUrl ?? DEFAULT_LOGIN_URL, 'loginUrl');
+    this.tokenUrl = new URL(`${encodeURIComponent(options.tenantId)}/oauth2/v2.0/token`, login).href;
+    this.maxRetries = options.maxRetries ?? 5;
+    this.maxRetryWaitMs = options.maxRetryWaitMs ?? 120_000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
+    this.maxJsonBytes = options.maxJsonBytes ?? 16 * 1024 * 1024;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /**
+   * GET a Graph resource as JSON. `pathOrUrl` is a path under the base URL (`/drives/x/root/delta`)
+   * or a full URL Graph gave (`@odata.nextLink`), which must be under the same base URL: the token
+   * is never sent anywhere else.
+   */
+  async get<T = unknown>(pathOrUrl: string, options: GraphRequestOptions = {}): Promise<T> {
+    const url = this.resolve(pathOrUrl);
+    const response = await this.send(url, options, 'application/json');
+    const bytes = await readBounded(response, this.maxJsonBytes, describe(url), options.signal);
+    try {
+      return JSON.parse(new TextDecoder().decode(bytes)) as T;
+    } catch (error) {
+      throw new GraphError(
+        `Microsoft Graph ${describe(url)} returned invalid JSON`,
+        response.status,
+        undefined,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
+  /**
+   * The pages of a collection, following `@odata.nextLink` until there is none; the last page
+   * carries `@odata.deltaLink` for a delta query. Stops with an error past `maxPages`.
+   */
+  async *pages<T = unknown>(
+    pathOrUrl: string,
+    options: GraphRequestOptions & { readonly maxPages?: number } = {},
+  ): AsyncGenerator<GraphPage<T>> {
+    const maxPages = options.maxPages ?? 10_000;
+    let next: string | undefined = pathOrUrl;
+    for (let count = 0; next !== undefined; count++) {
+      if (count >= maxPages)
+        throw new GraphError(
+          `Microsoft Graph ${describe(this.resolve(pathOrUrl))} has more than ${maxPages} pages`,
+          0,
+        );
+      const page: GraphPage<T> = await this.get<GraphPage<T>>(next, options);
+      if (!Array.isArray(page?.value))
+        throw new GraphError(`Microsoft Graph ${describe(this.resolve(next))} is not a collection`, 200);
+      yield page;
+      next = page['@odata.nextLink'];
+    }
+  }
+
+  /**
+   * Downloads bytes (a drive item's `/content`), at most `maxBytes`. Graph answers with a redirect
+   * to a pre-authenticated URL on another host; it is followed without the token.
+   */
+  async download(
+    pathOrUrl: string,
+    maxBytes: number,
+    options: GraphRequestOptions = {},
+  ): Promise<Uint8Array> {
+    let url = this.resolve(pathOrUrl);
+    let response = await this.send(url, options, '*/*');
+    for (let hops = 0; isRedirect(response.status); hops++) {
+      await response.body?.cancel();
+      const location = response.headers.get('location');
+      if (!location || hops >= MAX_REDIRECTS)
+        throw new GraphError(
+          `Microsoft Graph ${describe(url)} redirected without a usable location`,
+          response.status,
+        );
+      url = new URL(location, url);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new GraphError(
+          `Microsoft Graph ${describe(url)} redirected to an unsupported URL`,
+          response.status,
+        );
+      response = await this.send(url, options, '*/*', { authorize: this.isGraphUrl(url) });
+    }
+    const length = Number(response.headers.get('content-length'));
+    if (Number.isFinite(length) && length > maxBytes) {
+      await response.body?.cancel();
+      throw new GraphError(
+        `Microsoft Graph ${describe(url)} is ${length} bytes, over the limit of ${maxBytes}`,
+        413,
+      );
+    }
+    return readBounded(response, maxBytes, describe(url), options.signal);
+  }
+
+  private resolve(pathOrUrl: string): URL {
+    if (/^https?:\/\//i.test(pathOrUrl)) {
+      const url = new URL(pathOrUrl);
+      if (!this.isGraphUrl(url))
+        throw new GraphError(`Microsoft Graph: ${describe(url)} is not under the configured Graph URL`, 0);
+      return url;
+    }
+    return new URL(pathOrUrl.replace(/^\/+/, ''), this.graphUrl);
+  }
+
+  private isGraphUrl(url: URL): boolean {
+    return url.origin === this.graphUrl.origin && url.pathname.startsWith(this.graphUrl.pathname);
+  }
+
+  /**
+   * One request with its retries: throttling and transient failures waited out (Retry-After or
+   * exponential backoff) within `maxRetries` and `maxRetryWaitMs`; a 401 renews the token once.
+   * Returns a response with status 2xx or 3xx; anything else throws a {@link GraphError}.
+   */
+  private async send(
+    url: URL,
+    options: GraphRequestOptions,
+    accept: string,
+    { authorize = true }: { authorize?: boolean } = {},
+  ): Promise<Response> {
+    let waited = 0;
+    let renewed = false;
+    for (let attempt = 0; ; attempt++) {
+      options.signal?.throwIfAborted();
+      const token = authorize ? await this.currentToken(options.signal) : undefined;
+      const headers: Record<string, string> = { accept, ...options.headers };
+      if (token) headers.authorization = `Bearer ${token.value}`;
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          headers,
+          redirect: 'manual',
+          signal: withTimeout(options.signal, this.requestTimeoutMs),
+        });
+      } catch (error) {
+        options.signal?.throwIfAborted();
+        const delay = BACKOFF_START_MS * 2 ** attempt;
+        if (attempt >= this.maxRetries || waited + delay > this.maxRetryWaitMs)
+          throw new GraphError(`Microsoft Graph ${describe(url)} could not be reached`, 0, undefined, {
+            cause: error,
+          });
+        waited += delay;
+        this.logger('warn', 'graph_retry', { path: url.pathname, status: 0, waitMs: delay });
+        await sleep(delay, undefined, { signal: options.signal });
+        continue;
+      }
+      if (response.ok || isRedirect(response.status)) return response;
+      const body = await errorBody(response);
+      if (response.status === 401 && token && !renewed) {
+        renewed = true;
+        this.forget(token);
+        continue;
+      }
+      if (response.status === 429 || response.status === 503 || response.status === 504) {
+        const delay = retryAfterMs(response.headers.get('retry-after')) ?? BACKOFF_START_MS * 2 ** attempt;
+        if (attempt < this.maxRetries && waited + delay <= this.maxRetryWaitMs) {
+          waited += delay;
+          this.logger('warn', 'graph_throttled', {
+            path: url.pathname,
+            status: response.status,
+            waitMs: delay,
+          });
+          await sleep(delay, undefined, { signal: options.signal });
+          continue;
+        }
+        throw new GraphError(
+          `Microsoft Graph ${describe(url)} still throttled (${response.status}) after ${attempt} retries and ${Math.round(waited / 1000)} s; next wait asked: ${Math.round(delay / 1000)} s`,
+          response.status,
+          body.code,
+        );
+      }
+      throw new GraphError(
+        `Microsoft Graph ${describe(url)} failed: ${response.status}${body.code ? ` ${body.code}` : ''}${body.message ? `: ${this.scrub(body.message, token)}` : ''}`,
+        response.status,
+        body.code,
+      );
+    }
+  }
+
+  private async currentToken(signal: AbortSignal | undefined): Promise<Token> {
+    if (this.token && Date.now() < this.token.renewAt) return this.token;
+    // One token request at a time; callers that arrive meanwhile share it (an abort by the first
+    // caller fails the others' wait too, and they ask again on their next attempt).
+    this.pendingToken ??= this.requestToken(signal)
+      .then((token) => {
+        this.token = token;
+        return token;
+      })
+      .finally(() => {
+        this.pendingToken = undefined;
+      });
+    return this.pendingToken;
+  }
+
+  /** Drops a token Graph refused, unless another request already replaced it. */
+  private forget(token: Token): void {
+    if (this.token === token) this.token = undefined;
+  }
+
+  private async requestToken(signal: AbortSignal | undefined): Promise<Token> {
+    const form = new URLSearchParams({
+      client_id: this.options.clientId,
+      client_secret: this.options.clientSecret,
+      scope: SCOPE,
+      grant_type: 'client_credentials',
+    });
+    let response: Response;
+    try {
+      response = await fetch(this.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form,
+        redirect: 'error',
+        signal: withTimeout(signal, this.requestTimeoutMs),
+      });
+    } catch (error) {
+      signal?.throwIfAborted();
+      throw new GraphError('Microsoft Graph: the token endpoint could not be reached', 0, undefined, {
+        cause: error,
+      });
+    }
+    const bytes = await readBounded(response, 1024 * 1024, 'token endpoint', signal);
+    let body: { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown };
+    try {
+      body = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      body = {};
+    }
+    if (!response.ok || typeof body.access_token !== 'string' || !body.access_token) {
+      const code = typeof body.error === 'string' ? body.error : undefined;
+      const description =
+        typeof body.error_description === 'string'
+          ? this.scrub(body.error_description.split(/\r?\n/)[0] ?? '')
+          : '';
+      throw new GraphError(
+        `Microsoft Graph: no token for client ${this.options.clientId} in tenant ${this.options.tenantId} (${response.status}${code ? ` ${code}` : ''}${description ? `: ${description}` : ''}); check the client id, the secret and the tenant`,
+        response.status,
+        code,
+      );
+    }
+    const lifeMs = Math.max(0, Number(body.expires_in) || 0) * 1000;
+    return { value: body.access_token, renewAt: Date.now() + lifeMs - Math.min(RENEW_BEFORE_MS, lifeMs / 2) };
+  }
+
+  /** Removes the secret and the token from text that came from a server. */
+  private scrub(text: string, token?: Token): string {
+    let out = text.slice(0, 500);
+    for (const secret of [this.options.clientSecret, token?.value]) {
+      if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
+    }
+    return out;
+  }
+}
+
+function baseUrl(value: string, name: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch (error) {
+    throw new ConfigError(
+      `Microsoft Graph: ${name} must be an http(s) URL, e.g. ${name === 'graphUrl' ? DEFAULT_GRAPH_URL : DEFAULT_LOGIN_URL}`,
+      { cause: error },
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ConfigError(`Microsoft Graph: ${name} must be an http(s) URL`);
+  if (url.username || url.password || url.search || url.hash)
+    throw new ConfigError(
+      `Microsoft Graph: ${name} must be a plain base URL, without credentials, query or fragment`,
+    );
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url;
+}
+
+/** A URL for messages: host and path, never the query (a pre-authenticated download URL carries its key there). */
+function describe(url: URL): string {
+  return `GET ${url.host}${url.pathname}`;
+}
+
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+function withTimeout(signal: AbortSignal | undefined, ms: number): AbortSignal {
+  const timeout = AbortSignal.timeout(ms);
+  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
+
+/** Retry-After as delay-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+async function errorBody(response: Response): Promise<{ code?: string; message?: string }> {
+  try {
+    const bytes = await readBounded(response, 64 * 1024, '', undefined);
+    const parsed = JSON.parse(new TextDecoder().decode(bytes)) as {
+      error?: { code?: unknown; message?: unknown };
+    };
+    const code = typeof parsed.error?.code === 'string' ? parsed.error.code : undefined;
+    const message = typeof parsed.error?.message === 'string' ? parsed.error.message : undefined;
+    return { ...(code ? { code } : {}), ...(message ? { message } : {}) };
+  } catch {
+    return {};
+  }
+}
+
+/** Reads a response's body, failing once it passes `maxBytes` (the rest is not read). */
+async function readBounded(
+  response: Response,
+  maxBytes: number,
+  what: string,
+  signal: AbortSignal | undefined,
+): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      signal?.throwIfAborted();
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        throw new GraphError(`Microsoft Graph ${what} is larger than the limit of ${maxBytes} bytes`, 413);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    if (error instanceof GraphError || signal?.aborted) throw error;
+    throw new GraphError(`Microsoft Graph ${what}: the response broke off`, response.status, undefined, {
+      cause: error,
+    });
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}

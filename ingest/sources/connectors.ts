@@ -20,6 +20,12 @@ export interface ConnectorDeps {
   readonly cwd: string;
   /** MAX_FILE_BYTES: an item larger than this is refused (before downloading it where the size is known). */
   readonly maxFileBytes: number;
+  /**
+   * The source's `audience`, which items listed without one get. A connector that maps permissions
+   * needs it to narrow a restricted item's audience (a Confluence page restricted to a group is
+   * still readable only by those of the group who may read the space). Undefined: `["all"]`.
+   */
+  readonly audience?: readonly string[] | undefined;
 }
 
 /**

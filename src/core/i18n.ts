@@ -39,6 +39,20 @@ const en = {
   'page.example': 'e.g. How many days of paid leave do I get?',
   'page.ask': 'Ask',
   'page.signInAgain': 'Please sign in again.',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': 'Summarising {count} messages…',
+  'thread.latestOnly': 'This thread has {total} messages: this summary covers the latest {count}.',
+  'thread.tooLong':
+    'This thread is too long to read whole: this summary covers {count} of its first {total} messages.',
+  'thread.notInChannel':
+    "I can't read this conversation. Add me to the channel (for example with /invite), then try again.",
+  'thread.postToThread': 'Post to thread',
+  'thread.posted': 'Posted to the thread.',
+  'thread.notInThread': 'Ask me for a summary inside a thread: mention me in a reply there.',
+  'thread.selectedOnly':
+    'I could read only the message you chose. To summarise the whole conversation, an admin must let me read it.',
+  'thread.comingInChat': "I'm still summarising: I'll send you the summary in our chat.",
+  'thread.nothing': 'There is nothing in this thread I can summarise.',
   // issue 17: standard answers
   'standard.answeredBy': 'Answered by {team} on {date}',
   'standard.nowAnswered': 'Your question now has an answer:',
@@ -137,6 +151,21 @@ const ja: Messages = {
   'page.example': '例：有給休暇は何日もらえますか？',
   'page.ask': '質問する',
   'page.signInAgain': 'もう一度サインインしてください。',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': '{count} 件のメッセージを要約しています…',
+  'thread.latestOnly':
+    'このスレッドには {total} 件のメッセージがあります。この要約は最新の {count} 件を対象にしています。',
+  'thread.tooLong':
+    'このスレッドは長すぎて全体を読めません。この要約は最初の {total} 件のうち {count} 件を対象にしています。',
+  'thread.notInChannel':
+    'この会話を読むことができません。チャンネルに私を追加してから（例: /invite）、もう一度お試しください。',
+  'thread.postToThread': 'スレッドに投稿',
+  'thread.posted': 'スレッドに投稿しました。',
+  'thread.notInThread': '要約はスレッドの中で依頼してください。スレッドの返信で私をメンションしてください。',
+  'thread.selectedOnly':
+    '読めたのは選択されたメッセージだけです。会話全体を要約するには、管理者が読み取りを許可する必要があります。',
+  'thread.comingInChat': 'まだ要約しています。完成したら私とのチャットでお送りします。',
+  'thread.nothing': 'このスレッドには要約できる内容がありません。',
   // issue 17: standard answers
   'standard.answeredBy': '{team}が{date}に回答',
   'standard.nowAnswered': '以前お尋ねの質問に回答が用意されました：',
@@ -222,6 +251,17 @@ const zh: Messages = {
   'page.example': '例如：我有几天带薪年假？',
   'page.ask': '提问',
   'page.signInAgain': '请重新登录。',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': '正在总结 {count} 条消息…',
+  'thread.latestOnly': '此帖子共有 {total} 条消息：本摘要涵盖最新的 {count} 条。',
+  'thread.tooLong': '此帖子太长，无法完整读取：本摘要涵盖前 {total} 条消息中的 {count} 条。',
+  'thread.notInChannel': '我无法读取此对话。请先把我添加到频道（例如使用 /invite），然后重试。',
+  'thread.postToThread': '发布到帖子',
+  'thread.posted': '已发布到帖子。',
+  'thread.notInThread': '请在帖子中请我总结：在帖子的回复中提及我。',
+  'thread.selectedOnly': '我只能读取你选中的那条消息。要总结整个对话，需要管理员允许我读取它。',
+  'thread.comingInChat': '我还在总结：完成后会在我们的聊天中发给你。',
+  'thread.nothing': '此帖子中没有可以总结的内容。',
   // issue 17: standard answers
   'standard.answeredBy': '由{team}于{date}解答',
   'standard.nowAnswered': '您之前提出的问题现在有答案了：',
@@ -304,6 +344,19 @@ const ko: Messages = {
   'page.example': '예: 유급 휴가는 며칠인가요?',
   'page.ask': '질문하기',
   'page.signInAgain': '다시 로그인해 주세요.',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': '메시지 {count}개를 요약하는 중…',
+  'thread.latestOnly': '이 스레드에는 메시지가 {total}개 있습니다. 이 요약은 최근 {count}개를 다룹니다.',
+  'thread.tooLong':
+    '이 스레드는 너무 길어서 전부 읽을 수 없습니다. 이 요약은 처음 {total}개 메시지 중 {count}개를 다룹니다.',
+  'thread.notInChannel': '이 대화를 읽을 수 없습니다. 채널에 저를 추가한 뒤(예: /invite) 다시 시도해 주세요.',
+  'thread.postToThread': '스레드에 게시',
+  'thread.posted': '스레드에 게시했습니다.',
+  'thread.notInThread': '요약은 스레드 안에서 요청해 주세요. 스레드의 답글에서 저를 멘션하면 됩니다.',
+  'thread.selectedOnly':
+    '선택하신 메시지만 읽을 수 있었습니다. 대화 전체를 요약하려면 관리자가 읽기 권한을 허용해야 합니다.',
+  'thread.comingInChat': '아직 요약하는 중입니다. 완료되면 저와의 채팅으로 보내 드리겠습니다.',
+  'thread.nothing': '이 스레드에는 요약할 내용이 없습니다.',
   // issue 17: standard answers
   'standard.answeredBy': '{team} 답변, {date}',
   'standard.nowAnswered': '문의하신 질문에 답변이 준비되었습니다:',
@@ -389,6 +442,17 @@ const th: Messages = {
   'page.example': 'เช่น ลาพักร้อนโดยได้รับค่าจ้างได้กี่วัน',
   'page.ask': 'ถาม',
   'page.signInAgain': 'กรุณาเข้าสู่ระบบอีกครั้ง',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': 'กำลังสรุปข้อความ {count} รายการ…',
+  'thread.latestOnly': 'เธรดนี้มีข้อความ {total} รายการ สรุปนี้ครอบคลุม {count} รายการล่าสุด',
+  'thread.tooLong': 'เธรดนี้ยาวเกินกว่าจะอ่านได้ทั้งหมด สรุปนี้ครอบคลุม {count} รายการจาก {total} ข้อความแรก',
+  'thread.notInChannel': 'ฉันอ่านบทสนทนานี้ไม่ได้ โปรดเพิ่มฉันเข้าช่อง (เช่น ใช้ /invite) แล้วลองอีกครั้ง',
+  'thread.postToThread': 'โพสต์ในเธรด',
+  'thread.posted': 'โพสต์ในเธรดแล้ว',
+  'thread.notInThread': 'โปรดขอให้ฉันสรุปภายในเธรด โดยกล่าวถึงฉันในการตอบกลับของเธรดนั้น',
+  'thread.selectedOnly': 'ฉันอ่านได้เฉพาะข้อความที่คุณเลือก หากต้องการสรุปทั้งบทสนทนา ผู้ดูแลระบบต้องอนุญาตให้ฉันอ่านก่อน',
+  'thread.comingInChat': 'ฉันยังสรุปอยู่ เมื่อเสร็จแล้วจะส่งสรุปให้คุณในแชทกับฉัน',
+  'thread.nothing': 'ไม่มีเนื้อหาในเธรดนี้ที่ฉันสรุปได้',
   // issue 17: standard answers
   'standard.answeredBy': 'ตอบโดย {team} เมื่อ {date}',
   'standard.nowAnswered': 'คำถามที่คุณถามไว้มีคำตอบแล้ว:',
@@ -475,6 +539,20 @@ const es: Messages = {
   'page.example': 'p. ej., ¿Cuántos días de vacaciones pagadas tengo?',
   'page.ask': 'Preguntar',
   'page.signInAgain': 'Vuelve a iniciar sesión.',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': 'Resumiendo {count} mensajes…',
+  'thread.latestOnly': 'Este hilo tiene {total} mensajes: este resumen abarca los {count} más recientes.',
+  'thread.tooLong':
+    'Este hilo es demasiado largo para leerlo entero: este resumen abarca {count} de sus primeros {total} mensajes.',
+  'thread.notInChannel':
+    'No puedo leer esta conversación. Añádeme al canal (por ejemplo con /invite) y vuelve a intentarlo.',
+  'thread.postToThread': 'Publicar en el hilo',
+  'thread.posted': 'Publicado en el hilo.',
+  'thread.notInThread': 'Pídeme el resumen dentro de un hilo: mencióname en una respuesta del hilo.',
+  'thread.selectedOnly':
+    'Solo pude leer el mensaje que elegiste. Para resumir toda la conversación, un administrador debe permitirme leerla.',
+  'thread.comingInChat': 'Sigo resumiendo: te enviaré el resumen en nuestro chat.',
+  'thread.nothing': 'No hay nada en este hilo que pueda resumir.',
   // issue 17: standard answers
   'standard.answeredBy': 'Respondido por {team} el {date}',
   'standard.nowAnswered': 'Tu pregunta ya tiene respuesta:',
@@ -576,6 +654,20 @@ const fr: Messages = {
   'page.example': 'Par ex. : Combien de jours de congés payés ai-je ?',
   'page.ask': 'Demander',
   'page.signInAgain': 'Veuillez vous reconnecter.',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': 'Résumé de {count} messages en cours…',
+  'thread.latestOnly': 'Ce fil contient {total} messages : ce résumé porte sur les {count} plus récents.',
+  'thread.tooLong':
+    'Ce fil est trop long pour être lu en entier : ce résumé porte sur {count} de ses {total} premiers messages.',
+  'thread.notInChannel':
+    'Je ne peux pas lire cette conversation. Ajoutez-moi au canal (par exemple avec /invite), puis réessayez.',
+  'thread.postToThread': 'Publier dans le fil',
+  'thread.posted': 'Publié dans le fil.',
+  'thread.notInThread': 'Demandez-moi un résumé dans un fil : mentionnez-moi dans une réponse du fil.',
+  'thread.selectedOnly':
+    'Je n’ai pu lire que le message choisi. Pour résumer toute la conversation, un administrateur doit m’autoriser à la lire.',
+  'thread.comingInChat': 'Le résumé est en cours : je vous l’enverrai dans notre conversation.',
+  'thread.nothing': 'Ce fil ne contient rien que je puisse résumer.',
   // issue 17: standard answers
   'standard.answeredBy': 'Réponse de {team} du {date}',
   'standard.nowAnswered': 'Votre question a maintenant une réponse :',
@@ -676,6 +768,22 @@ const de: Messages = {
   'page.example': 'z. B. Wie viele Tage bezahlten Urlaub habe ich?',
   'page.ask': 'Fragen',
   'page.signInAgain': 'Bitte melde dich erneut an.',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': '{count} Nachrichten werden zusammengefasst…',
+  'thread.latestOnly':
+    'Dieser Thread hat {total} Nachrichten: Diese Zusammenfassung umfasst die neuesten {count}.',
+  'thread.tooLong':
+    'Dieser Thread ist zu lang, um ihn ganz zu lesen: Diese Zusammenfassung umfasst {count} seiner ersten {total} Nachrichten.',
+  'thread.notInChannel':
+    'Ich kann diese Unterhaltung nicht lesen. Füge mich dem Kanal hinzu (zum Beispiel mit /invite) und versuche es dann erneut.',
+  'thread.postToThread': 'Im Thread posten',
+  'thread.posted': 'Im Thread gepostet.',
+  'thread.notInThread':
+    'Bitte mich in einem Thread um eine Zusammenfassung: Erwähne mich dort in einer Antwort.',
+  'thread.selectedOnly':
+    'Ich konnte nur die ausgewählte Nachricht lesen. Um die ganze Unterhaltung zusammenzufassen, muss ein Admin mir das Lesen erlauben.',
+  'thread.comingInChat': 'Ich fasse noch zusammen: Ich schicke dir die Zusammenfassung in unserem Chat.',
+  'thread.nothing': 'In diesem Thread gibt es nichts, was ich zusammenfassen kann.',
   // issue 17: standard answers
   'standard.answeredBy': 'Beantwortet von {team} am {date}',
   'standard.nowAnswered': 'Auf deine Frage gibt es jetzt eine Antwort:',
@@ -776,6 +884,20 @@ const pt: Messages = {
   'page.example': 'Ex.: Quantos dias de férias remuneradas eu tenho?',
   'page.ask': 'Perguntar',
   'page.signInAgain': 'Faça login novamente.',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': 'Resumindo {count} mensagens…',
+  'thread.latestOnly': 'Este tópico tem {total} mensagens: este resumo cobre as {count} mais recentes.',
+  'thread.tooLong':
+    'Este tópico é longo demais para ler inteiro: este resumo cobre {count} das suas primeiras {total} mensagens.',
+  'thread.notInChannel':
+    'Não consigo ler esta conversa. Adicione-me ao canal (por exemplo com /invite) e tente novamente.',
+  'thread.postToThread': 'Publicar no tópico',
+  'thread.posted': 'Publicado no tópico.',
+  'thread.notInThread': 'Peça-me um resumo dentro de um tópico: mencione-me numa resposta lá.',
+  'thread.selectedOnly':
+    'Só consegui ler a mensagem escolhida. Para resumir a conversa inteira, um administrador precisa permitir que eu a leia.',
+  'thread.comingInChat': 'Ainda estou resumindo: vou enviar o resumo no nosso chat.',
+  'thread.nothing': 'Não há nada neste tópico que eu possa resumir.',
   // issue 17: standard answers
   'standard.answeredBy': 'Respondido por {team} em {date}',
   'standard.nowAnswered': 'Sua pergunta agora tem uma resposta:',
@@ -875,6 +997,20 @@ const id: Messages = {
   'page.example': 'Misalnya: Berapa hari cuti berbayar yang saya dapat?',
   'page.ask': 'Tanya',
   'page.signInAgain': 'Silakan masuk kembali.',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': 'Meringkas {count} pesan…',
+  'thread.latestOnly': 'Utas ini berisi {total} pesan: ringkasan ini mencakup {count} pesan terbaru.',
+  'thread.tooLong':
+    'Utas ini terlalu panjang untuk dibaca seluruhnya: ringkasan ini mencakup {count} dari {total} pesan pertamanya.',
+  'thread.notInChannel':
+    'Saya tidak dapat membaca percakapan ini. Tambahkan saya ke saluran (misalnya dengan /invite), lalu coba lagi.',
+  'thread.postToThread': 'Kirim ke utas',
+  'thread.posted': 'Sudah dikirim ke utas.',
+  'thread.notInThread': 'Minta ringkasan di dalam utas: sebut saya dalam balasan di utas itu.',
+  'thread.selectedOnly':
+    'Saya hanya dapat membaca pesan yang Anda pilih. Untuk meringkas seluruh percakapan, admin harus mengizinkan saya membacanya.',
+  'thread.comingInChat': 'Saya masih meringkas: ringkasannya akan saya kirim di obrolan kita.',
+  'thread.nothing': 'Tidak ada isi di utas ini yang dapat saya ringkas.',
   // issue 17: standard answers
   'standard.answeredBy': 'Dijawab oleh {team} pada {date}',
   'standard.nowAnswered': 'Pertanyaan Anda sekarang sudah ada jawabannya:',
@@ -974,6 +1110,21 @@ const vi: Messages = {
   'page.example': 'Ví dụ: Tôi được nghỉ phép có lương bao nhiêu ngày?',
   'page.ask': 'Hỏi',
   'page.signInAgain': 'Vui lòng đăng nhập lại.',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': 'Đang tóm tắt {count} tin nhắn…',
+  'thread.latestOnly': 'Chuỗi này có {total} tin nhắn: bản tóm tắt này bao gồm {count} tin nhắn mới nhất.',
+  'thread.tooLong':
+    'Chuỗi này quá dài để đọc hết: bản tóm tắt này bao gồm {count} trong {total} tin nhắn đầu tiên.',
+  'thread.notInChannel':
+    'Tôi không thể đọc cuộc trò chuyện này. Hãy thêm tôi vào kênh (ví dụ bằng /invite) rồi thử lại.',
+  'thread.postToThread': 'Đăng vào chuỗi',
+  'thread.posted': 'Đã đăng vào chuỗi.',
+  'thread.notInThread': 'Hãy nhờ tôi tóm tắt ngay trong chuỗi: nhắc đến tôi trong một câu trả lời ở đó.',
+  'thread.selectedOnly':
+    'Tôi chỉ đọc được tin nhắn bạn đã chọn. Để tóm tắt toàn bộ cuộc trò chuyện, quản trị viên cần cho phép tôi đọc nó.',
+  'thread.comingInChat':
+    'Tôi vẫn đang tóm tắt: tôi sẽ gửi bản tóm tắt cho bạn trong cuộc trò chuyện của chúng ta.',
+  'thread.nothing': 'Chuỗi này không có nội dung nào tôi có thể tóm tắt.',
   // issue 17: standard answers
   'standard.answeredBy': 'Được {team} trả lời ngày {date}',
   'standard.nowAnswered': 'Câu hỏi của bạn giờ đã có câu trả lời:',
@@ -1070,6 +1221,18 @@ const ar: Messages = {
   'page.example': 'مثال: كم يومًا من الإجازة المدفوعة أستحق؟',
   'page.ask': 'اسأل',
   'page.signInAgain': 'يُرجى تسجيل الدخول مرة أخرى.',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': 'جارٍ تلخيص {count} رسالة…',
+  'thread.latestOnly': 'تحتوي هذه السلسلة على {total} رسالة: يغطي هذا الملخص أحدث {count} منها.',
+  'thread.tooLong': 'هذه السلسلة أطول من أن تُقرأ كاملة: يغطي هذا الملخص {count} من أول {total} رسالة فيها.',
+  'thread.notInChannel': 'لا يمكنني قراءة هذه المحادثة. أضفني إلى القناة ثم حاول مرة أخرى.',
+  'thread.postToThread': 'النشر في السلسلة',
+  'thread.posted': 'تم النشر في السلسلة.',
+  'thread.notInThread': 'اطلب مني الملخص داخل سلسلة: اذكرني في رد داخلها.',
+  'thread.selectedOnly':
+    'لم أتمكن إلا من قراءة الرسالة التي اخترتها. لتلخيص المحادثة كاملة، يجب أن يسمح لي المسؤول بقراءتها.',
+  'thread.comingInChat': 'ما زلت أعمل على التلخيص: سأرسل إليك الملخص في محادثتنا.',
+  'thread.nothing': 'لا يوجد في هذه السلسلة ما يمكنني تلخيصه.',
   // issue 17: standard answers
   'standard.answeredBy': 'الإجابة من {team} بتاريخ {date}',
   'standard.nowAnswered': 'أصبح لسؤالك الآن إجابة:',
@@ -1161,6 +1324,20 @@ const ru: Messages = {
   'page.example': 'Например: Сколько дней оплачиваемого отпуска мне положено?',
   'page.ask': 'Спросить',
   'page.signInAgain': 'Пожалуйста, войдите снова.',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': 'Составляю сводку сообщений ({count})…',
+  'thread.latestOnly': 'Сообщений в этой ветке: {total}. Эта сводка охватывает последние из них: {count}.',
+  'thread.tooLong':
+    'Эта ветка слишком длинная, чтобы прочитать её целиком. Эта сводка охватывает {count} из первых {total} сообщений.',
+  'thread.notInChannel':
+    'Я не могу прочитать эту беседу. Добавьте меня в канал (например, командой /invite) и попробуйте снова.',
+  'thread.postToThread': 'Опубликовать в ветке',
+  'thread.posted': 'Опубликовано в ветке.',
+  'thread.notInThread': 'Попросите меня о сводке внутри ветки: упомяните меня в ответе в ней.',
+  'thread.selectedOnly':
+    'Я смог прочитать только выбранное сообщение. Чтобы подвести итоги всей беседы, администратор должен разрешить мне её читать.',
+  'thread.comingInChat': 'Я ещё составляю сводку: пришлю её вам в нашем чате.',
+  'thread.nothing': 'В этой ветке нет ничего, что я мог бы кратко изложить.',
   // issue 17: standard answers
   'standard.answeredBy': 'Ответ от {team}, {date}',
   'standard.nowAnswered': 'На ваш вопрос появился ответ:',
@@ -1256,6 +1433,20 @@ const it: Messages = {
   'page.example': 'Es.: Quanti giorni di ferie pagate mi spettano?',
   'page.ask': 'Chiedi',
   'page.signInAgain': "Effettua di nuovo l'accesso.",
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': 'Sto riassumendo {count} messaggi…',
+  'thread.latestOnly': 'Questo thread ha {total} messaggi: questo riassunto copre i {count} più recenti.',
+  'thread.tooLong':
+    'Questo thread è troppo lungo per leggerlo tutto: questo riassunto copre {count} dei suoi primi {total} messaggi.',
+  'thread.notInChannel':
+    'Non riesco a leggere questa conversazione. Aggiungimi al canale (ad esempio con /invite) e riprova.',
+  'thread.postToThread': 'Pubblica nel thread',
+  'thread.posted': 'Pubblicato nel thread.',
+  'thread.notInThread': 'Chiedimi un riassunto dentro un thread: menzionami in una risposta lì.',
+  'thread.selectedOnly':
+    'Ho potuto leggere solo il messaggio scelto. Per riassumere tutta la conversazione, un amministratore deve permettermi di leggerla.',
+  'thread.comingInChat': 'Sto ancora riassumendo: ti invierò il riassunto nella nostra chat.',
+  'thread.nothing': 'In questo thread non c’è nulla che io possa riassumere.',
   // issue 17: standard answers
   'standard.answeredBy': 'Risposta di {team} del {date}',
   'standard.nowAnswered': 'La tua domanda ora ha una risposta:',
@@ -1357,6 +1548,21 @@ const nl: Messages = {
   'page.example': 'Bijv. Hoeveel betaalde vakantiedagen krijg ik?',
   'page.ask': 'Vraag stellen',
   'page.signInAgain': 'Log opnieuw in.',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': '{count} berichten worden samengevat…',
+  'thread.latestOnly':
+    'Deze thread heeft {total} berichten: deze samenvatting gaat over de nieuwste {count}.',
+  'thread.tooLong':
+    'Deze thread is te lang om helemaal te lezen: deze samenvatting gaat over {count} van de eerste {total} berichten.',
+  'thread.notInChannel':
+    'Ik kan dit gesprek niet lezen. Voeg me toe aan het kanaal (bijvoorbeeld met /invite) en probeer het opnieuw.',
+  'thread.postToThread': 'In thread plaatsen',
+  'thread.posted': 'Geplaatst in de thread.',
+  'thread.notInThread': 'Vraag me om een samenvatting in een thread: noem me daar in een antwoord.',
+  'thread.selectedOnly':
+    'Ik kon alleen het gekozen bericht lezen. Om het hele gesprek samen te vatten, moet een beheerder me toestemming geven het te lezen.',
+  'thread.comingInChat': 'Ik ben nog bezig met samenvatten: ik stuur je de samenvatting in onze chat.',
+  'thread.nothing': 'Er staat niets in deze thread dat ik kan samenvatten.',
   // issue 17: standard answers
   'standard.answeredBy': 'Beantwoord door {team} op {date}',
   'standard.nowAnswered': 'Je vraag heeft nu een antwoord:',
@@ -1459,6 +1665,21 @@ const pl: Messages = {
   'page.example': 'Np. Ile dni płatnego urlopu mi przysługuje?',
   'page.ask': 'Zapytaj',
   'page.signInAgain': 'Zaloguj się ponownie.',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': 'Podsumowuję wiadomości ({count})…',
+  'thread.latestOnly':
+    'Ten wątek ma wiadomości: {total}. To podsumowanie obejmuje najnowsze z nich: {count}.',
+  'thread.tooLong':
+    'Ten wątek jest za długi, by przeczytać go w całości: to podsumowanie obejmuje {count} z pierwszych {total} wiadomości.',
+  'thread.notInChannel':
+    'Nie mogę przeczytać tej rozmowy. Dodaj mnie do kanału (na przykład poleceniem /invite) i spróbuj ponownie.',
+  'thread.postToThread': 'Opublikuj w wątku',
+  'thread.posted': 'Opublikowano w wątku.',
+  'thread.notInThread': 'Poproś mnie o podsumowanie w wątku: wspomnij mnie w odpowiedzi w tym wątku.',
+  'thread.selectedOnly':
+    'Udało mi się przeczytać tylko wybraną wiadomość. Aby podsumować całą rozmowę, administrator musi pozwolić mi ją czytać.',
+  'thread.comingInChat': 'Wciąż przygotowuję podsumowanie: wyślę je w naszym czacie.',
+  'thread.nothing': 'W tym wątku nie ma niczego, co mógłbym podsumować.',
   // issue 17: standard answers
   'standard.answeredBy': 'Odpowiedź: {team}, {date}',
   'standard.nowAnswered': 'Na Twoje pytanie jest już odpowiedź:',
@@ -1556,6 +1777,20 @@ const tr: Messages = {
   'page.example': 'Örn. Kaç gün ücretli izin hakkım var?',
   'page.ask': 'Sor',
   'page.signInAgain': 'Lütfen yeniden oturum açın.',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': '{count} mesaj özetleniyor…',
+  'thread.latestOnly': 'Bu konuda {total} mesaj var: bu özet en son {count} mesajı kapsıyor.',
+  'thread.tooLong':
+    'Bu konu tamamı okunamayacak kadar uzun: bu özet ilk {total} mesajın {count} tanesini kapsıyor.',
+  'thread.notInChannel':
+    'Bu konuşmayı okuyamıyorum. Beni kanala ekleyin (örneğin /invite ile) ve tekrar deneyin.',
+  'thread.postToThread': 'Konuya gönder',
+  'thread.posted': 'Konuya gönderildi.',
+  'thread.notInThread': 'Özeti bir konu içinde isteyin: oradaki bir yanıtta benden bahsedin.',
+  'thread.selectedOnly':
+    'Yalnızca seçtiğiniz mesajı okuyabildim. Konuşmanın tamamını özetlemem için bir yöneticinin okumama izin vermesi gerekiyor.',
+  'thread.comingInChat': 'Hâlâ özetliyorum: özeti size sohbetimizde göndereceğim.',
+  'thread.nothing': 'Bu konuda özetleyebileceğim bir şey yok.',
   // issue 17: standard answers
   'standard.answeredBy': '{team} tarafından {date} tarihinde yanıtlandı',
   'standard.nowAnswered': 'Sorunuza artık bir yanıt var:',
@@ -1654,6 +1889,18 @@ const he: Messages = {
   'page.example': 'לדוגמה: כמה ימי חופשה בתשלום מגיעים לי?',
   'page.ask': 'לשאול',
   'page.signInAgain': 'יש להתחבר מחדש.',
+  // issue 18: summaries of threads and conversations
+  'thread.summarising': 'מתבצע סיכום של {count} הודעות…',
+  'thread.latestOnly': 'בשרשור הזה יש {total} הודעות: הסיכום כולל את {count} האחרונות.',
+  'thread.tooLong': 'השרשור הזה ארוך מכדי לקרוא את כולו: הסיכום כולל {count} מתוך {total} ההודעות הראשונות.',
+  'thread.notInChannel': 'אין לי אפשרות לקרוא את השיחה הזו. יש להוסיף אותי לערוץ ולנסות שוב.',
+  'thread.postToThread': 'פרסום בשרשור',
+  'thread.posted': 'פורסם בשרשור.',
+  'thread.notInThread': 'אפשר לבקש ממני סיכום בתוך שרשור: יש לתייג אותי בתשובה בשרשור.',
+  'thread.selectedOnly':
+    'הצלחתי לקרוא רק את ההודעה שנבחרה. כדי לסכם את כל השיחה, מנהל מערכת צריך לאשר לי לקרוא אותה.',
+  'thread.comingInChat': 'הסיכום עדיין בהכנה: הוא יישלח בצ׳אט שלנו.',
+  'thread.nothing': 'אין בשרשור הזה תוכן שאפשר לסכם.',
   // issue 17: standard answers
   'standard.answeredBy': 'תשובה מאת {team}, {date}',
   'standard.nowAnswered': 'לשאלה שנשאלה יש עכשיו תשובה:',

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { PolyDeskError } from '../core/errors.js';
+import { summaries } from './summaries-migration.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -492,6 +493,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0007_index_changes': indexChanges,
     '0008_helpdesk_loop': helpdeskLoop,
     '0009_hand_off_recovery': handOffRecovery(dialect),
+    '0011_summaries': summaries,
   };
 }
 

@@ -60,6 +60,8 @@ export interface QuestionRow {
   readonly retrievedChunkIds: readonly string[];
   readonly verdictAction?: string | undefined;
   readonly latencyMs?: number | undefined;
+  /** `summary` for a summary asked for (issue 18); absent for a question. */
+  readonly kind?: string | undefined;
 }
 
 function toRow(r: Selectable<QuestionsTable>): QuestionRow {
@@ -80,6 +82,7 @@ function toRow(r: Selectable<QuestionsTable>): QuestionRow {
     retrievedChunkIds: parseJson<string[]>(r.retrieved_chunk_ids, []),
     verdictAction: r.verdict_action ?? undefined,
     latencyMs: r.latency_ms ?? undefined,
+    kind: r.kind ?? undefined,
   };
 }
 
@@ -116,9 +119,10 @@ export class QuestionRepository {
     return this.lease?.held() ?? true;
   }
 
-  async create(question: IncomingQuestion): Promise<string> {
+  /** Records a question, or with `kind` `summary` a summary asked for (issue 18). */
+  async create(question: IncomingQuestion, kind?: 'summary'): Promise<string> {
     const id = randomUUID();
-    await this.insert(this.db, id, question);
+    await this.insert(this.db, id, question, kind);
     return id;
   }
 
@@ -148,7 +152,12 @@ export class QuestionRepository {
     }
   }
 
-  private async insert(db: Kysely<Database>, id: string, question: IncomingQuestion): Promise<void> {
+  private async insert(
+    db: Kysely<Database>,
+    id: string,
+    question: IncomingQuestion,
+    kind?: 'summary',
+  ): Promise<void> {
     await db
       .insertInto('questions')
       .values({
@@ -176,6 +185,7 @@ export class QuestionRepository {
         latency_ms: null,
         answered_at: null,
         worker: this.worker,
+        ...(kind ? { kind } : {}),
       })
       .execute();
   }
@@ -276,6 +286,7 @@ export class QuestionRepository {
         place.threadId === undefined ? eb('thread_id', 'is', null) : eb('thread_id', '=', place.threadId),
       )
       .where('status', '=', 'answered')
+      .where('kind', 'is', null)
       .where('answer_text', 'is not', null)
       .where('created_at', '>=', databaseNow(this.dialect, -options.sinceMs))
       .orderBy('created_at', 'desc')
@@ -298,6 +309,8 @@ export class QuestionRepository {
       .selectFrom('questions')
       .selectAll()
       .where('status', '=', 'not_found')
+      // A summary of a document nobody may read is no gap in the knowledge base.
+      .where('kind', 'is', null)
       .orderBy('created_at', 'desc')
       .limit(limit)
       .execute();
@@ -309,7 +322,8 @@ export class QuestionRepository {
     let q = this.db
       .selectFrom('questions')
       .select(['text', (eb) => eb.fn.countAll<string | number>().as('n')])
-      .where('status', '=', 'answered');
+      .where('status', '=', 'answered')
+      .where('kind', 'is', null);
     if (language) q = q.where('language', '=', language);
     const rows = await q.groupBy('text').orderBy('n', 'desc').limit(limit).execute();
     return rows.map((r) => r.text);

@@ -61,6 +61,8 @@ export interface QuestionsTable {
   /** Replica that claimed the work; for crash recovery. */
   worker: string | null;
   attempts: Generated<number>;
+  /** null: a question; `summary`: a summary asked for (migration 0011). */
+  kind: Generated<string | null>;
 }
 
 export interface ReviewsTable {

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { PolyDeskError } from '../core/errors.js';
 import { summaries } from './summaries-migration.js';
+import { syncedSources } from './migrations-0010.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -493,6 +494,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0007_index_changes': indexChanges,
     '0008_helpdesk_loop': helpdeskLoop,
     '0009_hand_off_recovery': handOffRecovery(dialect),
+    '0010_synced_sources': syncedSources,
     '0011_summaries': summaries,
   };
 }

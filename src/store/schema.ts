@@ -274,6 +274,45 @@ export interface IndexChangesTable {
   removed_chunks: string;
 }
 
+/** What a synced source's item was when last stored (migration 0010). */
+export interface SourceItemsTable {
+  source_name: string;
+  item_key: string;
+  doc_id: string;
+  /** The document's `source` (its path or URL in PolyDesk). */
+  doc_source: string;
+  version: string;
+  content_hash: string;
+  /** JSON `{audience, classification}` the item was stored with, before front matter. */
+  access: string;
+  synced_at: string;
+}
+
+/** A synced source's last run (migration 0010). */
+export interface SourceStateTable {
+  source_name: string;
+  cursor: string | null;
+  /** `running`, `ok`, `partial` (some items failed) or `failed`. */
+  status: string;
+  started_at: string | null;
+  finished_at: string | null;
+  last_success_at: string | null;
+  added: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  removed: Generated<number>;
+  failed: Generated<number>;
+  items: Generated<number>;
+  last_error: string | null;
+}
+
+/** Which replica runs a synced source, until when (migration 0010). */
+export interface SourceLeasesTable {
+  source_name: string;
+  holder: string;
+  expires_at: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   chunks: ChunksTable;
@@ -294,4 +333,7 @@ export interface Database {
   escalations: EscalationsTable;
   escalation_replies: EscalationRepliesTable;
   answer_subscriptions: AnswerSubscriptionsTable;
+  source_items: SourceItemsTable;
+  source_state: SourceStateTable;
+  source_leases: SourceLeasesTable;
 }

@@ -8,6 +8,7 @@ import { type DialectName, migrateToLatest } from './migrations.js';
 import { QuestionRepository } from './question-repository.js';
 import { ReviewRepository } from './review-repository.js';
 import { SensitiveSpanRepository } from './sensitive-span-repository.js';
+import { SourceRepository } from './source-repository.js';
 import { StandardAnswerRepository } from './standard-answer-repository.js';
 import { AnswerSubscriptionRepository } from './answer-subscription-repository.js';
 import type { Database } from './schema.js';
@@ -49,6 +50,8 @@ export class Store {
   readonly standardAnswers: StandardAnswerRepository;
   readonly subscriptions: AnswerSubscriptionRepository;
   readonly escalations: EscalationRepository;
+  /** Synced sources' items, runs and leases. */
+  readonly sources: SourceRepository;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -74,6 +77,7 @@ export class Store {
     this.standardAnswers = new StandardAnswerRepository(db);
     this.subscriptions = new AnswerSubscriptionRepository(db);
     this.escalations = new EscalationRepository(db);
+    this.sources = new SourceRepository(db, dialect);
   }
 
   static async open(options: StoreOptions): Promise<Store> {

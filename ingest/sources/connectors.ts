@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Logger } from '../../src/core/log.js';
 import { folderConnector } from './folder-source.js';
+import { sharePointConnector } from './sharepoint-source.js';
 import type { SourceConnector } from './source-types.js';
 
 /** What a connector is given besides its settings. */
@@ -42,4 +43,5 @@ export interface ConnectorFactory<Settings = unknown> {
 /** Every type a sources file may name, with its factory. */
 export const connectorFactories: Readonly<Record<string, ConnectorFactory>> = {
   folder: folderConnector,
+  sharepoint: sharePointConnector,
 };

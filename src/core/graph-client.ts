@@ -196,7 +196,8 @@ export class GraphClient {
         throw new GraphError(`Microsoft Graph: ${describe(url)} is not under the configured Graph URL`, 0);
       return url;
     }
-    return new URL(pathOrUrl.replace(/^\/+/, ''), this.graphUrl);
+    // Appended, not resolved: a first segment with a colon (`sites/host:/path`) is no scheme here.
+    return new URL(this.graphUrl.href + pathOrUrl.replace(/^\/+/, ''));
   }
 
   private isGraphUrl(url: URL): boolean {

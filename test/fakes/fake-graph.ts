@@ -111,6 +111,8 @@ export interface FakeGraph {
   /** Adds or replaces (by drive + folder + name) a file; returns its item id. Content changes bump cTag. */
   putFile(driveId: string, file: FakeFile): string;
   renameFile(driveId: string, itemId: string, newName: string): void;
+  /** Moves an item to another folder (created when missing); its id stays. */
+  moveFile(driveId: string, itemId: string, folder: string): void;
   setPermissions(driveId: string, itemId: string, permissions: readonly FakePermission[]): void;
   deleteItem(driveId: string, itemId: string): void;
   /** Delta links issued before now answer 410 (`resyncChangesApplyDifferences`). */
@@ -272,6 +274,20 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
         value: site.drives.map((id) => ({ id, name: drives.get(id)?.name, driveType: 'documentLibrary' })),
       });
     }
+    match = path.match(/^\/sites\/([^/]+)\/drive$/);
+    if (match) {
+      const id = sites.get(match[1] ?? '')?.drives[0];
+      if (!id) return graphError(res, 404, 'itemNotFound', 'Requested site could not be found');
+      return json(res, 200, { id, name: drives.get(id)?.name, driveType: 'documentLibrary' });
+    }
+    match = path.match(/^\/drives\/([^/]+)\/items\/([^/]+)$/);
+    if (match) {
+      const drive = drives.get(match[1] ?? '');
+      const item = drive?.items.get(match[2] ?? '');
+      if (!drive || !item || item.deleted)
+        return graphError(res, 404, 'itemNotFound', 'The resource could not be found.');
+      return json(res, 200, driveItemJson(drive, item));
+    }
     match = path.match(/^\/users\/([^/]+)\/drive$/);
     if (match) {
       const id = userDrives.get((match[1] ?? '').toLowerCase());
@@ -313,12 +329,17 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
           "Resync required. Replace any local items with the server's version (including deletes) if you're sure that the service was up to date with your local changes when you last sync'd. Upload any local changes that the server doesn't know about.",
           { location: `${graphOrigin}/v1.0/drives/${drive.id}/root/delta` },
         );
-      const at = Number(url.searchParams.get('at') ?? sequence);
+      // The last change this listing covers.
+      const at = Number(url.searchParams.get('at') ?? sequence - 1);
       const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
       const all = [...drive.items.values()]
         .filter((i) => (since === 0 ? !i.deleted : i.changed > since && i.changed <= at))
         .sort((a, b) => a.changed - b.changed);
-      const page = all.slice(skip, skip + pageSize).map((i) => driveItemJson(drive, i));
+      // As OneDrive for Business and SharePoint do, delta leaves out cTag (the eTag is there).
+      const page = all.slice(skip, skip + pageSize).map((i) => {
+        const { cTag: _cTag, ...rest } = driveItemJson(drive, i) as { cTag?: string };
+        return rest;
+      });
       const base = `${graphOrigin}/v1.0/drives/${drive.id}/root/delta`;
       if (skip + pageSize < all.length)
         return json(res, 200, {
@@ -554,6 +575,11 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       item.name = newName;
       item.changed = sequence++;
     },
+    moveFile(driveId, itemId, folder) {
+      const item = itemOf(driveId, itemId);
+      item.parentId = ensureFolder(driveOf(driveId), folder);
+      item.changed = sequence++;
+    },
     setPermissions(driveId, itemId, permissions) {
       const item = itemOf(driveId, itemId);
       item.permissions = [...permissions];
@@ -567,7 +593,8 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       item.changed = sequence++;
     },
     expireDeltaLinks() {
-      deltaValidFrom = sequence;
+      // Burns a sequence number, so that links issued from now on are valid.
+      deltaValidFrom = sequence++;
     },
     expireTokens() {
       validTokens.clear();

@@ -1,0 +1,428 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { EVERYONE } from '../../src/core/access.js';
+import { ConfigError } from '../../src/core/errors.js';
+import { GraphClient, GraphError } from '../../src/core/graph-client.js';
+import { listingRule } from '../sync.js';
+import type { ConnectorDeps, ConnectorFactory } from './connectors.js';
+import { durationSetting } from './duration.js';
+import { audienceFromPermissions, type GraphPermission } from './sharepoint-permissions.js';
+import type { SourceChanges, SourceConnector, SourceItem } from './source-types.js';
+
+const graphBaseUrl = z
+  .string()
+  .max(500)
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        const loopback =
+          url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+        return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an https URL (http only on 127.0.0.1/localhost, for a test server)' },
+  );
+
+const idLike = z.string().trim().min(1).max(300);
+
+/** A SharePoint/OneDrive source's own settings in the sources file. */
+const sharePointSettings = z
+  .object({
+    /** The Entra ID tenant (its id or a verified domain such as `contoso.onmicrosoft.com`). */
+    tenantId: z
+      .string()
+      .trim()
+      .regex(/^[\w.-]{1,200}$/, 'must be the tenant id (a GUID) or its domain name'),
+    /** The app registration's application (client) id. */
+    clientId: idLike,
+    /** The name of the environment variable holding the app's client secret (never the secret). */
+    clientSecretEnv: z.string({
+      required_error: 'set "clientSecretEnv" to the name of the variable holding the client secret',
+    }),
+    /** A site by host name and path: `contoso.sharepoint.com` and `/sites/hr`. */
+    hostname: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be a host name such as contoso.sharepoint.com')
+      .optional(),
+    sitePath: z
+      .string()
+      .trim()
+      .regex(/^\/[^?#]{1,400}$/, 'must be a path such as /sites/hr')
+      .optional(),
+    /** A site by its Graph id. */
+    siteId: idLike.optional(),
+    /** One drive (document library) by its id. */
+    driveId: idLike.optional(),
+    /** A person's OneDrive, by user principal name or user id. */
+    user: idLike.optional(),
+    /** Document libraries of the site by name (`Documents`, `Policies`); default: the site's default library. */
+    libraries: z.array(z.string().trim().min(1).max(200)).min(1).max(50).optional(),
+    /** A folder inside each library (`Policies/HR`); default: the whole library. */
+    folder: z.string().trim().max(400).optional(),
+    /** Entra group id, SharePoint group name or group display name → PolyDesk group. */
+    groups: z.record(z.string().trim().min(1).max(200), z.string().trim().min(1).max(200)).default({}),
+    /** What a sharing link anyone may use gives: nothing (`ignore`, the default) or everyone (`all`). */
+    anyoneLinks: z.enum(['ignore', 'all']).default('ignore'),
+    /** A complete listing at least this often, which picks up permission changes delta does not report. */
+    rescanEvery: durationSetting('1h', '30d').default('1d'),
+    graphUrl: graphBaseUrl.optional(),
+    loginUrl: graphBaseUrl.optional(),
+  })
+  .strict()
+  .superRefine((settings, ctx) => {
+    const targets = [
+      settings.hostname !== undefined || settings.sitePath !== undefined,
+      settings.siteId !== undefined,
+      settings.driveId !== undefined,
+      settings.user !== undefined,
+    ].filter(Boolean).length;
+    if (targets !== 1)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message:
+          'name exactly one place: "hostname" with "sitePath" (a site), "siteId", "driveId" (one library) or "user" (a OneDrive)',
+      });
+    else if ((settings.hostname === undefined) !== (settings.sitePath === undefined))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'a site needs both "hostname" and "sitePath"' });
+    if (settings.libraries && settings.siteId === undefined && settings.hostname === undefined)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['libraries'],
+        message: 'libraries are chosen only for a site',
+      });
+  });
+
+export type SharePointSettings = z.infer<typeof sharePointSettings>;
+
+/** Items one source may list (all libraries together): a listing past it fails, the stored documents stay. */
+export const MAX_SHAREPOINT_ITEMS = 200_000;
+/** Items whose permissions are read at once (Graph throttles an app that sends many requests in parallel). */
+const PERMISSION_CONCURRENCY = 8;
+/** Folders walked up to decide whether an item is inside `folder`. */
+const MAX_FOLDER_DEPTH = 64;
+
+/** The fields of a `driveItem` the connector reads. */
+interface DriveItem {
+  readonly id: string;
+  readonly name?: string;
+  readonly eTag?: string;
+  readonly cTag?: string;
+  readonly webUrl?: string;
+  readonly size?: number;
+  readonly lastModifiedDateTime?: string;
+  readonly file?: object;
+  readonly folder?: object;
+  readonly root?: object;
+  readonly package?: object;
+  readonly deleted?: object;
+  readonly parentReference?: { readonly id?: string };
+}
+
+interface Drive {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** The cursor: each drive's delta link and when the last complete listing ran. */
+interface Cursor {
+  readonly v: 1;
+  readonly drives: Readonly<Record<string, string>>;
+  readonly listedAt: number;
+}
+
+/**
+ * SharePoint Online document libraries or a OneDrive through Microsoft Graph. Lists with each
+ * drive's delta query (the delta links are the cursor; an expired one, 410, gives a complete
+ * listing); an item's key is `driveId/itemId` (stable across renames and moves), its version the
+ * cTag (or eTag) plus a digest of the audience mapped from its permissions, so that a sharing
+ * change alone re-stores it.
+ */
+export class SharePointSource implements SourceConnector {
+  readonly type = 'sharepoint';
+  private readonly graph: GraphClient;
+
+  constructor(
+    private readonly settings: SharePointSettings,
+    private readonly deps: ConnectorDeps,
+  ) {
+    const clientSecret = deps.env[settings.clientSecretEnv];
+    if (!clientSecret)
+      throw new ConfigError(
+        `source ${deps.sourceName}: set ${settings.clientSecretEnv} to the app's client secret`,
+      );
+    this.graph = new GraphClient({
+      tenantId: settings.tenantId,
+      clientId: settings.clientId,
+      clientSecret,
+      graphUrl: settings.graphUrl,
+      loginUrl: settings.loginUrl,
+      logger: deps.logger,
+    });
+  }
+
+  async listChanges(cursor: string | undefined, signal?: AbortSignal): Promise<SourceChanges> {
+    const drives = await this.drives(signal);
+    const previous = parseCursor(cursor);
+    const resumable =
+      previous !== undefined &&
+      Date.now() - previous.listedAt < this.settings.rescanEvery &&
+      drives.length === Object.keys(previous.drives).length &&
+      drives.every((drive) => previous.drives[drive.id] !== undefined);
+    if (resumable) {
+      try {
+        return await this.list(drives, previous, signal);
+      } catch (error) {
+        if (!(error instanceof GraphError && error.status === 410)) throw error;
+        this.deps.logger('warn', 'source.resync', {
+          source: this.deps.sourceName,
+          reason: error.graphCode ?? 'gone',
+        });
+      }
+    }
+    return this.list(drives, undefined, signal);
+  }
+
+  /** The drives this source covers. */
+  private async drives(signal: AbortSignal | undefined): Promise<Drive[]> {
+    const { settings } = this;
+    const one = async (path: string) => {
+      const drive = await this.graph.get<Drive>(path, { signal });
+      return [{ id: drive.id, name: drive.name }];
+    };
+    if (settings.driveId) return one(`/drives/${encodeURIComponent(settings.driveId)}`);
+    if (settings.user) return one(`/users/${encodeURIComponent(settings.user)}/drive`);
+    const siteId =
+      settings.siteId ??
+      (
+        await this.graph.get<{ id: string }>(
+          `/sites/${settings.hostname}:${encodePath(settings.sitePath ?? '')}`,
+          { signal },
+        )
+      ).id;
+    const site = `/sites/${encodeURIComponent(siteId)}`;
+    if (!settings.libraries) return one(`${site}/drive`);
+    const all: Drive[] = [];
+    for await (const page of this.graph.pages<Drive>(`${site}/drives`, { signal })) all.push(...page.value);
+    return settings.libraries.map((name) => {
+      const drive = all.find((d) => d.name.toLowerCase() === name.toLowerCase());
+      if (!drive)
+        throw new ConfigError(
+          `source ${this.deps.sourceName}: the site has no document library "${name}" (it has: ${all.map((d) => d.name).join(', ')})`,
+        );
+      return drive;
+    });
+  }
+
+  private async list(
+    drives: readonly Drive[],
+    cursor: Cursor | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<SourceChanges> {
+    const complete = cursor === undefined;
+    const items: SourceItem[] = [];
+    const deleted: string[] = [];
+    const skipped: { key: string; source: string; reason: string }[] = [];
+    const links: Record<string, string> = {};
+    let seen = 0;
+    for (const drive of drives) {
+      const entries = new Map<string, DriveItem>();
+      let deltaLink: string | undefined;
+      for await (const page of this.graph.pages<DriveItem>(
+        cursor?.drives[drive.id] ?? `/drives/${encodeURIComponent(drive.id)}/root/delta`,
+        { signal },
+      )) {
+        // The same item may come more than once: the last occurrence is its state.
+        for (const entry of page.value) entries.set(entry.id, entry);
+        seen += page.value.length;
+        if (seen > MAX_SHAREPOINT_ITEMS)
+          throw new Error(
+            `the source lists more than ${MAX_SHAREPOINT_ITEMS} items: split it into several sources (by library or folder)`,
+          );
+        deltaLink = page['@odata.deltaLink'];
+      }
+      if (!deltaLink)
+        throw new GraphError(`Microsoft Graph gave drive ${drive.id}'s delta no @odata.deltaLink`, 200);
+      links[drive.id] = deltaLink;
+      const inside = await this.folderFilter(drive, entries, signal);
+      const candidates: DriveItem[] = [];
+      for (const entry of entries.values()) {
+        const key = `${drive.id}/${entry.id}`;
+        if (entry.deleted) {
+          deleted.push(key);
+          continue;
+        }
+        if (!entry.file || entry.root || entry.package) continue;
+        // Not (or no longer) listable: in an incremental listing it may have been stored before.
+        const gone = () => {
+          if (!complete) deleted.push(key);
+        };
+        if (!(await inside(entry))) {
+          gone();
+          continue;
+        }
+        const name = entry.name ?? '';
+        const rule = listingRule(name);
+        if (rule !== 'load') {
+          if (rule !== 'skip') skipped.push({ key, source: entry.webUrl ?? name, reason: rule.unsupported });
+          gone();
+          continue;
+        }
+        if (entry.size !== undefined && entry.size > this.deps.maxFileBytes) {
+          skipped.push({
+            key,
+            source: entry.webUrl ?? name,
+            reason: `larger than MAX_FILE_BYTES (${this.deps.maxFileBytes} bytes)`,
+          });
+          gone();
+          continue;
+        }
+        candidates.push(entry);
+      }
+      const mapped = await mapConcurrently(candidates, PERMISSION_CONCURRENCY, (entry) =>
+        this.item(drive, entry, signal),
+      );
+      for (const item of mapped) if (item) items.push(item);
+    }
+    const next: Cursor = {
+      v: 1,
+      drives: links,
+      listedAt: complete ? Date.now() : (cursor?.listedAt ?? Date.now()),
+    };
+    return { complete, items, deleted, skipped, cursor: JSON.stringify(next) };
+  }
+
+  /** One listed file with its audience; undefined when it disappeared meanwhile. */
+  private async item(
+    drive: Drive,
+    entry: DriveItem,
+    signal: AbortSignal | undefined,
+  ): Promise<SourceItem | undefined> {
+    const path = `/drives/${encodeURIComponent(drive.id)}/items/${encodeURIComponent(entry.id)}`;
+    const permissions: GraphPermission[] = [];
+    try {
+      for await (const page of this.graph.pages<GraphPermission>(`${path}/permissions`, {
+        signal,
+        maxPages: 100,
+      }))
+        permissions.push(...page.value);
+    } catch (error) {
+      if (error instanceof GraphError && error.status === 404) return undefined;
+      throw error;
+    }
+    const audience = narrow(
+      audienceFromPermissions(permissions, {
+        groups: this.settings.groups,
+        anyoneLinks: this.settings.anyoneLinks,
+      }),
+      this.deps.audience,
+    );
+    const digest = createHash('sha256').update(audience.join('\n')).digest('hex').slice(0, 16);
+    const content = entry.cTag ?? entry.eTag ?? `${entry.lastModifiedDateTime ?? ''}:${entry.size ?? ''}`;
+    const webUrl = entry.webUrl ?? `${this.settings.graphUrl ?? 'https://graph.microsoft.com/v1.0'}${path}`;
+    const maxBytes = this.deps.maxFileBytes;
+    return {
+      key: `${drive.id}/${entry.id}`,
+      source: webUrl,
+      name: entry.name ?? entry.id,
+      version: `${content}|audience:${digest}`,
+      audience,
+      url: webUrl,
+      fetch: (fetchSignal) => this.graph.download(`${path}/content`, maxBytes, { signal: fetchSignal }),
+    };
+  }
+
+  /**
+   * Whether an item lies inside `folder`: its parents walked up by id (delta gives no paths), from
+   * the folders of this listing and, for the others, one request each.
+   */
+  private async folderFilter(
+    drive: Drive,
+    entries: ReadonlyMap<string, DriveItem>,
+    signal: AbortSignal | undefined,
+  ): Promise<(entry: DriveItem) => Promise<boolean>> {
+    const folder = this.settings.folder?.replace(/^\/+|\/+$/g, '');
+    if (!folder) return async () => true;
+    const drivePath = `/drives/${encodeURIComponent(drive.id)}`;
+    const target = await this.graph.get<DriveItem>(`${drivePath}/root:${encodePath(`/${folder}`)}:`, {
+      signal,
+    });
+    const parents = new Map<string, string | undefined>();
+    for (const entry of entries.values())
+      if (entry.folder) parents.set(entry.id, entry.root ? undefined : entry.parentReference?.id);
+    const parentOf = async (id: string): Promise<string | undefined> => {
+      if (!parents.has(id)) {
+        const item = await this.graph.get<DriveItem>(
+          `${drivePath}/items/${encodeURIComponent(id)}?$select=id,root,parentReference`,
+          { signal },
+        );
+        parents.set(id, item.root ? undefined : item.parentReference?.id);
+      }
+      return parents.get(id);
+    };
+    return async (entry) => {
+      let id = entry.parentReference?.id;
+      for (let depth = 0; id !== undefined && depth < MAX_FOLDER_DEPTH; depth++) {
+        if (id === target.id) return true;
+        id = await parentOf(id);
+      }
+      return false;
+    };
+  }
+}
+
+/**
+ * The item's audience within the source's: the source's `audience` (when it is not everyone) is the
+ * most an item may reach, so an item shared with everyone gets the source's groups, and one shared
+ * with groups keeps those of them the source names.
+ */
+function narrow(item: readonly string[], source: readonly string[] | undefined): string[] {
+  if (!source || source.includes(EVERYONE)) return [...item];
+  if (item.includes(EVERYONE)) return [...source].sort();
+  return item.filter((group) => source.includes(group));
+}
+
+function parseCursor(cursor: string | undefined): Cursor | undefined {
+  if (!cursor) return undefined;
+  try {
+    const parsed = JSON.parse(cursor) as Partial<Cursor>;
+    if (
+      parsed.v !== 1 ||
+      typeof parsed.listedAt !== 'number' ||
+      typeof parsed.drives !== 'object' ||
+      !parsed.drives
+    )
+      return undefined;
+    if (!Object.values(parsed.drives).every((link) => typeof link === 'string')) return undefined;
+    return parsed as Cursor;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path with each segment URL-encoded, slashes kept. */
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+async function mapConcurrently<T, R>(
+  list: readonly T[],
+  limit: number,
+  fn: (value: T) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(list.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < list.length; i = next++) out[i] = await fn(list[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, worker));
+  return out;
+}
+
+export const sharePointConnector: ConnectorFactory<SharePointSettings> = {
+  schema: sharePointSettings as unknown as z.ZodType<SharePointSettings, z.ZodTypeDef, unknown>,
+  create: (settings, deps) => new SharePointSource(settings, deps),
+};

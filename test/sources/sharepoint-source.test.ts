@@ -1,0 +1,243 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConnectorDeps } from '../../ingest/sources/connectors.js';
+import { SharePointSource, sharePointConnector } from '../../ingest/sources/sharepoint-source.js';
+import type { SourceChanges } from '../../ingest/sources/source-types.js';
+import { silentLogger } from '../../src/core/log.js';
+import { type FakeGraph, type FakePermission, startFakeGraph } from '../fakes/fake-graph.js';
+
+const HR = '0b6a3f2e-1c1d-4b7e-9a53-2f1e5c2d9a10';
+const hrOnly: FakePermission[] = [
+  { roles: ['read'], grantedToV2: { group: { id: HR, displayName: 'Human Resources' } } },
+];
+const everyone: FakePermission[] = [
+  {
+    roles: ['read'],
+    grantedToV2: {
+      siteUser: {
+        displayName: 'Everyone except external users',
+        loginName: 'c:0-.f|rolemanager|spo-grid-all-users/t',
+      },
+    },
+  },
+];
+
+let graph: FakeGraph;
+
+function deps(overrides: Partial<ConnectorDeps> = {}): ConnectorDeps {
+  return {
+    env: { SP_SECRET: graph.clientSecret },
+    logger: silentLogger,
+    sourceName: 'intranet',
+    baseDir: '/tmp',
+    cwd: '/tmp',
+    maxFileBytes: 1024 * 1024,
+    ...overrides,
+  };
+}
+
+function source(
+  settings: Record<string, unknown> = {},
+  overrides: Partial<ConnectorDeps> = {},
+): SharePointSource {
+  const parsed = sharePointConnector.schema.parse({
+    tenantId: graph.tenantId,
+    clientId: graph.clientId,
+    clientSecretEnv: 'SP_SECRET',
+    hostname: 'contoso.sharepoint.com',
+    sitePath: '/sites/hr',
+    groups: { [HR]: 'hr' },
+    graphUrl: graph.graphUrl,
+    loginUrl: graph.loginUrl,
+    ...settings,
+  });
+  return new SharePointSource(parsed, deps(overrides));
+}
+
+const byName = (changes: SourceChanges) => new Map(changes.items.map((item) => [item.name, item]));
+const text = async (bytes: Promise<Uint8Array>) => new TextDecoder().decode(await bytes);
+
+beforeEach(async () => {
+  graph = await startFakeGraph({ pageSize: 2 });
+  graph.addSite({ id: 'site-hr', hostname: 'contoso.sharepoint.com', path: '/sites/hr' });
+  graph.addDrive({ id: 'drive-docs', name: 'Documents', siteId: 'site-hr' });
+  graph.addDrive({ id: 'drive-pol', name: 'Policies', siteId: 'site-hr' });
+});
+afterEach(async () => {
+  await graph.close();
+});
+
+describe('SharePoint source', () => {
+  it('lists every supported file of the library on a first sync, with its audience and bytes', async () => {
+    graph.putFile('drive-docs', {
+      name: 'leave.md',
+      folder: 'HR',
+      content: '# Leave\n20 days',
+      permissions: hrOnly,
+    });
+    graph.putFile('drive-docs', { name: 'wifi.txt', content: 'SSID guest', permissions: everyone });
+    graph.putFile('drive-docs', { name: 'photo.jpg', content: 'binary' });
+    graph.putFile('drive-docs', {
+      name: 'private.txt',
+      content: 'only ann',
+      permissions: [{ grantedToV2: { user: { id: 'u', displayName: 'Ann' } } }],
+    });
+    graph.putFile('drive-pol', { name: 'elsewhere.md', content: 'other library' });
+
+    const changes = await source().listChanges(undefined);
+    expect(changes.complete).toBe(true);
+    const items = byName(changes);
+    expect([...items.keys()].sort()).toEqual(['leave.md', 'private.txt', 'wifi.txt']);
+    expect(items.get('leave.md')?.audience).toEqual(['hr']);
+    expect(items.get('wifi.txt')?.audience).toEqual(['all']);
+    expect(items.get('private.txt')?.audience).toEqual([]);
+    expect(items.get('leave.md')?.source).toBe(
+      'https://contoso.sharepoint.com/sites/fake/Documents/HR/leave.md',
+    );
+    expect(items.get('leave.md')?.key).toMatch(/^drive-docs\/I\d+$/);
+    expect(changes.skipped?.map((s) => s.source)).toEqual([
+      'https://contoso.sharepoint.com/sites/fake/Documents/photo.jpg',
+    ]);
+    expect(await text(items.get('leave.md')!.fetch())).toBe('# Leave\n20 days');
+    expect(changes.cursor).toBeTruthy();
+  });
+
+  it('lists only what changed since the cursor: an edit, a deletion, a rename, a permission change', async () => {
+    const leave = graph.putFile('drive-docs', { name: 'leave.md', content: 'v1', permissions: everyone });
+    const wifi = graph.putFile('drive-docs', { name: 'wifi.txt', content: 'SSID', permissions: everyone });
+    const old = graph.putFile('drive-docs', { name: 'old.txt', content: 'old', permissions: everyone });
+    const pay = graph.putFile('drive-docs', { name: 'pay.txt', content: 'pay', permissions: everyone });
+    const connector = source();
+    const first = await connector.listChanges(undefined);
+    const before = byName(first);
+
+    graph.putFile('drive-docs', { name: 'leave.md', content: 'v2' });
+    graph.deleteItem('drive-docs', old);
+    graph.renameFile('drive-docs', wifi, 'wireless.txt');
+    graph.setPermissions('drive-docs', pay, hrOnly);
+    const second = await connector.listChanges(first.cursor);
+
+    expect(second.complete).toBe(false);
+    const after = byName(second);
+    expect([...after.keys()].sort()).toEqual(['leave.md', 'pay.txt', 'wireless.txt']);
+    expect(second.deleted).toEqual([`drive-docs/${old}`]);
+    expect(after.get('leave.md')?.version).not.toBe(before.get('leave.md')?.version);
+    expect(await text(after.get('leave.md')!.fetch())).toBe('v2');
+    expect(after.get('wireless.txt')?.key).toBe(`drive-docs/${wifi}`);
+    // A sharing change alone changes the version, so the sync stores the new audience.
+    expect(after.get('pay.txt')?.audience).toEqual(['hr']);
+    expect(after.get('pay.txt')?.version).not.toBe(before.get('pay.txt')?.version);
+    expect(after.get('leave.md')?.key).toBe(`drive-docs/${leave}`);
+
+    const third = await connector.listChanges(second.cursor);
+    expect(third).toMatchObject({ complete: false, items: [], deleted: [] });
+  });
+
+  it('starts over with a complete listing when the delta link expired', async () => {
+    graph.putFile('drive-docs', { name: 'a.md', content: 'a', permissions: everyone });
+    const connector = source();
+    const first = await connector.listChanges(undefined);
+    graph.putFile('drive-docs', { name: 'b.md', content: 'b', permissions: everyone });
+    graph.expireDeltaLinks();
+    const again = await connector.listChanges(first.cursor);
+    expect(again.complete).toBe(true);
+    expect([...byName(again).keys()].sort()).toEqual(['a.md', 'b.md']);
+    const next = await connector.listChanges(again.cursor);
+    expect(next.complete).toBe(false);
+  });
+
+  it('rides out throttling and an expired token in the middle of a sync', async () => {
+    for (const name of ['a.md', 'b.md', 'c.md'])
+      graph.putFile('drive-docs', { name, content: name, permissions: everyone });
+    const connector = source();
+    const first = await connector.listChanges(undefined);
+    graph.putFile('drive-docs', { name: 'a.md', content: 'a2' });
+    graph.expireTokens();
+    graph.failNext('/root/delta', { status: 429, retryAfter: '1' });
+    const second = await connector.listChanges(first.cursor);
+    expect([...byName(second).keys()]).toEqual(['a.md']);
+    expect(graph.tokensIssued).toHaveLength(2);
+    const deltas = graph.requests.filter((r) => r.url.includes('/root/delta'));
+    expect(deltas.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('covers the named libraries and only the folder asked for', async () => {
+    const inside = graph.putFile('drive-pol', {
+      name: 'travel.md',
+      folder: 'Policies/HR',
+      content: 'in',
+      permissions: everyone,
+    });
+    graph.putFile('drive-pol', {
+      name: 'deep.md',
+      folder: 'Policies/HR/2026',
+      content: 'deeper',
+      permissions: everyone,
+    });
+    graph.putFile('drive-pol', {
+      name: 'it.md',
+      folder: 'Policies/IT',
+      content: 'out',
+      permissions: everyone,
+    });
+    graph.putFile('drive-docs', {
+      name: 'docs.md',
+      folder: 'Policies/HR',
+      content: 'docs',
+      permissions: everyone,
+    });
+    const connector = source({ libraries: ['Policies', 'documents'], folder: 'Policies/HR' });
+    const first = await connector.listChanges(undefined);
+    expect([...byName(first).keys()].sort()).toEqual(['deep.md', 'docs.md', 'travel.md']);
+
+    // Edited inside the folder: listed; moved out of it: gone from this source.
+    graph.putFile('drive-pol', { name: 'deep.md', folder: 'Policies/HR/2026', content: 'deeper, edited' });
+    graph.moveFile('drive-pol', inside, 'Policies/IT');
+    const second = await connector.listChanges(first.cursor);
+    expect([...byName(second).keys()]).toEqual(['deep.md']);
+    expect(second.deleted).toEqual([`drive-pol/${inside}`]);
+  });
+
+  it('reads a OneDrive and a drive by id', async () => {
+    graph.addDrive({ id: 'drive-ann', name: 'OneDrive', userPrincipalName: 'ann@contoso.com' });
+    graph.putFile('drive-ann', { name: 'notes.md', content: 'n', permissions: hrOnly });
+    const { items } = await source({
+      hostname: undefined,
+      sitePath: undefined,
+      user: 'ann@contoso.com',
+    }).listChanges(undefined);
+    expect(items.map((i) => [i.name, i.audience])).toEqual([['notes.md', ['hr']]]);
+    const byId = await source({ hostname: undefined, sitePath: undefined, driveId: 'drive-ann' }).listChanges(
+      undefined,
+    );
+    expect(byId.items.map((i) => i.name)).toEqual(['notes.md']);
+  });
+
+  it("keeps an item within the source's audience", async () => {
+    graph.putFile('drive-docs', { name: 'open.md', content: 'o', permissions: everyone });
+    graph.putFile('drive-docs', { name: 'hr.md', content: 'h', permissions: hrOnly });
+    const items = byName(await source({}, { audience: ['staff'] }).listChanges(undefined));
+    expect(items.get('open.md')?.audience).toEqual(['staff']);
+    expect(items.get('hr.md')?.audience).toEqual([]);
+  });
+
+  it('refuses settings it cannot use, saying what to write', () => {
+    const parse = (settings: Record<string, unknown>) =>
+      sharePointConnector.schema.safeParse({
+        tenantId: 't',
+        clientId: 'c',
+        clientSecretEnv: 'S',
+        ...settings,
+      });
+    const message = (settings: Record<string, unknown>) => {
+      const result = parse(settings);
+      return result.success ? '' : result.error.issues.map((i) => i.message).join('; ');
+    };
+    expect(message({})).toContain('name exactly one place');
+    expect(message({ siteId: 's', driveId: 'd' })).toContain('name exactly one place');
+    expect(message({ hostname: 'contoso.sharepoint.com' })).toContain('needs both');
+    expect(message({ driveId: 'd', libraries: ['Documents'] })).toContain('only for a site');
+    expect(message({ driveId: 'd', graphUrl: 'http://graph.example.com/v1.0' })).toContain('https URL');
+    expect(message({ driveId: 'd', anyoneLinks: 'yes' })).toBeTruthy();
+    expect(parse({ driveId: 'd' }).success).toBe(true);
+  });
+});

@@ -111,6 +111,16 @@ export interface Config {
    * (src/helpdesk/expert-routes.ts), read and checked when `serve` starts; unset = no hand-offs.
    */
   readonly expertRoutesFile?: string | undefined;
+  /**
+   * `SOURCES_FILE`: JSON or YAML sources kept in sync (ingest/sources/sources-file.ts), read and checked
+   * when `serve` or `sync` starts; unset = none.
+   */
+  readonly sourcesFile?: string | undefined;
+  /**
+   * The environment, for the variables a sources file names (`"clientSecretEnv": "GRAPH_CLIENT_SECRET"`):
+   * a function, so that the values never appear when the configuration is printed or compared.
+   */
+  readonly environment?: ((name: string) => string | undefined) | undefined;
   readonly retentionDays?: number | undefined;
   /** Backpressure and crash recovery of `serve`. */
   readonly reliability: {
@@ -265,6 +275,7 @@ const schema = z.object({
   ADMIN_TOKEN_TTL_DAYS: intIn(1, 3650).default(90),
   GUARDRAIL_POLICY_FILE: optionalString,
   EXPERT_ROUTES_FILE: optionalString,
+  SOURCES_FILE: optionalString,
   RETENTION_DAYS: intIn(1, 36_500).optional(),
   RATE_LIMIT_PER_MINUTE: intIn(0, 100_000).default(20),
   ANSWER_CONCURRENCY: intIn(1, 1_000).default(8),
@@ -388,6 +399,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
 
   const resolve = (p: string | undefined) => (p ? path.resolve(cwd, p) : undefined);
+  const environment: Env = Object.freeze({ ...env });
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -450,6 +462,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     adminTokenTtlDays: e.ADMIN_TOKEN_TTL_DAYS,
     guardrailPolicyFile: resolve(e.GUARDRAIL_POLICY_FILE),
     expertRoutesFile: resolve(e.EXPERT_ROUTES_FILE),
+    sourcesFile: resolve(e.SOURCES_FILE),
+    environment: (name: string) => {
+      const value = environment[name]?.trim();
+      return value ? value : undefined;
+    },
     retentionDays: e.RETENTION_DAYS,
     reliability: {
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

@@ -27,6 +27,14 @@ export interface Metrics {
   readonly handOffResolutionSeconds: HistogramOf<'route'>;
   /** Expert replies relayed to askers, by the guard's verdict (held ones went to review instead). */
   readonly handOffReplies: CounterOf<'verdict'>;
+  /** Synced sources (SOURCES_FILE): when each last finished a run (ok or partial), as Unix seconds. */
+  readonly sourceLastSuccess: GaugeOf<'source'>;
+  /** Items each synced source holds after its last run. */
+  readonly sourceItems: GaugeOf<'source'>;
+  /** Runs of each synced source by outcome: ok, partial (some items failed), failed, busy (another replica ran it). */
+  readonly sourceRuns: CounterOf<'source' | 'status'>;
+  /** Items of each synced source that failed to sync (their old version stays). */
+  readonly sourceItemFailures: CounterOf<'source'>;
 }
 
 /**
@@ -50,6 +58,10 @@ export function discardedMetrics(): Metrics {
     handOffResolutions: none,
     handOffResolutionSeconds: none,
     handOffReplies: none,
+    sourceLastSuccess: none,
+    sourceItems: none,
+    sourceRuns: none,
+    sourceItemFailures: none,
   };
 }
 
@@ -133,6 +145,30 @@ export function createMetrics(options: { readonly defaultMetrics?: boolean } = {
       name: 'polydesk_handoff_replies_total',
       help: 'Expert replies relayed to askers, by the guard verdict',
       labelNames: ['verdict'],
+      registers: [registry],
+    }),
+    sourceLastSuccess: new Gauge({
+      name: 'polydesk_source_last_success_timestamp_seconds',
+      help: 'When each synced source last finished a run that listed it (Unix time)',
+      labelNames: ['source'],
+      registers: [registry],
+    }),
+    sourceItems: new Gauge({
+      name: 'polydesk_source_items',
+      help: 'Items each synced source holds',
+      labelNames: ['source'],
+      registers: [registry],
+    }),
+    sourceRuns: new Counter({
+      name: 'polydesk_source_runs_total',
+      help: 'Runs of each synced source by outcome (ok, partial, failed, busy)',
+      labelNames: ['source', 'status'],
+      registers: [registry],
+    }),
+    sourceItemFailures: new Counter({
+      name: 'polydesk_source_item_failures_total',
+      help: 'Items of synced sources that failed to sync (their old version stays)',
+      labelNames: ['source'],
       registers: [registry],
     }),
   };

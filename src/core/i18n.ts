@@ -44,6 +44,7 @@ const en = {
   'thread.latestOnly': 'This thread has {total} messages: this summary covers the latest {count}.',
   'thread.tooLong':
     'This thread is too long to read whole: this summary covers {count} of its first {total} messages.',
+  'thread.latestRead': 'This summary covers the latest {count} messages; older ones were not read.',
   'thread.notInChannel':
     "I can't read this conversation. Add me to the channel (for example with /invite), then try again.",
   'thread.postToThread': 'Post to thread',
@@ -157,6 +158,8 @@ const ja: Messages = {
     'このスレッドには {total} 件のメッセージがあります。この要約は最新の {count} 件を対象にしています。',
   'thread.tooLong':
     'このスレッドは長すぎて全体を読めません。この要約は最初の {total} 件のうち {count} 件を対象にしています。',
+  'thread.latestRead':
+    'この要約は最新の {count} 件のメッセージを対象にしています。それより前のメッセージは読んでいません。',
   'thread.notInChannel':
     'この会話を読むことができません。チャンネルに私を追加してから（例: /invite）、もう一度お試しください。',
   'thread.postToThread': 'スレッドに投稿',
@@ -255,6 +258,7 @@ const zh: Messages = {
   'thread.summarising': '正在总结 {count} 条消息…',
   'thread.latestOnly': '此帖子共有 {total} 条消息：本摘要涵盖最新的 {count} 条。',
   'thread.tooLong': '此帖子太长，无法完整读取：本摘要涵盖前 {total} 条消息中的 {count} 条。',
+  'thread.latestRead': '本摘要涵盖最新的 {count} 条消息；更早的消息未读取。',
   'thread.notInChannel': '我无法读取此对话。请先把我添加到频道（例如使用 /invite），然后重试。',
   'thread.postToThread': '发布到帖子',
   'thread.posted': '已发布到帖子。',
@@ -349,6 +353,7 @@ const ko: Messages = {
   'thread.latestOnly': '이 스레드에는 메시지가 {total}개 있습니다. 이 요약은 최근 {count}개를 다룹니다.',
   'thread.tooLong':
     '이 스레드는 너무 길어서 전부 읽을 수 없습니다. 이 요약은 처음 {total}개 메시지 중 {count}개를 다룹니다.',
+  'thread.latestRead': '이 요약은 최근 메시지 {count}개를 다룹니다. 그보다 오래된 메시지는 읽지 않았습니다.',
   'thread.notInChannel': '이 대화를 읽을 수 없습니다. 채널에 저를 추가한 뒤(예: /invite) 다시 시도해 주세요.',
   'thread.postToThread': '스레드에 게시',
   'thread.posted': '스레드에 게시했습니다.',
@@ -446,6 +451,7 @@ const th: Messages = {
   'thread.summarising': 'กำลังสรุปข้อความ {count} รายการ…',
   'thread.latestOnly': 'เธรดนี้มีข้อความ {total} รายการ สรุปนี้ครอบคลุม {count} รายการล่าสุด',
   'thread.tooLong': 'เธรดนี้ยาวเกินกว่าจะอ่านได้ทั้งหมด สรุปนี้ครอบคลุม {count} รายการจาก {total} ข้อความแรก',
+  'thread.latestRead': 'สรุปนี้ครอบคลุมข้อความล่าสุด {count} รายการ ข้อความที่เก่ากว่านั้นไม่ได้อ่าน',
   'thread.notInChannel': 'ฉันอ่านบทสนทนานี้ไม่ได้ โปรดเพิ่มฉันเข้าช่อง (เช่น ใช้ /invite) แล้วลองอีกครั้ง',
   'thread.postToThread': 'โพสต์ในเธรด',
   'thread.posted': 'โพสต์ในเธรดแล้ว',
@@ -544,6 +550,8 @@ const es: Messages = {
   'thread.latestOnly': 'Este hilo tiene {total} mensajes: este resumen abarca los {count} más recientes.',
   'thread.tooLong':
     'Este hilo es demasiado largo para leerlo entero: este resumen abarca {count} de sus primeros {total} mensajes.',
+  'thread.latestRead':
+    'Este resumen abarca los {count} mensajes más recientes; los anteriores no se leyeron.',
   'thread.notInChannel':
     'No puedo leer esta conversación. Añádeme al canal (por ejemplo con /invite) y vuelve a intentarlo.',
   'thread.postToThread': 'Publicar en el hilo',
@@ -659,6 +667,8 @@ const fr: Messages = {
   'thread.latestOnly': 'Ce fil contient {total} messages : ce résumé porte sur les {count} plus récents.',
   'thread.tooLong':
     'Ce fil est trop long pour être lu en entier : ce résumé porte sur {count} de ses {total} premiers messages.',
+  'thread.latestRead':
+    'Ce résumé porte sur les {count} messages les plus récents ; les plus anciens n’ont pas été lus.',
   'thread.notInChannel':
     'Je ne peux pas lire cette conversation. Ajoutez-moi au canal (par exemple avec /invite), puis réessayez.',
   'thread.postToThread': 'Publier dans le fil',
@@ -774,6 +784,8 @@ const de: Messages = {
     'Dieser Thread hat {total} Nachrichten: Diese Zusammenfassung umfasst die neuesten {count}.',
   'thread.tooLong':
     'Dieser Thread ist zu lang, um ihn ganz zu lesen: Diese Zusammenfassung umfasst {count} seiner ersten {total} Nachrichten.',
+  'thread.latestRead':
+    'Diese Zusammenfassung umfasst die neuesten {count} Nachrichten; ältere wurden nicht gelesen.',
   'thread.notInChannel':
     'Ich kann diese Unterhaltung nicht lesen. Füge mich dem Kanal hinzu (zum Beispiel mit /invite) und versuche es dann erneut.',
   'thread.postToThread': 'Im Thread posten',
@@ -889,6 +901,7 @@ const pt: Messages = {
   'thread.latestOnly': 'Este tópico tem {total} mensagens: este resumo cobre as {count} mais recentes.',
   'thread.tooLong':
     'Este tópico é longo demais para ler inteiro: este resumo cobre {count} das suas primeiras {total} mensagens.',
+  'thread.latestRead': 'Este resumo cobre as {count} mensagens mais recentes; as anteriores não foram lidas.',
   'thread.notInChannel':
     'Não consigo ler esta conversa. Adicione-me ao canal (por exemplo com /invite) e tente novamente.',
   'thread.postToThread': 'Publicar no tópico',
@@ -1002,6 +1015,7 @@ const id: Messages = {
   'thread.latestOnly': 'Utas ini berisi {total} pesan: ringkasan ini mencakup {count} pesan terbaru.',
   'thread.tooLong':
     'Utas ini terlalu panjang untuk dibaca seluruhnya: ringkasan ini mencakup {count} dari {total} pesan pertamanya.',
+  'thread.latestRead': 'Ringkasan ini mencakup {count} pesan terbaru; pesan yang lebih lama tidak dibaca.',
   'thread.notInChannel':
     'Saya tidak dapat membaca percakapan ini. Tambahkan saya ke saluran (misalnya dengan /invite), lalu coba lagi.',
   'thread.postToThread': 'Kirim ke utas',
@@ -1115,6 +1129,8 @@ const vi: Messages = {
   'thread.latestOnly': 'Chuỗi này có {total} tin nhắn: bản tóm tắt này bao gồm {count} tin nhắn mới nhất.',
   'thread.tooLong':
     'Chuỗi này quá dài để đọc hết: bản tóm tắt này bao gồm {count} trong {total} tin nhắn đầu tiên.',
+  'thread.latestRead':
+    'Bản tóm tắt này bao gồm {count} tin nhắn mới nhất; các tin nhắn cũ hơn chưa được đọc.',
   'thread.notInChannel':
     'Tôi không thể đọc cuộc trò chuyện này. Hãy thêm tôi vào kênh (ví dụ bằng /invite) rồi thử lại.',
   'thread.postToThread': 'Đăng vào chuỗi',
@@ -1225,6 +1241,7 @@ const ar: Messages = {
   'thread.summarising': 'جارٍ تلخيص {count} رسالة…',
   'thread.latestOnly': 'تحتوي هذه السلسلة على {total} رسالة: يغطي هذا الملخص أحدث {count} منها.',
   'thread.tooLong': 'هذه السلسلة أطول من أن تُقرأ كاملة: يغطي هذا الملخص {count} من أول {total} رسالة فيها.',
+  'thread.latestRead': 'يغطي هذا الملخص أحدث {count} رسالة؛ ولم تُقرأ الرسائل الأقدم.',
   'thread.notInChannel': 'لا يمكنني قراءة هذه المحادثة. أضفني إلى القناة ثم حاول مرة أخرى.',
   'thread.postToThread': 'النشر في السلسلة',
   'thread.posted': 'تم النشر في السلسلة.',
@@ -1329,6 +1346,7 @@ const ru: Messages = {
   'thread.latestOnly': 'Сообщений в этой ветке: {total}. Эта сводка охватывает последние из них: {count}.',
   'thread.tooLong':
     'Эта ветка слишком длинная, чтобы прочитать её целиком. Эта сводка охватывает {count} из первых {total} сообщений.',
+  'thread.latestRead': 'Эта сводка охватывает последние сообщения ({count}); более ранние не прочитаны.',
   'thread.notInChannel':
     'Я не могу прочитать эту беседу. Добавьте меня в канал (например, командой /invite) и попробуйте снова.',
   'thread.postToThread': 'Опубликовать в ветке',
@@ -1438,6 +1456,8 @@ const it: Messages = {
   'thread.latestOnly': 'Questo thread ha {total} messaggi: questo riassunto copre i {count} più recenti.',
   'thread.tooLong':
     'Questo thread è troppo lungo per leggerlo tutto: questo riassunto copre {count} dei suoi primi {total} messaggi.',
+  'thread.latestRead':
+    'Questo riassunto copre i {count} messaggi più recenti; quelli precedenti non sono stati letti.',
   'thread.notInChannel':
     'Non riesco a leggere questa conversazione. Aggiungimi al canale (ad esempio con /invite) e riprova.',
   'thread.postToThread': 'Pubblica nel thread',
@@ -1554,6 +1574,7 @@ const nl: Messages = {
     'Deze thread heeft {total} berichten: deze samenvatting gaat over de nieuwste {count}.',
   'thread.tooLong':
     'Deze thread is te lang om helemaal te lezen: deze samenvatting gaat over {count} van de eerste {total} berichten.',
+  'thread.latestRead': 'Deze samenvatting gaat over de nieuwste {count} berichten; oudere zijn niet gelezen.',
   'thread.notInChannel':
     'Ik kan dit gesprek niet lezen. Voeg me toe aan het kanaal (bijvoorbeeld met /invite) en probeer het opnieuw.',
   'thread.postToThread': 'In thread plaatsen',
@@ -1671,6 +1692,7 @@ const pl: Messages = {
     'Ten wątek ma wiadomości: {total}. To podsumowanie obejmuje najnowsze z nich: {count}.',
   'thread.tooLong':
     'Ten wątek jest za długi, by przeczytać go w całości: to podsumowanie obejmuje {count} z pierwszych {total} wiadomości.',
+  'thread.latestRead': 'To podsumowanie obejmuje najnowsze wiadomości ({count}); starszych nie przeczytano.',
   'thread.notInChannel':
     'Nie mogę przeczytać tej rozmowy. Dodaj mnie do kanału (na przykład poleceniem /invite) i spróbuj ponownie.',
   'thread.postToThread': 'Opublikuj w wątku',
@@ -1782,6 +1804,7 @@ const tr: Messages = {
   'thread.latestOnly': 'Bu konuda {total} mesaj var: bu özet en son {count} mesajı kapsıyor.',
   'thread.tooLong':
     'Bu konu tamamı okunamayacak kadar uzun: bu özet ilk {total} mesajın {count} tanesini kapsıyor.',
+  'thread.latestRead': 'Bu özet en son {count} mesajı kapsıyor; daha eski mesajlar okunmadı.',
   'thread.notInChannel':
     'Bu konuşmayı okuyamıyorum. Beni kanala ekleyin (örneğin /invite ile) ve tekrar deneyin.',
   'thread.postToThread': 'Konuya gönder',
@@ -1893,6 +1916,7 @@ const he: Messages = {
   'thread.summarising': 'מתבצע סיכום של {count} הודעות…',
   'thread.latestOnly': 'בשרשור הזה יש {total} הודעות: הסיכום כולל את {count} האחרונות.',
   'thread.tooLong': 'השרשור הזה ארוך מכדי לקרוא את כולו: הסיכום כולל {count} מתוך {total} ההודעות הראשונות.',
+  'thread.latestRead': 'הסיכום כולל את {count} ההודעות האחרונות; הודעות ישנות יותר לא נקראו.',
   'thread.notInChannel': 'אין לי אפשרות לקרוא את השיחה הזו. יש להוסיף אותי לערוץ ולנסות שוב.',
   'thread.postToThread': 'פרסום בשרשור',
   'thread.posted': 'פורסם בשרשור.',

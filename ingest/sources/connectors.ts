@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Logger } from '../../src/core/log.js';
+import { confluenceConnector } from './confluence-source.js';
 import { folderConnector } from './folder-source.js';
 import { sharePointConnector } from './sharepoint-source.js';
 import type { SourceConnector } from './source-types.js';
@@ -43,5 +44,6 @@ export interface ConnectorFactory<Settings = unknown> {
 /** Every type a sources file may name, with its factory. */
 export const connectorFactories: Readonly<Record<string, ConnectorFactory>> = {
   folder: folderConnector,
+  confluence: confluenceConnector,
   sharepoint: sharePointConnector,
 };

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './core/errors.js';
+import { parseGraphGroups } from './graph-directory.js';
 
 /**
  * The whole runtime configuration, read and validated once from the environment by `loadConfig`.
@@ -19,6 +20,12 @@ export interface Config {
   /** Log question/answer text (off by default; for debugging only). */
   readonly logContent: boolean;
   readonly directoryFile?: string | undefined;
+  /**
+   * Users' groups from Entra ID group membership (src/graph-directory.ts), added to DIRECTORY_FILE's:
+   * set when DIRECTORY_GRAPH_GROUPS is. Credentials from DIRECTORY_GRAPH_TENANT_ID/_CLIENT_ID/
+   * _CLIENT_SECRET, else the Teams app's MICROSOFT_APP_TENANT_ID/_ID/_PASSWORD.
+   */
+  readonly directoryGraph?: DirectoryGraphConfig | undefined;
   /**
    * The concept lexicon (src/rag/lexicon.ts): `LEXICON=off` turns it off; `LEXICON_FILE` adds an
    * operator's concepts (the company's own words) to the built-in ones.
@@ -146,6 +153,19 @@ export interface WebChatConfig {
   readonly mode: 'local' | 'open' | 'signed-in' | 'off';
   /** Lower-case request header carrying the signed-in e-mail, set by an SSO proxy (WEB_CHAT_SSO_HEADER). */
   readonly ssoHeader?: string | undefined;
+}
+
+export interface DirectoryGraphConfig {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Entra ID group object id → PolyDesk group name. */
+  readonly groups: Readonly<Record<string, string>>;
+  /** `DIRECTORY_GRAPH_REFRESH_MINUTES` (default 15), in ms. */
+  readonly refreshMs: number;
+  /** `GRAPH_API_URL`, `GRAPH_LOGIN_URL`: Microsoft Graph and its token authority (tests point them at a fake). */
+  readonly graphUrl?: string | undefined;
+  readonly loginUrl?: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -276,6 +296,13 @@ const schema = z.object({
   GUARDRAIL_POLICY_FILE: optionalString,
   EXPERT_ROUTES_FILE: optionalString,
   SOURCES_FILE: optionalString,
+  DIRECTORY_GRAPH_GROUPS: optionalString,
+  DIRECTORY_GRAPH_TENANT_ID: optionalString,
+  DIRECTORY_GRAPH_CLIENT_ID: optionalString,
+  DIRECTORY_GRAPH_CLIENT_SECRET: optionalString,
+  DIRECTORY_GRAPH_REFRESH_MINUTES: intIn(1, 1440).default(15),
+  GRAPH_API_URL: z.string().url().optional(),
+  GRAPH_LOGIN_URL: z.string().url().optional(),
   RETENTION_DAYS: intIn(1, 36_500).optional(),
   RATE_LIMIT_PER_MINUTE: intIn(0, 100_000).default(20),
   ANSWER_CONCURRENCY: intIn(1, 1_000).default(8),
@@ -348,6 +375,60 @@ function resolveWebChat(
   return { mode, ssoHeader: header };
 }
 
+/**
+ * DIRECTORY_GRAPH_*: groups from Entra ID when DIRECTORY_GRAPH_GROUPS is set. The app is
+ * DIRECTORY_GRAPH_CLIENT_ID with DIRECTORY_GRAPH_CLIENT_SECRET, or else the Teams bot's own
+ * registration (MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD); a secret is never paired with another
+ * app's id. Messages name variables, never their values.
+ */
+function resolveDirectoryGraph(
+  e: z.infer<typeof schema>,
+  problems: string[],
+): DirectoryGraphConfig | undefined {
+  const own = e.DIRECTORY_GRAPH_TENANT_ID || e.DIRECTORY_GRAPH_CLIENT_ID || e.DIRECTORY_GRAPH_CLIENT_SECRET;
+  if (!e.DIRECTORY_GRAPH_GROUPS) {
+    if (own)
+      problems.push(
+        'DIRECTORY_GRAPH_* credentials are set but DIRECTORY_GRAPH_GROUPS is not: set it (<group id>=hr,...) or unset them',
+      );
+    return undefined;
+  }
+  let groups: Record<string, string>;
+  try {
+    groups = parseGraphGroups(e.DIRECTORY_GRAPH_GROUPS);
+  } catch (error) {
+    problems.push((error as Error).message);
+    return undefined;
+  }
+  const clientId = e.DIRECTORY_GRAPH_CLIENT_ID ?? e.MICROSOFT_APP_ID;
+  const clientSecret = e.DIRECTORY_GRAPH_CLIENT_ID
+    ? e.DIRECTORY_GRAPH_CLIENT_SECRET
+    : (e.DIRECTORY_GRAPH_CLIENT_SECRET ?? e.MICROSOFT_APP_PASSWORD);
+  const tenantId = e.DIRECTORY_GRAPH_TENANT_ID ?? e.MICROSOFT_APP_TENANT_ID;
+  const missing = [
+    clientId ? undefined : 'DIRECTORY_GRAPH_CLIENT_ID (or MICROSOFT_APP_ID)',
+    clientSecret
+      ? undefined
+      : e.DIRECTORY_GRAPH_CLIENT_ID
+        ? 'DIRECTORY_GRAPH_CLIENT_SECRET'
+        : 'DIRECTORY_GRAPH_CLIENT_SECRET (or MICROSOFT_APP_PASSWORD)',
+    tenantId ? undefined : 'DIRECTORY_GRAPH_TENANT_ID (or MICROSOFT_APP_TENANT_ID)',
+  ].filter(Boolean);
+  if (!clientId || !clientSecret || !tenantId) {
+    problems.push(`DIRECTORY_GRAPH_GROUPS reads groups from Entra ID and needs ${missing.join(', ')}`);
+    return undefined;
+  }
+  return {
+    tenantId,
+    clientId,
+    clientSecret,
+    groups,
+    refreshMs: e.DIRECTORY_GRAPH_REFRESH_MINUTES * 60_000,
+    graphUrl: e.GRAPH_API_URL,
+    loginUrl: e.GRAPH_LOGIN_URL,
+  };
+}
+
 /** Reads and validates the environment. Empty variables count as unset. Throws ConfigError naming the fix. */
 export function loadConfig(env: Env, cwd = process.cwd()): Config {
   const cleaned: Record<string, string> = {};
@@ -396,6 +477,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   if (typeof trustProxy === 'string') problems.push(`TRUST_PROXY: ${trustProxy} (${HINTS['TRUST_PROXY']})`);
   const webChat = resolveWebChat(e, trustProxy, problems);
+  const directoryGraph = resolveDirectoryGraph(e, problems);
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
 
   const resolve = (p: string | undefined) => (p ? path.resolve(cwd, p) : undefined);
@@ -410,6 +492,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     logLevel: e.LOG_LEVEL,
     logContent: truthy(e.LOG_CONTENT),
     directoryFile: resolve(e.DIRECTORY_FILE),
+    directoryGraph,
     lexicon: { enabled: lexiconOn, file: resolve(e.LEXICON_FILE) },
     answerMinConfidence: e.ANSWER_MIN_CONFIDENCE,
     standardAnswerMinScore: e.STANDARD_ANSWER_MIN_SCORE,

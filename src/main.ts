@@ -13,6 +13,7 @@ commands:
   ingest <path>... [--audience g1,g2] [--classification c] [--prune] [--json]
   search [query] [--k N] [--user EMAIL] --json   (no query: JSON lines {"id","query"} on stdin)
   ask "question" [--user EMAIL] [--json]
+  summarize <source|docId> [--user EMAIL] [--language xx] [--json]   a summary of one document
   eval FILE [--k N] [--json] [--out REPORT] [--baseline REPORT]   golden set (CSV or JSON lines) through ask
   scan --json                   guardrails only: JSON lines {"id","text"} on stdin
   generate "text" [--max-tokens N] [--json]

@@ -2,10 +2,14 @@ import { existsSync } from 'node:fs';
 import type { AnswerRecorder } from './answer/answer.js';
 import { createAnswerService } from './answer/answer.js';
 import type { AnswerService, Directory } from './answer/ports.js';
-import type { Config } from './config.js';
+import type { SummaryService } from './answer/summary-ports.js';
+import { createSummaryService } from './answer/summary.js';
+import type { Config, DirectoryGraphConfig } from './config.js';
 import { ConfigError } from './core/errors.js';
 import type { Logger } from './core/log.js';
 import { StaticDirectory } from './directory.js';
+import { GraphClient } from './core/graph-client.js';
+import { GraphDirectory } from './graph-directory.js';
 import type { Guard } from './guardrails/guard.js';
 import type { Generator } from './inference/generator.js';
 import { detectLanguage, detectQuestionLanguage } from './inference/language.js';
@@ -27,7 +31,8 @@ import {
   createStandardAnswerLookup,
   createStandardAnswerService,
 } from './helpdesk/standard-answers.js';
-import { createGeneratorParts } from './wiring/generator.js';
+import { createGeneratorParts, findInstructions } from './wiring/generator.js';
+import { summaryWriter, storeSummaryDocuments, storeSummaryRecorder } from './wiring/summaries.js';
 import { type GuardParts, createGuardParts, detectInjection } from './wiring/guardrails.js';
 import type { SyncDeps } from '../ingest/sync.js';
 
@@ -38,6 +43,8 @@ export interface Runtime {
   readonly store: Store;
   readonly metrics: Metrics;
   readonly directory: Directory;
+  /** Entra ID groups (DIRECTORY_GRAPH_GROUPS): read once here; `serve` refreshes them on their schedule. */
+  readonly graphDirectory?: GraphDirectory | undefined;
   readonly index: KnowledgeIndex;
   readonly retriever: Retriever;
   /** The embedding model, when EMBEDDING_MODEL_DIR is set. */
@@ -47,6 +54,8 @@ export interface Runtime {
   /** Reloads the guardrails' canaries and restricted passages (after ingest, periodically in serve). */
   readonly guardParts: GuardParts;
   readonly answers: AnswerService;
+  /** Summaries of documents and threads (issue 18). */
+  readonly summaries: SummaryService;
   /** Standard answers: created in the admin UI and API or from an expert's reply, edited, retired. */
   readonly standardAnswers: StandardAnswerService;
   readonly ingestDeps: SyncDeps;
@@ -99,6 +108,31 @@ function cachedFor<T>(ms: number, load: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/** The Entra ID directory with its first membership read (a failure is logged; DIRECTORY_FILE's groups still apply). */
+async function openGraphDirectory(
+  config: DirectoryGraphConfig,
+  base: Directory,
+  logger: Logger,
+): Promise<GraphDirectory> {
+  const graph = new GraphClient({
+    tenantId: config.tenantId,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    graphUrl: config.graphUrl,
+    loginUrl: config.loginUrl,
+    logger,
+  });
+  const directory = new GraphDirectory({
+    graph,
+    groups: config.groups,
+    base,
+    logger,
+    refreshMs: config.refreshMs,
+  });
+  await directory.refresh();
+  return directory;
+}
+
 export async function createRuntime(
   config: Config,
   logger: Logger,
@@ -120,10 +154,14 @@ export async function createRuntime(
   try {
     if (config.directoryFile && !existsSync(config.directoryFile))
       logger('warn', 'directory.missing', { file: config.directoryFile });
-    const directory =
+    const fileDirectory =
       config.directoryFile && existsSync(config.directoryFile)
         ? StaticDirectory.fromFile(config.directoryFile)
         : new StaticDirectory();
+    const graphDirectory = config.directoryGraph
+      ? await openGraphDirectory(config.directoryGraph, fileDirectory, logger)
+      : undefined;
+    const directory: Directory = graphDirectory ?? fileDirectory;
     const embedder = config.embeddingModelDir
       ? await (await import('./rag/onnx-embedder.js')).createOnnxEmbedder({
           modelDir: config.embeddingModelDir,
@@ -207,6 +245,17 @@ export async function createRuntime(
         metrics.retrievalSeconds.observe(retrievalSeconds);
       },
     });
+    const summaries = createSummaryService({
+      documents: storeSummaryDocuments(store),
+      guard,
+      streamGuard: guardParts.streamGuard,
+      recorder: storeSummaryRecorder(store),
+      tokenize: analyze,
+      untrusted: findInstructions,
+      detectLanguage: detectQuestionLanguage,
+      writer: engine ? summaryWriter(engine, config, findInstructions) : undefined,
+      logger,
+    });
     const ingestDeps: SyncDeps = {
       documents: store.documents,
       index,
@@ -224,6 +273,7 @@ export async function createRuntime(
       store,
       metrics,
       directory,
+      graphDirectory,
       index,
       retriever,
       embedder,
@@ -231,6 +281,7 @@ export async function createRuntime(
       guard,
       guardParts,
       answers,
+      summaries,
       standardAnswers,
       ingestDeps,
       async refresh() {

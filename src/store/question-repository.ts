@@ -359,6 +359,8 @@ export class QuestionRepository {
       .selectFrom('questions')
       .select(['id', 'attempts'])
       .where('status', 'in', IN_FLIGHT)
+      // A summary whose worker died is not answered again as a question; its asker asks again.
+      .where('kind', 'is', null)
       .where('created_at', '<', databaseNow(this.dialect, -options.olderThanMs))
       .where('platform', 'in', options.platforms)
       .where((eb) => abandoned(eb))

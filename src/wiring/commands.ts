@@ -9,6 +9,8 @@ export const extraCommands: Record<string, (runtime: Runtime, args: readonly str
   admin: async (runtime, args) => (await import('../cli/admin-command.js')).adminCommand(runtime, args),
   scan: async (runtime, args) => (await import('../cli/scan-command.js')).scanCommand(runtime, args),
   reembed: async (runtime, args) => (await import('../cli/reembed-command.js')).reembedCommand(runtime, args),
+  summarize: async (runtime, args) =>
+    (await import('../cli/summarize-command.js')).summarizeCommand(runtime, args),
 };
 
 /** Commands contributed by optional parts that need only the configuration (and open what they use). */

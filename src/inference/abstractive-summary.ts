@@ -1,0 +1,208 @@
+/**
+ * The summary with a model: map-reduce, so that a document of any length fits a small context
+ * (PolyLM's 2,048 tokens). The sections are packed into parts that fit the model's context with the
+ * prompt and the reply; each part is summarised ("map"), citing its sections as [n]; the partial
+ * summaries are combined ("reduce"), in groups that fit and again until one is left. A single part
+ * is summarised at once. Instructions to the assistant in the document never reach a prompt.
+ */
+import { GenerationDeadlineError } from './llm-generator.js';
+import { extractCitations } from './citations.js';
+import type { SummarySection } from './extractive-summary.js';
+import { type PromptSection, mapMessages, reduceMessages } from './summary-prompt.js';
+import type { ChatMessage, TextEngine } from './text-engine.js';
+import { type InstructionFinder, withoutInstructions } from './untrusted-sentences.js';
+import { splitSentences } from './sentences.js';
+
+export interface AbstractiveSummaryOptions {
+  readonly engine: TextEngine;
+  /** Most tokens of one reply, map or reduce (default 256). */
+  readonly maxTokens?: number | undefined;
+  /** How long one model call may take (GENERATION_DEADLINE_MS); the summary fails when one misses it. */
+  readonly deadlineMs?: number | undefined;
+  readonly untrusted?: InstructionFinder | undefined;
+  /** Language of a text, to refuse a summary written in another language than asked. */
+  readonly detectLanguage: (text: string, hint?: string) => string;
+}
+
+export interface AbstractiveSummaryRequest {
+  readonly sections: readonly SummarySection[];
+  readonly language: string;
+  /** Sentences the final summary is asked for (the extractive summary's count is a good guide). */
+  readonly sentences: number;
+  readonly signal?: AbortSignal | undefined;
+  /** Before the model reads part `part` (1-based) of `parts`. */
+  readonly onPart?: ((part: number, parts: number) => void) | undefined;
+  /** The final reply's text as it is written, delta by delta. */
+  readonly onText?: ((delta: string) => void) | undefined;
+}
+
+export interface AbstractiveSummary {
+  readonly text: string;
+  /** 1-based section numbers cited, in first-cited order. */
+  readonly cited: readonly number[];
+  /** Model calls made (map and reduce). */
+  readonly calls: number;
+}
+
+/** Why the model's summary cannot be used (the caller gives the extractive one instead). */
+export class UnusableSummaryError extends Error {
+  override name = 'UnusableSummaryError';
+}
+
+/** Tokens kept free besides the prompt and the reply: the engine's own framing, counting slack. */
+const MARGIN_TOKENS = 32;
+
+/** Writes the summary; throws when the model fails, misses a deadline or writes nothing usable. */
+export async function writeAbstractiveSummary(
+  options: AbstractiveSummaryOptions,
+  request: AbstractiveSummaryRequest,
+): Promise<AbstractiveSummary> {
+  const { engine } = options;
+  const maxTokens = options.maxTokens ?? 256;
+  const budget = engine.contextTokens - maxTokens - MARGIN_TOKENS;
+  let calls = 0;
+  const complete = async (messages: readonly ChatMessage[], onText?: (delta: string) => void) => {
+    calls++;
+    const deadline = options.deadlineMs === undefined ? undefined : AbortSignal.timeout(options.deadlineMs);
+    const signal = AbortSignal.any([
+      ...(request.signal ? [request.signal] : []),
+      ...(deadline ? [deadline] : []),
+    ]);
+    try {
+      const completion = await engine.complete(messages, { maxTokens, signal, onText });
+      return completion.text.trim();
+    } catch (error) {
+      if (deadline?.aborted && !request.signal?.aborted)
+        throw new GenerationDeadlineError(`a summary step took over ${options.deadlineMs} ms`, {
+          cause: error,
+        });
+      throw error;
+    }
+  };
+
+  const sections: PromptSection[] = request.sections.map((s, i) => ({
+    n: i + 1,
+    heading: s.headingPath.join(' › '),
+    text: options.untrusted ? withoutInstructions(s.text, request.language, options.untrusted) : s.text,
+  }));
+  const parts = packSections(sections, request.language, request.sentences, engine, budget);
+  if (parts.length === 0) throw new UnusableSummaryError('nothing to summarise');
+  const count = request.sections.length;
+
+  if (parts.length === 1) {
+    request.onPart?.(1, 1);
+    const text = await complete(mapMessages(parts[0]!, request.language, request.sentences), request.onText);
+    return usable(text, count, request.language, options, calls);
+  }
+  let partials: string[] = [];
+  for (const [i, part] of parts.entries()) {
+    request.onPart?.(i + 1, parts.length);
+    const perPart = Math.max(2, Math.ceil(request.sentences / parts.length) + 1);
+    const text = await complete(mapMessages(part, request.language, perPart));
+    if (text && extractCitations(text, count).cited.length > 0) partials.push(text);
+  }
+  if (partials.length === 0) throw new UnusableSummaryError('no part was summarised with a citation');
+  // Reduce in groups that fit, until one group takes them all (the final reply, streamed).
+  for (;;) {
+    const groups = packParts(partials, request.language, request.sentences, engine, budget);
+    if (groups.length === 1) {
+      const text = await complete(
+        reduceMessages(groups[0]!, request.language, request.sentences),
+        request.onText,
+      );
+      return usable(text, count, request.language, options, calls);
+    }
+    if (groups.length >= partials.length)
+      throw new UnusableSummaryError('the partial summaries do not shrink');
+    partials = [];
+    for (const group of groups) {
+      const text = await complete(reduceMessages(group, request.language, request.sentences));
+      if (text) partials.push(text);
+    }
+  }
+}
+
+function usable(
+  text: string,
+  sections: number,
+  language: string,
+  options: AbstractiveSummaryOptions,
+  calls: number,
+): AbstractiveSummary {
+  if (!text) throw new UnusableSummaryError('the model wrote nothing');
+  const { text: cleaned, cited } = extractCitations(text, sections);
+  if (cited.length === 0) throw new UnusableSummaryError('the summary cites no section');
+  const written = options.detectLanguage(cleaned, language);
+  if (written !== language) throw new UnusableSummaryError(`the summary is in ${written}, not ${language}`);
+  return { text: cleaned, cited, calls };
+}
+
+/**
+ * Packs the sections, in order, into as few parts as fit the budget with the map prompt; a section
+ * too long for one part is cut between sentences (each piece keeps its number).
+ */
+function packSections(
+  sections: readonly PromptSection[],
+  language: string,
+  sentences: number,
+  engine: TextEngine,
+  budget: number,
+): PromptSection[][] {
+  const fits = (part: readonly PromptSection[]) =>
+    engine.countTokens(mapMessages(part, language, sentences)) <= budget;
+  const pieces = sections.flatMap((section) =>
+    section.text.trim() ? splitToFit(section, language, (s) => fits([s])) : [],
+  );
+  return packGreedy(pieces, fits);
+}
+
+function packParts(
+  parts: readonly string[],
+  language: string,
+  sentences: number,
+  engine: TextEngine,
+  budget: number,
+): string[][] {
+  const fits = (group: readonly string[]) =>
+    engine.countTokens(reduceMessages(group, language, sentences)) <= budget;
+  return packGreedy(parts, fits);
+}
+
+/**
+ * Consecutive items into groups that each fit, in order. Token counts grow with the text, so a
+ * group is grown one item at a time until the next would not fit; an item that fits nowhere alone
+ * is still a group of its own (the model's context cuts it; the caller cut such items before).
+ */
+function packGreedy<T>(items: readonly T[], fits: (group: readonly T[]) => boolean): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  for (const item of items) {
+    if (current.length > 0 && !fits([...current, item])) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(item);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** A section as pieces that each fit alone: whole when it does, else runs of its sentences. */
+function splitToFit(
+  section: PromptSection,
+  language: string,
+  fits: (piece: PromptSection) => boolean,
+): PromptSection[] {
+  if (fits(section)) return [section];
+  const pieces: PromptSection[] = [];
+  let text = '';
+  for (const sentence of splitSentences(section.text, language, 1000)) {
+    const next = text ? `${text} ${sentence.text}` : sentence.text;
+    if (text && !fits({ ...section, text: next })) {
+      pieces.push({ ...section, text });
+      text = sentence.text;
+    } else text = next;
+  }
+  if (text) pieces.push({ ...section, text });
+  return pieces;
+}

@@ -143,6 +143,7 @@ export async function startServe(runtime: Runtime): Promise<ServeInstance> {
       });
   }, 500);
   refresh.unref();
+  const stopDirectory = runtime.graphDirectory?.start();
 
   return {
     port: server.port,
@@ -152,6 +153,7 @@ export async function startServe(runtime: Runtime): Promise<ServeInstance> {
     async stop(graceMs = 30_000) {
       accepting = false;
       clearInterval(refresh);
+      stopDirectory?.();
       await server.close(graceMs);
       await adapters.stop();
       // After the adapters: the heartbeat goes last, so that what is left unanswered is taken over at once.

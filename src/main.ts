@@ -11,6 +11,7 @@ usage: polydesk <command> [options]
 commands:
   serve                         HTTP server: chat page, Slack, Teams, admin UI (PORT, default 3000)
   ingest <path>... [--audience g1,g2] [--classification c] [--prune] [--json]
+  sync [--source NAME] [--json]  syncs the sources of SOURCES_FILE once (serve syncs them on their schedules)
   search [query] [--k N] [--user EMAIL] --json   (no query: JSON lines {"id","query"} on stdin)
   ask "question" [--user EMAIL] [--json]
   summarize <source|docId> [--user EMAIL] [--language xx] [--json]   a summary of one document

@@ -10,6 +10,7 @@ import type { AdminQueries } from './admin-queries.js';
 import type { InstructionSentenceFinder } from './documents-to-fix.js';
 import type { KnowledgeService } from './knowledge-service.js';
 import type { LoginLimiter } from './login-limiter.js';
+import type { SourcesPanel } from './source-pages.js';
 import type { UploadLimits } from './upload.js';
 import type { Views } from './views.js';
 
@@ -30,6 +31,8 @@ export interface AdminContext {
   readonly instructionSentences: InstructionSentenceFinder;
   /** People's groups, for the pilot numbers per group. */
   readonly directory: Directory;
+  /** Synced sources and their scheduler (SOURCES_FILE in `serve`); undefined when none. */
+  readonly sources?: SourcesPanel | undefined;
   readonly logger: Logger;
   readonly now: () => Date;
 }

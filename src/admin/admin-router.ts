@@ -35,6 +35,7 @@ import { createKnowledgeService } from './knowledge-service.js';
 import { LoginLimiter } from './login-limiter.js';
 import { addPilotApi, addPilotPages } from './pilot-pages.js';
 import { addReviewPages } from './review-pages.js';
+import { type SourcesPanel, addSourcePages } from './source-pages.js';
 import { addStandardAnswerPages } from './standard-answer-pages.js';
 import { Views } from './views.js';
 
@@ -70,6 +71,8 @@ export interface AdminDeps {
   readonly standardAnswers?: StandardAnswerService | undefined;
   /** Askers waiting for an answer; default: told through `deliveries`, checked by `guard`. */
   readonly subscriptions?: AnswerSubscriptionService | undefined;
+  /** Synced sources and their scheduler, for the Sources page; undefined when SOURCES_FILE is not set. */
+  readonly sources?: SourcesPanel | undefined;
 }
 
 export interface Admin {
@@ -126,6 +129,7 @@ export function createAdmin(deps: AdminDeps): Admin {
     analyze: deps.analyze ?? defaultAnalyze,
     instructionSentences: deps.instructionSentences,
     directory: deps.directory,
+    sources: deps.sources,
     logger: deps.logger,
     now: deps.now ?? (() => new Date()),
   };
@@ -185,7 +189,7 @@ function pagesRouter(ctx: AdminContext): Router {
     res.redirect(303, may(role, 'reviews') ? '/admin/reviews' : '/admin/knowledge');
   });
   pages.use('/reviews', requireArea('reviews', forbid('reviews')));
-  pages.use(['/knowledge', '/standard-answers'], requireArea('knowledge', forbid('knowledge')));
+  pages.use(['/knowledge', '/standard-answers', '/sources'], requireArea('knowledge', forbid('knowledge')));
   pages.use(
     ['/insight', '/audit', '/pilot', '/pilot.csv'],
     requireArea('insight', forbid('insight and the audit log')),
@@ -195,6 +199,7 @@ function pagesRouter(ctx: AdminContext): Router {
   addReviewPages(pages, ctx);
   addKnowledgePages(pages, ctx);
   addStandardAnswerPages(pages, ctx);
+  addSourcePages(pages, ctx);
   addInsightPages(pages, ctx);
   addPilotPages(pages, ctx);
   pages.use((req, res) => ctx.views.message(req, res, 404, 'Not found', 'There is no such page.'));

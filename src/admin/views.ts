@@ -21,6 +21,7 @@ const NOTICES: Readonly<Record<string, { text: string; kind: 'ok' | 'warn' }>> =
   standard_saved: { text: 'Standard answer saved.', kind: 'ok' },
   standard_retired: { text: 'Standard answer retired: it is no longer given.', kind: 'ok' },
   standard_gone: { text: 'That standard answer was retired already.', kind: 'warn' },
+  sync_started: { text: 'Sync started: reload the page to see how it went.', kind: 'ok' },
 };
 
 function when(iso: unknown): string {

@@ -11,6 +11,8 @@ import { AdminRepository } from '../store/admin-repository.js';
 import { createAdapters } from '../wiring/adapters.js';
 import { webChatAccess } from '../wiring/web-chat-access.js';
 import { webAnswerRating, webHeldAnswer } from '../wiring/web-chat-answers.js';
+import { SourceScheduler } from '../../ingest/sources/source-scheduler.js';
+import { openSources, runOpenSource } from '../wiring/sources.js';
 
 export const SAMPLE_KNOWLEDGE = path.join(PACKAGE_ROOT, 'examples', 'knowledge');
 
@@ -54,10 +56,25 @@ export async function startServe(runtime: Runtime): Promise<ServeInstance> {
       hint: `start Node with ${REGEXP_FLAG} (npm start and bin/polydesk.mjs do): see src/guardrails/regexp-engine.ts`,
     });
   }
+  // SOURCES_FILE first: an invalid one fails the start before anything listens.
+  const sources = await openSources(runtime);
+  const scheduler = sources
+    ? new SourceScheduler({
+        sources,
+        run: (source, signal) => runOpenSource(runtime, source, signal),
+        logger,
+      })
+    : undefined;
   await ingestSamplesIfEmpty(runtime);
   const reliability = createReliability(runtime);
   // Every adapter answers through the rate limit and the fair queue.
-  const adapters = await createAdapters({ ...runtime, answers: reliability.answers });
+  const adapters = await createAdapters(
+    { ...runtime, answers: reliability.answers },
+    {
+      sources:
+        scheduler && sources ? { scheduler, definitions: sources.map((s) => s.definition) } : undefined,
+    },
+  );
   let accepting = true;
   const readiness: ReadinessCheck[] = [
     { name: 'accepting', check: async () => accepting },
@@ -102,6 +119,8 @@ export async function startServe(runtime: Runtime): Promise<ServeInstance> {
     await reliability.stop().catch(() => {});
     throw error;
   }
+  // Synced sources run on their schedules, and a folder soon after it changes (one replica per source).
+  scheduler?.start();
   const counts = await runtime.store.documents.counts();
   runtime.metrics.documents.set(counts.documents);
   runtime.metrics.chunks.set(counts.chunks);
@@ -154,6 +173,7 @@ export async function startServe(runtime: Runtime): Promise<ServeInstance> {
       accepting = false;
       clearInterval(refresh);
       stopDirectory?.();
+      await scheduler?.stop();
       await server.close(graceMs);
       await adapters.stop();
       // After the adapters: the heartbeat goes last, so that what is left unanswered is taken over at once.

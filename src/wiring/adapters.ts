@@ -1,10 +1,12 @@
 import type { RequestHandler, Router } from 'express';
 import { createAdmin } from '../admin/admin-router.js';
+import type { SourcesPanel } from '../admin/source-pages.js';
 import { ensureFirstAdmin } from '../admin/first-admin.js';
 import type { DeliveryChannel } from '../answer/ports.js';
 import type { ReviewService } from '../answer/review-service.js';
 import { createSlackAdapter } from '../bot/slack/slack-adapter.js';
 import { createTeamsAdapter } from '../bot/teams/teams-adapter.js';
+import { GraphThreadReader } from '../bot/teams/graph-thread-reader.js';
 import type { CheckedText } from '../core/checked-text.js';
 import { createAnswerSubscriptions } from '../helpdesk/answer-subscriptions.js';
 import type { HandOffs } from '../helpdesk/escalations.js';
@@ -29,7 +31,10 @@ export interface Adapters {
 }
 
 /** Builds the chat adapters and the admin UI that the configuration enables. */
-export async function createAdapters(runtime: Runtime): Promise<Adapters> {
+export async function createAdapters(
+  runtime: Runtime,
+  extras: { readonly sources?: SourcesPanel | undefined } = {},
+): Promise<Adapters> {
   const { config, logger, store } = runtime;
   const mounts: Adapters['mounts'] = [];
   const deliveries = new Map<Platform, DeliveryChannel>();
@@ -71,6 +76,7 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
       popularQuestions: (language, limit) => checkedPopular(runtime, language, limit),
       handOff: handOff?.handOffs,
       subscriptions,
+      summaries: runtime.summaries,
     });
     handOff?.register(slack.expert);
     // Bolt verifies signatures over the raw body: mounted before any body parser.
@@ -98,6 +104,17 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
       logger,
       handOff: handOff?.handOffs,
       subscriptions,
+      summaries: runtime.summaries,
+      threadSource: config.teams.graph
+        ? new GraphThreadReader({
+            clientId: config.teams.appId!,
+            clientSecret: config.teams.appPassword!,
+            tenantId: config.teams.appType === 'SingleTenant' ? config.teams.tenantId : undefined,
+            graphUrl: config.teams.graph.graphUrl,
+            loginUrl: config.teams.graph.loginUrl,
+            logger,
+          })
+        : undefined,
     });
     handOff?.register(teams.expert);
     mounts.push({ path: '/api/messages', method: 'post', handler: teams.handler as RequestHandler });
@@ -121,6 +138,7 @@ export async function createAdapters(runtime: Runtime): Promise<Adapters> {
     maxFileBytes: config.maxFileBytes,
     logger,
     subscriptions,
+    sources: extras.sources,
   });
   // Uploads read the raw request: no body parser in front of /admin.
   mounts.push({ path: '/admin', method: 'use', handler: admin.router });

@@ -11,6 +11,7 @@ export const extraCommands: Record<string, (runtime: Runtime, args: readonly str
   reembed: async (runtime, args) => (await import('../cli/reembed-command.js')).reembedCommand(runtime, args),
   summarize: async (runtime, args) =>
     (await import('../cli/summarize-command.js')).summarizeCommand(runtime, args),
+  sync: async (runtime, args) => (await import('../cli/sync-command.js')).syncCommand(runtime, args),
 };
 
 /** Commands contributed by optional parts that need only the configuration (and open what they use). */

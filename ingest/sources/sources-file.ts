@@ -118,14 +118,18 @@ export function parseSources(text: string, file: string, env: EnvLookup): Source
     const label = labelOf(entry, index);
     const before = problems.length;
     const report = (field: string, message: string) => problems.push(`${label}: ${field}: ${message}`);
+    const rawName = (entry as { name?: unknown } | null)?.name;
+    if (typeof rawName === 'string') {
+      if (seen.has(rawName.toLowerCase()))
+        report('name', 'another source has this name: names must be unique');
+      seen.add(rawName.toLowerCase());
+    }
     const common = commonSchema.safeParse(entry);
     if (!common.success) {
       for (const issue of common.error.issues) report(fieldOf(issue.path), describeIssue(issue));
       return;
     }
     const { name, type, audience, classification, every, ...rest } = common.data;
-    if (seen.has(name.toLowerCase())) report('name', 'another source has this name: names must be unique');
-    seen.add(name.toLowerCase());
     const everyMs = everySchema.safeParse(every);
     if (!everyMs.success) report('every', everyMs.error.issues[0]?.message ?? 'invalid');
     const factory = Object.hasOwn(connectorFactories, type) ? connectorFactories[type] : undefined;

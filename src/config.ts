@@ -71,6 +71,14 @@ export interface Config {
     readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     /** `TEAMS_EMULATOR`: accept activities without a token, for the Bot Framework Emulator (never exposed). */
     readonly emulator: boolean;
+    /**
+     * Reading whole conversations for "Summarise thread" through Microsoft Graph with the app's own
+     * credentials (resource-specific consent): on with MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD
+     * unless `TEAMS_GRAPH=off`; `GRAPH_API_URL` and `GRAPH_LOGIN_URL` override where it goes.
+     */
+    readonly graph?:
+      | { readonly graphUrl?: string | undefined; readonly loginUrl?: string | undefined }
+      | undefined;
   };
   readonly embeddingModelDir?: string | undefined;
   readonly retrievalMode: 'lexical' | 'dense' | 'hybrid';
@@ -188,6 +196,8 @@ const HINTS: Record<string, string> = {
   MICROSOFT_APP_TYPE: 'set MICROSOFT_APP_TYPE to MultiTenant, SingleTenant or UserAssignedMSI',
   TEAMS_EMULATOR:
     'set TEAMS_EMULATOR=1 only to try PolyDesk with the Bot Framework Emulator on this machine, or 0 (default)',
+  TEAMS_GRAPH:
+    'set TEAMS_GRAPH to on (default: read whole conversations through Microsoft Graph for "Summarise thread") or off (only the chosen message)',
   STANDARD_ANSWER_MIN_SCORE:
     'set STANDARD_ANSWER_MIN_SCORE to a match score above 0 and at most 1 (higher: fewer, surer standard answers), or leave it unset for the calibrated default',
   RETRIEVAL_MODE:
@@ -273,6 +283,7 @@ const schema = z.object({
   MICROSOFT_APP_TENANT_ID: optionalString,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   TEAMS_EMULATOR: z.enum(['0', '1', 'true', 'false']).default('0'),
+  TEAMS_GRAPH: z.enum(['on', 'off']).default('on'),
   EMBEDDING_MODEL_DIR: optionalString,
   RETRIEVAL_MODE: z.enum(['lexical', 'dense', 'hybrid']).optional(),
   CROSS_LANGUAGE_SEARCH: z.enum(['0', '1', 'true', 'false']).default('1'),
@@ -518,6 +529,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       tenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE,
       emulator: truthy(e.TEAMS_EMULATOR),
+      graph:
+        e.TEAMS_GRAPH === 'on' && e.MICROSOFT_APP_ID && e.MICROSOFT_APP_PASSWORD
+          ? { graphUrl: e.GRAPH_API_URL, loginUrl: e.GRAPH_LOGIN_URL }
+          : undefined,
     },
     embeddingModelDir: resolve(e.EMBEDDING_MODEL_DIR),
     retrievalMode: e.RETRIEVAL_MODE ?? (e.EMBEDDING_MODEL_DIR ? 'hybrid' : 'lexical'),

@@ -26,6 +26,8 @@ export interface FakeUser {
   readonly email?: string;
   readonly locale?: string;
   readonly isBot?: boolean;
+  /** The name people see (users.info `real_name` and the profile's display name). */
+  readonly name?: string;
 }
 
 /** A message as the fake workspace holds it. `blocks` and `text` reflect the latest update. */
@@ -40,6 +42,9 @@ export interface FakeMessage {
   metadata: unknown;
   streaming: boolean;
   deleted: boolean;
+  /** Another app's message (`bot_message`), with the name it posts under. */
+  readonly subtype?: string;
+  readonly username?: string;
 }
 
 export interface FakeEphemeral {
@@ -71,6 +76,10 @@ export class FakeSlackServer {
   readonly channels = new Map<string, readonly string[]>();
   /** Page size of conversations.members, small so that paging is exercised. */
   membersPageSize = 2;
+  /** Most messages per conversations.replies page (Slack's own cap is 1,000; a test sets it small to page). */
+  repliesPageSize = 1_000;
+  /** Channel names for conversations.info (default: the id in lower case). */
+  readonly channelNames = new Map<string, string>();
   private readonly failures = new Map<string, FakeFailure[]>();
   private readonly disabled = new Map<string, string>();
   private readonly responseUrls = new Map<string, { channel: string; user: string }>();
@@ -138,6 +147,32 @@ export class FakeSlackServer {
       metadata: undefined,
       streaming: false,
       deleted: false,
+    };
+    this.messages.push(message);
+    return message;
+  }
+
+  /** Another app's message (`bot_message`), e.g. a monitoring alert posted into a thread. */
+  addBotMessage(m: {
+    channel: string;
+    botId: string;
+    username: string;
+    text: string;
+    threadTs?: string;
+  }): FakeMessage {
+    const message: FakeMessage = {
+      channel: m.channel,
+      ts: this.nextTs(),
+      threadTs: m.threadTs,
+      user: '',
+      botId: m.botId,
+      text: m.text,
+      blocks: [],
+      metadata: undefined,
+      streaming: false,
+      deleted: false,
+      subtype: 'bot_message',
+      username: m.username,
     };
     this.messages.push(message);
     return message;
@@ -283,18 +318,45 @@ export class FakeSlackServer {
       case 'conversations.replies': {
         const channel = str('channel') ?? '';
         const ts = str('ts') ?? '';
-        const messages = this.thread(channel, ts).map((m) => ({
+        // A channel the test declared without PolyDesk among its members cannot be read.
+        const members = this.channels.get(channel);
+        if (members && !members.includes(FAKE_BOT_USER_ID)) return { ok: false, error: 'not_in_channel' };
+        const all = this.thread(channel, ts).map((m) => ({
           type: 'message',
           ts: m.ts,
           thread_ts: m.threadTs ?? (m.ts === ts ? ts : undefined),
-          user: m.user,
+          ...(m.user ? { user: m.user } : {}),
           text: m.text,
           ...(m.botId ? { bot_id: m.botId } : {}),
+          ...(m.subtype ? { subtype: m.subtype } : {}),
+          ...(m.username ? { username: m.username } : {}),
           ...(m.blocks.length ? { blocks: m.blocks } : {}),
           ...(m.metadata && a['include_all_metadata'] ? { metadata: m.metadata } : {}),
         }));
-        if (messages.length === 0) return { ok: false, error: 'thread_not_found' };
-        return { ok: true, messages, has_more: false };
+        if (all.length === 0) return { ok: false, error: 'thread_not_found' };
+        // Cursor paging as Slack does it: an opaque next_cursor while has_more.
+        const start = Number(str('cursor') ?? '0');
+        const size = Math.min(Number(a['limit'] ?? this.repliesPageSize), this.repliesPageSize);
+        const messages = all.slice(start, start + size);
+        const more = start + size < all.length;
+        return {
+          ok: true,
+          messages,
+          has_more: more,
+          ...(more ? { response_metadata: { next_cursor: String(start + size) } } : {}),
+        };
+      }
+      case 'conversations.info': {
+        const channel = str('channel') ?? '';
+        const isIm = channel.startsWith('D');
+        return {
+          ok: true,
+          channel: {
+            id: channel,
+            is_im: isIm,
+            ...(isIm ? {} : { name: this.channelNames.get(channel) ?? channel.toLowerCase() }),
+          },
+        };
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${str('users')}` } };
@@ -377,8 +439,12 @@ export class FakeSlackServer {
       name: user.id.toLowerCase(),
       is_bot: user.isBot ?? false,
       deleted: false,
+      ...(user.name ? { real_name: user.name } : {}),
       ...(user.locale && withLocale ? { locale: user.locale } : {}),
-      profile: user.email ? { email: user.email } : {},
+      profile: {
+        ...(user.email ? { email: user.email } : {}),
+        ...(user.name ? { display_name: user.name, real_name: user.name } : {}),
+      },
     };
   }
 

@@ -49,6 +49,17 @@ import { SlackFeatures } from './slack-features.js';
 import { SlackPeople, type SlackPeopleOptions } from './slack-people.js';
 import { SocketEventsReceiver } from './socket-events-receiver.js';
 import type { BotIdentity } from './thread-history.js';
+import {
+  POST_SUMMARY_ACTION,
+  postClickTarget,
+  SUMMARIZE_THREAD_SHORTCUT,
+  summarizeSlackThread,
+  summaryFromMention,
+} from './thread-summary.js';
+import type { SummaryService } from '../../answer/summary-ports.js';
+import { threadSummaryIntent } from '../thread-summary-intent.js';
+import { DEFAULT_THREAD_LIMITS, type ThreadLimits } from '../thread-window.js';
+import { fromSlackText } from './slack-text.js';
 
 export interface SlackAdapterOptions {
   /** `SLACK_BOT_TOKEN` (xoxb-...). */
@@ -77,6 +88,10 @@ export interface SlackAdapterOptions {
   readonly handOff?: HandOffs | undefined;
   /** "Tell me when it's answered" under a not-found; undefined: not offered. */
   readonly subscriptions?: AnswerSubscriptions | undefined;
+  /** Summaries of threads: the "Summarise thread" shortcut and "@PolyDesk summarise this thread". */
+  readonly summaries?: SummaryService | undefined;
+  /** How much of a thread one summary reads (default DEFAULT_THREAD_LIMITS). */
+  readonly threadLimits?: ThreadLimits | undefined;
 }
 
 /** The message shortcut on an expert's reply in a hand-off thread (slack/manifest.yaml). */
@@ -133,6 +148,8 @@ export async function createSlackAdapter(options: SlackAdapterOptions): Promise<
     popularQuestions: options.popularQuestions,
     handOff: options.handOff,
     subscriptions: options.subscriptions,
+    summaries: options.summaries,
+    threadLimits: options.threadLimits ?? DEFAULT_THREAD_LIMITS,
     bot: () => {
       if (!identity) throw new PolyDeskError('PLATFORM_API_FAILED', 'the Slack adapter has not been started');
       return identity;
@@ -211,7 +228,11 @@ function registerListeners(app: App, context: SlackContext): void {
     // An expert's reply in a hand-off thread goes to the asker, even when it mentions PolyDesk.
     if (await relayed(event as SlackMessageEvent, arrived)) return arrived();
     const message = questionFromMention(event as SlackMessageEvent, body, context.bot());
-    if (message) await run('app_mention', () => answerMessage(context, { ...message, arrived }));
+    // "@PolyDesk summarise this thread" (in any answer language) is no question.
+    const intent = message && threadSummaryIntent(fromSlackText(message.text, context.bot().userId));
+    if (message && intent)
+      await run('thread_summary', () => summaryFromMention(context, message, intent, arrived));
+    else if (message) await run('app_mention', () => answerMessage(context, { ...message, arrived }));
     arrived();
   });
   app.message(async ({ message, body, context: boltContext }) => {
@@ -285,6 +306,37 @@ function registerListeners(app: App, context: SlackContext): void {
       );
     },
   );
+  app.shortcut<MessageShortcut>(
+    { callback_id: SUMMARIZE_THREAD_SHORTCUT, type: 'message_action' },
+    async ({ ack, shortcut, respond }) => {
+      // Acknowledged at once (Slack allows 3 s); the summary follows.
+      await ack();
+      const threadTs = shortcut.message.thread_ts ?? shortcut.message.ts;
+      await run('thread_summary', () =>
+        summarizeSlackThread(context, {
+          user: shortcut.user.id,
+          channel: shortcut.channel.id,
+          threadTs,
+          intoThread: false,
+          respond,
+        }),
+      );
+    },
+  );
+  app.action<BlockAction>(POST_SUMMARY_ACTION, async ({ ack, action, body, respond }) => {
+    await ack();
+    const value = 'value' in action && typeof action.value === 'string' ? action.value : undefined;
+    const target = postClickTarget(value, body.channel?.id ?? body.container?.channel_id);
+    if (!target) return;
+    await run('thread_summary_post', () =>
+      summarizeSlackThread(context, {
+        user: body.user.id,
+        ...target,
+        intoThread: true,
+        respond: body.response_url ? respond : undefined,
+      }),
+    );
+  });
   app.view<ViewSubmitAction>(SAVE_STANDARD_FORM, async ({ ack, body, view }) => {
     // The form closes at once; the saver is told the outcome in the thread.
     await ack();
@@ -323,7 +375,7 @@ async function verifyToken(api: webApi.WebClient, apiUrl: string | undefined): P
     if (!result.user_id || !result.bot_id) {
       throw new ConfigError('SLACK_BOT_TOKEN is not a bot token: use the Bot User OAuth Token (xoxb-...)');
     }
-    return { userId: result.user_id, botId: result.bot_id, teamId: result.team_id };
+    return { userId: result.user_id, botId: result.bot_id, teamId: result.team_id, url: result.url };
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     const code = slackErrorCode(error);

@@ -3,6 +3,8 @@ import type { AnswerService, CheckedText, EventClaims, FeedbackRecorder } from '
 import type { Logger } from '../../core/log.js';
 import type { HandOffs } from '../../helpdesk/escalations.js';
 import type { AnswerSubscriptions } from '../../helpdesk/ports.js';
+import type { SummaryService } from '../../answer/summary-ports.js';
+import type { ThreadLimits } from '../thread-window.js';
 import type { SlackFeatures } from './slack-features.js';
 import type { SlackPeople } from './slack-people.js';
 import type { BotIdentity } from './thread-history.js';
@@ -28,6 +30,10 @@ export interface SlackContext {
   readonly handOff?: HandOffs | undefined;
   /** "Tell me when it's answered"; undefined: the button is not offered. */
   readonly subscriptions?: AnswerSubscriptions | undefined;
+  /** Summaries of threads (issue 18); undefined: the shortcut and the mention say it failed. */
+  readonly summaries?: SummaryService | undefined;
+  /** How much of a thread one summary reads. */
+  readonly threadLimits: ThreadLimits;
   /** The bot's own identity (known after `auth.test` at start). */
   bot(): BotIdentity;
 }

@@ -12,6 +12,8 @@ export interface SlackProfile {
   /** Slack locale such as `ja-JP`. */
   readonly locale: string | undefined;
   readonly isBot: boolean;
+  /** The name people see (display name, else real name), when Slack gives one. */
+  readonly name?: string | undefined;
 }
 
 export interface SlackPeopleOptions {
@@ -29,7 +31,12 @@ interface SlackUserRecord {
   readonly id?: string;
   readonly is_bot?: boolean;
   readonly locale?: string;
-  readonly profile?: { readonly email?: string };
+  readonly real_name?: string;
+  readonly profile?: {
+    readonly email?: string;
+    readonly display_name?: string;
+    readonly real_name?: string;
+  };
 }
 
 /**
@@ -123,6 +130,7 @@ function toProfile(id: string, user: SlackUserRecord): SlackProfile {
     email: user.profile?.email || undefined,
     locale: user.locale || undefined,
     isBot: Boolean(user.is_bot),
+    name: user.profile?.display_name || user.profile?.real_name || user.real_name || undefined,
   };
 }
 

@@ -13,6 +13,8 @@ export interface BotIdentity {
   readonly userId: string;
   readonly botId: string;
   readonly teamId: string | undefined;
+  /** The workspace's address (`https://acme.slack.com/`, from `auth.test`), for links to messages. */
+  readonly url?: string | undefined;
 }
 
 const MAX_TURNS = 12;

@@ -34,6 +34,10 @@ import { createTeamsDelivery } from './teams-delivery.js';
 import { createTeamsExpertChannel } from './teams-expert-channel.js';
 import { TeamsPeople, type TeamsPeopleOptions } from './teams-people.js';
 import { post } from './teams-reply.js';
+import type { SummaryService } from '../../answer/summary-ports.js';
+import { DEFAULT_THREAD_LIMITS, type ThreadLimits } from '../thread-window.js';
+import type { TeamsThreadSource } from './graph-thread-reader.js';
+import { createThreadSummaryAction } from './thread-summary-action.js';
 
 export interface TeamsAdapterOptions extends BotCredentials {
   /** `MICROSOFT_APP_ID`: activities must carry a Bot Connector token for it. */
@@ -67,6 +71,14 @@ export interface TeamsAdapterOptions extends BotCredentials {
   readonly handOff?: HandOffs | undefined;
   /** "Tell me when it's answered" under a not-found; undefined: not offered. */
   readonly subscriptions?: AnswerSubscriptions | undefined;
+  /** Summaries of conversations: the "Summarise thread" message action (issue 18). */
+  readonly summaries?: SummaryService | undefined;
+  /** Reads whole channel threads and chats (Microsoft Graph); undefined: only the chosen message. */
+  readonly threadSource?: TeamsThreadSource | undefined;
+  /** How much of a conversation one summary reads (default DEFAULT_THREAD_LIMITS). */
+  readonly threadLimits?: ThreadLimits | undefined;
+  /** How long the message action's dialog waits for a summary (default 4 s of Teams' 5). */
+  readonly summaryDeadlineMs?: number | undefined;
 }
 
 export interface TeamsAdapter {
@@ -119,12 +131,20 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     subscriptions: options.subscriptions,
   };
   const background = new BackgroundTasks();
+  const threadSummary = createThreadSummaryAction(adapter, context, background, {
+    summaries: options.summaries,
+    source: options.threadSource,
+    limits: options.threadLimits ?? DEFAULT_THREAD_LIMITS,
+    deadlineMs: options.summaryDeadlineMs ?? 4_000,
+    botAppId: options.appId ?? '',
+  });
 
   async function onTurn(turn: TurnContext): Promise<void> {
     const activity = turn.activity;
     const click = feedbackFromActivity(activity);
     if (click) return recordFeedback(context, turn, click);
     if (activity.type === 'conversationUpdate') return greet(turn);
+    if (await threadSummary(turn)) return;
     const action = handOffActionOf(activity);
     if (action) return handOffAction(context, turn, action);
     // An expert's reply in a hand-off thread goes to the asker; it is no question for PolyDesk.

@@ -1,0 +1,91 @@
+/**
+ * The dialog (task module) a Teams message action opens: the summary in an Adaptive Card, only for
+ * the person who asked, with "Post to thread"; or a one-line message dialog for any other outcome.
+ * Built from guard-checked text only.
+ */
+import type { CheckedText } from '../../answer/ports.js';
+import { t } from '../../core/i18n.js';
+import type { Citation } from '../../core/types.js';
+import { ADAPTIVE_CARD, PIECE_MAX } from './answer-card.js';
+import { markdownLink, safeMarkdown } from './teams-markdown.js';
+
+/** The data of "Post to thread" (Teams sends it back in `composeExtension/submitAction`). */
+export const POST_SUMMARY_VERB = 'polydesk_post_summary';
+
+/** An invoke response body for `composeExtension/fetchTask` or `/submitAction`. */
+export type DialogResponse = { readonly task: Readonly<Record<string, unknown>> } | Record<string, never>;
+
+/** The summary in a dialog card: text, sources, the coverage note, and "Post to thread" where allowed. */
+export function summaryDialog(summary: {
+  readonly text: CheckedText;
+  readonly language: string;
+  readonly citations: readonly Citation[];
+  readonly note: CheckedText | undefined;
+  readonly canPost: boolean;
+}): DialogResponse {
+  const { language } = summary;
+  const body: Record<string, unknown>[] = [
+    { type: 'TextBlock', text: safeMarkdown(summary.text).slice(0, PIECE_MAX), wrap: true },
+  ];
+  if (summary.citations.length > 0) {
+    body.push({
+      type: 'TextBlock',
+      text: t(language, 'sources'),
+      weight: 'Bolder',
+      size: 'Small',
+      spacing: 'Medium',
+      wrap: true,
+    });
+    for (const c of summary.citations.slice(0, 20))
+      body.push({
+        type: 'TextBlock',
+        text: `[${c.n}] ${markdownLink(c.url, c.title.trim() || c.source)}`,
+        wrap: true,
+        size: 'Small',
+        spacing: 'None',
+      });
+  }
+  if (summary.note)
+    body.push({
+      type: 'TextBlock',
+      text: summary.note,
+      wrap: true,
+      isSubtle: true,
+      size: 'Small',
+      spacing: 'Medium',
+    });
+  const actions = summary.canPost
+    ? [
+        {
+          type: 'Action.Submit',
+          title: t(language, 'thread.postToThread'),
+          data: { action: POST_SUMMARY_VERB },
+        },
+      ]
+    : [];
+  return {
+    task: {
+      type: 'continue',
+      value: {
+        title: 'PolyDesk',
+        width: 'large',
+        height: 'large',
+        card: {
+          contentType: ADAPTIVE_CARD,
+          content: {
+            type: 'AdaptiveCard',
+            $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+            version: '1.5',
+            body,
+            ...(actions.length ? { actions } : {}),
+          },
+        },
+      },
+    },
+  };
+}
+
+/** A dialog that shows one line (a notice: held, not readable, still summarising, ...). */
+export function messageDialog(text: CheckedText): DialogResponse {
+  return { task: { type: 'message', value: text } };
+}

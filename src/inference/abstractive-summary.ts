@@ -85,6 +85,8 @@ export async function writeAbstractiveSummary(
     heading: s.headingPath.join(' › '),
     text: options.untrusted ? withoutInstructions(s.text, request.language, options.untrusted) : s.text,
   }));
+  if (engine.countTokens(mapMessages([], request.language, request.sentences)) >= budget)
+    throw new UnusableSummaryError("the model's context is too small for a summary prompt");
   const parts = packSections(sections, request.language, request.sentences, engine, budget);
   if (parts.length === 0) throw new UnusableSummaryError('nothing to summarise');
   const count = request.sections.length;
@@ -198,11 +200,28 @@ function splitToFit(
   let text = '';
   for (const sentence of splitSentences(section.text, language, 1000)) {
     const next = text ? `${text} ${sentence.text}` : sentence.text;
-    if (text && !fits({ ...section, text: next })) {
-      pieces.push({ ...section, text });
-      text = sentence.text;
-    } else text = next;
+    if (fits({ ...section, text: next })) {
+      text = next;
+      continue;
+    }
+    if (text) pieces.push({ ...section, text });
+    text = '';
+    // A sentence too long for a part alone is cut in halves until each fits.
+    for (const half of halves(sentence.text, (t) => fits({ ...section, text: t })))
+      pieces.push({ ...section, text: half });
   }
   if (text) pieces.push({ ...section, text });
   return pieces;
+}
+
+/** Fewest characters a cut piece may have: a context that cannot hold this many is too small. */
+const MIN_PIECE_CHARS = 16;
+
+function halves(text: string, fits: (text: string) => boolean): string[] {
+  if (fits(text)) return [text];
+  if (text.length < MIN_PIECE_CHARS * 2)
+    throw new UnusableSummaryError("the model's context is too small for a summary prompt");
+  let middle = Math.floor(text.length / 2);
+  if (/[\uDC00-\uDFFF]/u.test(text[middle] ?? '')) middle--;
+  return [...halves(text.slice(0, middle), fits), ...halves(text.slice(middle), fits)];
 }

@@ -1,11 +1,6 @@
-import { createHash } from 'node:crypto';
 import { EVERYONE } from '../../src/core/access.js';
-import { IngestError } from '../../src/core/errors.js';
-import { normalizeHttpUrl } from '../../src/core/http-url.js';
-import { isSupportedFile } from '../load-file.js';
 import {
   type GroupMapping,
-  type MappedAudience,
   type RawReadRestriction,
   type ReadRestriction,
   groupMapping,
@@ -13,8 +8,18 @@ import {
   readRestriction,
 } from './confluence-audience.js';
 import { ConfluenceClient, ConfluenceError } from './confluence-client.js';
+import {
+  type ItemContext,
+  type ListedPage,
+  type RawContent,
+  SAFE_ID,
+  attachmentItem,
+  cleanTitle,
+  content,
+  digest,
+  pageItem,
+} from './confluence-items.js';
 import { type ConfluenceSettings, confluenceSettings } from './confluence-settings.js';
-import { storageToHtml } from './confluence-storage.js';
 import type { ConnectorDeps, ConnectorFactory } from './connectors.js';
 import type { SourceChanges, SourceConnector, SourceItem } from './source-types.js';
 
@@ -44,29 +49,6 @@ const PAGE_EXPAND =
 const LIMIT = 100;
 /** How far before the newest change seen an incremental listing starts (see above). */
 const OVERLAP_MS = 24 * 60 * 60 * 1000;
-/** Ids go into URL paths: Confluence's are digits (Cloud attachments: `att` and digits). */
-const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-interface RawContent {
-  readonly id: string;
-  readonly type?: string;
-  readonly title: string;
-  readonly version?: { readonly number?: number; readonly when?: string };
-  readonly ancestors?: readonly { readonly id: string; readonly title?: string; readonly type?: string }[];
-  readonly restrictions?: { readonly read?: RawReadRestriction };
-  readonly container?: { readonly id?: string; readonly type?: string };
-  readonly extensions?: { readonly fileSize?: number };
-  readonly body?: { readonly storage?: { readonly value?: string } };
-  readonly _links?: { readonly webui?: string; readonly download?: string };
-}
-
-/** A page as listed, with what its audience came to. */
-interface ListedPage {
-  readonly raw: RawContent;
-  readonly audience: MappedAudience;
-  readonly headingPath: readonly string[];
-}
-
 interface Cursor {
   readonly v: 1;
   /** The newest `version.when` seen (ISO). */
@@ -100,6 +82,7 @@ export class ConfluenceSource implements SourceConnector {
   private readonly spaceAudience: readonly string[];
   private readonly settingsDigest: string;
   private readonly maxListingPages: number;
+  private readonly items: ItemContext;
 
   constructor(
     private readonly settings: ConfluenceSettings,
@@ -125,6 +108,11 @@ export class ConfluenceSource implements SourceConnector {
       this.spaceAudience,
     ]);
     this.maxListingPages = options.maxListingPages ?? 2_000;
+    this.items = {
+      client: this.client,
+      maxFileBytes: deps.maxFileBytes,
+      defaultAudience: settings.defaultAudience,
+    };
   }
 
   async listChanges(cursor: string | undefined, signal?: AbortSignal): Promise<SourceChanges> {
@@ -162,7 +150,7 @@ export class ConfluenceSource implements SourceConnector {
     const items: SourceItem[] = [];
     for (const raw of listed) {
       const page = await this.listedPage(run, raw, signal);
-      if (page.audience.kind !== 'nobody') items.push(this.pageItem(page));
+      if (page.audience.kind !== 'nobody') items.push(pageItem(this.items, page));
     }
     if (this.settings.attachments) {
       const cql = `space in (${this.spaceList()}) and type = attachment`;
@@ -170,7 +158,7 @@ export class ConfluenceSource implements SourceConnector {
         run.seen(attachment.version?.when);
         const page = run.pages.get(attachment.container?.id ?? '');
         if (page && page.audience.kind !== 'nobody') {
-          const item = this.attachmentItem(page, attachment);
+          const item = attachmentItem(this.items, page, attachment);
           if (item) items.push(item);
         }
       }
@@ -187,7 +175,7 @@ export class ConfluenceSource implements SourceConnector {
     for (const raw of await this.search(`${changed} and type = page`, PAGE_EXPAND, signal)) {
       const page = await this.listedPage(run, raw, signal);
       if (page.audience.kind === 'nobody') deleted.push(page.raw.id);
-      else items.push(this.pageItem(page));
+      else items.push(pageItem(this.items, page));
       // A changed page's audience may have changed: its attachments follow it (or go with it).
       if (this.settings.attachments) {
         const path = `/rest/api/content/${page.raw.id}/child/attachment?limit=${LIMIT}&expand=version`;
@@ -197,7 +185,7 @@ export class ConfluenceSource implements SourceConnector {
             run.seen(attachment.version?.when);
             if (page.audience.kind === 'nobody') deleted.push(attachment.id);
             else {
-              const item = this.attachmentItem(page, attachment);
+              const item = attachmentItem(this.items, page, attachment);
               if (item) items.push(item);
             }
           }
@@ -218,7 +206,7 @@ export class ConfluenceSource implements SourceConnector {
         if (!page) continue;
         if (page.audience.kind === 'nobody') deleted.push(attachment.id);
         else {
-          const item = this.attachmentItem(page, attachment);
+          const item = attachmentItem(this.items, page, attachment);
           if (item) items.push(item);
         }
       }
@@ -270,8 +258,8 @@ export class ConfluenceSource implements SourceConnector {
         unmappedGroups: audience.unmapped,
         hint: 'restricted to users, or to groups "groups" does not map (or maps to none the space allows): not synced',
       });
-    const headingPath = (raw.ancestors ?? []).map((a) => a.title ?? '').filter((t) => t.trim() !== '');
-    const page = { raw, audience, headingPath };
+    const headingPath = (raw.ancestors ?? []).map((a) => cleanTitle(a.title)).filter((t) => t !== '');
+    const page = { raw, title: cleanTitle(raw.title) || 'untitled', audience, headingPath };
     run.pages.set(raw.id, page);
     return page;
   }
@@ -293,78 +281,6 @@ export class ConfluenceSource implements SourceConnector {
     const restriction = found === 'unknown' ? { groups: [], users: 1 } : found;
     run.restrictions.set(id, restriction);
     return restriction;
-  }
-
-  private pageItem(page: ListedPage): SourceItem {
-    const { raw, headingPath } = page;
-    const audience = this.audienceOf(page);
-    const base = this.client.baseUrl.href.replace(/\/$/, '');
-    const maxBytes = this.deps.maxFileBytes;
-    return {
-      key: raw.id,
-      source: `${base}/pages/viewpage.action?pageId=${raw.id}`,
-      name: `${fileName(raw.title)}.html`,
-      version: `${raw.version?.number ?? 0}:${digest([audience ?? null, headingPath, raw.title])}`,
-      audience,
-      title: raw.title,
-      headingPath,
-      url: this.link(raw._links?.webui),
-      fetch: async (signal) => {
-        const body = content(
-          await this.client.get(`/rest/api/content/${raw.id}?expand=body.storage,version`, signal),
-        ).body?.storage?.value;
-        if (typeof body !== 'string')
-          throw new ConfluenceError(`Confluence page ${raw.id} came without its storage-format body`, 200);
-        const bytes = Buffer.from(storageToHtml(raw.title, body));
-        if (bytes.length > maxBytes)
-          throw new IngestError(
-            raw.title,
-            `page is ${bytes.length} bytes as HTML, over the limit of ${maxBytes}`,
-          );
-        return bytes;
-      },
-    };
-  }
-
-  /** An attachment of a type the loaders read, with its page's audience; undefined for others. */
-  private attachmentItem(page: ListedPage, raw: RawContent): SourceItem | undefined {
-    const download = raw._links?.download;
-    if (!download || !isSupportedFile(raw.title)) return undefined;
-    const audience = this.audienceOf(page);
-    const headingPath = [...page.headingPath, page.raw.title];
-    const maxBytes = this.deps.maxFileBytes;
-    const size = raw.extensions?.fileSize;
-    const downloadUrl = this.client.resolve(download);
-    return {
-      key: raw.id,
-      source: `${downloadUrl.origin}${downloadUrl.pathname}`,
-      name: raw.title,
-      version: `${raw.version?.number ?? 0}:${digest([audience ?? null, headingPath])}`,
-      audience,
-      title: raw.title,
-      headingPath,
-      url: this.link(page.raw._links?.webui),
-      fetch: async (signal) => {
-        if (typeof size === 'number' && size > maxBytes)
-          throw new IngestError(raw.title, `attachment is ${size} bytes, over the limit of ${maxBytes}`);
-        return this.client.download(download, maxBytes, signal);
-      },
-    };
-  }
-
-  /** Undefined (the source's audience) for an unrestricted page, unless `defaultAudience` says. */
-  private audienceOf(page: ListedPage): readonly string[] | undefined {
-    if (page.audience.kind === 'groups') return page.audience.audience;
-    return this.settings.defaultAudience;
-  }
-
-  private link(webui: string | undefined): string | undefined {
-    if (!webui) return undefined;
-    try {
-      return normalizeHttpUrl(this.client.resolve(webui).href);
-    } catch {
-      return undefined;
-    }
   }
 
   private spaceList(): string {
@@ -390,14 +306,6 @@ export class ConfluenceSource implements SourceConnector {
   }
 }
 
-/** One result of a listing, checked enough to be used: ids go into paths, titles into names. */
-function content(value: unknown): RawContent {
-  const raw = value as Partial<RawContent> | null;
-  if (!raw || typeof raw.id !== 'string' || !SAFE_ID.test(raw.id) || typeof raw.title !== 'string')
-    throw new ConfluenceError('Confluence returned content without a usable id or title', 200);
-  return raw as RawContent;
-}
-
 function authorization(settings: ConfluenceSettings, deps: ConnectorDeps): string {
   if (settings.deployment === 'cloud') {
     const token = deps.env[settings.apiTokenEnv ?? ''] ?? '';
@@ -409,14 +317,6 @@ function authorization(settings: ConfluenceSettings, deps: ConnectorDeps): strin
 /** `yyyy-MM-dd HH:mm` in UTC, as CQL reads a date. */
 function cqlDate(date: Date): string {
   return date.toISOString().slice(0, 16).replace('T', ' ');
-}
-
-function fileName(title: string): string {
-  return title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 200) || 'page';
-}
-
-function digest(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 }
 
 export const confluenceConnector: ConnectorFactory<ConfluenceSettings> = {

@@ -194,6 +194,16 @@ describe('listing a Confluence space', () => {
     expect(stated.get('103')!.audience).toEqual(['staff']);
   });
 
+  it('shows titles without hidden controls, so that a title cannot pose as another', async () => {
+    const site = await cloud();
+    site.addSpace('HR');
+    site.addPage({ id: '200', space: 'HR', title: 'Pay\u202Eslip', body: '<p>x</p>' });
+    site.addPage({ id: '201', space: 'HR', title: 'Under\u200B it', parentId: '200', body: '<p>y</p>' });
+    const items = byKey(await source(site).listChanges(undefined));
+    expect(items.get('200')).toMatchObject({ title: 'Payslip', name: 'Payslip.html' });
+    expect(items.get('201')).toMatchObject({ title: 'Under it', headingPath: ['Payslip'] });
+  });
+
   it('lists attachments of supported types with their page’s audience and place, and downloads them', async () => {
     const site = await cloud();
     hrSpace(site);

@@ -34,6 +34,7 @@ export async function openSources(
         env: definition.env,
         logger,
         sourceName: definition.name,
+        audience: definition.audience,
         baseDir: definition.baseDir,
         cwd: process.cwd(),
         maxFileBytes: config.maxFileBytes,

@@ -27,8 +27,10 @@ export interface GraphClientOptions {
    * and a request told to wait longer than this fails at once rather than holding a sync for minutes.
    */
   readonly maxRetryWaitMs?: number | undefined;
-  /** One attempt's time limit, in ms. Default 60 s. */
+  /** One attempt's time limit, in ms (its body included). Default 60 s. */
   readonly requestTimeoutMs?: number | undefined;
+  /** One download attempt's time limit, in ms: 50 MB at 1 MB/s fits. Default 10 minutes. */
+  readonly downloadTimeoutMs?: number | undefined;
   /** The largest JSON response read, in bytes. Default 16 MiB (a delta page of 200 items is well under 1 MiB). */
   readonly maxJsonBytes?: number | undefined;
   readonly logger?: Logger | undefined;
@@ -83,6 +85,7 @@ export class GraphClient {
   private readonly maxRetries: number;
   private readonly maxRetryWaitMs: number;
   private readonly requestTimeoutMs: number;
+  private readonly downloadTimeoutMs: number;
   private readonly maxJsonBytes: number;
   private readonly logger: Logger;
   private token: Token | undefined;
@@ -100,6 +103,7 @@ export class GraphClient {
     this.maxRetries = options.maxRetries ?? 5;
     this.maxRetryWaitMs = options.maxRetryWaitMs ?? 120_000;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
+    this.downloadTimeoutMs = options.downloadTimeoutMs ?? 10 * 60_000;
     this.maxJsonBytes = options.maxJsonBytes ?? 16 * 1024 * 1024;
     this.logger = options.logger ?? silentLogger;
   }
@@ -161,7 +165,8 @@ export class GraphClient {
     options: GraphRequestOptions = {},
   ): Promise<Uint8Array> {
     let url = this.resolve(pathOrUrl);
-    let response = await this.send(url, options, '*/*');
+    const timeoutMs = this.downloadTimeoutMs;
+    let response = await this.send(url, options, '*/*', { timeoutMs });
     for (let hops = 0; isRedirect(response.status); hops++) {
       await response.body?.cancel();
       const location = response.headers.get('location');
@@ -176,7 +181,7 @@ export class GraphClient {
           `Microsoft Graph ${describe(url)} redirected to an unsupported URL`,
           response.status,
         );
-      response = await this.send(url, options, '*/*', { authorize: this.isGraphUrl(url) });
+      response = await this.send(url, options, '*/*', { authorize: this.isGraphUrl(url), timeoutMs });
     }
     const length = Number(response.headers.get('content-length'));
     if (Number.isFinite(length) && length > maxBytes) {
@@ -213,7 +218,7 @@ export class GraphClient {
     url: URL,
     options: GraphRequestOptions,
     accept: string,
-    { authorize = true }: { authorize?: boolean } = {},
+    { authorize = true, timeoutMs = this.requestTimeoutMs }: { authorize?: boolean; timeoutMs?: number } = {},
   ): Promise<Response> {
     let waited = 0;
     let renewed = false;
@@ -227,7 +232,7 @@ export class GraphClient {
         response = await fetch(url, {
           headers,
           redirect: 'manual',
-          signal: withTimeout(options.signal, this.requestTimeoutMs),
+          signal: withTimeout(options.signal, timeoutMs),
         });
       } catch (error) {
         options.signal?.throwIfAborted();

@@ -82,7 +82,7 @@ export class GraphDirectory implements Directory {
       const next = new Map<string, Set<string>>();
       let count = 0;
       for (const [groupId, name] of Object.entries(groups)) {
-        const path = `/groups/${encodeURIComponent(groupId)}/transitiveMembers?$select=id,mail,userPrincipalName`;
+        const path = `/groups/${encodeURIComponent(groupId)}/transitiveMembers?$select=id,mail,userPrincipalName&$top=999`;
         try {
           for await (const page of graph.pages<Member>(path, { signal })) {
             for (const member of page.value) {

@@ -129,9 +129,22 @@ async function openGraphDirectory(
     logger,
     refreshMs: config.refreshMs,
   });
-  await directory.refresh();
+  // A start waits for Graph a few seconds at most: an outage must not hold every CLI command for the
+  // client's whole retry budget. A read still under way finishes in the background.
+  let timer: NodeJS.Timeout | undefined;
+  const waited = await Promise.race([
+    directory.refresh(),
+    new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), FIRST_DIRECTORY_READ_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (waited === 'late') logger('warn', 'directory.graph_slow', { waitedMs: FIRST_DIRECTORY_READ_MS });
   return directory;
 }
+
+/** How long a start waits for the first Entra ID membership read. Chosen, not measured: room for some tens of Graph pages. */
+const FIRST_DIRECTORY_READ_MS = 15_000;
 
 export async function createRuntime(
   config: Config,

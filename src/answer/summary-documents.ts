@@ -1,6 +1,6 @@
 import { allCanRead } from '../core/access.js';
 import type { DocumentRecord, Principal } from '../core/types.js';
-import type { Tokenize } from '../inference/reader-question.js';
+import { type Tokenize, createStopTerms } from '../inference/reader-question.js';
 import type { SummarySection } from '../inference/extractive-summary.js';
 
 /** The documents a summary is asked for, as the store gives them. */
@@ -15,6 +15,16 @@ export interface SummaryDocuments {
   ): Promise<
     readonly { readonly id: string; readonly text: string; readonly headingPath: readonly string[] }[]
   >;
+}
+
+const stopTermsByTokenizer = new WeakMap<Tokenize, ReturnType<typeof createStopTerms>>();
+function stopTerms(tokenize: Tokenize): ReturnType<typeof createStopTerms> {
+  let isStop = stopTermsByTokenizer.get(tokenize);
+  if (!isStop) {
+    isStop = createStopTerms(tokenize);
+    stopTermsByTokenizer.set(tokenize, isStop);
+  }
+  return isStop;
 }
 
 /** What a request for a document found among those its readers may all read. */
@@ -59,7 +69,9 @@ export async function findDocument(
   if (bySuffix.length === 1) return { kind: 'found', document: bySuffix[0]! };
 
   const terms = (text: string, lang?: string) => new Set(tokenize(text, lang));
-  const asked = terms(wanted, language);
+  // "the leave policy": function words say nothing of which document.
+  const isStop = stopTerms(tokenize);
+  const asked = new Set([...terms(wanted, language)].filter((term) => !isStop(term, language ?? 'und')));
   if (asked.size === 0) return { kind: 'unclear', suggestions: [] };
   const scored = all
     .map((doc) => {

@@ -98,6 +98,7 @@ export async function startServe(runtime: Runtime): Promise<ServeInstance> {
         heldAnswer: webHeldAnswer(runtime.store, adapters.reviews),
         rateAnswer: webAnswerRating(runtime.store),
         handOff: adapters.handOff,
+        summaries: runtime.summaries,
       },
       trustProxy: config.trustProxy,
     },

@@ -134,6 +134,7 @@ export async function startAdminServer(
         maxQuestionChars: config.maxQuestionChars,
         rateAnswer: webAnswerRating(store),
         heldAnswer: webHeldAnswer(store, admin.reviews),
+        summaries: runtime.summaries,
       },
       trustProxy: config.trustProxy,
     },

@@ -168,6 +168,20 @@ describe.skipIf(!executablePath)('the chat page in Chromium', () => {
     await context.close();
   });
 
+  it('summarises a cited document when its Summarise button is pressed', async () => {
+    const { context, page } = await chatPage();
+    const reply = await askOnPage(page, QUESTION);
+    await reply.locator('.sources li', { hasText: TITLE }).getByRole('button', { name: 'Summarise' }).click();
+    const summary = page.locator('#log > li.bot').last();
+    await summary.locator('.text', { hasText: `Summary of “${TITLE}”` }).waitFor();
+    expect(await summary.locator('.text').textContent()).toContain('press the green button');
+    expect(await summary.locator('.sources li .source').allTextContents()).toEqual(['facilities/badges.md']);
+    // A summary's sources are its document's sections: no Summarise button under them.
+    expect(await summary.locator('.sources button.summarise').count()).toBe(0);
+    expect(await page.locator('#log > li.user').last().textContent()).toBe(`Summarise: ${TITLE}`);
+    await context.close();
+  });
+
   it('shows a held answer once a reviewer released it, with its sources and 👍/👎', async () => {
     const { context, page } = await chatPage();
     // The page asks every 10 s whether the answer was released: the test moves the page's clock.
@@ -187,7 +201,7 @@ describe.skipIf(!executablePath)('the chat page in Chromium', () => {
     await reply.locator('.feedback').waitFor();
     expect(await reply.locator('.text blockquote').textContent()).toContain('changes every Monday');
     expect(await reply.locator('.text blockquote cite').first().textContent()).toBe('Locker room');
-    expect(await reply.locator('.sources li').textContent()).toBe('Locker room facilities/lockers.md');
+    expect(await reply.locator('.sources li').textContent()).toBe('Locker room facilities/lockers.md Summarise');
 
     const before = await s.runtime.store.feedback.summary();
     await reply.getByRole('button', { name: 'Helpful', exact: true }).click();

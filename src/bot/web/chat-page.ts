@@ -9,6 +9,8 @@ const PAGE_KEYS: readonly MessageKey[] = [
   'failed',
   'rejected',
   'extractive.note',
+  'summary.action',
+  'summary.working',
   'page.signInAgain',
   'held',
   'handoff.ask',

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { resultForWaitingAsker } from '../../answer/failed-result.js';
 import type { AnswerService, CheckedText, Directory, Rating } from '../../answer/ports.js';
+import { summaryIntent } from '../../answer/summary-intent.js';
+import type { SummaryResult, SummaryService } from '../../answer/summary-ports.js';
 import type { AnswerResult, Citation, Turn } from '../../core/types.js';
 import { t } from '../../core/i18n.js';
 import type { Logger } from '../../core/log.js';
@@ -46,6 +48,8 @@ const SIGN_IN = '/admin/login?next=%2F';
 
 interface ChatBody {
   question?: unknown;
+  /** The "Summarise" button under a source: that document's source. */
+  summarize?: unknown;
   history?: unknown;
   locale?: unknown;
 }
@@ -84,6 +88,24 @@ export function publicAnswer(result: AnswerResult) {
   };
 }
 
+/** A summary as the page shows an answer (it renders both alike), marked as a summary. */
+export function publicSummary(result: SummaryResult) {
+  return {
+    questionId: result.questionId,
+    status: result.status,
+    answer: result.text,
+    language: result.language,
+    extractive: result.extractive,
+    generator: result.generator,
+    citations: result.citations.map(publicCitation),
+    reviewId: result.reviewId,
+    summary: true,
+  };
+}
+
+/** Most characters of a document named by the "Summarise" button. */
+const MAX_DOCUMENT_CHARS = 1000;
+
 /** What the page may learn about a held answer it asked: the decision, and once approved the text and its sources. */
 export type HeldAnswerLookup = (
   reviewId: string,
@@ -119,6 +141,8 @@ export interface WebChatOptions {
   readonly rateAnswer?: AnswerRating | undefined;
   /** "Ask a person" (EXPERT_ROUTES_FILE); without it the page offers no hand-off. */
   readonly handOff?: HandOffs | undefined;
+  /** Summaries ("summarise <document>", the Summarise button); without it such a message is a question. */
+  readonly summaries?: SummaryService | undefined;
 }
 
 /**
@@ -234,10 +258,17 @@ export function createWebChat(
   // The asker is known before the body is read: strangers cannot make the server parse anything.
   router.post('/api/chat', signedIn('json'), express.json({ limit: '256kb' }), async (req, res) => {
     const body = (req.body ?? {}) as ChatBody;
-    if (typeof body.question !== 'string') {
-      res.status(400).json({ error: 'send JSON {"question": "..."}' });
+    const button =
+      typeof body.summarize === 'string' &&
+      body.summarize.trim() !== '' &&
+      body.summarize.length <= MAX_DOCUMENT_CHARS
+        ? body.summarize
+        : undefined;
+    if (typeof body.question !== 'string' && button === undefined) {
+      res.status(400).json({ error: 'send JSON {"question": "..."} or {"summarize": "<document source>"}' });
       return;
     }
+    const question = typeof body.question === 'string' ? body.question : '';
     const locale = typeof body.locale === 'string' ? body.locale.slice(0, 35) : undefined;
     const asker = deps.directory.resolve(askerOf(res), locale);
     const controller = new AbortController();
@@ -247,10 +278,41 @@ export function createWebChat(
     res.status(200).type('application/x-ndjson');
     res.setHeader('Cache-Control', 'no-store');
     const send = (event: unknown) => res.write(JSON.stringify(event) + '\n');
+    const intent = button !== undefined ? { target: button, language: undefined } : summaryIntent(question);
+    if (intent && deps.summaries) {
+      try {
+        const result = await deps.summaries.summarizeDocument({
+          document: intent.target,
+          requester: asker,
+          readers: [asker],
+          platform: 'web',
+          language: intent.language,
+          place: { kind: 'local' },
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (p.type === 'started')
+              send({ type: 'started', questionId: p.questionId, language: p.language });
+            else if (p.type === 'reading') send({ type: 'status', text: p.status });
+            else send({ type: 'text', text: p.text });
+          },
+        });
+        send({ type: 'done', answer: publicSummary(result) });
+      } catch (error) {
+        if (!controller.signal.aborted) {
+          deps.logger('error', 'web.summary_failed', {
+            error: error instanceof Error ? error.name : 'unknown',
+          });
+          const language = pageLanguage((languages) => req.acceptsLanguages(languages));
+          send({ type: 'error', message: t(language, 'failed') });
+        }
+      }
+      res.end();
+      return;
+    }
     try {
       const result = await deps.answers.ask(
         {
-          text: body.question,
+          text: question,
           asker,
           place: { platform: 'web', kind: 'local', readers: [asker] },
           history: parseHistory(body.history),

@@ -121,6 +121,15 @@ function renderSources(li, answer, sources) {
       entry.appendChild(a);
     } else entry.appendChild(element('bdi', 'title', c.title));
     entry.append(' ', element('bdi', 'source', c.source));
+    // "Summarise" next to each source of an answer (a summary's own sources are its sections).
+    if (!answer.summary && messages['summary.action']) {
+      const summarise = chrome(element('button', 'summarise small', messages['summary.action']));
+      summarise.type = 'button';
+      summarise.addEventListener('click', () =>
+        send({ summarize: c.source }, messages['summary.action'] + ': ' + c.title),
+      );
+      entry.append(' ', summarise);
+    }
     ol.appendChild(entry);
   }
   box.appendChild(ol);
@@ -327,15 +336,13 @@ function checkLength() {
   return !over;
 }
 
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const question = input.value.trim();
-  if (!question) return;
-  // Never cut a pasted question: it stays in the box, with the notice, until it is shortened.
-  if (!checkLength()) return input.focus();
-  input.value = '';
-  item('user', question);
-  const li = item('bot', '…');
+/**
+ * Posts a question or a summary request and renders the streamed events into a new bot bubble:
+ * `status` (a summary's progress), `text` (the checked text so far), `done`, `error`.
+ */
+async function send(payload, shown) {
+  item('user', shown);
+  const li = item('bot', payload.summarize ? messages['summary.working'] || '…' : '…');
   const box = li.querySelector('.text');
   const button = form.querySelector('button');
   button.disabled = true;
@@ -343,7 +350,7 @@ form.addEventListener('submit', async (event) => {
     const res = await fetch('/api/chat', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ question, history: history.slice(-6), locale: navigator.language }),
+      body: JSON.stringify({ ...payload, history: history.slice(-6), locale: navigator.language }),
     });
     if (res.status === 401) {
       // WEB_CHAT=on and the session has ended: sign in again, then come back here.
@@ -365,10 +372,12 @@ form.addEventListener('submit', async (event) => {
         if (!line) continue;
         const ev = JSON.parse(line);
         if (ev.type === 'text') renderText(box, ev.text, NO_SOURCES);
+        else if (ev.type === 'status') box.textContent = ev.text;
         else if (ev.type === 'done') {
           renderDone(li, ev.answer);
           if (ev.answer.status === 'held' && ev.answer.reviewId) watchHeld(li, ev.answer);
-          history.push({ role: 'user', text: question }, { role: 'assistant', text: ev.answer.answer });
+          if (!payload.summarize && !ev.answer.summary)
+            history.push({ role: 'user', text: shown }, { role: 'assistant', text: ev.answer.answer });
         } else if (ev.type === 'error') box.textContent = ev.message;
       }
     }
@@ -378,6 +387,16 @@ form.addEventListener('submit', async (event) => {
     button.disabled = false;
     input.focus();
   }
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const question = input.value.trim();
+  if (!question) return;
+  // Never cut a pasted question: it stays in the box, with the notice, until it is shortened.
+  if (!checkLength()) return input.focus();
+  input.value = '';
+  await send({ question }, question);
 });
 
 input.addEventListener('input', checkLength);

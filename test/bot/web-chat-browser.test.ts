@@ -201,7 +201,9 @@ describe.skipIf(!executablePath)('the chat page in Chromium', () => {
     await reply.locator('.feedback').waitFor();
     expect(await reply.locator('.text blockquote').textContent()).toContain('changes every Monday');
     expect(await reply.locator('.text blockquote cite').first().textContent()).toBe('Locker room');
-    expect(await reply.locator('.sources li').textContent()).toBe('Locker room facilities/lockers.md Summarise');
+    expect(await reply.locator('.sources li').textContent()).toBe(
+      'Locker room facilities/lockers.md Summarise',
+    );
 
     const before = await s.runtime.store.feedback.summary();
     await reply.getByRole('button', { name: 'Helpful', exact: true }).click();

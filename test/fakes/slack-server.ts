@@ -385,6 +385,8 @@ export class FakeSlackServer {
         return { ok: true, channel: m.channel, ts: m.ts };
       }
       case 'chat.postEphemeral': {
+        const members = this.channels.get(str('channel') ?? '');
+        if (members && !members.includes(FAKE_BOT_USER_ID)) return { ok: false, error: 'not_in_channel' };
         this.ephemerals.push({
           channel: str('channel') ?? '',
           user: str('user') ?? '',

@@ -219,13 +219,18 @@ export async function startFakeConfluence(options: FakeConfluenceOptions): Promi
   };
 
   /** A collection with Cloud's opaque cursor or Data Center's start in `_links.next`. */
-  const collection = (res: http.ServerResponse, url: URL, all: readonly unknown[]) => {
+  const collection = <T>(
+    res: http.ServerResponse,
+    url: URL,
+    all: readonly T[],
+    toJson: (item: T) => unknown,
+  ) => {
     const cursor = url.searchParams.get('cursor');
     const start = cursor
       ? Number(Buffer.from(cursor, 'base64url').toString())
       : Number(url.searchParams.get('start') ?? 0);
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 25), pageSize);
-    const results = all.slice(start, start + limit);
+    const results = all.slice(start, start + limit).map(toJson);
     const links: Record<string, string> = {
       base,
       context,
@@ -275,10 +280,8 @@ export async function startFakeConfluence(options: FakeConfluenceOptions): Promi
     if (path === '/rest/api/content') {
       const space = url.searchParams.get('spaceKey');
       const type = url.searchParams.get('type') ?? 'page';
-      const listed = live()
-        .filter((p) => (!space || p.space === space) && p.type === type)
-        .map((p) => pageJson(p, expand));
-      collection(res, url, listed);
+      const listed = live().filter((p) => (!space || p.space === space) && p.type === type);
+      collection(res, url, listed, (p) => pageJson(p, expand));
       return;
     }
     if (path === '/rest/api/content/search') {
@@ -289,16 +292,17 @@ export async function startFakeConfluence(options: FakeConfluenceOptions): Promi
       }
       const inSpace = (space: string) => query.spaces.includes(space);
       const since = (when: Date) => query.since === undefined || when.getTime() >= query.since;
-      const found: unknown[] = [];
+      const found: (() => unknown)[] = [];
       if (query.type === 'page' || query.type === 'blogpost')
         for (const p of live())
-          if (p.type === query.type && inSpace(p.space) && since(p.when)) found.push(pageJson(p, expand));
+          if (p.type === query.type && inSpace(p.space) && since(p.when))
+            found.push(() => pageJson(p, expand));
       if (query.type === 'attachment')
         for (const a of attachments.values()) {
           const page = pages.get(a.pageId);
-          if (page && inSpace(page.space) && since(a.when)) found.push(attachmentJson(a, expand));
+          if (page && inSpace(page.space) && since(a.when)) found.push(() => attachmentJson(a, expand));
         }
-      collection(res, url, found);
+      collection(res, url, found, (json) => json());
       return;
     }
     match = route(/^\/rest\/api\/content\/([^/]+)\/child\/attachment$/);
@@ -308,10 +312,8 @@ export async function startFakeConfluence(options: FakeConfluenceOptions): Promi
         error(res, 404, 'No content found');
         return;
       }
-      const list = [...attachments.values()]
-        .filter((a) => a.pageId === page.id)
-        .map((a) => attachmentJson(a, expand));
-      collection(res, url, list);
+      const list = [...attachments.values()].filter((a) => a.pageId === page.id);
+      collection(res, url, list, (a) => attachmentJson(a, expand));
       return;
     }
     match = route(/^\/rest\/api\/content\/([^/]+)\/restriction\/byOperation\/read$/);

@@ -1,6 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigError, PolyDeskError } from './errors.js';
+import { ConfigError } from './errors.js';
+import {
+  GraphError,
+  describe,
+  errorBody,
+  isRedirect,
+  readBounded,
+  retryAfterMs,
+  scrub,
+  withTimeout,
+} from './graph-http.js';
+import { ClientCredentialsTokens } from './graph-token.js';
 import { type Logger, silentLogger } from './log.js';
+
+export { GraphError, retryAfterMs };
 
 /**
  * A small Microsoft Graph client for app-only (client credentials) access: the token cached until
@@ -49,47 +62,23 @@ export interface GraphRequestOptions {
   readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
-/** A request Graph answered with an error, or that could not be completed. */
-export class GraphError extends PolyDeskError {
-  /** The HTTP status, or 0 when no response came (network failure, timeout). */
-  readonly status: number;
-  /** Graph's `error.code` (`itemNotFound`, `resyncRequired`, `InvalidAuthenticationToken`, ...) or the token endpoint's `error`. */
-  readonly graphCode: string | undefined;
-  constructor(message: string, status: number, graphCode?: string, options?: { cause?: unknown }) {
-    super('PLATFORM_API_FAILED', message, options);
-    this.name = 'GraphError';
-    this.status = status;
-    this.graphCode = graphCode;
-  }
-}
-
 const DEFAULT_GRAPH_URL = 'https://graph.microsoft.com/v1.0';
 const DEFAULT_LOGIN_URL = 'https://login.microsoftonline.com';
-const SCOPE = 'https://graph.microsoft.com/.default';
 /** Redirects followed by one download (Graph answers `/content` with one 302). */
 const MAX_REDIRECTS = 5;
 /** First wait when throttled without Retry-After; doubles each retry (Graph's advice: exponential backoff). */
 const BACKOFF_START_MS = 1_000;
-/** How long before its expiry a token is renewed: the longer of 5 minutes and a tenth of its life is too early for short test tokens, so the shorter. */
-const RENEW_BEFORE_MS = 5 * 60_000;
-
-interface Token {
-  readonly value: string;
-  readonly renewAt: number;
-}
 
 /** A Microsoft Graph client holding one app's token. */
 export class GraphClient {
   private readonly graphUrl: URL;
-  private readonly tokenUrl: string;
   private readonly maxRetries: number;
   private readonly maxRetryWaitMs: number;
   private readonly requestTimeoutMs: number;
   private readonly downloadTimeoutMs: number;
   private readonly maxJsonBytes: number;
   private readonly logger: Logger;
-  private token: Token | undefined;
-  private pendingToken: Promise<Token> | undefined;
+  private readonly tokens: ClientCredentialsTokens;
 
   constructor(private readonly options: GraphClientOptions) {
     for (const field of ['tenantId', 'clientId', 'clientSecret'] as const) {
@@ -99,10 +88,16 @@ export class GraphClient {
       throw new ConfigError('Microsoft Graph: tenantId must be a tenant id (a GUID) or a domain name');
     this.graphUrl = baseUrl(options.graphUrl ?? DEFAULT_GRAPH_URL, 'graphUrl');
     const login = baseUrl(options.loginUrl ?? DEFAULT_LOGIN_URL, 'loginUrl');
-    this.tokenUrl = new URL(`${encodeURIComponent(options.tenantId)}/oauth2/v2.0/token`, login).href;
     this.maxRetries = options.maxRetries ?? 5;
     this.maxRetryWaitMs = options.maxRetryWaitMs ?? 120_000;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
+    this.tokens = new ClientCredentialsTokens({
+      tokenUrl: new URL(`${encodeURIComponent(options.tenantId)}/oauth2/v2.0/token`, login).href,
+      tenantId: options.tenantId,
+      clientId: options.clientId,
+      clientSecret: options.clientSecret,
+      timeoutMs: this.requestTimeoutMs,
+    });
     this.downloadTimeoutMs = options.downloadTimeoutMs ?? 10 * 60_000;
     this.maxJsonBytes = options.maxJsonBytes ?? 16 * 1024 * 1024;
     this.logger = options.logger ?? silentLogger;
@@ -224,7 +219,7 @@ export class GraphClient {
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
       options.signal?.throwIfAborted();
-      const token = authorize ? await this.currentToken(options.signal) : undefined;
+      const token = authorize ? await this.tokens.current(options.signal) : undefined;
       const headers: Record<string, string> = { accept, ...options.headers };
       if (token) headers.authorization = `Bearer ${token.value}`;
       let response: Response;
@@ -250,7 +245,7 @@ export class GraphClient {
       const body = await errorBody(response);
       if (response.status === 401 && token && !renewed) {
         renewed = true;
-        this.forget(token);
+        this.tokens.forget(token);
         continue;
       }
       if (response.status === 429 || response.status === 503 || response.status === 504) {
@@ -272,85 +267,11 @@ export class GraphClient {
         );
       }
       throw new GraphError(
-        `Microsoft Graph ${describe(url)} failed: ${response.status}${body.code ? ` ${body.code}` : ''}${body.message ? `: ${this.scrub(body.message, token)}` : ''}`,
+        `Microsoft Graph ${describe(url)} failed: ${response.status}${body.code ? ` ${body.code}` : ''}${body.message ? `: ${scrub(body.message, [this.options.clientSecret, token?.value])}` : ''}`,
         response.status,
         body.code,
       );
     }
-  }
-
-  private async currentToken(signal: AbortSignal | undefined): Promise<Token> {
-    if (this.token && Date.now() < this.token.renewAt) return this.token;
-    // One token request at a time; callers that arrive meanwhile share it (an abort by the first
-    // caller fails the others' wait too, and they ask again on their next attempt).
-    this.pendingToken ??= this.requestToken(signal)
-      .then((token) => {
-        this.token = token;
-        return token;
-      })
-      .finally(() => {
-        this.pendingToken = undefined;
-      });
-    return this.pendingToken;
-  }
-
-  /** Drops a token Graph refused, unless another request already replaced it. */
-  private forget(token: Token): void {
-    if (this.token === token) this.token = undefined;
-  }
-
-  private async requestToken(signal: AbortSignal | undefined): Promise<Token> {
-    const form = new URLSearchParams({
-      client_id: this.options.clientId,
-      client_secret: this.options.clientSecret,
-      scope: SCOPE,
-      grant_type: 'client_credentials',
-    });
-    let response: Response;
-    try {
-      response = await fetch(this.tokenUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: form,
-        redirect: 'error',
-        signal: withTimeout(signal, this.requestTimeoutMs),
-      });
-    } catch (error) {
-      signal?.throwIfAborted();
-      throw new GraphError('Microsoft Graph: the token endpoint could not be reached', 0, undefined, {
-        cause: error,
-      });
-    }
-    const bytes = await readBounded(response, 1024 * 1024, 'token endpoint', signal);
-    let body: { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown };
-    try {
-      body = JSON.parse(new TextDecoder().decode(bytes));
-    } catch {
-      body = {};
-    }
-    if (!response.ok || typeof body.access_token !== 'string' || !body.access_token) {
-      const code = typeof body.error === 'string' ? body.error : undefined;
-      const description =
-        typeof body.error_description === 'string'
-          ? this.scrub(body.error_description.split(/\r?\n/)[0] ?? '')
-          : '';
-      throw new GraphError(
-        `Microsoft Graph: no token for client ${this.options.clientId} in tenant ${this.options.tenantId} (${response.status}${code ? ` ${code}` : ''}${description ? `: ${description}` : ''}); check the client id, the secret and the tenant`,
-        response.status,
-        code,
-      );
-    }
-    const lifeMs = Math.max(0, Number(body.expires_in) || 0) * 1000;
-    return { value: body.access_token, renewAt: Date.now() + lifeMs - Math.min(RENEW_BEFORE_MS, lifeMs / 2) };
-  }
-
-  /** Removes the secret and the token from text that came from a server. */
-  private scrub(text: string, token?: Token): string {
-    let out = text.slice(0, 500);
-    for (const secret of [this.options.clientSecret, token?.value]) {
-      if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
-    }
-    return out;
   }
 }
 
@@ -372,79 +293,4 @@ function baseUrl(value: string, name: string): URL {
     );
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
-}
-
-/** A URL for messages: host and path, never the query (a pre-authenticated download URL carries its key there). */
-function describe(url: URL): string {
-  return `GET ${url.host}${url.pathname}`;
-}
-
-function isRedirect(status: number): boolean {
-  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
-}
-
-function withTimeout(signal: AbortSignal | undefined, ms: number): AbortSignal {
-  const timeout = AbortSignal.timeout(ms);
-  return signal ? AbortSignal.any([signal, timeout]) : timeout;
-}
-
-/** Retry-After as delay-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
-export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-async function errorBody(response: Response): Promise<{ code?: string; message?: string }> {
-  try {
-    const bytes = await readBounded(response, 64 * 1024, '', undefined);
-    const parsed = JSON.parse(new TextDecoder().decode(bytes)) as {
-      error?: { code?: unknown; message?: unknown };
-    };
-    const code = typeof parsed.error?.code === 'string' ? parsed.error.code : undefined;
-    const message = typeof parsed.error?.message === 'string' ? parsed.error.message : undefined;
-    return { ...(code ? { code } : {}), ...(message ? { message } : {}) };
-  } catch {
-    return {};
-  }
-}
-
-/** Reads a response's body, failing once it passes `maxBytes` (the rest is not read). */
-async function readBounded(
-  response: Response,
-  maxBytes: number,
-  what: string,
-  signal: AbortSignal | undefined,
-): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      signal?.throwIfAborted();
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        throw new GraphError(`Microsoft Graph ${what} is larger than the limit of ${maxBytes} bytes`, 413);
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    await reader.cancel().catch(() => {});
-    if (error instanceof GraphError || signal?.aborted) throw error;
-    throw new GraphError(`Microsoft Graph ${what}: the response broke off`, response.status, undefined, {
-      cause: error,
-    });
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }

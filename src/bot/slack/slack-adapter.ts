@@ -58,6 +58,12 @@ import {
 } from './thread-summary.js';
 import type { SummaryService } from '../../answer/summary-ports.js';
 import { threadSummaryIntent } from '../thread-summary-intent.js';
+import { summaryIntent } from '../../answer/summary-intent.js';
+import {
+  SUMMARIZE_DOCUMENT_ACTION,
+  summarizeDocumentClick,
+  summarizeDocumentMessage,
+} from './document-summary.js';
 import { DEFAULT_THREAD_LIMITS, type ThreadLimits } from '../thread-window.js';
 import { fromSlackText } from './slack-text.js';
 
@@ -230,8 +236,16 @@ function registerListeners(app: App, context: SlackContext): void {
     const message = questionFromMention(event as SlackMessageEvent, body, context.bot());
     // "@PolyDesk summarise this thread" (in any answer language) is no question.
     const intent = message && threadSummaryIntent(fromSlackText(message.text, context.bot().userId));
+    // "@PolyDesk summarise <document>": that document's summary.
+    const asked =
+      message &&
+      !intent &&
+      context.summaries &&
+      summaryIntent(fromSlackText(message.text, context.bot().userId));
     if (message && intent)
       await run('thread_summary', () => summaryFromMention(context, message, intent, arrived));
+    else if (message && asked)
+      await run('document_summary', () => summarizeDocumentMessage(context, message, asked, arrived));
     else if (message) await run('app_mention', () => answerMessage(context, { ...message, arrived }));
     arrived();
   });
@@ -239,7 +253,14 @@ function registerListeners(app: App, context: SlackContext): void {
     const arrived = arrivalOf(boltContext);
     if (await relayed(message as SlackMessageEvent, arrived)) return arrived();
     const question = questionFromMessage(message as SlackMessageEvent, body, context.bot());
-    if (question) await run('message', () => answerMessage(context, { ...question, arrived }));
+    // "summarise <document>" in a DM (a follow-up in a channel thread is only ever a question).
+    const asked =
+      question?.kind === 'dm' && context.summaries
+        ? summaryIntent(fromSlackText(question.text, context.bot().userId))
+        : undefined;
+    if (question && asked)
+      await run('document_summary', () => summarizeDocumentMessage(context, question, asked, arrived));
+    else if (question) await run('message', () => answerMessage(context, { ...question, arrived }));
     arrived();
   });
 
@@ -248,6 +269,17 @@ function registerListeners(app: App, context: SlackContext): void {
     await ack();
     await run('/ask', () => ask.command(command, respond));
   });
+  app.action<BlockAction>(
+    new RegExp(`^${SUMMARIZE_DOCUMENT_ACTION}:`),
+    async ({ ack, action, body, respond }) => {
+      await ack();
+      if (action.type !== 'button' || !action.value) return;
+      const channel = body.channel?.id ?? body.container?.channel_id;
+      await run('document_summary_click', () =>
+        summarizeDocumentClick(context, { user: body.user.id, channel, source: action.value! }, respond),
+      );
+    },
+  );
   app.action<BlockAction>(SHARE_ACTION, async ({ ack, action, body, respond }) => {
     await ack();
     const channel = body.channel?.id ?? body.container?.channel_id;

@@ -41,6 +41,13 @@ export const SHARE_ACTION = 'polydesk_share';
 export const ESCALATE_ACTION = 'polydesk_escalate';
 /** "Tell me when it's answered" under a not-found; its value is the question id. */
 export const SUBSCRIBE_ACTION = 'polydesk_subscribe';
+/** "Summarise [n]" under an answer's sources; its value is the cited document's source. */
+export const SUMMARIZE_DOCUMENT_ACTION = 'polydesk_summarize_document';
+/** Most "Summarise" buttons under one answer (Slack allows 25 elements in an actions block). */
+const MAX_SUMMARY_BUTTONS = 5;
+/** Slack's limit on a button's value. */
+const BUTTON_VALUE_MAX = 2000;
+
 /** "Resolved" under a hand-off message in an expert channel; its value is the hand-off id. */
 export const RESOLVE_ACTION = 'polydesk_resolve';
 
@@ -107,6 +114,16 @@ export function answerTrailer(view: AnswerView, options: TrailerOptions = {}): B
   if (options.share) buttons.push(button(SHARE_ACTION, 'shareInChannel', options.share));
   if (options.escalate) buttons.push(button(ESCALATE_ACTION, 'handoff.ask', view.questionId));
   if (options.subscribe) buttons.push(button(SUBSCRIBE_ACTION, 'handoff.subscribe', view.questionId));
+  // "Summarise [n]" for each cited document (issue 18), in the order of the sources above.
+  for (const c of view.citations.slice(0, MAX_SUMMARY_BUTTONS)) {
+    if (!view.standard && c.source.length <= BUTTON_VALUE_MAX)
+      buttons.push({
+        type: 'button',
+        action_id: `${SUMMARIZE_DOCUMENT_ACTION}:${c.n}`,
+        text: plain(`${t(view.language, 'summary.action')} [${c.n}]`),
+        value: c.source,
+      });
+  }
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   return blocks;
 }

@@ -3,8 +3,9 @@
  * accepts activities posted to conversations (`POST /v3/conversations/{id}/activities[/{replyToId}]`)
  * and edits of them (`PUT …/activities/{id}`) with Teams' streaming protocol (informative and streaming typing activities, then the final
  * message, checked as Teams checks them), answers member look-ups (`GET .../members/{userId}`,
- * `GET .../pagedmembers`), records every request, and can fail on demand (429, 5xx). Keeps the
- * messages of each conversation as a Teams user would see them. Also plays the channel's side:
+ * `GET .../pagedmembers`), opens 1:1 chats (`POST /v3/conversations`), records every request,
+ * and can fail on demand (429, 5xx). Keeps the messages of each conversation as a Teams user would
+ * see them. Also plays the channel's side:
  * builds Teams activities and POSTs them to a bot's messaging endpoint.
  */
 import { once } from 'node:events';
@@ -71,6 +72,8 @@ export class FakeBotConnector {
   /** Activities the bot replaced (`PUT …/activities/{id}`, an updated card); `replyToId` is the id replaced. */
   readonly updated: PostedActivity[] = [];
   readonly messages: FakeTeamsMessage[] = [];
+  /** 1:1 conversations the bot opened (`POST /v3/conversations`), by id. */
+  readonly created: string[] = [];
   /** Violations of the streaming protocol, as Teams would reject or drop them. */
   readonly protocolErrors: string[] = [];
   /** Called with each activity as it arrives (cheaper than `waitFor` for many conversations at once). */
@@ -172,6 +175,15 @@ export class FakeBotConnector {
         .end(payload === undefined ? '' : JSON.stringify(payload));
       for (const wake of this.waiters.splice(0)) wake();
     };
+    if (parts[0] === 'v3' && parts[1] === 'conversations' && !parts[2] && req.method === 'POST' && body) {
+      // A bot opening a 1:1 chat (createConversation): Teams answers with the chat's id.
+      const member = (body['members'] as { id?: unknown }[] | undefined)?.[0];
+      if (typeof member?.id !== 'string' || body['isGroup'] === true)
+        return reply(400, error('BadArgument', 'a 1:1 conversation needs one member'));
+      const id = `a:1personal-${member.id}`;
+      this.created.push(id);
+      return reply(201, { id });
+    }
     if (parts[0] !== 'v3' || parts[1] !== 'conversations' || !parts[2])
       return reply(404, error('NotFound', 'unknown route'));
     const conversationId = parts[2];

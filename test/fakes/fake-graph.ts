@@ -67,6 +67,19 @@ export interface FakeMember {
   readonly displayName?: string;
 }
 
+/** A Teams message as Graph's `chatMessage` resource has it (the fields PolyDesk reads). */
+export interface FakeChatMessage {
+  readonly id: string;
+  readonly createdDateTime: string;
+  readonly messageType?: 'message' | 'systemEventMessage';
+  readonly deletedDateTime?: string;
+  readonly from:
+    | { readonly user: { readonly id: string; readonly displayName: string }; readonly application?: null }
+    | { readonly application: { readonly id: string; readonly displayName: string }; readonly user?: null };
+  readonly body: { readonly contentType: 'html' | 'text'; readonly content: string };
+  readonly webUrl?: string;
+}
+
 export interface RecordedGraphRequest {
   readonly method: string;
   /** Path and query as requested. */
@@ -122,6 +135,19 @@ export interface FakeGraph {
   setMembers(groupId: string, members: readonly FakeMember[]): void;
   /** The next requests whose path contains `pathPart` fail so, in order. */
   failNext(pathPart: string, ...failures: InjectedFailure[]): void;
+  /**
+   * A channel thread (Teams, issue 18): its root at `/teams/{team}/channels/{channel}/messages/{root}`
+   * and its replies, newest first and paged, at `…/replies`. Other teams and channels answer 403, as
+   * Graph does where the app has no consent.
+   */
+  addChannelThread(thread: {
+    teamId: string;
+    channelId: string;
+    root: FakeChatMessage;
+    replies: readonly FakeChatMessage[];
+  }): void;
+  /** A chat's messages at `/chats/{chat}/messages`, newest first (`$orderby=createdDateTime desc`), paged. */
+  addChat(chatId: string, messages: readonly FakeChatMessage[]): void;
   /** Answers one JSON body for a path (for client tests), by exact path. */
   route(path: string, body: unknown): void;
   close(): Promise<void>;
@@ -142,6 +168,8 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   const members = new Map<string, FakeMember[]>();
   const failures: { pathPart: string; failure: InjectedFailure }[] = [];
   const routes = new Map<string, unknown>();
+  const threads = new Map<string, { root: FakeChatMessage; replies: FakeChatMessage[] }>();
+  const chats = new Map<string, FakeChatMessage[]>();
   let sequence = 1;
   let deltaValidFrom = 0;
   let itemCounter = 0;
@@ -234,6 +262,48 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     return parentId;
   };
 
+  /** A message as Graph writes it: every field present, `messageType` "message" unless said otherwise. */
+  const asGraphMessage = (m: FakeChatMessage) => ({
+    messageType: 'message',
+    deletedDateTime: null,
+    webUrl: null,
+    ...m,
+  });
+
+  /** Teams channel threads and chats: newest first, `$top` (at most 50) per page, `$skiptoken` to go on. */
+  const handleMessages = (res: http.ServerResponse, url: URL, path: string) => {
+    const page = (all: readonly FakeChatMessage[]) => {
+      const newestFirst = [...all].sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
+      const top = Math.min(Number(url.searchParams.get('$top') ?? pageSize), 50, pageSize);
+      const start = Number(url.searchParams.get('$skiptoken') ?? '0');
+      const next = new URL(url.href.replace('http://127.0.0.1', graphOrigin));
+      next.searchParams.set('$skiptoken', String(start + top));
+      return json(res, 200, {
+        value: newestFirst.slice(start, start + top).map(asGraphMessage),
+        ...(start + top < newestFirst.length ? { '@odata.nextLink': next.href } : {}),
+      });
+    };
+    const forbidden = () =>
+      graphError(
+        res,
+        403,
+        'Forbidden',
+        'Missing role permissions on the request. API requires one of ChannelMessage.Read.Group.',
+      );
+    const channel = path.match(/^\/teams\/([^/]+)\/channels\/([^/]+)\/messages\/([^/]+)(\/replies)?$/);
+    if (channel) {
+      const thread = threads.get(`${channel[1]}|${channel[2]}|${channel[3]}`);
+      if (!thread) return forbidden();
+      return channel[4] ? page(thread.replies) : json(res, 200, asGraphMessage(thread.root));
+    }
+    const chat = path.match(/^\/chats\/([^/]+)\/messages$/);
+    if (chat) {
+      const messages = chats.get(chat[1]!);
+      return messages ? page(messages) : forbidden();
+    }
+    return graphError(res, 404, 'NotFound', 'Resource not found');
+  };
+
   const handleGraph = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : '';
@@ -253,6 +323,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       routes.get(url.pathname.replace(/^\/v1\.0/, '') + url.search) ??
       routes.get(url.pathname.replace(/^\/v1\.0/, ''));
     if (routed !== undefined) return json(res, 200, routed);
+    if (path.startsWith('/teams/') || path.startsWith('/chats/')) return handleMessages(res, url, path);
     let match: RegExpMatchArray | null;
     match = path.match(/^\/sites\/([^/:]+):\/(.+?):?$/);
     if (match) {
@@ -604,6 +675,15 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     },
     failNext(pathPart, ...list) {
       for (const failure of list) failures.push({ pathPart, failure });
+    },
+    addChannelThread(thread) {
+      threads.set(`${thread.teamId}|${thread.channelId}|${thread.root.id}`, {
+        root: thread.root,
+        replies: [...thread.replies],
+      });
+    },
+    addChat(chatId, messages) {
+      chats.set(chatId, [...messages]);
     },
     route(path, body) {
       routes.set(path, body);

@@ -152,7 +152,8 @@ export class GraphThreadReader implements TeamsThreadSource {
 
   /** A person's or another app's message as the summariser takes it; undefined for what is left out. */
   private toThreadMessage(message: GraphChatMessage, limits: ThreadLimits): ThreadMessage | undefined {
-    if (message.messageType !== 'message' || message.deletedDateTime) return undefined;
+    // System events (members added, renames) are no one's words; a deleted message is gone.
+    if ((message.messageType ?? 'message') !== 'message' || message.deletedDateTime) return undefined;
     const application = message.from?.application;
     if (application?.id && application.id === this.options.clientId) return undefined;
     const content = message.body?.content ?? '';

@@ -1,0 +1,335 @@
+/**
+ * "Summarise thread", PolyDesk's Teams message action (issue 18 part 2), over real HTTP: the Bot
+ * Connector's invokes (`composeExtension/fetchTask`, `/submitAction`) to PolyDesk's /api/messages,
+ * the conversation read through a fake Microsoft Graph (token endpoint, channel replies and chat
+ * messages paged by `@odata.nextLink`), with the real summariser and guard. A channel thread read
+ * whole (PolyDesk's own, system and deleted messages left out) and shown in a dialog to the requester;
+ * "Post to thread"; without Graph (as `serve` runs the Emulator mode), or where Graph refuses, only
+ * the chosen message with a note; a held summary; one too slow for the dialog sent in the 1:1 chat.
+ */
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphThreadReader } from '../../src/bot/teams/graph-thread-reader.js';
+import { POST_SUMMARY_VERB } from '../../src/bot/teams/summary-dialog.js';
+import { type TeamsAdapter, createTeamsAdapter } from '../../src/bot/teams/teams-adapter.js';
+import { SUMMARIZE_COMMAND } from '../../src/bot/teams/thread-summary-action.js';
+import { t } from '../../src/core/i18n.js';
+import { FAKE_TENANT, type FakeMember, deliverActivity, teamsActivity } from '../fakes/bot-connector.js';
+import { type FakeChatMessage, type FakeGraph, startFakeGraph } from '../fakes/fake-graph.js';
+import { type HandOffServer, startHandOffServer } from './hand-off-harness.js';
+
+const ALICE: FakeMember = { id: 'alice@corp.example', name: 'Alice Martin', aadObjectId: 'aad-alice' };
+const TEAM_GROUP = '0d1e2f30-0000-4000-8000-00000000aaaa';
+const CHANNEL = '19:general@thread.tacv2';
+const ROOT = '1700000000100';
+
+const person = (id: string, displayName: string) => ({ user: { id, displayName } });
+const at = (minute: number) => `2026-11-30T09:${String(minute).padStart(2, '0')}:00.000Z`;
+const html = (text: string) => ({ contentType: 'html' as const, content: `<p>${text}</p>` });
+
+const THREAD: readonly FakeChatMessage[] = [
+  {
+    id: '1700000000101',
+    createdDateTime: at(1),
+    from: person('u-bob', 'Bob Lee'),
+    body: html('Restarting the GlobalConnect service on the Osaka gateway did not help.'),
+  },
+  {
+    id: '1700000000102',
+    createdDateTime: at(2),
+    from: person('u-kenji', 'Kenji Sato'),
+    body: html('The certificate on the gateway expired last night, which explains the handshake errors.'),
+  },
+  {
+    id: '1700000000103',
+    createdDateTime: at(3),
+    from: { application: { id: 'PLACEHOLDER', displayName: 'PolyDesk' } },
+    body: html('An earlier PolyDesk answer about the VPN.'),
+  },
+  {
+    id: '1700000000104',
+    createdDateTime: at(4),
+    messageType: 'systemEventMessage',
+    from: person('u-bob', 'Bob Lee'),
+    body: html('<systemEventMessage/>'),
+  },
+  {
+    id: '1700000000105',
+    createdDateTime: at(5),
+    deletedDateTime: at(6),
+    from: person('u-bob', 'Bob Lee'),
+    body: html(''),
+  },
+  {
+    id: '1700000000106',
+    createdDateTime: at(7),
+    from: person('u-alice', 'Alice Martin'),
+    body: html('I requested a new certificate from the internal certificate authority.'),
+  },
+  {
+    id: '1700000000107',
+    createdDateTime: at(8),
+    from: { application: { id: 'monitoring-app', displayName: 'Monitoring' } },
+    body: html('ALERT resolved: vpn-osaka handshakes succeed again &amp; traffic is back.'),
+  },
+  {
+    id: '1700000000108',
+    createdDateTime: at(9),
+    from: person('u-kenji', 'Kenji Sato'),
+    body: html('The new certificate is installed and the <at>Osaka gateway</at> accepts connections again.'),
+  },
+];
+
+describe('Summaries of Teams conversations', () => {
+  let h: HandOffServer;
+  let graph: FakeGraph;
+  let teams: TeamsAdapter;
+  let server: Server;
+  let withGraphUrl: string;
+
+  beforeAll(async () => {
+    h = await startHandOffServer({
+      routes: {
+        routes: [{ name: 'helpdesk', team: 'Helpdesk', default: true, slack: { channel: 'C0HELP' } }],
+      },
+      directory: { hr: ['alice@corp.example'] },
+      users: {},
+      channels: {},
+      documents: {},
+    });
+    graph = await startFakeGraph({ tenantId: FAKE_TENANT, pageSize: 3 });
+    graph.addChannelThread({
+      teamId: TEAM_GROUP,
+      channelId: CHANNEL,
+      root: {
+        id: ROOT,
+        createdDateTime: at(0),
+        from: person('u-alice', 'Alice Martin'),
+        body: html('The VPN gateway in Osaka stopped accepting connections at nine this morning.'),
+      },
+      replies: THREAD.map((m) =>
+        m.from.application?.id === 'PLACEHOLDER'
+          ? { ...m, from: { application: { id: graph.clientId, displayName: 'PolyDesk' } } }
+          : m,
+      ),
+    });
+    // PolyDesk as `serve` builds it, but reading conversations through the fake Graph with the bot's
+    // own app id and secret, and a small window so that the coverage note shows.
+    teams = createTeamsAdapter({
+      emulator: true,
+      appType: 'MultiTenant',
+      answers: h.runtime.answers,
+      directory: h.runtime.directory,
+      claims: h.runtime.store.events,
+      feedback: h.runtime.store.feedback,
+      logger: () => {},
+      summaries: h.runtime.summaries,
+      threadSource: new GraphThreadReader({
+        clientId: graph.clientId,
+        clientSecret: graph.clientSecret,
+        graphUrl: graph.graphUrl,
+        loginUrl: graph.loginUrl,
+        logger: () => {},
+      }),
+      threadLimits: { maxMessages: 4, maxScanned: 100, maxMessageChars: 4_000 },
+      summaryDeadlineMs: 20_000,
+    });
+    const app = express();
+    app.post('/api/messages', (req, res) => void teams.handler(req, res));
+    server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    withGraphUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+  });
+  afterAll(async () => {
+    await teams?.stop(5_000);
+    server?.closeAllConnections();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await graph?.close();
+    await h?.close();
+  });
+
+  /** The message action on a message of the channel thread, as Teams invokes it. */
+  function channelInvoke(
+    name: string,
+    message: FakeChatMessage | { id: string; body: { contentType: string; content: string }; from: unknown },
+    data?: unknown,
+  ) {
+    const activity = teamsActivity(h.connector, {
+      scope: 'channel',
+      type: 'invoke',
+      name,
+      from: ALICE,
+      conversationId: `${CHANNEL};messageid=${ROOT}`,
+      value: {
+        commandId: SUMMARIZE_COMMAND,
+        commandContext: 'message',
+        messagePayload: {
+          ...message,
+          replyToId: message.id === ROOT ? undefined : ROOT,
+          linkToMessage: `https://teams.microsoft.com/l/message/${CHANNEL}/${message.id}`,
+        },
+        ...(data ? { data } : {}),
+      },
+    });
+    const channelData = activity['channelData'] as {
+      team: Record<string, unknown>;
+      channel: Record<string, unknown>;
+    };
+    channelData.team['aadGroupId'] = TEAM_GROUP;
+    channelData.channel['name'] = 'General';
+    return activity;
+  }
+
+  /** The text blocks of the dialog's card (or the message dialog's line). */
+  function dialogText(body: unknown): string {
+    const task = (body as { task?: { type?: string; value?: unknown } }).task;
+    if (task?.type === 'message') return String(task.value);
+    const card = (task?.value as { card?: { content?: { body?: { text?: string }[] } } })?.card;
+    return (card?.content?.body ?? []).map((b) => b.text ?? '').join('\n');
+  }
+
+  it('reads the channel thread through Graph page by page and shows the summary to the requester in a dialog', async () => {
+    const requestsBefore = graph.requests.length;
+    const { status, body } = await deliverActivity(
+      withGraphUrl,
+      channelInvoke('composeExtension/fetchTask', THREAD[1]!),
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      task: { type: 'continue', value: { card: { contentType: 'application/vnd.microsoft.card.adaptive' } } },
+    });
+    const shown = dialogText(body);
+    expect(shown).toContain(t('en', 'summary.threadHeading', { title: 'General' }));
+    // The root and the five replies people and the monitoring app wrote: PolyDesk's own, the system
+    // event and the deleted message are not among them. The latest four are summarised.
+    expect(shown).toContain(t('en', 'thread.latestOnly', { count: 4, total: 6 }));
+    expect(shown).not.toContain('An earlier PolyDesk answer');
+    expect(shown).toMatch(/Kenji Sato|Alice Martin|Monitoring/);
+    expect(shown).not.toContain('<p>');
+    // The replies in pages of three, following @odata.nextLink, with the app's token.
+    const replies = graph.requests.slice(requestsBefore).filter((r) => r.url.includes('/replies'));
+    expect(replies.length).toBe(3);
+    expect(replies.slice(1).every((r) => r.url.includes('skiptoken'))).toBe(true);
+    expect(replies.every((r) => r.authorization?.startsWith('Bearer '))).toBe(true);
+    // "Post to thread" is offered; nothing was posted in the channel.
+    expect(JSON.stringify(body)).toContain(POST_SUMMARY_VERB);
+    expect(h.connector.conversation(`${CHANNEL};messageid=${ROOT}`)).toEqual([]);
+  });
+
+  it('posts the summary into the channel thread when the requester chooses "Post to thread"', async () => {
+    const thread = `${CHANNEL};messageid=${ROOT}`;
+    const { status, body } = await deliverActivity(
+      withGraphUrl,
+      channelInvoke('composeExtension/submitAction', THREAD[1]!, { action: POST_SUMMARY_VERB }),
+    );
+    expect(status).toBe(200);
+    expect(body).toEqual({});
+    const posted = await h.connector.waitFor(() => h.connector.conversation(thread)[0], 20_000);
+    const text = JSON.stringify(posted);
+    expect(text).toContain(t('en', 'summary.threadHeading', { title: 'General' }));
+    expect(text).toContain('certificate');
+    // Read whole through Graph, as for the dialog: the note says what it covers.
+    const note = await h.connector.waitFor(() => h.connector.conversation(thread)[1]);
+    expect(note.text).toBe(t('en', 'thread.latestOnly', { count: 4, total: 6 }));
+  });
+
+  it('without Graph, summarises the chosen message and says the whole conversation needs access', async () => {
+    const chosen = {
+      id: '1700000000199',
+      body: html(
+        'The Osaka gateway certificate was replaced at eleven and the VPN works again for everyone.',
+      ),
+      from: person('u-kenji', 'Kenji Sato'),
+    };
+    // The wiring of `serve` in the Emulator mode: no app credentials, so no Graph.
+    const { status, body } = await deliverActivity(
+      h.messagesUrl,
+      channelInvoke('composeExtension/fetchTask', chosen),
+    );
+    expect(status).toBe(200);
+    const shown = dialogText(body);
+    expect(shown).toContain('The Osaka gateway certificate was replaced at eleven');
+    expect(shown).toContain(t('en', 'thread.selectedOnly'));
+  });
+
+  it('reads only what the app may read: a chat Graph refuses is summarised from the chosen message alone', async () => {
+    const chosen = {
+      id: '1700000000299',
+      body: html('Lunch for the offsite is booked for Thursday at the usual place near the station.'),
+      from: person('u-bob', 'Bob Lee'),
+    };
+    const activity = teamsActivity(h.connector, {
+      scope: 'groupChat',
+      type: 'invoke',
+      name: 'composeExtension/fetchTask',
+      from: ALICE,
+      conversationId: '19:no-consent@thread.v2',
+      value: { commandId: SUMMARIZE_COMMAND, commandContext: 'message', messagePayload: chosen },
+    });
+    const before = graph.requests.length;
+    const { body } = await deliverActivity(withGraphUrl, activity);
+    expect(graph.requests.slice(before).some((r) => r.url.includes('/chats/'))).toBe(true);
+    const shown = dialogText(body);
+    expect(shown).toContain('Lunch for the offsite is booked');
+    expect(shown).toContain(t('en', 'thread.selectedOnly'));
+  });
+
+  it('holds a summary that would show a credential: the dialog says so and shows nothing of it', async () => {
+    const chosen = {
+      id: '1700000000399',
+      body: html('I fixed the pipeline: the admin password is Zq8!nB3$wT6#yH1k for the staging database.'),
+      from: person('u-kenji', 'Kenji Sato'),
+    };
+    const { body } = await deliverActivity(
+      h.messagesUrl,
+      channelInvoke('composeExtension/fetchTask', chosen),
+    );
+    expect(body).toEqual({ task: { type: 'message', value: t('en', 'held') } });
+  });
+
+  it('sends a summary too slow for the dialog to the requester’s 1:1 chat with PolyDesk', async () => {
+    const slow = createTeamsAdapter({
+      emulator: true,
+      appType: 'MultiTenant',
+      answers: h.runtime.answers,
+      directory: h.runtime.directory,
+      claims: h.runtime.store.events,
+      feedback: h.runtime.store.feedback,
+      logger: () => {},
+      summaries: h.runtime.summaries,
+      summaryDeadlineMs: 0,
+    });
+    const app = express();
+    app.post('/api/messages', (req, res) => void slow.handler(req, res));
+    const slowServer = app.listen(0, '127.0.0.1');
+    await once(slowServer, 'listening');
+    try {
+      const url = `http://127.0.0.1:${(slowServer.address() as AddressInfo).port}/api/messages`;
+      const chosen = {
+        id: '1700000000499',
+        body: html('The quarterly security training is due by the end of the month for every engineer.'),
+        from: person('u-bob', 'Bob Lee'),
+      };
+      const { body } = await deliverActivity(url, channelInvoke('composeExtension/fetchTask', chosen));
+      expect(body).toEqual({ task: { type: 'message', value: t('en', 'thread.comingInChat') } });
+      const chat = `a:1personal-${ALICE.id}`;
+      await h.connector.waitFor(() => h.connector.created.includes(chat));
+      const delivered = await h.connector.waitFor(() => h.connector.conversation(chat)[0], 20_000);
+      expect(JSON.stringify(delivered)).toContain('quarterly security training');
+      // Nothing in the channel.
+      expect(
+        h.connector
+          .conversation(`${CHANNEL};messageid=${ROOT}`)
+          .map((m) => JSON.stringify(m))
+          .join(),
+      ).not.toContain('security training');
+    } finally {
+      await slow.stop(5_000);
+      slowServer.closeAllConnections();
+      await new Promise<void>((resolve) => slowServer.close(() => resolve()));
+    }
+  });
+});

@@ -44,6 +44,8 @@ interface Member {
 export class GraphDirectory implements Directory {
   private groupsByEmail: ReadonlyMap<string, readonly string[]> = new Map();
   private failing = false;
+  /** Users of the last snapshot that came without mail and user principal name (see `load`). */
+  private unreadable = 0;
   private inFlight: Promise<boolean> | undefined;
   private controller = new AbortController();
 
@@ -81,12 +83,15 @@ export class GraphDirectory implements Directory {
     try {
       const next = new Map<string, Set<string>>();
       let count = 0;
+      let unreadable = 0;
       for (const [groupId, name] of Object.entries(groups)) {
         const path = `/groups/${encodeURIComponent(groupId)}/transitiveMembers?$select=id,mail,userPrincipalName&$top=999`;
         try {
           for await (const page of graph.pages<Member>(path, { signal })) {
             for (const member of page.value) {
               if (member['@odata.type'] !== '#microsoft.graph.user') continue;
+              // Graph returns users it may not read (no User.ReadBasic.All) with only their id.
+              if (!member.mail && !member.userPrincipalName) unreadable++;
               for (const address of [member.mail, member.userPrincipalName]) {
                 const email = address?.trim().toLowerCase();
                 if (!email) continue;
@@ -107,6 +112,12 @@ export class GraphDirectory implements Directory {
         }
       }
       this.groupsByEmail = new Map([...next].map(([email, set]) => [email, [...set].sort()]));
+      if (unreadable > 0 && this.unreadable === 0)
+        logger('warn', 'directory.graph_members_unreadable', {
+          users: unreadable,
+          hint: 'Graph gave these members without mail or userPrincipalName: grant the app User.ReadBasic.All (or User.Read.All)',
+        });
+      this.unreadable = unreadable;
       if (this.failing) logger('info', 'directory.graph_refresh_recovered', { users: next.size });
       this.failing = false;
       return true;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { GraphClient } from '../../src/core/graph-client.js';
-import type { LogLevel } from '../../src/core/log.js';
+import type { LogFields, LogLevel } from '../../src/core/log.js';
 import { StaticDirectory } from '../../src/directory.js';
 import { GraphDirectory, parseGraphGroups } from '../../src/graph-directory.js';
 import { type FakeGraph, startFakeGraph } from '../fakes/fake-graph.js';
@@ -11,7 +11,7 @@ const IT = '5d1c7a40-8f0e-4e3b-b6a2-91c3d4e5f607';
 const GONE = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 
 let graph: FakeGraph;
-let logs: { level: LogLevel; event: string }[];
+let logs: { level: LogLevel; event: string; fields?: LogFields | undefined }[];
 
 function directory(groups: Record<string, string> = { [HR]: 'hr', [IT]: 'it' }): GraphDirectory {
   const client = new GraphClient({
@@ -25,7 +25,7 @@ function directory(groups: Record<string, string> = { [HR]: 'hr', [IT]: 'it' }):
     graph: client,
     groups,
     base: new StaticDirectory({ finance: ['ann@contoso.com'] }),
-    logger: (level, event) => logs.push({ level, event }),
+    logger: (level, event, fields) => logs.push({ level, event, fields }),
     refreshMs: 60_000,
   });
 }
@@ -94,6 +94,20 @@ describe('GraphDirectory', () => {
     expect(await dir.refresh()).toBe(true);
     expect(dir.resolve('bo@contoso.com').groups).toEqual(['all', 'it']);
     expect(logs.map((l) => l.event)).toContain('directory.graph_group_missing');
+  });
+
+  it('says which permission is missing when Graph gives members without their addresses', async () => {
+    // What Graph returns for users when the app lacks User.ReadBasic.All: the type and the id only.
+    graph.setMembers(IT, [
+      { type: 'user', id: 'u7', mail: null },
+      { type: 'user', id: 'u8', mail: null },
+    ]);
+    const dir = directory({ [IT]: 'it' });
+    await dir.refresh();
+    await dir.refresh();
+    const warnings = logs.filter((l) => l.event === 'directory.graph_members_unreadable');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.fields?.hint).toContain('User.ReadBasic.All');
   });
 
   it('refreshes on its schedule until stopped', async () => {

@@ -67,7 +67,7 @@ const PHRASES: readonly Phrase[] = [
   {
     language: 'de',
     pattern:
-      /^(?:bitte\s+)?(?:(?:fass|fasse|fasst|fassen sie)(?:\s+(?:diesen|den|dieses|das|diese|die)\s+(?:thread|gespräch|unterhaltung|diskussion|verlauf))?(?:\s+(?<here1>hier))?\s+zusammen|(?:(?:diesen|den)\s+(?:thread|verlauf)\s+)?(?<here2>hier\s+)?zusammenfassen)(?:\s+(?<here3>hier))?(?:,?\s*bitte)?$/,
+      /^(?:bitte\s+)?(?:(?:fass|fasse|fasst|fassen sie)(?:\s+(?:diesen|den|dieses|das|diese|die)\s+(?:thread|gespräch|unterhaltung|diskussion|verlauf))?(?:\s+(?<here1>hier))?\s+zusammen|(?:(?:(?:diesen|den)\s+)?(?:thread|verlauf)\s+)?(?<here2>hier\s+)?zusammenfassen)(?:\s+(?<here3>hier))?(?:,?\s*bitte)?$/,
   },
   {
     language: 'pt',

@@ -255,6 +255,55 @@ describe('Summaries of Teams conversations', () => {
     expect(shown).toContain(t('en', 'thread.selectedOnly'));
   });
 
+  it('reads a group chat newest first through Graph and says the summary covers its latest messages', async () => {
+    const chatId = '19:project-falcon@thread.v2';
+    graph.addChat(
+      chatId,
+      [
+        'The Falcon release moves to the second week of December.',
+        'QA found two blocking bugs in the payment screen.',
+        'Both payment bugs are fixed on the release branch.',
+        'The release notes are ready for review in the wiki.',
+        'Marketing will announce Falcon on the company blog after the release.',
+        'The release went out this morning without problems.',
+        'Support saw no new tickets about payments after the release.',
+        'We close the Falcon project channel on Friday.',
+      ].map((text, i) => ({
+        id: `17000000010${i}`,
+        createdDateTime: at(20 + i),
+        from: person('u-bob', 'Bob Lee'),
+        body: html(text),
+      })),
+    );
+    const activity = teamsActivity(h.connector, {
+      scope: 'groupChat',
+      type: 'invoke',
+      name: 'composeExtension/fetchTask',
+      from: ALICE,
+      conversationId: chatId,
+      value: {
+        commandId: SUMMARIZE_COMMAND,
+        commandContext: 'message',
+        messagePayload: {
+          id: '170000000105',
+          body: html('The release went out this morning without problems.'),
+        },
+      },
+    });
+    const { body } = await deliverActivity(withGraphUrl, activity);
+    const shown = dialogText(body);
+    expect(shown).toContain('release');
+    // Pages of three, newest first: the latest four are in the first two pages; the rest is not read.
+    expect(shown).toContain(t('en', 'thread.latestRead', { count: 4 }));
+    expect(shown).not.toContain('second week of December');
+    expect(
+      graph.requests.some(
+        (r) =>
+          r.url.includes('/chats/') && decodeURIComponent(r.url).includes('$orderby=createdDateTime desc'),
+      ),
+    ).toBe(true);
+  });
+
   it('reads only what the app may read: a chat Graph refuses is summarised from the chosen message alone', async () => {
     const chosen = {
       id: '1700000000299',

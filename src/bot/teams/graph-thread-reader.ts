@@ -147,7 +147,7 @@ export class GraphThreadReader implements TeamsThreadSource {
       }
     }
     const messages = newestFirst.slice(0, limits.maxMessages).reverse();
-    return { status: 'read', messages, seen: messages.length, complete: true, olderUnread };
+    return { status: 'read', messages, seen: newestFirst.length, complete: true, olderUnread };
   }
 
   /** A person's or another app's message as the summariser takes it; undefined for what is left out. */

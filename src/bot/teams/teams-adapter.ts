@@ -38,6 +38,7 @@ import type { SummaryService } from '../../answer/summary-ports.js';
 import { DEFAULT_THREAD_LIMITS, type ThreadLimits } from '../thread-window.js';
 import type { TeamsThreadSource } from './graph-thread-reader.js';
 import { createThreadSummaryAction } from './thread-summary-action.js';
+import { documentSummaryTurn } from './document-summary.js';
 
 export interface TeamsAdapterOptions extends BotCredentials {
   /** `MICROSOFT_APP_ID`: activities must carry a Bot Connector token for it. */
@@ -77,7 +78,7 @@ export interface TeamsAdapterOptions extends BotCredentials {
   readonly threadSource?: TeamsThreadSource | undefined;
   /** How much of a conversation one summary reads (default DEFAULT_THREAD_LIMITS). */
   readonly threadLimits?: ThreadLimits | undefined;
-  /** How long the message action's dialog waits for a summary (default 4 s of Teams' 5). */
+  /** How long the message action's dialog waits for a summary (default 4 s of Teams' 5; 0: always the 1:1 chat). */
   readonly summaryDeadlineMs?: number | undefined;
 }
 
@@ -145,6 +146,8 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     if (click) return recordFeedback(context, turn, click);
     if (activity.type === 'conversationUpdate') return greet(turn);
     if (await threadSummary(turn)) return;
+    // "summarise <document>", or a card's "Summarise [n]" (issue 18).
+    if (options.summaries && (await documentSummaryTurn(context, options.summaries, turn))) return;
     const action = handOffActionOf(activity);
     if (action) return handOffAction(context, turn, action);
     // An expert's reply in a hand-off thread goes to the asker; it is no question for PolyDesk.

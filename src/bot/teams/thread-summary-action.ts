@@ -24,7 +24,8 @@ export interface ThreadSummaryOptions {
   readonly limits: ThreadLimits;
   /**
    * How long the dialog waits for the summary (default 4 s: Teams gives an invoke 5 s, then retries
-   * it twice and shows an error). A summary that takes longer is sent in the 1:1 chat with PolyDesk.
+   * it twice and shows an error). A summary that takes longer is sent in the 1:1 chat with PolyDesk;
+   * with 0, every summary is (a model that never finishes in seconds).
    */
   readonly deadlineMs: number;
   /** The bot's channel account (`28:<app id>`) and app id, to open a 1:1 chat with the requester. */
@@ -141,10 +142,12 @@ export function createThreadSummaryAction(
     const timer = new Promise<'late'>((resolve) =>
       setTimeout(() => resolve('late'), options.deadlineMs).unref(),
     );
-    const first = await Promise.race([work, timer]).catch((error: unknown) => {
-      context.logger('error', 'teams.thread_summary_failed', { error: describeError(error) });
-      return { kind: 'notice' as const, text: notice(language, 'failed') };
-    });
+    const first = await (options.deadlineMs > 0 ? Promise.race([work, timer]) : timer).catch(
+      (error: unknown) => {
+        context.logger('error', 'teams.thread_summary_failed', { error: describeError(error) });
+        return { kind: 'notice' as const, text: notice(language, 'failed') };
+      },
+    );
     if (first !== 'late') return dialogFor(request, first);
     // Too slow for the dialog: the requester gets it in the 1:1 chat with PolyDesk once ready.
     background.run(

@@ -127,7 +127,11 @@ describe('Teams adapter with the real pipeline', () => {
     expect(json).toContain('VPN setup guide');
     expect(json).toContain('https://intranet.example/it/vpn');
     expect(json).toContain(t('en', 'extractive.note'));
-    expect(card.actions.map((a) => a.data['rating'])).toEqual(['up', 'down']);
+    expect(card.actions.map((a) => a.data['rating'] ?? a.data['action'])).toEqual([
+      'up',
+      'down',
+      'polydesk_summarize',
+    ]);
     expect(harness.connector.protocolErrors).toEqual([]);
     for (const post of harness.connector.postedTo(conversationOf(activity)))
       expect(post.replyToId).toBe(activity['id']);

@@ -18,6 +18,7 @@ import {
   RESOLVE_VERB,
   SAVE_STANDARD_VERB,
   SUBSCRIBE_VERB,
+  SUMMARIZE_VERB,
 } from './teams-activity.js';
 import { markdownLink, safeMarkdown } from './teams-markdown.js';
 
@@ -148,8 +149,20 @@ export function answerCard(
           }),
         ]
       : []),
+    // "Summarise [n]" for the first cited documents (issue 18); a standard answer cites none.
+    ...view.citations
+      .slice(0, MAX_SUMMARY_ACTIONS)
+      .map((c) =>
+        submit(`${t(view.language, 'summary.action')} [${c.n}]`, {
+          action: SUMMARIZE_VERB,
+          source: c.source,
+        }),
+      ),
   ]);
 }
+
+/** Most "Summarise" actions on one card: Teams shows a handful of card actions before it folds them. */
+const MAX_SUMMARY_ACTIONS = 3;
 
 /** A card button that posts its data back as a message activity (`value`). */
 function submit(title: string, data: Readonly<Record<string, string>>): Record<string, unknown> {

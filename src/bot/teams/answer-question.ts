@@ -116,7 +116,7 @@ const UNKNOWN_READER: Principal = Object.freeze({
  * channel where people outside the team read too, an anonymous reader with only the default groups
  * is added, so that nothing restricted is used.
  */
-async function audience(
+export async function audience(
   context: TeamsContext,
   turn: TurnContext,
   message: TeamsQuestionActivity,

@@ -41,6 +41,8 @@ export const ESCALATE_VERB = 'polydesk_escalate';
 export const SUBSCRIBE_VERB = 'polydesk_subscribe';
 export const RESOLVE_VERB = 'polydesk_resolve';
 export const SAVE_STANDARD_VERB = 'polydesk_save_standard';
+/** "Summarise [n]" under an answer's sources (Action.Submit data `{action, source}`). */
+export const SUMMARIZE_VERB = 'polydesk_summarize';
 
 /** A click on a hand-off card action: "Ask a person", "Tell me", "Resolved", "Save as standard answer". */
 export type HandOffAction =

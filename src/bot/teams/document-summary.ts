@@ -1,0 +1,74 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import { notice } from '../../answer/ports.js';
+import { summaryIntent } from '../../answer/summary-intent.js';
+import type { SummaryResult, SummaryService } from '../../answer/summary-ports.js';
+import { describeError } from '../../core/errors.js';
+import { type OutgoingMessage, renderFollowUp, renderNotice } from './answer-card.js';
+import { audience } from './answer-question.js';
+import { teamsPlace } from './record-arrival.js';
+import { SUMMARIZE_VERB, questionFromActivity } from './teams-activity.js';
+import type { TeamsContext } from './teams-context.js';
+import { post } from './teams-reply.js';
+
+/** Longest source a card's "Summarise" action may name. */
+const MAX_SOURCE = 2000;
+
+/** The document a turn asks to summarise: a card's "Summarise [n]", or "summarise <document>". */
+function requestOf(activity: Activity): { target: string; language?: string | undefined } | undefined {
+  const value = activity.value as { action?: unknown; source?: unknown } | undefined;
+  if (value?.action === SUMMARIZE_VERB)
+    return typeof value.source === 'string' && value.source.length <= MAX_SOURCE && value.source.trim()
+      ? { target: value.source }
+      : undefined;
+  const message = questionFromActivity(activity);
+  return message ? summaryIntent(message.text) : undefined;
+}
+
+function rendered(result: SummaryResult): OutgoingMessage[] {
+  if (result.status !== 'answered' && result.status !== 'not_found') return [renderNotice(result.text)];
+  return renderFollowUp(result.text, result.language, result.citations.slice(0, 20));
+}
+
+/**
+ * A document summary asked in Teams, answered in the same conversation: in a 1:1 chat for the
+ * requester, in a group chat or channel for every member (a document one of them may not read is
+ * not found, unnamed). True when the turn was such a request (handled, or a duplicate).
+ */
+export async function documentSummaryTurn(
+  context: TeamsContext,
+  summaries: SummaryService,
+  turn: TurnContext,
+): Promise<boolean> {
+  const activity = turn.activity as Activity;
+  const request = requestOf(activity);
+  if (!request) return false;
+  // A card's button is addressed to PolyDesk as a mention is: read the place the same way.
+  const message = questionFromActivity({
+    ...activity,
+    value: undefined,
+    entities: [...(activity.entities ?? []), { type: 'mention', mentioned: { id: activity.recipient?.id } }],
+  } as Activity);
+  if (!message) return false;
+  if (!(await context.claims.claim('teams', message.claimKey))) return true;
+  const language = request.language ?? message.locale?.split('-')[0] ?? 'en';
+  try {
+    const requester = await context.people.principal(turn, message.userId, message.locale);
+    const readers =
+      message.scope === 'personal' ? [requester] : await audience(context, turn, message, requester);
+    const result = await summaries.summarizeDocument({
+      document: request.target,
+      requester,
+      readers,
+      platform: 'teams',
+      language: request.language,
+      place: teamsPlace(activity, message),
+      eventId: activity.id,
+      signal: context.signal,
+    });
+    for (const reply of rendered(result)) await post(turn, reply, context);
+  } catch (error) {
+    context.logger('error', 'teams.document_summary_failed', { error: describeError(error) });
+    await post(turn, renderNotice(notice(language, 'failed')), context).catch(() => {});
+  }
+  return true;
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { SAVE_STANDARD_SHORTCUT } from '../../src/bot/slack/slack-adapter.js';
+import { SUMMARIZE_THREAD_SHORTCUT } from '../../src/bot/slack/thread-summary.js';
 
 /** What the Slack app must be granted for the adapter's features, checked against slack/manifest.yaml. */
 describe('slack/manifest.yaml', () => {
@@ -40,6 +41,25 @@ describe('slack/manifest.yaml', () => {
     // Experts' replies in hand-off threads arrive as message events in public and private channels.
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(
       expect.arrayContaining(['message.channels', 'message.groups']),
+    );
+  });
+
+  it('offers "Summarise thread" as a message shortcut, with the history scopes that reading a thread needs', () => {
+    expect(manifest.features.shortcuts).toContainEqual({
+      name: 'Summarise thread',
+      type: 'message',
+      callback_id: SUMMARIZE_THREAD_SHORTCUT,
+      description: expect.any(String),
+    });
+    // conversations.replies in public and private channels, DMs and group DMs.
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining([
+        'channels:history',
+        'groups:history',
+        'im:history',
+        'mpim:history',
+        'commands',
+      ]),
     );
   });
 

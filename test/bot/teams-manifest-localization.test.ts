@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SUMMARIZE_COMMAND } from '../../src/bot/teams/thread-summary-action.js';
 import { SUPPORTED_LANGUAGES } from '../../src/core/i18n.js';
 import { detectQuestionLanguage, primarySubtag } from '../../src/inference/language.js';
 
@@ -15,9 +16,21 @@ interface Command {
 }
 interface Manifest {
   readonly manifestVersion: string;
+  readonly composeExtensions?: ReadonlyArray<{
+    readonly botId: string;
+    readonly commands: ReadonlyArray<
+      Command & {
+        readonly id: string;
+        readonly type: string;
+        readonly context?: readonly string[];
+        readonly fetchTask?: boolean;
+      }
+    >;
+  }>;
   readonly name: { readonly short: string; readonly full: string };
   readonly description: { readonly short: string; readonly full: string };
   readonly bots: ReadonlyArray<{
+    readonly botId: string;
     readonly commandLists: ReadonlyArray<{ readonly commands: readonly Command[] }>;
   }>;
   readonly localizationInfo: {
@@ -55,6 +68,14 @@ function localizable(m: Manifest): Map<string, Source> {
         sources.set(`${key}.title`, { english: command.title, limit: 32 });
         sources.set(`${key}.description`, { english: command.description, limit: 128 });
       }
+    }
+  }
+  // Message extension commands ("Summarise thread" on a message): title 32, description 128.
+  for (const [e, extension] of (m.composeExtensions ?? []).entries()) {
+    for (const [c, command] of extension.commands.entries()) {
+      const key = `composeExtensions[${e}].commands[${c}]`;
+      sources.set(`${key}.title`, { english: command.title, limit: 32 });
+      sources.set(`${key}.description`, { english: command.description, limit: 128 });
     }
   }
   return sources;
@@ -114,16 +135,32 @@ describe('teams/manifest.json localization', () => {
     });
 
     it('is written in its language: PolyDesk answers a suggested command in it', async () => {
-      // Teams sends a command's title as the user's message. No locale hint here: the text alone
+      // Teams sends a bot command's title as the user's message. No locale hint here: the text alone
       // must read as the language, so a Portuguese title in es.json fails even though an es-* hint
-      // would tip it to Spanish.
+      // would tip it to Spanish. (A message action's title is a menu item, never sent as a message.)
       const titles = [...sources.keys()]
-        .filter((key) => key.endsWith('.title'))
+        .filter((key) => key.startsWith('bots[') && key.endsWith('.title'))
         .map((key) => strings[key] ?? '');
       for (const text of [...titles, strings['description.full'] ?? '']) {
         expect(await detectQuestionLanguage(text), text).toBe(primarySubtag(languageTag));
       }
     });
+  });
+
+  it('offers "Summarise thread" as a message action of the bot, answered without a web page', () => {
+    expect(manifest.composeExtensions).toEqual([
+      {
+        botId: manifest.bots[0]!.botId,
+        commands: [
+          expect.objectContaining({
+            id: SUMMARIZE_COMMAND,
+            type: 'action',
+            context: ['message'],
+            fetchTask: true,
+          }),
+        ],
+      },
+    ]);
   });
 
   it('writes Traditional Chinese for zh-tw, not a copy of zh-cn', () => {

@@ -24,6 +24,18 @@ export interface DocumentToFix {
   readonly findings: number;
 }
 
+/** A summary asked for (issue 18), as insight lists it. */
+export interface RecentSummary {
+  readonly questionId: string;
+  /** What was asked for: the document's title words, source or link, or the thread's title. */
+  readonly request: string;
+  readonly status: string;
+  readonly platform: string;
+  readonly generator?: string | undefined;
+  readonly latencyMs?: number | undefined;
+  readonly at: string;
+}
+
 export interface DownVotedAnswer {
   readonly questionId: string;
   readonly question: string;
@@ -75,6 +87,7 @@ export class AdminQueries {
         (eb) => eb.fn.countAll<string | number>().as('n'),
       ])
       .where('created_at', '>=', since.toISOString())
+      .where('kind', 'is', null)
       .groupBy([sql`substr(created_at, 1, 10)`, 'status'])
       .execute();
     const days = new Map<
@@ -99,6 +112,7 @@ export class AdminQueries {
     const base = this.db
       .selectFrom('questions')
       .where('created_at', '>=', since.toISOString())
+      .where('kind', 'is', null)
       .where('latency_ms', 'is not', null);
     const n = Number(
       (await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst())?.n ?? 0,
@@ -112,6 +126,37 @@ export class AdminQueries {
       .execute();
     const values = middle.map((r) => Number(r.latency_ms));
     return values.reduce((a, b) => a + b, 0) / values.length;
+  }
+
+  /** Summaries asked for since `since` (issue 18), counted apart from questions. */
+  async summariesSince(since: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom('questions')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('kind', '=', 'summary')
+      .where('created_at', '>=', since.toISOString())
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** The latest summaries asked for, newest first. */
+  async recentSummaries(limit: number): Promise<RecentSummary[]> {
+    const rows = await this.db
+      .selectFrom('questions')
+      .select(['id', 'text', 'status', 'platform', 'generator', 'latency_ms', 'created_at'])
+      .where('kind', '=', 'summary')
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      questionId: r.id,
+      request: r.text,
+      status: r.status,
+      platform: r.platform,
+      generator: r.generator ?? undefined,
+      latencyMs: r.latency_ms ?? undefined,
+      at: r.created_at,
+    }));
   }
 
   /** The latest 👎 ratings with their question and the answer that was shown. */

@@ -182,6 +182,8 @@ export async function computePilotNumbers(
   const inRange = db
     .selectFrom('questions as q')
     .where('q.platform', '!=', 'cli')
+    // Summaries asked for (issue 18) are no questions: insight counts them apart.
+    .where('q.kind', 'is', null)
     .where('q.created_at', '>=', range.from)
     .where('q.created_at', '<', dayAfter(range.to));
 

@@ -126,6 +126,31 @@ describe('summaries on the chat page', () => {
     expect(answer.summary).toBeUndefined();
   });
 
+  it('shows summaries in insight, counted apart from questions and never as knowledge gaps', async () => {
+    await done({ question: 'summarise the Quokka Migration Guide' });
+    const admin = await signIn(s.url, USERS.admin);
+    const page = await fetch(`${s.url}/admin/insight`, { headers: { cookie: admin.cookie } }).then((r) =>
+      r.text(),
+    );
+    const count = Number(/<span class="big">(\d+)<\/span> summaries/u.exec(page)?.[1]);
+    const summaries = await s.runtime.store.db
+      .selectFrom('questions')
+      .select('id')
+      .where('kind', '=', 'summary')
+      .execute();
+    expect(count).toBe(summaries.length);
+    expect(page).toContain('Summary:</span> <bdi>Annual Leave</bdi>');
+    // Questions and gaps are questions only: the unfound summary is no gap, and no question.
+    const questions = Number(/<span class="big">(\d+)<\/span> questions/u.exec(page)?.[1]);
+    const asked = await s.runtime.store.db
+      .selectFrom('questions')
+      .select('id')
+      .where('kind', 'is', null)
+      .execute();
+    expect(questions).toBe(asked.length);
+    expect(page.slice(page.indexOf('Knowledge gaps'), page.indexOf('<h2>Summaries'))).not.toContain('Quokka');
+  });
+
   it('refuses a request with neither a question nor a document', async () => {
     expect((await post({ summarize: '' })).status).toBe(400);
     expect((await post({ summarize: 'x'.repeat(1001) })).status).toBe(400);

@@ -1,4 +1,4 @@
-import { EVERYONE } from '../../src/core/access.js';
+import { intersectAudiences } from '../../src/core/access.js';
 
 /**
  * Confluence read restrictions as PolyDesk audiences.
@@ -72,9 +72,7 @@ export function mapRestrictions(
 
 /** `all` is everyone, so it gives way to the other side's groups. */
 function intersect(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
-  if (a.has(EVERYONE)) return new Set(b);
-  if (b.has(EVERYONE)) return new Set(a);
-  return new Set([...a].filter((group) => b.has(group)));
+  return new Set(intersectAudiences([...a], [...b]));
 }
 
 /** A restriction as the v1 API returns it (`restrictions.read.restrictions`, or `byOperation/read`). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { intersectAudiences, stricterClassification } from '../../src/core/access.js';
 import { IngestError, describeError } from '../../src/core/errors.js';
 import type { SourceRepository, StoredItem } from '../../src/store/source-repository.js';
 import { accessKey } from '../../src/store/source-repository.js';
@@ -206,7 +207,10 @@ async function syncItem(
     audience: string[];
     classification: SourceDefinition['classification'];
   };
-  const load = () => loadBytes(item.name, buffer, deps.sync.limits).then((doc) => atSource(doc, item));
+  const load = () =>
+    loadBytes(item.name, buffer, deps.sync.limits).then((doc) =>
+      atSource(doc, item, requested.classification),
+    );
 
   // Same content as stored: record the new version, and a new source or access if they changed.
   const same =
@@ -278,11 +282,28 @@ async function syncItem(
     report.sensitive.push({ file: item.source, findings: stored.sensitive });
 }
 
-/** The loaded document with what the source says of it: its title, its place (headings above), its link. */
-function atSource(doc: LoadedDocument, item: SourceItem): LoadedDocument {
+/**
+ * The loaded document with what the source says of it: its title, its place (headings above), its
+ * link. Where the connector mapped the item's permissions, the file's own front matter may narrow
+ * them (fewer groups, a stricter classification) but never widen them: whoever may edit a Markdown
+ * file at the source must not be able to open it in PolyDesk to people the source keeps it from.
+ */
+function atSource(
+  doc: LoadedDocument,
+  item: SourceItem,
+  classification: SourceDefinition['classification'],
+): LoadedDocument {
   const above = item.headingPath ?? [];
+  const mapped = item.audience;
   return {
     ...doc,
+    ...(mapped && {
+      audience: doc.audience ? intersectAudiences(doc.audience, mapped) : [...mapped],
+    }),
+    ...(mapped &&
+      doc.classification && {
+        classification: stricterClassification(doc.classification, classification),
+      }),
     title: item.title ?? doc.title,
     url: doc.url ?? item.url,
     sections:

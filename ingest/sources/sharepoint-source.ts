@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { EVERYONE } from '../../src/core/access.js';
+import { intersectAudiences } from '../../src/core/access.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { GraphClient, GraphError } from '../../src/core/graph-client.js';
 import { listingRule } from '../sync.js';
@@ -291,9 +291,7 @@ export class SharePointSource implements SourceConnector {
  * with groups keeps those of them the source names.
  */
 function narrow(item: readonly string[], source: readonly string[] | undefined): string[] {
-  if (!source || source.includes(EVERYONE)) return [...item];
-  if (item.includes(EVERYONE)) return [...source].sort();
-  return item.filter((group) => source.includes(group));
+  return source ? intersectAudiences(item, source) : [...item];
 }
 
 function parseCursor(cursor: string | undefined): Cursor | undefined {

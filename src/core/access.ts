@@ -61,3 +61,19 @@ export function allCanRead(readers: Readers, doc: AccessInfo): boolean {
   if (readers.length === 0) return isPublic(doc);
   return readers.every((reader) => canRead(reader, doc));
 }
+
+/**
+ * The groups in both audiences: who may read under both rules (`all` gives way to the other side's
+ * groups). Used to narrow one audience by another, never to widen it.
+ */
+export function intersectAudiences(a: readonly string[], b: readonly string[]): string[] {
+  if (a.includes(EVERYONE)) return [...new Set(b)].sort();
+  if (b.includes(EVERYONE)) return [...new Set(a)].sort();
+  return [...new Set(a.filter((group) => b.includes(group)))].sort();
+}
+
+/** The stricter of two classifications (`restricted` over `confidential` over `internal` over `public`). */
+export function stricterClassification(a: Classification, b: Classification): Classification {
+  const rank = (c: Classification) => ['public', 'internal', 'confidential', 'restricted'].indexOf(c);
+  return rank(a) >= rank(b) ? a : b;
+}

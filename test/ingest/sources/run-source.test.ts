@@ -298,4 +298,30 @@ describe.each(DIALECTS)('running a synced source on $name', ({ create }) => {
     await runSource(deps(), def, wiki);
     expect(wiki.cursors.at(-1)).toBe('c3');
   });
+  it("never lets a file's front matter widen the permissions a connector mapped; it may narrow them", async () => {
+    const def = definition(
+      'shared',
+      '- {name: shared, type: folder, path: ./kb, classification: confidential}',
+    );
+    const drive = new ScriptedSource();
+    const widening =
+      '---\naudience: [all]\nclassification: public\n---\n# Bonus\n\nBonuses are paid in March.\n';
+    const narrowing = '---\naudience: [hr-leads]\n---\n# Reviews\n\nReviews close in May.\n';
+    drive.next = {
+      complete: true,
+      items: [
+        page('d1', widening, 'v1', { audience: ['hr'] }),
+        page('d2', narrowing, 'v1', { audience: ['all'] }),
+      ],
+      deleted: [],
+    };
+    expect((await runSource(deps(), def, drive)).added).toHaveLength(2);
+    expect(await store.documents.getBySource('https://wiki.example/pages/d1')).toMatchObject({
+      audience: ['hr'],
+      classification: 'confidential',
+    });
+    expect(await store.documents.getBySource('https://wiki.example/pages/d2')).toMatchObject({
+      audience: ['hr-leads'],
+    });
+  });
 });

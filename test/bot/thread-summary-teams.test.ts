@@ -326,7 +326,7 @@ describe('Summaries of Teams conversations', () => {
     expect(shown).toContain(t('en', 'thread.selectedOnly'));
   });
 
-  it('holds a summary that would show a credential: the dialog says so and shows nothing of it', async () => {
+  it('holds a summary that would show a credential: the dialog says so, and once approved it reaches the requester alone', async () => {
     const chosen = {
       id: '1700000000399',
       body: html('I fixed the pipeline: the admin password is Zq8!nB3$wT6#yH1k for the staging database.'),
@@ -337,6 +337,23 @@ describe('Summaries of Teams conversations', () => {
       channelInvoke('composeExtension/fetchTask', chosen),
     );
     expect(body).toEqual({ task: { type: 'message', value: t('en', 'held') } });
+    // A reviewer approves it: it reaches the requester's 1:1 chat with PolyDesk, masked, not the channel.
+    const review = (await h.runtime.store.reviews.list({ status: 'pending', limit: 50, offset: 0 })).find(
+      (r) => r.originalText.includes('staging database'),
+    );
+    expect(await h.adapters.reviews.approve(review!.id, 'reviewer@corp.example')).toMatchObject({
+      outcome: 'approved',
+      delivered: true,
+    });
+    const chat = `a:1personal-${ALICE.id}`;
+    const approved = await h.connector.waitFor(() =>
+      h.connector.conversation(chat).find((m) => JSON.stringify(m).includes('staging database')),
+    );
+    expect(JSON.stringify(approved)).toContain(t('en', 'approved'));
+    expect(JSON.stringify(approved)).not.toContain('Zq8!nB3$wT6#yH1k');
+    expect(JSON.stringify(h.connector.conversation(`${CHANNEL};messageid=${ROOT}`))).not.toContain(
+      'staging database',
+    );
   });
 
   it('sends a summary too slow for the dialog to the requester’s 1:1 chat with PolyDesk', async () => {
@@ -366,8 +383,14 @@ describe('Summaries of Teams conversations', () => {
       expect(body).toEqual({ task: { type: 'message', value: t('en', 'thread.comingInChat') } });
       const chat = `a:1personal-${ALICE.id}`;
       await h.connector.waitFor(() => h.connector.created.includes(chat));
-      const delivered = await h.connector.waitFor(() => h.connector.conversation(chat)[0], 20_000);
-      expect(JSON.stringify(delivered)).toContain('quarterly security training');
+      const delivered = await h.connector.waitFor(
+        () =>
+          h.connector
+            .conversation(chat)
+            .find((m) => JSON.stringify(m).includes('quarterly security training')),
+        20_000,
+      );
+      expect(JSON.stringify(delivered)).toContain(t('en', 'summary.threadHeading', { title: 'General' }));
       // Nothing in the channel.
       expect(
         h.connector

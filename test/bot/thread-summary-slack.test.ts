@@ -297,6 +297,15 @@ describe('Summaries of Slack threads', () => {
     expect(botMessagesIn(OPS, parentTs).length).toBe(before);
   });
 
+  it('apologises privately when Slack fails to give the thread', async () => {
+    const parentTs = thread(OPS, [{ user: BOB, text: 'Who has the keys to the server room this week?' }]);
+    h.slack.failNext('conversations.replies', { error: 'internal_error' });
+    const before = ephemeralsOf(BOB, OPS).length;
+    await shortcut(BOB, OPS, parentTs);
+    const told = await h.slack.waitFor(() => ephemeralsOf(BOB, OPS)[before]);
+    expect(told.text).toBe(t('en', 'failed'));
+  });
+
   it('tells the requester privately to add PolyDesk when it is not in the channel, and reads nothing', async () => {
     const parentTs = thread(SECRET_ROOM, [
       { user: ALICE, text: 'Budget planning for next year starts on Monday.' },

@@ -47,11 +47,18 @@ export async function summarizeSlackThread(context: SlackContext, ask: ThreadSum
     tellPrivately(context, ask, renderNotice(notice(language, key, params)));
   const { summaries } = context;
   if (!summaries) return tellKey('failed');
-  const read = await readSlackThread(
-    context,
-    { channel: ask.channel, threadTs: ask.threadTs },
-    context.threadLimits,
-  );
+  let read: Awaited<ReturnType<typeof readSlackThread>>;
+  try {
+    read = await readSlackThread(
+      context,
+      { channel: ask.channel, threadTs: ask.threadTs },
+      context.threadLimits,
+    );
+  } catch (error) {
+    // Slack down or rate limits past the client's retries: say so rather than stay silent.
+    context.logger('error', 'slack.thread_read_failed', { error: describeSlackError(error) });
+    return tellKey('failed');
+  }
   context.logger('info', 'slack.thread_summary_read', {
     status: read.status,
     ...(read.status === 'read' ? { messages: read.messages.length, seen: read.seen } : {}),

@@ -51,7 +51,7 @@ export const confluenceSettings = z
      * bodies), which removes deleted pages and catches restriction changes that did not edit the
      * page; the runs between list only what changed. 1: every run is complete.
      */
-    fullListingEvery: z.number().int().min(1).max(1000).default(4),
+    fullListingEvery: z.number().int().min(1).max(1000).default(1),
   })
   .strict()
   .superRefine((settings, ctx) => {

@@ -185,6 +185,8 @@ function checkCredentials(
       const found = env(v);
       if (found === undefined || found.trim() === '') report(field, `names ${v}, which is not set: set ${v}`);
       else out[v] = found;
+    } else if (key === 'groups') {
+      // A mapping of the source's group names to PolyDesk's: names, not credentials ("Token Team").
     } else if (CREDENTIAL_FIELD.test(key) && typeof v !== 'boolean') {
       report(
         field,

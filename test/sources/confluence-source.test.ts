@@ -256,7 +256,7 @@ describe('listing a Confluence space', () => {
     // UTC-10: a CQL date is read ten hours later than UTC; without the overlap the edit would be missed.
     const site = await cloud({ timeZone: -600 });
     hrSpace(site);
-    const wiki = source(site);
+    const wiki = source(site, { fullListingEvery: 4 });
     const first = await wiki.listChanges(undefined);
     site.now = new Date(site.now.getTime() + 60_000);
     site.editPage('101', { body: '<p>Employees get 27 days of paid leave a year.</p>' });
@@ -287,6 +287,15 @@ describe('listing a Confluence space', () => {
     expect([...byKey(third).keys()]).toEqual(['107']);
   });
 
+  it('lists completely on every run by default, so a restriction that edited nothing applies at the next run', async () => {
+    const site = await cloud();
+    hrSpace(site);
+    const wiki = source(site);
+    const first = await wiki.listChanges(undefined);
+    const second = await wiki.listChanges(first.cursor);
+    expect([first.complete, second.complete]).toEqual([true, true]);
+  });
+
   it('makes every fullListingEvery-th listing complete, so deleted pages go', async () => {
     const site = await cloud();
     hrSpace(site);
@@ -315,7 +324,7 @@ describe('listing a Confluence space', () => {
       bytes: Buffer.from('Leave form.'),
       mediaType: 'text/plain',
     });
-    const wiki = source(site);
+    const wiki = source(site, { fullListingEvery: 4 });
     const first = await wiki.listChanges(undefined);
     expect(byKey(first).has('att910')).toBe(true);
     site.restrict('101', { groups: ['legal'] });

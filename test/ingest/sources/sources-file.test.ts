@@ -68,4 +68,23 @@ describe('SOURCES_FILE', () => {
     expect(unknownField).toContain('unknown field "tokenEnv"');
     expect(unknownField).not.toContain('which is not set');
   });
+  it('takes group names that contain credential words as names, not as credentials', () => {
+    const [wiki] = parseSources(
+      [
+        '- name: wiki',
+        '  type: confluence',
+        '  baseUrl: https://wiki.example.com',
+        '  deployment: datacenter',
+        '  tokenEnv: WIKI_TOKEN',
+        '  spaces: [IT]',
+        '  groups: {api-token-admins: it-admins, secret-santa: all-staff}',
+      ].join('\n'),
+      '/etc/polydesk/sources.yaml',
+      env({ WIKI_TOKEN: 'x' }),
+    );
+    expect((wiki?.settings as { groups: Record<string, string> }).groups).toEqual({
+      'api-token-admins': 'it-admins',
+      'secret-santa': 'all-staff',
+    });
+  });
 });

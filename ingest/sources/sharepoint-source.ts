@@ -38,6 +38,13 @@ interface Drive {
   readonly name: string;
 }
 
+/**
+ * Asks delta to list files whose sharing changed (their content and cTag did not), so that a
+ * permission change reaches PolyDesk at the next run rather than at the next complete listing; and to
+ * show removed items as deleted. Without `deltashowsharingchanges` Graph leaves such files out.
+ */
+const DELTA_PREFER = 'deltashowremovedasdeleted, deltatraversepermissiongaps, deltashowsharingchanges';
+
 /** The cursor: each drive's delta link and when the last complete listing ran. */
 interface Cursor {
   readonly v: 1;
@@ -144,7 +151,7 @@ export class SharePointSource implements SourceConnector {
       let deltaLink: string | undefined;
       for await (const page of this.graph.pages<DriveItem>(
         cursor?.drives[drive.id] ?? `/drives/${encodeURIComponent(drive.id)}/root/delta`,
-        { signal },
+        { signal, headers: { prefer: DELTA_PREFER } },
       )) {
         // The same item may come more than once: the last occurrence is its state.
         for (const entry of page.value) entries.set(entry.id, entry);

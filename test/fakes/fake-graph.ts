@@ -49,6 +49,8 @@ interface StoredItem {
   version: number;
   /** The change sequence of the last change (a delta token is a sequence number). */
   changed: number;
+  /** The last change was to sharing alone (delta lists it only for `deltashowsharingchanges`). */
+  sharingOnly?: boolean;
   deleted: boolean;
 }
 
@@ -403,8 +405,12 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       // The last change this listing covers.
       const at = Number(url.searchParams.get('at') ?? sequence - 1);
       const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
+      // As Graph does, a change of sharing alone is listed only for a client that asks for it.
+      const sharing = /\bdeltashowsharingchanges\b/i.test(String(req.headers.prefer ?? ''));
       const all = [...drive.items.values()]
-        .filter((i) => (since === 0 ? !i.deleted : i.changed > since && i.changed <= at))
+        .filter((i) =>
+          since === 0 ? !i.deleted : i.changed > since && i.changed <= at && (sharing || !i.sharingOnly),
+        )
         .sort((a, b) => a.changed - b.changed);
       // As OneDrive for Business and SharePoint do, delta leaves out cTag (the eTag is there).
       const page = all.slice(skip, skip + pageSize).map((i) => {
@@ -624,6 +630,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
         existing.content = content;
         existing.version++;
         existing.changed = sequence++;
+        existing.sharingOnly = false;
         if (file.permissions) existing.permissions = [...file.permissions];
         return existing.id;
       }
@@ -645,23 +652,27 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       const item = itemOf(driveId, itemId);
       item.name = newName;
       item.changed = sequence++;
+      item.sharingOnly = false;
     },
     moveFile(driveId, itemId, folder) {
       const item = itemOf(driveId, itemId);
       item.parentId = ensureFolder(driveOf(driveId), folder);
       item.changed = sequence++;
+      item.sharingOnly = false;
     },
     setPermissions(driveId, itemId, permissions) {
       const item = itemOf(driveId, itemId);
       item.permissions = [...permissions];
-      // SharePoint changes neither cTag nor eTag's content part for a sharing change; delta still
-      // lists the item (with the driveItem's own fields unchanged).
+      // SharePoint changes neither cTag nor eTag's content part for a sharing change; delta lists
+      // the item (its own fields unchanged) only for `Prefer: deltashowsharingchanges`.
       item.changed = sequence++;
+      item.sharingOnly = true;
     },
     deleteItem(driveId, itemId) {
       const item = itemOf(driveId, itemId);
       item.deleted = true;
       item.changed = sequence++;
+      item.sharingOnly = false;
     },
     expireDeltaLinks() {
       // Burns a sequence number, so that links issued from now on are valid.

@@ -109,15 +109,16 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
         verdict?: Verdict;
       },
       chunkIds: readonly string[] = [],
-      hold?: { text: string; verdict: Verdict },
+      hold?: { text: string; verdict: Verdict; citations: readonly Citation[] },
     ): Promise<SummaryResult> => {
+      // The reviewer reads the held text with its sources; the readers see the notice alone.
       const reviewId = hold
         ? await deps.recorder.hold({
             questionId,
             text: hold.text,
             verdict: hold.verdict,
             language,
-            citations: fields.citations,
+            citations: hold.citations,
           })
         : undefined;
       const result: SummaryResult = {
@@ -218,9 +219,9 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
       const verdict = await deps.guard.check(composed.text, { readers, sources: composed.sources, language });
       if (verdict.action === 'hold') {
         return await finish(
-          { ...base, status: 'held', text: notice(language, 'held'), citations: composed.citations, verdict },
+          { ...base, status: 'held', text: notice(language, 'held'), citations: [], verdict },
           chunkIds,
-          { text: composed.text, verdict },
+          { text: composed.text, verdict, citations: composed.citations },
         );
       }
       if (verdict.action === 'block') {

@@ -47,7 +47,7 @@ const PHRASES: readonly Phrase[] = [
     '要約(?:して(?:ください|下さい|ほしい|くれますか)?|をお願い(?:します)?|を(?:ください|下さい))?|まとめて(?:ください|下さい)?',
     'を|の',
   ),
-  lead('ja', '要約(?:して(?:ください)?)?'),
+  { language: 'ja', pattern: /^要約\s*[:：]\s*(?<target>\S.*?)\s*[.。]?$/u },
   lead('zh', '总结(?:一下)?|總結(?:一下)?|概括(?:一下)?|摘要', '(?:请|請)?(?:帮我|幫我)?'),
   trail('ko', '요약(?:해|해줘|해 줘|해주세요|해 주세요|해줄래|해 줄래|하기)?', '을|를|의|좀'),
   lead('th', 'สรุป', '(?:ช่วย)?', '(?:\\s*(?:ให้หน่อย|หน่อย|ให้ด้วย))?(?:\\s*(?:ครับ|ค่ะ|คะ))?'),
@@ -61,7 +61,7 @@ const PHRASES: readonly Phrase[] = [
     'fr',
     'résume|resume|résumez|resumez|résumer|fais un résumé de|faites un résumé de',
     '(?:(?:peux-tu|pouvez-vous|merci de)\\s+)?',
-    "(?:,?\\s*(?:s'il te plaît|s'il vous plaît|stp|svp))?",
+    "(?:,?\\s*(?:s['’]il te plaît|s['’]il vous plaît|stp|svp))?",
   ),
   {
     language: 'de',
@@ -128,6 +128,8 @@ export function summaryIntent(message: string): SummaryIntent | undefined {
     const groups = match?.groups;
     const target = (groups?.['target'] ?? groups?.['target2'] ?? groups?.['target3'])
       ?.trim()
+      // A Slack link, <https://…> or <https://…|label>: the address.
+      .replace(/^<([^|>]+)(?:\|[^>]*)?>$/u, '$1')
       .replace(/^[「『“"'《]|[」』”"'》]$/gu, '')
       // Hebrew marks a definite object with את: not part of the title.
       .replace(/^את\s+/u, '')

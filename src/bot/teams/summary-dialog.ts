@@ -12,8 +12,17 @@ import { markdownLink, safeMarkdown } from './teams-markdown.js';
 /** The data of "Post to thread" (Teams sends it back in `composeExtension/submitAction`). */
 export const POST_SUMMARY_VERB = 'polydesk_post_summary';
 
-/** An invoke response body for `composeExtension/fetchTask` or `/submitAction`. */
-export type DialogResponse = { readonly task: Readonly<Record<string, unknown>> } | Record<string, never>;
+declare const rendered: unique symbol;
+
+/**
+ * An invoke response body for `composeExtension/fetchTask` or `/submitAction`. Only this module
+ * makes one, from guard-checked text (the brand cannot be written elsewhere).
+ */
+export type DialogResponse = Readonly<Record<string, unknown>> & { readonly [rendered]: true };
+
+function sealed(body: Record<string, unknown>): DialogResponse {
+  return body as DialogResponse;
+}
 
 /** The summary in a dialog card: text, sources, the coverage note, and "Post to thread" where allowed. */
 export function summaryDialog(summary: {
@@ -63,7 +72,7 @@ export function summaryDialog(summary: {
         },
       ]
     : [];
-  return {
+  return sealed({
     task: {
       type: 'continue',
       value: {
@@ -82,10 +91,15 @@ export function summaryDialog(summary: {
         },
       },
     },
-  };
+  });
 }
 
 /** A dialog that shows one line (a notice: held, not readable, still summarising, ...). */
 export function messageDialog(text: CheckedText): DialogResponse {
-  return { task: { type: 'message', value: text } };
+  return sealed({ task: { type: 'message', value: text } });
+}
+
+/** No dialog: an empty response closes it (what follows is posted in the conversation). */
+export function closeDialog(): DialogResponse {
+  return sealed({});
 }

@@ -1,4 +1,4 @@
-import { type Activity, type ConversationReference, TurnContext } from 'botbuilder';
+import { type Activity, type ConversationReference, type InvokeResponse, TurnContext } from 'botbuilder';
 import { type CheckedText, notice } from '../../answer/ports.js';
 import type { SummaryResult, SummaryService, ThreadMessage } from '../../answer/summary-ports.js';
 import { describeError } from '../../core/errors.js';
@@ -11,7 +11,13 @@ import { htmlToText } from './graph-thread-reader.js';
 import { channelThread, scopeOf } from './teams-activity.js';
 import type { TeamsCloudAdapter } from './teams-cloud-adapter.js';
 import type { TeamsContext } from './teams-context.js';
-import { type DialogResponse, messageDialog, POST_SUMMARY_VERB, summaryDialog } from './summary-dialog.js';
+import {
+  closeDialog,
+  type DialogResponse,
+  messageDialog,
+  POST_SUMMARY_VERB,
+  summaryDialog,
+} from './summary-dialog.js';
 import { post } from './teams-reply.js';
 
 /** The message action's command id (teams/manifest.json `composeExtensions[0].commands[0].id`). */
@@ -220,8 +226,8 @@ export function createThreadSummaryAction(
       },
       (error) => context.logger('error', 'teams.thread_summary_failed', { error: describeError(error) }),
     );
-    // An empty response closes the dialog; the summary appears in the thread.
-    return {};
+    // The dialog closes; the summary appears in the thread.
+    return closeDialog();
   }
 
   /** Everyone who reads the conversation; when Teams will not list them, the requester and an anonymous member. */
@@ -294,8 +300,9 @@ export function createThreadSummaryAction(
       ? await fetchTask(request)
       : value.data?.action === POST_SUMMARY_VERB
         ? postToThread(request)
-        : {};
-    await turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+        : closeDialog();
+    const response: InvokeResponse<DialogResponse> = { status: 200, body };
+    await turn.sendActivity({ type: 'invokeResponse', value: response });
     return true;
   };
 }

@@ -126,14 +126,13 @@ async function applyChanges(
   redact: (text: string) => string,
 ): Promise<void> {
   const listed = new Set(changes.items.map((i) => i.key));
-  for (const s of changes.skipped ?? []) {
-    listed.add(s.key);
-    report.skipped.push({ item: s.source, reason: s.reason });
-  }
+  for (const s of changes.skipped ?? []) report.skipped.push({ item: s.source, reason: s.reason });
   // Gone at the source: everything not listed in a complete listing, else what the listing says.
+  // A stored item that is now skipped (renamed at the source to a type no loader reads) is gone too.
+  const skippedKeys = (changes.skipped ?? []).map((s) => s.key);
   const goneKeys = changes.complete
     ? [...stored.keys()].filter((key) => !listed.has(key))
-    : changes.deleted.filter((key) => stored.has(key) && !listed.has(key));
+    : [...new Set([...changes.deleted, ...skippedKeys])].filter((key) => stored.has(key) && !listed.has(key));
   /** Gone items by content hash: a new item with the same content is the same document, moved. */
   const vanished = new Map<string, StoredItem[]>();
   for (const key of goneKeys) {

@@ -324,4 +324,26 @@ describe.each(DIALECTS)('running a synced source on $name', ({ create }) => {
       audience: ['hr-leads'],
     });
   });
+  it('removes a stored item that the source now skips (renamed to a type no loader reads)', async () => {
+    const def = definition('drive2', '- {name: drive2, type: folder, path: ./kb}');
+    const drive = new ScriptedSource();
+    drive.next = {
+      complete: true,
+      items: [page('x1', '# Plan\n\nThe plan is due in June.\n', 'v1')],
+      deleted: [],
+    };
+    expect((await runSource(deps(), def, drive)).added).toEqual(['https://wiki.example/pages/x1']);
+    drive.next = {
+      complete: false,
+      items: [],
+      deleted: [],
+      skipped: [
+        { key: 'x1', source: 'https://wiki.example/pages/x1.xlsx', reason: 'unsupported file type ".xlsx"' },
+      ],
+    };
+    const second = await runSource(deps(), def, drive);
+    expect(second.removed).toEqual(['https://wiki.example/pages/x1']);
+    expect(second.skipped).toHaveLength(1);
+    expect(await store.documents.getBySource('https://wiki.example/pages/x1')).toBeUndefined();
+  });
 });

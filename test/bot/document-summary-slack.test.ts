@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARIZE_DOCUMENT_ACTION } from '../../src/bot/slack/slack-blocks.js';
-import { blockAction, eventCallback } from '../fakes/slack-events.js';
+import { blockAction, eventCallback, slashCommand } from '../fakes/slack-events.js';
 import { FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID } from '../fakes/slack-server.js';
 import { type HandOffServer, startHandOffServer } from './hand-off-harness.js';
 import { visibleText } from './slack-harness.js';
@@ -119,6 +119,29 @@ describe('document summaries in Slack', () => {
     const reply = visibleText(await finalReply(OPS, before));
     expect(reply).toContain("I couldn't find a document by that name that you can read.");
     expect(reply).not.toMatch(/salary|90000/i);
+  });
+
+  it('answers /ask summarise <document> to the asker alone, for them alone', async () => {
+    const responseUrl = h.slack.responseUrl(OPS, ALICE);
+    const before = botReplies(OPS).length;
+    await h.send(
+      slashCommand({
+        command: '/ask',
+        text: 'summarise Salary bands 2027',
+        user_id: ALICE,
+        channel_id: OPS,
+        response_url: responseUrl,
+      }),
+    );
+    const id = responseUrl.split('/').pop();
+    const shown = await h.slack.waitFor(
+      () => h.slack.ephemerals.find((e) => e.responseUrlId === id && visibleText(e).includes('Summary of')),
+      30_000,
+    );
+    // Only Alice reads it, and she may read the salary bands: summarised, though Bob is in the channel.
+    expect(shown.user).toBe(ALICE);
+    expect(visibleText(shown)).toContain('90000 to 120000');
+    expect(botReplies(OPS).length).toBe(before);
   });
 
   it('offers "Summarise [n]" under an answer, and shows the summary to whoever pressed it alone', async () => {

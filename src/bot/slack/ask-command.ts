@@ -9,6 +9,8 @@ import { describeSlackError } from './slack-errors.js';
 import { localeLanguage } from './slack-people.js';
 import { escapeMrkdwn, fromSlackText } from './slack-text.js';
 import { LRUCache } from 'lru-cache';
+import { summaryIntent } from '../../answer/summary-intent.js';
+import { summarizeDocumentClick } from './document-summary.js';
 
 /** The fields of a slash command payload PolyDesk reads. */
 export interface AskCommandPayload {
@@ -47,6 +49,22 @@ export class AskCommand {
     const text = fromSlackText(payload.text, context.bot().userId);
     if (!text) {
       await respond({ response_type: 'ephemeral', text: notice(language, 'greeting') });
+      return;
+    }
+    // `/ask summarise <document>`: its summary, for the asker alone like every /ask answer.
+    const intent = context.summaries ? summaryIntent(text) : undefined;
+    if (intent) {
+      await respond({ response_type: 'ephemeral', text: notice(intent.language, 'summary.working') });
+      await summarizeDocumentClick(
+        context,
+        {
+          user: payload.user_id,
+          channel: payload.channel_id,
+          source: intent.target,
+          language: intent.language,
+        },
+        respond,
+      );
       return;
     }
     await respond({ response_type: 'ephemeral', text: notice(language, 'searching') });

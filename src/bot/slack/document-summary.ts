@@ -91,17 +91,23 @@ export async function summarizeDocumentMessage(
 }
 
 /**
- * The "Summarise [n]" button under an answer: the summary of that source for whoever pressed it,
- * shown to them alone (through the interaction's response_url), so that readers: them.
+ * The "Summarise [n]" button under an answer, or `/ask summarise <document>`: the summary for whoever
+ * asked, shown to them alone (through the response_url), so that readers: them.
  */
 export async function summarizeDocumentClick(
   context: SlackContext,
-  click: { readonly user: string; readonly channel: string | undefined; readonly source: string },
+  click: {
+    readonly user: string;
+    readonly channel: string | undefined;
+    readonly source: string;
+    /** The language the request was written in (`/ask`); else the person's locale. */
+    readonly language?: string | undefined;
+  },
   respond: RespondFn,
 ): Promise<void> {
   if (!context.summaries) return;
   const requester = await context.people.principal(click.user);
-  const language = localeLanguage(requester.locale) ?? 'en';
+  const language = click.language ?? localeLanguage(requester.locale) ?? 'en';
   try {
     const result = await context.summaries.summarizeDocument({
       document: click.source,

@@ -43,6 +43,14 @@ language: ja
 休暇初日の5営業日前までに人事ポータルで申請してください。上長が2営業日以内に承認または却下します。
 `;
 
+const DATABASE = `---
+title: Reporting Database Access
+---
+# Reporting Database Access
+
+The reporting database holds the monthly sales figures for every office. Connect to it with the shared reporting account from the office network. The shared reporting password is Tq8!vRm2-Lk5wZp9 until the end of the quarter. Every query is logged with the name of the person who ran it.
+`;
+
 const PLAN = `---
 title: Project Kestrel Office Move
 ---
@@ -79,6 +87,7 @@ describe('summaries on the chat page', () => {
     s = await startAdminServer({ env: { WEB_CHAT: 'on' } });
     await addDocument(s.runtime, 'hr/leave.md', LEAVE);
     await addDocument(s.runtime, 'hr/leave-ja.md', LEAVE_JA);
+    await addDocument(s.runtime, 'it/db-access.md', DATABASE);
     await addDocument(s.runtime, 'facilities/kestrel.md', PLAN, {
       audience: ['facilities'],
       classification: 'restricted',
@@ -124,6 +133,23 @@ describe('summaries on the chat page', () => {
   it('answers a question about summarising as a question', async () => {
     const { answer } = await done({ question: 'How do I summarise a PDF?' });
     expect(answer.summary).toBeUndefined();
+  });
+
+  it('holds a summary that would quote a credential, and shows it once a reviewer approved it, credential masked', async () => {
+    const { answer } = await done({ question: 'summarise Reporting Database Access' });
+    expect(answer).toMatchObject({ status: 'held', summary: true });
+    expect(answer.answer).not.toContain('Tq8!vRm2');
+    const reviewId = (answer as unknown as { reviewId: string }).reviewId;
+    const held = () =>
+      fetch(`${s.url}/api/chat/held/${reviewId}`, { headers: { cookie } }).then(
+        (r) => r.json() as Promise<{ status: string; answer?: string }>,
+      );
+    expect(await held()).toEqual({ status: 'pending' });
+    expect((await s.admin.reviews.approve(reviewId, USERS.reviewer)).outcome).toBe('approved');
+    const released = await held();
+    expect(released.status).toBe('approved');
+    expect(released.answer).toContain('Summary of “Reporting Database Access”');
+    expect(released.answer).not.toContain('Tq8!vRm2');
   });
 
   it('shows summaries in insight, counted apart from questions and never as knowledge gaps', async () => {

@@ -1,18 +1,11 @@
 import { describeError } from '../core/errors.js';
 import { t } from '../core/i18n.js';
 import type { Logger } from '../core/log.js';
-import type {
-  AnswerResult,
-  Citation,
-  IncomingQuestion,
-  Principal,
-  SearchHit,
-  Verdict,
-} from '../core/types.js';
+import type { AnswerResult, Citation, IncomingQuestion, Principal, Verdict } from '../core/types.js';
 import { notice } from '../guardrails/checked-text.js';
 import type { Guard } from '../guardrails/guard.js';
 import type { AbstractiveSummary, AbstractiveSummaryRequest } from '../inference/abstractive-summary.js';
-import { type SummarySection, extractiveSummary } from '../inference/extractive-summary.js';
+import { extractiveSummary } from '../inference/extractive-summary.js';
 import type { Tokenize } from '../inference/reader-question.js';
 import type { InstructionFinder } from '../inference/untrusted-sentences.js';
 import { type AnswerRecorder, type StreamGuardFactory, distinctReaders } from './answer.js';
@@ -26,12 +19,8 @@ import type {
   SummaryStatus,
   ThreadSummaryRequest,
 } from './summary-ports.js';
-import {
-  type ComposedSummary,
-  composeAbstractive,
-  composeExtractive,
-  sectionSources,
-} from './summary-text.js';
+import { type PreparedSummary, writeWithModel } from './summary-model.js';
+import { composeAbstractive, composeExtractive, sectionSources } from './summary-text.js';
 import { composeThreadAbstractive, composeThreadExtractive, threadSections } from './thread-summary-text.js';
 
 /** Where summaries are recorded: with the questions, marked as summaries (the store implements it). */
@@ -63,8 +52,6 @@ export interface SummaryServiceDeps {
     | undefined;
 }
 
-/** A citation marker such as `[2]`: a model's streamed text is shown only once it cites. */
-const CITATION = /\[\d+\]/u;
 /** Characters of a thread read to tell its language when the request does not say. */
 const LANGUAGE_SAMPLE = 2000;
 
@@ -97,7 +84,7 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     recorded: string,
     prepare: (
       language: string,
-    ) => Promise<Prepared | { readonly status: 'not_found'; readonly text: string }>,
+    ) => Promise<PreparedSummary | { readonly status: 'not_found'; readonly text: string }>,
     languageOf: () => Promise<string>,
   ): Promise<SummaryResult> {
     const started = performance.now();
@@ -175,45 +162,23 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
       });
       if (chosen.length === 0) return await plain('not_found', 'summary.nothing');
 
-      let composed: ComposedSummary | undefined;
-      let generator = 'extractive';
-      let lead: string | undefined;
-      if (deps.writer) {
-        const allSources = prepared.sources;
-        const stream = deps.streamGuard?.(
-          { readers, sources: allSources, language },
-          (text) => {
-            if (CITATION.test(text)) progress({ type: 'text', text });
-          },
-          (text) => prepared.abstractive(text, language).text,
-        );
-        try {
-          const written = await deps.writer.write({
-            sections,
+      const modelled = deps.writer
+        ? await writeWithModel({
+            writer: deps.writer,
+            streamGuard: deps.streamGuard,
+            prepared,
+            readers,
             language,
             sentences: Math.max(3, chosen.length),
             signal: request.signal,
-            onPart: (part, parts) =>
-              progress({
-                type: 'reading',
-                part,
-                parts,
-                status: notice(language, 'summary.reading', { part, parts }),
-              }),
-            onText: stream ? (delta) => stream.push(delta) : undefined,
-          });
-          composed = prepared.abstractive(written.text, language);
-          generator = deps.writer.name;
-        } catch (error) {
-          if (request.signal?.aborted) throw error;
-          deps.logger('warn', 'summary.model_fallback', { questionId, error: describeError(error) });
-          lead = t(language, 'summary.fallback');
-          generator = `extractive:fallback`;
-        } finally {
-          stream?.close();
-        }
-      }
-      composed ??= prepared.extractive(chosen, language, lead);
+            progress,
+            logger: deps.logger,
+            questionId,
+          })
+        : undefined;
+      const generator = modelled?.generator ?? 'extractive';
+      const lead = modelled && !modelled.composed ? t(language, 'summary.fallback') : undefined;
+      const composed = modelled?.composed ?? prepared.extractive(chosen, language, lead);
       const base = { generator, extractive: generator !== deps.writer?.name };
       const chunkIds = prepared.chunkIds;
       const verdict = await deps.guard.check(composed.text, { readers, sources: composed.sources, language });
@@ -318,23 +283,6 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
   }
 
   return { summarizeDocument, summarizeThread };
-}
-
-/** What a summary is made from, once the document (or thread) is known. */
-interface Prepared {
-  readonly status: 'ready';
-  readonly sections: readonly SummarySection[];
-  /** The language the sections are written in, when known (the document's). */
-  readonly sectionLanguage: string | undefined;
-  /** Every section as a guard source (a model's text may draw on any of them). */
-  readonly sources: readonly SearchHit[];
-  readonly chunkIds: readonly string[];
-  extractive(
-    chosen: ReturnType<typeof extractiveSummary>,
-    language: string,
-    lead: string | undefined,
-  ): ComposedSummary;
-  abstractive(text: string, language: string): ComposedSummary;
 }
 
 function localeLanguage(principal: Principal): string | undefined {

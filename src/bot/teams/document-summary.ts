@@ -6,7 +6,7 @@ import { describeError } from '../../core/errors.js';
 import { type OutgoingMessage, renderFollowUp, renderNotice } from './answer-card.js';
 import { audience } from './answer-question.js';
 import { teamsPlace } from './record-arrival.js';
-import { SUMMARIZE_VERB, questionFromActivity } from './teams-activity.js';
+import { SUMMARIZE_VERB, type TeamsQuestionActivity, questionFromActivity } from './teams-activity.js';
 import type { TeamsContext } from './teams-context.js';
 import { post } from './teams-reply.js';
 
@@ -29,46 +29,61 @@ function rendered(result: SummaryResult): OutgoingMessage[] {
   return renderFollowUp(result.text, result.language, result.citations.slice(0, 20));
 }
 
-/**
- * A document summary asked in Teams, answered in the same conversation: in a 1:1 chat for the
- * requester, in a group chat or channel for every member (a document one of them may not read is
- * not found, unnamed). True when the turn was such a request (handled, or a duplicate).
- */
-export async function documentSummaryTurn(
-  context: TeamsContext,
-  summaries: SummaryService,
-  turn: TurnContext,
-): Promise<boolean> {
-  const activity = turn.activity as Activity;
+/** A document summary asked for in a turn: what to summarise, and where (read like a question). */
+export interface DocumentSummaryAsk {
+  readonly target: string;
+  /** The language the request was written in (none for a card's button: the person's locale). */
+  readonly language?: string | undefined;
+  readonly message: TeamsQuestionActivity;
+}
+
+/** The summary a turn asks for: "summarise <document>", or a card's "Summarise [n]"; else undefined. */
+export function documentSummaryOf(activity: Activity): DocumentSummaryAsk | undefined {
   const request = requestOf(activity);
-  if (!request) return false;
+  if (!request) return undefined;
   // A card's button is addressed to PolyDesk as a mention is: read the place the same way.
   const message = questionFromActivity({
     ...activity,
     value: undefined,
     entities: [...(activity.entities ?? []), { type: 'mention', mentioned: { id: activity.recipient?.id } }],
   } as Activity);
-  if (!message) return false;
-  if (!(await context.claims.claim('teams', message.claimKey))) return true;
-  const language = request.language ?? message.locale?.split('-')[0] ?? 'en';
+  return message ? { ...request, message } : undefined;
+}
+
+/**
+ * Summarises the document and answers in the conversation: in a 1:1 chat for the requester, in a
+ * group chat or channel for every member (a document one of them may not read is not found,
+ * unnamed). Runs after the Bot Connector got its 200 (a model's summary takes long), once per
+ * activity (claimed).
+ */
+export async function summarizeInTeams(
+  context: TeamsContext,
+  summaries: SummaryService,
+  turn: TurnContext,
+  ask: DocumentSummaryAsk,
+): Promise<void> {
+  const activity = turn.activity as Activity;
+  const { message } = ask;
+  if (!(await context.claims.claim('teams', message.claimKey))) return;
+  const language = ask.language ?? message.locale?.split('-')[0] ?? 'en';
   try {
     const requester = await context.people.principal(turn, message.userId, message.locale);
     const readers =
       message.scope === 'personal' ? [requester] : await audience(context, turn, message, requester);
     const result = await summaries.summarizeDocument({
-      document: request.target,
+      document: ask.target,
       requester,
       readers,
       platform: 'teams',
-      language: request.language,
+      language: ask.language,
       place: teamsPlace(activity, message),
       eventId: activity.id,
       signal: context.signal,
     });
     for (const reply of rendered(result)) await post(turn, reply, context);
   } catch (error) {
+    if (context.signal.aborted) return;
     context.logger('error', 'teams.document_summary_failed', { error: describeError(error) });
     await post(turn, renderNotice(notice(language, 'failed')), context).catch(() => {});
   }
-  return true;
 }

@@ -38,7 +38,7 @@ import type { SummaryService } from '../../answer/summary-ports.js';
 import { DEFAULT_THREAD_LIMITS, type ThreadLimits } from '../thread-window.js';
 import type { TeamsThreadSource } from './graph-thread-reader.js';
 import { createThreadSummaryAction } from './thread-summary-action.js';
-import { documentSummaryTurn } from './document-summary.js';
+import { documentSummaryOf, summarizeInTeams } from './document-summary.js';
 
 export interface TeamsAdapterOptions extends BotCredentials {
   /** `MICROSOFT_APP_ID`: activities must carry a Bot Connector token for it. */
@@ -147,7 +147,20 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
     if (activity.type === 'conversationUpdate') return greet(turn);
     if (await threadSummary(turn)) return;
     // "summarise <document>", or a card's "Summarise [n]" (issue 18).
-    if (options.summaries && (await documentSummaryTurn(context, options.summaries, turn))) return;
+    const summary = options.summaries ? documentSummaryOf(activity) : undefined;
+    if (summary && options.summaries) {
+      const { summaries } = options;
+      // After the 200, as answers are: a model's summary takes longer than the Bot Connector waits.
+      const resumed: Partial<Activity> = {
+        ...activity,
+        conversation: { ...activity.conversation, id: summary.message.conversationId },
+      };
+      background.run(
+        () => adapter.resume(resumed, (later) => summarizeInTeams(context, summaries, later, summary)),
+        (error) => logger('error', 'teams.document_summary_failed', { error: describeError(error) }),
+      );
+      return;
+    }
     const action = handOffActionOf(activity);
     if (action) return handOffAction(context, turn, action);
     // An expert's reply in a hand-off thread goes to the asker; it is no question for PolyDesk.

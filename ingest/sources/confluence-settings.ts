@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLoopbackHost } from '../../src/core/http-url.js';
 
 /**
  * A Confluence source's own settings in the sources file. Credentials are named, never written:
@@ -22,7 +23,7 @@ export const confluenceSettings = z
       .max(2000)
       .refine(isPlainBaseUrl, {
         message:
-          'must be an http(s) URL without credentials, query or fragment, e.g. https://example.atlassian.net/wiki',
+          'must be an https URL without credentials, query or fragment, e.g. https://example.atlassian.net/wiki (http only on 127.0.0.1/localhost, for a test server)',
       }),
     deployment: z.enum(['cloud', 'datacenter'], {
       errorMap: () => ({ message: 'must be "cloud" or "datacenter"' }),
@@ -80,7 +81,8 @@ function isPlainBaseUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (
-      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      // Plain http would send the credentials in clear: only to this machine (a test server).
+      (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) &&
       !url.username &&
       !url.password &&
       !url.search &&

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLoopbackHost } from '../../src/core/http-url.js';
 import { durationSetting } from './duration.js';
 
 /** A SharePoint/OneDrive source's settings in the sources file (docs/sources-sharepoint.md). */
@@ -10,9 +11,7 @@ const graphBaseUrl = z
     (value) => {
       try {
         const url = new URL(value);
-        const loopback =
-          url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
-        return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+        return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
       } catch {
         return false;
       }

@@ -16,3 +16,12 @@ export function normalizeHttpUrl(value: string): string | undefined {
   if (url.username || url.password) return undefined;
   return url.href.replace(/\|/g, '%7C');
 }
+
+/**
+ * Whether a URL's host is this machine (`127.0.0.1`, `localhost`, `[::1]`, as `URL.hostname` writes
+ * them): the only hosts plain http is allowed to, for a test server, since nothing else of the
+ * request (credentials, documents) crosses a network there.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}

@@ -143,6 +143,25 @@ describe('Confluence settings', () => {
     expect(check({ ...dc, spaceKeys: ['HR'] })[0]).toMatch(/Unrecognized key/);
     expect(check({ ...dc, deployment: 'server' })[0]).toBe('deployment: must be "cloud" or "datacenter"');
   });
+
+  it('refuses plain http but for a loopback test server: the credentials would cross the network in clear', () => {
+    const dc = { deployment: 'datacenter', tokenEnv: 'PAT' };
+    for (const baseUrl of [
+      'http://wiki.example.com',
+      'http://10.0.0.5/confluence',
+      'http://127.0.0.1.example.com',
+    ])
+      expect(check({ ...dc, baseUrl })).toEqual([
+        'baseUrl: must be an https URL without credentials, query or fragment, e.g. https://example.atlassian.net/wiki (http only on 127.0.0.1/localhost, for a test server)',
+      ]);
+    for (const baseUrl of [
+      'http://127.0.0.1:8090/confluence',
+      'http://localhost:8090',
+      'http://[::1]:8090',
+      'https://wiki.example.com',
+    ])
+      expect(check({ ...dc, baseUrl })).toEqual([]);
+  });
 });
 
 describe('listing a Confluence space', () => {

@@ -28,11 +28,13 @@ export interface ConnectorDeps {
    * still readable only by those of the group who may read the space). Undefined: `["all"]`.
    */
   readonly audience?: readonly string[] | undefined;
+  /** Whether the sources file wrote `audience` (false: everyone, by default). */
+  readonly audienceExplicit?: boolean | undefined;
 }
 
 /**
  * One type of source: the zod schema of its own settings (the entry's fields other than `name`,
- * `type`, `audience`, `classification` and `every`; make it `.strict()` so that a misspelt field is
+ * `type`, `audience`, `classification`, `every` and `allowEmpty`; make it `.strict()` so that a misspelt field is
  * reported) and how to build its connector from the parsed settings.
  */
 export interface ConnectorFactory<Settings = unknown> {

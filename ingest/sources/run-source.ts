@@ -74,9 +74,17 @@ export async function runSource(
   if (!(await sources.acquireLease(definition.name, deps.holder, leaseMs)))
     return { ...report, status: 'busy', seconds: seconds() };
   const lost = new AbortController();
+  // Held until then for sure; a renewal that fails (the database unreachable) is retried at the next
+  // tick, and once this time has passed another replica may have taken the source over: stop.
+  let heldUntil = Date.now() + leaseMs;
   const renew = setInterval(() => {
+    if (Date.now() >= heldUntil) lost.abort(new Error('the lease could not be renewed in time'));
+    const asked = Date.now();
     sources.acquireLease(definition.name, deps.holder, leaseMs).then(
-      (held) => held || lost.abort(new Error('the lease was lost to another process')),
+      (held) => {
+        if (held) heldUntil = asked + leaseMs;
+        else lost.abort(new Error('the lease was lost to another process'));
+      },
       () => {},
     );
   }, leaseMs / 3);
@@ -90,23 +98,30 @@ export async function runSource(
     try {
       const changes = await connector.listChanges((await sources.state(definition.name))?.cursor, runSignal);
       const stored = await sources.items(definition.name);
-      await applyChanges(deps, definition, changes, stored, report, runSignal, redact);
-      if (report.failed.length === 0) cursorCommitted = { value: changes.cursor };
+      const retryable = await applyChanges(deps, definition, changes, stored, report, runSignal, redact);
+      // Items that failed for their content (a corrupt file, one over the size limit) fail again
+      // until they change at the source, which lists them again: the cursor moves on past them.
+      // Any other failure (a download cut off) keeps the cursor, so the next run offers them again.
+      if (retryable === 0) cursorCommitted = { value: changes.cursor };
     } catch (caught) {
       error = redact(runSignal.aborted ? describeError(runSignal.reason) : describeError(caught));
       deps.sync.logger('warn', 'source.run_failed', { source: definition.name, error });
     }
     const status = error ? 'failed' : report.failed.length > 0 ? 'partial' : 'ok';
-    await sources.finish(definition.name, {
-      status,
-      added: report.added.length,
-      updated: report.updated.length + report.moved.length,
-      unchanged: report.unchanged,
-      removed: report.removed.length,
-      failed: report.failed.length,
-      cursor: cursorCommitted,
-      error: error ?? report.failed[0]?.reason,
-    });
+    await sources.finish(
+      definition.name,
+      {
+        status,
+        added: report.added.length,
+        updated: report.updated.length + report.moved.length,
+        unchanged: report.unchanged,
+        removed: report.removed.length,
+        failed: report.failed.length,
+        cursor: cursorCommitted,
+        error: error ?? report.failed[0]?.reason,
+      },
+      deps.holder,
+    );
     return { ...report, status, error, seconds: seconds() };
   } finally {
     clearInterval(renew);
@@ -124,7 +139,25 @@ async function applyChanges(
   report: Report,
   signal: AbortSignal,
   redact: (text: string) => string,
-): Promise<void> {
+): Promise<number> {
+  // A folder that lists nothing may be a share that is not mounted (an empty mount point reads
+  // fine). A service's empty listing is an answer it gave (a space where every page is now
+  // restricted to nobody must empty the source), and its errors fail the listing on their own.
+  if (
+    definition.type === 'folder' &&
+    changes.complete &&
+    changes.items.length === 0 &&
+    !definition.allowEmpty
+  ) {
+    const held = [...stored.values()].filter((item) => item.documentExists).length;
+    if (held > 0)
+      throw new Error(
+        `the source listed nothing, and it holds ${held} document${held === 1 ? '' : 's'}: they are kept ` +
+          '(an unmounted share or a lost permission looks like an empty source). If the source is empty on ' +
+          'purpose, set "allowEmpty: true" on it in SOURCES_FILE',
+      );
+  }
+  let retryable = 0;
   const listed = new Set(changes.items.map((i) => i.key));
   for (const s of changes.skipped ?? []) report.skipped.push({ item: s.source, reason: s.reason });
   // Gone at the source: everything not listed in a complete listing, else what the listing says.
@@ -164,6 +197,7 @@ async function applyChanges(
         error instanceof IngestError ? error.message : `unexpected error: ${describeError(error)}`,
       );
       report.failed.push({ item: item.source, reason });
+      if (!(error instanceof IngestError)) retryable += 1;
       deps.sync.logger('warn', 'source.item_failed', { source: definition.name, item: item.source, reason });
     }
   }
@@ -181,6 +215,7 @@ async function applyChanges(
     const item = stored.get(key) as StoredItem;
     if (!item.documentExists) await deps.sources.removeItem(definition.name, key);
   }
+  return retryable;
 }
 
 async function syncItem(
@@ -208,7 +243,14 @@ async function syncItem(
   };
   const load = () =>
     loadBytes(item.name, buffer, deps.sync.limits).then((doc) =>
-      atSource(doc, item, requested.classification),
+      atSource(doc, {
+        item,
+        // A folder's publisher owns its files, and their front matter decides as in `polydesk
+        // ingest`; elsewhere what the source allows (the item's permissions, else the source's
+        // audience) is the most the file's own front matter may claim.
+        ceiling: item.audience ?? (definition.type === 'folder' ? undefined : requested.audience),
+        classification: requested.classification,
+      }),
     );
 
   // Same content as stored: record the new version, and a new source or access if they changed.
@@ -283,17 +325,21 @@ async function syncItem(
 
 /**
  * The loaded document with what the source says of it: its title, its place (headings above), its
- * link. Where the connector mapped the item's permissions, the file's own front matter may narrow
- * them (fewer groups, a stricter classification) but never widen them: whoever may edit a Markdown
- * file at the source must not be able to open it in PolyDesk to people the source keeps it from.
+ * link. Under a `ceiling` (what the source allows), the file's own front matter may narrow it (fewer
+ * groups, a stricter classification) but never widen it: whoever may edit a Markdown file at the
+ * source must not be able to open it in PolyDesk to people the source keeps it from.
  */
 function atSource(
   doc: LoadedDocument,
-  item: SourceItem,
-  classification: SourceDefinition['classification'],
+  at: {
+    readonly item: SourceItem;
+    readonly ceiling: readonly string[] | undefined;
+    readonly classification: SourceDefinition['classification'];
+  },
 ): LoadedDocument {
+  const { item, classification } = at;
   const above = item.headingPath ?? [];
-  const mapped = item.audience;
+  const mapped = at.ceiling;
   return {
     ...doc,
     ...(mapped && {

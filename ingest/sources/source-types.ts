@@ -45,8 +45,8 @@ export interface SourceChanges {
   /** Where the next incremental listing starts (a delta link, a last-modified time); undefined = none. */
   readonly cursor?: string | undefined;
   /**
-   * Items listed but not taken, with the reason (an unsupported file type): reported as failures of
-   * the run, and a stored item with such a key is kept as it is.
+   * Items listed but not taken, with the reason (an unsupported file type): reported, not failures
+   * of the run; a stored item with such a key (renamed at the source to another type) is removed.
    */
   readonly skipped?: readonly { readonly key: string; readonly source: string; readonly reason: string }[];
 }

@@ -26,6 +26,13 @@ export interface SourceDefinition {
   readonly env: Readonly<Record<string, string>>;
   /** The sources file's folder: relative paths in settings are resolved from it. */
   readonly baseDir: string;
+  /** Whether `audience` was written in the file (false: the default, everyone). */
+  readonly audienceExplicit: boolean;
+  /**
+   * A complete listing with nothing in it may remove the source's documents. Off by default: an
+   * unmounted share or a lost permission looks like an empty source, and the run fails instead.
+   */
+  readonly allowEmpty: boolean;
 }
 
 /** The environment the sources file's `...Env` fields are read from (the config layer passes it). */
@@ -53,6 +60,7 @@ const commonSchema = z
       })
       .default('internal'),
     every: z.string().default(DEFAULT_EVERY),
+    allowEmpty: z.boolean().default(false),
   })
   .passthrough();
 
@@ -129,7 +137,7 @@ export function parseSources(text: string, file: string, env: EnvLookup): Source
       for (const issue of common.error.issues) report(fieldOf(issue.path), describeIssue(issue));
       return;
     }
-    const { name, type, audience, classification, every, ...rest } = common.data;
+    const { name, type, audience, classification, every, allowEmpty, ...rest } = common.data;
     const everyMs = everySchema.safeParse(every);
     if (!everyMs.success) report('every', everyMs.error.issues[0]?.message ?? 'invalid');
     const factory = Object.hasOwn(connectorFactories, type) ? connectorFactories[type] : undefined;
@@ -154,6 +162,8 @@ export function parseSources(text: string, file: string, env: EnvLookup): Source
         settings: settings.data,
         env: Object.freeze(sourceEnv),
         baseDir: path.dirname(path.resolve(file)),
+        audienceExplicit: Object.hasOwn(entry as object, 'audience'),
+        allowEmpty,
       }),
     );
   });

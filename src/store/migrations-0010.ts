@@ -20,6 +20,8 @@ export const syncedSources: Migration = {
       .addPrimaryKeyConstraint('source_items_pk', ['source_name', 'item_key'])
       .execute();
     await db.schema.createIndex('source_items_doc').on('source_items').column('doc_id').execute();
+    // Who holds a document by name: asked once for each new item of a first sync.
+    await db.schema.createIndex('source_items_doc_source').on('source_items').column('doc_source').execute();
     await db.schema
       .createTable('source_state')
       .addColumn('source_name', 'text', (c) => c.primaryKey())

@@ -253,7 +253,9 @@ export class SourceRepository {
 
   /**
    * Records how a run ended. `cursor` is saved only when given (a run with failed items keeps the
-   * old one, so that the next incremental listing offers those items again).
+   * old one, so that the next incremental listing offers those items again). With `holder`, only
+   * while that holder still has the source's lease: a run that lost it to another replica does not
+   * write over the state of the run that took over.
    */
   async finish(
     sourceName: string,
@@ -262,6 +264,7 @@ export class SourceRepository {
       readonly cursor?: { readonly value: string | undefined } | undefined;
       readonly error?: string | undefined;
     },
+    holder?: string,
   ): Promise<void> {
     const finishedAt = nowIso();
     const items = await this.db
@@ -285,6 +288,16 @@ export class SourceRepository {
         ...(outcome.cursor ? { cursor: outcome.cursor.value ?? null } : {}),
       })
       .where('source_name', '=', sourceName)
+      .$if(holder !== undefined, (q) =>
+        q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('source_leases')
+              .select('source_leases.holder')
+              .where('source_leases.source_name', '=', sourceName)
+              .where('source_leases.holder', '=', holder as string),
+          ),
+        ),
+      )
       .execute();
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { connectorFactories } from '../../ingest/sources/connectors.js';
 import { type SourceRunReport, runSource } from '../../ingest/sources/run-source.js';
@@ -12,8 +13,11 @@ export interface OpenSource {
   readonly connector: SourceConnector;
 }
 
-/** Who holds a source's lease: this process. */
-export const LEASE_HOLDER = `${hostname()}:${process.pid}`;
+/**
+ * Who holds a source's lease: this process. Host name and pid for the admin reading it, and a random
+ * part, because two containers may share both (host networking, pid 1 in each).
+ */
+export const LEASE_HOLDER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 /**
  * Reads SOURCES_FILE and builds each source's connector; undefined when it is not set. An invalid
@@ -35,6 +39,7 @@ export async function openSources(
         logger,
         sourceName: definition.name,
         audience: definition.audience,
+        audienceExplicit: definition.audienceExplicit,
         baseDir: definition.baseDir,
         cwd: process.cwd(),
         maxFileBytes: config.maxFileBytes,

@@ -269,7 +269,11 @@ describe.each(DIALECTS)('running a synced source on $name', ({ create }) => {
           audience: ['finance'],
           classification: 'confidential',
         }),
-        page('p3', '', 'v1'),
+        page('p3', '# Cars\n\nPool cars.\n', 'v1', {
+          fetch: async () => {
+            throw new Error('socket hang up');
+          },
+        }),
       ],
       deleted: ['p2'],
       cursor: 'c2',
@@ -284,7 +288,7 @@ describe.each(DIALECTS)('running a synced source on $name', ({ create }) => {
     });
     expect(wiki.cursors).toEqual([undefined, 'c1']);
 
-    // p3 failed: the cursor stayed at c1, so the next listing starts there again.
+    // p3's download failed: the cursor stayed at c1, so the next listing starts there again.
     wiki.next = {
       complete: false,
       items: [page('p3', '# Cars\n\nPool cars.\n', 'v2')],
@@ -345,5 +349,65 @@ describe.each(DIALECTS)('running a synced source on $name', ({ create }) => {
     expect(second.removed).toEqual(['https://wiki.example/pages/x1']);
     expect(second.skipped).toHaveLength(1);
     expect(await store.documents.getBySource('https://wiki.example/pages/x1')).toBeUndefined();
+  });
+  it('moves the cursor past an item that fails for its content, which is offered again once it changes', async () => {
+    const def = definition('wiki3', '- {name: wiki3, type: folder, path: ./kb}');
+    const wiki = new ScriptedSource();
+    wiki.next = { complete: false, items: [page('e1', '', 'v1')], deleted: [], cursor: 'k1' };
+    const first = await runSource(deps(), def, wiki);
+    expect(first.status).toBe('partial');
+    expect(first.failed[0]?.reason).toContain('empty');
+    wiki.next = {
+      complete: false,
+      items: [page('e1', '# Fixed\n\nNow it has text.\n', 'v2')],
+      deleted: [],
+      cursor: 'k2',
+    };
+    expect((await runSource(deps(), def, wiki)).added).toEqual(['https://wiki.example/pages/e1']);
+    expect(wiki.cursors).toEqual([undefined, 'k1']);
+  });
+
+  it('keeps every document when a complete listing comes back empty, unless the source allows it', async () => {
+    const def = definition('share', '- {name: share, type: folder, path: ./kb}');
+    const share = new ScriptedSource();
+    share.next = {
+      complete: true,
+      items: [page('s1', '# Desk\n\nHot desks on floor 3.\n', 'v1')],
+      deleted: [],
+    };
+    expect((await runSource(deps(), def, share)).added).toHaveLength(1);
+    share.next = { complete: true, items: [], deleted: [] };
+    const unmounted = await runSource(deps(), def, share);
+    expect(unmounted.status).toBe('failed');
+    expect(unmounted.error).toContain('allowEmpty: true');
+    expect(unmounted.removed).toEqual([]);
+    expect(await store.documents.getBySource('https://wiki.example/pages/s1')).toBeDefined();
+    const allowing = definition('share', '- {name: share, type: folder, path: ./kb, allowEmpty: true}');
+    expect((await runSource(deps(), allowing, share)).removed).toEqual(['https://wiki.example/pages/s1']);
+  });
+
+  it("caps an unrestricted item of a permission-mapped source at the source's audience, whatever its front matter says", async () => {
+    const def = {
+      ...definition('wiki4', '- {name: wiki4, type: folder, path: ./kb, audience: [hr]}'),
+      type: 'confluence',
+    };
+    const wiki = new ScriptedSource();
+    const open = '---\naudience: [all]\nclassification: public\n---\n# Notes\n\nOffsite in Lisbon.\n';
+    wiki.next = { complete: true, items: [page('n1', open, 'v1')], deleted: [] };
+    expect((await runSource(deps(), def, wiki)).added).toHaveLength(1);
+    expect(await store.documents.getBySource('https://wiki.example/pages/n1')).toMatchObject({
+      audience: ['hr'],
+      classification: 'internal',
+    });
+  });
+
+  it('does not record the end of a run for a holder that lost the lease', async () => {
+    await store.sources.begin('leased');
+    expect(await store.sources.acquireLease('leased', 'replica-b', 60_000)).toBe(true);
+    const counts = { added: 7, updated: 0, unchanged: 0, removed: 0, failed: 0 };
+    await store.sources.finish('leased', { status: 'ok', ...counts }, 'replica-a');
+    expect((await store.sources.state('leased'))?.status).toBe('running');
+    await store.sources.finish('leased', { status: 'ok', ...counts }, 'replica-b');
+    expect((await store.sources.state('leased'))?.status).toBe('ok');
   });
 });

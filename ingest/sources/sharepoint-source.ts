@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { intersectAudiences } from '../../src/core/access.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { GraphClient, GraphError } from '../../src/core/graph-client.js';
+import { isLoopbackHost, normalizeHttpUrl } from '../../src/core/http-url.js';
 import { listingRule } from '../sync.js';
 import type { ConnectorDeps, ConnectorFactory } from './connectors.js';
 import { audienceFromPermissions, type GraphPermission } from './sharepoint-permissions.js';
@@ -240,7 +241,8 @@ export class SharePointSource implements SourceConnector {
     );
     const digest = createHash('sha256').update(audience.join('\n')).digest('hex').slice(0, 16);
     const content = entry.cTag ?? entry.eTag ?? `${entry.lastModifiedDateTime ?? ''}:${entry.size ?? ''}`;
-    const webUrl = entry.webUrl ?? `${this.settings.graphUrl ?? 'https://graph.microsoft.com/v1.0'}${path}`;
+    const webUrl =
+      citableUrl(entry.webUrl) ?? `${this.settings.graphUrl ?? 'https://graph.microsoft.com/v1.0'}${path}`;
     const maxBytes = this.deps.maxFileBytes;
     return {
       key: `${drive.id}/${entry.id}`,
@@ -342,3 +344,15 @@ export const sharePointConnector: ConnectorFactory<SharePointSettings> = {
   schema: sharePointSettings as unknown as z.ZodType<SharePointSettings, z.ZodTypeDef, unknown>,
   create: (settings, deps) => new SharePointSource(settings, deps),
 };
+
+/**
+ * An item's `webUrl` as PolyDesk may store and cite it: normalised (no credentials, `|` encoded),
+ * https only, http only to a loopback host (a test server); undefined for anything else (Graph
+ * passes on what the site gives, and a document's source is shown as a link).
+ */
+function citableUrl(value: string | null | undefined): string | undefined {
+  const url = value ? normalizeHttpUrl(value) : undefined;
+  if (!url) return undefined;
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || isLoopbackHost(hostname) ? url : undefined;
+}

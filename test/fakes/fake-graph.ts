@@ -37,6 +37,8 @@ export interface FakeFile {
   readonly folder?: string;
   readonly content: string | Uint8Array;
   readonly permissions?: readonly FakePermission[];
+  /** The `webUrl` Graph gives, in place of the fake's own (a hostile or odd value); `null` for none. */
+  readonly webUrl?: string | null;
 }
 
 interface StoredItem {
@@ -52,6 +54,7 @@ interface StoredItem {
   /** The last change was to sharing alone (delta lists it only for `deltashowsharingchanges`). */
   sharingOnly?: boolean;
   deleted: boolean;
+  webUrl?: string | null;
 }
 
 interface Drive {
@@ -229,7 +232,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       ...base,
       eTag: `"{${item.id}},${item.version}"`,
       cTag: `"c:{${item.id}},${item.version}"`,
-      webUrl,
+      webUrl: item.webUrl === undefined ? webUrl : item.webUrl,
       lastModifiedDateTime: new Date(1_700_000_000_000 + item.changed * 1000).toISOString(),
     };
     if (item.id === drive.rootId) return { ...common, root: {}, folder: { childCount: 0 } };
@@ -632,6 +635,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
         existing.changed = sequence++;
         existing.sharingOnly = false;
         if (file.permissions) existing.permissions = [...file.permissions];
+        if (file.webUrl !== undefined) existing.webUrl = file.webUrl;
         return existing.id;
       }
       const id = `I${++itemCounter}`;
@@ -645,6 +649,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
         version: 1,
         changed: sequence++,
         deleted: false,
+        webUrl: file.webUrl,
       });
       return id;
     },

@@ -212,6 +212,33 @@ describe('SharePoint source', () => {
     expect(byId.items.map((i) => i.name)).toEqual(['notes.md']);
   });
 
+  it('cites only an https webUrl (http on loopback), else the item by its Graph path', async () => {
+    const hostile = {
+      'script.md': 'javascript:alert(1)',
+      'plain.md': 'http://intranet.example.com/sites/hr/plain.md',
+      'creds.md': 'https://intranet.example@phish.example/plain.md',
+      'pipe.md': 'https://contoso.sharepoint.com/sites/hr/a|b.md',
+      'none.md': null,
+    } as const;
+    const ids = new Map<string, string>();
+    for (const [name, webUrl] of Object.entries(hostile))
+      ids.set(name, graph.putFile('drive-docs', { name, content: name, permissions: everyone, webUrl }));
+    graph.putFile('drive-docs', {
+      name: 'local.md',
+      content: 'local',
+      permissions: everyone,
+      webUrl: 'http://127.0.0.1:8080/local.md',
+    });
+    const items = byName(await source().listChanges(undefined));
+    for (const name of ['script.md', 'plain.md', 'creds.md', 'none.md']) {
+      const item = items.get(name)!;
+      const graphPath = `${graph.graphUrl}/drives/drive-docs/items/${ids.get(name)}`;
+      expect([item.source, item.url]).toEqual([graphPath, graphPath]);
+    }
+    expect(items.get('pipe.md')?.url).toBe('https://contoso.sharepoint.com/sites/hr/a%7Cb.md');
+    expect(items.get('local.md')?.url).toBe('http://127.0.0.1:8080/local.md');
+  });
+
   it("keeps an item within the source's audience", async () => {
     graph.putFile('drive-docs', { name: 'open.md', content: 'o', permissions: everyone });
     graph.putFile('drive-docs', { name: 'hr.md', content: 'h', permissions: hrOnly });

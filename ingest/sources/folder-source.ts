@@ -1,4 +1,4 @@
-import { type FSWatcher, watch as watchFs } from 'node:fs';
+import { type FSWatcher, type Stats, watch as watchFs } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -42,7 +42,7 @@ interface Listed {
 /**
  * A folder on disk (or a mounted share) as a source. Items are its supported files, by the same
  * rules as `polydesk ingest` (hidden files skipped, unsupported types reported); an item's key is its
- * path inside the folder, its source the path `ingest` would store, its version mtime + size (the
+ * path inside the folder, its source the path `ingest` would store, its version from its stat (the
  * sync compares content hashes before embedding anything again). Every listing is complete.
  */
 export class FolderSource implements SourceConnector {
@@ -94,6 +94,7 @@ export class FolderSource implements SourceConnector {
     const startPolling = () => {
       let last: string | undefined;
       let busy = false;
+      let failedPolls = 0;
       const tick = async () => {
         if (busy || stopped) return;
         busy = true;
@@ -102,11 +103,16 @@ export class FolderSource implements SourceConnector {
           const signature = files.map((f) => `${f.key}\u0000${f.version}`).join('\n');
           if (last !== undefined && signature !== last) changed();
           last = signature;
+          if (failedPolls > 0)
+            this.deps.logger('info', 'source.poll_recovered', { source: this.deps.sourceName, failedPolls });
+          failedPolls = 0;
         } catch (error) {
-          this.deps.logger('warn', 'source.poll_failed', {
-            source: this.deps.sourceName,
-            reason: (error as { code?: string }).code ?? 'unreadable',
-          });
+          // Once until a poll succeeds again: a missing share would otherwise log every tick.
+          if (failedPolls++ === 0)
+            this.deps.logger('warn', 'source.poll_failed', {
+              source: this.deps.sourceName,
+              reason: (error as { code?: string }).code ?? 'unreadable',
+            });
         } finally {
           busy = false;
         }
@@ -176,16 +182,41 @@ export class FolderSource implements SourceConnector {
     for (let i = 0; i < candidates.length; i += STAT_CONCURRENCY) {
       signal?.throwIfAborted();
       const batch = candidates.slice(i, i + STAT_CONCURRENCY);
-      const stats = await Promise.all(batch.map((abs) => stat(abs).catch(() => undefined)));
+      const stats = await Promise.all(batch.map(statUnlessGone));
       batch.forEach((abs, j) => {
         const info = stats[j];
         // Gone between readdir and stat: not listed, as if the listing had run a moment later.
-        if (info?.isFile()) files.push({ abs, key: key(abs), version: `${info.mtimeMs}:${info.size}` });
+        if (info?.isFile()) files.push({ abs, key: key(abs), version: fileVersion(info) });
       });
     }
     files.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return { files, skipped };
   }
+}
+
+/**
+ * A file's stat, or undefined when it is gone (removed, or its folder replaced by a file). Any other
+ * failure (EACCES, EIO, ESTALE on a share) fails the listing: calling such a file gone would remove
+ * its document from the answers over a passing fault.
+ */
+async function statUnlessGone(abs: string): Promise<Stats | undefined> {
+  try {
+    return await stat(abs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * What changes when a file's content may have: mtime and size, and also ctime and inode, since a
+ * share with a coarse clock (FAT's 2 s, some SMB servers') or a copy that keeps times can change
+ * content with neither moving; ctime moves on every write and an editor saving through a new file
+ * makes a new inode. A false change costs a read and a hash, never an embedding.
+ */
+function fileVersion(info: Stats): string {
+  return `${info.mtimeMs}:${info.size}:${info.ctimeMs}:${info.ino}`;
 }
 
 export const folderConnector: ConnectorFactory<FolderSettings> = {

@@ -1,4 +1,5 @@
 import { EVERYONE } from '../../src/core/access.js';
+import { ConfigError } from '../../src/core/errors.js';
 import {
   type GroupMapping,
   type RawReadRestriction,
@@ -321,5 +322,13 @@ function cqlDate(date: Date): string {
 
 export const confluenceConnector: ConnectorFactory<ConfluenceSettings> = {
   schema: confluenceSettings,
-  create: (settings, deps) => new ConfluenceSource(settings, deps),
+  create: (settings, deps) => {
+    // Space permissions are not read: a private space whose pages carry no restriction would reach
+    // everyone through the sources file's default audience. Who may read is said, not assumed.
+    if (settings.defaultAudience === undefined && !deps.audienceExplicit)
+      throw new ConfigError(
+        `SOURCES_FILE: source "${deps.sourceName}": Confluence space permissions are not read, so say who may read these spaces: set "audience" on the source (e.g. audience: [hr]) or "defaultAudience" in its settings; audience: [all] if everyone may`,
+      );
+    return new ConfluenceSource(settings, deps);
+  },
 };

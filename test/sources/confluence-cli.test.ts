@@ -56,6 +56,7 @@ describe('polydesk sync and search with a Confluence Data Center source', () => 
         '  spaces: [HR]',
         '  groups: {hr-team: hr}',
         '  fullListingEvery: 1',
+        '  audience: [all]',
       ].join('\n'),
     );
     writeFileSync(
@@ -96,6 +97,28 @@ describe('polydesk sync and search with a Confluence Data Center source', () => 
     expect(sync.code, sync.stderr).toBe(0);
     expect(await sources('work remotely two days', 'olaf@corp.example')).toEqual([]);
     expect(await sources('work remotely two days', 'hana@corp.example')).toEqual([page('101')]);
+  });
+
+  it('refuses a source that does not say who may read the space (its permissions are not read)', async () => {
+    const file = path.join(dir, 'no-audience.yaml');
+    writeFileSync(
+      file,
+      [
+        '- name: private-wiki',
+        '  type: confluence',
+        `  baseUrl: ${site.baseUrl}`,
+        '  deployment: datacenter',
+        '  tokenEnv: CONFLUENCE_PAT',
+        '  spaces: [HR]',
+      ].join('\n'),
+    );
+    const requestsBefore = site.requests.length;
+    const sync = await runCli(['sync', '--json'], { env: { ...env, SOURCES_FILE: file } });
+    expect(sync.code).toBe(2);
+    expect(sync.stderr).toContain(
+      'source "private-wiki": Confluence space permissions are not read, so say who may read these spaces: set "audience" on the source (e.g. audience: [hr]) or "defaultAudience" in its settings; audience: [all] if everyone may',
+    );
+    expect(site.requests.length).toBe(requestsBefore);
   });
 
   it('fails with the variable named, not the token, when the token is refused', async () => {

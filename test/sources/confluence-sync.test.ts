@@ -101,6 +101,7 @@ describe.each(DIALECTS)('syncing Confluence through the runner on $name', ({ cre
       '  apiTokenEnv: CONFLUENCE_API_TOKEN',
       '  spaces: [HR]',
       '  groups: {hr-team: hr}',
+      '  audience: [all]',
       ...extra
         .split('\n')
         .filter(Boolean)
@@ -119,6 +120,7 @@ describe.each(DIALECTS)('syncing Confluence through the runner on $name', ({ cre
       cwd: dir,
       maxFileBytes: 1024 * 1024,
       audience: definition.audience,
+      audienceExplicit: definition.audienceExplicit,
     });
     const report = await runSource(
       { sync, sources: store.sources, maxFileBytes: 1024 * 1024, holder: 'test' },

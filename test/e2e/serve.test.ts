@@ -98,7 +98,9 @@ describe('polydesk serve', () => {
       body: '{"q":1}',
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: 'send JSON {"question": "..."}' });
+    expect(await res.json()).toEqual({
+      error: 'send JSON {"question": "..."} or {"summarize": "<document source>"}',
+    });
     const bad = await fetch(`${server.url}/api/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -7,13 +7,20 @@ import { EVERYONE } from '../../src/core/access.js';
  */
 export interface PermissionMapping {
   /**
-   * Entra ID group id, SharePoint group name or Entra group display name → PolyDesk group name.
-   * Keys are matched case-insensitively. A group not listed maps to its display name as a slug
-   * (`HR Team` → `hr-team`).
+   * Entra ID group id or SharePoint group name → PolyDesk group name. Keys are matched
+   * case-insensitively: an Entra group by its id only (its display name is neither unique nor
+   * controlled: any member may create a group called "HR"), a SharePoint group by its name (unique
+   * in its site, set by the site's owners).
    */
   readonly groups: Readonly<Record<string, string>>;
   /** What a sharing link anyone may use (scope `anonymous`) gives: nothing, or everyone (`all`). */
   readonly anyoneLinks: 'ignore' | 'all';
+  /**
+   * What a group that `groups` does not list gives: nobody (`none`, fail closed), or the PolyDesk
+   * group named as its display name's slug (`HR Team` → `hr-team`), which ties it to whatever
+   * PolyDesk group has that name.
+   */
+  readonly unmappedGroups: 'none' | 'slug';
 }
 
 /** The part of Graph's `identity` PolyDesk reads. */
@@ -43,12 +50,13 @@ export interface GraphPermission {
 }
 
 /**
- * SharePoint's claims for "everyone in the organisation": `Everyone except external users`
- * (`spo-grid-all-users/<tenant>`) and `Everyone` (`c:0(.s|true`), which PolyDesk's users, all of the
- * organisation, are part of.
+ * SharePoint's claims for everyone in the organisation, which PolyDesk's users all are part of:
+ * `Everyone except external users` (`c:0-.f|rolemanager|spo-grid-all-users/<tenant id>`) and
+ * `Everyone` (`c:0(.s|true`). Recognised by the claim alone, on a user or Entra identity: a display
+ * name is whatever the tenant's language or an owner makes it, and a SharePoint group's login name
+ * is its title, which any site owner chooses.
  */
-const EVERYONE_CLAIM = /spo-grid-all-users|^c:0\(\.s\|true$|^c:0-\.f\|rolemanager\|spo-grid-all-users/i;
-const EVERYONE_NAMES = new Set(['everyone', 'everyone except external users']);
+const EVERYONE_CLAIM = /^(?:c:0\(\.s\|true|c:0-\.f\|rolemanager\|spo-grid-all-users\/[\w-]{1,64})$/i;
 
 /** The audience the permissions give, sorted; empty when none maps to anyone PolyDesk knows. */
 export function audienceFromPermissions(
@@ -60,7 +68,7 @@ export function audienceFromPermissions(
   );
   const audience = new Set<string>();
   const addIdentities = (set: GraphIdentitySet | null | undefined) => {
-    const group = identityGroup(set, lookup);
+    const group = identityGroup(set, lookup, mapping.unmappedGroups);
     if (group) audience.add(group);
   };
   for (const permission of permissions) {
@@ -83,31 +91,27 @@ export function audienceFromPermissions(
   return [...audience].sort();
 }
 
-/** The PolyDesk group one grantee stands for, or undefined for a person or an unknown kind. */
+/** The PolyDesk group one grantee stands for, or undefined for a person or an unmapped group. */
 function identityGroup(
   set: GraphIdentitySet | null | undefined,
   lookup: ReadonlyMap<string, string>,
+  unmappedGroups: PermissionMapping['unmappedGroups'],
 ): string | undefined {
   if (!set) return undefined;
-  const everyone = [set.siteUser, set.siteGroup, set.group].some(
-    (identity) =>
-      identity &&
-      ((identity.loginName && EVERYONE_CLAIM.test(identity.loginName)) ||
-        EVERYONE_NAMES.has((identity.displayName ?? '').trim().toLowerCase())),
+  const everyone = [set.siteUser, set.group].some((identity) =>
+    EVERYONE_CLAIM.test(identity?.loginName?.trim() ?? ''),
   );
   if (everyone) return EVERYONE;
-  for (const identity of [set.group, set.siteGroup]) {
-    if (!identity) continue;
-    for (const key of [identity.id, identity.displayName, identity.loginName]) {
-      const mapped = key ? lookup.get(key.trim().toLowerCase()) : undefined;
-      if (mapped) return mapped;
-    }
-    const slug = groupSlug(identity.displayName ?? '');
-    // A group that happens to be called "All" is a group, not everyone.
-    if (slug) return slug === EVERYONE ? `${slug}-group` : slug;
-  }
-  // A person (`user`, or a `siteUser` that is not an everyone claim): PolyDesk has no per-person audience.
-  return undefined;
+  const find = (key: string | null | undefined) => (key ? lookup.get(key.trim().toLowerCase()) : undefined);
+  const mapped =
+    find(set.group?.id) ??
+    (set.siteGroup && (find(set.siteGroup.loginName) ?? find(set.siteGroup.displayName)));
+  if (mapped) return mapped;
+  const group = set.group ?? set.siteGroup;
+  if (!group || unmappedGroups === 'none') return undefined;
+  const slug = groupSlug(group.displayName ?? '');
+  // A group that happens to be called "All" is a group, not everyone.
+  return !slug ? undefined : slug === EVERYONE ? `${slug}-group` : slug;
 }
 
 /** A display name as a PolyDesk group name: NFKC, lower case, runs of other characters as one `-`. */

@@ -56,8 +56,13 @@ export const sharePointSettings = z
     libraries: z.array(z.string().trim().min(1).max(200)).min(1).max(50).optional(),
     /** A folder inside each library (`Policies/HR`); default: the whole library. */
     folder: z.string().trim().max(400).optional(),
-    /** Entra group id, SharePoint group name or group display name → PolyDesk group. */
+    /** Entra group id or SharePoint group name → PolyDesk group. */
     groups: z.record(z.string().trim().min(1).max(200), z.string().trim().min(1).max(200)).default({}),
+    /**
+     * A group `groups` does not list admits nobody (`none`, the default: fail closed), or the
+     * PolyDesk group named as its display name's slug (`slug`).
+     */
+    unmappedGroups: z.enum(['none', 'slug']).default('none'),
     /** What a sharing link anyone may use gives: nothing (`ignore`, the default) or everyone (`all`). */
     anyoneLinks: z.enum(['ignore', 'all']).default('ignore'),
     /** A complete listing at least this often, which picks up permission changes delta does not report. */

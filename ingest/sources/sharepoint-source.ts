@@ -236,6 +236,7 @@ export class SharePointSource implements SourceConnector {
       audienceFromPermissions(permissions, {
         groups: this.settings.groups,
         anyoneLinks: this.settings.anyoneLinks,
+        unmappedGroups: this.settings.unmappedGroups,
       }),
       this.deps.audience,
     );

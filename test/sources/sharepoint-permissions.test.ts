@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { audienceFromPermissions, groupSlug } from '../../ingest/sources/sharepoint-permissions.js';
 
 const HR_ID = '0b6a3f2e-1c1d-4b7e-9a53-2f1e5c2d9a10';
-const mapping = { groups: { [HR_ID]: 'hr', 'Contoso Members': 'staff' }, anyoneLinks: 'ignore' as const };
+const mapping = {
+  groups: { [HR_ID]: 'hr', 'Contoso Members': 'staff' },
+  anyoneLinks: 'ignore' as const,
+  unmappedGroups: 'none' as const,
+};
+const slugs = { ...mapping, unmappedGroups: 'slug' as const };
 
 describe('audienceFromPermissions', () => {
-  it('maps Entra groups by id, SharePoint groups by name, others by their name as a slug', () => {
+  it('maps Entra groups by id, SharePoint groups by name, and an unmapped group to nobody', () => {
     const audience = audienceFromPermissions(
       [
         { roles: ['read'], grantedToV2: { group: { id: HR_ID, displayName: 'Human Resources' } } },
@@ -19,7 +24,24 @@ describe('audienceFromPermissions', () => {
       ],
       mapping,
     );
-    expect(audience).toEqual(['finance-team-emea', 'hr', 'staff']);
+    expect(audience).toEqual(['hr', 'staff']);
+  });
+
+  it('maps an unmapped group to its name as a slug only when told to', () => {
+    const finance = [
+      { roles: ['owner'], grantedToV2: { group: { id: 'x', displayName: 'Finance Team (EMEA)' } } },
+    ];
+    expect(audienceFromPermissions(finance, mapping)).toEqual([]);
+    expect(audienceFromPermissions(finance, slugs)).toEqual(['finance-team-emea']);
+  });
+
+  it("matches a group by its id before any name: another group's display name does not take its mapping", () => {
+    const impostor = [
+      // An Entra group anyone may create, named after the id-mapped one, and a mapped SharePoint name.
+      { roles: ['read'], grantedToV2: { group: { id: 'other', displayName: HR_ID } } },
+      { roles: ['read'], grantedToV2: { group: { id: 'other-2', displayName: 'Contoso Members' } } },
+    ];
+    expect(audienceFromPermissions(impostor, mapping)).toEqual([]);
   });
 
   it('gives nobody access for grants to named people only (fail closed)', () => {
@@ -43,16 +65,21 @@ describe('audienceFromPermissions', () => {
     expect(audience).toEqual([]);
   });
 
-  it('maps everyone in the organisation to all, whichever way SharePoint names it', () => {
+  it("maps everyone in the organisation to all by SharePoint's claim, whatever it is called", () => {
     for (const grant of [
       {
         siteUser: {
           displayName: 'Everyone except external users',
-          loginName: 'c:0-.f|rolemanager|spo-grid-all-users/7a9d1c',
+          loginName: 'c:0-.f|rolemanager|spo-grid-all-users/0b6a3f2e-1c1d-4b7e-9a53-2f1e5c2d9a10',
         },
       },
       { siteUser: { displayName: 'Jeder', loginName: 'c:0(.s|true' } },
-      { group: { displayName: 'Everyone' } },
+      {
+        siteUser: {
+          displayName: 'Tout le monde sauf les utilisateurs externes',
+          loginName: 'C:0-.F|ROLEMANAGER|SPO-GRID-ALL-USERS/7A9D1C',
+        },
+      },
     ]) {
       expect(audienceFromPermissions([{ roles: ['read'], grantedToV2: grant }], mapping)).toEqual(['all']);
     }
@@ -78,9 +105,37 @@ describe('audienceFromPermissions', () => {
     ).toEqual([]);
   });
 
+  it('never takes a name any owner can choose for everyone', () => {
+    for (const grant of [
+      { group: { id: 'g1', displayName: 'Everyone' } },
+      {
+        siteGroup: {
+          id: '9',
+          displayName: 'Everyone except external users',
+          loginName: 'Everyone except external users',
+        },
+      },
+      // A SharePoint group's login name is its title, which a site owner picks.
+      { siteGroup: { id: '10', displayName: 'c:0(.s|true', loginName: 'c:0(.s|true' } },
+      {
+        siteUser: { id: '11', displayName: 'Everyone', loginName: 'i:0#.f|membership|everyone@contoso.com' },
+      },
+      {
+        siteUser: {
+          id: '12',
+          displayName: 'x',
+          loginName: 'i:0#.f|membership|spo-grid-all-users@contoso.com',
+        },
+      },
+    ]) {
+      expect(audienceFromPermissions([{ roles: ['read'], grantedToV2: grant }], mapping)).toEqual([]);
+      expect(audienceFromPermissions([{ roles: ['read'], grantedToV2: grant }], slugs)).not.toContain('all');
+    }
+  });
+
   it('never turns a group called "All" into everyone', () => {
     expect(
-      audienceFromPermissions([{ grantedToV2: { group: { id: 'g', displayName: 'All' } } }], mapping),
+      audienceFromPermissions([{ grantedToV2: { group: { id: 'g', displayName: 'All' } } }], slugs),
     ).toEqual(['all-group']);
   });
 

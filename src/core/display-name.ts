@@ -17,3 +17,16 @@ export function stripHidden(raw: string): string {
 export function displayName(raw: string): string {
   return stripHidden(raw.replace(/\s+/g, ' ')).trim();
 }
+
+/** Longest author name a summary shows. */
+const AUTHOR_MAX = 80;
+
+/**
+ * Who wrote a chat message, as a summary names them: hidden controls removed, white space
+ * collapsed, at most 80 characters; undefined when nothing is left (the caller picks a fallback).
+ */
+export function authorName(raw: string | null | undefined): string | undefined {
+  // White space first: a line break between two names is a space, not nothing.
+  const clean = raw ? displayName(raw).slice(0, AUTHOR_MAX).trim() : '';
+  return clean || undefined;
+}

@@ -1,5 +1,5 @@
 import type { ThreadMessage } from '../../answer/summary-ports.js';
-import { stripHidden } from '../../core/display-name.js';
+import { authorName } from '../../core/display-name.js';
 import { Latest, type ThreadLimits, type ThreadWindow } from '../thread-window.js';
 import type { SlackContext } from './slack-context.js';
 import { slackErrorCode } from './slack-errors.js';
@@ -94,7 +94,7 @@ async function authorNames(
   const names = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 8) {
     const batch = await Promise.all(ids.slice(i, i + 8).map((id) => context.people.profile(id)));
-    for (const profile of batch) names.set(profile.id, cleanName(profile.name) ?? profile.id);
+    for (const profile of batch) names.set(profile.id, authorName(profile.name) ?? profile.id);
   }
   return names;
 }
@@ -107,7 +107,7 @@ function toThreadMessage(
   workspaceUrl: string | undefined,
 ): ThreadMessage {
   const author =
-    (m.user && names.get(m.user)) || cleanName(m.bot_profile?.name) || cleanName(m.username) || 'bot';
+    (m.user && names.get(m.user)) || authorName(m.bot_profile?.name) || authorName(m.username) || 'bot';
   const seconds = Number(m.ts);
   return {
     author,
@@ -123,11 +123,6 @@ function mentionsByName(text: string, names: ReadonlyMap<string, string>): strin
     const name = names.get(id);
     return name ? `@${name}` : whole;
   });
-}
-
-function cleanName(name: string | undefined): string | undefined {
-  const clean = name ? stripHidden(name).replace(/\s+/g, ' ').trim().slice(0, 80) : '';
-  return clean || undefined;
 }
 
 /** A message's permalink as Slack writes it: `…/archives/C123/p1700000000000100?thread_ts=…&cid=C123`. */

@@ -1,5 +1,5 @@
 import type { ThreadMessage } from '../../answer/summary-ports.js';
-import { stripHidden } from '../../core/display-name.js';
+import { authorName } from '../../core/display-name.js';
 import { describeError } from '../../core/errors.js';
 import { GraphClient, GraphError } from '../../core/graph-client.js';
 import type { Logger } from '../../core/log.js';
@@ -162,7 +162,7 @@ export class GraphThreadReader implements TeamsThreadSource {
       .slice(0, limits.maxMessageChars);
     if (!text) return undefined;
     const author =
-      cleanName(message.from?.user?.displayName) ?? cleanName(application?.displayName) ?? 'unknown';
+      authorName(message.from?.user?.displayName) ?? authorName(application?.displayName) ?? 'unknown';
     return {
       author,
       text,
@@ -200,11 +200,6 @@ function seg(id: string): string {
 function time(message: GraphChatMessage): number {
   const at = Date.parse(message.createdDateTime ?? '');
   return Number.isNaN(at) ? 0 : at;
-}
-
-function cleanName(name: string | null | undefined): string | undefined {
-  const clean = name ? stripHidden(name).replace(/\s+/g, ' ').trim().slice(0, 80) : '';
-  return clean || undefined;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = {

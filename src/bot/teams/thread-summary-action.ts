@@ -1,6 +1,7 @@
 import { type Activity, type ConversationReference, type InvokeResponse, TurnContext } from 'botbuilder';
 import { type CheckedText, notice } from '../../answer/ports.js';
 import type { SummaryResult, SummaryService, ThreadMessage } from '../../answer/summary-ports.js';
+import { authorName } from '../../core/display-name.js';
 import { describeError } from '../../core/errors.js';
 import type { Principal } from '../../core/types.js';
 import { coverageNote, type ThreadLimits, type ThreadWindow } from '../thread-window.js';
@@ -354,7 +355,7 @@ function selectedMessage(payload: MessagePayload, limits: ThreadLimits): ThreadM
     .slice(0, limits.maxMessageChars);
   if (!text) return undefined;
   return {
-    author: payload.from?.user?.displayName?.trim().slice(0, 80) || 'unknown',
+    author: authorName(payload.from?.user?.displayName) ?? 'unknown',
     text,
     ...(payload.createdDateTime ? { at: payload.createdDateTime } : {}),
     ...(payload.linkToMessage?.startsWith('https://') ? { link: payload.linkToMessage } : {}),

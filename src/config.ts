@@ -105,6 +105,13 @@ export interface Config {
      * and the extractive answer is given, labelled as such.
      */
     readonly deadlineMs: number;
+    /**
+     * `SUMMARY_DEADLINE_MS`: total time for one summary with the model (all its map and reduce calls);
+     * past it the extractive summary is given, with the fallback note.
+     */
+    readonly summaryDeadlineMs: number;
+    /** `SUMMARY_MAX_MODEL_CALLS`: most model calls of one summary; more falls back to the extractive one. */
+    readonly summaryMaxCalls: number;
     /** `LLM_QUEUE_SIZE`: answers that may wait for the embedded model; one more hears "busy". */
     readonly queueSize: number;
     /** `LLM_BATCH_SIZE`: waiting requests the embedded model decodes together. */
@@ -145,6 +152,10 @@ export interface Config {
     readonly answerConcurrency: number;
     /** Questions that may wait for their turn; beyond that askers hear "busy" and /readyz says not ready. */
     readonly answerQueueSize: number;
+    /** Summaries worked on at once by one replica (a summary with a model is many model calls). */
+    readonly summaryConcurrency: number;
+    /** Summaries that may wait for their turn; beyond that askers hear "busy". */
+    readonly summaryQueueSize: number;
     /** A question left unanswered this long by a replica that stopped beating is answered by another. */
     readonly recoveryAfterSeconds: number;
   };
@@ -233,6 +244,12 @@ const HINTS: Record<string, string> = {
   TRANSLATION_MAX_TOKENS: 'set TRANSLATION_MAX_TOKENS to the most tokens of one translation, e.g. 512',
   ANSWER_CONCURRENCY: 'set ANSWER_CONCURRENCY to how many questions one replica answers at once, e.g. 8',
   ANSWER_QUEUE_SIZE: 'set ANSWER_QUEUE_SIZE to how many questions may wait, e.g. 200',
+  SUMMARY_CONCURRENCY: 'set SUMMARY_CONCURRENCY to how many summaries one replica writes at once, e.g. 2',
+  SUMMARY_QUEUE_SIZE: 'set SUMMARY_QUEUE_SIZE to how many summaries may wait, e.g. 20',
+  SUMMARY_DEADLINE_MS:
+    'set SUMMARY_DEADLINE_MS to the milliseconds one summary with a model may take before the extractive summary is given instead, e.g. 180000',
+  SUMMARY_MAX_MODEL_CALLS:
+    'set SUMMARY_MAX_MODEL_CALLS to the most model calls one summary may make, e.g. 12 (3 or more)',
   RECOVERY_AFTER_SECONDS:
     "set RECOVERY_AFTER_SECONDS to the seconds after which a dead replica's questions are taken over, e.g. 30",
 };
@@ -318,6 +335,10 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: intIn(0, 100_000).default(20),
   ANSWER_CONCURRENCY: intIn(1, 1_000).default(8),
   ANSWER_QUEUE_SIZE: intIn(0, 1_000_000).default(200),
+  SUMMARY_CONCURRENCY: intIn(1, 100).default(2),
+  SUMMARY_QUEUE_SIZE: intIn(0, 10_000).default(20),
+  SUMMARY_DEADLINE_MS: intIn(1_000, 3_600_000).default(180_000),
+  SUMMARY_MAX_MODEL_CALLS: intIn(3, 1_000).default(12),
   RECOVERY_AFTER_SECONDS: intIn(2, 86_400).default(30),
 });
 
@@ -549,6 +570,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       timeoutMs: e.LLM_TIMEOUT_MS,
       contextTokens: e.LLM_CONTEXT_TOKENS,
       deadlineMs: e.GENERATION_DEADLINE_MS,
+      summaryDeadlineMs: e.SUMMARY_DEADLINE_MS,
+      summaryMaxCalls: e.SUMMARY_MAX_MODEL_CALLS,
       queueSize: e.LLM_QUEUE_SIZE,
       batchSize: e.LLM_BATCH_SIZE,
     },
@@ -570,6 +593,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       answerConcurrency: e.ANSWER_CONCURRENCY,
       answerQueueSize: e.ANSWER_QUEUE_SIZE,
+      summaryConcurrency: e.SUMMARY_CONCURRENCY,
+      summaryQueueSize: e.SUMMARY_QUEUE_SIZE,
       recoveryAfterSeconds: e.RECOVERY_AFTER_SECONDS,
     },
   });

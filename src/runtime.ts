@@ -266,7 +266,7 @@ export async function createRuntime(
       tokenize: analyze,
       untrusted: findInstructions,
       detectLanguage: detectQuestionLanguage,
-      writer: engine ? summaryWriter(engine, config, findInstructions) : undefined,
+      writer: engine ? summaryWriter(engine, config, findInstructions, analyze) : undefined,
       logger,
     });
     const ingestDeps: SyncDeps = {

@@ -1,4 +1,5 @@
 import type { CheckedText } from '../core/checked-text.js';
+import type { AnswerScheduler } from './ports.js';
 import type { Citation, Place, Platform, Principal, Verdict } from '../core/types.js';
 
 /**
@@ -62,9 +63,10 @@ export interface ThreadSummaryRequest extends SummaryRequestBase {
 /**
  * `answered`: `text` is the summary. `not_found`: no such document for these readers (said without
  * revealing whether it exists), or nothing to summarise. `held`: waiting for a reviewer (`reviewId`).
- * `blocked`: the guard refused it. `failed`: an error; `text` is the apology.
+ * `blocked`: the guard refused it. `busy`: over the asker's rate limit or with the summary queue
+ * full; `text` says to try again in a minute. `failed`: an error; `text` is the apology.
  */
-export type SummaryStatus = 'answered' | 'not_found' | 'held' | 'blocked' | 'failed';
+export type SummaryStatus = 'answered' | 'not_found' | 'held' | 'blocked' | 'busy' | 'failed';
 
 export interface SummaryResult {
   /** The id it is recorded under (in the questions table, marked as a summary). */
@@ -91,8 +93,17 @@ export interface SummaryResult {
   readonly latencyMs: number;
 }
 
+/** How a summary is admitted; set by the admission path (`serve`), never by an adapter. */
+export interface SummaryOptions {
+  /**
+   * Decides when the recorded request is worked on (default: at once); resolving `false` refuses it
+   * and the result is `busy`.
+   */
+  readonly schedule?: AnswerScheduler | undefined;
+}
+
 /** The summariser as the chat adapters and the CLI see it. */
 export interface SummaryService {
-  summarizeDocument(request: DocumentSummaryRequest): Promise<SummaryResult>;
-  summarizeThread(request: ThreadSummaryRequest): Promise<SummaryResult>;
+  summarizeDocument(request: DocumentSummaryRequest, options?: SummaryOptions): Promise<SummaryResult>;
+  summarizeThread(request: ThreadSummaryRequest, options?: SummaryOptions): Promise<SummaryResult>;
 }

@@ -12,6 +12,7 @@ import { type AnswerRecorder, type StreamGuardFactory, distinctReaders } from '.
 import { type SummaryDocuments, findDocument, sectionsOf } from './summary-documents.js';
 import type {
   DocumentSummaryRequest,
+  SummaryOptions,
   SummaryProgress,
   SummaryRequestBase,
   SummaryResult,
@@ -62,21 +63,20 @@ const LANGUAGE_SAMPLE = 2000;
  * with the questions, marked as a summary.
  */
 export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
-  const record = (request: SummaryRequestBase, text: string) =>
-    deps.recorder.create({
-      text: text.slice(0, 2000),
-      asker: request.requester,
-      place: {
-        platform: request.platform,
-        kind: request.place?.kind ?? (request.platform === 'cli' ? 'local' : 'dm'),
-        channelId: request.place?.channelId,
-        threadId: request.place?.threadId,
-        delivery: request.place?.delivery,
-        readers: request.readers,
-      },
-      history: [],
-      eventId: request.eventId,
-    });
+  const asked = (request: SummaryRequestBase, text: string): IncomingQuestion => ({
+    text: text.slice(0, 2000),
+    asker: request.requester,
+    place: {
+      platform: request.platform,
+      kind: request.place?.kind ?? (request.platform === 'cli' ? 'local' : 'dm'),
+      channelId: request.place?.channelId,
+      threadId: request.place?.threadId,
+      delivery: request.place?.delivery,
+      readers: request.readers,
+    },
+    history: [],
+    eventId: request.eventId,
+  });
 
   /** One run: what both kinds of summary share once their sections and texts are known. */
   async function run(
@@ -86,9 +86,11 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
       language: string,
     ) => Promise<PreparedSummary | { readonly status: 'not_found'; readonly text: string }>,
     languageOf: () => Promise<string>,
+    options: SummaryOptions,
   ): Promise<SummaryResult> {
     const started = performance.now();
-    const questionId = await record(request, recorded);
+    const question = asked(request, recorded);
+    const questionId = await deps.recorder.create(question);
     const progress = (p: SummaryProgress) => request.onProgress?.(p);
     let language = request.language ?? localeLanguage(request.requester) ?? 'en';
     const finish = async (
@@ -136,77 +138,97 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     const plain = (status: SummaryStatus, key: Parameters<typeof notice>[1]) =>
       finish({ status, text: notice(language, key), citations: [], generator: 'none', extractive: false });
 
-    try {
-      language = await languageOf();
-      progress({ type: 'started', questionId, language });
-      const readers = distinctReaders(request.readers);
-      const prepared = await prepare(language);
-      if (prepared.status === 'not_found') {
-        if (prepared.text === '') return await plain('not_found', 'summary.notFound');
-        // "Did you mean": titles of documents the readers may read, checked like any text shown.
-        const verdict = await deps.guard.check(prepared.text, { readers, sources: [], language });
-        if (verdict.action !== 'allow') return await plain('not_found', 'summary.notFound');
-        return await finish({
-          status: 'not_found',
-          text: verdict.text,
-          citations: [],
-          generator: 'none',
-          extractive: false,
-          verdict,
+    const work = async (): Promise<SummaryResult> => {
+      try {
+        language = await languageOf();
+        progress({ type: 'started', questionId, language });
+        const readers = distinctReaders(request.readers);
+        const prepared = await prepare(language);
+        if (prepared.status === 'not_found') {
+          if (prepared.text === '') return await plain('not_found', 'summary.notFound');
+          // "Did you mean": titles of documents the readers may read, checked like any text shown.
+          const verdict = await deps.guard.check(prepared.text, { readers, sources: [], language });
+          if (verdict.action !== 'allow') return await plain('not_found', 'summary.notFound');
+          return await finish({
+            status: 'not_found',
+            text: verdict.text,
+            citations: [],
+            generator: 'none',
+            extractive: false,
+            verdict,
+          });
+        }
+        const { sections } = prepared;
+        const chosen = extractiveSummary(sections, prepared.sectionLanguage, {
+          tokenize: deps.tokenize,
+          untrusted: deps.untrusted,
         });
-      }
-      const { sections } = prepared;
-      const chosen = extractiveSummary(sections, prepared.sectionLanguage, {
-        tokenize: deps.tokenize,
-        untrusted: deps.untrusted,
-      });
-      if (chosen.length === 0) return await plain('not_found', 'summary.nothing');
+        if (chosen.length === 0) return await plain('not_found', 'summary.nothing');
 
-      const modelled = deps.writer
-        ? await writeWithModel({
-            writer: deps.writer,
-            streamGuard: deps.streamGuard,
-            prepared,
-            readers,
-            language,
-            sentences: Math.max(3, chosen.length),
-            signal: request.signal,
-            progress,
-            logger: deps.logger,
-            questionId,
-          })
-        : undefined;
-      const generator = modelled?.generator ?? 'extractive';
-      const lead = modelled && !modelled.composed ? t(language, 'summary.fallback') : undefined;
-      const composed = modelled?.composed ?? prepared.extractive(chosen, language, lead);
-      const base = { generator, extractive: generator !== deps.writer?.name };
-      const chunkIds = prepared.chunkIds;
-      const verdict = await deps.guard.check(composed.text, { readers, sources: composed.sources, language });
-      if (verdict.action === 'hold') {
+        const modelled = deps.writer
+          ? await writeWithModel({
+              writer: deps.writer,
+              streamGuard: deps.streamGuard,
+              prepared,
+              readers,
+              language,
+              sentences: Math.max(3, chosen.length),
+              signal: request.signal,
+              progress,
+              logger: deps.logger,
+              questionId,
+            })
+          : undefined;
+        const generator = modelled?.generator ?? 'extractive';
+        const lead = modelled && !modelled.composed ? t(language, 'summary.fallback') : undefined;
+        const composed = modelled?.composed ?? prepared.extractive(chosen, language, lead);
+        const base = { generator, extractive: generator !== deps.writer?.name };
+        const chunkIds = prepared.chunkIds;
+        const verdict = await deps.guard.check(composed.text, {
+          readers,
+          sources: composed.sources,
+          language,
+        });
+        if (verdict.action === 'hold') {
+          return await finish(
+            { ...base, status: 'held', text: notice(language, 'held'), citations: [], verdict },
+            chunkIds,
+            { text: composed.text, verdict, citations: composed.citations },
+          );
+        }
+        if (verdict.action === 'block') {
+          return await finish(
+            { ...base, status: 'blocked', text: notice(language, 'blocked'), citations: [], verdict },
+            chunkIds,
+          );
+        }
         return await finish(
-          { ...base, status: 'held', text: notice(language, 'held'), citations: [], verdict },
-          chunkIds,
-          { text: composed.text, verdict, citations: composed.citations },
-        );
-      }
-      if (verdict.action === 'block') {
-        return await finish(
-          { ...base, status: 'blocked', text: notice(language, 'blocked'), citations: [], verdict },
+          { ...base, status: 'answered', text: verdict.text, citations: composed.citations, verdict },
           chunkIds,
         );
+      } catch (error) {
+        if (request.signal?.aborted) throw error;
+        deps.logger('error', 'summary.failed', { questionId, error: describeError(error) });
+        return plain('failed', 'failed');
       }
-      return await finish(
-        { ...base, status: 'answered', text: verdict.text, citations: composed.citations, verdict },
-        chunkIds,
-      );
-    } catch (error) {
-      if (request.signal?.aborted) throw error;
-      deps.logger('error', 'summary.failed', { questionId, error: describeError(error) });
-      return plain('failed', 'failed');
-    }
+    };
+    // Recorded first, then admitted (the rate limit counts it): a refused request hears "busy".
+    if (!options.schedule) return work();
+    let result: SummaryResult | undefined;
+    const ran = await options.schedule(
+      question,
+      async () => {
+        result = await work();
+      },
+      request.signal,
+    );
+    return ran && result ? result : plain('busy', 'busy');
   }
 
-  async function summarizeDocument(request: DocumentSummaryRequest): Promise<SummaryResult> {
+  async function summarizeDocument(
+    request: DocumentSummaryRequest,
+    options: SummaryOptions = {},
+  ): Promise<SummaryResult> {
     const readers = distinctReaders(request.readers);
     let found: Awaited<ReturnType<typeof findDocument>> | undefined;
     const lookUp = async () =>
@@ -251,10 +273,14 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
           'en'
         );
       },
+      options,
     );
   }
 
-  async function summarizeThread(request: ThreadSummaryRequest): Promise<SummaryResult> {
+  async function summarizeThread(
+    request: ThreadSummaryRequest,
+    options: SummaryOptions = {},
+  ): Promise<SummaryResult> {
     const sections = threadSections(request.messages);
     return run(
       request,
@@ -279,6 +305,7 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
           .slice(0, LANGUAGE_SAMPLE);
         return deps.detectLanguage(sample, request.requester.locale);
       },
+      options,
     );
   }
 

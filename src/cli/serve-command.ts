@@ -67,9 +67,9 @@ export async function startServe(runtime: Runtime): Promise<ServeInstance> {
     : undefined;
   await ingestSamplesIfEmpty(runtime);
   const reliability = createReliability(runtime);
-  // Every adapter answers through the rate limit and the fair queue.
+  // Every adapter answers and summarises through the rate limit and the fair queues.
   const adapters = await createAdapters(
-    { ...runtime, answers: reliability.answers },
+    { ...runtime, answers: reliability.answers, summaries: reliability.summaries },
     {
       sources:
         scheduler && sources ? { scheduler, definitions: sources.map((s) => s.definition) } : undefined,
@@ -98,7 +98,7 @@ export async function startServe(runtime: Runtime): Promise<ServeInstance> {
         heldAnswer: webHeldAnswer(runtime.store, adapters.reviews),
         rateAnswer: webAnswerRating(runtime.store),
         handOff: adapters.handOff,
-        summaries: runtime.summaries,
+        summaries: reliability.summaries,
       },
       trustProxy: config.trustProxy,
     },

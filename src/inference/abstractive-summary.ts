@@ -4,10 +4,16 @@
  * prompt and the reply; each part is summarised ("map"), citing its sections as [n]; the partial
  * summaries are combined ("reduce"), in groups that fit and again until one is left. A single part
  * is summarised at once. Instructions to the assistant in the document never reach a prompt.
+ *
+ * Bounded: a long document is not read whole. When its sections need more parts than half the call
+ * budget, the model reads each section's most central sentences instead (chosen as the extractive
+ * summary chooses them, each section's share in proportion to its length), so that a 100-page PDF
+ * takes a bounded number of calls; the calls and the total time have limits of their own.
  */
 import { GenerationDeadlineError } from './llm-generator.js';
 import { extractCitations } from './citations.js';
-import type { SummarySection } from './extractive-summary.js';
+import { type SummarySection, condenseSections } from './extractive-summary.js';
+import type { Tokenize } from './reader-question.js';
 import { type PromptSection, mapMessages, reduceMessages } from './summary-prompt.js';
 import type { ChatMessage, TextEngine } from './text-engine.js';
 import { type InstructionFinder, withoutInstructions } from './untrusted-sentences.js';
@@ -19,6 +25,18 @@ export interface AbstractiveSummaryOptions {
   readonly maxTokens?: number | undefined;
   /** How long one model call may take (GENERATION_DEADLINE_MS); the summary fails when one misses it. */
   readonly deadlineMs?: number | undefined;
+  /** How long the whole summary may take, all calls together (SUMMARY_DEADLINE_MS); it fails past it. */
+  readonly totalDeadlineMs?: number | undefined;
+  /**
+   * Most model calls (SUMMARY_MAX_MODEL_CALLS; default unbounded): at most half of them read the
+   * document (map), the rest combine; a summary that would need more fails before its first call.
+   */
+  readonly maxCalls?: number | undefined;
+  /**
+   * The retrieval analyzer, to choose a long document's central sentences for the map step; without
+   * it the document is read whole (and `maxCalls` may refuse it).
+   */
+  readonly tokenize?: Tokenize | undefined;
   readonly untrusted?: InstructionFinder | undefined;
   /** Language of a text, to refuse a summary written in another language than asked. */
   readonly detectLanguage: (text: string, hint?: string) => string;
@@ -51,6 +69,14 @@ export class UnusableSummaryError extends Error {
 
 /** Tokens kept free besides the prompt and the reply: the engine's own framing, counting slack. */
 const MARGIN_TOKENS = 32;
+/**
+ * Shrinking a long document to the map budget: the share of the proportional character budget aimed
+ * for (parts are packed whole, so a little under the proportion is needed to land within it), and
+ * how many times it is tried. Chosen by reasoning, checked on the bench's generated 10- and 100-page
+ * documents (one try sufficed there); not tuned.
+ */
+const CONDENSE_SLACK = 0.9;
+const MAX_CONDENSE_TRIES = 3;
 
 /** Writes the summary; throws when the model fails, misses a deadline or writes nothing usable. */
 export async function writeAbstractiveSummary(
@@ -60,19 +86,30 @@ export async function writeAbstractiveSummary(
   const { engine } = options;
   const maxTokens = options.maxTokens ?? 256;
   const budget = engine.contextTokens - maxTokens - MARGIN_TOKENS;
+  const maxCalls = options.maxCalls ?? Number.POSITIVE_INFINITY;
+  const total =
+    options.totalDeadlineMs === undefined ? undefined : AbortSignal.timeout(options.totalDeadlineMs);
   let calls = 0;
   const complete = async (messages: readonly ChatMessage[], onText?: (delta: string) => void) => {
+    if (calls >= maxCalls)
+      throw new UnusableSummaryError(`the summary needs more than ${maxCalls} model calls`);
     calls++;
     const deadline = options.deadlineMs === undefined ? undefined : AbortSignal.timeout(options.deadlineMs);
     const signal = AbortSignal.any([
       ...(request.signal ? [request.signal] : []),
       ...(deadline ? [deadline] : []),
+      ...(total ? [total] : []),
     ]);
     try {
       const completion = await engine.complete(messages, { maxTokens, signal, onText });
       return completion.text.trim();
     } catch (error) {
-      if (deadline?.aborted && !request.signal?.aborted)
+      if (request.signal?.aborted) throw error;
+      if (total?.aborted)
+        throw new GenerationDeadlineError(`the summary took over ${options.totalDeadlineMs} ms`, {
+          cause: error,
+        });
+      if (deadline?.aborted)
         throw new GenerationDeadlineError(`a summary step took over ${options.deadlineMs} ms`, {
           cause: error,
         });
@@ -87,8 +124,27 @@ export async function writeAbstractiveSummary(
   }));
   if (engine.countTokens(mapMessages([], request.language, request.sentences)) >= budget)
     throw new UnusableSummaryError("the model's context is too small for a summary prompt");
-  const parts = packSections(sections, request.language, request.sentences, engine, budget);
+  const mapParts = Math.max(1, Math.floor(maxCalls / 2));
+  let parts = packSections(sections, request.language, request.sentences, engine, budget);
+  // Too long to read whole: the sections' central sentences, shrunk until they fit the map budget.
+  for (let tries = 0; tries < MAX_CONDENSE_TRIES && parts.length > mapParts && options.tokenize; tries++) {
+    const chars = parts.flat().reduce((sum, s) => sum + s.text.length, 0);
+    const condensed = condenseSections(request.sections, request.language, {
+      tokenize: options.tokenize,
+      untrusted: options.untrusted,
+      maxChars: Math.floor(chars * (mapParts / parts.length) * CONDENSE_SLACK ** (tries + 1)),
+    });
+    parts = packSections(
+      sections.map((s, i) => ({ ...s, text: condensed[i]!.text })),
+      request.language,
+      request.sentences,
+      engine,
+      budget,
+    );
+  }
   if (parts.length === 0) throw new UnusableSummaryError('nothing to summarise');
+  if (parts.length > mapParts && parts.length > 1)
+    throw new UnusableSummaryError(`the document needs ${parts.length} model calls to read, over the limit`);
   const count = request.sections.length;
 
   if (parts.length === 1) {

@@ -145,6 +145,43 @@ export function extractiveSummary(
     }));
 }
 
+/**
+ * The sections cut to their most central sentences, about `maxChars` in all, for a model that cannot
+ * read the whole document: each section may keep a share of the budget in proportion to its length
+ * (at least its best sentence), the most central sentences are taken first, and each section's are
+ * kept in its order. Sections left with nothing have empty text (their numbers stay the same).
+ * The same candidates as the extractive summary: no headings, code, table rows or instructions.
+ */
+export function condenseSections(
+  sections: readonly SummarySection[],
+  language: string | undefined,
+  options: Pick<ExtractiveSummaryOptions, 'tokenize' | 'untrusted' | 'maxSentenceChars'> & {
+    readonly maxChars: number;
+  },
+): SummarySection[] {
+  const candidates = candidatesOf(sections, language, options, options.maxSentenceChars ?? 300);
+  weigh(candidates, language, options.tokenize);
+  score(candidates, sections.length);
+  const totalChars = candidates.reduce((sum, c) => sum + c.sentence.text.length, 0);
+  const sectionChars = new Array<number>(sections.length).fill(0);
+  for (const c of candidates) sectionChars[c.section]! += c.sentence.text.length;
+  const used = new Array<number>(sections.length).fill(0);
+  const kept = new Set<Candidate>();
+  let chars = 0;
+  for (const c of [...candidates].sort((a, b) => b.score - a.score)) {
+    const length = c.sentence.text.length;
+    if (chars + length > options.maxChars) continue;
+    const share = (options.maxChars * sectionChars[c.section]!) / Math.max(1, totalChars);
+    if (used[c.section]! > 0 && used[c.section]! + length > share) continue;
+    kept.add(c);
+    used[c.section]! += length;
+    chars += length;
+  }
+  const texts = sections.map(() => [] as string[]);
+  for (const c of candidates) if (kept.has(c)) texts[c.section]!.push(c.sentence.text);
+  return sections.map((section, i) => ({ headingPath: section.headingPath, text: texts[i]!.join(' ') }));
+}
+
 /** A line that is a link or an address and nothing else says nothing to summarise. */
 const BARE_REFERENCE = /^(?:<?https?:\/\/\S+>?|\S+@\S+|[`*_~]*[\w./-]+[`*_~]*)$/u;
 /** A table row as ingest stores it (cells between ` | `). */

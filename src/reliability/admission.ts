@@ -1,4 +1,5 @@
 import type { AnswerScheduler, AnswerService } from '../answer/ports.js';
+import type { SummaryService } from '../answer/summary-ports.js';
 import { describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import type { FairQueue } from './fair-queue.js';
@@ -23,26 +24,7 @@ export interface AdmissionDeps {
  * queue, whose concurrency bounds the answers worked on at once across all platforms.
  */
 export function withAdmission(answers: AnswerService, deps: AdmissionDeps): AnswerService {
-  const admit: AnswerScheduler = async (question, work, signal) => {
-    let allowed = true;
-    try {
-      allowed = await deps.limiter.allow(question);
-    } catch (error) {
-      // The limit protects capacity; when it cannot be counted, answering beats refusing.
-      deps.logger('warn', 'ratelimit.unavailable', { error: describeError(error) });
-    }
-    if (!allowed) {
-      deps.onRefused?.('rate_limited');
-      deps.logger('info', 'answer.rate_limited', { platform: question.place.platform });
-      return false;
-    }
-    const ran = await deps.queue.run(question.asker.email, work, signal);
-    if (!ran) {
-      deps.onRefused?.('queue_full');
-      deps.logger('warn', 'answer.queue_full', { waiting: deps.queue.queued });
-    }
-    return ran;
-  };
+  const admit = admission(deps, 'answer');
   return {
     ask(question, options = {}) {
       const inner = options.schedule;
@@ -64,5 +46,46 @@ export function withAdmission(answers: AnswerService, deps: AdmissionDeps): Answ
     ...(answers.record ? { record: answers.record.bind(answers) } : {}),
     ...(answers.holdsLease ? { holdsLease: answers.holdsLease.bind(answers) } : {}),
     ...(deps.recordClaimed ? { recordClaimed: deps.recordClaimed } : {}),
+  };
+}
+
+/**
+ * The summariser behind the same per-asker rate limit (a summary counts as a question) and a fair
+ * queue of its own: a document summary with a model is many model calls, so `serve` gives summaries
+ * a small queue (SUMMARY_CONCURRENCY, SUMMARY_QUEUE_SIZE) beside the answers' one, and one person
+ * asking for ten manuals waits for their own summaries without holding anyone's answers. Refused
+ * requests are recorded and get the `busy` result, which every adapter shows as a notice.
+ */
+export function withSummaryAdmission(
+  summaries: SummaryService,
+  deps: Omit<AdmissionDeps, 'recordClaimed'>,
+): SummaryService {
+  const schedule = admission(deps, 'summary');
+  return {
+    summarizeDocument: (request) => summaries.summarizeDocument(request, { schedule }),
+    summarizeThread: (request) => summaries.summarizeThread(request, { schedule }),
+  };
+}
+
+function admission(deps: Omit<AdmissionDeps, 'recordClaimed'>, kind: 'answer' | 'summary'): AnswerScheduler {
+  return async (question, work, signal) => {
+    let allowed = true;
+    try {
+      allowed = await deps.limiter.allow(question);
+    } catch (error) {
+      // The limit protects capacity; when it cannot be counted, answering beats refusing.
+      deps.logger('warn', 'ratelimit.unavailable', { error: describeError(error) });
+    }
+    if (!allowed) {
+      deps.onRefused?.('rate_limited');
+      deps.logger('info', `${kind}.rate_limited`, { platform: question.place.platform });
+      return false;
+    }
+    const ran = await deps.queue.run(question.asker.email, work, signal);
+    if (!ran) {
+      deps.onRefused?.('queue_full');
+      deps.logger('warn', `${kind}.queue_full`, { waiting: deps.queue.queued });
+    }
+    return ran;
   };
 }

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import { recordedQuestion } from '../answer/answer.js';
 import type { AnswerService, DeliveryChannel } from '../answer/ports.js';
+import type { SummaryService } from '../answer/summary-ports.js';
 import type { Platform } from '../core/types.js';
 import { detectQuestionLanguage } from '../inference/language.js';
 import type { Runtime } from '../runtime.js';
 import type { ReadinessCheck } from '../server.js';
 import type { ReliabilityDatabase } from '../store/question-repository.js';
-import { withAdmission } from './admission.js';
+import { withAdmission, withSummaryAdmission } from './admission.js';
 import { FairQueue } from './fair-queue.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { RecoveryWorker } from './recovery-worker.js';
@@ -22,6 +23,8 @@ const MAX_ATTEMPTS = 3;
 export interface Reliability {
   /** The pipeline behind the per-asker rate limit and the fair, bounded queue. */
   readonly answers: AnswerService;
+  /** The summariser behind the same rate limit and a small fair queue of its own. */
+  readonly summaries: SummaryService;
   readonly readiness: readonly ReadinessCheck[];
   /** Starts the heartbeat, crash recovery (through the adapters' delivery channels) and retention. */
   start(delivery: (platform: Platform) => DeliveryChannel | undefined): Promise<void>;
@@ -51,6 +54,12 @@ export function createReliability(runtime: Runtime): Reliability {
     recordClaimed: (question, claims) =>
       store.questions.createClaimed(recordedQuestion(question, config.maxQuestionChars), claims),
   });
+  const summaries = withSummaryAdmission(runtime.summaries, {
+    queue: new FairQueue({ concurrency: settings.summaryConcurrency, maxQueued: settings.summaryQueueSize }),
+    limiter,
+    logger,
+    onRefused: (reason) => metrics.refused.inc({ reason }),
+  });
   // Liveness: a worker silent (by the database's clock) for `afterMs` is dead and its questions are
   // taken over. It beats every fifth of that (at most every 5 s), from a thread and a connection of
   // its own, and acts on its claims only within half of it after a beat was sent: whatever it
@@ -79,6 +88,7 @@ export function createReliability(runtime: Runtime): Reliability {
 
   return {
     answers,
+    summaries,
     readiness: [
       { name: 'capacity', check: async () => !queue.saturated },
       // Without a heartbeat this replica holds no lease: it would take questions and answer none.

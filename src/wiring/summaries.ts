@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { writeAbstractiveSummary } from '../inference/abstractive-summary.js';
 import { detectLanguage } from '../inference/language.js';
 import type { TextEngine } from '../inference/text-engine.js';
+import type { Tokenize } from '../inference/reader-question.js';
 import type { InstructionFinder } from '../inference/untrusted-sentences.js';
 import type { Store } from '../store/store.js';
 
@@ -35,6 +36,7 @@ export function summaryWriter(
   engine: TextEngine,
   config: Config,
   untrusted: InstructionFinder,
+  tokenize: Tokenize,
 ): SummaryWriter {
   return {
     name: engine.name,
@@ -44,6 +46,9 @@ export function summaryWriter(
           engine,
           maxTokens: Math.min(config.llm.maxNewTokens, Math.floor(engine.contextTokens / 4)),
           deadlineMs: config.llm.deadlineMs,
+          totalDeadlineMs: config.llm.summaryDeadlineMs,
+          maxCalls: config.llm.summaryMaxCalls,
+          tokenize,
           untrusted,
           detectLanguage,
         },

@@ -108,7 +108,13 @@ describe('document summaries with a model (OpenAI-compatible server)', () => {
     const stream = createStreamGuard(guard, context, { onVisible, present });
     return { push: (delta) => stream.push(delta), close: () => stream.close() };
   };
-  const service = (deadlineMs?: number) => {
+  interface Limits {
+    readonly deadlineMs?: number;
+    readonly totalDeadlineMs?: number;
+    readonly maxCalls?: number;
+    readonly condense?: boolean;
+  }
+  const service = ({ deadlineMs, totalDeadlineMs, maxCalls, condense }: Limits) => {
     const engine = createOpenAiEngine({
       baseURL: server.baseURL,
       model: 'polylm-chat-13b',
@@ -129,15 +135,24 @@ describe('document summaries with a model (OpenAI-compatible server)', () => {
         name: engine.name,
         write: (request) =>
           writeAbstractiveSummary(
-            { engine, maxTokens: MAX_TOKENS, deadlineMs, untrusted: findInstructions, detectLanguage },
+            {
+              engine,
+              maxTokens: MAX_TOKENS,
+              deadlineMs,
+              totalDeadlineMs,
+              maxCalls,
+              tokenize: condense ? analyze : undefined,
+              untrusted: findInstructions,
+              detectLanguage,
+            },
             request,
           ),
       },
     });
   };
-  const summarize = (options: { deadlineMs?: number; signal?: AbortSignal } = {}) => {
+  const summarize = (options: Limits & { signal?: AbortSignal } = {}) => {
     const progress: SummaryProgress[] = [];
-    const result = service(options.deadlineMs).summarizeDocument({
+    const result = service(options).summarizeDocument({
       document: 'it/hardware.md',
       requester: employee,
       readers: [employee],
@@ -195,6 +210,36 @@ describe('document summaries with a model (OpenAI-compatible server)', () => {
     const summary = await summarize({ deadlineMs: 300 }).result;
     expect(summary.status).toBe('answered');
     expect(summary.generator).toBe('extractive:fallback');
+  });
+
+  it('reads a long document as its central sentences, within the call budget', async () => {
+    const summary = await summarize({ maxCalls: 4, condense: true }).result;
+    expect(summary.status).toBe('answered');
+    expect(summary.generator).toBe('openai');
+    expect(server.requests.length).toBeGreaterThan(0);
+    expect(server.requests.length).toBeLessThanOrEqual(4);
+    const maps = server.requests.filter((r) => r.body.messages.at(-1)!.content.includes('<<<SOURCE'));
+    expect(maps.length).toBeLessThanOrEqual(2);
+    // Fewer sentences than the sections hold, from more than one section.
+    const shown = maps.map((r) => r.body.messages.at(-1)!.content).join('\n');
+    expect(shown.match(/ask the IT desk through the portal/gu)?.length ?? 0).toBeLessThan(TOPICS.length);
+    expect(TOPICS.filter((topic) => shown.includes(`new ${topic}`)).length).toBeGreaterThan(1);
+  });
+
+  it('gives the extractive summary at once when the document needs more calls than allowed', async () => {
+    const summary = await summarize({ maxCalls: 4, condense: false }).result;
+    expect(summary.generator).toBe('extractive:fallback');
+    expect(summary.text).toContain("The AI model couldn't summarise this just now");
+    expect(server.requests).toEqual([]);
+  });
+
+  it('gives the extractive summary when the whole summary misses its total deadline', async () => {
+    // Every step within its own deadline would take a minute; the summary may take 300 ms in all.
+    reply = () => ({ kind: 'hang' });
+    const summary = await summarize({ deadlineMs: 60_000, totalDeadlineMs: 300 }).result;
+    expect(summary.status).toBe('answered');
+    expect(summary.generator).toBe('extractive:fallback');
+    expect(summary.text).toContain('Key sentences quoted from the document');
   });
 
   it('never shows a model summary that cites nothing', async () => {

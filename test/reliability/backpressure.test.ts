@@ -175,11 +175,16 @@ describe('backpressure settings', () => {
       rateLimitPerMinute: 20,
       answerConcurrency: 8,
       answerQueueSize: 200,
+      summaryConcurrency: 2,
+      summaryQueueSize: 20,
       recoveryAfterSeconds: 30,
     });
     expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }).reliability.rateLimitPerMinute).toBe(0);
     expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_PER_MINUTE.*e\.g\. 20/);
     expect(() => loadConfig({ ANSWER_CONCURRENCY: '0' })).toThrow(/ANSWER_CONCURRENCY/);
     expect(() => loadConfig({ RECOVERY_AFTER_SECONDS: '1' })).toThrow(/RECOVERY_AFTER_SECONDS/);
+    expect(() => loadConfig({ SUMMARY_CONCURRENCY: '0' })).toThrow(/SUMMARY_CONCURRENCY.*e\.g\. 2/);
+    expect(() => loadConfig({ SUMMARY_MAX_MODEL_CALLS: '1' })).toThrow(/SUMMARY_MAX_MODEL_CALLS.*3 or more/);
+    expect(loadConfig({}).llm).toMatchObject({ summaryDeadlineMs: 180_000, summaryMaxCalls: 12 });
   });
 });

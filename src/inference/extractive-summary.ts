@@ -187,6 +187,14 @@ const BARE_REFERENCE = /^(?:<?https?:\/\/\S+>?|\S+@\S+|[`*_~]*[\w./-]+[`*_~]*)$/
 /** A table row as ingest stores it (cells between ` | `). */
 const TABLE_ROW = /\S \| \S/u;
 
+/**
+ * The text with each table-row line blanked (same length, so offsets stay true): a row is dropped
+ * whole before sentences are split, since a cell's second sentence no longer looks like a row.
+ */
+function withoutTableRows(text: string): string {
+  return text.replace(/[^\n]+/gu, (line) => (TABLE_ROW.test(line) ? ' '.repeat(line.length) : line));
+}
+
 function candidatesOf(
   sections: readonly SummarySection[],
   language: string | undefined,
@@ -196,10 +204,10 @@ function candidatesOf(
   const out: Candidate[] = [];
   sections.forEach((section, i) => {
     const unsafe = options.untrusted ? untrustedSpans(section.text, language, options.untrusted) : [];
-    for (const sentence of splitSentences(section.text, language, maxSentenceChars)) {
+    for (const sentence of splitSentences(withoutTableRows(section.text), language, maxSentenceChars)) {
       if (sentence.kind !== 'statement') continue;
       if (overlapsAny(unsafe, sentence.start, sentence.start + sentence.text.length)) continue;
-      if (TABLE_ROW.test(sentence.text) || BARE_REFERENCE.test(sentence.text)) continue;
+      if (BARE_REFERENCE.test(sentence.text)) continue;
       if ((sentence.text.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) continue;
       out.push({ sentence, section: i, vector: new Map(), score: 0 });
     }

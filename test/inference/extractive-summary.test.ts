@@ -98,6 +98,27 @@ describe('extractiveSummary', () => {
     ]);
   });
 
+  it('leaves out every sentence of a table cell, the second of a two-sentence cell too', () => {
+    // As ingest stores examples/knowledge/it/vpn-setup.md's troubleshooting table.
+    const text = [
+      'Most problems have a quick fix.',
+      'Message or symptom | What to do',
+      '"MFA request timed out" | You did not approve the push within 60 seconds. Connect again and approve it faster; check that your phone has a connection.',
+      'Hotel or airport Wi-Fi | Open a browser first and accept the login page. Then connect the VPN again from the system tray.',
+      'If none of this helps, call the IT service desk and give them the message you saw.',
+    ].join('\n');
+    const out = extractiveSummary([{ headingPath: ['Troubleshooting'], text }], 'en', {
+      ...options,
+      minSentences: 10,
+    });
+    expect(out.map((s) => s.text)).toEqual([
+      'Most problems have a quick fix.',
+      'If none of this helps, call the IT service desk and give them the message you saw.',
+    ]);
+    // Offsets still point into the section's text.
+    for (const s of out) expect(text.slice(s.start, s.start + s.text.length)).toBe(s.text);
+  });
+
   it('never quotes a sentence that instructs the assistant, however central', () => {
     const injected: SummarySection[] = [
       {

@@ -37,7 +37,7 @@ describe('GraphThreadReader', () => {
     const before = graph.requests.length;
     expect(
       await reader('tenant-a.example').read(
-        { kind: 'chat', tenantId: 'tenant-b.example', chatId: '19:x@thread.v2' },
+        { kind: 'chat', tenantId: 'tenant-b.example', chatId: '19:x@thread.v2', readers: 'all' },
         limits,
       ),
     ).toEqual({
@@ -69,8 +69,9 @@ describe('GraphThreadReader', () => {
         webUrl: 'https://teams.microsoft.com/l/message/3',
       },
     ]);
+    graph.setChatMembers('19:chat@thread.v2', [{ userId: 'u1', displayName: 'Ana' }]);
     const read = await reader().read(
-      { kind: 'chat', tenantId: 'tenant-a.example', chatId: '19:chat@thread.v2' },
+      { kind: 'chat', tenantId: 'tenant-a.example', chatId: '19:chat@thread.v2', readers: 'all' },
       limits,
     );
     expect(read).toEqual({
@@ -87,6 +88,73 @@ describe('GraphThreadReader', () => {
       seen: 2,
       complete: true,
       olderUnread: false,
+    });
+  });
+
+  describe('a chat where members see only part of its history', () => {
+    const chatId = '19:limited@thread.v2';
+    const message = (id: string, minute: number, text: string) => ({
+      id,
+      createdDateTime: `2026-11-30T10:${String(minute).padStart(2, '0')}:00Z`,
+      from: { user: { id: 'u-ana', displayName: 'Ana' } },
+      body: { contentType: 'text' as const, content: text },
+    });
+    beforeAll(() => {
+      graph.addChat(chatId, [
+        message('1', 0, 'salary bands for next year'),
+        message('2', 10, 'the offsite is on Friday'),
+        message('3', 20, 'bring a laptop'),
+        message('4', 30, 'lunch is at noon'),
+      ]);
+      graph.setChatMembers(chatId, [
+        // Ana sees everything; Ben was added at 10:10 "including the last few minutes" (from 10:05);
+        // Chloé was added at 10:25 without history.
+        { userId: 'u-ana', displayName: 'Ana' },
+        { userId: 'u-ben', displayName: 'Ben', visibleHistoryStartDateTime: '2026-11-30T10:05:00Z' },
+        { userId: 'u-chloe', displayName: 'Chloé', visibleHistoryStartDateTime: '2026-11-30T10:25:00Z' },
+      ]);
+    });
+    const textsFor = async (readers: { userId: string } | 'all') => {
+      const read = await reader().read(
+        { kind: 'chat', tenantId: 'tenant-a.example', chatId, readers },
+        limits,
+      );
+      return read.status === 'read' ? read.messages.map((m) => m.text) : read;
+    };
+
+    it('shows a member only what Teams shows them', async () => {
+      expect(await textsFor({ userId: 'u-ana' })).toEqual([
+        'salary bands for next year',
+        'the offsite is on Friday',
+        'bring a laptop',
+        'lunch is at noon',
+      ]);
+      expect(await textsFor({ userId: 'u-ben' })).toEqual([
+        'the offsite is on Friday',
+        'bring a laptop',
+        'lunch is at noon',
+      ]);
+      expect(await textsFor({ userId: 'u-chloe' })).toEqual(['lunch is at noon']);
+    });
+
+    it('shows everyone only what the member with the least history sees', async () => {
+      expect(await textsFor('all')).toEqual(['lunch is at noon']);
+    });
+
+    it('reads no message when the members cannot be read, or the reader is not among them', async () => {
+      expect(await textsFor({ userId: 'u-stranger' })).toEqual({
+        status: 'unavailable',
+        reason: 'members_unavailable',
+      });
+      graph.addChat('19:no-members@thread.v2', [message('9', 0, 'older news')]);
+      const before = graph.requests.length;
+      expect(
+        await reader().read(
+          { kind: 'chat', tenantId: 'tenant-a.example', chatId: '19:no-members@thread.v2', readers: 'all' },
+          limits,
+        ),
+      ).toEqual({ status: 'unavailable', reason: 'members_unavailable' });
+      expect(graph.requests.slice(before).some((r) => r.url.includes('/messages'))).toBe(false);
     });
   });
 });

@@ -275,6 +275,10 @@ describe('Summaries of Teams conversations', () => {
         body: html(text),
       })),
     );
+    graph.setChatMembers(chatId, [
+      { userId: 'aad-alice', displayName: 'Alice Martin' },
+      { userId: 'aad-bob', displayName: 'Bob Lee' },
+    ]);
     const activity = teamsActivity(h.connector, {
       scope: 'groupChat',
       type: 'invoke',
@@ -302,6 +306,106 @@ describe('Summaries of Teams conversations', () => {
           r.url.includes('/chats/') && decodeURIComponent(r.url).includes('$orderby=createdDateTime desc'),
       ),
     ).toBe(true);
+  });
+
+  it('leaves out of a group chat summary what its readers cannot see in Teams (added without history)', async () => {
+    const chatId = '19:floor-three@thread.v2';
+    graph.addChat(chatId, [
+      {
+        id: '1700000000601',
+        createdDateTime: at(40),
+        from: person('u-bob', 'Bob Lee'),
+        body: html('The confidential reorganisation moves payroll to the Lisbon office in March.'),
+      },
+      {
+        id: '1700000000602',
+        createdDateTime: at(50),
+        from: person('u-bob', 'Bob Lee'),
+        body: html('The printer on the third floor is fixed and prints in colour again.'),
+      },
+      {
+        id: '1700000000603',
+        createdDateTime: at(52),
+        from: person('u-kenji', 'Kenji Sato'),
+        body: html('Toner for the third floor printer is in the supply room next to it.'),
+      },
+    ]);
+    // Alice was added at 09:45 without history; Bob and Kenji see all of it.
+    graph.setChatMembers(chatId, [
+      { userId: 'aad-alice', displayName: 'Alice Martin', visibleHistoryStartDateTime: at(45) },
+      { userId: 'aad-bob', displayName: 'Bob Lee' },
+      { userId: 'aad-kenji', displayName: 'Kenji Sato' },
+    ]);
+    const invoke = (name: string, from: FakeMember, data?: unknown) =>
+      teamsActivity(h.connector, {
+        scope: 'groupChat',
+        type: 'invoke',
+        name,
+        from,
+        conversationId: chatId,
+        value: {
+          commandId: SUMMARIZE_COMMAND,
+          commandContext: 'message',
+          messagePayload: { id: '1700000000602', body: html('The printer on the third floor is fixed.') },
+          ...(data ? { data } : {}),
+        },
+      });
+    const forAlice = dialogText(
+      (await deliverActivity(withGraphUrl, invoke('composeExtension/fetchTask', ALICE))).body,
+    );
+    expect(forAlice).toContain('printer');
+    expect(forAlice).not.toMatch(/payroll|Lisbon|reorganisation/);
+    // Kenji sees the whole chat: his own summary may name it.
+    const KENJI: FakeMember = { id: 'kenji@corp.example', name: 'Kenji Sato', aadObjectId: 'aad-kenji' };
+    const forKenji = dialogText(
+      (await deliverActivity(withGraphUrl, invoke('composeExtension/fetchTask', KENJI))).body,
+    );
+    expect(forKenji).toMatch(/payroll|Lisbon|reorganisation/);
+    // Posted into the chat by Kenji, for every member: Alice reads it too, so not the earlier message.
+    await deliverActivity(
+      withGraphUrl,
+      invoke('composeExtension/submitAction', KENJI, { action: POST_SUMMARY_VERB }),
+    );
+    const posted = await h.connector.waitFor(() => h.connector.conversation(chatId)[0], 20_000);
+    expect(JSON.stringify(posted)).toContain('printer');
+    expect(JSON.stringify(h.connector.conversation(chatId))).not.toMatch(/payroll|Lisbon|reorganisation/);
+  });
+
+  it('summarises only the chosen message of a chat whose members Graph will not list, and says so', async () => {
+    const chatId = '19:no-members-consent@thread.v2';
+    graph.addChat(chatId, [
+      {
+        id: '1700000000701',
+        createdDateTime: at(30),
+        from: person('u-bob', 'Bob Lee'),
+        body: html('The budget freeze for new laptops lasts until the end of the quarter.'),
+      },
+      {
+        id: '1700000000702',
+        createdDateTime: at(31),
+        from: person('u-bob', 'Bob Lee'),
+        body: html('The new badge readers at the main entrance work from Monday.'),
+      },
+    ]);
+    const activity = teamsActivity(h.connector, {
+      scope: 'groupChat',
+      type: 'invoke',
+      name: 'composeExtension/fetchTask',
+      from: ALICE,
+      conversationId: chatId,
+      value: {
+        commandId: SUMMARIZE_COMMAND,
+        commandContext: 'message',
+        messagePayload: {
+          id: '1700000000702',
+          body: html('The new badge readers at the main entrance work from Monday.'),
+        },
+      },
+    });
+    const shown = dialogText((await deliverActivity(withGraphUrl, activity)).body);
+    expect(shown).toContain('badge readers');
+    expect(shown).not.toContain('budget freeze');
+    expect(shown).toContain(t('en', 'thread.selectedOnly'));
   });
 
   it('reads only what the app may read: a chat Graph refuses is summarised from the chosen message alone', async () => {

@@ -85,6 +85,18 @@ export interface FakeChatMessage {
   readonly webUrl?: string;
 }
 
+/**
+ * A chat member as Graph's `aadUserConversationMember` has it. `visibleHistoryStartDateTime` is
+ * `0001-01-01T00:00:00Z` for a member who sees the whole history (Graph's value), else the time
+ * from which they see it (added "without history" or with the last few days).
+ */
+export interface FakeChatMember {
+  readonly userId: string;
+  readonly displayName: string;
+  readonly email?: string;
+  readonly visibleHistoryStartDateTime?: string;
+}
+
 export interface RecordedGraphRequest {
   readonly method: string;
   /** Path and query as requested. */
@@ -153,6 +165,11 @@ export interface FakeGraph {
   }): void;
   /** A chat's messages at `/chats/{chat}/messages`, newest first (`$orderby=createdDateTime desc`), paged. */
   addChat(chatId: string, messages: readonly FakeChatMessage[]): void;
+  /**
+   * A chat's members at `/chats/{chat}/members` (ChatMember.Read.Chat). A chat without members set
+   * answers 403, as Graph does where the app has no such consent.
+   */
+  setChatMembers(chatId: string, members: readonly FakeChatMember[]): void;
   /** Answers one JSON body for a path (for client tests), by exact path. */
   route(path: string, body: unknown): void;
   close(): Promise<void>;
@@ -175,6 +192,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   const routes = new Map<string, unknown>();
   const threads = new Map<string, { root: FakeChatMessage; replies: FakeChatMessage[] }>();
   const chats = new Map<string, FakeChatMessage[]>();
+  const chatMembers = new Map<string, FakeChatMember[]>();
   let sequence = 1;
   let deltaValidFrom = 0;
   let itemCounter = 0;
@@ -300,6 +318,25 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       const thread = threads.get(`${channel[1]}|${channel[2]}|${channel[3]}`);
       if (!thread) return forbidden();
       return channel[4] ? page(thread.replies) : json(res, 200, asGraphMessage(thread.root));
+    }
+    const members = path.match(/^\/chats\/([^/]+)\/members$/);
+    if (members) {
+      const list = chatMembers.get(members[1]!);
+      if (!list) return forbidden();
+      return json(res, 200, {
+        '@odata.context': `${graphOrigin}/v1.0/$metadata#chats('${members[1]}')/members`,
+        '@odata.count': list.length,
+        value: list.map((m) => ({
+          '@odata.type': '#microsoft.graph.aadUserConversationMember',
+          id: Buffer.from(`${members[1]}|${m.userId}`).toString('base64'),
+          roles: ['owner'],
+          displayName: m.displayName,
+          visibleHistoryStartDateTime: m.visibleHistoryStartDateTime ?? '0001-01-01T00:00:00Z',
+          userId: m.userId,
+          email: m.email ?? null,
+          tenantId,
+        })),
+      });
     }
     const chat = path.match(/^\/chats\/([^/]+)\/messages$/);
     if (chat) {
@@ -700,6 +737,9 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     },
     addChat(chatId, messages) {
       chats.set(chatId, [...messages]);
+    },
+    setChatMembers(chatId, list) {
+      chatMembers.set(chatId, [...list]);
     },
     route(path, body) {
       routes.set(path, body);

@@ -15,8 +15,23 @@ export type TeamsConversation =
       readonly channelId: string;
       readonly rootId: string;
     }
-  /** A group chat (or a 1:1 chat), by its chat id (`19:…@thread.v2`). */
-  | { readonly kind: 'chat'; readonly tenantId: string; readonly chatId: string };
+  /**
+   * A group chat (or a 1:1 chat), by its chat id (`19:…@thread.v2`), and who will read the summary:
+   * a member added "without history" or with the last few days sees only messages from their
+   * `visibleHistoryStartDateTime` on, so older ones are left out for them.
+   */
+  | {
+      readonly kind: 'chat';
+      readonly tenantId: string;
+      readonly chatId: string;
+      readonly readers: ChatReaders;
+    };
+
+/**
+ * Whose view of a chat a summary may show: one member's (by Entra object id, a private summary) or
+ * every member's (a summary posted into the chat: the latest history start among them applies).
+ */
+export type ChatReaders = { readonly userId: string } | 'all';
 
 export type TeamsThreadRead =
   | ({ readonly status: 'read' } & ThreadWindow)
@@ -53,6 +68,16 @@ interface GraphChatMessage {
   } | null;
   readonly body?: { readonly contentType?: string; readonly content?: string | null } | null;
 }
+
+/** The fields of a Graph `conversationMember` (chat membership) this reader uses. */
+interface GraphChatMember {
+  /** The member's Entra object id (`aadUserConversationMember`). */
+  readonly userId?: string | null;
+  readonly visibleHistoryStartDateTime?: string | null;
+}
+
+/** Most chat members read (Graph allows 250 in a group chat). */
+const MAX_MEMBERS = 1_000;
 
 /** Graph's most messages per page for replies and chat messages. */
 const PAGE_SIZE = 50;
@@ -130,12 +155,20 @@ export class GraphThreadReader implements TeamsThreadSource {
     limits: ThreadLimits,
     signal: AbortSignal | undefined,
   ): Promise<TeamsThreadRead> {
+    const since = await this.historyStart(graph, where, signal);
+    if (since === undefined) return { status: 'unavailable', reason: 'members_unavailable' };
     const newestFirst: ThreadMessage[] = [];
     let olderUnread = false;
     const path = `chats/${seg(where.chatId)}/messages?$top=${PAGE_SIZE}&$orderby=createdDateTime desc`;
     let scanned = 0;
-    for await (const page of graph.pages<GraphChatMessage>(path, { signal })) {
+    pages: for await (const page of graph.pages<GraphChatMessage>(path, { signal })) {
       for (const message of page.value) {
+        if (since > Number.NEGATIVE_INFINITY) {
+          const written = time(message, Number.NaN);
+          // Newest first: this message and every older one are outside a reader's history.
+          if (written < since) break pages;
+          if (Number.isNaN(written)) continue;
+        }
         const kept = this.toThreadMessage(message, limits);
         if (kept) newestFirst.push(kept);
       }
@@ -148,6 +181,44 @@ export class GraphThreadReader implements TeamsThreadSource {
     }
     const messages = newestFirst.slice(0, limits.maxMessages).reverse();
     return { status: 'read', messages, seen: newestFirst.length, complete: true, olderUnread };
+  }
+
+  /**
+   * When the readers' visible history starts (ms; -Infinity: all of it): the latest
+   * `visibleHistoryStartDateTime` among them. Undefined when the members cannot be read (no
+   * ChatMember.Read.Chat consent) or the requester is not among them: then nothing older than the
+   * chosen message may be shown.
+   */
+  private async historyStart(
+    graph: GraphClient,
+    where: Extract<TeamsConversation, { kind: 'chat' }>,
+    signal: AbortSignal | undefined,
+  ): Promise<number | undefined> {
+    const members: GraphChatMember[] = [];
+    try {
+      for await (const page of graph.pages<GraphChatMember>(`chats/${seg(where.chatId)}/members`, {
+        signal,
+      })) {
+        members.push(...page.value);
+        if (members.length >= MAX_MEMBERS) break;
+      }
+    } catch (error) {
+      if (!(error instanceof GraphError) || (error.status !== 403 && error.status !== 404)) throw error;
+      this.options.logger('warn', 'teams.chat_members_unavailable', { status: error.status });
+      return undefined;
+    }
+    const { readers } = where;
+    const readersOf = readers === 'all' ? members : members.filter((m) => m.userId === readers.userId);
+    if (readersOf.length === 0) return undefined;
+    let since = Number.NEGATIVE_INFINITY;
+    for (const member of readersOf) {
+      if (!member.visibleHistoryStartDateTime) continue;
+      const start = Date.parse(member.visibleHistoryStartDateTime);
+      // A date Graph would not write: show nothing older than the chosen message.
+      if (Number.isNaN(start)) return undefined;
+      since = Math.max(since, start);
+    }
+    return since;
   }
 
   /** A person's or another app's message as the summariser takes it; undefined for what is left out. */
@@ -197,9 +268,10 @@ function seg(id: string): string {
   return encodeURIComponent(id);
 }
 
-function time(message: GraphChatMessage): number {
+/** When a message was written (ms), or `unknown` when Graph gave no readable time. */
+function time(message: GraphChatMessage, unknown = 0): number {
   const at = Date.parse(message.createdDateTime ?? '');
-  return Number.isNaN(at) ? 0 : at;
+  return Number.isNaN(at) ? unknown : at;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = {

@@ -7,7 +7,7 @@ import type { Principal } from '../../core/types.js';
 import { coverageNote, type ThreadLimits, type ThreadWindow } from '../thread-window.js';
 import { renderFollowUp, renderNotice } from './answer-card.js';
 import type { BackgroundTasks } from './background-tasks.js';
-import type { TeamsConversation, TeamsThreadSource } from './graph-thread-reader.js';
+import type { ChatReaders, TeamsConversation, TeamsThreadSource } from './graph-thread-reader.js';
 import { htmlToText } from './graph-thread-reader.js';
 import { channelThread, scopeOf } from './teams-activity.js';
 import type { TeamsCloudAdapter } from './teams-cloud-adapter.js';
@@ -90,9 +90,17 @@ export function createThreadSummaryAction(
     return { turn, activity, payload: value.messagePayload, requester, language };
   }
 
-  /** The conversation as Graph addresses it, and its messages within the limits. */
-  async function read(request: Request): Promise<{ window: ThreadWindow; selectedOnly: boolean }> {
-    const where = graphConversation(request.activity, request.payload);
+  /**
+   * The conversation as Graph addresses it, and its messages within the limits that every reader
+   * may see: in a chat, none from before a reader's visible history (`everyone`: all members').
+   */
+  async function read(
+    request: Request,
+    everyone: boolean,
+  ): Promise<{ window: ThreadWindow; selectedOnly: boolean }> {
+    const aadId = request.activity.from.aadObjectId;
+    const readers: ChatReaders | undefined = everyone ? 'all' : aadId ? { userId: aadId } : undefined;
+    const where = graphConversation(request.activity, request.payload, readers);
     if (options.source && where) {
       const read = await options.source.read(where, options.limits, context.signal);
       if (read.status === 'read' && read.messages.length > 0) return { window: read, selectedOnly: false };
@@ -139,7 +147,7 @@ export function createThreadSummaryAction(
     if (!options.summaries) return messageDialog(notice(language, 'failed'));
     const personal = openPersonalChat(request);
     const work = (async () => {
-      const { window, selectedOnly } = await read(request);
+      const { window, selectedOnly } = await read(request, false);
       if (window.messages.length === 0)
         return { kind: 'notice' as const, text: notice(language, 'thread.nothing') };
       const result = await summarize(request, window, [request.requester], await personal);
@@ -206,7 +214,7 @@ export function createThreadSummaryAction(
     const reference = threadReference(request.activity, request.payload);
     background.run(
       async () => {
-        const { window, selectedOnly } = await read(request);
+        const { window, selectedOnly } = await read(request, true);
         if (window.messages.length === 0) return;
         const readers = await audience(request);
         const result = await summarize(request, window, readers, reference);
@@ -215,7 +223,9 @@ export function createThreadSummaryAction(
           status: result.status,
           intoThread: true,
         });
-        const note = selectedOnly ? undefined : coverageNote(request.language, window);
+        const note = selectedOnly
+          ? notice(request.language, 'thread.selectedOnly')
+          : coverageNote(request.language, window);
         const messages =
           result.status === 'answered'
             ? renderFollowUp(result.text, result.language, result.citations)
@@ -309,7 +319,11 @@ export function createThreadSummaryAction(
 }
 
 /** The conversation of the chosen message as Graph addresses it; undefined where Graph cannot read it. */
-function graphConversation(activity: Activity, payload: MessagePayload): TeamsConversation | undefined {
+function graphConversation(
+  activity: Activity,
+  payload: MessagePayload,
+  readers: ChatReaders | undefined,
+): TeamsConversation | undefined {
   const channelData = (activity.channelData ?? {}) as {
     team?: { aadGroupId?: unknown };
     channel?: { id?: unknown };
@@ -327,8 +341,9 @@ function graphConversation(activity: Activity, payload: MessagePayload): TeamsCo
     if (typeof teamId !== 'string' || typeof channelId !== 'string' || !rootId) return undefined;
     return { kind: 'channel', tenantId, teamId, channelId, rootId };
   }
-  if (scope === 'groupChat')
-    return { kind: 'chat', tenantId, chatId: activity.conversation.id.split(';')[0]! };
+  // A chat's history differs by member: without knowing whose, it is not read.
+  if (scope === 'groupChat' && readers)
+    return { kind: 'chat', tenantId, chatId: activity.conversation.id.split(';')[0]!, readers };
   // A 1:1 chat with PolyDesk is addressed by another id in Graph: only the chosen message.
   return undefined;
 }

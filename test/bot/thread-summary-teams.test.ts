@@ -135,7 +135,8 @@ describe('Summaries of Teams conversations', () => {
         logger: () => {},
       }),
       threadLimits: { maxMessages: 4, maxScanned: 100, maxMessageChars: 4_000 },
-      summaryDeadlineMs: 20_000,
+      // The dialog waits for every summary, however slow the machine: the late path has its own test (0).
+      summaryDeadlineMs: Number.POSITIVE_INFINITY,
     });
     const app = express();
     app.post('/api/messages', (req, res) => void teams.handler(req, res));
@@ -193,6 +194,7 @@ describe('Summaries of Teams conversations', () => {
 
   it('reads the channel thread through Graph page by page and shows the summary to the requester in a dialog', async () => {
     const requestsBefore = graph.requests.length;
+    const chatsBefore = h.connector.created.length;
     const { status, body } = await deliverActivity(
       withGraphUrl,
       channelInvoke('composeExtension/fetchTask', THREAD[1]!),
@@ -217,6 +219,32 @@ describe('Summaries of Teams conversations', () => {
     // "Post to thread" is offered; nothing was posted in the channel.
     expect(JSON.stringify(body)).toContain(POST_SUMMARY_VERB);
     expect(h.connector.conversation(`${CHANNEL};messageid=${ROOT}`)).toEqual([]);
+    // Shown in the dialog: no 1:1 chat with PolyDesk was opened for it.
+    expect(h.connector.created.slice(chatsBefore)).toEqual([]);
+  });
+
+  it('summarises once when Teams retries the invoke: the retry is told the summary comes in the chat', async () => {
+    const invoke = channelInvoke('composeExtension/fetchTask', THREAD[2]!);
+    const before = graph.requests.length;
+    const first = await deliverActivity(withGraphUrl, invoke);
+    const retry = await deliverActivity(withGraphUrl, invoke);
+    expect(dialogText(first.body)).toContain(t('en', 'summary.threadHeading', { title: 'General' }));
+    expect(retry.body).toEqual({ task: { type: 'message', value: t('en', 'thread.comingInChat') } });
+    // The thread was read once: three pages of replies, not six.
+    expect(graph.requests.slice(before).filter((r) => r.url.includes('/replies')).length).toBe(3);
+  });
+
+  it('posts into the thread once when "Post to thread" arrives twice', async () => {
+    const thread = `${CHANNEL};messageid=${ROOT}`;
+    const before = h.connector.conversation(thread).length;
+    const submit = channelInvoke('composeExtension/submitAction', THREAD[5]!, { action: POST_SUMMARY_VERB });
+    expect((await deliverActivity(withGraphUrl, submit)).body).toEqual({});
+    expect((await deliverActivity(withGraphUrl, submit)).body).toEqual({});
+    expect(await teams.idle(20_000)).toBe(true);
+    // One summary and its coverage note.
+    const posted = h.connector.conversation(thread).slice(before);
+    expect(posted.map((m) => m.text ?? m.summary)).toHaveLength(2);
+    expect(posted[1]?.text).toBe(t('en', 'thread.latestOnly', { count: 4, total: 6 }));
   });
 
   it('posts the summary into the channel thread when the requester chooses "Post to thread"', async () => {

@@ -201,7 +201,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): TeamsAdapter {
       logger,
       allowServiceUrl: options.allowServiceUrl ?? isLoopbackUrl,
     }),
-    delivery: createTeamsDelivery(adapter, context),
+    delivery: createTeamsDelivery(adapter, context, options.appId ?? ''),
     // The bot's channel account id: 28:<app id> (any id in the Emulator mode).
     expert: options.handOff
       ? createTeamsExpertChannel(

@@ -16,6 +16,7 @@ import {
   renderResult,
 } from './answer-card.js';
 import { handOffButtons } from './hand-off-actions.js';
+import { isPersonalChatTarget, openPersonalChat } from './personal-chat.js';
 import type { TeamsCloudAdapter } from './teams-cloud-adapter.js';
 import type { TeamsContext } from './teams-context.js';
 import { post } from './teams-reply.js';
@@ -25,9 +26,17 @@ import { post } from './teams-reply.js';
  * reference stored with the question (`Place.delivery`), replying to the question, so that in a
  * channel it lands in the question's thread. Approved answers come as a card, rejections as a notice.
  */
-export function createTeamsDelivery(adapter: TeamsCloudAdapter, context: TeamsContext): DeliveryChannel {
+export function createTeamsDelivery(
+  adapter: TeamsCloudAdapter,
+  context: TeamsContext,
+  botAppId = '',
+): DeliveryChannel {
   async function deliver(delivery: unknown, messages: readonly OutgoingMessage[]): Promise<void> {
-    const reference = storedReference(delivery);
+    // A private summary names the requester's 1:1 chat with PolyDesk, opened only now.
+    const opened = isPersonalChatTarget(delivery)
+      ? await openPersonalChat(adapter, botAppId, delivery, context.logger)
+      : delivery;
+    const reference = storedReference(opened);
     const activity = TurnContext.applyConversationReference({ type: 'message' }, reference, true);
     await adapter.resume(activity, async (turn) => {
       for (const message of messages) await post(turn, message, context);

@@ -19,6 +19,7 @@ import {
   POST_SUMMARY_VERB,
   summaryDialog,
 } from './summary-dialog.js';
+import { type PersonalChatTarget, openPersonalChat, personalChatOf } from './personal-chat.js';
 import { post } from './teams-reply.js';
 
 /** The message action's command id (teams/manifest.json `composeExtensions[0].commands[0].id`). */
@@ -30,9 +31,10 @@ export interface ThreadSummaryOptions {
   readonly source: TeamsThreadSource | undefined;
   readonly limits: ThreadLimits;
   /**
-   * How long the dialog waits for the summary (default 4 s: Teams gives an invoke 5 s, then retries
-   * it twice and shows an error). A summary that takes longer is sent in the 1:1 chat with PolyDesk;
-   * with 0, every summary is (a model that never finishes in seconds).
+   * How long after the invoke arrives the dialog may show the summary (default 4 s: Teams gives an
+   * invoke 5 s, then retries it twice and shows an error). A summary that takes longer is sent in
+   * the 1:1 chat with PolyDesk; with 0, every summary is (a model that never finishes in seconds);
+   * with Infinity, the dialog always waits (tests).
    */
   readonly deadlineMs: number;
   /** The bot's channel account (`28:<app id>`) and app id, to open a 1:1 chat with the requester. */
@@ -62,6 +64,8 @@ interface Request {
   readonly payload: MessagePayload;
   readonly requester: Principal;
   readonly language: string;
+  /** When the invoke arrived (`Date.now()`): Teams' few seconds count from there. */
+  readonly arrivedAt: number;
 }
 
 /**
@@ -80,14 +84,18 @@ export function createThreadSummaryAction(
   background: BackgroundTasks,
   options: ThreadSummaryOptions,
 ): (turn: TurnContext) => Promise<boolean> {
-  async function begin(turn: TurnContext): Promise<Request | undefined> {
+  async function begin(turn: TurnContext, arrivedAt: number): Promise<Request> {
     const activity = turn.activity as Activity;
     const value = activity.value as ActionValue | undefined;
-    if (value?.commandId !== SUMMARIZE_COMMAND || !value.messagePayload || !activity.from?.id)
-      return undefined;
     const requester = await context.people.principal(turn, activity.from.id, activity.locale || undefined);
-    const language = (activity.locale || 'en').split('-')[0]!.toLowerCase();
-    return { turn, activity, payload: value.messagePayload, requester, language };
+    return {
+      turn,
+      activity,
+      payload: value!.messagePayload!,
+      requester,
+      language: languageOf(activity),
+      arrivedAt,
+    };
   }
 
   /**
@@ -120,9 +128,10 @@ export function createThreadSummaryAction(
     request: Request,
     window: ThreadWindow,
     readers: readonly Principal[],
-    delivery: ConversationReference | undefined,
+    delivery: ConversationReference | PersonalChatTarget,
   ): Promise<SummaryResult> {
     const { activity } = request;
+    const thread = 'conversation' in delivery ? delivery.conversation.id.split(';messageid=')[1] : undefined;
     return options.summaries!.summarizeThread({
       requester: request.requester,
       readers,
@@ -131,7 +140,7 @@ export function createThreadSummaryAction(
       place: {
         kind: scopeOf(activity) === 'personal' ? 'dm' : 'channel',
         channelId: activity.conversation.id.split(';')[0],
-        threadId: delivery?.conversation.id.split(';messageid=')[1],
+        threadId: thread,
         delivery,
       },
       eventId: activity.id ? `${activity.conversation.id}|${activity.id}` : undefined,
@@ -141,23 +150,24 @@ export function createThreadSummaryAction(
     });
   }
 
-  /** The dialog for the requester: the summary within the deadline, else a note and the 1:1 chat later. */
+  /**
+   * The dialog for the requester: the summary within the deadline, else a note and the 1:1 chat
+   * later. That chat is opened only when something goes there: a late summary now, a held one once
+   * approved (its delivery names the chat, not yet opened).
+   */
   async function fetchTask(request: Request): Promise<DialogResponse> {
     const { language } = request;
     if (!options.summaries) return messageDialog(notice(language, 'failed'));
-    const personal = openPersonalChat(request);
+    const personal = personalChatOf(request.activity);
     const work = (async () => {
       const { window, selectedOnly } = await read(request, false);
       if (window.messages.length === 0)
         return { kind: 'notice' as const, text: notice(language, 'thread.nothing') };
-      const result = await summarize(request, window, [request.requester], await personal);
+      const result = await summarize(request, window, [request.requester], personal);
       const note = selectedOnly ? notice(language, 'thread.selectedOnly') : coverageNote(language, window);
       return { kind: 'summary' as const, result, note };
     })();
-    const timer = new Promise<'late'>((resolve) =>
-      setTimeout(() => resolve('late'), options.deadlineMs).unref(),
-    );
-    const first = await (options.deadlineMs > 0 ? Promise.race([work, timer]) : timer).catch(
+    const first = await raceDeadline(work, options.deadlineMs - (Date.now() - request.arrivedAt)).catch(
       (error: unknown) => {
         context.logger('error', 'teams.thread_summary_failed', { error: describeError(error) });
         return { kind: 'notice' as const, text: notice(language, 'failed') };
@@ -171,7 +181,7 @@ export function createThreadSummaryAction(
           kind: 'notice' as const,
           text: notice(language, 'failed'),
         }));
-        const reference = await personal;
+        const reference = await openPersonalChat(adapter, options.botAppId, personal, context.logger);
         if (!reference) return;
         const messages =
           outcome.kind === 'summary' && outcome.result.status === 'answered'
@@ -258,36 +268,6 @@ export function createThreadSummaryAction(
     }
   }
 
-  /** The requester's 1:1 chat with PolyDesk (created if need be); undefined when Teams refuses. */
-  async function openPersonalChat(request: Request): Promise<ConversationReference | undefined> {
-    const { activity } = request;
-    const tenantId =
-      activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } })?.tenant?.id;
-    let reference: ConversationReference | undefined;
-    try {
-      await adapter.createConversationAsync(
-        options.botAppId,
-        activity.channelId,
-        activity.serviceUrl,
-        'https://api.botframework.com',
-        {
-          isGroup: false,
-          bot: activity.recipient,
-          members: [activity.from],
-          tenantId,
-          channelData: { tenant: { id: tenantId } },
-          activity: undefined as unknown as Activity,
-        },
-        async (turn) => {
-          reference = TurnContext.getConversationReference(turn.activity) as ConversationReference;
-        },
-      );
-    } catch (error) {
-      context.logger('warn', 'teams.personal_chat_failed', { error: describeError(error) });
-    }
-    return reference;
-  }
-
   function resumeIn(
     reference: ConversationReference,
     logic: (turn: TurnContext) => Promise<void>,
@@ -298,24 +278,49 @@ export function createThreadSummaryAction(
     );
   }
 
+  /** Once per invoke: Teams retries an invoke it got no answer to in time, and a double click posts twice. */
+  async function firstTime(activity: Activity): Promise<boolean> {
+    return !activity.id || context.claims.claim('teams', `${activity.conversation.id}|${activity.id}`);
+  }
+
   return async (turn) => {
-    const activity = turn.activity;
+    const arrivedAt = Date.now();
+    const activity = turn.activity as Activity;
     if (activity.type !== 'invoke') return false;
     const fetch = activity.name === 'composeExtension/fetchTask';
     const submit = activity.name === 'composeExtension/submitAction';
     if (!fetch && !submit) return false;
-    const request = await begin(turn);
-    if (!request) return false;
-    const value = activity.value as ActionValue;
-    const body = fetch
-      ? await fetchTask(request)
-      : value.data?.action === POST_SUMMARY_VERB
-        ? postToThread(request)
-        : closeDialog();
+    const value = activity.value as ActionValue | undefined;
+    if (value?.commandId !== SUMMARIZE_COMMAND || !value.messagePayload || !activity.from?.id) return false;
+    const posting = submit && value.data?.action === POST_SUMMARY_VERB;
+    let body: DialogResponse;
+    if ((fetch || posting) && !(await firstTime(activity))) {
+      // Already being summarised: a retried fetch learns where the summary goes, a repeated post closes.
+      body = fetch ? messageDialog(notice(languageOf(activity), 'thread.comingInChat')) : closeDialog();
+    } else if (fetch) body = await fetchTask(await begin(turn, arrivedAt));
+    else if (posting) body = postToThread(await begin(turn, arrivedAt));
+    else body = closeDialog();
     const response: InvokeResponse<DialogResponse> = { status: 200, body };
     await turn.sendActivity({ type: 'invokeResponse', value: response });
     return true;
   };
+}
+
+/** The requester's language, from the invoke's locale. */
+function languageOf(activity: Activity): string {
+  return (activity.locale || 'en').split('-')[0]!.toLowerCase();
+}
+
+/** The work's outcome, or `late` once `leftMs` have passed (at once for 0 or less; never for Infinity). */
+function raceDeadline<T>(work: Promise<T>, leftMs: number): Promise<T | 'late'> {
+  if (leftMs === Number.POSITIVE_INFINITY) return work;
+  if (!(leftMs > 0)) return Promise.resolve('late');
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), leftMs);
+    timer.unref();
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /** The conversation of the chosen message as Graph addresses it; undefined where Graph cannot read it. */

@@ -14,11 +14,22 @@ export interface SourceSchedulerOptions {
   /** Runs one source once (the lease decides which replica actually syncs it). */
   readonly run: (source: ScheduledSource, signal: AbortSignal) => Promise<SourceRunReport>;
   readonly logger: Logger;
+  /** Runs at once across all sources; the others wait their turn in the order they were asked. */
+  readonly maxConcurrentRuns?: number;
 }
+
+/**
+ * Default runs at once. Listing waits on the network or the disk, but loading, chunking and
+ * embedding what changed run on this process's event loop, which also answers questions: two runs
+ * keep a slow source from holding the others back without crowding it. A judgement, not measured.
+ */
+export const DEFAULT_CONCURRENT_RUNS = 2;
 
 interface Slot {
   readonly source: ScheduledSource;
   running?: Promise<SourceRunReport | undefined> | undefined;
+  /** The run under way has its turn (it is not waiting for one). */
+  started: boolean;
   /** Another run was asked for while one ran: it starts when that one ends. */
   again: boolean;
   timer?: NodeJS.Timeout | undefined;
@@ -29,15 +40,22 @@ interface Slot {
 /**
  * Runs each source on its schedule (`every`), at start, and soon after its connector reports a
  * change (a folder's watcher). Never two runs of one source at once in this process: a run asked for
- * meanwhile follows the one under way. `stop` aborts runs in flight and waits for them.
+ * meanwhile follows the one under way (a run still waiting for its turn covers it). At most
+ * `maxConcurrentRuns` run at once, in the order asked. `stop` aborts runs in flight and waits for them.
  */
 export class SourceScheduler {
   private readonly slots = new Map<string, Slot>();
   private readonly abort = new AbortController();
   private started = false;
+  private active = 0;
+  /** Runs waiting for a turn, first asked first. */
+  private readonly waiting: (() => void)[] = [];
+  private readonly maxRuns: number;
 
   constructor(private readonly options: SourceSchedulerOptions) {
-    for (const source of options.sources) this.slots.set(source.definition.name, { source, again: false });
+    for (const source of options.sources)
+      this.slots.set(source.definition.name, { source, again: false, started: false });
+    this.maxRuns = Math.max(1, options.maxConcurrentRuns ?? DEFAULT_CONCURRENT_RUNS);
   }
 
   start(): void {
@@ -71,6 +89,7 @@ export class SourceScheduler {
   runNow(name: string): Promise<SourceRunReport | undefined> {
     const slot = this.slots.get(name);
     if (!slot || this.abort.signal.aborted) return Promise.resolve(undefined);
+    if (slot.running && !slot.started) return slot.running;
     if (slot.running) {
       slot.again = true;
       return slot.running.then(() => slot.running ?? undefined);
@@ -83,7 +102,10 @@ export class SourceScheduler {
   private async runSlot(slot: Slot): Promise<SourceRunReport | undefined> {
     const { definition } = slot.source;
     let report: SourceRunReport | undefined;
+    await this.turn();
+    slot.started = true;
     try {
+      if (this.abort.signal.aborted) throw this.abort.signal.reason;
       report = await this.options.run(slot.source, this.abort.signal);
       this.options.logger(
         report.status === 'ok' || report.status === 'busy' ? 'info' : 'warn',
@@ -106,6 +128,9 @@ export class SourceScheduler {
           source: definition.name,
           error: describeError(error),
         });
+    } finally {
+      slot.started = false;
+      this.release();
     }
     if (this.abort.signal.aborted) {
       slot.running = undefined;
@@ -123,9 +148,30 @@ export class SourceScheduler {
     return report;
   }
 
+  /** Resolves when a run may start: at once below the limit, else when one ends (first asked, first served). */
+  private turn(): Promise<void> {
+    if (this.active < this.maxRuns && this.waiting.length === 0) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Hands a finished run's turn to the first waiting, if any. */
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
+  }
+
   /** Stops the timers and watchers, aborts the runs under way and waits for them to end. */
   async stop(): Promise<void> {
     this.abort.abort(new Error('stopping'));
+    // Waiting runs take their turn, see the abort and end without running.
+    for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
+      this.active++;
+      next();
+    }
     const running: Promise<unknown>[] = [];
     for (const slot of this.slots.values()) {
       clearTimeout(slot.timer);

@@ -153,7 +153,18 @@ describe('Summaries of Slack threads', () => {
     // "Post to thread": into the thread, for every member; the private message says it is done.
     const button = findAction(summary.blocks, POST_SUMMARY_ACTION)!;
     const responseUrl = h.slack.responseUrl(OPS, ALICE);
-    await h.send(blockAction({ user: ALICE, channel: OPS, action: button, ephemeral: true, responseUrl }));
+    // A double click on the same private summary: two actions, one post.
+    const click = () =>
+      blockAction({
+        user: ALICE,
+        channel: OPS,
+        action: button,
+        ephemeral: true,
+        responseUrl,
+        messageTs: '1764900000.000100',
+      });
+    const postRepliesBefore = h.slack.callsTo('conversations.replies').length;
+    await Promise.all([h.send(click()), h.send(click())]);
     const posted = await h.slack.waitFor(() => botMessagesIn(OPS, parentTs)[botBefore], 30_000);
     expect(visibleText(posted)).toContain(t('en', 'summary.threadHeading', { title: '#ops' }));
     expect(visibleText(posted)).toContain(t('en', 'thread.latestOnly', { count: 500, total: 521 }));
@@ -166,6 +177,10 @@ describe('Summaries of Slack threads', () => {
           c.args['text'] === t('en', 'thread.posted'),
       ),
     );
+    // The thread was read for one summary only (the second click read nothing); one message posted.
+    const postReads = h.slack.callsTo('conversations.replies').slice(postRepliesBefore);
+    expect(postReads.length).toBe(reads.length);
+    expect(botMessagesIn(OPS, parentTs).length).toBe(botBefore + 1);
   });
 
   it('writes the private summary for its requester, and checks it again for every member before posting it in the thread', async () => {

@@ -51,6 +51,7 @@ import { SocketEventsReceiver } from './socket-events-receiver.js';
 import type { BotIdentity } from './thread-history.js';
 import {
   POST_SUMMARY_ACTION,
+  postClaimKey,
   postClickTarget,
   SUMMARIZE_THREAD_SHORTCUT,
   summarizeSlackThread,
@@ -360,6 +361,12 @@ function registerListeners(app: App, context: SlackContext): void {
     const value = 'value' in action && typeof action.value === 'string' ? action.value : undefined;
     const target = postClickTarget(value, body.channel?.id ?? body.container?.channel_id);
     if (!target) return;
+    const claimed = postClaimKey(
+      target,
+      body.container?.message_ts,
+      'action_ts' in action ? action.action_ts : undefined,
+    );
+    if (!(await context.claims.claim('slack', claimed))) return;
     await run('thread_summary_post', () =>
       summarizeSlackThread(context, {
         user: body.user.id,

@@ -202,6 +202,19 @@ export function postClickTarget(
 }
 
 /**
+ * The key a "Post to thread" click is claimed under: the thread and the private summary message it
+ * was under (its `container.message_ts`), so that a double click or a redelivered action posts once;
+ * the action's own `action_ts` only where Slack names no message.
+ */
+export function postClaimKey(
+  target: { readonly channel: string; readonly threadTs: string },
+  messageTs: string | undefined,
+  actionTs: string | undefined,
+): string {
+  return `summary_post|${target.channel}|${target.threadTs}|${messageTs ? `m${messageTs}` : `a${actionTs ?? ''}`}`;
+}
+
+/**
  * A mention asking for the summary of the thread it was written in; false when the mention is
  * anything else (then answered as a question). A mention outside a thread gets a note that says
  * where to ask. `arrived` acknowledges the event once claimed.

@@ -15,26 +15,36 @@ import { signIn } from '../../admin/admin-harness.js';
 
 const PASSWORD = 'correct horse battery staple';
 
-async function ask(url: string, question: string): Promise<{ status: string; answer: string }> {
+interface ChatAnswer {
+  readonly status: string;
+  readonly answer: string;
+  readonly citations: readonly { readonly source: string }[];
+}
+
+/** One question on the chat page's API; a failed request or a stream without its answer fails the test. */
+async function ask(url: string, question: string): Promise<ChatAnswer> {
   const res = await fetch(`${url}/api/chat`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ question }),
   });
-  const done = (await res.text())
+  const body = await res.text();
+  expect(res.status, body).toBe(200);
+  const events = body
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as { type: string; answer?: { status: string; answer: string } })
-    .find((event) => event.type === 'done');
-  return done?.answer ?? { status: 'none', answer: '' };
+    .map((line) => JSON.parse(line) as { type: string; answer?: ChatAnswer });
+  const done = events.find((event) => event.type === 'done')?.answer;
+  if (!done) throw new Error(`/api/chat gave no answer: ${body.slice(0, 500)}`);
+  return done;
 }
 
 /** Asks until the answer passes `check`, for at most 60 s; returns the last answer either way. */
 async function askUntil(
   url: string,
   question: string,
-  check: (a: { status: string; answer: string }) => boolean,
-): Promise<{ status: string; answer: string }> {
+  check: (a: ChatAnswer) => boolean,
+): Promise<ChatAnswer> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const answer = await ask(url, question);
@@ -116,13 +126,17 @@ describe('a folder source while serve runs', () => {
 
     const before = await ask(url, 'Where is the visitor parking garage?');
     expect(before.answer).toContain('Elm Street');
+    expect(before.citations.map((c) => c.source).join(' ')).toContain('parking.md');
     rmSync(path.join(kb, 'parking.md'));
     const removed = await askUntil(
       url,
       'Where is the visitor parking garage?',
       (a) => !a.answer.includes('Elm Street'),
     );
+    // Nothing left to answer from: not found, or an answer from another document, never the deleted one.
+    expect(['not_found', 'answered']).toContain(removed.status);
     expect(removed.answer).not.toContain('Elm Street');
+    expect(removed.citations.map((c) => c.source).join(' ')).not.toContain('parking.md');
   }, 120_000);
 
   it('shows the source on the admin Sources page and in /metrics, and syncs it on demand', async () => {

@@ -5,7 +5,7 @@ import { silentLogger } from '../../src/core/log.js';
 import { detectLanguage } from '../../src/inference/language.js';
 import { KnowledgeIndex } from '../../src/rag/knowledge-index.js';
 import { Store } from '../../src/store/store.js';
-import { detectInjection } from '../../src/wiring/guardrails.js';
+import { createGuardParts, detectInjection } from '../../src/wiring/guardrails.js';
 import { FolderSource } from '../../ingest/sources/folder-source.js';
 import { runSource } from '../../ingest/sources/run-source.js';
 import { parseSources } from '../../ingest/sources/sources-file.js';
@@ -57,12 +57,19 @@ export async function run(report: BenchReport): Promise<void> {
         cwd: work,
         maxFileBytes: 50 * 1024 * 1024,
       });
+      // The at-rest sensitive scan runs on every stored document in `serve` and `sync`: timed here too.
+      const guardParts = await createGuardParts({
+        store,
+        config: { guardrailPolicyFile: undefined },
+        logger: silentLogger,
+      });
       const deps = {
         sync: {
           documents: store.documents,
           index,
           detectLanguage: (text: string) => detectLanguage(text),
           detectInjection,
+          scanSensitive: (text: string) => guardParts.scanSensitive(text),
           logger: silentLogger,
         },
         sources: store.sources,
@@ -91,7 +98,8 @@ export async function run(report: BenchReport): Promise<void> {
         ]),
       );
       report.note(
-        `${FILES} Markdown files of ~250 bytes in 100 folders, on the temp folder's disk; SQLite; lexical only (with an ` +
+        `${FILES} Markdown files of ~250 bytes in 100 folders, on the temp folder's disk; SQLite; with the at-rest sensitive scan as ` +
+          '`serve` and `sync` run it; lexical only (with an ' +
           'embedding model, changed files add their encoder time). Command: `npm run bench -- sync`.',
       );
     } finally {

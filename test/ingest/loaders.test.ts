@@ -153,6 +153,33 @@ describe('loadFile', () => {
     expect(long.title).toBe('notes');
   });
 
+  it('divides plain text at headings underlined with === or ---, and keeps them out of the text', async () => {
+    const text = [
+      'Wi-Fi in the offices',
+      '====================',
+      '',
+      'Every office has three networks.',
+      '',
+      'Connecting a company laptop',
+      '---------------------------',
+      '',
+      'Choose "LumenWorks"; the certificate signs you in.',
+      'A rule of dashes inside a section:',
+      '---',
+      'stays text.',
+    ].join('\n');
+    const doc = await loadFile(await write('wifi.txt', text), options);
+    expect(doc.title).toBe('Wi-Fi in the offices');
+    expect(doc.sections).toEqual([
+      { headingPath: ['Wi-Fi in the offices'], text: 'Every office has three networks.' },
+      {
+        headingPath: ['Wi-Fi in the offices', 'Connecting a company laptop'],
+        text: 'Choose "LumenWorks"; the certificate signs you in.\nA rule of dashes inside a section:\n---\nstays text.',
+      },
+    ]);
+    expect(doc.raw).toBe(text);
+  });
+
   it('reads the main text of an HTML page without scripts, styles or navigation', async () => {
     const file = await write(
       'benefits.html',

@@ -25,6 +25,17 @@ describe('personal HR data', () => {
     expect(found('Das Jahresgehalt von Herr Weber beträgt 72.000 €.')).toEqual([['salary', '72.000 €']]);
   });
 
+  it('takes a name in an earlier list item for no one paid in this one, but still a name in the same item or line above', () => {
+    // Two sentences of parking-bangkok-th.md as its summary lists them: the company's name is no payee.
+    const summary = [
+      '- สำนักงานกรุงเทพฯ ของ Lumen Works มีที่จอดรถในอาคารจำนวนจำกัด [1]',
+      '- ค่าบัตรจอดรถรายเดือน 1,500 บาทต่อเดือน หักจากเงินเดือนอัตโนมัติ [2]',
+    ].join('\n');
+    expect(found(summary)).toEqual([]);
+    expect(found('- Kenji Tanaka: base salary ¥8,400,000')).toEqual([['salary', '¥8,400,000']]);
+    expect(found('Name: Kenji Tanaka\nBase salary: ¥8,400,000')).toEqual([['salary', '¥8,400,000']]);
+  });
+
   it('finds bank account numbers next to bank or branch words', () => {
     expect(found('振込先 みずほ銀行 渋谷支店 普通 1234567')).toEqual([['bank_account', '1234567']]);
     expect(found('Bitte an Sparkasse Köln, Kontonummer 1234567890.')).toEqual([

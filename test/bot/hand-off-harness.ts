@@ -65,6 +65,8 @@ export async function startHandOffServer(options: {
   readonly users: Readonly<Record<string, { email: string; locale: string }>>;
   /** Slack channels: id → member ids (the bot is added to each). */
   readonly channels: Readonly<Record<string, readonly string[]>>;
+  /** More settings, over the harness's own (e.g. `GENERATOR=openai` against a fake server). */
+  readonly env?: Readonly<Record<string, string>>;
 }): Promise<HandOffServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'polydesk-handoff-'));
   const slack = await FakeSlackServer.start();
@@ -90,6 +92,7 @@ export async function startHandOffServer(options: {
     TEAMS_EMULATOR: '1',
     WEB_CHAT: 'open',
     RATE_LIMIT_PER_MINUTE: '0',
+    ...options.env,
   });
   const logs: HandOffServer['logs'] = [];
   const runtime = await createRuntime(config, (level, event, fields) =>

@@ -3,12 +3,14 @@ import { notice } from '../../answer/ports.js';
 import type { SummaryIntent } from '../../answer/summary-intent.js';
 import type { SummaryResult } from '../../answer/summary-ports.js';
 import { describeError } from '../../core/errors.js';
+import { type ProgressShown, ThrottledProgress } from '../summary-progress.js';
 import type { Principal } from '../../core/types.js';
 import { type ChatMessage, type SlackDelivery, channelAudience } from './answer-message.js';
-import { type SlackMessage, renderFollowUp, renderNotice } from './slack-blocks.js';
+import { type SlackMessage, TEXT_MAX, renderFollowUp, renderNotice } from './slack-blocks.js';
 import { type SlackContext, claimOnce } from './slack-context.js';
 import { describeSlackError } from './slack-errors.js';
 import { localeLanguage } from './slack-people.js';
+import { escapeMrkdwn, toMrkdwn } from './slack-text.js';
 
 export { SUMMARIZE_DOCUMENT_ACTION } from './slack-blocks.js';
 
@@ -16,6 +18,11 @@ export { SUMMARIZE_DOCUMENT_ACTION } from './slack-blocks.js';
 function rendered(result: SummaryResult): SlackMessage {
   if (result.status !== 'answered' && result.status !== 'not_found') return renderNotice(result.text);
   return renderFollowUp(result.text, result.language, result.citations.slice(0, 20))[0]!;
+}
+
+/** A summary's progress as the status message's text: the status line, or the model's text so far. */
+function progressText(shown: ProgressShown): string {
+  return shown.kind === 'status' ? escapeMrkdwn(shown.text) : toMrkdwn(shown.text).slice(0, TEXT_MAX);
 }
 
 /**
@@ -54,8 +61,26 @@ export async function summarizeDocumentMessage(
       blocks: [...reply.blocks],
     });
   let status: { ts?: string | undefined } | undefined;
+  let progress: ThrottledProgress | undefined;
   try {
-    status = await post(renderNotice(notice(intent.language, 'summary.working')));
+    // Text alone, as the edits that follow: "Summarising…", then "Reading section 3 of 12…" and the
+    // model's text so far (a model's summary only), then the summary's blocks.
+    status = await context.api.chat.postMessage({
+      channel: message.channel,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      text: escapeMrkdwn(notice(intent.language, 'summary.working')),
+    });
+    const ts = status.ts;
+    progress = ts
+      ? new ThrottledProgress(
+          (shown) => context.api.chat.update({ channel: message.channel, ts, text: progressText(shown) }),
+          {
+            intervalMs: context.editIntervalMs,
+            failed: (error) =>
+              context.logger('debug', 'slack.summary_progress_failed', { error: describeSlackError(error) }),
+          },
+        )
+      : undefined;
     const result = await context.summaries.summarizeDocument({
       document: intent.target,
       requester,
@@ -65,7 +90,9 @@ export async function summarizeDocumentMessage(
       place: { kind: message.kind, channelId: message.channel, threadId: threadTs, delivery },
       eventId: message.eventId,
       signal: context.signal,
+      onProgress: progress?.onProgress,
     });
+    await progress?.finish();
     const reply = rendered(result);
     if (status?.ts)
       await context.api.chat.update({
@@ -76,6 +103,7 @@ export async function summarizeDocumentMessage(
       });
     else await post(reply);
   } catch (error) {
+    await progress?.finish();
     context.logger('error', 'slack.document_summary_failed', { error: describeSlackError(error) });
     const sorry = renderNotice(notice(intent.language, 'failed'));
     await (status?.ts

@@ -12,6 +12,14 @@ import { describeSlackError } from './slack-errors.js';
 import { localeLanguage } from './slack-people.js';
 import { escapeMrkdwn } from './slack-text.js';
 import { readSlackThread } from './thread-reader.js';
+import { ThrottledProgress } from '../summary-progress.js';
+
+/**
+ * Progress edits of a thread summary through the response_url: Slack takes a response_url five
+ * times, so the first progress, two edits of it and the summary that replaces it leave one for
+ * "posted in the thread".
+ */
+const RESPONSE_URL_PROGRESS = 3;
 
 /** The message shortcut "Summarise thread" (slack/manifest.yaml). */
 export const SUMMARIZE_THREAD_SHORTCUT = 'polydesk_summarize_thread';
@@ -75,6 +83,29 @@ export async function summarizeSlackThread(context: SlackContext, ask: ThreadSum
     team: context.bot().teamId,
     ...(ask.intoThread ? {} : { ephemeral_user: ask.user }),
   };
+  // The status above is an ephemeral message, which chat.update cannot edit: a model's progress
+  // goes through the interaction's response_url (a shortcut, "Post to thread"), replaced in place.
+  const respond = ask.respond;
+  let progressShown = false;
+  const progress = respond
+    ? new ThrottledProgress(
+        async (shown) => {
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: progressShown,
+            text: escapeMrkdwn(shown.text),
+          });
+          progressShown = true;
+        },
+        {
+          intervalMs: context.editIntervalMs,
+          maxEdits: RESPONSE_URL_PROGRESS,
+          streamText: false,
+          failed: (error) =>
+            context.logger('debug', 'slack.summary_progress_failed', { error: describeSlackError(error) }),
+        },
+      )
+    : undefined;
   let result: SummaryResult;
   try {
     result = await summaries.summarizeThread({
@@ -87,11 +118,15 @@ export async function summarizeSlackThread(context: SlackContext, ask: ThreadSum
       signal: context.signal,
       title: await threadTitle(context, ask.channel),
       messages: read.messages,
+      onProgress: progress?.onProgress,
     });
   } catch (error) {
+    await progress?.finish();
     context.logger('error', 'slack.thread_summary_failed', { error: describeError(error) });
+    if (progressShown) await dropProgress(context, ask);
     return tellKey('failed');
   }
+  await progress?.finish();
   context.logger('info', 'slack.thread_summary', {
     questionId: result.questionId,
     status: result.status,
@@ -108,9 +143,33 @@ export async function summarizeSlackThread(context: SlackContext, ask: ThreadSum
     });
     if (ask.respond && result.status === 'answered')
       await ask.respond({ replace_original: true, text: notice(language, 'thread.posted') }).catch(() => {});
+    else if (progressShown) await dropProgress(context, ask);
     return;
   }
+  // The summary takes the progress message's place, where there is one.
+  if (progressShown && ask.respond) {
+    try {
+      await ask.respond({
+        response_type: 'ephemeral',
+        replace_original: true,
+        text: message.text,
+        blocks: [...message.blocks],
+      });
+      return;
+    } catch (error) {
+      context.logger('debug', 'slack.thread_summary_respond_failed', { error: describeSlackError(error) });
+    }
+  }
   await tellPrivately(context, ask, message);
+}
+
+/** Removes the progress message shown through the response_url (nothing replaced it). */
+async function dropProgress(context: SlackContext, ask: ThreadSummaryAsk): Promise<void> {
+  await ask
+    .respond?.({ delete_original: true })
+    .catch((error: unknown) =>
+      context.logger('debug', 'slack.thread_summary_respond_failed', { error: describeSlackError(error) }),
+    );
 }
 
 /** The summary with its sources and coverage note, or the notice standing for another outcome. */

@@ -1,0 +1,133 @@
+/**
+ * A model's document summary in Slack shows its progress (issue 18, items 4 and 6): the
+ * "Summarising…" status message is edited (chat.update) to "Reading section n of m…" while the
+ * model reads a long document part by part, then replaced by the summary. Over real HTTP between
+ * PolyDesk, the fake Slack Web API and the fake OpenAI-compatible server, with a context small
+ * enough that the document takes several parts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeOpenAiServer, chunked, startFakeOpenAiServer } from '../fakes/openai-server.js';
+import { FAKE_BOT_ID } from '../fakes/slack-server.js';
+import { SUMMARIZE_THREAD_SHORTCUT } from '../../src/bot/slack/thread-summary.js';
+import { type HandOffServer, messageShortcut, startHandOffServer } from './hand-off-harness.js';
+import { visibleText } from './slack-harness.js';
+
+const ALICE = 'UALICE';
+const ALICE_DM = 'D0ALICE';
+const OPS = 'C0OPS';
+
+/** Eight sections of a few hundred tokens each: more than one part in a 512-token context. */
+const HANDBOOK = [
+  '---',
+  'title: Office Handbook',
+  '---',
+  '# Office Handbook',
+  '',
+  ...Array.from({ length: 8 }, (_, i) => [
+    `## Chapter ${i + 1}`,
+    `Every office follows the procedure of chapter ${i + 1} when it orders equipment for new employees. ` +
+      'Requests are made in the HR portal and the manager approves them within two working days. ' +
+      'Approved equipment is delivered by the facilities team within five working days of the approval. ' +
+      'Anything delivered late is reported to the office manager, who follows it up with the supplier. ' +
+      'Returned equipment is checked, cleaned and stored for the next employee who needs it.',
+    '',
+  ]).flat(),
+].join('\n');
+
+const MODEL_TEXT =
+  'Equipment for new employees is ordered in the HR portal and delivered within five working days [1].';
+
+describe('summary progress in Slack', () => {
+  let llm: FakeOpenAiServer;
+  let h: HandOffServer;
+
+  beforeAll(async () => {
+    llm = await startFakeOpenAiServer(() => ({ kind: 'stream', chunks: chunked(MODEL_TEXT, 8) }));
+    h = await startHandOffServer({
+      routes: { routes: [] },
+      directory: {},
+      users: { [ALICE]: { email: 'alice@corp.example', locale: 'en-US' } },
+      channels: { [ALICE_DM]: [ALICE], [OPS]: [ALICE] },
+      documents: { 'handbook/office.md': HANDBOOK },
+      env: {
+        GENERATOR: 'openai',
+        LLM_BASE_URL: llm.baseURL,
+        LLM_MODEL: 'polylm-chat-13b',
+        LLM_CONTEXT_TOKENS: '512',
+        LLM_MAX_NEW_TOKENS: '64',
+      },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+    await llm?.close();
+  });
+
+  it('edits the status message to "Reading section n of m…" before it becomes the summary', async () => {
+    await h.message({ channel: ALICE_DM, user: ALICE, text: 'summarise Office Handbook', dm: true });
+    const reply = await h.slack.waitFor(
+      () =>
+        h.slack.messages.find(
+          (m) => m.channel === ALICE_DM && m.botId === FAKE_BOT_ID && visibleText(m).includes('Summary of'),
+        ),
+      30_000,
+    );
+    const shown = visibleText(reply);
+    expect(shown).toContain('Summary of “Office Handbook”');
+    expect(shown).toContain('delivered within five working days');
+    // Several parts were read by the model (map calls, then at least one combining call).
+    expect(llm.requests.length).toBeGreaterThan(2);
+
+    const edits = h.slack.callsTo('chat.update').filter((c) => c.args['ts'] === reply.ts);
+    const reading = edits.findIndex((c) => /Reading section \d+ of \d+…/.test(String(c.args['text'])));
+    expect(reading, 'a progress edit reached Slack').toBeGreaterThanOrEqual(0);
+    const [, part, parts] = /Reading section (\d+) of (\d+)…/.exec(String(edits[reading]!.args['text']))!;
+    expect(Number(parts)).toBeGreaterThan(1);
+    expect(Number(part)).toBeLessThanOrEqual(Number(parts));
+    // The summary is the last edit: no progress shows over it.
+    const last = edits[edits.length - 1]!;
+    expect(String(last.args['text'])).toContain('Summary of');
+    expect(edits.findIndex((c) => String(c.args['text']).includes('Summary of'))).toBeGreaterThan(reading);
+  });
+
+  it('a long thread: the shortcut shows "Reading section n of m…" through the response_url, then the summary in its place', async () => {
+    const sentence = (i: number) =>
+      `Laptop order ${i + 1} for the new hires in Osaka is still waiting for the manager's approval in the HR portal, ` +
+      'and the facilities team cannot deliver before the approval arrives, so the start date may move by a week. ' +
+      'The supplier confirmed the stock, the price and the delivery slot for the end of the month.';
+    const parent = h.slack.addUserMessage({ channel: OPS, user: ALICE, text: sentence(0) });
+    for (let i = 1; i < 8; i += 1)
+      h.slack.addUserMessage({ channel: OPS, user: ALICE, text: sentence(i), threadTs: parent.ts });
+    const responseUrl = h.slack.responseUrl(OPS, ALICE);
+    const id = responseUrl.split('/').pop();
+    const before = llm.requests.length;
+    await h.send(
+      messageShortcut({
+        callbackId: SUMMARIZE_THREAD_SHORTCUT,
+        user: ALICE,
+        channel: OPS,
+        message: { ts: parent.ts, text: parent.text, user: ALICE },
+        responseUrl,
+      }),
+    );
+    const summary = await h.slack.waitFor(
+      () =>
+        h.slack.ephemerals.find(
+          (e) => e.responseUrlId === id && !e.deleted && visibleText(e).includes('delivered within five'),
+        ),
+      30_000,
+    );
+    expect(llm.requests.length - before).toBeGreaterThan(2);
+    const calls = h.slack.callsTo('response_url').filter((c) => c.args['response_url_id'] === id);
+    const reading = calls.findIndex((c) => /Reading section \d+ of \d+…/.test(String(c.args['text'])));
+    expect(reading, 'a progress message reached Slack').toBeGreaterThanOrEqual(0);
+    expect(calls[reading]!.args['replace_original']).toBe(false);
+    // At most five uses of the response_url, the summary last, in the progress message's place.
+    expect(calls.length).toBeLessThanOrEqual(5);
+    const last = calls[calls.length - 1]!;
+    expect(last.args['replace_original']).toBe(true);
+    expect(String(last.args['text'])).toContain('delivered within five');
+    // One message from the response_url: the progress became the summary.
+    expect(h.slack.ephemerals.filter((e) => e.responseUrlId === id && !e.deleted)).toEqual([summary]);
+  });
+});

@@ -191,7 +191,7 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
         });
         if (verdict.action === 'hold') {
           return await finish(
-            { ...base, status: 'held', text: notice(language, 'held'), citations: [], verdict },
+            { ...base, status: 'held', text: notice(language, 'summary.held'), citations: [], verdict },
             chunkIds,
             { text: composed.text, verdict, citations: composed.citations },
           );

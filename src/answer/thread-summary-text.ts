@@ -59,6 +59,7 @@ export function composeThreadExtractive(
     ...(lead ? [lead] : []),
     `**${t(language, 'summary.threadHeading', { title: request.title })}**`,
     lines.join('\n'),
+    `_${t(language, 'summary.threadExtractiveNote')}_`,
   ];
   return { text: parts.join('\n\n'), citations, sources: [] };
 }

@@ -100,6 +100,9 @@ const en = {
   'summary.heading': 'Summary of “{title}”',
   'summary.threadHeading': 'Summary of {title}',
   'summary.extractiveNote': 'Key sentences quoted from the document, in its order; no AI model wrote this.',
+  'summary.held': 'An admin needs to check this summary before it can be shared.',
+  'summary.threadExtractiveNote':
+    'Key sentences quoted from the conversation, in its order; no AI model wrote this.',
   'summary.modelNote':
     'Written by an AI model from the document: check the cited sections before you rely on it.',
   'summary.fallback':
@@ -212,6 +215,9 @@ const ja: Messages = {
   'summary.heading': '「{title}」の要約',
   'summary.threadHeading': '{title} の要約',
   'summary.extractiveNote': '文書の主要な文を文書の順に引用しています。AIモデルが書いた文章ではありません。',
+  'summary.held': 'この要約は、共有する前に管理者の確認が必要です。',
+  'summary.threadExtractiveNote':
+    '会話の主要な文を会話の順に引用しています。AIモデルが書いた文章ではありません。',
   'summary.modelNote':
     'AIモデルが文書をもとに書いた要約です。利用する前に引用元のセクションを確認してください。',
   'summary.fallback': 'AIモデルが今は要約できなかったため、代わりに文書の主要な文を示します。',
@@ -305,6 +311,8 @@ const zh: Messages = {
   'summary.heading': '《{title}》摘要',
   'summary.threadHeading': '{title} 摘要',
   'summary.extractiveNote': '按文档顺序引用文档中的关键句子；并非由 AI 模型撰写。',
+  'summary.held': '此摘要需要管理员审核后才能分享。',
+  'summary.threadExtractiveNote': '按对话顺序引用对话中的关键句子；并非由 AI 模型撰写。',
   'summary.modelNote': '由 AI 模型根据文档撰写：使用前请核对所引用的章节。',
   'summary.fallback': 'AI 模型暂时无法生成摘要，以下是文档中的关键句子。',
   'summary.reading': '正在阅读第 {part} 节，共 {parts} 节…',
@@ -406,6 +414,9 @@ const ko: Messages = {
   'summary.heading': '“{title}” 요약',
   'summary.threadHeading': '{title} 요약',
   'summary.extractiveNote': '문서의 핵심 문장을 문서 순서대로 인용했습니다. AI 모델이 쓴 글이 아닙니다.',
+  'summary.held': '이 요약은 공유하기 전에 관리자 확인이 필요합니다.',
+  'summary.threadExtractiveNote':
+    '대화의 핵심 문장을 대화 순서대로 인용했습니다. AI 모델이 쓴 글이 아닙니다.',
   'summary.modelNote': 'AI 모델이 문서를 바탕으로 작성했습니다. 활용하기 전에 인용된 섹션을 확인하세요.',
   'summary.fallback': '지금은 AI 모델이 요약하지 못해 대신 문서의 핵심 문장을 보여 드립니다.',
   'summary.reading': '섹션 {part}/{parts} 읽는 중…',
@@ -498,6 +509,8 @@ const th: Messages = {
   'summary.heading': 'สรุป “{title}”',
   'summary.threadHeading': 'สรุป {title}',
   'summary.extractiveNote': 'ประโยคสำคัญที่ยกมาจากเอกสารตามลำดับในเอกสาร ไม่ได้เขียนโดยโมเดล AI',
+  'summary.held': 'สรุปนี้ต้องให้ผู้ดูแลระบบตรวจสอบก่อนจึงจะแชร์ได้',
+  'summary.threadExtractiveNote': 'ประโยคสำคัญที่ยกมาจากบทสนทนาตามลำดับในบทสนทนา ไม่ได้เขียนโดยโมเดล AI',
   'summary.modelNote': 'เขียนโดยโมเดล AI จากเอกสาร โปรดตรวจสอบส่วนที่อ้างอิงก่อนนำไปใช้',
   'summary.fallback': 'ขณะนี้โมเดล AI สรุปไม่ได้ จึงแสดงประโยคสำคัญของเอกสารแทน',
   'summary.reading': 'กำลังอ่านส่วนที่ {part} จาก {parts}…',
@@ -611,6 +624,9 @@ const es: Messages = {
   'summary.threadHeading': 'Resumen de {title}',
   'summary.extractiveNote':
     'Frases clave citadas del documento, en su orden; no lo ha escrito ningún modelo de IA.',
+  'summary.held': 'Un administrador tiene que revisar este resumen antes de poder compartirlo.',
+  'summary.threadExtractiveNote':
+    'Frases clave citadas de la conversación, en su orden; no lo ha escrito ningún modelo de IA.',
   'summary.modelNote':
     'Escrito por un modelo de IA a partir del documento: comprueba las secciones citadas antes de fiarte de él.',
   'summary.fallback':
@@ -728,6 +744,9 @@ const fr: Messages = {
   'summary.threadHeading': 'Résumé de {title}',
   'summary.extractiveNote':
     'Phrases clés citées du document, dans son ordre ; aucun modèle d’IA ne l’a écrit.',
+  'summary.held': 'Un administrateur doit vérifier ce résumé avant qu’il puisse être partagé.',
+  'summary.threadExtractiveNote':
+    'Phrases clés citées de la conversation, dans son ordre ; aucun modèle d’IA ne l’a écrit.',
   'summary.modelNote':
     'Rédigé par un modèle d’IA à partir du document : vérifiez les sections citées avant de vous y fier.',
   'summary.fallback':
@@ -846,6 +865,9 @@ const de: Messages = {
   'summary.threadHeading': 'Zusammenfassung: {title}',
   'summary.extractiveNote':
     'Kernsätze aus dem Dokument, in seiner Reihenfolge zitiert; kein KI-Modell hat dies geschrieben.',
+  'summary.held': 'Ein Admin muss diese Zusammenfassung prüfen, bevor sie geteilt werden kann.',
+  'summary.threadExtractiveNote':
+    'Kernsätze aus der Unterhaltung, in ihrer Reihenfolge zitiert; kein KI-Modell hat dies geschrieben.',
   'summary.modelNote':
     'Von einem KI-Modell aus dem Dokument verfasst: Prüfen Sie die zitierten Abschnitte, bevor Sie sich darauf verlassen.',
   'summary.fallback':
@@ -960,6 +982,9 @@ const pt: Messages = {
   'summary.threadHeading': 'Resumo de {title}',
   'summary.extractiveNote':
     'Frases-chave citadas do documento, na sua ordem; nenhum modelo de IA escreveu isto.',
+  'summary.held': 'Um administrador precisa revisar este resumo antes que ele possa ser compartilhado.',
+  'summary.threadExtractiveNote':
+    'Frases-chave citadas da conversa, na sua ordem; nenhum modelo de IA escreveu isto.',
   'summary.modelNote':
     'Escrito por um modelo de IA a partir do documento: confira as seções citadas antes de confiar nele.',
   'summary.fallback':
@@ -1074,6 +1099,9 @@ const id: Messages = {
   'summary.threadHeading': 'Ringkasan {title}',
   'summary.extractiveNote':
     'Kalimat-kalimat utama yang dikutip dari dokumen, sesuai urutannya; tidak ditulis oleh model AI.',
+  'summary.held': 'Ringkasan ini perlu diperiksa admin sebelum dapat dibagikan.',
+  'summary.threadExtractiveNote':
+    'Kalimat-kalimat utama yang dikutip dari percakapan, sesuai urutannya; tidak ditulis oleh model AI.',
   'summary.modelNote':
     'Ditulis oleh model AI dari dokumen: periksa bagian yang dikutip sebelum Anda mengandalkannya.',
   'summary.fallback':
@@ -1190,6 +1218,9 @@ const vi: Messages = {
   'summary.threadHeading': 'Tóm tắt {title}',
   'summary.extractiveNote':
     'Các câu chính được trích từ tài liệu, theo thứ tự của tài liệu; không do mô hình AI viết.',
+  'summary.held': 'Bản tóm tắt này cần quản trị viên kiểm tra trước khi có thể chia sẻ.',
+  'summary.threadExtractiveNote':
+    'Các câu chính được trích từ cuộc trò chuyện, theo thứ tự của nó; không do mô hình AI viết.',
   'summary.modelNote':
     'Do mô hình AI viết từ tài liệu: hãy kiểm tra các phần được trích dẫn trước khi dựa vào.',
   'summary.fallback': 'Mô hình AI hiện chưa tóm tắt được, nên đây là các câu chính của tài liệu.',
@@ -1293,6 +1324,9 @@ const ar: Messages = {
   'summary.heading': 'ملخص «{title}»',
   'summary.threadHeading': 'ملخص {title}',
   'summary.extractiveNote': 'جمل رئيسية مقتبسة من المستند بترتيبها فيه؛ لم يكتبها نموذج ذكاء اصطناعي.',
+  'summary.held': 'يجب أن يراجع أحد المسؤولين هذا الملخص قبل أن تتم مشاركته.',
+  'summary.threadExtractiveNote':
+    'جمل رئيسية مقتبسة من المحادثة بترتيبها فيها؛ لم يكتبها نموذج ذكاء اصطناعي.',
   'summary.modelNote': 'كتبه نموذج ذكاء اصطناعي من المستند: تحقق من الأقسام المستشهد بها قبل الاعتماد عليه.',
   'summary.fallback': 'تعذر على نموذج الذكاء الاصطناعي تلخيص هذا الآن، لذا إليك الجمل الرئيسية في المستند.',
   'summary.reading': 'جارٍ قراءة القسم {part} من {parts}…',
@@ -1401,6 +1435,10 @@ const ru: Messages = {
   'summary.heading': 'Краткое изложение «{title}»',
   'summary.threadHeading': 'Краткое изложение: {title}',
   'summary.extractiveNote': 'Ключевые предложения из документа в его порядке; текст не написан моделью ИИ.',
+  'summary.held':
+    'Прежде чем этим кратким изложением можно будет поделиться, его должен проверить администратор.',
+  'summary.threadExtractiveNote':
+    'Ключевые предложения из переписки в её порядке; текст не написан моделью ИИ.',
   'summary.modelNote':
     'Написано моделью ИИ по документу: проверьте указанные разделы, прежде чем на него полагаться.',
   'summary.fallback':
@@ -1517,6 +1555,9 @@ const it: Messages = {
   'summary.threadHeading': 'Riassunto di {title}',
   'summary.extractiveNote':
     'Frasi chiave citate dal documento, nel suo ordine; non le ha scritte un modello di IA.',
+  'summary.held': 'Un amministratore deve controllare questo riassunto prima che possa essere condiviso.',
+  'summary.threadExtractiveNote':
+    'Frasi chiave citate dalla conversazione, nel suo ordine; non le ha scritte un modello di IA.',
   'summary.modelNote':
     'Scritto da un modello di IA a partire dal documento: controlla le sezioni citate prima di farci affidamento.',
   'summary.fallback':
@@ -1632,6 +1673,9 @@ const nl: Messages = {
   'summary.threadHeading': 'Samenvatting van {title}',
   'summary.extractiveNote':
     'Kernzinnen geciteerd uit het document, in de volgorde van het document; geen AI-model heeft dit geschreven.',
+  'summary.held': 'Een beheerder moet deze samenvatting controleren voordat die kan worden gedeeld.',
+  'summary.threadExtractiveNote':
+    'Kernzinnen geciteerd uit het gesprek, in de volgorde van het gesprek; geen AI-model heeft dit geschreven.',
   'summary.modelNote':
     'Door een AI-model geschreven op basis van het document: controleer de geciteerde secties voordat je erop vertrouwt.',
   'summary.fallback':
@@ -1751,6 +1795,9 @@ const pl: Messages = {
   'summary.threadHeading': 'Podsumowanie: {title}',
   'summary.extractiveNote':
     'Kluczowe zdania zacytowane z dokumentu w jego kolejności; nie napisał tego model AI.',
+  'summary.held': 'Administrator musi sprawdzić to podsumowanie, zanim będzie można je udostępnić.',
+  'summary.threadExtractiveNote':
+    'Kluczowe zdania zacytowane z rozmowy w jej kolejności; nie napisał tego model AI.',
   'summary.modelNote':
     'Napisane przez model AI na podstawie dokumentu: sprawdź cytowane sekcje, zanim na tym polegniesz.',
   'summary.fallback': 'Model AI nie mógł teraz tego podsumować, więc oto kluczowe zdania dokumentu.',
@@ -1860,6 +1907,9 @@ const tr: Messages = {
   'summary.threadHeading': '{title} özeti',
   'summary.extractiveNote':
     'Belgeden, belgedeki sırasıyla alıntılanan temel cümleler; bunu bir yapay zekâ modeli yazmadı.',
+  'summary.held': 'Bu özetin paylaşılabilmesi için önce bir yöneticinin kontrol etmesi gerekiyor.',
+  'summary.threadExtractiveNote':
+    'Konuşmadan, konuşmadaki sırasıyla alıntılanan temel cümleler; bunu bir yapay zekâ modeli yazmadı.',
   'summary.modelNote':
     'Belgeye dayanarak bir yapay zekâ modeli yazdı: güvenmeden önce alıntılanan bölümleri kontrol edin.',
   'summary.fallback':
@@ -1968,6 +2018,9 @@ const he: Messages = {
   'summary.threadHeading': 'סיכום {title}',
   'summary.extractiveNote':
     'משפטי מפתח שצוטטו מהמסמך, לפי הסדר שבו; הטקסט לא נכתב על ידי מודל בינה מלאכותית.',
+  'summary.held': 'מנהל צריך לבדוק את הסיכום הזה לפני שאפשר יהיה לשתף אותו.',
+  'summary.threadExtractiveNote':
+    'משפטי מפתח שצוטטו מהשיחה, לפי הסדר שבה; הטקסט לא נכתב על ידי מודל בינה מלאכותית.',
   'summary.modelNote':
     'נכתב על ידי מודל בינה מלאכותית על סמך המסמך: יש לבדוק את הסעיפים המצוטטים לפני שמסתמכים עליו.',
   'summary.fallback': 'מודל הבינה המלאכותית לא הצליח לסכם זאת כרגע, ולכן אלה משפטי המפתח של המסמך.',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SummaryService } from '../../src/answer/summary-ports.js';
 import { createSummaryService } from '../../src/answer/summary.js';
+import { t } from '../../src/core/i18n.js';
 import { silentLogger } from '../../src/core/log.js';
 import type { Principal } from '../../src/core/types.js';
 import { createGuardrail } from '../../src/guardrails/guardrail.js';
@@ -146,9 +147,36 @@ describe.each(DIALECTS)('document summaries on $name', ({ create }) => {
     expect(result.status).toBe('held');
     expect(result.reviewId).toBeDefined();
     expect(result.text).not.toContain('Tq8!vRm2');
+    // Said of a summary, and true on the CLI too: nothing promises to post it "here".
+    expect(result.text).toBe(t('en', 'summary.held'));
+    expect(result.text).not.toBe(t('en', 'held'));
     const review = await store.reviews.get(result.reviewId!);
     expect(review?.status).toBe('pending');
     expect(review?.questionId).toBe(result.questionId);
+  });
+
+  it('says of a thread summary without a model that it quotes the messages, as a document summary does', async () => {
+    const result = await summaries.summarizeThread({
+      requester: employee,
+      readers: [employee],
+      platform: 'slack',
+      language: 'en',
+      title: '#it-help thread',
+      messages: [
+        {
+          author: 'Ana',
+          text: 'The printer on the third floor jams on every double-sided job since Monday.',
+        },
+        {
+          author: 'Ben',
+          text: 'Facilities replaced the fuser unit this morning, so double-sided printing works again.',
+        },
+        { author: 'Ana', text: 'Thanks, the third floor printer handles double-sided jobs again.' },
+      ],
+    });
+    expect(result.status).toBe('answered');
+    expect(result.text).toContain(t('en', 'summary.threadExtractiveNote'));
+    expect(result.text).not.toContain(t('en', 'summary.extractiveNote'));
   });
 
   it('never lists a summary that found nothing as a knowledge gap', async () => {

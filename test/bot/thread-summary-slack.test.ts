@@ -213,7 +213,7 @@ describe('Summaries of Slack threads', () => {
       }),
     );
     const notice = await h.slack.waitFor(() => botMessagesIn(OPS, parentTs)[before], 30_000);
-    expect([t('en', 'held'), t('en', 'blocked')]).toContain(visibleText(notice));
+    expect([t('en', 'summary.held'), t('en', 'blocked')]).toContain(visibleText(notice));
     expect(botMessagesIn(OPS, parentTs).map(visibleText).join('\n')).not.toContain('90000');
   });
 
@@ -288,7 +288,7 @@ describe('Summaries of Slack threads', () => {
     const before = botMessagesIn(OPS, parentTs).length;
     await shortcut(BOB, OPS, parentTs);
     const held = await h.slack.waitFor(
-      () => ephemeralsOf(BOB, OPS).find((e) => visibleText(e) === t('en', 'held')),
+      () => ephemeralsOf(BOB, OPS).find((e) => visibleText(e) === t('en', 'summary.held')),
       30_000,
     );
     expect(held.blocks.length).toBeGreaterThan(0);

@@ -468,7 +468,7 @@ describe('Summaries of Teams conversations', () => {
       h.messagesUrl,
       channelInvoke('composeExtension/fetchTask', chosen),
     );
-    expect(body).toEqual({ task: { type: 'message', value: t('en', 'held') } });
+    expect(body).toEqual({ task: { type: 'message', value: t('en', 'summary.held') } });
     // A reviewer approves it: it reaches the requester's 1:1 chat with PolyDesk, masked, not the channel.
     const review = (await h.runtime.store.reviews.list({ status: 'pending', limit: 50, offset: 0 })).find(
       (r) => r.originalText.includes('staging database'),

@@ -1,5 +1,11 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { PolyDeskError } from '../../src/core/errors.js';
+import {
+  describeGet as describe,
+  fetchWithRetries,
+  type HttpErrorFactory,
+  readBounded as readBoundedBody,
+  withTimeout,
+} from '../../src/core/http-limits.js';
 import type { Logger } from '../../src/core/log.js';
 
 /**
@@ -48,9 +54,6 @@ export class ConfluenceError extends PolyDeskError {
     this.status = status;
   }
 }
-
-/** First wait when throttled without Retry-After; doubles each retry. */
-const BACKOFF_START_MS = 1_000;
 
 export class ConfluenceClient {
   readonly baseUrl: URL;
@@ -152,48 +155,34 @@ export class ConfluenceClient {
    * and network failures retried, within `maxRetries` and `maxRetryWaitMs`. Returns a 2xx response;
    * anything else throws a {@link ConfluenceError}.
    */
-  private async send(url: URL, accept: string, signal: AbortSignal | undefined): Promise<Response> {
-    let waited = 0;
-    for (let attempt = 0; ; attempt++) {
-      signal?.throwIfAborted();
-      let response: Response;
-      try {
-        response = await fetch(url, {
+  private send(url: URL, accept: string, signal: AbortSignal | undefined): Promise<Response> {
+    return fetchWithRetries({
+      signal,
+      maxRetries: this.maxRetries,
+      maxRetryWaitMs: this.maxRetryWaitMs,
+      attempt: () =>
+        fetch(url, {
           headers: { accept, authorization: this.options.authorization },
           redirect: 'manual',
           signal: withTimeout(signal, this.requestTimeoutMs),
-        });
-      } catch (error) {
-        signal?.throwIfAborted();
-        const delay = BACKOFF_START_MS * 2 ** attempt;
-        if (attempt >= this.maxRetries || waited + delay > this.maxRetryWaitMs)
-          throw new ConfluenceError(`Confluence ${describe(url)} could not be reached`, 0, { cause: error });
-        waited += delay;
-        this.options.logger('warn', 'confluence.retry', { path: url.pathname, status: 0, waitMs: delay });
-        await sleep(delay, undefined, { signal });
-        continue;
-      }
-      if (response.ok) return response;
-      await response.body?.cancel().catch(() => {});
-      if (response.status === 429 || response.status === 503) {
-        const delay = retryAfterMs(response.headers.get('retry-after')) ?? BACKOFF_START_MS * 2 ** attempt;
-        if (attempt < this.maxRetries && waited + delay <= this.maxRetryWaitMs) {
-          waited += delay;
-          this.options.logger('warn', 'confluence.throttled', {
-            path: url.pathname,
-            status: response.status,
-            waitMs: delay,
-          });
-          await sleep(delay, undefined, { signal });
-          continue;
-        }
-        throw new ConfluenceError(
-          `Confluence ${describe(url)} still throttled (${response.status}) after ${attempt} retries and ${Math.round(waited / 1000)} s; next wait asked: ${Math.round(delay / 1000)} s`,
-          response.status,
-        );
-      }
-      throw new ConfluenceError(this.failure(url, response.status), response.status);
-    }
+        }),
+      judge: async (response) => {
+        if (response.ok) return 'ok';
+        await response.body?.cancel().catch(() => {});
+        if (response.status === 429 || response.status === 503) return 'throttled';
+        return new ConfluenceError(this.failure(url, response.status), response.status);
+      },
+      unreachable: (cause) =>
+        new ConfluenceError(`Confluence ${describe(url)} could not be reached`, 0, { cause }),
+      stillThrottled: (response, detail) =>
+        new ConfluenceError(`Confluence ${describe(url)} ${detail}`, response.status),
+      onWait: (status, waitMs) =>
+        this.options.logger('warn', status === 0 ? 'confluence.retry' : 'confluence.throttled', {
+          path: url.pathname,
+          status,
+          waitMs,
+        }),
+    });
   }
 
   private failure(url: URL, status: number): string {
@@ -207,56 +196,19 @@ export class ConfluenceClient {
   }
 }
 
-/** A URL for messages: host and path, never the query. */
-function describe(url: URL): string {
-  return `GET ${url.host}${url.pathname}`;
-}
-
 function describeBase(url: URL): string {
   return `${url.host}${url.pathname}`;
 }
 
-function withTimeout(signal: AbortSignal | undefined, ms: number): AbortSignal {
-  const timeout = AbortSignal.timeout(ms);
-  return signal ? AbortSignal.any([signal, timeout]) : timeout;
-}
-
-/** Retry-After as delay-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
-export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d{1,9}$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /** Reads a response's body, failing once it passes `maxBytes` (the rest is not read). */
-async function readBounded(
+function readBounded(
   response: Response,
   maxBytes: number,
   what: string,
   signal: AbortSignal | undefined,
 ): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      signal?.throwIfAborted();
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes)
-        throw new ConfluenceError(`Confluence ${what} is larger than the limit of ${maxBytes} bytes`, 413);
-      chunks.push(value);
-    }
-  } catch (error) {
-    await reader.cancel().catch(() => {});
-    if (error instanceof ConfluenceError || signal?.aborted) throw error;
-    throw new ConfluenceError(`Confluence ${what}: the response broke off`, response.status, {
-      cause: error,
-    });
-  }
-  return Buffer.concat(chunks, total);
+  return readBoundedBody(response, maxBytes, `Confluence ${what}`, signal, confluenceFailure);
 }
+
+const confluenceFailure: HttpErrorFactory = (message, status, cause) =>
+  new ConfluenceError(message, status, cause === undefined ? undefined : { cause });

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError } from './errors.js';
 import {
   GraphError,
@@ -10,7 +9,8 @@ import {
   scrub,
   withTimeout,
 } from './graph-http.js';
-import { ClientCredentialsTokens } from './graph-token.js';
+import { fetchWithRetries } from './http-limits.js';
+import { type AccessToken, ClientCredentialsTokens } from './graph-token.js';
 import { type Logger, silentLogger } from './log.js';
 
 export { GraphError, retryAfterMs };
@@ -66,8 +66,6 @@ const DEFAULT_GRAPH_URL = 'https://graph.microsoft.com/v1.0';
 const DEFAULT_LOGIN_URL = 'https://login.microsoftonline.com';
 /** Redirects followed by one download (Graph answers `/content` with one 302). */
 const MAX_REDIRECTS = 5;
-/** First wait when throttled without Retry-After; doubles each retry (Graph's advice: exponential backoff). */
-const BACKOFF_START_MS = 1_000;
 
 /** A Microsoft Graph client holding one app's token. */
 export class GraphClient {
@@ -215,63 +213,48 @@ export class GraphClient {
     accept: string,
     { authorize = true, timeoutMs = this.requestTimeoutMs }: { authorize?: boolean; timeoutMs?: number } = {},
   ): Promise<Response> {
-    let waited = 0;
     let renewed = false;
-    for (let attempt = 0; ; attempt++) {
-      options.signal?.throwIfAborted();
-      const token = authorize ? await this.tokens.current(options.signal) : undefined;
-      const headers: Record<string, string> = { accept, ...options.headers };
-      if (token) headers.authorization = `Bearer ${token.value}`;
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          headers,
-          redirect: 'manual',
-          signal: withTimeout(options.signal, timeoutMs),
-        });
-      } catch (error) {
-        options.signal?.throwIfAborted();
-        const delay = BACKOFF_START_MS * 2 ** attempt;
-        if (attempt >= this.maxRetries || waited + delay > this.maxRetryWaitMs)
-          throw new GraphError(`Microsoft Graph ${describe(url)} could not be reached`, 0, undefined, {
-            cause: error,
-          });
-        waited += delay;
-        this.logger('warn', 'graph_retry', { path: url.pathname, status: 0, waitMs: delay });
-        await sleep(delay, undefined, { signal: options.signal });
-        continue;
-      }
-      if (response.ok || isRedirect(response.status)) return response;
-      const body = await errorBody(response);
-      if (response.status === 401 && token && !renewed) {
-        renewed = true;
-        this.tokens.forget(token);
-        continue;
-      }
-      if (response.status === 429 || response.status === 503 || response.status === 504) {
-        const delay = retryAfterMs(response.headers.get('retry-after')) ?? BACKOFF_START_MS * 2 ** attempt;
-        if (attempt < this.maxRetries && waited + delay <= this.maxRetryWaitMs) {
-          waited += delay;
-          this.logger('warn', 'graph_throttled', {
-            path: url.pathname,
-            status: response.status,
-            waitMs: delay,
-          });
-          await sleep(delay, undefined, { signal: options.signal });
-          continue;
+    let token: AccessToken | undefined;
+    let code: string | undefined;
+    return fetchWithRetries({
+      signal: options.signal,
+      maxRetries: this.maxRetries,
+      maxRetryWaitMs: this.maxRetryWaitMs,
+      prepare: async () => {
+        token = authorize ? await this.tokens.current(options.signal) : undefined;
+      },
+      attempt: () => {
+        const headers: Record<string, string> = { accept, ...options.headers };
+        if (token) headers.authorization = `Bearer ${token.value}`;
+        return fetch(url, { headers, redirect: 'manual', signal: withTimeout(options.signal, timeoutMs) });
+      },
+      judge: async (response) => {
+        if (response.ok || isRedirect(response.status)) return 'ok';
+        const body = await errorBody(response);
+        code = body.code;
+        if (response.status === 401 && token && !renewed) {
+          renewed = true;
+          this.tokens.forget(token);
+          return 'again';
         }
-        throw new GraphError(
-          `Microsoft Graph ${describe(url)} still throttled (${response.status}) after ${attempt} retries and ${Math.round(waited / 1000)} s; next wait asked: ${Math.round(delay / 1000)} s`,
+        if (response.status === 429 || response.status === 503 || response.status === 504) return 'throttled';
+        return new GraphError(
+          `Microsoft Graph ${describe(url)} failed: ${response.status}${body.code ? ` ${body.code}` : ''}${body.message ? `: ${scrub(body.message, [this.options.clientSecret, token?.value])}` : ''}`,
           response.status,
           body.code,
         );
-      }
-      throw new GraphError(
-        `Microsoft Graph ${describe(url)} failed: ${response.status}${body.code ? ` ${body.code}` : ''}${body.message ? `: ${scrub(body.message, [this.options.clientSecret, token?.value])}` : ''}`,
-        response.status,
-        body.code,
-      );
-    }
+      },
+      unreachable: (cause) =>
+        new GraphError(`Microsoft Graph ${describe(url)} could not be reached`, 0, undefined, { cause }),
+      stillThrottled: (response, detail) =>
+        new GraphError(`Microsoft Graph ${describe(url)} ${detail}`, response.status, code),
+      onWait: (status, waitMs) =>
+        this.logger('warn', status === 0 ? 'graph_retry' : 'graph_throttled', {
+          path: url.pathname,
+          status,
+          waitMs,
+        }),
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 import { PolyDeskError } from './errors.js';
+import { type HttpErrorFactory, readBounded as readBoundedBody } from './http-limits.js';
 
 /** HTTP details of the Graph client (src/core/graph-client.ts): errors, limits, Retry-After. */
 
@@ -16,27 +17,10 @@ export class GraphError extends PolyDeskError {
   }
 }
 
-/** A URL for messages: host and path, never the query (a pre-authenticated download URL carries its key there). */
-export function describe(url: URL): string {
-  return `GET ${url.host}${url.pathname}`;
-}
+export { describeGet as describe, retryAfterMs, withTimeout } from './http-limits.js';
 
 export function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
-}
-
-export function withTimeout(signal: AbortSignal | undefined, ms: number): AbortSignal {
-  const timeout = AbortSignal.timeout(ms);
-  return signal ? AbortSignal.any([signal, timeout]) : timeout;
-}
-
-/** Retry-After as delay-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
-export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 export async function errorBody(response: Response): Promise<{ code?: string; message?: string }> {
@@ -54,42 +38,18 @@ export async function errorBody(response: Response): Promise<{ code?: string; me
 }
 
 /** Reads a response's body, failing once it passes `maxBytes` (the rest is not read). */
-export async function readBounded(
+export function readBounded(
   response: Response,
   maxBytes: number,
   what: string,
   signal: AbortSignal | undefined,
 ): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      signal?.throwIfAborted();
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        throw new GraphError(`Microsoft Graph ${what} is larger than the limit of ${maxBytes} bytes`, 413);
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    await reader.cancel().catch(() => {});
-    if (error instanceof GraphError || signal?.aborted) throw error;
-    throw new GraphError(`Microsoft Graph ${what}: the response broke off`, response.status, undefined, {
-      cause: error,
-    });
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return readBoundedBody(response, maxBytes, `Microsoft Graph ${what}`, signal, graphFailure);
 }
+
+/** A GraphError without a Graph code (a body too large or cut off). */
+export const graphFailure: HttpErrorFactory = (message, status, cause) =>
+  new GraphError(message, status, undefined, cause === undefined ? undefined : { cause });
 
 /** Text from a server with the given secrets (the client secret, a token) taken out, at most 500 characters. */
 export function scrub(text: string, secrets: readonly (string | undefined)[]): string {

@@ -9,6 +9,9 @@ import { teamsPlace } from './record-arrival.js';
 import { SUMMARIZE_VERB, type TeamsQuestionActivity, questionFromActivity } from './teams-activity.js';
 import type { TeamsContext } from './teams-context.js';
 import { post } from './teams-reply.js';
+import { withConnectorRetry } from './connector-retry.js';
+import { safeMarkdown } from './teams-markdown.js';
+import { ThrottledProgress } from '../summary-progress.js';
 
 /** Longest source a card's "Summarise" action may name. */
 const MAX_SOURCE = 2000;
@@ -66,10 +69,32 @@ export async function summarizeInTeams(
   const { message } = ask;
   if (!(await context.claims.claim('teams', message.claimKey))) return;
   const language = ask.language ?? message.locale?.split('-')[0] ?? 'en';
+  let progress: ThrottledProgress | undefined;
   try {
     const requester = await context.people.principal(turn, message.userId, message.locale);
     const readers =
       message.scope === 'personal' ? [requester] : await audience(context, turn, message, requester);
+    // Typing, and a placeholder edited with a model's progress ("Reading section 3 of 12…", then
+    // its checked text so far) at most once per stream interval; the summary takes its place.
+    await turn.sendActivity({ type: 'typing' }).catch(() => undefined);
+    const placeholder = await post(turn, renderNotice(notice(language, 'summary.working')), context);
+    const placeholderId = placeholder?.id;
+    progress = placeholderId
+      ? new ThrottledProgress(
+          (shown) =>
+            turn.updateActivity({
+              id: placeholderId,
+              type: 'message',
+              textFormat: 'markdown',
+              text: safeMarkdown(shown.text),
+            }),
+          {
+            intervalMs: context.streamIntervalMs,
+            failed: (error) =>
+              context.logger('debug', 'teams.summary_progress_failed', { error: describeError(error) }),
+          },
+        )
+      : undefined;
     const result = await summaries.summarizeDocument({
       document: ask.target,
       requester,
@@ -79,9 +104,28 @@ export async function summarizeInTeams(
       place: teamsPlace(activity, message),
       eventId: activity.id,
       signal: context.signal,
+      onProgress: progress?.onProgress,
     });
-    for (const reply of rendered(result)) await post(turn, reply, context);
+    await progress?.finish();
+    const [first, ...rest] = rendered(result);
+    if (first && placeholderId) {
+      await withConnectorRetry(
+        () =>
+          turn.updateActivity({
+            id: placeholderId,
+            type: 'message',
+            textFormat: 'markdown',
+            ...(first.text ? { text: first.text } : {}),
+            ...(first.summary ? { summary: first.summary } : {}),
+            ...(first.attachments?.length ? { attachments: [...first.attachments] } : {}),
+          }),
+        context.retry,
+        context.signal,
+      );
+    } else if (first) await post(turn, first, context);
+    for (const reply of rest) await post(turn, reply, context);
   } catch (error) {
+    await progress?.finish();
     if (context.signal.aborted) return;
     context.logger('error', 'teams.document_summary_failed', { error: describeError(error) });
     await post(turn, renderNotice(notice(language, 'failed')), context).catch(() => {});

@@ -2,6 +2,7 @@ import { resultForWaitingAsker } from '../answer/failed-result.js';
 import { InputError } from '../core/errors.js';
 import type { AnswerResult } from '../core/types.js';
 import type { Runtime } from '../runtime.js';
+import { cliUser, citationsJson, verdictJson, writeSources } from './answer-output.js';
 import { parseCommand } from './args.js';
 
 const USAGE = 'polydesk ask "question" [--user EMAIL] [--json]';
@@ -12,15 +13,8 @@ export function askJson(result: AnswerResult) {
     answer: result.answer,
     language: result.language,
     status: result.status,
-    citations: result.citations.map((c) => ({
-      title: c.title,
-      source: c.source,
-      ...(c.url ? { url: c.url } : {}),
-    })),
-    verdict: {
-      action: result.verdict.action,
-      findings: result.verdict.findings.map((f) => ({ type: f.type, start: f.start, end: f.end })),
-    },
+    citations: citationsJson(result.citations),
+    verdict: verdictJson(result.verdict),
     generator: result.generator,
     extractive: result.extractive,
     ...(result.reviewId ? { reviewId: result.reviewId } : {}),
@@ -35,7 +29,7 @@ export async function askCommand(runtime: Runtime, args: readonly string[]): Pro
     USAGE,
   );
   if (positionals.length === 0) throw new InputError(`give the question in quotes\nusage: ${USAGE}`);
-  const asker = runtime.directory.resolve(typeof values.user === 'string' ? values.user : 'cli@local');
+  const asker = cliUser(runtime, values.user);
   const result = resultForWaitingAsker(
     await runtime.answers.ask({
       text: positionals.join(' '),
@@ -50,11 +44,7 @@ export async function askCommand(runtime: Runtime, args: readonly string[]): Pro
     if (result.standard) process.stdout.write(`${result.standard.title}\n\n`);
     process.stdout.write(result.answer + '\n');
     if (result.standard) process.stdout.write(`\n${result.standard.byline}\n`);
-    if (result.citations.length > 0) {
-      process.stdout.write('\n');
-      for (const c of result.citations) process.stdout.write(`[${c.n}] ${c.title} — ${c.url ?? c.source}\n`);
-    }
-    if (result.reviewId) process.stdout.write(`\n(review ${result.reviewId})\n`);
+    writeSources(result.citations, result.reviewId);
   }
   return result.status === 'failed' ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import type { SummaryResult } from '../answer/summary-ports.js';
 import { InputError } from '../core/errors.js';
 import type { Runtime } from '../runtime.js';
+import { cliUser, citationsJson, verdictJson, writeSources } from './answer-output.js';
 import { parseCommand } from './args.js';
 
 const USAGE = 'polydesk summarize <source|docId> [--user EMAIL] [--language xx] [--json]';
@@ -14,15 +15,8 @@ export function summaryJson(result: SummaryResult) {
     status: result.status,
     summary: result.text,
     language: result.language,
-    citations: result.citations.map((c) => ({
-      title: c.title,
-      source: c.source,
-      ...(c.url ? { url: c.url } : {}),
-    })),
-    verdict: {
-      action: result.verdict.action,
-      findings: result.verdict.findings.map((f) => ({ type: f.type, start: f.start, end: f.end })),
-    },
+    citations: citationsJson(result.citations),
+    verdict: verdictJson(result.verdict),
     generator: result.generator,
     extractive: result.extractive,
     ...(result.reviewId ? { reviewId: result.reviewId } : {}),
@@ -39,7 +33,7 @@ export async function summarizeCommand(runtime: Runtime, args: readonly string[]
   const language = typeof values.language === 'string' ? values.language.trim() : undefined;
   if (language !== undefined && !LANGUAGE_TAG.test(language))
     throw new InputError(`--language takes a language tag such as ja, en or pt-BR\nusage: ${USAGE}`);
-  const requester = runtime.directory.resolve(typeof values.user === 'string' ? values.user : 'cli@local');
+  const requester = cliUser(runtime, values.user);
   const result = await runtime.summaries.summarizeDocument({
     document: positionals.join(' '),
     requester,
@@ -52,11 +46,7 @@ export async function summarizeCommand(runtime: Runtime, args: readonly string[]
     process.stdout.write(`${JSON.stringify(summaryJson(result))}\n`);
   } else {
     process.stdout.write(`${result.text}\n`);
-    if (result.citations.length > 0) {
-      process.stdout.write('\n');
-      for (const c of result.citations) process.stdout.write(`[${c.n}] ${c.title} — ${c.url ?? c.source}\n`);
-    }
-    if (result.reviewId) process.stdout.write(`\n(review ${result.reviewId})\n`);
+    writeSources(result.citations, result.reviewId);
   }
   return result.status === 'failed' ? 1 : 0;
 }

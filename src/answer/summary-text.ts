@@ -21,22 +21,54 @@ function sectionTitle(doc: DocumentRecord, section: DocumentSection): string {
   return [doc.title, ...path].join(' › ');
 }
 
+/**
+ * Numbers the cited parts (a document's sections, a thread's messages) 1, 2, … in the order the
+ * summary first cites them; `cite` makes each cited part's entry. Shared by documents and threads.
+ */
+export function numberParts<P, T>(
+  parts: readonly P[],
+  order: readonly number[],
+  cite: (part: P, n: number) => T,
+): { cited: T[]; number: Map<number, number> } {
+  const number = new Map<number, number>();
+  const cited: T[] = [];
+  for (const index of order) {
+    const part = parts[index];
+    if (part === undefined || number.has(index)) continue;
+    number.set(index, number.size + 1);
+    cited.push(cite(part, number.size));
+  }
+  return { cited, number };
+}
+
+/** The chosen sentences as a list, verbatim (a cut one marked with "…"), each with its part's `[n]`. */
+export function quotedList(
+  sentences: readonly SummarySentence[],
+  number: ReadonlyMap<number, number>,
+  label: (s: SummarySentence) => string = () => '',
+): string {
+  return sentences
+    .map(
+      (s) =>
+        `- ${label(s)}${s.cut.before ? '…' : ''}${s.text}${s.cut.after ? '…' : ''} [${number.get(s.section)}]`,
+    )
+    .join('\n');
+}
+
+/** A summary's text: the lead (a fallback's reason), the heading, the body and the note, as paragraphs. */
+export function summaryText(lead: string | undefined, heading: string, body: string, note: string): string {
+  return [...(lead ? [lead] : []), `**${heading}**`, body, `_${note}_`].join('\n\n');
+}
+
 /** Numbers the cited sections 1, 2, … in the order the summary first cites them. */
 function citationsFor(
   doc: DocumentRecord,
   sections: readonly DocumentSection[],
   order: readonly number[],
 ): { citations: Citation[]; sources: SearchHit[]; number: Map<number, number> } {
-  const number = new Map<number, number>();
-  const citations: Citation[] = [];
-  const sources: SearchHit[] = [];
-  for (const index of order) {
-    const section = sections[index];
-    if (!section || number.has(index)) continue;
-    const n = number.size + 1;
-    number.set(index, n);
-    citations.push({ n, title: sectionTitle(doc, section), source: doc.source, url: doc.url, docId: doc.id });
-    sources.push({
+  const { cited, number } = numberParts(sections, order, (section, n) => ({
+    citation: { n, title: sectionTitle(doc, section), source: doc.source, url: doc.url, docId: doc.id },
+    source: {
       docId: doc.id,
       source: doc.source,
       title: doc.title,
@@ -48,9 +80,9 @@ function citationsFor(
       headingPath: section.headingPath,
       classification: doc.classification,
       audience: doc.audience,
-    });
-  }
-  return { citations, sources, number };
+    } satisfies SearchHit,
+  }));
+  return { citations: cited.map((c) => c.citation), sources: cited.map((c) => c.source), number };
 }
 
 /** Every section as the guard's sources: a model's summary may draw on any of them. */
@@ -79,16 +111,13 @@ export function composeExtractive(
     sections,
     sentences.map((s) => s.section),
   );
-  const lines = sentences.map(
-    (s) => `- ${s.cut.before ? '…' : ''}${s.text}${s.cut.after ? '…' : ''} [${number.get(s.section)}]`,
+  const text = summaryText(
+    lead,
+    t(language, 'summary.heading', { title: doc.title }),
+    quotedList(sentences, number),
+    t(language, 'summary.extractiveNote'),
   );
-  const parts = [
-    ...(lead ? [lead] : []),
-    `**${t(language, 'summary.heading', { title: doc.title })}**`,
-    lines.join('\n'),
-    `_${t(language, 'summary.extractiveNote')}_`,
-  ];
-  return { text: parts.join('\n\n'), citations, sources };
+  return { text, citations, sources };
 }
 
 const MARKER = /\[(\d+(?:\s*,\s*\d+)*)\]/gu;
@@ -125,10 +154,11 @@ export function composeAbstractive(
 ): ComposedSummary {
   const { citations, sources, number } = citationsFor(doc, sections, citedParts(text));
   const body = renumberParts(text, number);
-  const parts = [
-    `**${t(language, 'summary.heading', { title: doc.title })}**`,
+  const composed = summaryText(
+    undefined,
+    t(language, 'summary.heading', { title: doc.title }),
     body,
-    `_${t(language, 'summary.modelNote')}_`,
-  ];
-  return { text: parts.join('\n\n'), citations, sources };
+    t(language, 'summary.modelNote'),
+  );
+  return { text: composed, citations, sources };
 }

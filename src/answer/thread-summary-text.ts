@@ -2,7 +2,14 @@ import { t } from '../core/i18n.js';
 import type { Citation } from '../core/types.js';
 import type { SummarySection, SummarySentence } from '../inference/extractive-summary.js';
 import type { ThreadMessage } from './summary-ports.js';
-import { type ComposedSummary, citedParts, renumberParts } from './summary-text.js';
+import {
+  type ComposedSummary,
+  citedParts,
+  numberParts,
+  quotedList,
+  renumberParts,
+  summaryText,
+} from './summary-text.js';
 
 /** Most characters of one message that are read (a pasted log is not a message to summarise whole). */
 const MAX_MESSAGE_CHARS = 4000;
@@ -20,22 +27,18 @@ function nonEmpty(messages: readonly ThreadMessage[]): ThreadMessage[] {
 }
 
 function citationsFor(messages: readonly ThreadMessage[], order: readonly number[], title: string) {
-  const number = new Map<number, number>();
-  const citations: Citation[] = [];
-  for (const index of order) {
-    const message = messages[index];
-    if (!message || number.has(index)) continue;
-    const n = number.size + 1;
-    number.set(index, n);
-    citations.push({
+  const { cited, number } = numberParts(
+    messages,
+    order,
+    (message, n): Citation => ({
       n,
       title: message.at ? `${message.author} · ${message.at}` : message.author,
       source: message.link ?? title,
       url: message.link,
       docId: '',
-    });
-  }
-  return { citations, number };
+    }),
+  );
+  return { citations: cited, number };
 }
 
 /** The chosen sentences as a list, each after its author's name, with its message's `[n]`. */
@@ -51,17 +54,13 @@ export function composeThreadExtractive(
     sentences.map((s) => s.section),
     request.title,
   );
-  const lines = sentences.map(
-    (s) =>
-      `- **${messages[s.section]!.author}**: ${s.cut.before ? '…' : ''}${s.text}${s.cut.after ? '…' : ''} [${number.get(s.section)}]`,
+  const text = summaryText(
+    lead,
+    t(language, 'summary.threadHeading', { title: request.title }),
+    quotedList(sentences, number, (s) => `**${messages[s.section]!.author}**: `),
+    t(language, 'summary.threadExtractiveNote'),
   );
-  const parts = [
-    ...(lead ? [lead] : []),
-    `**${t(language, 'summary.threadHeading', { title: request.title })}**`,
-    lines.join('\n'),
-    `_${t(language, 'summary.threadExtractiveNote')}_`,
-  ];
-  return { text: parts.join('\n\n'), citations, sources: [] };
+  return { text, citations, sources: [] };
 }
 
 /** A model's summary of a thread, its `[n]` (message numbers) renumbered in the order it cites them. */
@@ -72,11 +71,11 @@ export function composeThreadAbstractive(
 ): ComposedSummary {
   const messages = nonEmpty(request.messages);
   const { citations, number } = citationsFor(messages, citedParts(text), request.title);
-  const body = renumberParts(text, number);
-  const parts = [
-    `**${t(language, 'summary.threadHeading', { title: request.title })}**`,
-    body,
-    `_${t(language, 'summary.modelNote')}_`,
-  ];
-  return { text: parts.join('\n\n'), citations, sources: [] };
+  const composed = summaryText(
+    undefined,
+    t(language, 'summary.threadHeading', { title: request.title }),
+    renumberParts(text, number),
+    t(language, 'summary.modelNote'),
+  );
+  return { text: composed, citations, sources: [] };
 }

@@ -3,7 +3,7 @@ import { notice } from '../../answer/ports.js';
 import type { SummaryIntent } from '../../answer/summary-intent.js';
 import type { SummaryResult } from '../../answer/summary-ports.js';
 import { describeError } from '../../core/errors.js';
-import { type ProgressShown, ThrottledProgress } from '../summary-progress.js';
+import { ThrottledProgress } from '../summary-progress.js';
 import type { Principal } from '../../core/types.js';
 import { type ChatMessage, type SlackDelivery, channelAudience } from './answer-message.js';
 import { type SlackMessage, TEXT_MAX, renderFollowUp, renderNotice } from './slack-blocks.js';
@@ -21,10 +21,6 @@ function rendered(result: SummaryResult): SlackMessage {
 }
 
 /** A summary's progress as the status message's text: the status line, or the model's text so far. */
-function progressText(shown: ProgressShown): string {
-  return shown.kind === 'status' ? escapeMrkdwn(shown.text) : toMrkdwn(shown.text).slice(0, TEXT_MAX);
-}
-
 /**
  * "Summarise <document>" in a DM or a mention: the summary of a document every reader of the
  * conversation may read (in a channel, every member), posted in the thread the request was made in.
@@ -73,7 +69,14 @@ export async function summarizeDocumentMessage(
     const ts = status.ts;
     progress = ts
       ? new ThrottledProgress(
-          (shown) => context.api.chat.update({ channel: message.channel, ts, text: progressText(shown) }),
+          (shown) =>
+            context.api.chat.update({
+              channel: message.channel,
+              ts,
+              // Inline, so that the one-gate check sees checked text presented, not a plain string.
+              text:
+                shown.kind === 'status' ? escapeMrkdwn(shown.text) : toMrkdwn(shown.text).slice(0, TEXT_MAX),
+            }),
           {
             intervalMs: context.editIntervalMs,
             failed: (error) =>

@@ -125,7 +125,7 @@ export function findSalaries(text: string): RawFinding[] {
     if (!PAY_WORDS.test(around) || NOT_PERSONAL.test(around)) continue;
     if (COMMERCE.test(around) && !PAY_NOUNS.test(around)) continue;
     if (found.some((f) => f.start < end && start < f.end)) continue;
-    if (namedPerson(sameItem(before)) || namedPerson(text.slice(end, end + 48)))
+    if (namedPerson(before) || namedPerson(text.slice(end, end + 48)))
       found.push({ type: 'salary', start, end });
   }
   for (const m of text.matchAll(PERCENT_RAISE)) {
@@ -150,20 +150,6 @@ export function findSalaries(text: string): RawFinding[] {
       found.push({ type: 'salary', start, end });
   }
   return [...found, ...siblingAmounts(text, found)];
-}
-
-/** The start of a list item ("- ", "* ", "• ", "1. ") on a line of its own. */
-const ITEM_START = /\n[ \t]*(?:[-*•]|\d{1,3}[.)])[ \t]/gu;
-
-/**
- * The part of the window before an amount that belongs to the amount's own list item: a name in an
- * earlier item of a list (another point of a page, another quoted sentence of a summary) is not the
- * person this item's amount is paid to. A name on an earlier plain line ("Name: …") still counts.
- */
-function sameItem(before: string): string {
-  let from = 0;
-  for (const m of before.matchAll(ITEM_START)) from = m.index;
-  return before.slice(from);
 }
 
 /**

@@ -25,15 +25,11 @@ describe('personal HR data', () => {
     expect(found('Das Jahresgehalt von Herr Weber beträgt 72.000 €.')).toEqual([['salary', '72.000 €']]);
   });
 
-  it('takes a name in an earlier list item for no one paid in this one, but still a name in the same item or line above', () => {
-    // Two sentences of parking-bangkok-th.md as its summary lists them: the company's name is no payee.
-    const summary = [
-      '- สำนักงานกรุงเทพฯ ของ Lumen Works มีที่จอดรถในอาคารจำนวนจำกัด [1]',
-      '- ค่าบัตรจอดรถรายเดือน 1,500 บาทต่อเดือน หักจากเงินเดือนอัตโนมัติ [2]',
-    ].join('\n');
-    expect(found(summary)).toEqual([]);
-    expect(found('- Kenji Tanaka: base salary ¥8,400,000')).toEqual([['salary', '¥8,400,000']]);
-    expect(found('Name: Kenji Tanaka\nBase salary: ¥8,400,000')).toEqual([['salary', '¥8,400,000']]);
+  it('finds a salary whose person is named in the list item or line above it (HR records written as bullets)', () => {
+    expect(found('- Maria Lopez\n- salary: 84,000 EUR')).toEqual([['salary', '84,000 EUR']]);
+    expect(found('* Name: Maria Lopez\n* Salary: 84,000 EUR per year')).toHaveLength(1);
+    expect(found('1. Employee: Maria Lopez\n2. Annual salary: EUR 84,000')).toHaveLength(1);
+    expect(found('Maria Lopez\n- salary: 84,000 EUR')).toHaveLength(1);
   });
 
   it('finds bank account numbers next to bank or branch words', () => {

@@ -150,14 +150,12 @@ export function answerCard(
         ]
       : []),
     // "Summarise [n]" for the first cited documents (issue 18); a standard answer cites none.
-    ...view.citations
-      .slice(0, MAX_SUMMARY_ACTIONS)
-      .map((c) =>
-        submit(`${t(view.language, 'summary.action')} [${c.n}]`, {
-          action: SUMMARIZE_VERB,
-          source: c.source,
-        }),
-      ),
+    ...view.citations.slice(0, MAX_SUMMARY_ACTIONS).map((c) =>
+      submit(`${t(view.language, 'summary.action')} [${c.n}]`, {
+        action: SUMMARIZE_VERB,
+        source: c.source,
+      }),
+    ),
   ]);
 }
 

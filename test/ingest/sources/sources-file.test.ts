@@ -82,7 +82,8 @@ describe('SOURCES_FILE', () => {
       '/etc/polydesk/sources.yaml',
       env({ WIKI_TOKEN: 'x' }),
     );
-    expect((wiki?.settings as { groups: Record<string, string> }).groups).toEqual({
+    const settings = wiki?.settings as { groups?: Record<string, string> } | undefined;
+    expect(settings?.groups).toEqual({
       'api-token-admins': 'it-admins',
       'secret-santa': 'all-staff',
     });

@@ -8,8 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeOpenAiServer, chunked, startFakeOpenAiServer } from '../fakes/openai-server.js';
 import { FAKE_BOT_ID } from '../fakes/slack-server.js';
-import { SUMMARIZE_THREAD_SHORTCUT } from '../../src/bot/slack/thread-summary.js';
-import { type HandOffServer, messageShortcut, startHandOffServer } from './hand-off-harness.js';
+import { POST_SUMMARY_ACTION, SUMMARIZE_THREAD_SHORTCUT } from '../../src/bot/slack/thread-summary.js';
+import { blockAction } from '../fakes/slack-events.js';
+import { type HandOffServer, findAction, messageShortcut, startHandOffServer } from './hand-off-harness.js';
 import { visibleText } from './slack-harness.js';
 
 const ALICE = 'UALICE';
@@ -90,7 +91,7 @@ describe('summary progress in Slack', () => {
     expect(edits.findIndex((c) => String(c.args['text']).includes('Summary of'))).toBeGreaterThan(reading);
   });
 
-  it('a long thread: the shortcut shows "Reading section n of m…" through the response_url, then the summary in its place', async () => {
+  it('a long thread: "Post to thread" shows "Reading section n of m…" in the private summary\'s place; the shortcut shows its status alone', async () => {
     const sentence = (i: number) =>
       `Laptop order ${i + 1} for the new hires in Osaka is still waiting for the manager's approval in the HR portal, ` +
       'and the facilities team cannot deliver before the approval arrives, so the start date may move by a week. ' +
@@ -100,7 +101,6 @@ describe('summary progress in Slack', () => {
       h.slack.addUserMessage({ channel: OPS, user: ALICE, text: sentence(i), threadTs: parent.ts });
     const responseUrl = h.slack.responseUrl(OPS, ALICE);
     const id = responseUrl.split('/').pop();
-    const before = llm.requests.length;
     await h.send(
       messageShortcut({
         callbackId: SUMMARIZE_THREAD_SHORTCUT,
@@ -113,21 +113,46 @@ describe('summary progress in Slack', () => {
     const summary = await h.slack.waitFor(
       () =>
         h.slack.ephemerals.find(
-          (e) => e.responseUrlId === id && !e.deleted && visibleText(e).includes('delivered within five'),
+          (e) =>
+            e.user === ALICE &&
+            !e.deleted &&
+            visibleText(e).includes('delivered within five') &&
+            findAction(e.blocks, POST_SUMMARY_ACTION) !== undefined,
         ),
       30_000,
     );
+    // A shortcut's response_url has no message of its own to replace: no progress through it.
+    const shortcutCalls = h.slack.callsTo('response_url').filter((c) => c.args['response_url_id'] === id);
+    expect(shortcutCalls.some((c) => /Reading section/.test(String(c.args['text'])))).toBe(false);
+
+    const before = llm.requests.length;
+    const postUrl = h.slack.responseUrl(OPS, ALICE);
+    const postId = postUrl.split('/').pop();
+    await h.send(
+      blockAction({
+        user: ALICE,
+        channel: OPS,
+        action: findAction(summary.blocks, POST_SUMMARY_ACTION)!,
+        ephemeral: true,
+        responseUrl: postUrl,
+        messageTs: '1764900000.000200',
+      }),
+    );
+    await h.slack.waitFor(
+      () =>
+        h.slack
+          .thread(OPS, parent.ts)
+          .find((m) => m.botId === FAKE_BOT_ID && visibleText(m).includes('delivered within five')),
+      30_000,
+    );
     expect(llm.requests.length - before).toBeGreaterThan(2);
-    const calls = h.slack.callsTo('response_url').filter((c) => c.args['response_url_id'] === id);
+    const calls = h.slack.callsTo('response_url').filter((c) => c.args['response_url_id'] === postId);
     const reading = calls.findIndex((c) => /Reading section \d+ of \d+…/.test(String(c.args['text'])));
     expect(reading, 'a progress message reached Slack').toBeGreaterThanOrEqual(0);
-    expect(calls[reading]!.args['replace_original']).toBe(false);
-    // At most five uses of the response_url, the summary last, in the progress message's place.
+    // Each use replaces the message the button was on (the private summary); at most five uses.
+    expect(
+      calls.every((c) => c.args['replace_original'] === true || c.args['delete_original'] === true),
+    ).toBe(true);
     expect(calls.length).toBeLessThanOrEqual(5);
-    const last = calls[calls.length - 1]!;
-    expect(last.args['replace_original']).toBe(true);
-    expect(String(last.args['text'])).toContain('delivered within five');
-    // One message from the response_url: the progress became the summary.
-    expect(h.slack.ephemerals.filter((e) => e.responseUrlId === id && !e.deleted)).toEqual([summary]);
   });
 });

@@ -20,7 +20,6 @@ function rendered(result: SummaryResult): SlackMessage {
   return renderFollowUp(result.text, result.language, result.citations.slice(0, 20))[0]!;
 }
 
-/** A summary's progress as the status message's text: the status line, or the model's text so far. */
 /**
  * "Summarise <document>" in a DM or a mention: the summary of a document every reader of the
  * conversation may read (in a channel, every member), posted in the thread the request was made in.

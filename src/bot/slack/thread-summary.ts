@@ -83,16 +83,18 @@ export async function summarizeSlackThread(context: SlackContext, ask: ThreadSum
     team: context.bot().teamId,
     ...(ask.intoThread ? {} : { ephemeral_user: ask.user }),
   };
-  // The status above is an ephemeral message, which chat.update cannot edit: a model's progress
-  // goes through the interaction's response_url (a shortcut, "Post to thread"), replaced in place.
-  const respond = ask.respond;
+  // The status above is an ephemeral message, which chat.update cannot edit. "Post to thread" came
+  // from a button on the private summary, whose response_url replaces that message (Slack replaces
+  // the message an action came from): the progress takes its place until the new summary is posted.
+  // A shortcut's response_url has no message of its own to replace, so it shows the status alone.
+  const respond = ask.intoThread ? ask.respond : undefined;
   let progressShown = false;
   const progress = respond
     ? new ThrottledProgress(
         async (shown) => {
           await respond({
             response_type: 'ephemeral',
-            replace_original: progressShown,
+            replace_original: true,
             text: escapeMrkdwn(shown.text),
           });
           progressShown = true;

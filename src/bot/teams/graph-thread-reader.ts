@@ -200,7 +200,12 @@ export class GraphThreadReader implements TeamsThreadSource {
         signal,
       })) {
         members.push(...page.value);
-        if (members.length >= MAX_MEMBERS) break;
+        // A list cut off may leave out the member who sees the least history: only the chosen
+        // message is safe then.
+        if (members.length > MAX_MEMBERS) {
+          this.options.logger('warn', 'teams.chat_members_too_many', { max: MAX_MEMBERS });
+          return undefined;
+        }
       }
     } catch (error) {
       if (!(error instanceof GraphError) || (error.status !== 403 && error.status !== 404)) throw error;

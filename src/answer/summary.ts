@@ -207,21 +207,38 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
           chunkIds,
         );
       } catch (error) {
-        if (request.signal?.aborted) throw error;
+        if (request.signal?.aborted) {
+          await cancelled();
+          throw error;
+        }
         deps.logger('error', 'summary.failed', { questionId, error: describeError(error) });
         return plain('failed', 'failed');
       }
     };
+    // A request given up (the chat page closed, serve stopping) is recorded as failed, so that its
+    // row is not left pending forever (recovery leaves summaries alone).
+    let ended = false;
+    const cancelled = async () => {
+      if (ended) return;
+      ended = true;
+      await plain('failed', 'failed').catch(() => {});
+    };
     // Recorded first, then admitted (the rate limit counts it): a refused request hears "busy".
     if (!options.schedule) return work();
     let result: SummaryResult | undefined;
-    const ran = await options.schedule(
-      question,
-      async () => {
-        result = await work();
-      },
-      request.signal,
-    );
+    let ran: boolean;
+    try {
+      ran = await options.schedule(
+        question,
+        async () => {
+          result = await work();
+        },
+        request.signal,
+      );
+    } catch (error) {
+      if (request.signal?.aborted && !result) await cancelled();
+      throw error;
+    }
     return ran && result ? result : plain('busy', 'busy');
   }
 

@@ -179,6 +179,41 @@ describe.each(DIALECTS)('document summaries on $name', ({ create }) => {
     expect(result.text).not.toContain(t('en', 'summary.extractiveNote'));
   });
 
+  it('records a summary given up while it waited in the queue as failed, not pending for ever', async () => {
+    const pendingRows = async () =>
+      (
+        await store.db
+          .selectFrom('questions')
+          .select('id')
+          .where('kind', '=', 'summary')
+          .where('status', '=', 'received')
+          .execute()
+      ).length;
+    const before = await pendingRows();
+    const controller = new AbortController();
+    const request = summaries.summarizeDocument(
+      {
+        document: 'hr/annual-leave.md',
+        requester: employee,
+        readers: [employee],
+        platform: 'cli',
+        place: { kind: 'local' },
+        signal: controller.signal,
+      },
+      {
+        // A queue that never admits it: it waits until the request is given up.
+        schedule: (_question, _work, signal) =>
+          new Promise<boolean>((_resolve, reject) => {
+            if (signal?.aborted) reject(signal.reason);
+            signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+          }),
+      },
+    );
+    setTimeout(() => controller.abort(new Error('the chat page was closed')), 0);
+    await expect(request).rejects.toThrow('the chat page was closed');
+    expect(await pendingRows()).toBe(before);
+  });
+
   it('never lists a summary that found nothing as a knowledge gap', async () => {
     const result = await ask('no such document anywhere', employee);
     expect(result.status).toBe('not_found');

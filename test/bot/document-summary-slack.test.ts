@@ -163,14 +163,23 @@ describe('document summaries in Slack', () => {
     expect(button).toMatchObject({ value: 'hr/leave.md', text: { text: 'Summarise [1]' } });
 
     const responseUrl = h.slack.responseUrl(BOB_DM, BOB);
-    await h.send(
-      blockAction({ user: BOB, channel: BOB_DM, action: button!, responseUrl, messageTs: answer.ts }),
-    );
+    const summaryRows = async () =>
+      (await h.runtime.store.db.selectFrom('questions').select('id').where('kind', '=', 'summary').execute())
+        .length;
+    const summariesBefore = await summaryRows();
+    // A double click: two actions, one summary.
+    const click = () =>
+      h.send(blockAction({ user: BOB, channel: BOB_DM, action: button!, responseUrl, messageTs: answer.ts }));
+    await Promise.all([click(), click()]);
     const shown = await h.slack.waitFor(
       () => h.slack.ephemerals.find((e) => e.responseUrlId === responseUrl.split('/').pop()),
       30_000,
     );
     expect(visibleText(shown)).toContain('Summary of “Annual Leave”');
+    expect(await summaryRows()).toBe(summariesBefore + 1);
+    expect(h.slack.ephemerals.filter((e) => e.responseUrlId === responseUrl.split('/').pop())).toHaveLength(
+      1,
+    );
   });
 });
 

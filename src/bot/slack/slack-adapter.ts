@@ -276,6 +276,11 @@ function registerListeners(app: App, context: SlackContext): void {
       await ack();
       if (action.type !== 'button' || !action.value) return;
       const channel = body.channel?.id ?? body.container?.channel_id;
+      // A double click is one request: claimed per person, answer message and button, for a minute
+      // (a later press asks again).
+      const minute = Math.floor(Date.now() / 60_000);
+      const claimed = `summary_doc|${body.user.id}|${body.container?.message_ts ?? ''}|${action.action_id}|${minute}`;
+      if (!(await context.claims.claim('slack', claimed))) return;
       await run('document_summary_click', () =>
         summarizeDocumentClick(context, { user: body.user.id, channel, source: action.value! }, respond),
       );

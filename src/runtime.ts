@@ -8,8 +8,7 @@ import type { Config, DirectoryGraphConfig } from './config.js';
 import { ConfigError } from './core/errors.js';
 import type { Logger } from './core/log.js';
 import { StaticDirectory } from './directory.js';
-import { GraphClient } from './core/graph-client.js';
-import { GraphDirectory } from './graph-directory.js';
+import type { GraphDirectory } from './graph-directory.js';
 import type { Guard } from './guardrails/guard.js';
 import type { Generator } from './inference/generator.js';
 import { detectLanguage, detectQuestionLanguage } from './inference/language.js';
@@ -114,6 +113,11 @@ async function openGraphDirectory(
   base: Directory,
   logger: Logger,
 ): Promise<GraphDirectory> {
+  // Imported only where DIRECTORY_GRAPH_GROUPS is set: other starts do not load them.
+  const [{ GraphClient }, { GraphDirectory }] = await Promise.all([
+    import('./core/graph-client.js'),
+    import('./graph-directory.js'),
+  ]);
   const graph = new GraphClient({
     tenantId: config.tenantId,
     clientId: config.clientId,

@@ -80,9 +80,10 @@ export async function findDocument(
           .split(/[\\/]/u)
           .pop()
           ?.replace(/\.[a-z0-9]+$/iu, '') ?? '';
-      const own = new Set([...terms(doc.title, doc.language), ...terms(name.replace(/[-_]/gu, ' '), 'en')]);
+      const title = terms(doc.title, doc.language);
+      const own = new Set([...title, ...terms(name.replace(/[-_]/gu, ' '), 'en')]);
       const shared = [...asked].filter((term) => own.has(term)).length;
-      const precision = shared / Math.max(1, terms(doc.title, doc.language).size);
+      const precision = shared / Math.max(1, title.size);
       const recall = shared / asked.size;
       const f1 = shared === 0 ? 0 : (2 * Math.min(1, precision) * recall) / (Math.min(1, precision) + recall);
       // Between equally good titles, the one in the asker's language.

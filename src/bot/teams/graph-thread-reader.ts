@@ -3,6 +3,7 @@ import { authorName } from '../../core/display-name.js';
 import { describeError } from '../../core/errors.js';
 import { GraphClient, GraphError } from '../../core/graph-client.js';
 import type { Logger } from '../../core/log.js';
+import { HTML_ENTITIES } from './teams-activity.js';
 import { Latest, type ThreadLimits, type ThreadWindow } from '../thread-window.js';
 
 /** Where a Teams conversation lives, as Microsoft Graph addresses it. */
@@ -279,15 +280,6 @@ function time(message: GraphChatMessage, unknown = 0): number {
   return Number.isNaN(at) ? unknown : at;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  nbsp: ' ',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-};
-
 /**
  * A Teams message's HTML body as plain text: line breaks kept for block elements, mentions
  * (`<at>Name</at>`) as their names, tags dropped, entities decoded (named, decimal, hex).
@@ -304,7 +296,7 @@ export function htmlToText(html: string): string {
           name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
         return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
       }
-      return ENTITIES[name.toLowerCase()] ?? whole;
+      return HTML_ENTITIES[name.toLowerCase()] ?? whole;
     })
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/ *\n[ \n]*/g, '\n')

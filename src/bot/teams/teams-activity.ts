@@ -204,7 +204,8 @@ function stripTags(text: string): string {
   return text.replace(/<\/?at>/gi, '').replace(/<br\s*\/?>/gi, '\n');
 }
 
-const ENTITIES: Readonly<Record<string, string>> = {
+/** The named HTML entities Teams writes in message text (and `&#39;`), decoded. */
+export const HTML_ENTITIES: Readonly<Record<string, string>> = {
   nbsp: ' ',
   amp: '&',
   lt: '<',
@@ -215,5 +216,5 @@ const ENTITIES: Readonly<Record<string, string>> = {
 };
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/g, (_, name: string) => ENTITIES[name] ?? '');
+  return text.replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/g, (_, name: string) => HTML_ENTITIES[name] ?? '');
 }

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectorFactories } from '../../ingest/sources/connectors.js';
 import { runSource } from '../../ingest/sources/run-source.js';
 import { type SourceDefinition, parseSources } from '../../ingest/sources/sources-file.js';
-import type { SourceConnector } from '../../ingest/sources/source-types.js';
 import type { SyncDeps } from '../../ingest/sync.js';
 import { GraphClient } from '../../src/core/graph-client.js';
 import { silentLogger } from '../../src/core/log.js';
@@ -15,6 +14,7 @@ import { createLexicalRetriever } from '../../src/rag/lexical-retriever.js';
 import type { Store } from '../../src/store/store.js';
 import { type FakeGraph, type FakePermission, startFakeGraph } from '../fakes/fake-graph.js';
 import { DIALECTS, type TestDatabase } from '../helpers/databases.js';
+import { countingFetches } from '../helpers/counting-connector.js';
 
 const HR = '0b6a3f2e-1c1d-4b7e-9a53-2f1e5c2d9a10';
 const everyone: FakePermission[] = [
@@ -32,28 +32,6 @@ const hrOnly: FakePermission[] = [
   { roles: ['read'], grantedToV2: { group: { id: HR, displayName: 'Human Resources' } } },
 ];
 
-/** Records which items' bytes the runner asked for. */
-function counting(inner: SourceConnector): SourceConnector & { fetched: string[] } {
-  const fetched: string[] = [];
-  return {
-    type: inner.type,
-    fetched,
-    async listChanges(cursor, signal) {
-      const changes = await inner.listChanges(cursor, signal);
-      return {
-        ...changes,
-        items: changes.items.map((item) => ({
-          ...item,
-          fetch: (s?: AbortSignal) => {
-            fetched.push(item.name);
-            return item.fetch(s);
-          },
-        })),
-      };
-    },
-  };
-}
-
 describe.each(DIALECTS)('a SharePoint library synced through the runner on $name', ({ create }) => {
   let database: TestDatabase;
   let store: Store;
@@ -65,7 +43,7 @@ describe.each(DIALECTS)('a SharePoint library synced through the runner on $name
   const ids: Record<string, string> = {};
 
   const connector = async () =>
-    counting(
+    countingFetches(
       await connectorFactories.sharepoint!.create(definition.settings, {
         env: definition.env,
         logger: silentLogger,
@@ -75,6 +53,7 @@ describe.each(DIALECTS)('a SharePoint library synced through the runner on $name
         maxFileBytes: 1024 * 1024,
         audience: definition.audience,
       }),
+      (item) => item.name,
     );
   const run = async () => {
     const source = await connector();

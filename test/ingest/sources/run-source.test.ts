@@ -13,28 +13,7 @@ import type { SourceChanges, SourceConnector, SourceItem } from '../../../ingest
 import { type SyncDeps, syncPaths } from '../../../ingest/sync.js';
 import { FakeEmbedder } from '../../fakes/fake-embedder.js';
 import { DIALECTS, type TestDatabase } from '../../helpers/databases.js';
-
-/** Counts the bytes a connector is asked for, so that a test can say an item was not fetched. */
-function counting(inner: SourceConnector): SourceConnector & { fetched: string[] } {
-  const fetched: string[] = [];
-  return {
-    type: inner.type,
-    fetched,
-    async listChanges(cursor, signal) {
-      const changes = await inner.listChanges(cursor, signal);
-      return {
-        ...changes,
-        items: changes.items.map((item) => ({
-          ...item,
-          fetch: (s?: AbortSignal) => {
-            fetched.push(item.key);
-            return item.fetch(s);
-          },
-        })),
-      };
-    },
-  };
-}
+import { countingFetches } from '../../helpers/counting-connector.js';
 
 /** An incremental source in memory: each listing returns what the test queued, with a cursor. */
 class ScriptedSource implements SourceConnector {
@@ -76,7 +55,7 @@ describe.each(DIALECTS)('running a synced source on $name', ({ create }) => {
     holder,
   });
   const folderSource = (def: SourceDefinition) =>
-    counting(
+    countingFetches(
       new FolderSource(def.settings as never, {
         env: {},
         logger: silentLogger,

@@ -3,7 +3,6 @@ import type { AnswerRecorder } from './answer/answer.js';
 import { createAnswerService } from './answer/answer.js';
 import type { AnswerService, Directory } from './answer/ports.js';
 import type { SummaryService } from './answer/summary-ports.js';
-import { createSummaryService } from './answer/summary.js';
 import type { Config, DirectoryGraphConfig } from './config.js';
 import { ConfigError } from './core/errors.js';
 import type { Logger } from './core/log.js';
@@ -31,7 +30,6 @@ import {
   createStandardAnswerService,
 } from './helpdesk/standard-answers.js';
 import { createGeneratorParts, findInstructions } from './wiring/generator.js';
-import { summaryWriter, storeSummaryDocuments, storeSummaryRecorder } from './wiring/summaries.js';
 import { type GuardParts, createGuardParts, detectInjection } from './wiring/guardrails.js';
 import type { SyncDeps } from '../ingest/sync.js';
 
@@ -145,6 +143,22 @@ async function openGraphDirectory(
   clearTimeout(timer);
   if (waited === 'late') logger('warn', 'directory.graph_slow', { waitedMs: FIRST_DIRECTORY_READ_MS });
   return directory;
+}
+
+/** A summary service built when it is first asked for. */
+function onFirstUse(build: () => Promise<SummaryService>): SummaryService {
+  let service: Promise<SummaryService> | undefined;
+  const get = () => {
+    service ??= build().catch((error: unknown) => {
+      service = undefined;
+      throw error;
+    });
+    return service;
+  };
+  return {
+    summarizeDocument: async (request, options) => (await get()).summarizeDocument(request, options),
+    summarizeThread: async (request, options) => (await get()).summarizeThread(request, options),
+  };
 }
 
 /** How long a start waits for the first Entra ID membership read. Chosen, not measured: room for some tens of Graph pages. */
@@ -262,16 +276,22 @@ export async function createRuntime(
         metrics.retrievalSeconds.observe(retrievalSeconds);
       },
     });
-    const summaries = createSummaryService({
-      documents: storeSummaryDocuments(store),
-      guard,
-      streamGuard: guardParts.streamGuard,
-      recorder: storeSummaryRecorder(store),
-      tokenize: analyze,
-      untrusted: findInstructions,
-      detectLanguage: detectQuestionLanguage,
-      writer: engine ? summaryWriter(engine, config, findInstructions, analyze) : undefined,
-      logger,
+    // Built on first use: a start that summarises nothing (`ask`, `ingest`) does not load the
+    // summariser and its prompts.
+    const summaries = onFirstUse(async (): Promise<SummaryService> => {
+      const [{ createSummaryService }, { summaryWriter, storeSummaryDocuments, storeSummaryRecorder }] =
+        await Promise.all([import('./answer/summary.js'), import('./wiring/summaries.js')]);
+      return createSummaryService({
+        documents: storeSummaryDocuments(store),
+        guard,
+        streamGuard: guardParts.streamGuard,
+        recorder: storeSummaryRecorder(store),
+        tokenize: analyze,
+        untrusted: findInstructions,
+        detectLanguage: detectQuestionLanguage,
+        writer: engine ? summaryWriter(engine, config, findInstructions, analyze) : undefined,
+        logger,
+      });
     });
     const ingestDeps: SyncDeps = {
       documents: store.documents,

@@ -39,6 +39,13 @@ export interface ConnectorDeps {
  */
 export interface ConnectorFactory<Settings = unknown> {
   readonly schema: z.ZodType<Settings, z.ZodTypeDef, unknown>;
+  /**
+   * A file system the publisher owns (a folder): its files' front matter decides who reads them, as
+   * with `polydesk ingest`, and a listing that finds nothing may be a share that is not mounted. A
+   * service (SharePoint, Confluence) instead says who may read each item, and its empty listing is
+   * an answer it gave.
+   */
+  readonly fileSystem?: boolean;
   /** May import its module lazily (only `serve` and `sync` build connectors). */
   create(settings: Settings, deps: ConnectorDeps): SourceConnector | Promise<SourceConnector>;
 }

@@ -220,6 +220,7 @@ function fileVersion(info: Stats): string {
 }
 
 export const folderConnector: ConnectorFactory<FolderSettings> = {
+  fileSystem: true,
   schema: folderSettings,
   create: (settings, deps) => new FolderSource(settings, deps),
 };

@@ -6,6 +6,7 @@ import { accessKey } from '../../src/store/source-repository.js';
 import { formatBytes } from '../content-limits.js';
 import { type LoadedDocument, loadBytes } from '../load-file.js';
 import { type SyncDeps, storeDocument } from '../sync.js';
+import { connectorFactories } from './connectors.js';
 import type { SourceDefinition } from './sources-file.js';
 import type { SourceConnector, SourceItem } from './source-types.js';
 
@@ -143,12 +144,7 @@ async function applyChanges(
   // A folder that lists nothing may be a share that is not mounted (an empty mount point reads
   // fine). A service's empty listing is an answer it gave (a space where every page is now
   // restricted to nobody must empty the source), and its errors fail the listing on their own.
-  if (
-    definition.type === 'folder' &&
-    changes.complete &&
-    changes.items.length === 0 &&
-    !definition.allowEmpty
-  ) {
+  if (isFileSystem(definition) && changes.complete && changes.items.length === 0 && !definition.allowEmpty) {
     const held = [...stored.values()].filter((item) => item.documentExists).length;
     if (held > 0)
       throw new Error(
@@ -248,7 +244,7 @@ async function syncItem(
         // A folder's publisher owns its files, and their front matter decides as in `polydesk
         // ingest`; elsewhere what the source allows (the item's permissions, else the source's
         // audience) is the most the file's own front matter may claim.
-        ceiling: item.audience ?? (definition.type === 'folder' ? undefined : requested.audience),
+        ceiling: item.audience ?? (isFileSystem(definition) ? undefined : requested.audience),
         classification: requested.classification,
       }),
     );
@@ -369,4 +365,12 @@ function takeVanished(vanished: Map<string, StoredItem[]>, contentHash: string):
 function secretRedactor(definition: SourceDefinition): (text: string) => string {
   const secrets = Object.values(definition.env).filter((v) => v.length >= 4);
   return (text) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text.slice(0, 2000));
+}
+
+/** Whether the source is a file system its publisher owns (see `ConnectorFactory.fileSystem`). */
+function isFileSystem(definition: SourceDefinition): boolean {
+  return (
+    Object.hasOwn(connectorFactories, definition.type) &&
+    connectorFactories[definition.type]?.fileSystem === true
+  );
 }

@@ -8,7 +8,12 @@
  * confidence coefficients (a class-weighted logistic regression on them).
  *
  *   node --import tsx bench/calibrate-reader.ts [--langs en,zh,...] [--set xquad|squad-it|heq] [--dump FILE]
- *     [--employee dev,tune [--employee-weight W]] [--fit]
+ *     [--employee dev,tune [--employee-weight W]] [--fit [--write FILE]]
+ *     [--encoder DIR [--encoder-weight W]]
+ *
+ * `--encoder DIR`: the reader scores units with that sentence encoder too (as with EMBEDDING_MODEL_DIR),
+ * at `--encoder-weight` (default the product's); with `--fit --write FILE` the fitted coefficients and
+ * threshold are written as a calibration for ANSWER_CALIBRATION_FILE, valid for that encoder only.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,11 +21,14 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/core/log.js';
 import { createExtractiveGenerator } from '../src/inference/extractive-generator.js';
+import { CALIBRATION_FORMAT } from '../src/inference/reader-calibration.js';
+import { createUnitEncoder } from '../src/inference/unit-encoder.js';
+import type { Embedder } from '../src/rag/embedder.js';
+import { DEFAULT_ENCODER_WEIGHT } from '../src/wiring/generator.js';
 import {
   CONFIDENCE,
   type ConfidenceFeatures,
   DEFAULT_MIN_CONFIDENCE,
-  confidence,
   confidenceFeatures,
 } from '../src/inference/reader-confidence.js';
 import { analyze, analyzeWords } from '../src/rag/text-analyzer.js';
@@ -36,6 +44,16 @@ const option = optionReader(args);
 const setName = option('--set') ?? 'xquad';
 const languages = languagesOf(setName, option('--langs'));
 const leaveOut = 6;
+const encoderDir = option('--encoder');
+const encoderWeight = Number(option('--encoder-weight') ?? DEFAULT_ENCODER_WEIGHT);
+if (!(encoderWeight >= 0)) throw new Error('--encoder-weight must be a number ≥ 0');
+const embedder: (Embedder & { close(): Promise<void> }) | undefined = encoderDir
+  ? await (await import('../src/rag/onnx-embedder.js')).createOnnxEmbedder({
+      modelDir: path.resolve(encoderDir),
+      logger: silentLogger,
+    })
+  : undefined;
+const unitEncoder = embedder ? createUnitEncoder({ embedder, timeoutMs: 60_000 }) : undefined;
 
 interface Row {
   language: string;
@@ -62,6 +80,7 @@ function forcedReader(runtime: Runtime) {
     corpus: () => runtime.index.lexical,
     untrusted: findInstructions,
     minConfidence: 0,
+    encoder: unitEncoder ? { encoder: unitEncoder, weight: encoderWeight } : undefined,
   });
 }
 
@@ -79,7 +98,7 @@ async function rowFor(
     k: 5,
     language: question.language,
   });
-  const reading = forcedReader(runtime).explain({
+  const reading = await forcedReader(runtime).explainEncoded({
     question: question.text,
     language: question.language,
     sources,
@@ -93,7 +112,7 @@ async function rowFor(
   return {
     answerable,
     features: confidenceFeatures(reading),
-    confidence: confidence(reading),
+    confidence: reading.confidence,
     gold: holds(quoted),
     chars: reading.quotes.reduce((n, u) => n + u.text.length, 0),
     goldInSource: holds(firstSource),
@@ -191,6 +210,7 @@ for (const language of [...languages, 'all']) {
 }
 
 if (args.includes('--fit')) fitConfidence(rows);
+await embedder?.close();
 
 /**
  * Fits the confidence coefficients: a logistic regression of "answerable" on the reader's features,
@@ -240,6 +260,25 @@ function fitConfidence(all: readonly Row[]): void {
   const theta = threshold(w, fitted);
   process.stdout.write(`\nfitted on all (${fitted.length} questions): threshold ${theta.toFixed(3)}\n`);
   process.stdout.write(`  ${names.map((name, i) => `${name}: ${w[i]!.toFixed(2)}`).join(', ')}\n`);
+  const write = option('--write');
+  if (write) {
+    if (!embedder)
+      throw new Error('--write needs --encoder DIR: a calibration belongs to the encoder it was fitted with');
+    const calibration = {
+      format: CALIBRATION_FORMAT,
+      modelId: embedder.modelId,
+      minConfidence: Number(theta.toFixed(4)),
+      encoderWeight,
+      coefficients: Object.fromEntries(names.map((name, i) => [name, Number(w[i]!.toFixed(4))])),
+      fitted: {
+        at: new Date().toISOString(),
+        questions: fitted.length,
+        command: `bench/calibrate-reader.ts ${args.join(' ')}`,
+      },
+    };
+    writeFileSync(write, `${JSON.stringify(calibration, null, 2)}\n`);
+    process.stdout.write(`wrote ${write} (ANSWER_CALIBRATION_FILE, for ${embedder.modelId} only)\n`);
+  }
   for (const language of new Set(all.map((r) => r.language)))
     process.stdout.write(
       `  ${language}: ${rates(

@@ -38,6 +38,17 @@ export interface Config {
    */
   readonly answerMinConfidence?: number | undefined;
   /**
+   * The sentence encoder in the extractive reader (EMBEDDING_MODEL_DIR's model): `ANSWER_ENCODER=off`
+   * leaves it out; `ANSWER_ENCODER_WEIGHT` is how much its ranking counts in choosing what to quote;
+   * `ANSWER_CALIBRATION_FILE` is a confidence fitted with it (`bench/calibrate-reader.ts --encoder DIR
+   * --fit --write FILE`), without which it does not take part in deciding "not found".
+   */
+  readonly answerEncoder: {
+    readonly enabled: boolean;
+    readonly weight?: number | undefined;
+    readonly calibrationFile?: string | undefined;
+  };
+  /**
    * `STANDARD_ANSWER_MIN_SCORE`: a question gets a standard answer from this match score (0–1, default
    * calibrated: src/helpdesk/standard-answer-matcher.ts; higher gives fewer, surer standard answers).
    */
@@ -211,6 +222,10 @@ const HINTS: Record<string, string> = {
     'set TEAMS_GRAPH to on (default: read whole conversations through Microsoft Graph for "Summarise thread") or off (only the chosen message)',
   STANDARD_ANSWER_MIN_SCORE:
     'set STANDARD_ANSWER_MIN_SCORE to a match score above 0 and at most 1 (higher: fewer, surer standard answers), or leave it unset for the calibrated default',
+  ANSWER_ENCODER:
+    'set ANSWER_ENCODER=off to keep the sentence encoder out of the extractive reader, or auto (default: used when EMBEDDING_MODEL_DIR is set)',
+  ANSWER_ENCODER_WEIGHT:
+    "set ANSWER_ENCODER_WEIGHT to how much the encoder's ranking counts in choosing the quote, from 0 to 4 (default 0.3)",
   RETRIEVAL_MODE:
     'set RETRIEVAL_MODE to lexical, dense or hybrid (dense and hybrid need EMBEDDING_MODEL_DIR)',
   LOG_LEVEL: 'set LOG_LEVEL to debug, info, warn or error',
@@ -272,6 +287,9 @@ const schema = z.object({
   LEXICON: z.enum(['on', 'off', '1', '0', 'true', 'false']).default('on'),
   LEXICON_FILE: optionalString,
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
+  ANSWER_ENCODER: z.enum(['auto', 'off', '1', '0', 'true', 'false', 'on']).default('auto'),
+  ANSWER_ENCODER_WEIGHT: z.coerce.number().min(0).max(4).optional(),
+  ANSWER_CALIBRATION_FILE: optionalString,
   STANDARD_ANSWER_MIN_SCORE: z.coerce.number().gt(0).max(1).optional(),
   MAX_FILE_MB: z.coerce.number().positive().max(2048).default(50),
   MAX_UNCOMPRESSED_MB: z.coerce.number().positive().max(16_384).default(100),
@@ -504,6 +522,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     problems.push(
       'TEAMS_EMULATOR=1 turns token checks off and cannot be combined with MICROSOFT_APP_ID: unset TEAMS_EMULATOR',
     );
+  if (e.ANSWER_CALIBRATION_FILE && !e.EMBEDDING_MODEL_DIR)
+    problems.push(
+      'ANSWER_CALIBRATION_FILE is a confidence fitted with a sentence encoder: set EMBEDDING_MODEL_DIR to that encoder, or unset it',
+    );
   if ((e.RETRIEVAL_MODE === 'dense' || e.RETRIEVAL_MODE === 'hybrid') && !e.EMBEDDING_MODEL_DIR)
     problems.push(`RETRIEVAL_MODE=${e.RETRIEVAL_MODE} needs EMBEDDING_MODEL_DIR (an ONNX encoder folder)`);
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
@@ -527,6 +549,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     directoryGraph,
     lexicon: { enabled: lexiconOn, file: resolve(e.LEXICON_FILE) },
     answerMinConfidence: e.ANSWER_MIN_CONFIDENCE,
+    answerEncoder: {
+      enabled: e.ANSWER_ENCODER !== 'off' && e.ANSWER_ENCODER !== '0' && e.ANSWER_ENCODER !== 'false',
+      weight: e.ANSWER_ENCODER_WEIGHT,
+      calibrationFile: resolve(e.ANSWER_CALIBRATION_FILE),
+    },
     standardAnswerMinScore: e.STANDARD_ANSWER_MIN_SCORE,
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
     contentLimits: {

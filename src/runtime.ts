@@ -211,7 +211,7 @@ export async function createRuntime(
     });
     if (lexicon.size > 0)
       logger('info', 'lexicon.loaded', { concepts: lexicon.size, file: config.lexicon.file });
-    const generatorParts = await createGeneratorParts(config, logger, () => index.lexical);
+    const generatorParts = await createGeneratorParts(config, logger, () => index.lexical, embedder);
     closers.push(() => generatorParts.close());
     const generator = generatorParts.generator;
     const getChunks = (ids: readonly string[]) => store.documents.getChunks(ids);

@@ -1,5 +1,5 @@
 import { createStopTerms } from '../inference/reader-question.js';
-import type { Embedder } from '../rag/embedder.js';
+import { type Embedder, cosine } from '../rag/embedder.js';
 import type { Lexicon } from '../rag/lexicon.js';
 import { type Asks, questionAsks } from './question-words.js';
 import { analyze, analyzeWordSpans, normalizeText, primaryLanguage } from '../rag/text-analyzer.js';
@@ -240,18 +240,6 @@ export function lexicalSimilarity(a: Features, b: Features, weight: (key: string
     score = (1 - CONCEPT_SHARE) * words + CONCEPT_SHARE * (union === 0 ? 0 : shared / union);
   }
   return asksOtherThing(a.asks, b.asks) ? score * OTHER_QUESTION : score;
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
 /** The lexical score blended with the encoder's rescaled cosine (see {@link COSINE_FLOOR}). */

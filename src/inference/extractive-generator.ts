@@ -1,7 +1,7 @@
 import { t } from '../core/i18n.js';
 import type { GenerateOptions, GenerationRequest, GenerationResult, Generator } from './generator.js';
-import { type Reading, type ReaderSettings, read } from './reader.js';
-import { DEFAULT_MIN_CONFIDENCE, confidence } from './reader-confidence.js';
+import { type EncoderSettings, type Reading, type ReaderSettings, read, readerUnits } from './reader.js';
+import { DEFAULT_MIN_CONFIDENCE } from './reader-confidence.js';
 import {
   type TermStatistics,
   type Tokenize,
@@ -9,6 +9,7 @@ import {
   readQuestion,
   sourcesAsCorpus,
 } from './reader-question.js';
+import type { UnitEncoder } from './unit-encoder.js';
 import type { InstructionFinder } from './untrusted-sentences.js';
 
 /** Options of {@link createExtractiveGenerator}. */
@@ -42,12 +43,20 @@ export interface ExtractiveGeneratorOptions {
    * one is never quoted, the document's other sentences still are. Default: none found.
    */
   readonly untrusted?: InstructionFinder | undefined;
+  /**
+   * A sentence encoder (EMBEDDING_MODEL_DIR) that scores the units too, so that a sentence saying the
+   * same in other words can be quoted; with a calibration fitted with it, it also takes part in
+   * deciding whether the sources answer. Default: none.
+   */
+  readonly encoder?: (EncoderSettings & { readonly encoder: UnitEncoder }) | undefined;
 }
 
 /** The extractive generator, with its reasoning open for measurement (bench/calibrate-reader.ts). */
 export interface ExtractiveGenerator extends Generator {
-  /** What the reader concludes about a request, without writing the answer. */
+  /** What the reader concludes about a request, without writing the answer (and without the encoder). */
   explain(request: GenerationRequest): Reading;
+  /** The same with the encoder, when one is configured: what `generate` decides on. */
+  explainEncoded(request: GenerationRequest, signal?: AbortSignal): Promise<Reading>;
 }
 
 /**
@@ -75,15 +84,34 @@ export function createExtractiveGenerator(options: ExtractiveGeneratorOptions): 
     maxSentenceChars: options.maxSentenceChars ?? 300,
     minConfidence: options.minConfidence ?? DEFAULT_MIN_CONFIDENCE,
     untrusted: options.untrusted,
+    encoder: options.encoder,
   };
-  const explain = (request: GenerationRequest) =>
-    read(request.sources, readQuestion(request, words, isStopTerm, corpusFor(request)), settings);
+  const question = (request: GenerationRequest) =>
+    readQuestion(request, words, isStopTerm, corpusFor(request));
+  const explain = (request: GenerationRequest) => read(request.sources, question(request), settings);
+  const explainEncoded = async (request: GenerationRequest, signal?: AbortSignal) => {
+    const encoder = options.encoder?.encoder;
+    if (!encoder) return explain(request);
+    const units = readerUnits(request.sources, settings);
+    // The unit's document title travels with it: "Wellness allowance: up to 30 EUR a month" says more
+    // than its sentence alone.
+    const texts = units.map((unit) => {
+      const title = request.sources[unit.source]?.title;
+      return title ? `${title}: ${unit.text}` : unit.text;
+    });
+    // A follow-up that leans on an earlier question is encoded with it ("And for part-timers?").
+    const asked = request.followUpOf ? `${request.followUpOf}\n${request.question}` : request.question;
+    const similarity = await encoder.similarities(asked, texts, signal);
+    return read(request.sources, question(request), settings, units, similarity);
+  };
   return {
     name: 'extractive',
     explain,
+    explainEncoded,
     async generate(request: GenerationRequest, generateOptions?: GenerateOptions): Promise<GenerationResult> {
       throwIfAborted(generateOptions?.signal);
-      const reading = explain(request);
+      const reading = await explainEncoded(request, generateOptions?.signal);
+      throwIfAborted(generateOptions?.signal);
       if (!reading.found) {
         const text = t(request.language, 'notFound');
         await emit([text], generateOptions);
@@ -93,7 +121,7 @@ export function createExtractiveGenerator(options: ExtractiveGeneratorOptions): 
           generator: 'extractive',
           extractive: true,
           notFound: true,
-          confidence: confidence(reading),
+          confidence: reading.confidence,
         };
       }
       const quotes = reading.quotes;
@@ -112,7 +140,7 @@ export function createExtractiveGenerator(options: ExtractiveGeneratorOptions): 
         generator: 'extractive',
         extractive: true,
         notFound: false,
-        confidence: confidence(reading),
+        confidence: reading.confidence,
       };
     },
   };

@@ -25,6 +25,13 @@ export interface ReadingEvidence {
   readonly ownWords: number;
   /** Share of the retrieved sources that come from the best unit's document (retrieval's agreement). */
   readonly sameDocument: number;
+  /** With a sentence encoder: the highest cosine similarity of a unit to the question (the model's own scale). */
+  readonly semanticBest: number;
+  /**
+   * With a sentence encoder: where the encoder places the best unit among the others, 1 when it ranks
+   * it first, 0 at or below the median unit.
+   */
+  readonly semanticAgreement: number;
 }
 
 /**
@@ -50,6 +57,8 @@ export function confidenceFeatures(reading: ReadingEvidence): ConfidenceFeatures
     sameDocument: reading.sameDocument,
     typeMatch: reading.typeMatch === true ? 1 : 0,
     typeMismatch: reading.typeMatch === false ? 1 : 0,
+    semanticBest: reading.semanticBest,
+    semanticAgreement: reading.semanticAgreement,
   };
 }
 
@@ -66,13 +75,16 @@ export function confidenceFeatures(reading: ReadingEvidence): ConfidenceFeatures
  * sources come from the best unit's document), so a single coefficient's sign says little on its own;
  * the fit as a whole is what was measured.
  */
-export function confidence(reading: ReadingEvidence): number {
+export function confidence(reading: ReadingEvidence, coefficients: Coefficients = CONFIDENCE): number {
   const features = confidenceFeatures(reading);
-  let z = CONFIDENCE.bias;
+  let z = coefficients.bias;
   for (const name of Object.keys(features) as (keyof ConfidenceFeatures)[])
-    z += CONFIDENCE[name] * features[name];
+    z += coefficients[name] * features[name];
   return 1 / (1 + Math.exp(-z));
 }
+
+/** A set of coefficients for {@link confidence}. */
+export type Coefficients = { readonly [name in keyof typeof CONFIDENCE]: number };
 
 /** Coefficients of {@link confidence} (see there how they were fitted). */
 export const CONFIDENCE = {
@@ -88,4 +100,8 @@ export const CONFIDENCE = {
   typeMismatch: -0.86,
   longQuestion: 0.14,
   sameDocument: 3.67,
+  // Fitted without an encoder: its features weigh nothing until a calibration fitted with the
+  // deployment's encoder says how much (reader-calibration.ts).
+  semanticBest: 0,
+  semanticAgreement: 0,
 } as const;

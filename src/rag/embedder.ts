@@ -22,3 +22,16 @@ export function normalizeL2(vector: Float32Array): Float32Array {
   for (let i = 0; i < vector.length; i++) vector[i]! *= inv;
   return vector;
 }
+
+/** Cosine similarity of two vectors (not assumed to be unit length; 0 when either is zero). */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}

@@ -1,7 +1,13 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../core/log.js';
 import { detectPromptInjection } from '../guardrails/prompt-injection.js';
-import { createExtractiveGenerator } from '../inference/extractive-generator.js';
+import {
+  type ExtractiveGeneratorOptions,
+  createExtractiveGenerator,
+} from '../inference/extractive-generator.js';
+import { loadReaderCalibration } from '../inference/reader-calibration.js';
+import { createUnitEncoder } from '../inference/unit-encoder.js';
+import type { Embedder } from '../rag/embedder.js';
 import type { TermStatistics } from '../inference/reader-question.js';
 import type { Generator } from '../inference/generator.js';
 import { detectLanguage } from '../inference/language.js';
@@ -20,13 +26,18 @@ export interface GeneratorParts {
 /** Instructions aimed at the assistant inside a source (prompt injection): never quoted, kept out of prompts. */
 export const findInstructions: InstructionFinder = (text) => detectPromptInjection(text).matches;
 
+/** How much the encoder's ranking counts in choosing the quote when ANSWER_ENCODER_WEIGHT is not set. */
+export const DEFAULT_ENCODER_WEIGHT = 0.3;
+
 /**
  * The extractive generator as every configuration uses it (alone, or as a model's fallback); `corpus`
- * gives it the knowledge base's term statistics (the lexical index).
+ * gives it the knowledge base's term statistics (the lexical index), `encoder` the sentence encoder
+ * that scores its units too.
  */
 export function createExtractive(
   corpus?: () => TermStatistics | undefined,
   minConfidence?: number | undefined,
+  encoder?: ExtractiveGeneratorOptions['encoder'],
 ): Generator {
   return createExtractiveGenerator({
     tokenize: analyze,
@@ -34,7 +45,42 @@ export function createExtractive(
     corpus,
     untrusted: findInstructions,
     minConfidence,
+    encoder,
   });
+}
+
+/**
+ * The sentence encoder as the extractive reader uses it, with its calibration; undefined without an
+ * embedder or with ANSWER_ENCODER=off. A calibration fitted with another model is refused: its
+ * coefficients mean nothing for this one.
+ */
+export function readerEncoder(
+  config: Config,
+  embedder: Embedder | undefined,
+  logger: Logger,
+): ExtractiveGeneratorOptions['encoder'] {
+  if (!embedder || !config.answerEncoder.enabled) return undefined;
+  const calibration = config.answerEncoder.calibrationFile
+    ? loadReaderCalibration(config.answerEncoder.calibrationFile)
+    : undefined;
+  if (calibration && calibration.modelId !== embedder.modelId)
+    throw new Error(
+      `ANSWER_CALIBRATION_FILE was fitted with the encoder ${calibration.modelId}, but EMBEDDING_MODEL_DIR holds ${embedder.modelId}: fit it again with bench/calibrate-reader.ts --encoder DIR --fit --write FILE`,
+    );
+  const weight = config.answerEncoder.weight ?? calibration?.encoderWeight ?? DEFAULT_ENCODER_WEIGHT;
+  logger('info', 'reader.encoder', {
+    model: embedder.modelId,
+    weight,
+    calibrated: calibration !== undefined,
+  });
+  return {
+    encoder: createUnitEncoder({
+      embedder,
+      onError: (error) => logger('warn', 'reader.encoder_failed', { error: (error as Error).message }),
+    }),
+    weight,
+    calibration,
+  };
 }
 
 /** Builds the configured generator; a model that cannot be loaded fails start-up with a clear message. */
@@ -42,8 +88,13 @@ export async function createGeneratorParts(
   config: Config,
   logger: Logger,
   corpus?: () => TermStatistics | undefined,
+  embedder?: Embedder | undefined,
 ): Promise<GeneratorParts> {
-  const extractive = createExtractive(corpus, config.answerMinConfidence);
+  const extractive = createExtractive(
+    corpus,
+    config.answerMinConfidence,
+    readerEncoder(config, embedder, logger),
+  );
   if (config.generator === 'onnx' && config.llm.modelDir) {
     // The model runtimes are loaded only for the generator that uses them (the extractive one needs none).
     const { createOnnxGenerator } = await import('../inference/onnx/onnx-generator.js');

@@ -1,0 +1,315 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/core/log.js';
+import type { SearchHit } from '../../src/core/types.js';
+import {
+  type ExtractiveGenerator,
+  createExtractiveGenerator,
+} from '../../src/inference/extractive-generator.js';
+import type { GenerationRequest } from '../../src/inference/generator.js';
+import {
+  CALIBRATION_FORMAT,
+  loadReaderCalibration,
+  parseReaderCalibration,
+} from '../../src/inference/reader-calibration.js';
+import { CONFIDENCE, type Coefficients } from '../../src/inference/reader-confidence.js';
+import { createUnitEncoder } from '../../src/inference/unit-encoder.js';
+import type { Embedder } from '../../src/rag/embedder.js';
+import { type OnnxEmbedder, createOnnxEmbedder } from '../../src/rag/onnx-embedder.js';
+import { analyze, analyzeWords } from '../../src/rag/text-analyzer.js';
+import { createRuntime } from '../../src/runtime.js';
+import { readerEncoder } from '../../src/wiring/generator.js';
+import { writeConceptEncoderFolder } from '../fixtures/concept-encoder.js';
+
+// A real ONNX encoder whose judgement is known: words of one concept share an embedding, so it finds
+// "reimburses" as close to "cover" as a paraphrase encoder would.
+const CONCEPTS = [
+  ['cover', 'reimburses', 'reimbursed', 'pays', 'pay'],
+  ['gym', 'fitness', 'sports'],
+  ['company', 'staff'],
+  ['floor', 'renovation', 'closes'],
+  ['membership'],
+  ['may', 'june'],
+];
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'polydesk-reader-encoder-'));
+let embedder: OnnxEmbedder;
+
+beforeAll(async () => {
+  const dir = writeConceptEncoderFolder(path.join(root, 'concepts'), CONCEPTS);
+  embedder = await createOnnxEmbedder({ modelDir: dir, threads: 1, logger: silentLogger });
+});
+
+afterAll(async () => {
+  await embedder?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+function hit(docId: string, text: string): SearchHit {
+  return {
+    docId,
+    source: `${docId}.md`,
+    title: docId,
+    chunkId: `${docId}#0`,
+    score: 1,
+    text,
+    language: 'en',
+    headingPath: [],
+    classification: 'internal',
+    audience: ['all'],
+  };
+}
+
+// The closed gym shares two of the question's words, the allowance one; the encoder knows the
+// allowance answers ("reimburses" ≈ "cover"). The salary sentence shares no word with the question.
+const WELLNESS = hit(
+  'wellness',
+  [
+    'The company gym on floor 3 closes during the renovation in May and June.',
+    'The wellness allowance reimburses up to 30 EUR a month for a gym.',
+    'Lockers are next to the showers.',
+    'Towels are handed out at reception.',
+    'Fitness is reimbursed with the salary.',
+  ].join('\n'),
+);
+
+const QUESTION: GenerationRequest = {
+  question: 'Does the company cover my gym membership?',
+  language: 'en',
+  sources: [WELLNESS],
+  history: [],
+};
+
+function reader(
+  weight: number,
+  encoder: Embedder = embedder,
+  calibration?: { coefficients: Coefficients; minConfidence: number },
+) {
+  return createExtractiveGenerator({
+    tokenize: analyze,
+    words: analyzeWords,
+    minConfidence: 0,
+    encoder: { encoder: createUnitEncoder({ embedder: encoder }), weight, calibration },
+  });
+}
+
+const quoted = (reading: { quotes: readonly { text: string }[] }) => reading.quotes.map((q) => q.text);
+
+describe('the extractive reader with a sentence encoder', () => {
+  it('lets the encoder choose between units that hold the question words, never one that holds none', async () => {
+    const lexical = await reader(0).explainEncoded(QUESTION);
+    expect(lexical.encoded).toBe(true);
+    expect(lexical.best?.text).toMatch(/closes during the renovation/);
+
+    const encoded = await reader(2).explainEncoded(QUESTION);
+    expect(encoded.best?.text).toBe('The wellness allowance reimburses up to 30 EUR a month for a gym.');
+    expect(quoted(encoded)).toContain(encoded.best?.text);
+    // As close to the question as the allowance in the encoder's view, but without any of its words.
+    for (const weight of [2, 4])
+      expect(quoted(await reader(weight).explainEncoded(QUESTION)).join(' ')).not.toMatch(/salary/);
+  });
+
+  it('decides "not found" as without an encoder until a calibration fitted with it says otherwise', async () => {
+    const plain = createExtractiveGenerator({ tokenize: analyze, words: analyzeWords, minConfidence: 0 });
+    const without = plain.explain(QUESTION);
+    const encoded = await reader(2).explainEncoded(QUESTION);
+    expect(encoded.confidence).toBeCloseTo(without.confidence, 10);
+    // The encoder ranks the allowance first and the lexical pick at the median: no agreement.
+    expect(encoded.semanticAgreement).toBe(0);
+    expect(encoded.semanticBest).toBeGreaterThan(0.5);
+
+    // A calibration that trusts the encoder's agreement outright.
+    const trusting = { ...CONFIDENCE, bias: -10, semanticBest: 20 };
+    const calibrated = await reader(2, embedder, {
+      coefficients: trusting,
+      minConfidence: 0.5,
+    }).explainEncoded(QUESTION);
+    expect(calibrated.confidence).toBeGreaterThan(0.5);
+    expect(calibrated.found).toBe(true);
+    const doubting = { ...CONFIDENCE, bias: -10, semanticBest: -20 };
+    const refused = await reader(2, embedder, { coefficients: doubting, minConfidence: 0.5 }).generate(
+      QUESTION,
+    );
+    expect(refused.notFound).toBe(true);
+  });
+
+  it('answers without the encoder when it fails, hangs or the question is cancelled', async () => {
+    const errors: unknown[] = [];
+    const broken: Embedder = {
+      modelId: 'broken',
+      dimension: 4,
+      embed: async () => {
+        throw new Error('session lost');
+      },
+    };
+    const failing = createExtractiveGenerator({
+      tokenize: analyze,
+      words: analyzeWords,
+      minConfidence: 0,
+      encoder: {
+        encoder: createUnitEncoder({ embedder: broken, onError: (e) => errors.push(e) }),
+        weight: 2,
+      },
+    });
+    const result = await failing.generate(QUESTION);
+    expect(result.notFound).toBe(false);
+    expect(result.text).toMatch(/closes during the renovation/);
+    expect(String(errors[0])).toMatch(/session lost/);
+
+    const hanging: Embedder = { modelId: 'slow', dimension: 4, embed: () => new Promise(() => {}) };
+    const late: unknown[] = [];
+    const slow = createExtractiveGenerator({
+      tokenize: analyze,
+      words: analyzeWords,
+      minConfidence: 0,
+      encoder: {
+        encoder: createUnitEncoder({ embedder: hanging, timeoutMs: 20, onError: (e) => late.push(e) }),
+        weight: 2,
+      },
+    });
+    const reading = await slow.explainEncoded(QUESTION);
+    expect(reading.encoded).toBe(false);
+    expect(quoted(reading)[0]).toMatch(/closes during the renovation/);
+    expect(String(late[0])).toMatch(/longer than 20 ms/);
+
+    const controller = new AbortController();
+    const pending = createExtractiveGenerator({
+      tokenize: analyze,
+      words: analyzeWords,
+      encoder: { encoder: createUnitEncoder({ embedder: hanging, timeoutMs: 60_000 }), weight: 2 },
+    }).generate(QUESTION, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toThrow(/aborted/);
+  });
+
+  it('embeds a unit once however many questions it answers', async () => {
+    const texts: string[] = [];
+    const counting: Embedder = {
+      modelId: embedder.modelId,
+      dimension: embedder.dimension,
+      embed: (batch, kind) => {
+        if (kind === 'passage') texts.push(...batch);
+        return embedder.embed(batch, kind);
+      },
+    };
+    const encoder = createUnitEncoder({ embedder: counting });
+    const units = WELLNESS.text.split('\n');
+    const first = await encoder.similarities('Does the company cover my gym membership?', units);
+    const second = await encoder.similarities('Where are the lockers?', [...units, 'Showers close at 9.']);
+    expect(texts).toEqual([...units, 'Showers close at 9.']);
+    expect([...first!, ...second!].every((value) => Number.isFinite(value))).toBe(true);
+
+    const capped = createUnitEncoder({ embedder, maxUnits: 2 });
+    const some = await capped.similarities('gym', units);
+    expect(some?.length).toBe(units.length);
+    expect(Number.isNaN(some![2]!)).toBe(true);
+    expect(Number.isFinite(some![1]!)).toBe(true);
+  });
+});
+
+describe('reader calibration files', () => {
+  const valid = {
+    format: CALIBRATION_FORMAT,
+    modelId: 'e5:abc',
+    minConfidence: 0.3,
+    encoderWeight: 0.5,
+    coefficients: { ...CONFIDENCE, semanticBest: 3, semanticAgreement: 1 },
+  };
+
+  it('reads a calibration and refuses a malformed one, naming every problem', () => {
+    expect(parseReaderCalibration(valid, 'test').coefficients.semanticBest).toBe(3);
+    const { semanticAgreement: _left, ...missing } = valid.coefficients;
+    const bad = { ...valid, minConfidence: 2, coefficients: { ...missing, extra: 1 } };
+    expect(() => parseReaderCalibration(bad, 'f.json')).toThrow(
+      /f\.json is not a reader calibration.*minConfidence.*semanticAgreement.*extra|f\.json is not a reader calibration.*minConfidence.*extra.*semanticAgreement/s,
+    );
+    expect(() => parseReaderCalibration({ ...valid, format: 'other' }, 'f.json')).toThrow(/format/);
+    const file = path.join(root, 'broken.json');
+    writeFileSync(file, '{ not json');
+    expect(() => loadReaderCalibration(file)).toThrow(/ANSWER_CALIBRATION_FILE .*broken\.json/);
+  });
+
+  it('refuses a calibration fitted with another encoder, and one without an encoder', () => {
+    const file = path.join(root, 'other-model.json');
+    writeFileSync(file, JSON.stringify(valid));
+    const config = loadConfig({ EMBEDDING_MODEL_DIR: root, ANSWER_CALIBRATION_FILE: file, DATA_DIR: root });
+    expect(() => readerEncoder(config, embedder, silentLogger)).toThrow(
+      /fitted with the encoder e5:abc, but EMBEDDING_MODEL_DIR holds/,
+    );
+    writeFileSync(file, JSON.stringify({ ...valid, modelId: embedder.modelId }));
+    const encoder = readerEncoder(config, embedder, silentLogger);
+    expect(encoder?.weight).toBe(0.5);
+    expect(encoder?.calibration?.minConfidence).toBe(0.3);
+    expect(
+      readerEncoder(
+        loadConfig({
+          EMBEDDING_MODEL_DIR: root,
+          ANSWER_CALIBRATION_FILE: file,
+          ANSWER_ENCODER_WEIGHT: '1',
+          DATA_DIR: root,
+        }),
+        embedder,
+        silentLogger,
+      )?.weight,
+    ).toBe(1);
+    expect(() => loadConfig({ ANSWER_CALIBRATION_FILE: file, DATA_DIR: root })).toThrow(
+      /ANSWER_CALIBRATION_FILE is a confidence fitted with a sentence encoder/,
+    );
+    expect(
+      readerEncoder(
+        loadConfig({ EMBEDDING_MODEL_DIR: root, ANSWER_ENCODER: 'off', DATA_DIR: root }),
+        embedder,
+        silentLogger,
+      ),
+    ).toBeUndefined();
+  });
+});
+
+describe('the runtime with EMBEDDING_MODEL_DIR', () => {
+  it('gives the extractive reader the encoder, which reranks what it quotes', async () => {
+    const dataDir = mkdtempSync(path.join(root, 'data-'));
+    const docs = path.join(dataDir, 'docs');
+    const events: { event: string; fields: Record<string, unknown> | undefined }[] = [];
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      POLYDESK_SAMPLES: '0',
+      EMBEDDING_MODEL_DIR: path.join(root, 'concepts'),
+      RETRIEVAL_MODE: 'lexical',
+      ANSWER_ENCODER_WEIGHT: '2',
+      // One small page: the shipped threshold would say "not found"; the wiring is what is tested here.
+      ANSWER_MIN_CONFIDENCE: '0',
+    });
+    const runtime = await createRuntime(config, (_level, event, fields) => {
+      events.push({ event, fields });
+    });
+    try {
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(docs);
+      writeFileSync(path.join(docs, 'wellness.md'), `# Wellness\n\n${WELLNESS.text}\n`);
+      const { syncPaths } = await import('../../ingest/sync.js');
+      await syncPaths(runtime.ingestDeps, { paths: [docs], maxBytes: 1 << 20 });
+      expect(events.find((e) => e.event === 'reader.encoder')?.fields).toMatchObject({
+        weight: 2,
+        calibrated: false,
+      });
+      const sources = await runtime.retriever.retrieve({
+        text: QUESTION.question,
+        readers: [runtime.directory.resolve('cli@local', 'en')],
+        k: 5,
+        language: 'en',
+      });
+      const generator = runtime.generator as ExtractiveGenerator;
+      const reading = await generator.explainEncoded({ ...QUESTION, sources });
+      expect(reading.encoded).toBe(true);
+      expect(reading.best?.text).toMatch(/wellness allowance reimburses/);
+      expect((await generator.generate({ ...QUESTION, sources })).text).toMatch(
+        /wellness allowance reimburses/,
+      );
+    } finally {
+      await runtime.close();
+    }
+  });
+});

@@ -14,7 +14,7 @@ import { detectLanguage, detectQuestionLanguage } from './inference/language.js'
 import { type Metrics, createMetrics, discardedMetrics } from './metrics.js';
 import { KnowledgeIndex } from './rag/knowledge-index.js';
 import { createDenseRetriever } from './rag/dense-retriever.js';
-import type { Embedder } from './rag/embedder.js';
+import { type Embedder, withQueryCache } from './rag/embedder.js';
 import { createHybridRetriever } from './rag/hybrid-retriever.js';
 import { createLexicalRetriever } from './rag/lexical-retriever.js';
 import { BUILT_IN_CONCEPTS, EMPTY_LEXICON, type Lexicon, loadLexicon } from './rag/lexicon.js';
@@ -200,6 +200,8 @@ export async function createRuntime(
         })
       : undefined;
     closers.push(async () => embedder?.close());
+    // Each question is embedded once, however many parts ask (standard answers, dense retrieval, reader).
+    const questionEmbedder = embedder ? withQueryCache(embedder) : undefined;
     if (embedder) logger('info', 'retrieval.dense', { model: embedder.modelId, mode: config.retrievalMode });
     else logger('info', 'retrieval.lexical_only', { hint: 'set EMBEDDING_MODEL_DIR to add dense retrieval' });
     const index = await KnowledgeIndex.open({
@@ -211,7 +213,7 @@ export async function createRuntime(
     });
     if (lexicon.size > 0)
       logger('info', 'lexicon.loaded', { concepts: lexicon.size, file: config.lexicon.file });
-    const generatorParts = await createGeneratorParts(config, logger, () => index.lexical, embedder);
+    const generatorParts = await createGeneratorParts(config, logger, () => index.lexical, questionEmbedder);
     closers.push(() => generatorParts.close());
     const generator = generatorParts.generator;
     const getChunks = (ids: readonly string[]) => store.documents.getChunks(ids);
@@ -224,7 +226,7 @@ export async function createRuntime(
       lexical,
       dense:
         embedder && index.dense
-          ? createDenseRetriever({ embedder, index: () => index.dense!, getChunks })
+          ? createDenseRetriever({ embedder: questionEmbedder!, index: () => index.dense!, getChunks })
           : undefined,
       mode: embedder ? config.retrievalMode : 'lexical',
       logger,
@@ -259,7 +261,7 @@ export async function createRuntime(
         detectLanguage: detectQuestionLanguage,
         minScore: config.standardAnswerMinScore,
         lexicon,
-        embedder,
+        embedder: questionEmbedder,
         knowledge: () => index.lexical,
         logger,
       }),

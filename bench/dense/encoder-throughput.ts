@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { silentLogger } from '../../src/core/log.js';
+import type { Embedder } from '../../src/rag/embedder.js';
 import { createOnnxEmbedder } from '../../src/rag/onnx-embedder.js';
 import { E5_SMALL_SHAPE, writeTinyBertFolder } from '../../test/fixtures/tiny-bert.js';
 
@@ -58,6 +59,35 @@ export async function measureEncoderThroughput(
       }
     }
     return { modelBytes, loadSeconds, threads, rows } satisfies ThroughputResult;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs `use` with an embedder of multilingual-e5-small's shape (random weights, PolyDesk's tiny
+ * WordPiece tokenizer, which splits unknown words into letters: more tokens per sentence than e5's
+ * own tokenizer makes, so its timings are an upper bound for the same texts).
+ */
+export async function withE5ShapeEmbedder<T>(use: (embedder: Embedder) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'polydesk-e5-shape-'));
+  try {
+    writeTinyBertFolder(dir, {
+      shape: E5_SMALL_SHAPE,
+      tokenTypeIds: false,
+      seed: 3,
+      config: { name: 'e5-small-shape', maxLength: 512 },
+    });
+    const embedder = await createOnnxEmbedder({
+      modelDir: dir,
+      threads: os.availableParallelism(),
+      logger: silentLogger,
+    });
+    try {
+      return await use(embedder);
+    } finally {
+      await embedder.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -13,7 +13,7 @@ export interface UnitEncoderOptions {
   readonly embedder: Embedder;
   /** Most units embedded for one question, the first sources' first (default 64). */
   readonly maxUnits?: number;
-  /** Unit and question vectors kept between questions (default 8192). */
+  /** Unit vectors kept between questions (default 8192; the runtime's embedder keeps the questions'). */
   readonly cacheSize?: number;
   /** After this many milliseconds the reader goes on without the encoder (default 2000). */
   readonly timeoutMs?: number;
@@ -43,7 +43,6 @@ export function createUnitEncoder(options: UnitEncoderOptions): UnitEncoder {
   const maxUnits = options.maxUnits ?? DEFAULT_MAX_UNITS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_ENCODER_TIMEOUT_MS;
   const passages = new LRUCache<string, Float32Array>({ max: options.cacheSize ?? 8192 });
-  const queries = new LRUCache<string, Float32Array>({ max: 256 });
 
   const vectors = async (question: string, texts: readonly string[]) => {
     const known = new Map<string, Float32Array>();
@@ -52,12 +51,10 @@ export function createUnitEncoder(options: UnitEncoderOptions): UnitEncoder {
       if (vector) known.set(text, vector);
     }
     const missing = [...new Set(texts.filter((text) => !known.has(text)))];
-    const query = queries.get(question);
     const [questionVector, unitVectors] = await Promise.all([
-      query ?? embedder.embed([question], 'query').then((found) => found[0]!),
+      embedder.embed([question], 'query').then((found) => found[0]!),
       missing.length > 0 ? embedder.embed(missing, 'passage') : Promise.resolve([]),
     ]);
-    if (!query) queries.set(question, questionVector);
     missing.forEach((text, i) => {
       known.set(text, unitVectors[i]!);
       passages.set(text, unitVectors[i]!);

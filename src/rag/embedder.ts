@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /** Whether a text is a question or a passage: asymmetric encoders (multilingual-e5) prefix them differently. */
 export type EmbedKind = 'query' | 'passage';
 
@@ -11,6 +13,35 @@ export interface Embedder {
   readonly dimension: number;
   /** One vector per text, in input order; L2-normalised when the model's config says so (the default). */
   embed(texts: readonly string[], kind: EmbedKind): Promise<Float32Array[]>;
+}
+
+/**
+ * The embedder with the vectors of its last `size` questions kept: one question is embedded by the
+ * standard-answer lookup, dense retrieval and the extractive reader, once. Passages are not cached
+ * here (ingest embeds each once; the reader keeps its own units').
+ */
+export function withQueryCache(embedder: Embedder, size = 256): Embedder {
+  const cache = new LRUCache<string, Promise<Float32Array>>({ max: size });
+  return {
+    modelId: embedder.modelId,
+    dimension: embedder.dimension,
+    embed(texts, kind) {
+      if (kind !== 'query') return embedder.embed(texts, kind);
+      const missing = [...new Set(texts.filter((text) => !cache.has(text)))];
+      if (missing.length > 0) {
+        const batch = embedder.embed(missing, 'query');
+        missing.forEach((text, i) => {
+          const vector = batch.then((vectors) => vectors[i]!);
+          // A failed embedding is not kept: the next question tries again.
+          vector.catch(() => {
+            if (cache.get(text) === vector) cache.delete(text);
+          });
+          cache.set(text, vector);
+        });
+      }
+      return Promise.all(texts.map((text) => cache.get(text)!));
+    },
+  };
 }
 
 /** Scales a vector to unit length in place (a zero vector stays zero). */

@@ -17,7 +17,7 @@ import {
 } from '../../src/inference/reader-calibration.js';
 import { CONFIDENCE, type Coefficients } from '../../src/inference/reader-confidence.js';
 import { createUnitEncoder } from '../../src/inference/unit-encoder.js';
-import type { Embedder } from '../../src/rag/embedder.js';
+import { type Embedder, withQueryCache } from '../../src/rag/embedder.js';
 import { type OnnxEmbedder, createOnnxEmbedder } from '../../src/rag/onnx-embedder.js';
 import { analyze, analyzeWords } from '../../src/rag/text-analyzer.js';
 import { createRuntime } from '../../src/runtime.js';
@@ -207,6 +207,40 @@ describe('the extractive reader with a sentence encoder', () => {
     expect(some?.length).toBe(units.length);
     expect(Number.isNaN(some![2]!)).toBe(true);
     expect(Number.isFinite(some![1]!)).toBe(true);
+  });
+});
+
+describe('question vectors shared by standard answers, dense retrieval and the reader', () => {
+  it('embeds a question once, passages every time, and tries a failed question again', async () => {
+    const calls: string[][] = [];
+    let fail = false;
+    const counting: Embedder = {
+      modelId: embedder.modelId,
+      dimension: embedder.dimension,
+      embed: async (texts, kind) => {
+        calls.push([kind, ...texts]);
+        if (fail) throw new Error('busy');
+        return embedder.embed(texts, kind);
+      },
+    };
+    const shared = withQueryCache(counting, 2);
+    const [a] = await shared.embed(['gym?'], 'query');
+    const [b, c] = await shared.embed(['gym?', 'floor?'], 'query');
+    expect(b).toBe(a);
+    expect(c).toBeInstanceOf(Float32Array);
+    await shared.embed(['gym'], 'passage');
+    await shared.embed(['gym'], 'passage');
+    expect(calls).toEqual([
+      ['query', 'gym?'],
+      ['query', 'floor?'],
+      ['passage', 'gym'],
+      ['passage', 'gym'],
+    ]);
+    fail = true;
+    await expect(shared.embed(['new?'], 'query')).rejects.toThrow(/busy/);
+    fail = false;
+    await expect(shared.embed(['new?'], 'query')).resolves.toHaveLength(1);
+    expect(calls.filter(([, text]) => text === 'new?')).toHaveLength(2);
   });
 });
 

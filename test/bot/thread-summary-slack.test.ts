@@ -338,4 +338,47 @@ describe('Summaries of Slack threads', () => {
     expect(h.slack.ephemerals.filter((e) => e.channel === SECRET_ROOM)).toHaveLength(1);
     expect(h.slack.messages.filter((m) => m.channel === SECRET_ROOM && m.botId === FAKE_BOT_ID)).toEqual([]);
   });
+
+  it('tells only the clicker when "Post to thread" finds nothing to post, and posts nothing in the thread', async () => {
+    // Nothing to summarise: acknowledgements only.
+    const parentTs = thread(OPS, [
+      { user: BOB, text: 'ok' },
+      { user: ALICE, text: '+1' },
+    ]);
+    const botBefore = botMessagesIn(OPS, parentTs).length;
+    const responseUrl = h.slack.responseUrl(OPS, ALICE);
+    await h.send(
+      blockAction({
+        user: ALICE,
+        channel: OPS,
+        action: {
+          type: 'button',
+          action_id: POST_SUMMARY_ACTION,
+          value: JSON.stringify({ c: OPS, t: parentTs }),
+          action_ts: '1764900001.000200',
+        },
+        ephemeral: true,
+        responseUrl,
+        messageTs: '1764900001.000100',
+      }),
+    );
+    const nothing = [t('en', 'summary.nothing'), t('en', 'summary.notFound'), t('en', 'thread.nothing')];
+    const told = await h.slack.waitFor(
+      () =>
+        h.slack.ephemerals.find(
+          (e) => e.channel === OPS && e.user === ALICE && !e.deleted && nothing.includes(e.text ?? ''),
+        ) ??
+        h.slack.calls.find(
+          (c) =>
+            c.method === 'response_url' &&
+            c.args['response_url_id'] === responseUrl.split('/').pop() &&
+            nothing.includes(String(c.args['text'])),
+        ),
+      30_000,
+    );
+    expect(told).toBeDefined();
+    // The notice is the last thing the click produces: nothing was posted in the thread before it.
+    expect(botMessagesIn(OPS, parentTs).length).toBe(botBefore);
+    expect(h.slack.callsTo('chat.postMessage').some((c) => c.args['thread_ts'] === parentTs)).toBe(false);
+  });
 });

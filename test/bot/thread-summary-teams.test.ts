@@ -283,6 +283,23 @@ describe('Summaries of Teams conversations', () => {
     expect(shown).toContain(t('en', 'thread.selectedOnly'));
   });
 
+  it('tells the requester in the 1:1 chat, not the thread, when "Post to thread" finds nothing to post', async () => {
+    const thread = `${CHANNEL};messageid=${ROOT}`;
+    const before = h.connector.conversation(thread).length;
+    const chat = `a:1personal-${ALICE.id}`;
+    const chatBefore = h.connector.conversation(chat).length;
+    // Without Graph only the chosen message is summarised: an acknowledgement, nothing to summarise.
+    const chosen = { id: '1700000000198', body: html('ok'), from: person('u-bob', 'Bob Lee') };
+    const { body } = await deliverActivity(
+      h.messagesUrl,
+      channelInvoke('composeExtension/submitAction', chosen, { action: POST_SUMMARY_VERB }),
+    );
+    expect(body).toEqual({});
+    const told = await h.connector.waitFor(() => h.connector.conversation(chat)[chatBefore], 20_000);
+    expect(told.text).toBe(t('en', 'summary.nothing'));
+    expect(h.connector.conversation(thread).slice(before)).toEqual([]);
+  });
+
   it('reads a group chat newest first through Graph and says the summary covers its latest messages', async () => {
     const chatId = '19:project-falcon@thread.v2';
     graph.addChat(

@@ -135,8 +135,13 @@ export async function summarizeSlackThread(context: SlackContext, ask: ThreadSum
     intoThread: ask.intoThread,
   });
   const message = renderSummary(result, read, ask);
-  if (ask.intoThread && result.status !== 'failed') {
-    // As for answers: a held summary's notice goes where the summary will be posted once approved.
+  // Into the thread go the summary and, as for answers, a held summary's notice (where the summary will
+  // be posted once approved); a mention asked in public, so its other notices answer it there too. A
+  // "Post to thread" click that ends in "busy", "nothing to summarise" or a refusal tells the clicker
+  // alone: the thread's members did not ask.
+  const forEveryone =
+    result.status === 'answered' || result.status === 'held' || (!ask.respond && result.status !== 'failed');
+  if (ask.intoThread && forEveryone) {
     await context.api.chat.postMessage({
       channel: ask.channel,
       thread_ts: ask.threadTs,

@@ -5,7 +5,7 @@ import { authorName } from '../../core/display-name.js';
 import { describeError } from '../../core/errors.js';
 import type { Principal } from '../../core/types.js';
 import { coverageNote, type ThreadLimits, type ThreadWindow } from '../thread-window.js';
-import { renderFollowUp, renderNotice } from './answer-card.js';
+import { type OutgoingMessage, renderFollowUp, renderNotice } from './answer-card.js';
 import type { BackgroundTasks } from './background-tasks.js';
 import type { ChatReaders, TeamsConversation, TeamsThreadSource } from './graph-thread-reader.js';
 import { htmlToText } from './graph-thread-reader.js';
@@ -181,17 +181,12 @@ export function createThreadSummaryAction(
           kind: 'notice' as const,
           text: notice(language, 'failed'),
         }));
-        const reference = await openPersonalChat(adapter, options.botAppId, personal, context.logger);
-        if (!reference) return;
         const messages =
           outcome.kind === 'summary' && outcome.result.status === 'answered'
             ? renderFollowUp(outcome.result.text, outcome.result.language, outcome.result.citations)
             : [renderNotice(outcome.kind === 'summary' ? outcome.result.text : outcome.text)];
-        await resumeIn(reference, async (turn) => {
-          for (const message of messages) await post(turn, message, context);
-          if (outcome.kind === 'summary' && outcome.note)
-            await post(turn, renderNotice(outcome.note), context);
-        });
+        if (outcome.kind === 'summary' && outcome.note) messages.push(renderNotice(outcome.note));
+        await tellInPersonalChat(personal, messages);
       },
       (error) => context.logger('error', 'teams.thread_summary_failed', { error: describeError(error) }),
     );
@@ -224,8 +219,10 @@ export function createThreadSummaryAction(
     const reference = threadReference(request.activity, request.payload);
     background.run(
       async () => {
+        const personal = personalChatOf(request.activity);
         const { window, selectedOnly } = await read(request, true);
-        if (window.messages.length === 0) return;
+        if (window.messages.length === 0)
+          return tellInPersonalChat(personal, [renderNotice(notice(request.language, 'thread.nothing'))]);
         const readers = await audience(request);
         const result = await summarize(request, window, readers, reference);
         context.logger('info', 'teams.thread_summary', {
@@ -233,6 +230,11 @@ export function createThreadSummaryAction(
           status: result.status,
           intoThread: true,
         });
+        // Into the thread go the summary and a held summary's notice (where it will be posted once
+        // approved); "busy", "nothing to summarise" or a refusal is for the requester alone: the
+        // thread's members did not ask.
+        if (result.status !== 'answered' && result.status !== 'held')
+          return tellInPersonalChat(personal, [renderNotice(result.text)]);
         const note = selectedOnly
           ? notice(request.language, 'thread.selectedOnly')
           : coverageNote(request.language, window);
@@ -266,6 +268,18 @@ export function createThreadSummaryAction(
       context.logger('warn', 'teams.members_unavailable', { error: describeError(error) });
       return [requester, { email: 'teams:unknown-member', groups: ['all'] }];
     }
+  }
+
+  /** Messages for the requester alone, in their 1:1 chat with PolyDesk (opened when needed). */
+  async function tellInPersonalChat(
+    personal: PersonalChatTarget,
+    messages: readonly OutgoingMessage[],
+  ): Promise<void> {
+    const reference = await openPersonalChat(adapter, options.botAppId, personal, context.logger);
+    if (!reference) return;
+    await resumeIn(reference, async (turn) => {
+      for (const message of messages) await post(turn, message, context);
+    });
   }
 
   function resumeIn(

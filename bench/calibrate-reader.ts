@@ -21,6 +21,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/core/log.js';
 import { createExtractiveGenerator } from '../src/inference/extractive-generator.js';
+import { MAX_ENCODER_WEIGHT } from '../src/inference/reader.js';
 import { CALIBRATION_FORMAT } from '../src/inference/reader-calibration.js';
 import { createUnitEncoder } from '../src/inference/unit-encoder.js';
 import type { Embedder } from '../src/rag/embedder.js';
@@ -46,7 +47,9 @@ const languages = languagesOf(setName, option('--langs'));
 const leaveOut = 6;
 const encoderDir = option('--encoder');
 const encoderWeight = Number(option('--encoder-weight') ?? DEFAULT_ENCODER_WEIGHT);
-if (!(encoderWeight >= 0)) throw new Error('--encoder-weight must be a number ≥ 0');
+if (!(encoderWeight >= 0 && encoderWeight <= MAX_ENCODER_WEIGHT))
+  throw new Error(`--encoder-weight must be a number from 0 to ${MAX_ENCODER_WEIGHT}`);
+if (option('--write') && !args.includes('--fit')) throw new Error('--write needs --fit');
 const embedder: (Embedder & { close(): Promise<void> }) | undefined = encoderDir
   ? await (await import('../src/rag/onnx-embedder.js')).createOnnxEmbedder({
       modelDir: path.resolve(encoderDir),

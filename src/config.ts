@@ -225,7 +225,7 @@ const HINTS: Record<string, string> = {
   ANSWER_ENCODER:
     'set ANSWER_ENCODER=off to keep the sentence encoder out of the extractive reader, or auto (default: used when EMBEDDING_MODEL_DIR is set)',
   ANSWER_ENCODER_WEIGHT:
-    "set ANSWER_ENCODER_WEIGHT to how much the encoder's ranking counts in choosing the quote, from 0 to 4 (default 0.3)",
+    "set ANSWER_ENCODER_WEIGHT to how much the encoder's ranking counts in choosing the quote, from 0 to 1 (default 0.3)",
   RETRIEVAL_MODE:
     'set RETRIEVAL_MODE to lexical, dense or hybrid (dense and hybrid need EMBEDDING_MODEL_DIR)',
   LOG_LEVEL: 'set LOG_LEVEL to debug, info, warn or error',
@@ -288,7 +288,7 @@ const schema = z.object({
   LEXICON_FILE: optionalString,
   ANSWER_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).optional(),
   ANSWER_ENCODER: z.enum(['auto', 'off', '1', '0', 'true', 'false', 'on']).default('auto'),
-  ANSWER_ENCODER_WEIGHT: z.coerce.number().min(0).max(4).optional(),
+  ANSWER_ENCODER_WEIGHT: z.coerce.number().min(0).max(1).optional(),
   ANSWER_CALIBRATION_FILE: optionalString,
   STANDARD_ANSWER_MIN_SCORE: z.coerce.number().gt(0).max(1).optional(),
   MAX_FILE_MB: z.coerce.number().positive().max(2048).default(50),
@@ -522,10 +522,15 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     problems.push(
       'TEAMS_EMULATOR=1 turns token checks off and cannot be combined with MICROSOFT_APP_ID: unset TEAMS_EMULATOR',
     );
+  const answerEncoderOff = ['off', '0', 'false'].includes(e.ANSWER_ENCODER);
   if (e.ANSWER_CALIBRATION_FILE && !e.EMBEDDING_MODEL_DIR)
     problems.push(
       'ANSWER_CALIBRATION_FILE is a confidence fitted with a sentence encoder: set EMBEDDING_MODEL_DIR to that encoder, or unset it',
     );
+  else if (e.ANSWER_CALIBRATION_FILE && answerEncoderOff)
+    problems.push('ANSWER_CALIBRATION_FILE has no effect with ANSWER_ENCODER=off: unset one of them');
+  if (['on', '1', 'true'].includes(e.ANSWER_ENCODER) && !e.EMBEDDING_MODEL_DIR)
+    problems.push(`ANSWER_ENCODER=${e.ANSWER_ENCODER} needs EMBEDDING_MODEL_DIR (the encoder it uses)`);
   if ((e.RETRIEVAL_MODE === 'dense' || e.RETRIEVAL_MODE === 'hybrid') && !e.EMBEDDING_MODEL_DIR)
     problems.push(`RETRIEVAL_MODE=${e.RETRIEVAL_MODE} needs EMBEDDING_MODEL_DIR (an ONNX encoder folder)`);
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
@@ -550,7 +555,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     lexicon: { enabled: lexiconOn, file: resolve(e.LEXICON_FILE) },
     answerMinConfidence: e.ANSWER_MIN_CONFIDENCE,
     answerEncoder: {
-      enabled: e.ANSWER_ENCODER !== 'off' && e.ANSWER_ENCODER !== '0' && e.ANSWER_ENCODER !== 'false',
+      enabled: !['off', '0', 'false'].includes(e.ANSWER_ENCODER),
       weight: e.ANSWER_ENCODER_WEIGHT,
       calibrationFile: resolve(e.ANSWER_CALIBRATION_FILE),
     },

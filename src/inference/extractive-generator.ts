@@ -90,19 +90,30 @@ export function createExtractiveGenerator(options: ExtractiveGeneratorOptions): 
     readQuestion(request, words, isStopTerm, corpusFor(request));
   const explain = (request: GenerationRequest) => read(request.sources, question(request), settings);
   const explainEncoded = async (request: GenerationRequest, signal?: AbortSignal) => {
-    const encoder = options.encoder?.encoder;
-    if (!encoder) return explain(request);
+    const encoding = options.encoder;
+    if (!encoding) return explain(request);
+    const reading = question(request);
     const units = readerUnits(request.sources, settings);
+    // Without a calibration the encoder cannot change "not found", only the quote: a question the
+    // words leave unanswered (or a weight of 0) is not encoded at all.
+    if (!encoding.calibration) {
+      const lexical = read(request.sources, reading, settings, units);
+      if (!lexical.found || encoding.weight <= 0) return lexical;
+    }
     // The unit's document title travels with it: "Wellness allowance: up to 30 EUR a month" says more
     // than its sentence alone.
     const texts = units.map((unit) => {
       const title = request.sources[unit.source]?.title;
       return title ? `${title}: ${unit.text}` : unit.text;
     });
-    // A follow-up that leans on an earlier question is encoded with it ("And for part-timers?").
-    const asked = request.followUpOf ? `${request.followUpOf}\n${request.question}` : request.question;
-    const similarity = await encoder.similarities(asked, texts, signal);
-    return read(request.sources, question(request), settings, units, similarity);
+    const alone = await encoding.encoder.similarities(request.question, texts, signal);
+    if (!alone) return read(request.sources, reading, settings, units);
+    // A follow-up that leans on an earlier question ("And for part-timers?") chooses its quote with
+    // both; whether the sources answer it is the question's own evidence.
+    const withEarlier = request.followUpOf
+      ? await encoding.encoder.similarities(`${request.followUpOf}\n${request.question}`, texts, signal)
+      : undefined;
+    return read(request.sources, reading, settings, units, { question: alone, withEarlier });
   };
   return {
     name: 'extractive',

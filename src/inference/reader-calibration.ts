@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { MAX_ENCODER_WEIGHT } from './reader.js';
 import { CONFIDENCE, type Coefficients } from './reader-confidence.js';
 
 /**
@@ -14,7 +15,11 @@ export interface ReaderCalibration {
   readonly coefficients: Coefficients;
   /** The threshold that goes with the coefficients. */
   readonly minConfidence: number;
-  /** The encoder weight it was fitted with (the quote's choice changes what the reader sees). */
+  /**
+   * The encoder weight to choose quotes with, unless ANSWER_ENCODER_WEIGHT says otherwise (the
+   * coefficients do not depend on it: whether the sources answer is decided before the encoder
+   * reranks).
+   */
   readonly encoderWeight: number;
   /** Where the fit came from, for the operator (not used). */
   readonly fitted?: { readonly at?: string; readonly questions?: number; readonly command?: string };
@@ -28,7 +33,7 @@ const schema = z
     format: z.literal(CALIBRATION_FORMAT),
     modelId: z.string().min(1).max(1000),
     minConfidence: z.number().min(0).max(1),
-    encoderWeight: z.number().min(0).max(4),
+    encoderWeight: z.number().min(0).max(MAX_ENCODER_WEIGHT),
     coefficients: z
       .object(
         Object.fromEntries(Object.keys(CONFIDENCE).map((name) => [name, coefficient])) as Record<

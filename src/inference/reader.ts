@@ -31,7 +31,7 @@ export interface EncoderSettings {
   /**
    * How much the encoder's ranking counts beside the question's words in choosing what to quote: the
    * score of the unit the encoder ranks first is raised by this share, one at or below the median unit
-   * keeps its own (0: it does not count).
+   * keeps its own (0: it does not count; at most {@link MAX_ENCODER_WEIGHT}).
    */
   readonly weight: number;
   /**
@@ -42,10 +42,23 @@ export interface EncoderSettings {
 }
 
 /**
- * The sentence encoder's view of the units: cosine similarity to the question of each unit of
- * {@link readerUnits}, in order (NaN for a unit it did not score).
+ * The sentence encoder's view of the units: cosine similarity of each unit of {@link readerUnits},
+ * in order (NaN for a unit it did not score), to the question as written (`question`: evidence that
+ * the sources answer it) and, for a follow-up read with the question it continues, to both together
+ * (`withEarlier`: which unit to quote). An earlier question never answers a new one by itself.
  */
-export type UnitSimilarities = Float32Array;
+export interface UnitSimilarities {
+  readonly question: Float32Array;
+  readonly withEarlier?: Float32Array | undefined;
+}
+
+/**
+ * The most the encoder's ranking may count: a unit it lifts to first place then held at least half the
+ * best unit's score by the question's words, as a second quote must ({@link SECOND_SHARE}): the
+ * encoder chooses among units the words already found good enough to quote, never one from far below
+ * the unit whose evidence decided that the sources answer.
+ */
+export const MAX_ENCODER_WEIGHT = 1;
 
 /** A quotable unit of a source with what the reader found in it. */
 export interface Unit extends Sentence {
@@ -141,8 +154,18 @@ export function read(
     confidence: 0,
     encoded: false,
   };
-  if (question.words.length === 0) return none;
-  if (units.length === 0) return none;
+  const nothing = (found: Partial<ReadingEvidence> = {}): Reading => {
+    const reading = { ...none, ...found };
+    return { ...reading, confidence: confidence(reading) };
+  };
+  if (similarity && similarity.question.length !== units.length)
+    throw new Error(`${similarity.question.length} similarities for ${units.length} units`);
+  if (question.words.length === 0) return nothing();
+  if (units.length === 0) return nothing();
+  for (const unit of units) {
+    unit.score = 0; // the same units may be read again (with the encoder's similarities)
+    unit.held = 0;
+  }
 
   // Every word ranks the units; the evidence that the sources answer comes from the question's own
   // words (an earlier question's words alone must not answer a new one), unless it has none ("それは？").
@@ -200,10 +223,10 @@ export function read(
       next.score += CONTINUATION_SHARE * score;
   });
 
-  const semantic = similarity ? relativeSimilarities(similarity) : undefined;
+  const semantic = similarity ? relativeSimilarities(similarity.question) : undefined;
   const ranked = units.filter((unit) => unit.score > 0).sort((a, b) => b.score - a.score);
   const best = ranked[0];
-  if (!best) return { ...none, unknownShare, rarestUnknown, ownWords: own.length };
+  if (!best) return nothing({ unknownShare, rarestUnknown, ownWords: own.length });
   const held = Math.max(
     best.held,
     ...ranked
@@ -245,15 +268,15 @@ export function read(
     return { ...decided, found: false, quotes: [] };
   let quoted = best;
   let order = ranked;
-  const weight = settings.encoder?.weight ?? 0;
+  const weight = Math.min(MAX_ENCODER_WEIGHT, settings.encoder?.weight ?? 0);
   if (semantic && weight > 0) {
     // The encoder helps choose what to quote among the units that hold the question's words: the unit
     // it ranks first has its score raised by `weight` (× 1.3 at 0.3), one at or below the median unit
-    // keeps its own. It settles near ties ("the right fact, said in other words than the question's")
-    // but never quotes a unit that shares nothing with the question: an encoder's similarity alone is
-    // not a reason to quote (with a random encoder, a weight that let it add scores of its own cost 4
-    // of the 97 held-out employee questions at 0.1; this costs 3 at 0.3: docs/quality.md).
-    for (const [i, unit] of units.entries()) unit.score *= 1 + weight * semantic.relative[i]!;
+    // keeps its own. It settles near ties (the right fact in other words than the question's) but never
+    // quotes a unit that shares nothing with the question, nor one the words rank far below the best
+    // (MAX_ENCODER_WEIGHT). docs/quality.md has the forms tried.
+    const ranking = similarity?.withEarlier ? relativeSimilarities(similarity.withEarlier) : semantic;
+    for (const [i, unit] of units.entries()) unit.score *= 1 + weight * ranking.relative[i]!;
     order = units.filter((unit) => unit.score > 0).sort((a, b) => b.score - a.score);
     quoted = order[0]!;
   }
@@ -270,7 +293,7 @@ export function read(
  * unit it ranks first, 0 at or below the median unit (NaN, unscored, counts as 0). An encoder that
  * sees no difference (all alike) ranks nothing.
  */
-function relativeSimilarities(similarity: UnitSimilarities): { best: number; relative: Float32Array } {
+function relativeSimilarities(similarity: Float32Array): { best: number; relative: Float32Array } {
   const scored = [...similarity].filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
   const relative = new Float32Array(similarity.length);
   if (scored.length === 0) return { best: 0, relative };

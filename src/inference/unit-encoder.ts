@@ -42,56 +42,82 @@ export function createUnitEncoder(options: UnitEncoderOptions): UnitEncoder {
   const { embedder } = options;
   const maxUnits = options.maxUnits ?? DEFAULT_MAX_UNITS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_ENCODER_TIMEOUT_MS;
-  const passages = new LRUCache<string, Float32Array>({ max: options.cacheSize ?? 8192 });
+  // Vectors being made are kept too: two questions over the same page embed its units once.
+  const units = new LRUCache<string, Promise<Float32Array>>({ max: options.cacheSize ?? 8192 });
 
-  const vectors = async (question: string, texts: readonly string[]) => {
-    const known = new Map<string, Float32Array>();
+  const unitVectors = (texts: readonly string[], signal: AbortSignal) => {
+    const found = new Map<string, Promise<Float32Array>>();
     for (const text of texts) {
-      const vector = passages.get(text);
-      if (vector) known.set(text, vector);
+      const vector = units.get(text);
+      if (vector) found.set(text, vector);
     }
-    const missing = [...new Set(texts.filter((text) => !known.has(text)))];
-    const [questionVector, unitVectors] = await Promise.all([
-      embedder.embed([question], 'query').then((found) => found[0]!),
-      missing.length > 0 ? embedder.embed(missing, 'passage') : Promise.resolve([]),
+    const missing = [...new Set(texts.filter((text) => !found.has(text)))];
+    if (missing.length > 0) {
+      const batch = embedder
+        .embed(missing, 'passage', { priority: 'interactive', signal })
+        .then((vectors) => {
+          if (vectors.length !== missing.length)
+            throw new Error(`the encoder gave ${vectors.length} vectors for ${missing.length} texts`);
+          return vectors;
+        });
+      missing.forEach((text, i) => {
+        const vector = batch.then((vectors) => vectors[i]!);
+        found.set(text, vector);
+        units.set(text, vector);
+        // Not kept when it failed or was given up: the next question asks again.
+        vector.catch(() => {
+          if (units.get(text) === vector) units.delete(text);
+        });
+      });
+    }
+    return Promise.all(texts.map((text) => found.get(text)!));
+  };
+
+  const compute = async (question: string, texts: readonly string[], signal: AbortSignal) => {
+    const [questionVectors, vectors] = await Promise.all([
+      embedder.embed([question], 'query', { signal }),
+      unitVectors(texts, signal),
     ]);
-    missing.forEach((text, i) => {
-      known.set(text, unitVectors[i]!);
-      passages.set(text, unitVectors[i]!);
-    });
-    return { question: questionVector, units: texts.map((text) => known.get(text)!) };
+    const questionVector = questionVectors[0];
+    if (!questionVector) throw new Error('the encoder gave no vector for the question');
+    return vectors.map((vector) => cosine(questionVector, vector));
   };
 
   return {
     modelId: embedder.modelId,
     async similarities(question, texts, signal) {
       const scored = texts.slice(0, maxUnits);
-      const result = new Float32Array(texts.length).fill(Number.NaN);
       if (scored.length === 0 || signal?.aborted) return undefined;
+      // This call's own signal: it drops the batches not yet started when the answer stops waiting.
+      const stop = new AbortController();
+      const onAbort = () => stop.abort();
+      signal?.addEventListener('abort', onAbort, { once: true });
       let timer: NodeJS.Timeout | undefined;
       const gaveUp = new Promise<undefined>((resolve) => {
         timer = setTimeout(() => {
           options.onError?.(new Error(`the sentence encoder took longer than ${timeoutMs} ms`));
+          stop.abort();
           resolve(undefined);
         }, timeoutMs);
-        signal?.addEventListener('abort', () => resolve(undefined), { once: true });
+        stop.signal.addEventListener('abort', () => resolve(undefined), { once: true });
       });
       try {
-        // A late encoding still fills the cache for the next question.
-        const found = await Promise.race([
-          vectors(question, scored).catch((error: unknown) => {
-            options.onError?.(error);
+        const cosines = await Promise.race([
+          compute(question, scored, stop.signal).catch((error: unknown) => {
+            if (!stop.signal.aborted) options.onError?.(error);
             return undefined;
           }),
           gaveUp,
         ]);
-        if (!found) return undefined;
-        found.units.forEach((vector, i) => {
-          result[i] = cosine(found.question, vector);
-        });
+        if (!cosines) return undefined;
+        const result = new Float32Array(texts.length).fill(Number.NaN);
+        result.set(cosines);
         return result;
       } finally {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        // A computation still running is abandoned: its batches not yet started are dropped.
+        stop.abort();
       }
     },
   };

@@ -3,6 +3,17 @@ import { LRUCache } from 'lru-cache';
 /** Whether a text is a question or a passage: asymmetric encoders (multilingual-e5) prefix them differently. */
 export type EmbedKind = 'query' | 'passage';
 
+/** How one `embed` call is run. */
+export interface EmbedOptions {
+  /**
+   * `interactive`: someone is waiting (the reader's sentences of an answer): queued with questions,
+   * ahead of bulk ingest, whatever the kind.
+   */
+  readonly priority?: 'interactive' | 'bulk';
+  /** Aborting drops the call's batches that have not started, and rejects it. */
+  readonly signal?: AbortSignal | undefined;
+}
+
 /**
  * Turns texts into fixed-size vectors for dense retrieval. Vectors of the same `modelId` are comparable;
  * an index built by one model must never be searched with another's vectors.
@@ -12,7 +23,7 @@ export interface Embedder {
   readonly modelId: string;
   readonly dimension: number;
   /** One vector per text, in input order; L2-normalised when the model's config says so (the default). */
-  embed(texts: readonly string[], kind: EmbedKind): Promise<Float32Array[]>;
+  embed(texts: readonly string[], kind: EmbedKind, options?: EmbedOptions): Promise<Float32Array[]>;
 }
 
 /**
@@ -25,21 +36,22 @@ export function withQueryCache(embedder: Embedder, size = 256): Embedder {
   return {
     modelId: embedder.modelId,
     dimension: embedder.dimension,
-    embed(texts, kind) {
-      if (kind !== 'query') return embedder.embed(texts, kind);
-      const missing = [...new Set(texts.filter((text) => !cache.has(text)))];
-      if (missing.length > 0) {
-        const batch = embedder.embed(missing, 'query');
-        missing.forEach((text, i) => {
-          const vector = batch.then((vectors) => vectors[i]!);
-          // A failed embedding is not kept: the next question tries again.
-          vector.catch(() => {
-            if (cache.get(text) === vector) cache.delete(text);
-          });
-          cache.set(text, vector);
+    embed(texts, kind, options) {
+      // One question at a time is what repeats; a batch (standard answers' wordings) passes through.
+      if (kind !== 'query' || texts.length !== 1) return embedder.embed(texts, kind, options);
+      const text = texts[0]!;
+      let vector = cache.get(text);
+      if (!vector) {
+        // Not cancelled by one caller's signal: the other parts may wait for the same vector.
+        const pending = embedder.embed([text], 'query').then((vectors) => vectors[0]!);
+        vector = pending;
+        cache.set(text, pending);
+        // A failed embedding is not kept: the next question tries again.
+        pending.catch(() => {
+          if (cache.get(text) === pending) cache.delete(text);
         });
       }
-      return Promise.all(texts.map((text) => cache.get(text)!));
+      return vector.then((found) => [found]);
     },
   };
 }

@@ -7,7 +7,7 @@ import { ConfigError, PolyDeskError, describeError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
 import { fromWire } from '../core/worker-protocol.js';
 import { WorkerSupervisor, siblingModule } from '../core/worker-supervisor.js';
-import type { EmbedKind, Embedder } from './embedder.js';
+import type { EmbedKind, EmbedOptions, Embedder } from './embedder.js';
 import type { EmbeddingConfig } from './embedding-config.js';
 import type { EmbedReply, EmbedRequest } from './encoder-protocol.js';
 import type { EncoderInfo, EncoderOptions } from './encoder-session.js';
@@ -67,9 +67,13 @@ export async function createOnnxEmbedder(options: OnnxEmbedderOptions): Promise<
     dimension: info.dimension,
     config: info.config,
     thread: supervisor,
-    embed: (texts, kind) => scheduler.embed(texts, kind),
+    embed: (texts, kind, options) => scheduler.embed(texts, kind, options),
     close: () => supervisor.close(),
   };
+}
+
+function abortError(): Error {
+  return new DOMException('The operation was aborted.', 'AbortError');
 }
 
 /** One call to `embed`: its vectors as batches come back, or its first error. */
@@ -105,18 +109,36 @@ class EmbedScheduler {
     private readonly logger: Logger,
   ) {}
 
-  embed(texts: readonly string[], kind: EmbedKind): Promise<Float32Array[]> {
+  embed(texts: readonly string[], kind: EmbedKind, options: EmbedOptions = {}): Promise<Float32Array[]> {
     if (texts.length === 0) return Promise.resolve([]);
+    const { signal } = options;
+    if (signal?.aborted) return Promise.reject(abortError());
     return new Promise<Float32Array[]>((resolve, reject) => {
+      // An aborted call's batches that have not started are skipped (`failed`); one running finishes.
+      const onAbort = () => {
+        if (call.failed || call.remaining === 0) return;
+        call.failed = true;
+        reject(abortError());
+      };
+      const done = () => signal?.removeEventListener('abort', onAbort);
       const call: EmbedCall = {
         vectors: new Array<Float32Array>(texts.length),
         remaining: texts.length,
         failed: false,
-        resolve,
-        reject,
+        resolve: (vectors) => {
+          done();
+          resolve(vectors);
+        },
+        reject: (error) => {
+          done();
+          reject(error);
+        },
       };
+      signal?.addEventListener('abort', onAbort, { once: true });
       const order = texts.map((_, i) => i).sort((a, b) => texts[b]!.length - texts[a]!.length);
-      const lane = kind === 'query' ? this.queries : this.passages;
+      const interactive =
+        options.priority === 'interactive' || (kind === 'query' && options.priority !== 'bulk');
+      const lane = interactive ? this.queries : this.passages;
       for (let start = 0; start < order.length; start += this.batchSize) {
         const indexes = order.slice(start, start + this.batchSize);
         lane.push({ call, indexes, texts: indexes.map((i) => texts[i]!), kind });

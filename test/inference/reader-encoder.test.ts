@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,8 +17,10 @@ import {
   parseReaderCalibration,
 } from '../../src/inference/reader-calibration.js';
 import { CONFIDENCE, type Coefficients } from '../../src/inference/reader-confidence.js';
+import { read } from '../../src/inference/reader.js';
+import { createStopTerms, readQuestion, sourcesAsCorpus } from '../../src/inference/reader-question.js';
 import { createUnitEncoder } from '../../src/inference/unit-encoder.js';
-import { type Embedder, withQueryCache } from '../../src/rag/embedder.js';
+import { type Embedder, cosine, withQueryCache } from '../../src/rag/embedder.js';
 import { type OnnxEmbedder, createOnnxEmbedder } from '../../src/rag/onnx-embedder.js';
 import { analyze, analyzeWords } from '../../src/rag/text-analyzer.js';
 import { createRuntime } from '../../src/runtime.js';
@@ -96,26 +99,122 @@ function reader(
   });
 }
 
+const readQuestionFor = (request: GenerationRequest) =>
+  readQuestion(request, analyzeWords, createStopTerms(analyze), sourcesAsCorpus(request.sources, analyze));
+
 const quoted = (reading: { quotes: readonly { text: string }[] }) => reading.quotes.map((q) => q.text);
 
 describe('the extractive reader with a sentence encoder', () => {
   it('lets the encoder choose between units that hold the question words, never one that holds none', async () => {
     const lexical = await reader(0).explainEncoded(QUESTION);
-    expect(lexical.encoded).toBe(true);
+    expect(lexical.encoded).toBe(false); // at weight 0 the encoder has nothing to do
     expect(lexical.best?.text).toMatch(/closes during the renovation/);
 
-    const encoded = await reader(2).explainEncoded(QUESTION);
+    const encoded = await reader(1).explainEncoded(QUESTION);
     expect(encoded.best?.text).toBe('The wellness allowance reimburses up to 30 EUR a month for a gym.');
     expect(quoted(encoded)).toContain(encoded.best?.text);
-    // As close to the question as the allowance in the encoder's view, but without any of its words.
-    for (const weight of [2, 4])
+    // As close to the question as the allowance in the encoder's view, but without any of its words;
+    // a weight above the most allowed counts as the most.
+    for (const weight of [1, 4])
       expect(quoted(await reader(weight).explainEncoded(QUESTION)).join(' ')).not.toMatch(/salary/);
+  });
+
+  it('reads as without an encoder when none is configured, and encodes nothing for a question the words leave unanswered', async () => {
+    const plain = createExtractiveGenerator({ tokenize: analyze, words: analyzeWords, minConfidence: 0 });
+    const strip = (r: Awaited<ReturnType<typeof plain.explainEncoded>>) => ({
+      ...r,
+      best: r.best?.text,
+      quotes: quoted(r),
+    });
+    expect(strip(await plain.explainEncoded(QUESTION))).toEqual(strip(plain.explain(QUESTION)));
+
+    const batches: string[][] = [];
+    const counting: Embedder = {
+      modelId: embedder.modelId,
+      dimension: embedder.dimension,
+      embed: (texts, kind, options) => {
+        batches.push([...texts]);
+        return embedder.embed(texts, kind, options);
+      },
+    };
+    const strict = createExtractiveGenerator({
+      tokenize: analyze,
+      words: analyzeWords,
+      encoder: { encoder: createUnitEncoder({ embedder: counting }), weight: 1 },
+    });
+    const unanswered = await strict.generate({
+      ...QUESTION,
+      question: 'Who won the football world cup in 1954?',
+    });
+    expect(unanswered.notFound).toBe(true);
+    expect(batches).toEqual([]);
+    // A calibration decides with the encoder, so it encodes every question.
+    const calibrated = createExtractiveGenerator({
+      tokenize: analyze,
+      words: analyzeWords,
+      encoder: {
+        encoder: createUnitEncoder({ embedder: counting }),
+        weight: 1,
+        calibration: { coefficients: CONFIDENCE, minConfidence: 0.5 },
+      },
+    });
+    await calibrated.generate({ ...QUESTION, question: 'Who won the football world cup in 1954?' });
+    expect(batches.length).toBeGreaterThan(0);
+  });
+
+  it('takes the evidence of a follow-up from the question as written, and chooses its quote with the earlier one', async () => {
+    const asked: string[] = [];
+    const recording: Embedder = {
+      modelId: embedder.modelId,
+      dimension: embedder.dimension,
+      embed: (texts, kind, options) => {
+        if (kind === 'query') asked.push(...texts);
+        return embedder.embed(texts, kind, options);
+      },
+    };
+    const followUp = {
+      ...QUESTION,
+      question: 'And the membership?',
+      followUpOf: 'Does the company cover my gym?',
+    };
+    const trusting = { ...CONFIDENCE, bias: -10, semanticBest: 20 };
+    const reading = await createExtractiveGenerator({
+      tokenize: analyze,
+      words: analyzeWords,
+      minConfidence: 0,
+      encoder: {
+        encoder: createUnitEncoder({ embedder: recording }),
+        weight: 1,
+        calibration: { coefficients: trusting, minConfidence: 0.5 },
+      },
+    }).explainEncoded(followUp);
+    expect(asked).toEqual(['And the membership?', 'Does the company cover my gym?\nAnd the membership?']);
+    // "membership" alone is one concept of four: the evidence is the question's own similarity.
+    const [alone] = await embedder.embed(['And the membership?'], 'query');
+    const units = await embedder.embed(
+      WELLNESS.text.split('\n').map((line) => `wellness: ${line}`),
+      'passage',
+    );
+    const best = Math.max(...units.map((unit) => cosine(alone!, unit)));
+    expect(reading.semanticBest).toBeCloseTo(best, 5);
+  });
+
+  it('refuses similarities that do not line up with the units', async () => {
+    expect(() =>
+      read(
+        QUESTION.sources,
+        readQuestionFor(QUESTION),
+        { tokenize: analyze, maxSentenceChars: 300, minConfidence: 0, untrusted: undefined },
+        undefined,
+        { question: new Float32Array(2) },
+      ),
+    ).toThrow(/2 similarities for 5 units/);
   });
 
   it('decides "not found" as without an encoder until a calibration fitted with it says otherwise', async () => {
     const plain = createExtractiveGenerator({ tokenize: analyze, words: analyzeWords, minConfidence: 0 });
     const without = plain.explain(QUESTION);
-    const encoded = await reader(2).explainEncoded(QUESTION);
+    const encoded = await reader(1).explainEncoded(QUESTION);
     expect(encoded.confidence).toBeCloseTo(without.confidence, 10);
     // The encoder ranks the allowance first and the lexical pick at the median: no agreement.
     expect(encoded.semanticAgreement).toBe(0);
@@ -123,14 +222,14 @@ describe('the extractive reader with a sentence encoder', () => {
 
     // A calibration that trusts the encoder's agreement outright.
     const trusting = { ...CONFIDENCE, bias: -10, semanticBest: 20 };
-    const calibrated = await reader(2, embedder, {
+    const calibrated = await reader(1, embedder, {
       coefficients: trusting,
       minConfidence: 0.5,
     }).explainEncoded(QUESTION);
     expect(calibrated.confidence).toBeGreaterThan(0.5);
     expect(calibrated.found).toBe(true);
     const doubting = { ...CONFIDENCE, bias: -10, semanticBest: -20 };
-    const refused = await reader(2, embedder, { coefficients: doubting, minConfidence: 0.5 }).generate(
+    const refused = await reader(1, embedder, { coefficients: doubting, minConfidence: 0.5 }).generate(
       QUESTION,
     );
     expect(refused.notFound).toBe(true);
@@ -151,7 +250,7 @@ describe('the extractive reader with a sentence encoder', () => {
       minConfidence: 0,
       encoder: {
         encoder: createUnitEncoder({ embedder: broken, onError: (e) => errors.push(e) }),
-        weight: 2,
+        weight: 1,
       },
     });
     const result = await failing.generate(QUESTION);
@@ -167,7 +266,7 @@ describe('the extractive reader with a sentence encoder', () => {
       minConfidence: 0,
       encoder: {
         encoder: createUnitEncoder({ embedder: hanging, timeoutMs: 20, onError: (e) => late.push(e) }),
-        weight: 2,
+        weight: 1,
       },
     });
     const reading = await slow.explainEncoded(QUESTION);
@@ -179,7 +278,7 @@ describe('the extractive reader with a sentence encoder', () => {
     const pending = createExtractiveGenerator({
       tokenize: analyze,
       words: analyzeWords,
-      encoder: { encoder: createUnitEncoder({ embedder: hanging, timeoutMs: 60_000 }), weight: 2 },
+      encoder: { encoder: createUnitEncoder({ embedder: hanging, timeoutMs: 60_000 }), weight: 1 },
     }).generate(QUESTION, { signal: controller.signal });
     controller.abort();
     await expect(pending).rejects.toThrow(/aborted/);
@@ -225,22 +324,58 @@ describe('question vectors shared by standard answers, dense retrieval and the r
     };
     const shared = withQueryCache(counting, 2);
     const [a] = await shared.embed(['gym?'], 'query');
-    const [b, c] = await shared.embed(['gym?', 'floor?'], 'query');
+    const [b] = await shared.embed(['gym?'], 'query');
     expect(b).toBe(a);
-    expect(c).toBeInstanceOf(Float32Array);
+    // A batch (standard answers' wordings) passes through whole, however much larger than the cache.
+    const wordings = Array.from({ length: 5 }, (_, i) => `gym ${i}?`);
+    const vectors = await shared.embed(wordings, 'query');
+    expect(vectors).toHaveLength(5);
+    expect(vectors.every((v) => v instanceof Float32Array)).toBe(true);
     await shared.embed(['gym'], 'passage');
     await shared.embed(['gym'], 'passage');
     expect(calls).toEqual([
       ['query', 'gym?'],
-      ['query', 'floor?'],
+      ['query', ...wordings],
       ['passage', 'gym'],
       ['passage', 'gym'],
     ]);
+    // The batch did not push the question out.
+    expect((await shared.embed(['gym?'], 'query'))[0]).toBe(a);
     fail = true;
     await expect(shared.embed(['new?'], 'query')).rejects.toThrow(/busy/);
     fail = false;
     await expect(shared.embed(['new?'], 'query')).resolves.toHaveLength(1);
     expect(calls.filter(([, text]) => text === 'new?')).toHaveLength(2);
+  });
+});
+
+describe('the encoder queue', () => {
+  it("runs a reader's sentences ahead of a bulk ingest, and drops a cancelled call's batches", async () => {
+    const bulk = Array.from({ length: 400 }, (_, i) => `gym floor membership staff ${i}`);
+    let bulkDone = false;
+    const ingest = embedder.embed(bulk, 'passage').then((vectors) => {
+      bulkDone = true;
+      return vectors;
+    });
+    const [reader] = await embedder.embed(['company gym'], 'passage', { priority: 'interactive' });
+    expect(reader).toBeInstanceOf(Float32Array);
+    expect(bulkDone).toBe(false);
+
+    const stop = new AbortController();
+    const cancelled = embedder.embed(bulk, 'passage', { signal: stop.signal });
+    stop.abort();
+    await expect(cancelled).rejects.toThrow(/aborted/);
+    expect((await ingest).length).toBe(400);
+    await expect(embedder.embed(['gym'], 'passage', { signal: AbortSignal.abort() })).rejects.toThrow(
+      /aborted/,
+    );
+  });
+
+  it("leaves no listener on the answer's signal once the sentences are scored", async () => {
+    const answer = new AbortController();
+    const encoder = createUnitEncoder({ embedder });
+    for (let i = 0; i < 20; i++) await encoder.similarities(`gym ${i}?`, ['company gym'], answer.signal);
+    expect(getEventListeners(answer.signal, 'abort')).toHaveLength(0);
   });
 });
 
@@ -292,6 +427,18 @@ describe('reader calibration files', () => {
     expect(() => loadConfig({ ANSWER_CALIBRATION_FILE: file, DATA_DIR: root })).toThrow(
       /ANSWER_CALIBRATION_FILE is a confidence fitted with a sentence encoder/,
     );
+    expect(() =>
+      loadConfig({
+        EMBEDDING_MODEL_DIR: root,
+        ANSWER_CALIBRATION_FILE: file,
+        ANSWER_ENCODER: 'off',
+        DATA_DIR: root,
+      }),
+    ).toThrow(/ANSWER_CALIBRATION_FILE has no effect with ANSWER_ENCODER=off/);
+    expect(() => loadConfig({ ANSWER_ENCODER: 'on', DATA_DIR: root })).toThrow(
+      /ANSWER_ENCODER=on needs EMBEDDING_MODEL_DIR/,
+    );
+    expect(() => loadConfig({ ANSWER_ENCODER_WEIGHT: '2', DATA_DIR: root })).toThrow(/ANSWER_ENCODER_WEIGHT/);
     expect(
       readerEncoder(
         loadConfig({ EMBEDDING_MODEL_DIR: root, ANSWER_ENCODER: 'off', DATA_DIR: root }),
@@ -312,7 +459,7 @@ describe('the runtime with EMBEDDING_MODEL_DIR', () => {
       POLYDESK_SAMPLES: '0',
       EMBEDDING_MODEL_DIR: path.join(root, 'concepts'),
       RETRIEVAL_MODE: 'lexical',
-      ANSWER_ENCODER_WEIGHT: '2',
+      ANSWER_ENCODER_WEIGHT: '1',
       // One small page: the shipped threshold would say "not found"; the wiring is what is tested here.
       ANSWER_MIN_CONFIDENCE: '0',
     });
@@ -326,7 +473,7 @@ describe('the runtime with EMBEDDING_MODEL_DIR', () => {
       const { syncPaths } = await import('../../ingest/sync.js');
       await syncPaths(runtime.ingestDeps, { paths: [docs], maxBytes: 1 << 20 });
       expect(events.find((e) => e.event === 'reader.encoder')?.fields).toMatchObject({
-        weight: 2,
+        weight: 1,
         calibrated: false,
       });
       const sources = await runtime.retriever.retrieve({

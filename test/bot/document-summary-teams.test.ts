@@ -141,4 +141,28 @@ describe('document summaries in Teams', () => {
     expect(textOf(reply)).toContain(t('en', 'summary.notFound'));
     expect(textOf(reply)).not.toMatch(/relocation|4800/i);
   });
+
+  it('sends the summary as a new message and removes the placeholder when Teams refuses to replace it', async () => {
+    const before = chatOf(HANA).length;
+    const deletedBefore = h.connector.deleted.length;
+    h.connector.failNext('update', { status: 403, code: 'Forbidden' });
+    await send(
+      teamsActivity(h.connector, {
+        scope: 'personal',
+        from: HANA,
+        text: 'Fasse Elternzeit zusammen',
+        locale: 'de-DE',
+      }),
+    );
+    const reply = await h.connector.waitFor(() =>
+      chatOf(HANA)
+        .slice(before)
+        .find((m) => textOf(m).includes('Zusammenfassung von „Elternzeit“')),
+    );
+    expect(textOf(reply)).toContain('Anspruch auf bis zu drei Jahre Elternzeit');
+    await h.connector.waitFor(() => h.connector.deleted.length > deletedBefore);
+    const shown = chatOf(HANA).slice(before).map(textOf);
+    expect(shown.some((text) => text.includes(t('de', 'summary.working')))).toBe(false);
+    expect(shown).not.toContain(t('de', 'failed'));
+  });
 });

@@ -61,8 +61,8 @@ export interface FakeFailure {
   readonly code?: string;
 }
 
-/** What a failure applies to: posted messages, posted typing activities, or member look-ups. */
-export type FailureKind = 'message' | 'typing' | 'members';
+/** What a failure applies to: posted messages, edits of a message, posted typing activities, or member look-ups. */
+export type FailureKind = 'message' | 'update' | 'typing' | 'members';
 
 type StreamInfo = { streamType: string; streamSequence?: number; streamId?: string };
 
@@ -71,6 +71,8 @@ export class FakeBotConnector {
   readonly posted: PostedActivity[] = [];
   /** Activities the bot replaced (`PUT …/activities/{id}`, an updated card); `replyToId` is the id replaced. */
   readonly updated: PostedActivity[] = [];
+  /** Ids of the activities the bot deleted (`DELETE …/activities/{id}`). */
+  readonly deleted: string[] = [];
   readonly messages: FakeTeamsMessage[] = [];
   /** 1:1 conversations the bot opened (`POST /v3/conversations`), by id. */
   readonly created: string[] = [];
@@ -188,7 +190,13 @@ export class FakeBotConnector {
       return reply(404, error('NotFound', 'unknown route'));
     const conversationId = parts[2];
     const kind: FailureKind =
-      req.method === 'GET' ? 'members' : body?.['type'] === 'typing' ? 'typing' : 'message';
+      req.method === 'GET'
+        ? 'members'
+        : req.method === 'PUT'
+          ? 'update'
+          : body?.['type'] === 'typing'
+            ? 'typing'
+            : 'message';
     const failureIndex = this.failures.findIndex((f) => f.kind === kind);
     if (failureIndex >= 0) {
       const { failure } = this.failures.splice(failureIndex, 1)[0]!;
@@ -238,6 +246,16 @@ export class FakeBotConnector {
         ? (body['attachments'] as Record<string, unknown>[])
         : [];
       return reply(200, { id: message.id });
+    }
+    if (req.method === 'DELETE' && parts[3] === 'activities' && parts[4]) {
+      const base = conversationId.split(';messageid=')[0]!;
+      const at = this.messages.findIndex(
+        (m) => m.id === parts[4] && m.conversationId.split(';messageid=')[0] === base,
+      );
+      if (at < 0) return reply(404, error('NotFound', 'no such activity'));
+      this.messages.splice(at, 1);
+      this.deleted.push(parts[4]);
+      return reply(200, undefined);
     }
     return reply(404, error('NotFound', 'unknown route'));
   }

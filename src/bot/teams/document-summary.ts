@@ -108,21 +108,40 @@ export async function summarizeInTeams(
     });
     await progress?.finish();
     const [first, ...rest] = rendered(result);
-    if (first && placeholderId) {
-      await withConnectorRetry(
-        () =>
-          turn.updateActivity({
-            id: placeholderId,
-            type: 'message',
-            textFormat: 'markdown',
-            ...(first.text ? { text: first.text } : {}),
-            ...(first.summary ? { summary: first.summary } : {}),
-            ...(first.attachments?.length ? { attachments: [...first.attachments] } : {}),
-          }),
-        context.retry,
-        context.signal,
-      );
-    } else if (first) await post(turn, first, context);
+    const replaced =
+      first && placeholderId
+        ? await withConnectorRetry(
+            () =>
+              turn.updateActivity({
+                id: placeholderId,
+                type: 'message',
+                textFormat: 'markdown',
+                ...(first.text ? { text: first.text } : {}),
+                ...(first.summary ? { summary: first.summary } : {}),
+                ...(first.attachments?.length ? { attachments: [...first.attachments] } : {}),
+              }),
+            context.retry,
+            context.signal,
+          ).then(
+            () => true,
+            (error: unknown) => {
+              // The placeholder may show a part of the progress: it goes, and the summary comes new.
+              context.logger('warn', 'teams.summary_replace_failed', { error: describeError(error) });
+              return false;
+            },
+          )
+        : false;
+    if (first && !replaced) {
+      await post(turn, first, context);
+      if (placeholderId)
+        await turn
+          .deleteActivity(placeholderId)
+          .catch((error: unknown) =>
+            context.logger('debug', 'teams.summary_placeholder_delete_failed', {
+              error: describeError(error),
+            }),
+          );
+    }
     for (const reply of rest) await post(turn, reply, context);
   } catch (error) {
     await progress?.finish();

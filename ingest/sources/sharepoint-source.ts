@@ -46,11 +46,16 @@ interface Drive {
  */
 const DELTA_PREFER = 'deltashowremovedasdeleted, deltatraversepermissiongaps, deltashowsharingchanges';
 
-/** The cursor: each drive's delta link and when the last complete listing ran. */
+/**
+ * The cursor: each drive's delta link, when the last complete listing ran, and each folder's audience
+ * (a digest) as last read: a folder whose audience changed passes the change on to the files below it
+ * that inherit it, which delta does not list. (Version 1 had no folders: it gives a complete listing.)
+ */
 interface Cursor {
-  readonly v: 1;
+  readonly v: 2;
   readonly drives: Readonly<Record<string, string>>;
   readonly listedAt: number;
+  readonly folders: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /**
@@ -146,6 +151,7 @@ export class SharePointSource implements SourceConnector {
     const deleted: string[] = [];
     const skipped: { key: string; source: string; reason: string }[] = [];
     const links: Record<string, string> = {};
+    const audiences: Record<string, Record<string, string>> = {};
     let seen = 0;
     for (const drive of drives) {
       const entries = new Map<string, DriveItem>();
@@ -166,29 +172,21 @@ export class SharePointSource implements SourceConnector {
       if (!deltaLink)
         throw new GraphError(`Microsoft Graph gave drive ${drive.id}'s delta no @odata.deltaLink`, 200);
       links[drive.id] = deltaLink;
-      const inside = await this.folderFilter(drive, entries, signal);
-      const candidates: DriveItem[] = [];
-      for (const entry of entries.values()) {
+      const { inside, targetId } = await this.folderFilter(drive, entries, signal);
+      const candidates = new Map<string, DriveItem>();
+      /** A listed file: a candidate, skipped, or (incremental) no longer listable. */
+      const consider = async (entry: DriveItem, listable: boolean) => {
         const key = `${drive.id}/${entry.id}`;
-        if (entry.deleted) {
-          deleted.push(key);
-          continue;
-        }
-        if (!entry.file || entry.root || entry.package) continue;
         // Not (or no longer) listable: in an incremental listing it may have been stored before.
         const gone = () => {
           if (!complete) deleted.push(key);
         };
-        if (!(await inside(entry))) {
-          gone();
-          continue;
-        }
+        if (!listable) return gone();
         const name = entry.name ?? '';
         const rule = listingRule(name);
         if (rule !== 'load') {
           if (rule !== 'skip') skipped.push({ key, source: entry.webUrl ?? name, reason: rule.unsupported });
-          gone();
-          continue;
+          return gone();
         }
         if (entry.size !== undefined && entry.size > this.deps.maxFileBytes) {
           skipped.push({
@@ -196,30 +194,70 @@ export class SharePointSource implements SourceConnector {
             source: entry.webUrl ?? name,
             reason: `larger than MAX_FILE_BYTES (${this.deps.maxFileBytes} bytes)`,
           });
-          gone();
+          return gone();
+        }
+        candidates.set(entry.id, entry);
+      };
+      const folderAudiences: Record<string, string> = complete ? {} : { ...cursor.folders[drive.id] };
+      const folders: DriveItem[] = [];
+      for (const entry of entries.values()) {
+        if (entry.deleted) {
+          deleted.push(`${drive.id}/${entry.id}`);
+          delete folderAudiences[entry.id];
           continue;
         }
-        candidates.push(entry);
+        if (entry.folder || entry.root) folders.push(entry);
+        if (!entry.file || entry.root || entry.package) continue;
+        await consider(entry, await inside(entry));
       }
-      const mapped = await mapConcurrently(candidates, PERMISSION_CONCURRENCY, (entry) =>
+      // Each folder's audience, as its files would inherit it. One that changed since the last run
+      // passes the change on: delta lists the folder, not the files below it that inherit from it.
+      const changedFolders: DriveItem[] = [];
+      const digests = await mapConcurrently(folders, PERMISSION_CONCURRENCY, (entry) =>
+        this.audienceDigest(drive, entry, signal),
+      );
+      folders.forEach((entry, i) => {
+        const digest = digests[i];
+        if (digest === undefined) return; // gone meanwhile
+        if (!complete && folderAudiences[entry.id] !== digest) changedFolders.push(entry);
+        folderAudiences[entry.id] = digest;
+      });
+      audiences[drive.id] = folderAudiences;
+      for (const folder of changedFolders) {
+        this.deps.logger('info', 'source.folder_permissions_changed', {
+          source: this.deps.sourceName,
+          folder: folder.id,
+        });
+        const startInside = targetId === undefined || folder.id === targetId || (await inside(folder));
+        for await (const file of this.filesBelow(drive, folder, startInside, targetId, signal)) {
+          if (candidates.has(file.id) || entries.has(file.id)) continue;
+          if (++seen > MAX_SHAREPOINT_ITEMS)
+            throw new Error(
+              `the source lists more than ${MAX_SHAREPOINT_ITEMS} items: split it into several sources (by library or folder)`,
+            );
+          await consider(file, true);
+        }
+      }
+      const mapped = await mapConcurrently([...candidates.values()], PERMISSION_CONCURRENCY, (entry) =>
         this.item(drive, entry, signal),
       );
       for (const item of mapped) if (item) items.push(item);
     }
     const next: Cursor = {
-      v: 1,
+      v: 2,
       drives: links,
       listedAt: complete ? Date.now() : (cursor?.listedAt ?? Date.now()),
+      folders: audiences,
     };
     return { complete, items, deleted, skipped, cursor: JSON.stringify(next) };
   }
 
-  /** One listed file with its audience; undefined when it disappeared meanwhile. */
-  private async item(
+  /** An item's audience at the source, within the source's; undefined when it disappeared meanwhile. */
+  private async audienceOf(
     drive: Drive,
     entry: DriveItem,
     signal: AbortSignal | undefined,
-  ): Promise<SourceItem | undefined> {
+  ): Promise<string[] | undefined> {
     const path = `/drives/${encodeURIComponent(drive.id)}/items/${encodeURIComponent(entry.id)}`;
     const permissions: GraphPermission[] = [];
     try {
@@ -232,7 +270,7 @@ export class SharePointSource implements SourceConnector {
       if (error instanceof GraphError && error.status === 404) return undefined;
       throw error;
     }
-    const audience = narrow(
+    return narrow(
       audienceFromPermissions(permissions, {
         groups: this.settings.groups,
         anyoneLinks: this.settings.anyoneLinks,
@@ -240,8 +278,62 @@ export class SharePointSource implements SourceConnector {
       }),
       this.deps.audience,
     );
-    const digest = createHash('sha256').update(audience.join('\n')).digest('hex').slice(0, 16);
-    const content = entry.cTag ?? entry.eTag ?? `${entry.lastModifiedDateTime ?? ''}:${entry.size ?? ''}`;
+  }
+
+  private async audienceDigest(
+    drive: Drive,
+    entry: DriveItem,
+    signal: AbortSignal | undefined,
+  ): Promise<string | undefined> {
+    const audience = await this.audienceOf(drive, entry, signal);
+    return audience && digestOf(audience);
+  }
+
+  /**
+   * The files below a folder, walked through its children page by page; `inside`: whether the folder
+   * is inside the source's `folder` (a folder above it has only that folder's files inside).
+   */
+  private async *filesBelow(
+    drive: Drive,
+    folder: DriveItem,
+    inside: boolean,
+    targetId: string | undefined,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<DriveItem> {
+    const queue: { id: string; inside: boolean; depth: number }[] = [{ id: folder.id, inside, depth: 0 }];
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const path = `/drives/${encodeURIComponent(drive.id)}/items/${encodeURIComponent(next.id)}/children`;
+      try {
+        for await (const page of this.graph.pages<DriveItem>(path, { signal }))
+          for (const child of page.value) {
+            if (child.folder && next.depth < MAX_FOLDER_DEPTH)
+              queue.push({
+                id: child.id,
+                inside: next.inside || child.id === targetId,
+                depth: next.depth + 1,
+              });
+            else if (child.file && !child.package && next.inside) yield child;
+          }
+      } catch (error) {
+        if (error instanceof GraphError && error.status === 404) continue; // deleted meanwhile
+        throw error;
+      }
+    }
+  }
+
+  /** One listed file with its audience; undefined when it disappeared meanwhile. */
+  private async item(
+    drive: Drive,
+    entry: DriveItem,
+    signal: AbortSignal | undefined,
+  ): Promise<SourceItem | undefined> {
+    const path = `/drives/${encodeURIComponent(drive.id)}/items/${encodeURIComponent(entry.id)}`;
+    const audience = await this.audienceOf(drive, entry, signal);
+    if (!audience) return undefined;
+    const digest = digestOf(audience);
+    // The eTag first: SharePoint's and OneDrive for Business's delta gives no cTag, a folder's children
+    // listing does, and the same file must have the same version whichever listed it.
+    const content = entry.eTag ?? entry.cTag ?? `${entry.lastModifiedDateTime ?? ''}:${entry.size ?? ''}`;
     const webUrl =
       citableUrl(entry.webUrl) ?? `${this.settings.graphUrl ?? 'https://graph.microsoft.com/v1.0'}${path}`;
     const maxBytes = this.deps.maxFileBytes;
@@ -264,9 +356,9 @@ export class SharePointSource implements SourceConnector {
     drive: Drive,
     entries: ReadonlyMap<string, DriveItem>,
     signal: AbortSignal | undefined,
-  ): Promise<(entry: DriveItem) => Promise<boolean>> {
+  ): Promise<{ inside: (entry: DriveItem) => Promise<boolean>; targetId: string | undefined }> {
     const folder = this.settings.folder?.replace(/^\/+|\/+$/g, '');
-    if (!folder) return async () => true;
+    if (!folder) return { inside: async () => true, targetId: undefined };
     const drivePath = `/drives/${encodeURIComponent(drive.id)}`;
     const target = await this.graph.get<DriveItem>(`${drivePath}/root:${encodePath(`/${folder}`)}:`, {
       signal,
@@ -284,7 +376,7 @@ export class SharePointSource implements SourceConnector {
       }
       return parents.get(id);
     };
-    return async (entry) => {
+    const inside = async (entry: DriveItem) => {
       let id = entry.parentReference?.id;
       for (let depth = 0; id !== undefined && depth < MAX_FOLDER_DEPTH; depth++) {
         if (id === target.id) return true;
@@ -292,6 +384,7 @@ export class SharePointSource implements SourceConnector {
       }
       return false;
     };
+    return { inside, targetId: target.id };
   }
 }
 
@@ -304,12 +397,19 @@ function narrow(item: readonly string[], source: readonly string[] | undefined):
   return source ? intersectAudiences(item, source) : [...item];
 }
 
+/** A short digest of an audience, part of a file's version and a folder's record. */
+function digestOf(audience: readonly string[]): string {
+  return createHash('sha256').update(audience.join('\n')).digest('hex').slice(0, 16);
+}
+
 function parseCursor(cursor: string | undefined): Cursor | undefined {
   if (!cursor) return undefined;
   try {
     const parsed = JSON.parse(cursor) as Partial<Cursor>;
     if (
-      parsed.v !== 1 ||
+      parsed.v !== 2 ||
+      typeof parsed.folders !== 'object' ||
+      !parsed.folders ||
       typeof parsed.listedAt !== 'number' ||
       typeof parsed.drives !== 'object' ||
       !parsed.drives

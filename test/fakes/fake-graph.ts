@@ -53,6 +53,11 @@ interface StoredItem {
   changed: number;
   /** The last change was to sharing alone (delta lists it only for `deltashowsharingchanges`). */
   sharingOnly?: boolean;
+  /**
+   * Its permissions are its own (given when put, or set since); otherwise it inherits those of the
+   * nearest folder above it that has its own, as SharePoint items do.
+   */
+  unique?: boolean;
   deleted: boolean;
   webUrl?: string | null;
 }
@@ -144,6 +149,11 @@ export interface FakeGraph {
   /** Moves an item to another folder (created when missing); its id stays. */
   moveFile(driveId: string, itemId: string, folder: string): void;
   setPermissions(driveId: string, itemId: string, permissions: readonly FakePermission[]): void;
+  /**
+   * Gives a folder (created when missing) permissions of its own: the files below it that inherit
+   * change with it, and delta lists the folder alone (as Graph does), not them.
+   */
+  setFolderPermissions(driveId: string, folder: string, permissions: readonly FakePermission[]): void;
   deleteItem(driveId: string, itemId: string): void;
   /** Delta links issued before now answer 410 (`resyncChangesApplyDifferences`). */
   expireDeltaLinks(): void;
@@ -470,16 +480,43 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
         '@odata.deltaLink': `${base}?token=${at}`,
       });
     }
+    match = path.match(/^\/drives\/([^/]+)\/items\/([^/]+)\/children$/);
+    if (match) {
+      const drive = drives.get(match[1] ?? '');
+      const folder = drive?.items.get(match[2] ?? '');
+      if (!drive || !folder || folder.deleted || !folder.isFolder)
+        return graphError(res, 404, 'itemNotFound', 'The resource could not be found.');
+      const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
+      const all = [...drive.items.values()].filter((i) => i.parentId === folder.id && !i.deleted);
+      const page = all.slice(skip, skip + pageSize).map((i) => driveItemJson(drive, i));
+      const base = `${graphOrigin}/v1.0/drives/${drive.id}/items/${folder.id}/children`;
+      return json(res, 200, {
+        value: page,
+        ...(skip + pageSize < all.length
+          ? { '@odata.nextLink': `${base}?$skiptoken=${skip + pageSize}` }
+          : {}),
+      });
+    }
     match = path.match(/^\/drives\/([^/]+)\/items\/([^/]+)\/(content|permissions)$/);
     if (match) {
       const drive = drives.get(match[1] ?? '');
       const item = drive?.items.get(match[2] ?? '');
       if (!drive || !item || item.deleted)
         return graphError(res, 404, 'itemNotFound', 'The resource could not be found.');
-      if (match[3] === 'permissions')
+      if (match[3] === 'permissions') {
+        // An item without permissions of its own has those of the nearest folder above it that has.
+        let holder: StoredItem | undefined = item;
+        while (holder && !holder.unique) holder = drive.items.get(holder.parentId);
+        const from = holder && holder !== item ? { inheritedFrom: { id: holder.id } } : {};
         return json(res, 200, {
-          value: item.permissions.map((p, n) => ({ id: p.id ?? `p${n}`, roles: ['read'], ...p })),
+          value: (holder?.permissions ?? []).map((p, n) => ({
+            id: p.id ?? `p${n}`,
+            roles: ['read'],
+            ...from,
+            ...p,
+          })),
         });
+      }
       const key = `tempauth-${Math.random().toString(36).slice(2)}`;
       tempauth.set(key, { driveId: drive.id, itemId: item.id });
       res
@@ -650,6 +687,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
         isFolder: true,
         content: new Uint8Array(),
         permissions: [],
+        unique: true,
         version: 1,
         changed: sequence++,
         deleted: false,
@@ -671,7 +709,10 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
         existing.version++;
         existing.changed = sequence++;
         existing.sharingOnly = false;
-        if (file.permissions) existing.permissions = [...file.permissions];
+        if (file.permissions) {
+          existing.permissions = [...file.permissions];
+          existing.unique = true;
+        }
         if (file.webUrl !== undefined) existing.webUrl = file.webUrl;
         return existing.id;
       }
@@ -683,6 +724,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
         isFolder: false,
         content,
         permissions: [...(file.permissions ?? [])],
+        unique: file.permissions !== undefined,
         version: 1,
         changed: sequence++,
         deleted: false,
@@ -705,8 +747,17 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     setPermissions(driveId, itemId, permissions) {
       const item = itemOf(driveId, itemId);
       item.permissions = [...permissions];
+      item.unique = true;
       // SharePoint changes neither cTag nor eTag's content part for a sharing change; delta lists
       // the item (its own fields unchanged) only for `Prefer: deltashowsharingchanges`.
+      item.changed = sequence++;
+      item.sharingOnly = true;
+    },
+    setFolderPermissions(driveId, folder, permissions) {
+      const drive = driveOf(driveId);
+      const item = drive.items.get(ensureFolder(drive, folder))!;
+      item.permissions = [...permissions];
+      item.unique = true;
       item.changed = sequence++;
       item.sharingOnly = true;
     },

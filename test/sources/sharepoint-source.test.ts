@@ -197,6 +197,38 @@ describe('SharePoint source', () => {
     expect(second.deleted).toEqual([`drive-pol/${inside}`]);
   });
 
+  it("passes a folder's new permissions on to the files below it that inherit them, inside the source's folder only", async () => {
+    graph.putFile('drive-docs', { name: 'travel.md', folder: 'Policies/HR', content: 'in' });
+    graph.putFile('drive-docs', { name: 'deep.md', folder: 'Policies/HR/2026', content: 'deeper' });
+    graph.putFile('drive-docs', {
+      name: 'own.md',
+      folder: 'Policies/HR',
+      content: 'own',
+      permissions: hrOnly,
+    });
+    graph.putFile('drive-docs', { name: 'it.md', folder: 'Policies/IT', content: 'out' });
+    graph.setFolderPermissions('drive-docs', '', everyone); // the library's root
+    const connector = source({ folder: 'Policies/HR' });
+    const first = await connector.listChanges(undefined);
+    expect(byName(first).get('travel.md')?.audience).toEqual(['all']);
+    expect(byName(first).get('own.md')?.audience).toEqual(['hr']);
+
+    // The root restricted: delta lists the root alone; the files below the source's folder that
+    // inherit are listed with their new audience, those outside it are not.
+    graph.setFolderPermissions('drive-docs', '', hrOnly);
+    const second = await connector.listChanges(first.cursor);
+    expect(second.complete).toBe(false);
+    const listed = byName(second);
+    expect([...listed.keys()].sort()).toEqual(['deep.md', 'own.md', 'travel.md']);
+    expect(listed.get('travel.md')?.audience).toEqual(['hr']);
+    expect(listed.get('deep.md')?.audience).toEqual(['hr']);
+    // Nothing changed since: no folder is walked again.
+    const requests = graph.requests.length;
+    const third = await connector.listChanges(second.cursor);
+    expect(third.items).toEqual([]);
+    expect(graph.requests.slice(requests).some((r) => r.url.includes('/children'))).toBe(false);
+  });
+
   it('reads a OneDrive and a drive by id', async () => {
     graph.addDrive({ id: 'drive-ann', name: 'OneDrive', userPrincipalName: 'ann@contoso.com' });
     graph.putFile('drive-ann', { name: 'notes.md', content: 'n', permissions: hrOnly });

@@ -235,4 +235,57 @@ describe.each(DIALECTS)('a SharePoint library synced through the runner on $name
     expect(fetched).toEqual([]);
     expect(await search('hanna@contoso.com', 'salary bands engineers')).toEqual([]);
   });
+
+  it('hides the files of a folder restricted at the source, which delta does not list, at the next run', async () => {
+    // Two files that inherit their folder's permissions, one level down as well.
+    graph.setFolderPermissions('drive-docs', 'Payroll', everyone);
+    graph.putFile('drive-docs', {
+      name: 'payroll-calendar.md',
+      folder: 'Payroll',
+      content: '# Payroll calendar\n\nSalaries are paid on the twenty-fifth of each month.\n',
+    });
+    graph.putFile('drive-docs', {
+      name: 'bonus-rules.md',
+      folder: 'Payroll/2027',
+      content: '# Bonus rules\n\nThe annual bonus is paid in March together with the salary.\n',
+    });
+    // One with permissions of its own: the folder's change does not reach it.
+    graph.putFile('drive-docs', {
+      name: 'payroll-contacts.md',
+      folder: 'Payroll',
+      content: '# Payroll contacts\n\nQuestions about your payslip go to the payroll desk on floor four.\n',
+      permissions: everyone,
+    });
+    const calendar = 'https://contoso.sharepoint.com/sites/fake/Documents/Payroll/payroll-calendar.md';
+    const bonus = 'https://contoso.sharepoint.com/sites/fake/Documents/Payroll/2027/bonus-rules.md';
+    expect((await run()).report.added).toHaveLength(3);
+    expect(await search('olaf@contoso.com', 'salaries paid twenty-fifth')).toContain(calendar);
+    expect(await search('olaf@contoso.com', 'annual bonus March')).toContain(bonus);
+
+    graph.setFolderPermissions('drive-docs', 'Payroll', hrOnly);
+    graph.requests.length = 0;
+    const { report, fetched } = await run();
+    expect(report.status).toBe('ok');
+    // The two files that inherit are read again (same content: re-indexed from their stored
+    // embeddings for their new readers); the one with its own permissions is left as it was.
+    expect(fetched.sort()).toEqual(['bonus-rules.md', 'payroll-calendar.md']);
+    expect(graph.requests.some((r) => r.url.includes('/children'))).toBe(true);
+    expect(report.updated).toEqual(expect.arrayContaining([calendar, bonus]));
+    const olaf = [
+      ...(await search('olaf@contoso.com', 'salaries paid twenty-fifth')),
+      ...(await search('olaf@contoso.com', 'annual bonus March')),
+    ];
+    expect(olaf).not.toContain(calendar);
+    expect(olaf).not.toContain(bonus);
+    expect(await search('hanna@contoso.com', 'salaries paid twenty-fifth')).toContain(calendar);
+    expect(await search('hanna@contoso.com', 'annual bonus March')).toContain(bonus);
+    expect(await search('olaf@contoso.com', 'payslip payroll desk floor')).toEqual([
+      'https://contoso.sharepoint.com/sites/fake/Documents/Payroll/payroll-contacts.md',
+    ]);
+
+    // A run with no change reads no folder's children.
+    graph.requests.length = 0;
+    expect((await run()).report).toMatchObject({ status: 'ok', added: [], updated: [], removed: [] });
+    expect(graph.requests.some((r) => r.url.includes('/children'))).toBe(false);
+  });
 });

@@ -55,7 +55,13 @@ interface Cursor {
   readonly v: 2;
   readonly drives: Readonly<Record<string, string>>;
   readonly listedAt: number;
-  readonly folders: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly folders: Readonly<Record<string, Readonly<Record<string, FolderRecord>>>>;
+}
+
+/** A folder as last read: its audience's digest and its parent's id. */
+interface FolderRecord {
+  readonly d: string;
+  readonly p?: string | undefined;
 }
 
 /**
@@ -151,7 +157,7 @@ export class SharePointSource implements SourceConnector {
     const deleted: string[] = [];
     const skipped: { key: string; source: string; reason: string }[] = [];
     const links: Record<string, string> = {};
-    const audiences: Record<string, Record<string, string>> = {};
+    const audiences: Record<string, Record<string, FolderRecord>> = {};
     let seen = 0;
     for (const drive of drives) {
       const entries = new Map<string, DriveItem>();
@@ -163,19 +169,19 @@ export class SharePointSource implements SourceConnector {
         // The same item may come more than once: the last occurrence is its state.
         for (const entry of page.value) entries.set(entry.id, entry);
         seen += page.value.length;
-        if (seen > MAX_SHAREPOINT_ITEMS)
-          throw new Error(
-            `the source lists more than ${MAX_SHAREPOINT_ITEMS} items: split it into several sources (by library or folder)`,
-          );
+        if (seen > MAX_SHAREPOINT_ITEMS) throw tooManyItems();
         deltaLink = page['@odata.deltaLink'];
       }
       if (!deltaLink)
         throw new GraphError(`Microsoft Graph gave drive ${drive.id}'s delta no @odata.deltaLink`, 200);
       links[drive.id] = deltaLink;
-      const { inside, targetId } = await this.folderFilter(drive, entries, signal);
+      const { inside, targetId, aboveTarget } = await this.folderFilter(drive, entries, signal);
       const candidates = new Map<string, DriveItem>();
+      const considered = new Set<string>();
       /** A listed file: a candidate, skipped, or (incremental) no longer listable. */
       const consider = async (entry: DriveItem, listable: boolean) => {
+        if (considered.has(entry.id)) return;
+        considered.add(entry.id);
         const key = `${drive.id}/${entry.id}`;
         // Not (or no longer) listable: in an incremental listing it may have been stored before.
         const gone = () => {
@@ -198,46 +204,90 @@ export class SharePointSource implements SourceConnector {
         }
         candidates.set(entry.id, entry);
       };
-      const folderAudiences: Record<string, string> = complete ? {} : { ...cursor.folders[drive.id] };
+      const count = () => {
+        if (++seen > MAX_SHAREPOINT_ITEMS) throw tooManyItems();
+      };
+      // Each folder that matters to the source (inside its `folder`, that folder and those above it;
+      // every folder without one) is kept with its audience and its parent. One whose audience or
+      // place changed since the last run passes the change on to the files below it, which delta
+      // does not list; one that left the source's folder takes its files with it.
+      const records: Record<string, FolderRecord> = complete ? {} : { ...cursor.folders[drive.id] };
+      const matters = async (entry: DriveItem) =>
+        targetId === undefined || entry.id === targetId || aboveTarget.has(entry.id) || (await inside(entry));
       const folders: DriveItem[] = [];
+      const movedOut: string[] = [];
       for (const entry of entries.values()) {
         if (entry.deleted) {
           deleted.push(`${drive.id}/${entry.id}`);
-          delete folderAudiences[entry.id];
+          delete records[entry.id];
           continue;
         }
-        if (entry.folder || entry.root) folders.push(entry);
+        if (entry.folder || entry.root) {
+          if (await matters(entry)) folders.push(entry);
+          else if (records[entry.id]) {
+            delete records[entry.id];
+            movedOut.push(entry.id);
+          }
+        }
         if (!entry.file || entry.root || entry.package) continue;
         await consider(entry, await inside(entry));
       }
-      // Each folder's audience, as its files would inherit it. One that changed since the last run
-      // passes the change on: delta lists the folder, not the files below it that inherit from it.
-      const changedFolders: DriveItem[] = [];
-      const digests = await mapConcurrently(folders, PERMISSION_CONCURRENCY, (entry) =>
+      const read = await mapConcurrently(folders, PERMISSION_CONCURRENCY, (entry) =>
         this.audienceDigest(drive, entry, signal),
       );
+      const changed: DriveItem[] = [];
       folders.forEach((entry, i) => {
-        const digest = digests[i];
+        const digest = read[i];
         if (digest === undefined) return; // gone meanwhile
-        if (!complete && folderAudiences[entry.id] !== digest) changedFolders.push(entry);
-        folderAudiences[entry.id] = digest;
+        const record: FolderRecord = { d: digest, p: entry.parentReference?.id };
+        const before = records[entry.id];
+        if (!complete && (before?.d !== record.d || before?.p !== record.p)) changed.push(entry);
+        records[entry.id] = record;
       });
-      audiences[drive.id] = folderAudiences;
-      for (const folder of changedFolders) {
-        this.deps.logger('info', 'source.folder_permissions_changed', {
-          source: this.deps.sourceName,
-          folder: folder.id,
-        });
-        const startInside = targetId === undefined || folder.id === targetId || (await inside(folder));
-        for await (const file of this.filesBelow(drive, folder, startInside, targetId, signal)) {
-          if (candidates.has(file.id) || entries.has(file.id)) continue;
-          if (++seen > MAX_SHAREPOINT_ITEMS)
-            throw new Error(
-              `the source lists more than ${MAX_SHAREPOINT_ITEMS} items: split it into several sources (by library or folder)`,
-            );
-          await consider(file, true);
+      if (!complete) {
+        // Each folder is walked once a run, whichever change reached it first.
+        const walked = new Set<string>();
+        const walk = async (start: string, startInside: boolean) => {
+          const queue = [{ id: start, inside: startInside, depth: 0 }];
+          for (let next = queue.shift(); next; next = queue.shift()) {
+            if (walked.has(next.id)) continue;
+            walked.add(next.id);
+            const below = await this.children(drive, next.id, signal);
+            const subfolders = below.filter((child) => child.folder && next.depth < MAX_FOLDER_DEPTH);
+            // A subfolder's audience is read again: it may inherit what just changed.
+            const digests = next.inside
+              ? await mapConcurrently(subfolders, PERMISSION_CONCURRENCY, (child) =>
+                  this.audienceDigest(drive, child, signal),
+                )
+              : [];
+            for (const [i, child] of subfolders.entries()) {
+              count();
+              const childInside = next.inside || child.id === targetId;
+              const digest = digests[i];
+              if (childInside && digest !== undefined) records[child.id] = { d: digest, p: next.id };
+              else if (!childInside) delete records[child.id];
+              queue.push({ id: child.id, inside: childInside, depth: next.depth + 1 });
+            }
+            for (const child of below) {
+              if (!child.file || child.package || entries.has(child.id)) continue;
+              count();
+              await consider(child, next.inside);
+            }
+          }
+        };
+        for (const folder of changed) {
+          this.deps.logger('info', 'source.folder_changed', {
+            source: this.deps.sourceName,
+            folder: folder.id,
+          });
+          // A folder above the source's folder reaches the source's files through that folder alone.
+          if (targetId !== undefined && aboveTarget.has(folder.id)) await walk(targetId, true);
+          else await walk(folder.id, true);
         }
+        // Moved out of the source's folder: its files are no longer the source's.
+        for (const id of movedOut) await walk(id, false);
       }
+      audiences[drive.id] = records;
       const mapped = await mapConcurrently([...candidates.values()], PERMISSION_CONCURRENCY, (entry) =>
         this.item(drive, entry, signal),
       );
@@ -258,7 +308,7 @@ export class SharePointSource implements SourceConnector {
     entry: DriveItem,
     signal: AbortSignal | undefined,
   ): Promise<string[] | undefined> {
-    const path = `/drives/${encodeURIComponent(drive.id)}/items/${encodeURIComponent(entry.id)}`;
+    const path = itemPath(drive, entry.id);
     const permissions: GraphPermission[] = [];
     try {
       for await (const page of this.graph.pages<GraphPermission>(`${path}/permissions`, {
@@ -289,36 +339,23 @@ export class SharePointSource implements SourceConnector {
     return audience && digestOf(audience);
   }
 
-  /**
-   * The files below a folder, walked through its children page by page; `inside`: whether the folder
-   * is inside the source's `folder` (a folder above it has only that folder's files inside).
-   */
-  private async *filesBelow(
+  /** A folder's children, page by page; none when it was deleted meanwhile. */
+  private async children(
     drive: Drive,
-    folder: DriveItem,
-    inside: boolean,
-    targetId: string | undefined,
+    folderId: string,
     signal: AbortSignal | undefined,
-  ): AsyncGenerator<DriveItem> {
-    const queue: { id: string; inside: boolean; depth: number }[] = [{ id: folder.id, inside, depth: 0 }];
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const path = `/drives/${encodeURIComponent(drive.id)}/items/${encodeURIComponent(next.id)}/children`;
-      try {
-        for await (const page of this.graph.pages<DriveItem>(path, { signal }))
-          for (const child of page.value) {
-            if (child.folder && next.depth < MAX_FOLDER_DEPTH)
-              queue.push({
-                id: child.id,
-                inside: next.inside || child.id === targetId,
-                depth: next.depth + 1,
-              });
-            else if (child.file && !child.package && next.inside) yield child;
-          }
-      } catch (error) {
-        if (error instanceof GraphError && error.status === 404) continue; // deleted meanwhile
-        throw error;
-      }
+  ): Promise<DriveItem[]> {
+    const found: DriveItem[] = [];
+    try {
+      for await (const page of this.graph.pages<DriveItem>(`${itemPath(drive, folderId)}/children`, {
+        signal,
+      }))
+        found.push(...page.value);
+    } catch (error) {
+      if (error instanceof GraphError && error.status === 404) return [];
+      throw error;
     }
+    return found;
   }
 
   /** One listed file with its audience; undefined when it disappeared meanwhile. */
@@ -327,7 +364,7 @@ export class SharePointSource implements SourceConnector {
     entry: DriveItem,
     signal: AbortSignal | undefined,
   ): Promise<SourceItem | undefined> {
-    const path = `/drives/${encodeURIComponent(drive.id)}/items/${encodeURIComponent(entry.id)}`;
+    const path = itemPath(drive, entry.id);
     const audience = await this.audienceOf(drive, entry, signal);
     if (!audience) return undefined;
     const digest = digestOf(audience);
@@ -356,9 +393,14 @@ export class SharePointSource implements SourceConnector {
     drive: Drive,
     entries: ReadonlyMap<string, DriveItem>,
     signal: AbortSignal | undefined,
-  ): Promise<{ inside: (entry: DriveItem) => Promise<boolean>; targetId: string | undefined }> {
+  ): Promise<{
+    inside: (entry: DriveItem) => Promise<boolean>;
+    targetId: string | undefined;
+    /** The folders above `folder`, up to the library's root. */
+    aboveTarget: ReadonlySet<string>;
+  }> {
     const folder = this.settings.folder?.replace(/^\/+|\/+$/g, '');
-    if (!folder) return { inside: async () => true, targetId: undefined };
+    if (!folder) return { inside: async () => true, targetId: undefined, aboveTarget: new Set() };
     const drivePath = `/drives/${encodeURIComponent(drive.id)}`;
     const target = await this.graph.get<DriveItem>(`${drivePath}/root:${encodePath(`/${folder}`)}:`, {
       signal,
@@ -384,7 +426,13 @@ export class SharePointSource implements SourceConnector {
       }
       return false;
     };
-    return { inside, targetId: target.id };
+    const aboveTarget = new Set<string>();
+    let above = target.root ? undefined : target.parentReference?.id;
+    for (let depth = 0; above !== undefined && depth < MAX_FOLDER_DEPTH; depth++) {
+      aboveTarget.add(above);
+      above = await parentOf(above);
+    }
+    return { inside, targetId: target.id, aboveTarget };
   }
 }
 
@@ -395,6 +443,17 @@ export class SharePointSource implements SourceConnector {
  */
 function narrow(item: readonly string[], source: readonly string[] | undefined): string[] {
   return source ? intersectAudiences(item, source) : [...item];
+}
+
+function tooManyItems(): Error {
+  return new Error(
+    `the source lists more than ${MAX_SHAREPOINT_ITEMS} items: split it into several sources (by library or folder)`,
+  );
+}
+
+/** An item's Graph path. */
+function itemPath(drive: Drive, itemId: string): string {
+  return `/drives/${encodeURIComponent(drive.id)}/items/${encodeURIComponent(itemId)}`;
 }
 
 /** A short digest of an audience, part of a file's version and a folder's record. */

@@ -151,9 +151,9 @@ export interface FakeGraph {
   setPermissions(driveId: string, itemId: string, permissions: readonly FakePermission[]): void;
   /**
    * Gives a folder (created when missing) permissions of its own: the files below it that inherit
-   * change with it, and delta lists the folder alone (as Graph does), not them.
+   * change with it, and delta lists the folder alone (as Graph does), not them. Returns its id.
    */
-  setFolderPermissions(driveId: string, folder: string, permissions: readonly FakePermission[]): void;
+  setFolderPermissions(driveId: string, folder: string, permissions: readonly FakePermission[]): string;
   deleteItem(driveId: string, itemId: string): void;
   /** Delta links issued before now answer 410 (`resyncChangesApplyDifferences`). */
   expireDeltaLinks(): void;
@@ -760,6 +760,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       item.unique = true;
       item.changed = sequence++;
       item.sharingOnly = true;
+      return item.id;
     },
     deleteItem(driveId, itemId) {
       const item = itemOf(driveId, itemId);

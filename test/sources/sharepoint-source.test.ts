@@ -229,6 +229,37 @@ describe('SharePoint source', () => {
     expect(graph.requests.slice(requests).some((r) => r.url.includes('/children'))).toBe(false);
   });
 
+  it('keeps following a subfolder after its parent changed, and drops the files of a folder moved out of the source', async () => {
+    graph.setFolderPermissions('drive-docs', 'Pub', hrOnly);
+    graph.putFile('drive-docs', { name: 'f.md', folder: 'Pub/Sub', content: 'inherits' });
+    graph.setFolderPermissions('drive-docs', 'Secret', hrOnly);
+    const connector = source({ folder: 'Pub' });
+    const first = await connector.listChanges(undefined);
+    expect(byName(first).get('f.md')?.audience).toEqual(['hr']);
+
+    // Pub opened to everyone: f.md in Pub/Sub follows.
+    graph.setFolderPermissions('drive-docs', 'Pub', everyone);
+    const second = await connector.listChanges(first.cursor);
+    expect(byName(second).get('f.md')?.audience).toEqual(['all']);
+
+    // Pub/Sub given permissions of its own, HR again: the same audience Sub had at the first sync.
+    const sub = graph.setFolderPermissions('drive-docs', 'Pub/Sub', hrOnly);
+    const third = await connector.listChanges(second.cursor);
+    expect(byName(third).get('f.md')?.audience).toEqual(['hr']);
+
+    // Pub/Sub moved into Secret, outside the source's folder: its file leaves the source.
+    graph.moveFile('drive-docs', sub, 'Secret');
+    const fourth = await connector.listChanges(third.cursor);
+    expect(fourth.items.map((item) => item.name)).toEqual([]);
+    const file = first.items.find((item) => item.name === 'f.md')!;
+    expect(fourth.deleted).toContain(file.key);
+
+    // And back: listed again.
+    graph.moveFile('drive-docs', sub, 'Pub');
+    const fifth = await connector.listChanges(fourth.cursor);
+    expect(byName(fifth).get('f.md')?.audience).toEqual(['hr']);
+  });
+
   it('reads a OneDrive and a drive by id', async () => {
     graph.addDrive({ id: 'drive-ann', name: 'OneDrive', userPrincipalName: 'ann@contoso.com' });
     graph.putFile('drive-ann', { name: 'notes.md', content: 'n', permissions: hrOnly });

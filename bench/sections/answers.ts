@@ -107,7 +107,10 @@ export async function run(report: BenchReport): Promise<void> {
       report.table(
         ['what', 'calls', 'p50 ms', 'p99 ms'],
         [
-          row('reader with an e5-small-shaped encoder, first round (units embedded)', firstMs),
+          row(
+            'reader with an e5-small-shaped encoder, first round (units embedded where the words answer)',
+            firstMs,
+          ),
           row('the same, later rounds (unit vectors cached, the question embedded)', cachedMs),
         ],
       );

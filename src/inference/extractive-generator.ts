@@ -106,13 +106,15 @@ export function createExtractiveGenerator(options: ExtractiveGeneratorOptions): 
       const title = request.sources[unit.source]?.title;
       return title ? `${title}: ${unit.text}` : unit.text;
     });
-    const alone = await encoding.encoder.similarities(request.question, texts, signal);
-    if (!alone) return read(request.sources, reading, settings, units);
     // A follow-up that leans on an earlier question ("And for part-timers?") chooses its quote with
-    // both; whether the sources answer it is the question's own evidence.
-    const withEarlier = request.followUpOf
-      ? await encoding.encoder.similarities(`${request.followUpOf}\n${request.question}`, texts, signal)
-      : undefined;
+    // both; whether the sources answer it is the question's own evidence. Both at once: one wait.
+    const [alone, withEarlier] = await Promise.all([
+      encoding.encoder.similarities(request.question, texts, signal),
+      request.followUpOf
+        ? encoding.encoder.similarities(`${request.followUpOf}\n${request.question}`, texts, signal)
+        : undefined,
+    ]);
+    if (!alone) return read(request.sources, reading, settings, units);
     return read(request.sources, reading, settings, units, { question: alone, withEarlier });
   };
   return {

@@ -154,9 +154,12 @@ export function read(
     confidence: 0,
     encoded: false,
   };
+  // Whether the sources answer is decided on the question's words, and on the encoder's view only with
+  // a calibration fitted with that encoder: an uncalibrated encoder's similarities have no known scale.
+  const calibration = similarity ? settings.encoder?.calibration : undefined;
   const nothing = (found: Partial<ReadingEvidence> = {}): Reading => {
-    const reading = { ...none, ...found };
-    return { ...reading, confidence: confidence(reading) };
+    const reading = { ...none, ...found, encoded: similarity !== undefined };
+    return { ...reading, confidence: confidence(reading, calibration?.coefficients) };
   };
   if (similarity && similarity.question.length !== units.length)
     throw new Error(`${similarity.question.length} similarities for ${units.length} units`);
@@ -259,9 +262,6 @@ export function read(
     semanticBest: semantic?.best ?? 0,
     semanticAgreement: semantic?.relative[units.indexOf(best)] ?? 0,
   };
-  // Whether the sources answer is decided on the question's words, and on the encoder's view only with
-  // a calibration fitted with that encoder: an uncalibrated encoder's similarities have no known scale.
-  const calibration = semantic ? settings.encoder?.calibration : undefined;
   const sure = confidence(reading, calibration?.coefficients);
   const decided = { ...reading, confidence: sure, encoded: semantic !== undefined };
   if (sure < (calibration?.minConfidence ?? settings.minConfidence))

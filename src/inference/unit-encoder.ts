@@ -45,32 +45,49 @@ export function createUnitEncoder(options: UnitEncoderOptions): UnitEncoder {
   // Vectors being made are kept too: two questions over the same page embed its units once.
   const units = new LRUCache<string, Promise<Float32Array>>({ max: options.cacheSize ?? 8192 });
 
-  const unitVectors = (texts: readonly string[], signal: AbortSignal) => {
+  /** Embeds texts as one batch, sharing the vectors (while being made too) through the cache. */
+  const embedUnits = (texts: readonly string[], signal: AbortSignal) => {
+    const batch = embedder.embed(texts, 'passage', { priority: 'interactive', signal }).then((vectors) => {
+      if (vectors.length !== texts.length)
+        throw new Error(`the encoder gave ${vectors.length} vectors for ${texts.length} texts`);
+      return vectors;
+    });
+    return texts.map((text, i) => {
+      const vector = batch.then((vectors) => vectors[i]!);
+      units.set(text, vector);
+      // Not kept when it failed or was given up: the next question asks again.
+      vector.catch(() => {
+        if (units.get(text) === vector) units.delete(text);
+      });
+      return vector;
+    });
+  };
+
+  const unitVectors = async (texts: readonly string[], signal: AbortSignal) => {
+    const unique = [...new Set(texts)];
     const found = new Map<string, Promise<Float32Array>>();
-    for (const text of texts) {
+    for (const text of unique) {
       const vector = units.get(text);
       if (vector) found.set(text, vector);
     }
-    const missing = [...new Set(texts.filter((text) => !found.has(text)))];
-    if (missing.length > 0) {
-      const batch = embedder
-        .embed(missing, 'passage', { priority: 'interactive', signal })
-        .then((vectors) => {
-          if (vectors.length !== missing.length)
-            throw new Error(`the encoder gave ${vectors.length} vectors for ${missing.length} texts`);
-          return vectors;
-        });
-      missing.forEach((text, i) => {
-        const vector = batch.then((vectors) => vectors[i]!);
-        found.set(text, vector);
-        units.set(text, vector);
-        // Not kept when it failed or was given up: the next question asks again.
-        vector.catch(() => {
-          if (units.get(text) === vector) units.delete(text);
-        });
-      });
+    const missing = unique.filter((text) => !found.has(text));
+    if (missing.length > 0)
+      embedUnits(missing, signal).forEach((vector, i) => found.set(missing[i]!, vector));
+    const settled = await Promise.allSettled(unique.map((text) => found.get(text)!));
+    // A vector another question was making, and gave up on (its answer stopped waiting): made again.
+    const lost = unique.filter((text, i) => settled[i]!.status === 'rejected' && !missing.includes(text));
+    const again = new Map<string, Promise<Float32Array>>();
+    if (lost.length > 0 && !signal.aborted)
+      embedUnits(lost, signal).forEach((vector, i) => again.set(lost[i]!, vector));
+    const vectors = new Map<string, Float32Array>();
+    for (const [i, text] of unique.entries()) {
+      const outcome = settled[i]!;
+      vectors.set(
+        text,
+        outcome.status === 'fulfilled' ? outcome.value : await (again.get(text) ?? found.get(text)!),
+      );
     }
-    return Promise.all(texts.map((text) => found.get(text)!));
+    return texts.map((text) => vectors.get(text)!);
   };
 
   const compute = async (question: string, texts: readonly string[], signal: AbortSignal) => {

@@ -6,8 +6,8 @@ export type EmbedKind = 'query' | 'passage';
 /** How one `embed` call is run. */
 export interface EmbedOptions {
   /**
-   * `interactive`: someone is waiting (the reader's sentences of an answer): queued with questions,
-   * ahead of bulk ingest, whatever the kind.
+   * `interactive`: someone is waiting (the reader's sentences of an answer): queued after questions,
+   * ahead of bulk ingest. `bulk`: behind everything, even a question.
    */
   readonly priority?: 'interactive' | 'bulk';
   /** Aborting drops the call's batches that have not started, and rejects it. */

@@ -94,12 +94,15 @@ interface BatchTask {
 }
 
 /**
- * Feeds the encoder's thread one batch at a time, query batches first: a question's embedding waits
- * for at most the one ingest batch already running, never for the rest of a bulk ingest. Within a
+ * Feeds the encoder's thread one batch at a time, query batches first, then the passages an answer
+ * waits for (the reader's sentences), then the rest: a question's embedding waits for at most the one
+ * batch already running, never for the rest of a bulk ingest or of another answer's sentences. Within a
  * call, texts of similar length share a batch (less padding).
  */
 class EmbedScheduler {
   private readonly queries: BatchTask[] = [];
+  /** Passages someone waits for (the reader's sentences of an answer): after questions, before ingest. */
+  private readonly interactive: BatchTask[] = [];
   private readonly passages: BatchTask[] = [];
   private busy = false;
 
@@ -150,7 +153,7 @@ class EmbedScheduler {
   private pump(): void {
     if (this.busy) return;
     let task: BatchTask | undefined;
-    do task = this.queries.shift() ?? this.passages.shift();
+    do task = this.queries.shift() ?? this.interactive.shift() ?? this.passages.shift();
     while (task?.call.failed);
     if (!task) return;
     this.busy = true;

@@ -380,5 +380,39 @@ describe('Summaries of Slack threads', () => {
     // The notice is the last thing the click produces: nothing was posted in the thread before it.
     expect(botMessagesIn(OPS, parentTs).length).toBe(botBefore);
     expect(h.slack.callsTo('chat.postMessage').some((c) => c.args['thread_ts'] === parentTs)).toBe(false);
+
+    // The same click where Slack gives no response_url: still the clicker alone, as an ephemeral message.
+    const otherTs = thread(OPS, [
+      { user: BOB, text: 'ok' },
+      { user: KENJI, text: 'thanks' },
+    ]);
+    await h.send(
+      blockAction({
+        user: ALICE,
+        channel: OPS,
+        action: {
+          type: 'button',
+          action_id: POST_SUMMARY_ACTION,
+          value: JSON.stringify({ c: OPS, t: otherTs }),
+          action_ts: '1764900002.000200',
+        },
+        ephemeral: true,
+        messageTs: '1764900002.000100',
+      }),
+    );
+    const ephemeral = await h.slack.waitFor(
+      () =>
+        h.slack
+          .callsTo('chat.postEphemeral')
+          .find(
+            (c) =>
+              c.args['user'] === ALICE &&
+              c.args['thread_ts'] === otherTs &&
+              nothing.includes(String(c.args['text'])),
+          ),
+      30_000,
+    );
+    expect(ephemeral).toBeDefined();
+    expect(botMessagesIn(OPS, otherTs)).toEqual([]);
   });
 });

@@ -34,6 +34,11 @@ export interface ThreadSummaryAsk {
   readonly threadTs: string;
   /** Into the thread for every member to read, rather than to the requester alone. */
   readonly intoThread: boolean;
+  /**
+   * A mention in the thread asked in public, so its notices answer it there; the shortcut and the
+   * "Post to thread" button asked privately.
+   */
+  readonly askedInPublic?: boolean;
   /** The language the request was written in (a mention's words); else the requester's locale. */
   readonly language?: string | undefined;
   /** The interaction's response_url: reaches the requester where PolyDesk cannot post. */
@@ -140,7 +145,9 @@ export async function summarizeSlackThread(context: SlackContext, ask: ThreadSum
   // "Post to thread" click that ends in "busy", "nothing to summarise" or a refusal tells the clicker
   // alone: the thread's members did not ask.
   const forEveryone =
-    result.status === 'answered' || result.status === 'held' || (!ask.respond && result.status !== 'failed');
+    result.status === 'answered' ||
+    result.status === 'held' ||
+    (ask.askedInPublic === true && result.status !== 'failed');
   if (ask.intoThread && forEveryone) {
     await context.api.chat.postMessage({
       channel: ask.channel,
@@ -314,6 +321,7 @@ export async function summaryFromMention(
     channel: message.channel,
     threadTs: message.threadTs,
     intoThread: intent.here,
+    askedInPublic: true,
     language: intent.language,
     eventId: message.eventId,
   });

@@ -134,13 +134,11 @@ export async function summarizeInTeams(
     if (first && !replaced) {
       await post(turn, first, context);
       if (placeholderId)
-        await turn
-          .deleteActivity(placeholderId)
-          .catch((error: unknown) =>
-            context.logger('debug', 'teams.summary_placeholder_delete_failed', {
-              error: describeError(error),
-            }),
-          );
+        await turn.deleteActivity(placeholderId).catch((error: unknown) =>
+          context.logger('warn', 'teams.summary_placeholder_delete_failed', {
+            error: describeError(error),
+          }),
+        );
     }
     for (const reply of rest) await post(turn, reply, context);
   } catch (error) {

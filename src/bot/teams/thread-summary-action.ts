@@ -247,7 +247,13 @@ export function createThreadSummaryAction(
           if (note && result.status === 'answered') await post(turn, renderNotice(note), context);
         });
       },
-      (error) => context.logger('error', 'teams.thread_summary_failed', { error: describeError(error) }),
+      async (error) => {
+        context.logger('error', 'teams.thread_summary_failed', { error: describeError(error) });
+        // The dialog has closed: the requester learns of it in the 1:1 chat.
+        await tellInPersonalChat(personalChatOf(request.activity), [
+          renderNotice(notice(request.language, 'failed')),
+        ]).catch(() => undefined);
+      },
     );
     // The dialog closes; the summary appears in the thread.
     return closeDialog();

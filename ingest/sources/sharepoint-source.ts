@@ -14,6 +14,8 @@ import type { SourceChanges, SourceConnector, SourceItem } from './source-types.
 export const MAX_SHAREPOINT_ITEMS = 200_000;
 /** Items whose permissions are read at once (Graph throttles an app that sends many requests in parallel). */
 const PERMISSION_CONCURRENCY = 8;
+/** The fields of a folder's children that a walk reads. */
+const CHILD_FIELDS = 'id,name,eTag,cTag,webUrl,size,lastModifiedDateTime,file,folder,package,parentReference';
 /** Folders walked up to decide whether an item is inside `folder`. */
 const MAX_FOLDER_DEPTH = 64;
 
@@ -53,6 +55,11 @@ const DELTA_PREFER = 'deltashowremovedasdeleted, deltatraversepermissiongaps, de
  */
 interface Cursor {
   readonly v: 2;
+  /**
+   * A digest of the settings that decide what is listed and who may read it (`groups`, `folder`,
+   * `audience`, ...): after they change, the next run is a complete listing.
+   */
+  readonly s: string;
   readonly drives: Readonly<Record<string, string>>;
   readonly listedAt: number;
   readonly folders: Readonly<Record<string, Readonly<Record<string, FolderRecord>>>>;
@@ -100,6 +107,7 @@ export class SharePointSource implements SourceConnector {
     const resumable =
       previous !== undefined &&
       Date.now() - previous.listedAt < this.settings.rescanEvery &&
+      previous.s === this.settingsDigest() &&
       drives.length === Object.keys(previous.drives).length &&
       drives.every((drive) => previous.drives[drive.id] !== undefined);
     if (resumable) {
@@ -114,6 +122,35 @@ export class SharePointSource implements SourceConnector {
       }
     }
     return this.list(drives, undefined, signal);
+  }
+
+  /** What a listing depends on besides the source's contents (see {@link Cursor}). */
+  private settingsDigest(): string {
+    const {
+      groups,
+      anyoneLinks,
+      unmappedGroups,
+      folder,
+      libraries,
+      driveId,
+      user,
+      siteId,
+      hostname,
+      sitePath,
+    } = this.settings;
+    const decisive = {
+      groups,
+      anyoneLinks,
+      unmappedGroups,
+      folder,
+      libraries,
+      driveId,
+      user,
+      siteId,
+      hostname,
+      sitePath,
+    };
+    return digestOf([JSON.stringify(decisive), JSON.stringify(this.deps.audience ?? null)]);
   }
 
   /** The drives this source covers. */
@@ -175,7 +212,8 @@ export class SharePointSource implements SourceConnector {
       if (!deltaLink)
         throw new GraphError(`Microsoft Graph gave drive ${drive.id}'s delta no @odata.deltaLink`, 200);
       links[drive.id] = deltaLink;
-      const { inside, targetId, aboveTarget } = await this.folderFilter(drive, entries, signal);
+      const { inside, target, aboveTarget } = await this.folderFilter(drive, entries, signal);
+      const targetId = target?.id;
       const candidates = new Map<string, DriveItem>();
       const considered = new Set<string>();
       /** A listed file: a candidate, skipped, or (incremental) no longer listable. */
@@ -207,14 +245,15 @@ export class SharePointSource implements SourceConnector {
       const count = () => {
         if (++seen > MAX_SHAREPOINT_ITEMS) throw tooManyItems();
       };
-      // Each folder that matters to the source (inside its `folder`, that folder and those above it;
-      // every folder without one) is kept with its audience and its parent. One whose audience or
-      // place changed since the last run passes the change on to the files below it, which delta
-      // does not list; one that left the source's folder takes its files with it.
+      // Each folder that matters to the source (every folder; with `folder` set, that folder and those
+      // inside it) is kept with its audience and its parent. One whose audience or place changed since
+      // the last run passes the change on to the files below it, which delta does not list; one that
+      // left the source's folder takes its files with it. A folder above the source's folder is not
+      // kept: when delta lists one, the source's folder is read again (it may inherit what changed).
       const records: Record<string, FolderRecord> = complete ? {} : { ...cursor.folders[drive.id] };
       const matters = async (entry: DriveItem) =>
-        targetId === undefined || entry.id === targetId || aboveTarget.has(entry.id) || (await inside(entry));
-      const folders: DriveItem[] = [];
+        targetId === undefined || entry.id === targetId || (await inside(entry));
+      const folders = new Map<string, DriveItem>();
       const movedOut: string[] = [];
       for (const entry of entries.values()) {
         if (entry.deleted) {
@@ -223,7 +262,8 @@ export class SharePointSource implements SourceConnector {
           continue;
         }
         if (entry.folder || entry.root) {
-          if (await matters(entry)) folders.push(entry);
+          if (target && aboveTarget.has(entry.id)) folders.set(target.id, target);
+          else if (await matters(entry)) folders.set(entry.id, entry);
           else if (records[entry.id]) {
             delete records[entry.id];
             movedOut.push(entry.id);
@@ -232,11 +272,12 @@ export class SharePointSource implements SourceConnector {
         if (!entry.file || entry.root || entry.package) continue;
         await consider(entry, await inside(entry));
       }
-      const read = await mapConcurrently(folders, PERMISSION_CONCURRENCY, (entry) =>
+      const listedFolders = [...folders.values()];
+      const read = await mapConcurrently(listedFolders, PERMISSION_CONCURRENCY, (entry) =>
         this.audienceDigest(drive, entry, signal),
       );
       const changed: DriveItem[] = [];
-      folders.forEach((entry, i) => {
+      listedFolders.forEach((entry, i) => {
         const digest = read[i];
         if (digest === undefined) return; // gone meanwhile
         const record: FolderRecord = { d: digest, p: entry.parentReference?.id };
@@ -248,31 +289,39 @@ export class SharePointSource implements SourceConnector {
         // Each folder is walked once a run, whichever change reached it first.
         const walked = new Set<string>();
         const walk = async (start: string, startInside: boolean) => {
-          const queue = [{ id: start, inside: startInside, depth: 0 }];
-          for (let next = queue.shift(); next; next = queue.shift()) {
-            if (walked.has(next.id)) continue;
-            walked.add(next.id);
-            const below = await this.children(drive, next.id, signal);
-            const subfolders = below.filter((child) => child.folder && next.depth < MAX_FOLDER_DEPTH);
-            // A subfolder's audience is read again: it may inherit what just changed.
-            const digests = next.inside
-              ? await mapConcurrently(subfolders, PERMISSION_CONCURRENCY, (child) =>
-                  this.audienceDigest(drive, child, signal),
-                )
-              : [];
-            for (const [i, child] of subfolders.entries()) {
-              count();
-              const childInside = next.inside || child.id === targetId;
-              const digest = digests[i];
-              if (childInside && digest !== undefined) records[child.id] = { d: digest, p: next.id };
-              else if (!childInside) delete records[child.id];
-              queue.push({ id: child.id, inside: childInside, depth: next.depth + 1 });
+          let level = [{ id: start, inside: startInside }];
+          for (let depth = 0; level.length > 0; depth++) {
+            const todo = level.filter((folder) => !walked.has(folder.id));
+            for (const folder of todo) walked.add(folder.id);
+            // The folders of one depth are listed several at a time.
+            const listings = await mapConcurrently(todo, PERMISSION_CONCURRENCY, (folder) =>
+              this.children(drive, folder.id, signal),
+            );
+            const next: { id: string; inside: boolean }[] = [];
+            for (const [k, folder] of todo.entries()) {
+              const below = listings[k]!;
+              const subfolders = depth < MAX_FOLDER_DEPTH ? below.filter((child) => child.folder) : [];
+              // A subfolder's audience is read again: it may inherit what just changed.
+              const digests = folder.inside
+                ? await mapConcurrently(subfolders, PERMISSION_CONCURRENCY, (child) =>
+                    this.audienceDigest(drive, child, signal),
+                  )
+                : [];
+              for (const [i, child] of subfolders.entries()) {
+                if (!entries.has(child.id)) count();
+                const childInside = folder.inside || child.id === targetId;
+                const digest = digests[i];
+                if (childInside && digest !== undefined) records[child.id] = { d: digest, p: folder.id };
+                else if (!childInside) delete records[child.id];
+                next.push({ id: child.id, inside: childInside });
+              }
+              for (const child of below) {
+                if (!child.file || child.package || entries.has(child.id)) continue;
+                count();
+                await consider(child, folder.inside);
+              }
             }
-            for (const child of below) {
-              if (!child.file || child.package || entries.has(child.id)) continue;
-              count();
-              await consider(child, next.inside);
-            }
+            level = next;
           }
         };
         for (const folder of changed) {
@@ -280,9 +329,7 @@ export class SharePointSource implements SourceConnector {
             source: this.deps.sourceName,
             folder: folder.id,
           });
-          // A folder above the source's folder reaches the source's files through that folder alone.
-          if (targetId !== undefined && aboveTarget.has(folder.id)) await walk(targetId, true);
-          else await walk(folder.id, true);
+          await walk(folder.id, true);
         }
         // Moved out of the source's folder: its files are no longer the source's.
         for (const id of movedOut) await walk(id, false);
@@ -295,6 +342,7 @@ export class SharePointSource implements SourceConnector {
     }
     const next: Cursor = {
       v: 2,
+      s: this.settingsDigest(),
       drives: links,
       listedAt: complete ? Date.now() : (cursor?.listedAt ?? Date.now()),
       folders: audiences,
@@ -395,12 +443,13 @@ export class SharePointSource implements SourceConnector {
     signal: AbortSignal | undefined,
   ): Promise<{
     inside: (entry: DriveItem) => Promise<boolean>;
-    targetId: string | undefined;
+    /** The source's `folder`, when one is set. */
+    target: DriveItem | undefined;
     /** The folders above `folder`, up to the library's root. */
     aboveTarget: ReadonlySet<string>;
   }> {
     const folder = this.settings.folder?.replace(/^\/+|\/+$/g, '');
-    if (!folder) return { inside: async () => true, targetId: undefined, aboveTarget: new Set() };
+    if (!folder) return { inside: async () => true, target: undefined, aboveTarget: new Set() };
     const drivePath = `/drives/${encodeURIComponent(drive.id)}`;
     const target = await this.graph.get<DriveItem>(`${drivePath}/root:${encodePath(`/${folder}`)}:`, {
       signal,
@@ -432,7 +481,7 @@ export class SharePointSource implements SourceConnector {
       aboveTarget.add(above);
       above = await parentOf(above);
     }
-    return { inside, targetId: target.id, aboveTarget };
+    return { inside, target, aboveTarget };
   }
 }
 
@@ -467,6 +516,7 @@ function parseCursor(cursor: string | undefined): Cursor | undefined {
     const parsed = JSON.parse(cursor) as Partial<Cursor>;
     if (
       parsed.v !== 2 ||
+      typeof parsed.s !== 'string' ||
       typeof parsed.folders !== 'object' ||
       !parsed.folders ||
       typeof parsed.listedAt !== 'number' ||

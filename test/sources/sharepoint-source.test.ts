@@ -260,6 +260,33 @@ describe('SharePoint source', () => {
     expect(byName(fifth).get('f.md')?.audience).toEqual(['hr']);
   });
 
+  it("reads the source's folder again when a folder above it changes, so that its own later change is seen", async () => {
+    graph.setFolderPermissions('drive-docs', '', hrOnly); // the library's root
+    graph.putFile('drive-docs', { name: 'travel.md', folder: 'Policies/HR', content: 'inherits' });
+    const connector = source({ folder: 'Policies/HR' });
+    const first = await connector.listChanges(undefined);
+    expect(byName(first).get('travel.md')?.audience).toEqual(['hr']);
+    // The root opened to everyone: Policies/HR (inheriting) and its file follow.
+    graph.setFolderPermissions('drive-docs', '', everyone);
+    const second = await connector.listChanges(first.cursor);
+    expect(byName(second).get('travel.md')?.audience).toEqual(['all']);
+    // Policies/HR given HR-only permissions of its own: the audience it had at the first sync.
+    graph.setFolderPermissions('drive-docs', 'Policies/HR', hrOnly);
+    const third = await connector.listChanges(second.cursor);
+    expect(byName(third).get('travel.md')?.audience).toEqual(['hr']);
+  });
+
+  it('lists everything again after the settings that decide audiences change', async () => {
+    graph.putFile('drive-docs', { name: 'travel.md', content: 'x', permissions: hrOnly });
+    const first = await source().listChanges(undefined);
+    expect(byName(first).get('travel.md')?.audience).toEqual(['hr']);
+    const same = await source().listChanges(first.cursor);
+    expect(same.complete).toBe(false);
+    const remapped = await source({ groups: { [HR]: 'people-team' } }).listChanges(first.cursor);
+    expect(remapped.complete).toBe(true);
+    expect(byName(remapped).get('travel.md')?.audience).toEqual(['people-team']);
+  });
+
   it('reads a OneDrive and a drive by id', async () => {
     graph.addDrive({ id: 'drive-ann', name: 'OneDrive', userPrincipalName: 'ann@contoso.com' });
     graph.putFile('drive-ann', { name: 'notes.md', content: 'n', permissions: hrOnly });

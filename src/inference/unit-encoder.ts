@@ -72,13 +72,20 @@ export function createUnitEncoder(options: UnitEncoderOptions): UnitEncoder {
     }
     const missing = unique.filter((text) => !found.has(text));
     if (missing.length > 0)
-      embedUnits(missing, signal).forEach((vector, i) => found.set(missing[i]!, vector));
+      for (const [i, vector] of embedUnits(missing, signal).entries()) found.set(missing[i]!, vector);
     const settled = await Promise.allSettled(unique.map((text) => found.get(text)!));
-    // A vector another question was making, and gave up on (its answer stopped waiting): made again.
+    // A vector another question was making, and gave up on (its answer stopped waiting): made again,
+    // unless a third question is making it already.
     const lost = unique.filter((text, i) => settled[i]!.status === 'rejected' && !missing.includes(text));
     const again = new Map<string, Promise<Float32Array>>();
-    if (lost.length > 0 && !signal.aborted)
-      embedUnits(lost, signal).forEach((vector, i) => again.set(lost[i]!, vector));
+    const remake: string[] = [];
+    for (const text of lost) {
+      const pending = units.get(text);
+      if (pending && pending !== found.get(text)) again.set(text, pending);
+      else remake.push(text);
+    }
+    if (remake.length > 0 && !signal.aborted)
+      for (const [i, vector] of embedUnits(remake, signal).entries()) again.set(remake[i]!, vector);
     const vectors = new Map<string, Float32Array>();
     for (const [i, text] of unique.entries()) {
       const outcome = settled[i]!;

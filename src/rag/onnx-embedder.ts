@@ -139,9 +139,12 @@ class EmbedScheduler {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const order = texts.map((_, i) => i).sort((a, b) => texts[b]!.length - texts[a]!.length);
-      const interactive =
-        options.priority === 'interactive' || (kind === 'query' && options.priority !== 'bulk');
-      const lane = interactive ? this.queries : this.passages;
+      const lane =
+        kind === 'query' && options.priority !== 'bulk'
+          ? this.queries
+          : options.priority === 'interactive'
+            ? this.interactive
+            : this.passages;
       for (let start = 0; start < order.length; start += this.batchSize) {
         const indexes = order.slice(start, start + this.batchSize);
         lane.push({ call, indexes, texts: indexes.map((i) => texts[i]!), kind });

@@ -409,6 +409,15 @@ describe('the encoder queue', () => {
     expect(reader).toBeInstanceOf(Float32Array);
     expect(bulkDone).toBe(false);
 
+    // A question asked while an answer's sentences are being embedded goes ahead of them too.
+    let sentencesDone = false;
+    const sentences = embedder.embed(bulk.slice(0, 64), 'passage', { priority: 'interactive' }).then(() => {
+      sentencesDone = true;
+    });
+    await embedder.embed(['is there a gym?'], 'query');
+    expect(sentencesDone).toBe(false);
+    await sentences;
+
     const stop = new AbortController();
     const cancelled = embedder.embed(bulk, 'passage', { signal: stop.signal });
     stop.abort();

@@ -252,7 +252,9 @@ export function createThreadSummaryAction(
         // The dialog has closed: the requester learns of it in the 1:1 chat.
         await tellInPersonalChat(personalChatOf(request.activity), [
           renderNotice(notice(request.language, 'failed')),
-        ]).catch(() => undefined);
+        ]).catch((notTold: unknown) =>
+          context.logger('warn', 'teams.thread_summary_notice_failed', { error: describeError(notTold) }),
+        );
       },
     );
     // The dialog closes; the summary appears in the thread.

@@ -14,6 +14,19 @@ import type { SourceChanges, SourceConnector, SourceItem } from './source-types.
 export const MAX_SHAREPOINT_ITEMS = 200_000;
 /** Items whose permissions are read at once (Graph throttles an app that sends many requests in parallel). */
 const PERMISSION_CONCURRENCY = 8;
+/** The settings that decide what is listed and who may read it: a change gives a complete listing. */
+const DECISIVE_SETTINGS = [
+  'groups',
+  'anyoneLinks',
+  'unmappedGroups',
+  'folder',
+  'libraries',
+  'driveId',
+  'user',
+  'siteId',
+  'hostname',
+  'sitePath',
+] as const satisfies readonly (keyof SharePointSettings)[];
 /** The fields of a folder's children that a walk reads. */
 const CHILD_FIELDS = 'id,name,eTag,cTag,webUrl,size,lastModifiedDateTime,file,folder,package,parentReference';
 /** Folders walked up to decide whether an item is inside `folder`. */
@@ -126,30 +139,7 @@ export class SharePointSource implements SourceConnector {
 
   /** What a listing depends on besides the source's contents (see {@link Cursor}). */
   private settingsDigest(): string {
-    const {
-      groups,
-      anyoneLinks,
-      unmappedGroups,
-      folder,
-      libraries,
-      driveId,
-      user,
-      siteId,
-      hostname,
-      sitePath,
-    } = this.settings;
-    const decisive = {
-      groups,
-      anyoneLinks,
-      unmappedGroups,
-      folder,
-      libraries,
-      driveId,
-      user,
-      siteId,
-      hostname,
-      sitePath,
-    };
+    const decisive = DECISIVE_SETTINGS.map((name) => [name, this.settings[name]]);
     return digestOf([JSON.stringify(decisive), JSON.stringify(this.deps.audience ?? null)]);
   }
 

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IndexCorruptError, InputError, ModelLoadError } from '../../src/core/errors.js';
 import type { Principal } from '../../src/core/types.js';
 import type { AccessInfo } from '../../src/core/access.js';
+import { cosine } from '../../src/rag/embedder.js';
 import { readSnapshot, snapshotPath } from '../../src/rag/snapshot.js';
 import { type VectorFilter, VectorIndex, type VectorIndexOptions } from '../../src/rag/vector-index.js';
 import {
@@ -29,18 +30,6 @@ function vectors(n: number, seed = 1): Float32Array[] {
     return s / 4294967296 - 0.5;
   };
   return Array.from({ length: n }, () => Float32Array.from({ length: DIM }, next));
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return dot / Math.sqrt(na * nb);
 }
 
 function exactTop(

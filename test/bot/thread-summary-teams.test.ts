@@ -300,6 +300,25 @@ describe('Summaries of Teams conversations', () => {
     expect(h.connector.conversation(thread).slice(before)).toEqual([]);
   });
 
+  it('tells the requester in the 1:1 chat when "Post to thread" cannot post the summary', async () => {
+    const chat = `a:1personal-${ALICE.id}`;
+    const chatBefore = h.connector.conversation(chat).length;
+    const chosen = {
+      id: '1700000000197',
+      body: html('The badge readers on the third floor will be replaced on Monday morning.'),
+      from: person('u-bob', 'Bob Lee'),
+    };
+    // Teams refuses the post into the thread (PolyDesk was removed from the team meanwhile).
+    h.connector.failNext('message', { status: 403, code: 'BotNotInConversationRoster' });
+    const { body } = await deliverActivity(
+      h.messagesUrl,
+      channelInvoke('composeExtension/submitAction', chosen, { action: POST_SUMMARY_VERB }),
+    );
+    expect(body).toEqual({});
+    const told = await h.connector.waitFor(() => h.connector.conversation(chat)[chatBefore], 20_000);
+    expect(told.text).toBe(t('en', 'failed'));
+  });
+
   it('reads a group chat newest first through Graph and says the summary covers its latest messages', async () => {
     const chatId = '19:project-falcon@thread.v2';
     graph.addChat(

@@ -25,7 +25,7 @@ import { MAX_ENCODER_WEIGHT } from '../src/inference/reader.js';
 import { CALIBRATION_FORMAT } from '../src/inference/reader-calibration.js';
 import { createUnitEncoder } from '../src/inference/unit-encoder.js';
 import type { Embedder } from '../src/rag/embedder.js';
-import { DEFAULT_ENCODER_WEIGHT } from '../src/wiring/generator.js';
+import { DEFAULT_ENCODER_WEIGHT } from '../src/wiring/reader-encoder.js';
 import {
   CONFIDENCE,
   type ConfidenceFeatures,

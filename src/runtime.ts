@@ -14,7 +14,7 @@ import { detectLanguage, detectQuestionLanguage } from './inference/language.js'
 import { type Metrics, createMetrics, discardedMetrics } from './metrics.js';
 import { KnowledgeIndex } from './rag/knowledge-index.js';
 import { createDenseRetriever } from './rag/dense-retriever.js';
-import { type Embedder, withQueryCache } from './rag/embedder.js';
+import type { Embedder } from './rag/embedder.js';
 import { createHybridRetriever } from './rag/hybrid-retriever.js';
 import { createLexicalRetriever } from './rag/lexical-retriever.js';
 import { BUILT_IN_CONCEPTS, EMPTY_LEXICON, type Lexicon, loadLexicon } from './rag/lexicon.js';
@@ -201,7 +201,9 @@ export async function createRuntime(
       : undefined;
     closers.push(async () => embedder?.close());
     // Each question is embedded once, however many parts ask (standard answers, dense retrieval, reader).
-    const questionEmbedder = embedder ? withQueryCache(embedder) : undefined;
+    const questionEmbedder = embedder
+      ? (await import('./rag/query-cache.js')).withQueryCache(embedder)
+      : undefined;
     if (embedder) logger('info', 'retrieval.dense', { model: embedder.modelId, mode: config.retrievalMode });
     else logger('info', 'retrieval.lexical_only', { hint: 'set EMBEDDING_MODEL_DIR to add dense retrieval' });
     const index = await KnowledgeIndex.open({

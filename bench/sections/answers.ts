@@ -9,7 +9,8 @@
  */
 import { createExtractiveGenerator as createBaseline } from '../baselines/extractive-0.1.js';
 import { createUnitEncoder } from '../../src/inference/unit-encoder.js';
-import { DEFAULT_ENCODER_WEIGHT, createExtractive, findInstructions } from '../../src/wiring/generator.js';
+import { createExtractive, findInstructions } from '../../src/wiring/generator.js';
+import { DEFAULT_ENCODER_WEIGHT } from '../../src/wiring/reader-encoder.js';
 import { withE5ShapeEmbedder } from '../dense/encoder-throughput.js';
 import { analyze } from '../../src/rag/text-analyzer.js';
 import { loadEmployeeItems, openSampleRuntime } from '../../test/helpers/employee-questions.js';

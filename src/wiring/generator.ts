@@ -5,8 +5,6 @@ import {
   type ExtractiveGeneratorOptions,
   createExtractiveGenerator,
 } from '../inference/extractive-generator.js';
-import { loadReaderCalibration } from '../inference/reader-calibration.js';
-import { createUnitEncoder } from '../inference/unit-encoder.js';
 import type { Embedder } from '../rag/embedder.js';
 import type { TermStatistics } from '../inference/reader-question.js';
 import type { Generator } from '../inference/generator.js';
@@ -25,9 +23,6 @@ export interface GeneratorParts {
 
 /** Instructions aimed at the assistant inside a source (prompt injection): never quoted, kept out of prompts. */
 export const findInstructions: InstructionFinder = (text) => detectPromptInjection(text).matches;
-
-/** How much the encoder's ranking counts in choosing the quote when ANSWER_ENCODER_WEIGHT is not set. */
-export const DEFAULT_ENCODER_WEIGHT = 0.3;
 
 /**
  * The extractive generator as every configuration uses it (alone, or as a model's fallback); `corpus`
@@ -49,40 +44,6 @@ export function createExtractive(
   });
 }
 
-/**
- * The sentence encoder as the extractive reader uses it, with its calibration; undefined without an
- * embedder or with ANSWER_ENCODER=off. A calibration fitted with another model is refused: its
- * coefficients mean nothing for this one.
- */
-export function readerEncoder(
-  config: Config,
-  embedder: Embedder | undefined,
-  logger: Logger,
-): ExtractiveGeneratorOptions['encoder'] {
-  if (!embedder || !config.answerEncoder.enabled) return undefined;
-  const calibration = config.answerEncoder.calibrationFile
-    ? loadReaderCalibration(config.answerEncoder.calibrationFile)
-    : undefined;
-  if (calibration && calibration.modelId !== embedder.modelId)
-    throw new Error(
-      `ANSWER_CALIBRATION_FILE was fitted with the encoder ${calibration.modelId}, but EMBEDDING_MODEL_DIR holds ${embedder.modelId}: fit it again with bench/calibrate-reader.ts --encoder DIR --fit --write FILE`,
-    );
-  const weight = config.answerEncoder.weight ?? calibration?.encoderWeight ?? DEFAULT_ENCODER_WEIGHT;
-  logger('info', 'reader.encoder', {
-    model: embedder.modelId,
-    weight,
-    calibrated: calibration !== undefined,
-  });
-  return {
-    encoder: createUnitEncoder({
-      embedder,
-      onError: (error) => logger('warn', 'reader.encoder_failed', { error: (error as Error).message }),
-    }),
-    weight,
-    calibration,
-  };
-}
-
 /** Builds the configured generator; a model that cannot be loaded fails start-up with a clear message. */
 export async function createGeneratorParts(
   config: Config,
@@ -90,11 +51,12 @@ export async function createGeneratorParts(
   corpus?: () => TermStatistics | undefined,
   embedder?: Embedder | undefined,
 ): Promise<GeneratorParts> {
-  const extractive = createExtractive(
-    corpus,
-    config.answerMinConfidence,
-    readerEncoder(config, embedder, logger),
-  );
+  // The encoder's part of the reader is loaded only where there is an encoder.
+  const encoder =
+    embedder && config.answerEncoder.enabled
+      ? (await import('./reader-encoder.js')).readerEncoder(config, embedder, logger)
+      : undefined;
+  const extractive = createExtractive(corpus, config.answerMinConfidence, encoder);
   if (config.generator === 'onnx' && config.llm.modelDir) {
     // The model runtimes are loaded only for the generator that uses them (the extractive one needs none).
     const { createOnnxGenerator } = await import('../inference/onnx/onnx-generator.js');

@@ -20,11 +20,12 @@ import { CONFIDENCE, type Coefficients } from '../../src/inference/reader-confid
 import { read } from '../../src/inference/reader.js';
 import { createStopTerms, readQuestion, sourcesAsCorpus } from '../../src/inference/reader-question.js';
 import { createUnitEncoder } from '../../src/inference/unit-encoder.js';
-import { type Embedder, cosine, withQueryCache } from '../../src/rag/embedder.js';
+import { type Embedder, cosine } from '../../src/rag/embedder.js';
+import { withQueryCache } from '../../src/rag/query-cache.js';
 import { type OnnxEmbedder, createOnnxEmbedder } from '../../src/rag/onnx-embedder.js';
 import { analyze, analyzeWords } from '../../src/rag/text-analyzer.js';
 import { createRuntime } from '../../src/runtime.js';
-import { readerEncoder } from '../../src/wiring/generator.js';
+import { readerEncoder } from '../../src/wiring/reader-encoder.js';
 import { writeConceptEncoderFolder } from '../fixtures/concept-encoder.js';
 
 // A real ONNX encoder whose judgement is known: words of one concept share an embedding, so it finds

@@ -385,10 +385,8 @@ export class SharePointSource implements SourceConnector {
   ): Promise<DriveItem[]> {
     const found: DriveItem[] = [];
     try {
-      for await (const page of this.graph.pages<DriveItem>(`${itemPath(drive, folderId)}/children`, {
-        signal,
-      }))
-        found.push(...page.value);
+      const path = `${itemPath(drive, folderId)}/children?$select=${CHILD_FIELDS}`;
+      for await (const page of this.graph.pages<DriveItem>(path, { signal })) found.push(...page.value);
     } catch (error) {
       if (error instanceof GraphError && error.status === 404) return [];
       throw error;

@@ -5,21 +5,9 @@ import { createExtractiveGenerator } from '../../src/inference/extractive-genera
 import { DEFAULT_MIN_CONFIDENCE } from '../../src/inference/reader-confidence.js';
 import type { GenerationRequest } from '../../src/inference/generator.js';
 import { analyze, analyzeWords } from '../../src/rag/text-analyzer.js';
+import { searchHit } from '../helpers/search-hit.js';
 
-function hit(title: string, language: string, text: string): SearchHit {
-  return {
-    docId: title,
-    source: `${title}.md`,
-    title,
-    chunkId: `${title}#0`,
-    score: 1,
-    text,
-    language,
-    headingPath: [],
-    classification: 'internal',
-    audience: ['all'],
-  };
-}
+const hit = searchHit;
 
 const LEAVE_JA = hit(
   'leave-ja',

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/core/log.js';
-import type { SearchHit } from '../../src/core/types.js';
 import {
   type ExtractiveGenerator,
   createExtractiveGenerator,
@@ -27,6 +26,7 @@ import { analyze, analyzeWords } from '../../src/rag/text-analyzer.js';
 import { createRuntime } from '../../src/runtime.js';
 import { readerEncoder } from '../../src/wiring/reader-encoder.js';
 import { writeConceptEncoderFolder } from '../fixtures/concept-encoder.js';
+import { searchHit } from '../helpers/search-hit.js';
 
 // A real ONNX encoder whose judgement is known: words of one concept share an embedding, so it finds
 // "reimburses" as close to "cover" as a paraphrase encoder would.
@@ -52,20 +52,7 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-function hit(docId: string, text: string): SearchHit {
-  return {
-    docId,
-    source: `${docId}.md`,
-    title: docId,
-    chunkId: `${docId}#0`,
-    score: 1,
-    text,
-    language: 'en',
-    headingPath: [],
-    classification: 'internal',
-    audience: ['all'],
-  };
-}
+const hit = (docId: string, text: string) => searchHit(docId, 'en', text);
 
 // The closed gym shares two of the question's words, the allowance one; the encoder knows the
 // allowance answers ("reimburses" ≈ "cover"). The salary sentence shares no word with the question.

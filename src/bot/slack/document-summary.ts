@@ -31,11 +31,7 @@ export async function summarizeDocumentMessage(
   intent: SummaryIntent,
   arrived: () => void,
 ): Promise<void> {
-  const first = await claimOnce(context, {
-    eventId: message.eventId,
-    channel: message.channel,
-    ts: message.ts,
-  });
+  const first = await claimOnce(context, message); // its event id and the message itself
   arrived();
   if (!first || !context.summaries) return;
   const requester = await context.people.principal(message.user);

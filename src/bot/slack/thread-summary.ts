@@ -298,11 +298,7 @@ export async function summaryFromMention(
   intent: { readonly language: string; readonly here: boolean },
   arrived: () => void,
 ): Promise<void> {
-  const first = await claimOnce(context, {
-    eventId: message.eventId,
-    channel: message.channel,
-    ts: message.ts,
-  });
+  const first = await claimOnce(context, message); // its event id and the message itself
   arrived();
   if (!first) return;
   if (!message.threadTs || message.threadTs === message.ts) {

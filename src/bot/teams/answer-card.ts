@@ -168,7 +168,7 @@ function submit(title: string, data: Readonly<Record<string, string>>): Record<s
 }
 
 /** The sources of an answer as small TextBlocks under a heading. */
-function sourceBlocks(language: string, citations: readonly Citation[]): Record<string, unknown>[] {
+export function sourceBlocks(language: string, citations: readonly Citation[]): Record<string, unknown>[] {
   if (citations.length === 0) return [];
   return [
     {

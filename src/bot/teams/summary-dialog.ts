@@ -6,8 +6,8 @@
 import type { CheckedText } from '../../answer/ports.js';
 import { t } from '../../core/i18n.js';
 import type { Citation } from '../../core/types.js';
-import { ADAPTIVE_CARD, PIECE_MAX } from './answer-card.js';
-import { markdownLink, safeMarkdown } from './teams-markdown.js';
+import { ADAPTIVE_CARD, PIECE_MAX, sourceBlocks } from './answer-card.js';
+import { safeMarkdown } from './teams-markdown.js';
 
 /** The data of "Post to thread" (Teams sends it back in `composeExtension/submitAction`). */
 export const POST_SUMMARY_VERB = 'polydesk_post_summary';
@@ -36,24 +36,7 @@ export function summaryDialog(summary: {
   const body: Record<string, unknown>[] = [
     { type: 'TextBlock', text: safeMarkdown(summary.text).slice(0, PIECE_MAX), wrap: true },
   ];
-  if (summary.citations.length > 0) {
-    body.push({
-      type: 'TextBlock',
-      text: t(language, 'sources'),
-      weight: 'Bolder',
-      size: 'Small',
-      spacing: 'Medium',
-      wrap: true,
-    });
-    for (const c of summary.citations.slice(0, 20))
-      body.push({
-        type: 'TextBlock',
-        text: `[${c.n}] ${markdownLink(c.url, c.title.trim() || c.source)}`,
-        wrap: true,
-        size: 'Small',
-        spacing: 'None',
-      });
-  }
+  body.push(...sourceBlocks(language, summary.citations.slice(0, 20)));
   if (summary.note)
     body.push({
       type: 'TextBlock',

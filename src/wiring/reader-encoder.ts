@@ -32,6 +32,11 @@ export function readerEncoder(
     weight,
     calibrated: calibration !== undefined,
   });
+  if (calibration && config.answerMinConfidence !== undefined)
+    logger('warn', 'reader.min_confidence_replaced', {
+      hint: "ANSWER_MIN_CONFIDENCE applies to questions read without the encoder; with it, ANSWER_CALIBRATION_FILE's threshold decides",
+      threshold: calibration.minConfidence,
+    });
   return {
     encoder: createUnitEncoder({
       embedder,

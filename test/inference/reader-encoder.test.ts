@@ -457,6 +457,20 @@ describe('reader calibration files', () => {
     const encoder = readerEncoder(config, embedder, silentLogger);
     expect(encoder?.weight).toBe(0.5);
     expect(encoder?.calibration?.minConfidence).toBe(0.3);
+    const warned: string[] = [];
+    readerEncoder(
+      loadConfig({
+        EMBEDDING_MODEL_DIR: root,
+        ANSWER_CALIBRATION_FILE: file,
+        ANSWER_MIN_CONFIDENCE: '0.5',
+        DATA_DIR: root,
+      }),
+      embedder,
+      (level, event) => {
+        if (level === 'warn') warned.push(event);
+      },
+    );
+    expect(warned).toEqual(['reader.min_confidence_replaced']);
     expect(
       readerEncoder(
         loadConfig({

@@ -31,6 +31,25 @@ export interface FakePermission {
   };
 }
 
+/** An Entra group id that the SharePoint tests map to PolyDesk's `hr`. */
+export const HR_GROUP_ID = '0b6a3f2e-1c1d-4b7e-9a53-2f1e5c2d9a10';
+/** Shared with everyone in the organisation, as SharePoint's "Everyone except external users" grant. */
+export const SHARED_WITH_EVERYONE: readonly FakePermission[] = [
+  {
+    roles: ['read'],
+    grantedToV2: {
+      siteUser: {
+        displayName: 'Everyone except external users',
+        loginName: 'c:0-.f|rolemanager|spo-grid-all-users/t',
+      },
+    },
+  },
+];
+/** Shared with the HR group only. */
+export const SHARED_WITH_HR: readonly FakePermission[] = [
+  { roles: ['read'], grantedToV2: { group: { id: HR_GROUP_ID, displayName: 'Human Resources' } } },
+];
+
 export interface FakeFile {
   readonly name: string;
   /** Folder path under the drive's root, `''` for the root itself (e.g. `Policies/HR`). */

@@ -3,23 +3,13 @@ import type { ConnectorDeps } from '../../ingest/sources/connectors.js';
 import { SharePointSource, sharePointConnector } from '../../ingest/sources/sharepoint-source.js';
 import type { SourceChanges } from '../../ingest/sources/source-types.js';
 import { silentLogger } from '../../src/core/log.js';
-import { type FakeGraph, type FakePermission, startFakeGraph } from '../fakes/fake-graph.js';
-
-const HR = '0b6a3f2e-1c1d-4b7e-9a53-2f1e5c2d9a10';
-const hrOnly: FakePermission[] = [
-  { roles: ['read'], grantedToV2: { group: { id: HR, displayName: 'Human Resources' } } },
-];
-const everyone: FakePermission[] = [
-  {
-    roles: ['read'],
-    grantedToV2: {
-      siteUser: {
-        displayName: 'Everyone except external users',
-        loginName: 'c:0-.f|rolemanager|spo-grid-all-users/t',
-      },
-    },
-  },
-];
+import {
+  type FakeGraph,
+  HR_GROUP_ID as HR,
+  SHARED_WITH_EVERYONE as everyone,
+  SHARED_WITH_HR as hrOnly,
+  startFakeGraph,
+} from '../fakes/fake-graph.js';
 
 let graph: FakeGraph;
 

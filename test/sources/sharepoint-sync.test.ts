@@ -12,25 +12,15 @@ import { detectLanguage } from '../../src/inference/language.js';
 import { KnowledgeIndex } from '../../src/rag/knowledge-index.js';
 import { createLexicalRetriever } from '../../src/rag/lexical-retriever.js';
 import type { Store } from '../../src/store/store.js';
-import { type FakeGraph, type FakePermission, startFakeGraph } from '../fakes/fake-graph.js';
+import {
+  type FakeGraph,
+  HR_GROUP_ID as HR,
+  SHARED_WITH_EVERYONE as everyone,
+  SHARED_WITH_HR as hrOnly,
+  startFakeGraph,
+} from '../fakes/fake-graph.js';
 import { DIALECTS, type TestDatabase } from '../helpers/databases.js';
 import { countingFetches } from '../helpers/counting-connector.js';
-
-const HR = '0b6a3f2e-1c1d-4b7e-9a53-2f1e5c2d9a10';
-const everyone: FakePermission[] = [
-  {
-    roles: ['read'],
-    grantedToV2: {
-      siteUser: {
-        displayName: 'Everyone except external users',
-        loginName: 'c:0-.f|rolemanager|spo-grid-all-users/t',
-      },
-    },
-  },
-];
-const hrOnly: FakePermission[] = [
-  { roles: ['read'], grantedToV2: { group: { id: HR, displayName: 'Human Resources' } } },
-];
 
 describe.each(DIALECTS)('a SharePoint library synced through the runner on $name', ({ create }) => {
   let database: TestDatabase;

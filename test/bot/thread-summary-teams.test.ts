@@ -184,6 +184,29 @@ describe('Summaries of Teams conversations', () => {
     return activity;
   }
 
+  /** The message action on a message of a group chat, as Teams invokes it. */
+  function chatInvoke(
+    name: string,
+    chatId: string,
+    message: { id: string; body: { contentType: string; content: string }; from?: unknown },
+    from: FakeMember = ALICE,
+    data?: unknown,
+  ) {
+    return teamsActivity(h.connector, {
+      scope: 'groupChat',
+      type: 'invoke',
+      name,
+      from,
+      conversationId: chatId,
+      value: {
+        commandId: SUMMARIZE_COMMAND,
+        commandContext: 'message',
+        messagePayload: message,
+        ...(data ? { data } : {}),
+      },
+    });
+  }
+
   /** The text blocks of the dialog's card (or the message dialog's line). */
   function dialogText(body: unknown): string {
     const task = (body as { task?: { type?: string; value?: unknown } }).task;
@@ -343,20 +366,9 @@ describe('Summaries of Teams conversations', () => {
       { userId: 'aad-alice', displayName: 'Alice Martin' },
       { userId: 'aad-bob', displayName: 'Bob Lee' },
     ]);
-    const activity = teamsActivity(h.connector, {
-      scope: 'groupChat',
-      type: 'invoke',
-      name: 'composeExtension/fetchTask',
-      from: ALICE,
-      conversationId: chatId,
-      value: {
-        commandId: SUMMARIZE_COMMAND,
-        commandContext: 'message',
-        messagePayload: {
-          id: '170000000105',
-          body: html('The release went out this morning without problems.'),
-        },
-      },
+    const activity = chatInvoke('composeExtension/fetchTask', chatId, {
+      id: '170000000105',
+      body: html('The release went out this morning without problems.'),
     });
     const { body } = await deliverActivity(withGraphUrl, activity);
     const shown = dialogText(body);
@@ -401,19 +413,13 @@ describe('Summaries of Teams conversations', () => {
       { userId: 'aad-kenji', displayName: 'Kenji Sato' },
     ]);
     const invoke = (name: string, from: FakeMember, data?: unknown) =>
-      teamsActivity(h.connector, {
-        scope: 'groupChat',
-        type: 'invoke',
+      chatInvoke(
         name,
+        chatId,
+        { id: '1700000000602', body: html('The printer on the third floor is fixed.') },
         from,
-        conversationId: chatId,
-        value: {
-          commandId: SUMMARIZE_COMMAND,
-          commandContext: 'message',
-          messagePayload: { id: '1700000000602', body: html('The printer on the third floor is fixed.') },
-          ...(data ? { data } : {}),
-        },
-      });
+        data,
+      );
     const forAlice = dialogText(
       (await deliverActivity(withGraphUrl, invoke('composeExtension/fetchTask', ALICE))).body,
     );
@@ -451,20 +457,9 @@ describe('Summaries of Teams conversations', () => {
         body: html('The new badge readers at the main entrance work from Monday.'),
       },
     ]);
-    const activity = teamsActivity(h.connector, {
-      scope: 'groupChat',
-      type: 'invoke',
-      name: 'composeExtension/fetchTask',
-      from: ALICE,
-      conversationId: chatId,
-      value: {
-        commandId: SUMMARIZE_COMMAND,
-        commandContext: 'message',
-        messagePayload: {
-          id: '1700000000702',
-          body: html('The new badge readers at the main entrance work from Monday.'),
-        },
-      },
+    const activity = chatInvoke('composeExtension/fetchTask', chatId, {
+      id: '1700000000702',
+      body: html('The new badge readers at the main entrance work from Monday.'),
     });
     const shown = dialogText((await deliverActivity(withGraphUrl, activity)).body);
     expect(shown).toContain('badge readers');
@@ -478,14 +473,7 @@ describe('Summaries of Teams conversations', () => {
       body: html('Lunch for the offsite is booked for Thursday at the usual place near the station.'),
       from: person('u-bob', 'Bob Lee'),
     };
-    const activity = teamsActivity(h.connector, {
-      scope: 'groupChat',
-      type: 'invoke',
-      name: 'composeExtension/fetchTask',
-      from: ALICE,
-      conversationId: '19:no-consent@thread.v2',
-      value: { commandId: SUMMARIZE_COMMAND, commandContext: 'message', messagePayload: chosen },
-    });
+    const activity = chatInvoke('composeExtension/fetchTask', '19:no-consent@thread.v2', chosen);
     const before = graph.requests.length;
     const { body } = await deliverActivity(withGraphUrl, activity);
     expect(graph.requests.slice(before).some((r) => r.url.includes('/chats/'))).toBe(true);

@@ -339,6 +339,22 @@ describe('Summaries of Slack threads', () => {
     expect(h.slack.messages.filter((m) => m.channel === SECRET_ROOM && m.botId === FAKE_BOT_ID)).toEqual([]);
   });
 
+  /** Alice's click on "Post to thread" under her private summary of a thread (`at`: the click's second). */
+  const postClick = (threadTs: string, at: string, responseUrl?: string) =>
+    blockAction({
+      user: ALICE,
+      channel: OPS,
+      action: {
+        type: 'button',
+        action_id: POST_SUMMARY_ACTION,
+        value: JSON.stringify({ c: OPS, t: threadTs }),
+        action_ts: `${at}.000200`,
+      },
+      ephemeral: true,
+      ...(responseUrl ? { responseUrl } : {}),
+      messageTs: `${at}.000100`,
+    });
+
   it('tells only the clicker when "Post to thread" finds nothing to post, and posts nothing in the thread', async () => {
     // Nothing to summarise: acknowledgements only.
     const parentTs = thread(OPS, [
@@ -347,21 +363,7 @@ describe('Summaries of Slack threads', () => {
     ]);
     const botBefore = botMessagesIn(OPS, parentTs).length;
     const responseUrl = h.slack.responseUrl(OPS, ALICE);
-    await h.send(
-      blockAction({
-        user: ALICE,
-        channel: OPS,
-        action: {
-          type: 'button',
-          action_id: POST_SUMMARY_ACTION,
-          value: JSON.stringify({ c: OPS, t: parentTs }),
-          action_ts: '1764900001.000200',
-        },
-        ephemeral: true,
-        responseUrl,
-        messageTs: '1764900001.000100',
-      }),
-    );
+    await h.send(postClick(parentTs, '1764900001', responseUrl));
     const nothing = [t('en', 'summary.nothing'), t('en', 'summary.notFound'), t('en', 'thread.nothing')];
     const told = await h.slack.waitFor(
       () =>
@@ -386,20 +388,7 @@ describe('Summaries of Slack threads', () => {
       { user: BOB, text: 'ok' },
       { user: KENJI, text: 'thanks' },
     ]);
-    await h.send(
-      blockAction({
-        user: ALICE,
-        channel: OPS,
-        action: {
-          type: 'button',
-          action_id: POST_SUMMARY_ACTION,
-          value: JSON.stringify({ c: OPS, t: otherTs }),
-          action_ts: '1764900002.000200',
-        },
-        ephemeral: true,
-        messageTs: '1764900002.000100',
-      }),
-    );
+    await h.send(postClick(otherTs, '1764900002'));
     const ephemeral = await h.slack.waitFor(
       () =>
         h.slack

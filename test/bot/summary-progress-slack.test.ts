@@ -12,31 +12,11 @@ import { POST_SUMMARY_ACTION, SUMMARIZE_THREAD_SHORTCUT } from '../../src/bot/sl
 import { blockAction } from '../fakes/slack-events.js';
 import { type HandOffServer, findAction, messageShortcut, startHandOffServer } from './hand-off-harness.js';
 import { visibleText } from './slack-harness.js';
+import { HANDBOOK, MODEL_TEXT } from '../fixtures/summary-handbook.js';
 
 const ALICE = 'UALICE';
 const ALICE_DM = 'D0ALICE';
 const OPS = 'C0OPS';
-
-/** Eight sections of a few hundred tokens each: more than one part in a 512-token context. */
-const HANDBOOK = [
-  '---',
-  'title: Office Handbook',
-  '---',
-  '# Office Handbook',
-  '',
-  ...Array.from({ length: 8 }, (_, i) => [
-    `## Chapter ${i + 1}`,
-    `Every office follows the procedure of chapter ${i + 1} when it orders equipment for new employees. ` +
-      'Requests are made in the HR portal and the manager approves them within two working days. ' +
-      'Approved equipment is delivered by the facilities team within five working days of the approval. ' +
-      'Anything delivered late is reported to the office manager, who follows it up with the supplier. ' +
-      'Returned equipment is checked, cleaned and stored for the next employee who needs it.',
-    '',
-  ]).flat(),
-].join('\n');
-
-const MODEL_TEXT =
-  'Equipment for new employees is ordered in the HR portal and delivered within five working days [1].';
 
 describe('summary progress in Slack', () => {
   let llm: FakeOpenAiServer;

@@ -13,6 +13,7 @@ import {
 } from '../fakes/bot-connector.js';
 import { type FakeOpenAiServer, chunked, startFakeOpenAiServer } from '../fakes/openai-server.js';
 import { type HandOffServer, startHandOffServer } from './hand-off-harness.js';
+import { HANDBOOK, MODEL_TEXT } from '../fixtures/summary-handbook.js';
 
 const HANA: FakeMember = { id: 'hana@example.com', name: 'Hana Sato', aadObjectId: 'aad-hana' };
 
@@ -23,26 +24,6 @@ const textOf = (message: { text?: string; attachments?: Record<string, unknown>[
       ((a['content'] as { body?: { text?: string }[] } | undefined)?.body ?? []).map((b) => b.text ?? ''),
     ),
   ].join('\n');
-
-const HANDBOOK = [
-  '---',
-  'title: Office Handbook',
-  '---',
-  '# Office Handbook',
-  '',
-  ...Array.from({ length: 8 }, (_, i) => [
-    `## Chapter ${i + 1}`,
-    `Every office follows the procedure of chapter ${i + 1} when it orders equipment for new employees. ` +
-      'Requests are made in the HR portal and the manager approves them within two working days. ' +
-      'Approved equipment is delivered by the facilities team within five working days of the approval. ' +
-      'Anything delivered late is reported to the office manager, who follows it up with the supplier. ' +
-      'Returned equipment is checked, cleaned and stored for the next employee who needs it.',
-    '',
-  ]).flat(),
-].join('\n');
-
-const MODEL_TEXT =
-  'Equipment for new employees is ordered in the HR portal and delivered within five working days [1].';
 
 describe('summary progress in Teams', () => {
   let llm: FakeOpenAiServer;

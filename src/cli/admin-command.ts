@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { InputError } from '../core/errors.js';
 import { hashPassword, hashSecret, newSecret } from '../admin/passwords.js';
 import type { Runtime } from '../runtime.js';
@@ -108,7 +109,8 @@ export async function adminCommand(
     if (!(await admins.getUser(user)))
       throw new InputError(`no admin user ${user}; create it first with \`polydesk admin create-user\``);
     const token = `pdk_${newSecret()}`;
-    const id = newSecret(9);
+    // Hex: an id is typed on the command line, where one starting with '-' would read as an option.
+    const id = randomBytes(9).toString('hex');
     const expiresAt = new Date(Date.now() + lifetimeMs);
     await admins.addToken({ tokenHash: hashSecret(token), id, email: user, expiresAt });
     await runtime.store.audit.append({
